@@ -1,0 +1,98 @@
+// Prisma client factory: PostgreSQL through @prisma/adapter-pg when a URL is given, otherwise an
+// embedded PGlite database in a data folder. Same schema, same migrations, same queries.
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../generated/prisma/client.ts";
+import type { Logger } from "../lib/logger.ts";
+import { createMigrator } from "./migrator.ts";
+
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string; poolSize?: number }
+  | { kind: "pglite"; dataDir: string } // "memory://" for a throw-away database
+  | { kind: "pglite-instance"; db: PGlite };
+
+export interface Database {
+  kind: "postgres" | "pglite";
+  prisma: PrismaClient;
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  /** Applies pending migrations, one instance at a time. */
+  migrate(log?: Logger): Promise<string[]>;
+  /** True when the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+// Any fixed 64-bit key: all instances of the service take the same advisory lock to migrate.
+const MIGRATION_LOCK_KEY = 7_246_001;
+
+export async function createDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const factory = new PrismaPg(pool);
+    const prisma = new PrismaClient({ adapter: factory });
+    return {
+      kind: "postgres",
+      prisma,
+      factory,
+      async migrate(log) {
+        // Two instances starting together: the second waits on the lock, then finds nothing to do.
+        const lockClient = new pg.Client({ connectionString: target.url });
+        await lockClient.connect();
+        try {
+          await lockClient.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+          const migrationPool = new pg.Pool({ connectionString: target.url, max: 2 });
+          try {
+            return await runMigrations(new PrismaPg(migrationPool), log);
+          } finally {
+            await migrationPool.end();
+          }
+        } finally {
+          await lockClient.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
+          await lockClient.end();
+        }
+      },
+      ping: () => prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
+      async close() {
+        await prisma.$disconnect();
+        await pool.end().catch(() => {});
+      },
+    };
+  }
+
+  let db: PGlite;
+  if (target.kind === "pglite-instance") {
+    db = target.db;
+  } else {
+    if (!target.dataDir.startsWith("memory://")) await mkdir(target.dataDir, { recursive: true });
+    db = await PGlite.create(target.dataDir);
+  }
+  const factory = new PrismaPGlite(db);
+  const prisma = new PrismaClient({ adapter: factory });
+  return {
+    kind: "pglite",
+    prisma,
+    factory,
+    // A PGlite folder belongs to one process, so no cross-instance lock is needed.
+    migrate: (log) => runMigrations(factory, log),
+    ping: () => db.query("SELECT 1").then(() => true, () => false),
+    async close() {
+      await prisma.$disconnect();
+      if (target.kind !== "pglite-instance") await db.close();
+    },
+  };
+}
+
+async function runMigrations(factory: SqlMigrationAwareDriverAdapterFactory, log?: Logger): Promise<string[]> {
+  const migrator = await createMigrator(factory);
+  try {
+    const applied = await migrator.apply();
+    if (applied.length > 0) log?.info({ applied }, "database migrations applied");
+    return applied;
+  } finally {
+    await migrator.close();
+  }
+}

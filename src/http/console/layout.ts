@@ -1,0 +1,70 @@
+// The staff console's page frame: header with navigation by role, language switch, sign-out.
+import type { TFunction } from "i18next";
+import { html, type SafeHtml } from "../../lib/html.ts";
+import type { StaffContext } from "../context.ts";
+
+export interface PageOptions {
+  t: TFunction;
+  locale: string;
+  title: string;
+  body: SafeHtml;
+  staff?: StaffContext;
+  /** Which navigation item to highlight. */
+  active?: string;
+  flash?: { kind: "ok" | "error"; text: string } | null;
+}
+
+interface NavItem {
+  key: string;
+  href: string;
+  roles: StaffContext["role"][];
+}
+
+const NAV: NavItem[] = [
+  { key: "beneficiaries", href: "/console/beneficiaries", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER", "HOTLINE_AGENT"] },
+  { key: "imports", href: "/console/imports", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
+  { key: "exports", href: "/console/exports", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
+  { key: "audit", href: "/console/audit", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
+];
+
+export function consolePage(o: PageOptions): SafeHtml {
+  const { t, staff } = o;
+  const nav = staff
+    ? NAV.filter((n) => n.roles.includes(staff.role)).map(
+        (n) => html`<a href="${n.href}" class="${o.active === n.key ? "active" : ""}">${t(`console:nav.${n.key}`)}</a>`,
+      )
+    : [];
+  const otherLocale = o.locale === "en" ? "vi" : "en";
+  return html`<!doctype html>
+<html lang="${o.locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${o.title} · An Sinh Bot</title>
+<link rel="stylesheet" href="/console/static/console.css">
+</head>
+<body>
+<header class="topbar">
+  <a class="brand" href="/console">An Sinh Bot</a>
+  <nav class="mainnav">${nav}</nav>
+  <div class="account">
+    <a class="lang" href="?lang=${otherLocale}" hreflang="${otherLocale}">${t(`console:lang.${otherLocale}`)}</a>
+    ${
+      staff
+        ? html`<span class="who">${staff.fullName} · ${t(`console:roles.${staff.role}`)}</span>
+    <form method="post" action="/console/logout" class="inline">
+      <input type="hidden" name="_csrf" value="${staff.csrfToken}">
+      <button type="submit" class="link">${t("console:nav.logout")}</button>
+    </form>`
+        : ""
+    }
+  </div>
+</header>
+<main class="content">
+  ${o.flash ? html`<div class="flash ${o.flash.kind}" role="status">${o.flash.text}</div>` : ""}
+  <h1>${o.title}</h1>
+  ${o.body}
+</main>
+</body>
+</html>`;
+}

@@ -1,0 +1,18 @@
+// Vietnamese text helpers shared by search, imports and language understanding.
+
+/** Lower-case, NFC, diacritics removed (đ → d): "Nguyễn Thị Đào" → "nguyen thi dao". */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Collapses white space and applies NFC, keeping diacritics. */
+export function cleanText(text: string): string {
+  return text.normalize("NFC").replace(/\s+/g, " ").trim();
+}

@@ -1,0 +1,58 @@
+// A fresh, migrated database for one test file: PGlite by default, PostgreSQL when
+// TEST_DATABASE_URL is set (CI runs the suite both ways).
+import { readFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
+import { inject } from "vitest";
+import { createDatabase, type Database } from "../../src/db/database.ts";
+import { adminQuery, withDatabase } from "../setup/global.ts";
+
+export interface TestDatabase extends Database {
+  /** Connection URL when on PostgreSQL (for tests that start a second process). */
+  url?: string;
+  /** Closes and drops the database. */
+  destroy(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (adminUrl) {
+    const name = `ansinh_t_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
+    await cloneTemplate(adminUrl, name, inject("pgTemplate"));
+    const url = withDatabase(adminUrl, name);
+    const db = await createDatabase({ kind: "postgres", url, poolSize: 5 });
+    return {
+      ...db,
+      url,
+      async destroy() {
+        await db.close();
+        await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      },
+    };
+  }
+  const tar = await readFile(inject("pgliteTemplate"));
+  const pglite = await PGlite.create({ loadDataDir: new Blob([tar]) });
+  const db = await createDatabase({ kind: "pglite-instance", db: pglite });
+  return {
+    ...db,
+    async destroy() {
+      await db.close();
+      await pglite.close();
+    },
+  };
+}
+
+// PostgreSQL refuses to copy a template while another copy of it is being made, so test files
+// starting together take turns.
+async function cloneTemplate(adminUrl: string, name: string, template: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await adminQuery(adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+      return;
+    } catch (err) {
+      const busy = err instanceof Error && /being accessed by other users/.test(err.message);
+      if (!busy || attempt > 50) throw err;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
+}
