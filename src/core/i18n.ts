@@ -3,11 +3,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import i18next, { type i18n, type TFunction } from "i18next";
 import { z } from "zod";
+import { appRoot } from "../lib/appRoot.ts";
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "vi";
-export const LOCALES_DIR = path.resolve(import.meta.dirname, "../../locales");
+export const LOCALES_DIR = path.join(appRoot, "locales");
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

@@ -72,12 +72,17 @@ export async function createDatabase(target: DatabaseTarget): Promise<Database> 
   }
   const factory = new PrismaPGlite(db);
   const prisma = new PrismaClient({ adapter: factory });
+  // A PGlite folder belongs to one process, so an in-process queue is the whole lock.
+  let migrating: Promise<unknown> = Promise.resolve();
   return {
     kind: "pglite",
     prisma,
     factory,
-    // A PGlite folder belongs to one process, so no cross-instance lock is needed.
-    migrate: (log) => runMigrations(factory, log),
+    migrate(log) {
+      const run = migrating.then(() => runMigrations(factory, log));
+      migrating = run.catch(() => {});
+      return run;
+    },
     ping: () => db.query("SELECT 1").then(() => true, () => false),
     async close() {
       await prisma.$disconnect();

@@ -11,12 +11,13 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { appRoot } from "../lib/appRoot.ts";
 import type {
   MigrationList,
   SchemaEngine as WasmSchemaEngine,
 } from "@prisma/schema-engine-wasm/schema_engine_bg";
 
-export const PRISMA_DIR = path.resolve(import.meta.dirname, "../../prisma");
+export const PRISMA_DIR = path.join(appRoot, "prisma");
 const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
 const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
 const NO_FILTERS = { externalTables: [], externalEnums: [] };

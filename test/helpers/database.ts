@@ -56,3 +56,35 @@ async function cloneTemplate(adminUrl: string, name: string, template: string): 
     }
   }
 }
+
+/** An empty database with no migrations applied, for tests of the migrations themselves. */
+export async function createEmptyTestDatabase(): Promise<{ open(): Promise<Database>; destroy(): Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  const opened: Database[] = [];
+  if (adminUrl) {
+    const name = `ansinh_e_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
+    await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
+    const url = withDatabase(adminUrl, name);
+    return {
+      async open() {
+        const db = await createDatabase({ kind: "postgres", url, poolSize: 2 });
+        opened.push(db);
+        return db;
+      },
+      async destroy() {
+        await Promise.all(opened.map((d) => d.close()));
+        await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      },
+    };
+  }
+  // One PGlite database can only be opened by one process, and by one handle in it.
+  const pglite = await PGlite.create();
+  const shared = await createDatabase({ kind: "pglite-instance", db: pglite });
+  return {
+    open: async () => shared,
+    async destroy() {
+      await shared.close();
+      await pglite.close();
+    },
+  };
+}
