@@ -21,7 +21,7 @@ COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json ./
 COPY --chown=node:node prisma ./prisma
 COPY --chown=node:node locales ./locales
-COPY --chown=node:node src/http/console/static ./dist/src/http/console/static
+COPY --chown=node:node src/http/console/static ./src/http/console/static
 USER node
 EXPOSE 3000
 VOLUME ["/data"]

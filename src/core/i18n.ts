@@ -49,7 +49,6 @@ export async function createI18n(dir: string = LOCALES_DIR): Promise<I18n> {
     defaultNS: "common",
     interpolation: { escapeValue: false }, // HTML is escaped by the console's templates
     returnNull: false,
-    showSupportNotice: false,
   });
   return {
     instance,

@@ -43,29 +43,32 @@ export async function createMigrator(
   const engine = await loadEngine(schemaPath, schemaText, factory);
   const schemaFiles = [{ path: schemaPath, content: schemaText }];
 
+  async function pendingSchemaChanges(): Promise<string> {
+    const migrationsList = await readMigrations(migrationsDir);
+    const from =
+      migrationsList.migrationDirectories.length > 0
+        ? { tag: "migrations" as const, ...migrationsList }
+        : { tag: "empty" as const };
+    const result = await engine.diff({
+      from,
+      to: { tag: "schemaDatamodel", files: schemaFiles },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTERS,
+    });
+    const sql = result.stdout ?? "";
+    return isEmptyScript(sql) ? "" : sql;
+  }
+
   return {
     async apply() {
       const migrationsList = await readMigrations(migrationsDir);
       const out = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
       return out.appliedMigrationNames;
     },
-    async pendingSchemaChanges() {
-      const migrationsList = await readMigrations(migrationsDir);
-      const from =
-        migrationsList.migrationDirectories.length > 0
-          ? { tag: "migrations" as const, ...migrationsList }
-          : { tag: "empty" as const };
-      const result = await engine.diff({
-        from,
-        to: { tag: "schemaDatamodel", files: schemaFiles },
-        script: true,
-        exitCode: null,
-        filters: NO_FILTERS,
-      });
-      return isEmptyScript(result.stdout) ? "" : result.stdout;
-    },
+    pendingSchemaChanges,
     async createMigration(name) {
-      const sql = await this.pendingSchemaChanges();
+      const sql = await pendingSchemaChanges();
       if (!sql) return null;
       const folder = `${timestamp(new Date())}_${slug(name)}`;
       await mkdir(path.join(migrationsDir, folder), { recursive: true });

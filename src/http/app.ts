@@ -1,6 +1,7 @@
 // The express application: health probes, the staff console and the API, one error middleware.
 import express, { type NextFunction, type Request, type Response } from "express";
 import { AppError } from "../core/errors.ts";
+import { createApiRouter } from "./api/router.ts";
 import { createConsoleRouter } from "./console/router.ts";
 import type { AppDeps } from "./deps.ts";
 
@@ -20,6 +21,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.get("/", (_req, res) => res.redirect("/console"));
 
   app.use("/console", createConsoleRouter(deps));
+  app.use("/api", createApiRouter(deps));
 
   app.use((_req, _res, next) => next(new AppError("not_found", "Not found")));
   app.use(errorMiddleware(deps));

@@ -12,6 +12,10 @@ export interface PageOptions {
   /** Which navigation item to highlight. */
   active?: string;
   flash?: { kind: "ok" | "error"; text: string } | null;
+  /** Link for the language switch that keeps the current page and filters; "?lang=…" otherwise. */
+  langHref?: string;
+  /** Extra class on <main>, for pages with their own shape (the sign-in page). */
+  pageClass?: string;
 }
 
 interface NavItem {
@@ -48,7 +52,7 @@ export function consolePage(o: PageOptions): SafeHtml {
   <a class="brand" href="/console">An Sinh Bot</a>
   <nav class="mainnav">${nav}</nav>
   <div class="account">
-    <a class="lang" href="?lang=${otherLocale}" hreflang="${otherLocale}">${t(`console:lang.${otherLocale}`)}</a>
+    <a class="lang" href="${o.langHref ?? `?lang=${otherLocale}`}" hreflang="${otherLocale}">${t(`console:lang.${otherLocale}`)}</a>
     ${
       staff
         ? html`<span class="who">${staff.fullName} · ${t(`console:roles.${staff.role}`)}</span>
@@ -60,7 +64,7 @@ export function consolePage(o: PageOptions): SafeHtml {
     }
   </div>
 </header>
-<main class="content">
+<main class="content ${o.pageClass ?? ""}">
   ${o.flash ? html`<div class="flash ${o.flash.kind}" role="status">${o.flash.text}</div>` : ""}
   <h1>${o.title}</h1>
   ${o.body}

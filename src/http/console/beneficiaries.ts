@@ -1,0 +1,84 @@
+// Beneficiary search and detail pages. A person outside the staff member's area answers 404, the
+// same as an unknown id, so the console never confirms that someone exists elsewhere.
+import express, { type Request, type Response } from "express";
+import { AppError } from "../../core/errors.ts";
+import { recordAudit } from "../../features/audit/service.ts";
+import { getBeneficiaryDetail, revealPersonalId, type BeneficiaryDetail } from "../../features/beneficiaries/detail.ts";
+import { searchBeneficiaries } from "../../features/beneficiaries/search.ts";
+import { listAreaCommunes } from "../../features/staff/scope.ts";
+import { todayInVietnam } from "../../lib/calendarDate.ts";
+import { getStaff, type StaffContext } from "../context.ts";
+import type { AppDeps } from "../deps.ts";
+import { clientIp } from "./auth.ts";
+import { beneficiaryQuerySchema } from "./beneficiaryQuery.ts";
+import { localeOf, translator } from "./locale.ts";
+import { renderPage } from "./render.ts";
+import { beneficiaryDetailView } from "./views/beneficiaryDetail.ts";
+import { beneficiaryListView } from "./views/beneficiaryList.ts";
+
+export function createBeneficiariesRouter(deps: AppDeps): express.Router {
+  const router = express.Router();
+
+  router.get("/", async (req, res) => {
+    const staff = getStaff(res);
+    const t = translator(deps, res);
+    const parsed = beneficiaryQuerySchema.safeParse(req.query);
+    if (!parsed.success) throw new AppError("bad_request", "Invalid search", parsed.error.issues);
+    const query = parsed.data;
+    const [communes, result] = await Promise.all([
+      listAreaCommunes(deps.prisma, staff.communeIds),
+      searchBeneficiaries(deps.prisma, staff.communeIds, query),
+    ]);
+    renderPage(deps, req, res, {
+      title: t("console:search.title"),
+      active: "beneficiaries",
+      body: beneficiaryListView(t, { query, communes, result }),
+    });
+  });
+
+  router.get("/:id", async (req, res) => {
+    const staff = getStaff(res);
+    const detail = await loadDetail(deps, staff, req.params.id);
+    // Recorded before the page is sent: a view that cannot be audited is not shown.
+    await auditAccess(deps, req, staff, detail.id, "beneficiary.view");
+    showDetail(deps, req, res, staff, detail, null);
+  });
+
+  router.post("/:id/reveal", async (req, res) => {
+    const staff = getStaff(res);
+    const detail = await loadDetail(deps, staff, req.params.id);
+    const full = await revealPersonalId(deps.prisma, staff.communeIds, detail.id);
+    if (!full) throw new AppError("not_found", "No such beneficiary");
+    await auditAccess(deps, req, staff, detail.id, "beneficiary.reveal_id");
+    showDetail(deps, req, res, staff, detail, full);
+  });
+
+  return router;
+}
+
+async function loadDetail(deps: AppDeps, staff: StaffContext, id: string | undefined): Promise<BeneficiaryDetail> {
+  const detail = await getBeneficiaryDetail(deps.prisma, staff.communeIds, id ?? "", todayInVietnam(deps.clock.now()));
+  if (!detail) throw new AppError("not_found", "No such beneficiary");
+  return detail;
+}
+
+function showDetail(deps: AppDeps, req: Request, res: Response, staff: StaffContext, detail: BeneficiaryDetail, revealedId: string | null) {
+  const t = translator(deps, res);
+  renderPage(deps, req, res, {
+    title: detail.fullName,
+    active: "beneficiaries",
+    body: beneficiaryDetailView(t, { detail, locale: localeOf(res), csrfToken: staff.csrfToken, revealedId }),
+  });
+}
+
+export function auditAccess(deps: AppDeps, req: Request, staff: StaffContext, beneficiaryId: string, action: string, detail?: Record<string, unknown>): Promise<void> {
+  return recordAudit(deps.prisma, {
+    staffId: staff.id,
+    actor: staff.username,
+    action,
+    entity: "beneficiary",
+    entityId: beneficiaryId,
+    detail,
+    ip: clientIp(req),
+  });
+}

@@ -1,0 +1,34 @@
+// GET /console: counts for the staff member's area.
+import type { Request, Response } from "express";
+import { areaSummary } from "../../features/beneficiaries/summary.ts";
+import { listAreaCommunes } from "../../features/staff/scope.ts";
+import { getStaff } from "../context.ts";
+import type { AppDeps } from "../deps.ts";
+import { OFFICER_ROLES } from "./auth.ts";
+import { localeOf, translator } from "./locale.ts";
+import { renderPage } from "./render.ts";
+import { homeView } from "./views/home.ts";
+
+export function homePage(deps: AppDeps) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const staff = getStaff(res);
+    const t = translator(deps, res);
+    const [summary, communes] = await Promise.all([
+      areaSummary(deps.prisma, staff.communeIds),
+      staff.communeIds === null ? Promise.resolve([]) : listAreaCommunes(deps.prisma, staff.communeIds),
+    ]);
+    const areaLabel =
+      staff.communeIds === null
+        ? t("console:home.everywhere")
+        : communes.length === 0
+          ? t("console:home.noArea")
+          : communes.length <= 3
+            ? communes.map((c) => c.name).join(", ")
+            : t("console:home.communes", { count: communes.length });
+    renderPage(deps, req, res, {
+      title: t("console:home.title"),
+      active: "home",
+      body: homeView(t, { summary, staff, locale: localeOf(res), areaLabel, officer: OFFICER_ROLES.includes(staff.role) }),
+    });
+  };
+}

@@ -1,0 +1,41 @@
+// The staff console under /console: static files, sign-in, then everything else behind a
+// session, the CSRF check and role gates.
+import path from "node:path";
+import express from "express";
+import { appRoot } from "../../lib/appRoot.ts";
+import type { AppDeps } from "../deps.ts";
+import { createAuditRouter } from "./audit.ts";
+import { OFFICER_ROLES, loadStaff, requireRole, requireStaff } from "./auth.ts";
+import { createBeneficiariesRouter } from "./beneficiaries.ts";
+import { requireCsrf } from "./csrf.ts";
+import { createExportsRouter } from "./exports.ts";
+import { homePage } from "./home.ts";
+import { createImportsRouter } from "./imports.ts";
+import { chooseLocale } from "./locale.ts";
+import { createLoginRouter } from "./login.ts";
+
+// Resolved from the application folder so the compiled build serves the same files.
+const STATIC_DIR = path.join(appRoot, "src", "http", "console", "static");
+
+export function createConsoleRouter(deps: AppDeps): express.Router {
+  const router = express.Router();
+  router.use("/static", express.static(STATIC_DIR, { index: false, maxAge: "1h", fallthrough: true }));
+
+  router.use(loadStaff(deps), chooseLocale(deps));
+  router.use(createLoginRouter(deps));
+
+  // Everything below needs a signed-in staff member. Bodies are parsed only for them, with room
+  // for an import file carried as base64 in a form field between the check and apply steps.
+  router.use(requireStaff);
+  const formLimit = `${Math.ceil(deps.config.IMPORT_MAX_MB * 1.4) + 1}mb`;
+  router.use(express.urlencoded({ extended: false, limit: formLimit, parameterLimit: 2000 }));
+  router.use(express.json({ limit: "1mb" }));
+  router.use(requireCsrf);
+
+  router.get("/", homePage(deps));
+  router.use("/beneficiaries", createBeneficiariesRouter(deps));
+  router.use("/audit", requireRole(...OFFICER_ROLES), createAuditRouter(deps));
+  router.use("/imports", requireRole(...OFFICER_ROLES), createImportsRouter(deps));
+  router.use("/exports", requireRole(...OFFICER_ROLES), createExportsRouter(deps));
+  return router;
+}
