@@ -4,6 +4,8 @@ import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { createI18n } from "./core/i18n.ts";
 import { createDatabase, type Database } from "./db/database.ts";
 import { ensureDemoData } from "./features/demo/service.ts";
+import { loadPolicy } from "./features/policy/loadPolicy.ts";
+import { syncPolicy } from "./features/policy/syncPolicy.ts";
 import { createApp } from "./http/app.ts";
 import { systemClock } from "./lib/clock.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
@@ -30,6 +32,8 @@ export async function startService(config: Config, log: Logger): Promise<Service
   const demo = wantDemo
     ? await ensureDemoData({ prisma: db.prisma, log, clock: systemClock, seed: config.DEMO_SEED })
     : null;
+  // Every start brings the categories and base levels in the database in line with the policy files.
+  if (!demo) await syncPolicy(db.prisma, await loadPolicy());
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));

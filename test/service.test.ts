@@ -1,0 +1,72 @@
+// The README's first command: a fresh machine runs `npm start` and gets a living console.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signIn } from "./helpers/app.ts";
+
+describe("starting the service on a fresh machine", () => {
+  let child: ChildProcess;
+  let dataDir: string;
+  const lines: Record<string, unknown>[] = [];
+  let url = "";
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), "ansinh-start-"));
+    // Only the variables a newcomer would have: no database URL, no token.
+    const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir };
+    child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not ready in time:\n${JSON.stringify(lines, null, 1)}`)), 110_000);
+      child.once("exit", (code) => reject(new Error(`exited with ${code}: ${JSON.stringify(lines)}`)));
+      createInterface({ input: child.stdout! }).on("line", (line) => {
+        try {
+          const entry: Record<string, unknown> = JSON.parse(line);
+          lines.push(entry);
+          if (entry.msg === "An Sinh Bot is ready" && typeof entry.url === "string") {
+            clearTimeout(timer);
+            resolve(entry.url.replace(/\/console$/, "").replace("localhost", "127.0.0.1"));
+          }
+        } catch {
+          lines.push({ raw: line });
+        }
+      });
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    if (child.exitCode === null) child.kill("SIGKILL");
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("prints where the console is and the demo logins", async () => {
+    // The demo-logins line follows the ready line.
+    await expect.poll(() => lines.some((l) => Array.isArray(l.logins)), { timeout: 5000 }).toBe(true);
+    const logins = lines.find((l) => Array.isArray(l.logins))?.logins;
+    expect(JSON.stringify(logins)).toContain("admin / admin-demo-2026");
+  });
+
+  it("answers its health and readiness probes", async () => {
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ database: true });
+  });
+
+  it("lets a demo officer sign in and find people of the demo province", async () => {
+    const session = await signIn(url, "tinh", "tinh-demo-2026");
+    const res = await fetch(`${url}/api/beneficiaries`, { headers: { cookie: session.cookie } });
+    expect(res.status).toBe(200);
+    const body: { total?: number } = await res.json();
+    expect(body.total).toBeGreaterThan(1000);
+  });
+
+  it("stops cleanly on SIGTERM", async () => {
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(lines.some((l) => l.msg === "stopped")).toBe(true);
+  });
+});
