@@ -1,0 +1,69 @@
+// The beneficiary list of one commune in exactly the layout the import reads, so an officer can
+// download it, correct it in Excel and import it back. Being the officer's working copy, it
+// carries full personal IDs; it is only given for communes in the officer's area, and audited.
+import ExcelJS from "exceljs";
+import { AppError } from "../../core/errors.ts";
+import { canSeeCommune, type StaffContext } from "../../http/context.ts";
+import { recordAudit } from "../audit/service.ts";
+import { fieldsOf } from "../imports/columns.ts";
+import type { ExportDeps, ExportFile } from "./payoutList.ts";
+import { sheet, workbookBuffer, type SheetColumn, type SheetValue } from "./sheet.ts";
+
+const WIDTHS: Record<string, number> = { fullName: 26, address: 30, categories: 30, note: 24, personalId: 15 };
+const DATES = new Set(["dateOfBirth", "decidedOn"]);
+
+export async function exportBeneficiaryList(
+  deps: ExportDeps,
+  input: { communeId: string; staff: StaffContext | null },
+): Promise<ExportFile> {
+  if (input.staff && !canSeeCommune(input.staff, input.communeId)) throw new AppError("forbidden", "Commune outside the staff area");
+  const commune = await deps.prisma.commune.findUnique({ where: { id: input.communeId } });
+  if (!commune) throw new AppError("not_found", "Unknown commune");
+  // Column titles and words are the Vietnamese ones whatever the screen language: it is a file format.
+  const t = deps.i18n.t("vi");
+  const people = await deps.prisma.beneficiary.findMany({
+    where: { communeId: commune.id },
+    orderBy: [{ fullNameAscii: "asc" }, { personalId: "asc" }],
+    include: { categories: { include: { category: { select: { code: true } } } } },
+  });
+
+  const fields = fieldsOf("beneficiaries");
+  const columns: SheetColumn[] = fields.map((f) => ({
+    header: t(`imports:fields.${f}`),
+    width: WIDTHS[f] ?? 14,
+    kind: DATES.has(f) ? "date" : "text",
+  }));
+  const workbook = new ExcelJS.Workbook();
+  const ws = sheet(workbook, t("imports:sheet.beneficiaries"), columns);
+  for (const b of people) {
+    const value: Record<string, SheetValue> = {
+      personalId: b.personalId,
+      fullName: b.fullName,
+      dateOfBirth: b.dateOfBirth,
+      sex: t(`imports:sexes.${b.sex}`),
+      phone: b.phone,
+      address: b.address,
+      commune: commune.code,
+      programme: b.programme,
+      categories: b.categories
+        .map((c) => (c.rate === null ? c.category.code : `${c.category.code}:${c.rate}`))
+        .sort()
+        .join("; "),
+      status: t(`imports:beneficiaryStatuses.${b.status}`),
+      decisionNo: b.decisionNo,
+      decidedOn: b.decidedOn,
+      note: b.note,
+    };
+    ws.addRow(fields.map((f) => value[f] ?? null));
+  }
+
+  await recordAudit(deps.prisma, {
+    staffId: input.staff?.id ?? null,
+    actor: input.staff?.username ?? "system",
+    action: "export.beneficiaries",
+    entity: "Commune",
+    entityId: commune.id,
+    detail: { rows: people.length },
+  });
+  return { fileName: `doi-tuong-${commune.code}.xlsx`, data: await workbookBuffer(workbook) };
+}

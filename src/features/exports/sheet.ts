@@ -1,0 +1,32 @@
+// A worksheet that opens well in Excel: bold frozen header row, set column widths, VND amounts
+// as numbers with thousand separators and dates as real date cells.
+import type ExcelJS from "exceljs";
+
+export interface SheetColumn {
+  header: string;
+  width: number;
+  kind?: "text" | "amount" | "date";
+}
+
+export type SheetValue = string | number | Date | null;
+
+export function sheet(workbook: ExcelJS.Workbook, name: string, columns: SheetColumn[]): ExcelJS.Worksheet {
+  // Excel refuses sheet names longer than 31 characters or containing []:*?/\ .
+  const ws = workbook.addWorksheet(name.replace(/[[\]:*?/\\]/g, "-").slice(0, 31), {
+    views: [{ state: "frozen", ySplit: 1 }],
+  });
+  ws.columns = columns.map((c) => ({
+    header: c.header,
+    width: c.width,
+    style: c.kind === "amount" ? { numFmt: "#,##0" } : c.kind === "date" ? { numFmt: "dd/mm/yyyy" } : { numFmt: "@" },
+  }));
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: "middle", wrapText: true };
+  header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8F3EF" } };
+  return ws;
+}
+
+export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

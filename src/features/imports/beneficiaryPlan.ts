@@ -1,0 +1,189 @@
+// Compares a checked beneficiary list with the database and writes the differences in bulk.
+import { randomUUID } from "node:crypto";
+import { fromDbDate } from "../../lib/calendarDate.ts";
+import { mask } from "../../lib/redact.ts";
+import { foldVietnamese } from "../../lib/text.ts";
+import { chunks, insertMany, loadInChunks, updateMany } from "./batches.ts";
+import type { BeneficiaryInput } from "./beneficiaryRows.ts";
+import { inArea, type Db, type Reference } from "./reference.ts";
+import type { ImportChange, ImportPlan, RowError } from "./types.ts";
+
+type Existing = Awaited<ReturnType<typeof loadExisting>>[number];
+
+// Column types for the bulk statements (names and types come from the schema, never from a file).
+const BENEFICIARY_COLUMNS = {
+  fullName: "text", fullNameAscii: "text", dateOfBirth: "date", sex: '"Sex"', phone: "text", address: "text",
+  communeId: "text", programme: '"Programme"', status: '"BeneficiaryStatus"', statusChangedAt: "timestamp(3)",
+  decisionNo: "text", decidedOn: "date", note: "text", updatedAt: "timestamp(3)",
+};
+const CATEGORY_COLUMNS = { beneficiaryId: "text", categoryId: "text", rate: "integer" };
+
+export async function beneficiaryPlan(
+  db: Db,
+  ref: Reference,
+  input: { rows: BeneficiaryInput[]; errors: RowError[]; personalIdColumn: string; total: number },
+): Promise<ImportPlan> {
+  const errors = [...input.errors];
+  const existing = new Map((await loadExisting(db, input.rows.map((r) => r.personalId))).map((b) => [b.personalId, b]));
+  const creates: BeneficiaryInput[] = [];
+  const updates: { input: BeneficiaryInput; before: Existing; fields: string[] }[] = [];
+  const changes: ImportChange[] = [];
+  let unchanged = 0;
+
+  for (const row of input.rows) {
+    const before = existing.get(row.personalId);
+    if (!before) {
+      creates.push(row);
+      changes.push({ row: row.row, personalIdMasked: mask(row.personalId), action: "create", fields: [] });
+      continue;
+    }
+    // An officer may not change (or move into their area) a person registered elsewhere.
+    if (!inArea(ref, before.communeId)) {
+      errors.push({ row: row.row, column: input.personalIdColumn, code: "outside_area", params: {} });
+      continue;
+    }
+    const fields = changedFields(row, before);
+    if (fields.length === 0) unchanged++;
+    else {
+      updates.push({ input: row, before, fields });
+      changes.push({ row: row.row, personalIdMasked: mask(row.personalId), action: "update", fields });
+    }
+  }
+  errors.sort((a, b) => a.row - b.row);
+  return {
+    rows: input.total,
+    errors,
+    changes,
+    unchanged,
+    apply: () => write(db, ref, creates, updates),
+  };
+}
+
+function loadExisting(db: Db, personalIds: string[]) {
+  return loadInChunks(personalIds, (part) =>
+    db.beneficiary.findMany({
+      where: { personalId: { in: part } },
+      select: {
+        id: true, personalId: true, fullName: true, dateOfBirth: true, sex: true, phone: true, address: true,
+        communeId: true, programme: true, status: true, statusChangedAt: true, decisionNo: true, decidedOn: true, note: true,
+        categories: { select: { categoryId: true, rate: true } },
+      },
+    }),
+  );
+}
+
+function changedFields(row: BeneficiaryInput, b: Existing): string[] {
+  const fields: string[] = [];
+  const differs = (field: string, next: unknown, prev: unknown) => {
+    if (next !== undefined && next !== prev) fields.push(field);
+  };
+  differs("fullName", row.fullName, b.fullName);
+  differs("dateOfBirth", row.dateOfBirth, fromDbDate(b.dateOfBirth));
+  differs("sex", row.sex, b.sex);
+  differs("phone", row.phone, b.phone);
+  differs("address", row.address, b.address);
+  differs("commune", row.communeId, b.communeId);
+  differs("programme", row.programme, b.programme);
+  differs("categories", categoryKey(row.categories), categoryKey(b.categories));
+  differs("status", row.status, b.status);
+  differs("decisionNo", row.decisionNo, b.decisionNo);
+  differs("decidedOn", row.decidedOn, b.decidedOn ? fromDbDate(b.decidedOn) : null);
+  differs("note", row.note, b.note);
+  return fields;
+}
+
+function categoryKey(list: { categoryId: string; rate: number | null }[]): string {
+  return list.map((c) => `${c.categoryId}:${c.rate ?? ""}`).sort().join(";");
+}
+
+async function write(
+  db: Db,
+  ref: Reference,
+  creates: BeneficiaryInput[],
+  updates: { input: BeneficiaryInput; before: Existing; fields: string[] }[],
+): Promise<void> {
+  const ids = new Map(creates.map((c) => [c.personalId, randomUUID()]));
+  const now = ref.now.toISOString();
+  await insertMany(
+    db,
+    "Beneficiary",
+    { ...BENEFICIARY_COLUMNS, id: "text", personalId: "text", personalIdLast4: "text", createdAt: "timestamp(3)" },
+    creates.map((c) => ({
+      id: ids.get(c.personalId)!,
+      personalId: c.personalId,
+      personalIdLast4: c.personalId.slice(-4),
+      fullName: c.fullName,
+      fullNameAscii: foldVietnamese(c.fullName),
+      dateOfBirth: c.dateOfBirth,
+      sex: c.sex,
+      phone: c.phone ?? null,
+      address: c.address ?? null,
+      communeId: c.communeId,
+      programme: c.programme,
+      status: c.status ?? "ACTIVE",
+      statusChangedAt: c.status && c.status !== "ACTIVE" ? now : null,
+      decisionNo: c.decisionNo ?? null,
+      decidedOn: c.decidedOn ?? null,
+      note: c.note ?? null,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  await insertMany(
+    db,
+    "BeneficiaryCategory",
+    CATEGORY_COLUMNS,
+    creates.flatMap((c) => c.categories.map((cat) => ({ beneficiaryId: ids.get(c.personalId)!, categoryId: cat.categoryId, rate: cat.rate }))),
+  );
+
+  await updateMany(
+    db,
+    "Beneficiary",
+    BENEFICIARY_COLUMNS,
+    updates.map(({ input: r, before: b, fields }) => ({
+      id: b.id,
+      fullName: r.fullName,
+      fullNameAscii: foldVietnamese(r.fullName),
+      dateOfBirth: r.dateOfBirth,
+      sex: r.sex,
+      phone: r.phone === undefined ? b.phone : r.phone,
+      address: r.address === undefined ? b.address : r.address,
+      communeId: r.communeId,
+      programme: r.programme,
+      status: r.status ?? b.status,
+      statusChangedAt: (fields.includes("status") ? ref.now : b.statusChangedAt)?.toISOString() ?? null,
+      decisionNo: r.decisionNo === undefined ? b.decisionNo : r.decisionNo,
+      decidedOn: r.decidedOn === undefined ? (b.decidedOn ? fromDbDate(b.decidedOn) : null) : r.decidedOn,
+      note: r.note === undefined ? b.note : r.note,
+      updatedAt: ref.now.toISOString(),
+    })),
+  );
+  await writeCategoryChanges(db, updates.filter((u) => u.fields.includes("categories")));
+}
+
+/** Keeps the links that stay (and when they started), removes the dropped ones, adds the new. */
+async function writeCategoryChanges(db: Db, updates: { input: BeneficiaryInput; before: Existing }[]): Promise<void> {
+  const removed: { beneficiaryId: string; categoryId: string }[] = [];
+  const added: { beneficiaryId: string; categoryId: string; rate: number | null }[] = [];
+  const rateChanged: { beneficiaryId: string; categoryId: string; rate: number | null }[] = [];
+  for (const { input, before } of updates) {
+    const next = new Map(input.categories.map((c) => [c.categoryId, c.rate]));
+    for (const old of before.categories) {
+      if (!next.has(old.categoryId)) removed.push({ beneficiaryId: before.id, categoryId: old.categoryId });
+      else if (next.get(old.categoryId) !== old.rate) {
+        rateChanged.push({ beneficiaryId: before.id, categoryId: old.categoryId, rate: next.get(old.categoryId) ?? null });
+      }
+    }
+    for (const [categoryId, rate] of next) {
+      if (!before.categories.some((c) => c.categoryId === categoryId)) added.push({ beneficiaryId: before.id, categoryId, rate });
+    }
+  }
+  for (const part of chunks(removed, 1000)) await db.beneficiaryCategory.deleteMany({ where: { OR: part } });
+  await insertMany(db, "BeneficiaryCategory", CATEGORY_COLUMNS, added);
+  for (const r of rateChanged) {
+    await db.beneficiaryCategory.update({
+      where: { beneficiaryId_categoryId: { beneficiaryId: r.beneficiaryId, categoryId: r.categoryId } },
+      data: { rate: r.rate },
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { cellParsers } from "./cellParsers.ts";
+
+describe("reading cells officers type", () => {
+  it("accepts whole VND amounts written the Vietnamese or English way, or as numbers", () => {
+    for (const cell of ["1.250.000", "1250000", "1,250,000", "1.250.000 đ", 1250000]) {
+      expect(cellParsers.amount(cell)).toEqual({ ok: true, value: 1250000 });
+    }
+  });
+  it("refuses fractions, negatives and words", () => {
+    for (const cell of ["1.250.000,5", "1250000.5", 1250.5, -5, 0, "một triệu", "12.50"]) {
+      expect(cellParsers.amount(cell)).toMatchObject({ ok: false, code: "amount_invalid" });
+    }
+  });
+  it("reads payout months as MM/YYYY, YYYY-MM or a date cell", () => {
+    expect(cellParsers.month("07/2026")).toEqual({ ok: true, value: "2026-07" });
+    expect(cellParsers.month("7/2026")).toEqual({ ok: true, value: "2026-07" });
+    expect(cellParsers.month("Tháng 12/2026")).toEqual({ ok: true, value: "2026-12" });
+    expect(cellParsers.month("2026-12")).toEqual({ ok: true, value: "2026-12" });
+    expect(cellParsers.month(new Date("2026-09-01T00:00:00Z"))).toEqual({ ok: true, value: "2026-09" });
+    expect(cellParsers.month("13/2026")).toMatchObject({ ok: false, code: "month_invalid" });
+  });
+  it("reads dates, including Excel serial numbers, and refuses future ones when asked", () => {
+    expect(cellParsers.date("05/03/1945")).toEqual({ ok: true, value: "1945-03-05" });
+    expect(cellParsers.date(16501)).toEqual({ ok: true, value: "1945-03-05" });
+    expect(cellParsers.date(null)).toEqual({ ok: true, value: null });
+    expect(cellParsers.date("31/02/1945")).toMatchObject({ ok: false, code: "date_invalid" });
+    expect(cellParsers.date("01/01/2030", "2026-07-15")).toMatchObject({ ok: false, code: "date_in_future" });
+  });
+  it("reads time windows in the usual notations", () => {
+    expect(cellParsers.timeWindow("07:30-11:00")).toEqual({ ok: true, value: { start: "07:30", end: "11:00" } });
+    expect(cellParsers.timeWindow("7h30 - 11h")).toEqual({ ok: true, value: { start: "07:30", end: "11:00" } });
+    expect(cellParsers.timeWindow("13:30 đến 16:00")).toEqual({ ok: true, value: { start: "13:30", end: "16:00" } });
+    expect(cellParsers.timeWindow("11:00-07:30")).toMatchObject({ ok: false, code: "time_window_invalid" });
+  });
+});

@@ -1,0 +1,101 @@
+// Turns spreadsheet cells into domain values. Each parser returns a value or an error code with
+// params, so the row validators can report every problem of a row at once.
+import { isCalendarDate, parseDateInput, type CalendarDate } from "../../lib/calendarDate.ts";
+import { cleanText } from "../../lib/text.ts";
+import type { Cell } from "./readTable.ts";
+
+export type Params = Record<string, string | number>;
+export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string; params: Params };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(code: string, params: Params = {}): Parsed<T> => ({ ok: false, code, params });
+
+// Excel counts days from 1899-12-30 (keeping Lotus 1-2-3's leap-year bug).
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+// Payouts are int4 in the database; no monthly allowance comes near this.
+const MAX_AMOUNT = 2_000_000_000;
+
+export const cellParsers = {
+  /** Text as the officer sees it, white space collapsed; "" for an empty cell. */
+  text(cell: Cell): string {
+    if (cell === null) return "";
+    if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);
+    return cleanText(String(cell));
+  },
+
+  /** A calendar date, or null for an empty cell; never later than `today` when given. */
+  date(cell: Cell, today?: CalendarDate): Parsed<CalendarDate | null> {
+    const shown = cellParsers.text(cell);
+    if (shown === "") return ok(null);
+    let value: CalendarDate | null = null;
+    if (cell instanceof Date) value = parseDateInput(cell);
+    // A date column not formatted as a date holds the serial day number.
+    else if (typeof cell === "number" && Number.isInteger(cell) && cell > 0 && cell < 80_000) {
+      value = new Date(EXCEL_EPOCH_MS + cell * 86_400_000).toISOString().slice(0, 10);
+    } else value = parseDateInput(shown);
+    if (!value || value < "1850-01-01") return fail("date_invalid", { value: shown.slice(0, 40) });
+    if (today && value > today) return fail("date_in_future", { value: shown.slice(0, 40) });
+    return ok(value);
+  },
+
+  /** A payout month as "YYYY-MM": "12/2026", "2026-12", "Tháng 12/2026", or a date cell. */
+  month(cell: Cell): Parsed<string> {
+    const shown = cellParsers.text(cell);
+    if (cell instanceof Date) {
+      const d = parseDateInput(cell);
+      if (d) return ok(d.slice(0, 7));
+    }
+    const s = shown.replace(/^(tháng|thang|month)\s*/i, "");
+    let m = /^(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(s);
+    if (m) return validMonth(`${m[2]}-${m[1]!.padStart(2, "0")}`, shown);
+    m = /^(\d{4})\s*[/.-]\s*(\d{1,2})$/.exec(s);
+    if (m) return validMonth(`${m[1]}-${m[2]!.padStart(2, "0")}`, shown);
+    const d = parseDateInput(s);
+    if (d) return ok(d.slice(0, 7));
+    return fail("month_invalid", { value: shown.slice(0, 40) });
+  },
+
+  /**
+   * A positive whole amount of VND. Vietnamese files group thousands with "." ("1.250.000"),
+   * English ones with ","; anything with a fractional part is refused, there are no xu.
+   */
+  amount(cell: Cell): Parsed<number> {
+    const shown = cellParsers.text(cell);
+    let value: number | null = null;
+    if (typeof cell === "number") value = cell;
+    else {
+      const s = shown.replace(/\s+/g, "").replace(/(vnđ|vnd|đồng|đ|d)$/i, "");
+      if (/^\d+$/.test(s) || /^\d{1,3}(\.\d{3})+$/.test(s) || /^\d{1,3}(,\d{3})+$/.test(s)) {
+        value = Number(s.replace(/[.,]/g, ""));
+      }
+    }
+    if (value === null || !Number.isSafeInteger(value) || value <= 0 || value > MAX_AMOUNT) {
+      return fail("amount_invalid", { value: shown.slice(0, 40) });
+    }
+    return ok(value);
+  },
+
+  /** "07:30-11:00", "7h30 - 11h", "7:30–11:00" → { start: "07:30", end: "11:00" }; null if empty. */
+  timeWindow(cell: Cell): Parsed<{ start: string; end: string } | null> {
+    const shown = cellParsers.text(cell);
+    if (shown === "") return ok(null);
+    const m = /^(\d{1,2})\s*[:hg]\s*(\d{2})?\s*[-–—]\s*(\d{1,2})\s*[:hg]\s*(\d{2})?$/i.exec(shown.replace(/\s*(đến|to)\s*/i, "-"));
+    if (m) {
+      const start = clock(m[1]!, m[2]);
+      const end = clock(m[3]!, m[4]);
+      if (start && end && start < end) return ok({ start, end });
+    }
+    return fail("time_window_invalid", { value: shown.slice(0, 40) });
+  },
+};
+
+function validMonth(value: string, shown: string): Parsed<string> {
+  return isCalendarDate(`${value}-01`) ? ok(value) : fail("month_invalid", { value: shown.slice(0, 40) });
+}
+
+function clock(h: string, m: string | undefined): string | null {
+  const hh = Number(h);
+  const mm = Number(m ?? "0");
+  if (hh > 23 || mm > 59) return null;
+  return `${String(hh).padStart(2, "0")}:${String(mm).padStart(2, "0")}`;
+}
