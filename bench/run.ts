@@ -1,0 +1,14 @@
+// Benchmarks: `npm run bench -- <name> [options]`. Not part of the test suite.
+import { importBenchmark } from "./import.ts";
+
+const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
+  import: importBenchmark,
+};
+
+const [name, ...args] = process.argv.slice(2);
+const run = name ? BENCHMARKS[name] : undefined;
+if (!run) {
+  console.error(`Usage: npm run bench -- <${Object.keys(BENCHMARKS).join("|")}> [options]`);
+  process.exit(2);
+}
+await run(args);
