@@ -12,6 +12,7 @@ import {
 } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { appRoot } from "../lib/appRoot.ts";
+import type * as EngineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type {
   MigrationList,
   SchemaEngine as WasmSchemaEngine,
@@ -101,7 +102,7 @@ export async function createOfflineMigrator(): Promise<Migrator & { db: PGlite }
 
 export { SCHEMA_PATH, MIGRATIONS_DIR };
 
-type EngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+type EngineModule = typeof EngineBindings;
 let enginePromise: Promise<EngineModule> | undefined;
 
 // The package's exports map hides the .wasm file and Node cannot import .wasm modules, so the
