@@ -28,6 +28,7 @@ const NAV: NavItem[] = [
   { key: "beneficiaries", href: "/console/beneficiaries", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER", "HOTLINE_AGENT"] },
   { key: "imports", href: "/console/imports", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
   { key: "exports", href: "/console/exports", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
+  { key: "linkCodes", href: "/console/link-codes", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
   { key: "audit", href: "/console/audit", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
 ];
 

@@ -11,6 +11,7 @@ import { requireCsrf } from "./csrf.ts";
 import { createExportsRouter } from "./exports.ts";
 import { homePage } from "./home.ts";
 import { createImportsRouter } from "./imports.ts";
+import { createLinkCodesRouter } from "./linkCodes.ts";
 import { chooseLocale } from "./locale.ts";
 import { createLoginRouter } from "./login.ts";
 
@@ -37,5 +38,6 @@ export function createConsoleRouter(deps: AppDeps): express.Router {
   router.use("/audit", requireRole(...OFFICER_ROLES), createAuditRouter(deps));
   router.use("/imports", requireRole(...OFFICER_ROLES), createImportsRouter(deps));
   router.use("/exports", requireRole(...OFFICER_ROLES), createExportsRouter(deps));
+  router.use("/link-codes", requireRole(...OFFICER_ROLES), createLinkCodesRouter(deps));
   return router;
 }
