@@ -1,14 +1,11 @@
 // npm run export -- payouts --commune <code> --month YYYY-MM --out file.xlsx
 // npm run export -- beneficiaries --commune <code> --out file.xlsx
 import { writeFile } from "node:fs/promises";
-import { pino } from "pino";
 import { z } from "zod";
-import { loadConfig } from "../config.ts";
 import { createI18n } from "../core/i18n.ts";
-import { createDatabase } from "../db/database.ts";
 import { exportBeneficiaryList } from "../features/exports/beneficiaryList.ts";
 import { exportPayoutList } from "../features/exports/payoutList.ts";
-import { createLogger } from "../lib/logger.ts";
+import { openDatabase, runCommand } from "./openDatabase.ts";
 
 const USAGE = [
   "Usage: npm run export -- payouts --commune <code> --month YYYY-MM [--out file.xlsx]",
@@ -38,11 +35,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const config = loadConfig();
-  const log = createLogger({ level: config.LOG_LEVEL, destination: pino.destination(2) });
-  const db = await createDatabase(config.database);
-  try {
-    await db.migrate(log);
+  return openDatabase(async ({ db }) => {
     const commune = await db.prisma.commune.findUnique({ where: { code: args.commune } });
     if (!commune) {
       console.error(`Unknown commune code: ${args.commune}`);
@@ -57,15 +50,7 @@ async function main(): Promise<number> {
     await writeFile(out, file.data);
     console.log(`${out} (${file.data.length} bytes)`);
     return 0;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -2,15 +2,12 @@
 // Run by an operator on the server: no area restriction. Exits 1 when the file has errors.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { pino } from "pino";
 import { z } from "zod";
-import { loadConfig } from "../config.ts";
 import { createI18n } from "../core/i18n.ts";
-import { createDatabase } from "../db/database.ts";
 import { runImport } from "../features/imports/service.ts";
 import { IMPORT_KINDS } from "../features/imports/types.ts";
 import { systemClock } from "../lib/clock.ts";
-import { createLogger } from "../lib/logger.ts";
+import { openDatabase, runCommand } from "./openDatabase.ts";
 
 const argsSchema = z.object({
   kind: z.enum(IMPORT_KINDS),
@@ -42,12 +39,7 @@ async function main(): Promise<number> {
   }
   const { kind, file, dryRun, locale } = args.data;
   const t = i18n.t(locale);
-  const config = loadConfig();
-  // Logs go to stderr so the report on stdout stays readable.
-  const log = createLogger({ level: config.LOG_LEVEL, destination: pino.destination(2) });
-  const db = await createDatabase(config.database);
-  try {
-    await db.migrate(log);
+  return openDatabase(async ({ db, log }) => {
     const data = await readFile(file);
     const report = await runImport(
       { prisma: db.prisma, log, clock: systemClock, i18n },
@@ -64,15 +56,7 @@ async function main(): Promise<number> {
       return 1;
     }
     return 0;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -1,24 +1,16 @@
 // Database commands: `npm run db:migrate`, `npm run db:migration:create -- <name>`, `npm run db:check`.
-import { loadConfig } from "../config.ts";
-import { createLogger } from "../lib/logger.ts";
-import { createDatabase } from "./database.ts";
+import { openDatabase, runCommand } from "../cli/openDatabase.ts";
 import { createOfflineMigrator } from "./migrator.ts";
 
 const [command, ...args] = process.argv.slice(2);
 
 async function main(): Promise<number> {
   switch (command) {
-    case "apply": {
-      const config = loadConfig();
-      const db = await createDatabase(config.database);
-      try {
-        const applied = await db.migrate(createLogger({ level: config.LOG_LEVEL }));
+    case "apply":
+      return openDatabase(async ({ applied }) => {
         console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.");
-      } finally {
-        await db.close();
-      }
-      return 0;
-    }
+        return 0;
+      });
     case "create": {
       const name = args.join("_");
       if (!name) {
@@ -55,10 +47,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runCommand(main);

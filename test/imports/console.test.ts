@@ -1,101 +1,115 @@
-import type { Server } from "node:http";
-import express, { type NextFunction, type Request, type Response } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
-import { AppError } from "../../src/core/errors.ts";
-import { createExportsRouter } from "../../src/http/console/exports.ts";
-import { createImportsRouter } from "../../src/http/console/imports.ts";
-import { setStaff, type StaffContext } from "../../src/http/context.ts";
-import type { AppDeps } from "../../src/http/deps.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
-import { BENEFICIARY_HEADER, date, importDeps, officer, readSheet, seedPlaces, xlsx, type Places } from "./fixtures.ts";
+import { createStaff, signIn, startTestApp, type SignedIn, type TestApp } from "../helpers/app.ts";
+import { BENEFICIARY_HEADER, date, readSheet, seedPlaces, xlsx, type Places, type Row } from "./fixtures.ts";
 
-// The console router signs the officer in, picks the language, parses forms and checks CSRF
-// before these routers; this harness does only the first three.
-describe("console import and export pages", () => {
-  let db: TestDatabase;
+const PW = "mat-khau-dung-1";
+const person = (sex: string, communeCode = "00001"): Row =>
+  [1, "Nguyễn Văn An", "001045000001", date("1945-03-01"), sex, "", "", communeCode, "BTXH", "BTXH_OLD_80", ""];
+
+describe("the console's import and export pages, signed in for real", () => {
+  let app: TestApp;
   let places: Places;
-  let staff: StaffContext;
-  let server: Server;
-  let base: string;
+  let officer: SignedIn;
+
   beforeAll(async () => {
-    db = await createTestDatabase();
-    places = await seedPlaces(db.prisma);
-    staff = await officer(db.prisma, [places.anPhu]);
-    const core = await importDeps(db.prisma);
-    const deps: AppDeps = { ...core, config: loadConfig({ IMPORT_MAX_MB: "1" }), db, isReady: () => true };
-    const app = express();
-    app.use((_req, res, next) => {
-      setStaff(res, staff);
-      res.locals.locale = "vi";
-      next();
-    });
-    app.use(express.urlencoded({ extended: false, limit: "5mb" }));
-    app.use("/console/imports", createImportsRouter(deps));
-    app.use("/console/exports", createExportsRouter(deps));
-    app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-      res.status(err instanceof AppError ? err.status : 500).send(String(err));
-    });
-    server = app.listen(0);
-    const address = server.address();
-    if (!address || typeof address === "string") throw new Error("no port");
-    base = `http://127.0.0.1:${address.port}`;
+    app = await startTestApp({ env: { IMPORT_MAX_MB: "1" } });
+    places = await seedPlaces(app.prisma);
+    await createStaff(app.prisma, { username: "xa.anphu", password: PW, role: "COMMUNE_OFFICER", communeCodes: ["00001"] });
+    await createStaff(app.prisma, { username: "tong.dai", password: PW, role: "HOTLINE_AGENT", provinceCodes: ["91"] });
+    await createStaff(app.prisma, { username: "quan.tri", password: PW, role: "ADMIN" });
+    officer = await signIn(app.url, "xa.anphu", PW);
   });
   afterAll(async () => {
-    server.close();
-    await db.destroy();
+    await app?.close();
   });
 
-  const upload = async (data: Buffer, name = "ds.xlsx") => {
+  const get = (path: string, who: SignedIn = officer) => fetch(`${app.url}${path}`, { headers: { cookie: who.cookie }, redirect: "manual" });
+  const upload = (data: Buffer, name = "ds.xlsx", token: string | null = officer.csrfToken) => {
     const form = new FormData();
     form.set("kind", "beneficiaries");
     form.set("file", new Blob([new Uint8Array(data)]), name);
-    return fetch(`${base}/console/imports/check?_csrf=c`, { method: "POST", body: form });
+    const query = token === null ? "" : `?_csrf=${encodeURIComponent(token)}`;
+    return fetch(`${app.url}/console/imports/check${query}`, { method: "POST", body: form, headers: { cookie: officer.cookie } });
   };
+  const hiddenField = (page: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(page)?.[1] ?? "";
 
-  it("shows the upload form with the token in the action, without the areas list for an officer", async () => {
-    const page = await (await fetch(`${base}/console/imports`)).text();
+  it("shows the upload form carrying the session's token, without the areas list for a commune officer", async () => {
+    const page = await (await get("/console/imports")).text();
     expect(page).toContain("Kiểm tra trước");
-    expect(page).toContain('action="/console/imports/check?_csrf=c"');
+    expect(page).toContain(`action="/console/imports/check?_csrf=${encodeURIComponent(officer.csrfToken)}"`);
     expect(page).not.toContain('value="areas"');
+
+    const admin = await signIn(app.url, "quan.tri", PW);
+    expect(await (await get("/console/imports", admin)).text()).toContain('value="areas"');
   });
 
   it("checks a file, shows its errors, and imports it only after it is fixed", async () => {
-    const broken = await xlsx(BENEFICIARY_HEADER, [[1, "Nguyễn Văn An", "001045000001", date("1945-03-01"), "Nữ", "", "", "00001", "BTXH", "BTXH_OLD_80", ""]]);
-    const errorPage = await (await upload(broken)).text();
+    const errorPage = await (await upload(await xlsx(BENEFICIARY_HEADER, [person("Nữ")]))).text();
     expect(errorPage).toContain("Chữ số thứ 4 của số định danh không khớp với giới tính.");
     expect(errorPage).not.toContain('action="/console/imports/apply"');
 
-    const fixed = await xlsx(BENEFICIARY_HEADER, [[1, "Nguyễn Văn An", "001045000001", date("1945-03-01"), "Nam", "", "", "00001", "BTXH", "BTXH_OLD_80", ""]]);
-    const checked = await (await upload(fixed)).text();
-    expect(checked).toContain("1 thêm mới");
-    expect(await db.prisma.beneficiary.count()).toBe(0);
-    const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(checked)?.[1] ?? "";
-    const applied = await fetch(`${base}/console/imports/apply`, {
+    const checked = await (await upload(await xlsx(BENEFICIARY_HEADER, [person("Nam")]))).text();
+    expect(checked).toContain("1 người sẽ được thêm");
+    expect(await app.prisma.beneficiary.count()).toBe(0);
+    const applied = await fetch(`${app.url}/console/imports/apply`, {
       method: "POST",
-      body: new URLSearchParams({ _csrf: "c", kind: hidden("kind"), fileName: hidden("fileName"), data: hidden("data") }),
+      headers: { cookie: officer.cookie },
+      body: new URLSearchParams({
+        _csrf: officer.csrfToken,
+        kind: hiddenField(checked, "kind"),
+        fileName: hiddenField(checked, "fileName"),
+        data: hiddenField(checked, "data"),
+      }),
     });
+    expect(applied.status).toBe(200);
     expect(await applied.text()).toContain("Đã nhập xong tệp ds.xlsx.");
-    expect(await db.prisma.beneficiary.count()).toBe(1);
-    expect(await (await fetch(`${base}/console/imports`)).text()).toContain("Đã nhập");
+    expect(await app.prisma.beneficiary.count()).toBe(1);
+    expect(await (await get("/console/imports")).text()).toContain("Đã nhập");
   });
 
-  it("refuses a file over the size limit", async () => {
+  it("refuses rows of a commune outside the officer's area", async () => {
+    const page = await (await upload(await xlsx(BENEFICIARY_HEADER, [[1, "Lê Văn Cường", "079060000003", date("1960-12-31"), "Nam", "", "", "00003", "BTXH", "BTXH_OLD_80", ""]]))).text();
+    expect(page).toContain("Không thuộc địa bàn bạn quản lý.");
+    expect(page).not.toContain('action="/console/imports/apply"');
+    expect(await app.prisma.beneficiary.count({ where: { communeId: places.catTien } })).toBe(0);
+  });
+
+  it("refuses a file over the size limit with a clear message", async () => {
     const res = await upload(Buffer.alloc(1024 * 1024 + 10, 65), "big.csv");
     expect(res.status).toBe(413);
     expect(await res.text()).toContain("Tệp lớn hơn 1 MB.");
   });
 
+  it("refuses a check or an import posted without the session's CSRF token", async () => {
+    const file = await xlsx(BENEFICIARY_HEADER, [[1, "Trần Thị Bình", "001150000002", date("1950-05-02"), "Nữ", "", "", "00001", "BTXH", "BTXH_OLD_80", ""]]);
+    expect((await upload(file, "ds.xlsx", null)).status).toBe(403);
+    expect((await upload(file, "ds.xlsx", "not-the-token")).status).toBe(403);
+    const apply = await fetch(`${app.url}/console/imports/apply`, {
+      method: "POST",
+      headers: { cookie: officer.cookie },
+      body: new URLSearchParams({ kind: "beneficiaries", fileName: "ds.xlsx", data: file.toString("base64") }),
+    });
+    expect(apply.status).toBe(403);
+    expect(await app.prisma.beneficiary.count({ where: { personalId: "001150000002" } })).toBe(0);
+  });
+
+  it("keeps hotline agents out of the import and export pages", async () => {
+    const agent = await signIn(app.url, "tong.dai", PW);
+    expect((await get("/console/imports", agent)).status).toBe(403);
+    expect((await get("/console/exports", agent)).status).toBe(403);
+    expect((await get(`/console/exports/download?kind=beneficiaries&communeId=${places.anPhu}`, agent)).status).toBe(403);
+  });
+
   it("offers only the officer's communes and downloads their beneficiary list", async () => {
-    const page = await (await fetch(`${base}/console/exports`)).text();
+    const page = await (await get("/console/exports")).text();
     expect(page).toContain("Xã An Phú (00001)");
     expect(page).not.toContain("Xã Cát Tiên");
-    const res = await fetch(`${base}/console/exports/download?kind=beneficiaries&communeId=${places.anPhu}`);
+    const res = await get(`/console/exports/download?kind=beneficiaries&communeId=${places.anPhu}`);
     expect(res.headers.get("content-type")).toContain("spreadsheetml");
     expect(res.headers.get("content-disposition")).toContain("doi-tuong-00001.xlsx");
     const ws = await readSheet(Buffer.from(await res.arrayBuffer()));
     expect(ws.getRow(2).getCell(2).value).toBe("Nguyễn Văn An");
-    const outside = await fetch(`${base}/console/exports/download?kind=payouts&communeId=${places.catTien}&month=2026-07`);
+    const outside = await get(`/console/exports/download?kind=payouts&communeId=${places.catTien}&month=2026-07`);
     expect(outside.status).toBe(403);
   });
 });

@@ -1,8 +1,8 @@
 // The demo people with their categories, accounts, relatives, authorisations and payouts.
 import { randomUUID } from "node:crypto";
+import { bulkWrite } from "../../db/bulkWrite.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { foldVietnamese } from "../../lib/text.ts";
-import { bulkInsert } from "./bulkInsert.ts";
 import type { DemoPerson } from "./types.ts";
 
 export interface PeopleRefs {
@@ -21,7 +21,7 @@ export async function insertPeople(
   refs: PeopleRefs,
 ): Promise<{ beneficiaries: number; payouts: number; lines: number }> {
   const { now } = refs;
-  await bulkInsert(tx, "Beneficiary", {
+  await bulkWrite.insert(tx, "Beneficiary", {
     id: "text", personalId: "text", personalIdLast4: "text", fullName: "text", fullNameAscii: "text", dateOfBirth: "date",
     sex: '"Sex"', phone: "text", address: "text", communeId: "text", programme: '"Programme"', decisionNo: "text",
     decidedOn: "date", updatedAt: "timestamp(3)",
@@ -31,11 +31,11 @@ export async function insertPeople(
     communeId: need(refs.communeIds, b.communeCode), programme: b.programme, decisionNo: b.decisionNo, decidedOn: b.decidedOn,
     updatedAt: now,
   })));
-  await bulkInsert(tx, "BeneficiaryCategory", { beneficiaryId: "text", categoryId: "text", rate: "integer", since: "date" },
+  await bulkWrite.insert(tx, "BeneficiaryCategory", { beneficiaryId: "text", categoryId: "text", rate: "integer", since: "date" },
     people.flatMap((p) => p.categories.map((c) => ({
       beneficiaryId: p.beneficiary.id, categoryId: need(refs.categoryIds, c.code), rate: c.rate, since: c.since,
     }))));
-  await bulkInsert(tx, "PayoutAccount", {
+  await bulkWrite.insert(tx, "PayoutAccount", {
     id: "text", beneficiaryId: "text", method: '"PayoutMethod"', provider: "text", accountNumber: "text", accountLast4: "text",
     holderName: "text", linkedInVneid: "boolean", status: '"AccountStatus"', verifiedAt: "timestamp(3)",
   }, people.flatMap((p) => p.accounts.map((a) => ({
@@ -43,13 +43,13 @@ export async function insertPeople(
     accountLast4: a.accountNumber.slice(-4), holderName: a.holderName, linkedInVneid: a.linkedInVneid, status: a.status,
     verifiedAt: a.verifiedAt,
   }))));
-  await bulkInsert(tx, "Relative", {
+  await bulkWrite.insert(tx, "Relative", {
     id: "text", beneficiaryId: "text", fullName: "text", relation: "text", personalId: "text", personalIdLast4: "text", phone: "text",
   }, people.flatMap((p) => p.relatives.map((r) => ({
     id: r.id, beneficiaryId: p.beneficiary.id, fullName: r.fullName, relation: r.relation, personalId: r.personalId,
     personalIdLast4: r.personalId?.slice(-4) ?? null, phone: r.phone,
   }))));
-  await bulkInsert(tx, "Authorisation", {
+  await bulkWrite.insert(tx, "Authorisation", {
     id: "text", beneficiaryId: "text", relativeId: "text", validFrom: "date", validUntil: "date", status: '"AuthorisationStatus"',
     documentsChecked: "jsonb", certifiedBy: "text", decidedAt: "timestamp(3)", decidedById: "text", updatedAt: "timestamp(3)",
   }, people.flatMap((p) => p.authorisations.map((a) => ({
@@ -60,7 +60,7 @@ export async function insertPeople(
     decidedById: a.decidedAt ? refs.deciderFor(p.beneficiary.communeCode) : null,
   }))));
   const payouts = people.flatMap((p) => p.payouts.map((payout) => ({ person: p, payout })));
-  await bulkInsert(tx, "Payout", {
+  await bulkWrite.insert(tx, "Payout", {
     id: "text", periodId: "text", beneficiaryId: "text", amount: "integer", method: '"PayoutMethod"', accountId: "text",
     pointId: "text", scheduledDate: "date", windowStart: "text", windowEnd: "text", status: '"PayoutStatus"',
     statusNote: "text", paidAt: "timestamp(3)", receivedBy: "text", authorisationId: "text", updatedAt: "timestamp(3)",
@@ -76,7 +76,7 @@ export async function insertPeople(
     categoryId: l.categoryCode ? need(refs.categoryIds, l.categoryCode) : null, baseLevel: l.baseLevel,
     coefficient: l.coefficient, legalBasis: l.legalBasis, position,
   })));
-  await bulkInsert(tx, "PayoutLine", {
+  await bulkWrite.insert(tx, "PayoutLine", {
     id: "text", payoutId: "text", kind: '"PayoutLineKind"', label: "text", amount: "integer", categoryId: "text",
     baseLevel: "integer", coefficient: "numeric(6,3)", legalBasis: "text", position: "integer",
   }, lines);

@@ -1,9 +1,9 @@
 // Compares a checked beneficiary list with the database and writes the differences in bulk.
 import { randomUUID } from "node:crypto";
+import { bulkWrite, chunks, loadInChunks, type Columns } from "../../db/bulkWrite.ts";
 import { fromDbDate } from "../../lib/calendarDate.ts";
 import { mask } from "../../lib/redact.ts";
 import { foldVietnamese } from "../../lib/text.ts";
-import { chunks, insertMany, loadInChunks, updateMany } from "./batches.ts";
 import type { BeneficiaryInput } from "./beneficiaryRows.ts";
 import { inArea, type Db, type Reference } from "./reference.ts";
 import type { ImportChange, ImportPlan, RowError } from "./types.ts";
@@ -15,8 +15,8 @@ const BENEFICIARY_COLUMNS = {
   fullName: "text", fullNameAscii: "text", dateOfBirth: "date", sex: '"Sex"', phone: "text", address: "text",
   communeId: "text", programme: '"Programme"', status: '"BeneficiaryStatus"', statusChangedAt: "timestamp(3)",
   decisionNo: "text", decidedOn: "date", note: "text", updatedAt: "timestamp(3)",
-};
-const CATEGORY_COLUMNS = { beneficiaryId: "text", categoryId: "text", rate: "integer" };
+} satisfies Columns;
+const CATEGORY_COLUMNS = { beneficiaryId: "text", categoryId: "text", rate: "integer" } satisfies Columns;
 
 export async function beneficiaryPlan(
   db: Db,
@@ -104,7 +104,7 @@ async function write(
 ): Promise<void> {
   const ids = new Map(creates.map((c) => [c.personalId, randomUUID()]));
   const now = ref.now.toISOString();
-  await insertMany(
+  await bulkWrite.insert(
     db,
     "Beneficiary",
     { ...BENEFICIARY_COLUMNS, id: "text", personalId: "text", personalIdLast4: "text", createdAt: "timestamp(3)" },
@@ -129,14 +129,14 @@ async function write(
       updatedAt: now,
     })),
   );
-  await insertMany(
+  await bulkWrite.insert(
     db,
     "BeneficiaryCategory",
     CATEGORY_COLUMNS,
     creates.flatMap((c) => c.categories.map((cat) => ({ beneficiaryId: ids.get(c.personalId)!, categoryId: cat.categoryId, rate: cat.rate }))),
   );
 
-  await updateMany(
+  await bulkWrite.updateById(
     db,
     "Beneficiary",
     BENEFICIARY_COLUMNS,
@@ -179,7 +179,7 @@ async function writeCategoryChanges(db: Db, updates: { input: BeneficiaryInput; 
     }
   }
   for (const part of chunks(removed, 1000)) await db.beneficiaryCategory.deleteMany({ where: { OR: part } });
-  await insertMany(db, "BeneficiaryCategory", CATEGORY_COLUMNS, added);
+  await bulkWrite.insert(db, "BeneficiaryCategory", CATEGORY_COLUMNS, added);
   for (const r of rateChanged) {
     await db.beneficiaryCategory.update({
       where: { beneficiaryId_categoryId: { beneficiaryId: r.beneficiaryId, categoryId: r.categoryId } },

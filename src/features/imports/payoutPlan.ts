@@ -1,8 +1,8 @@
 // Compares a checked payout list with the database: payouts are keyed by (month, person).
+import { loadInChunks } from "../../db/bulkWrite.ts";
 import { addMonths, calendarDate, fromDbDate } from "../../lib/calendarDate.ts";
 import { mask } from "../../lib/redact.ts";
 import { foldVietnamese } from "../../lib/text.ts";
-import { loadInChunks } from "./batches.ts";
 import type { PayoutInput } from "./payoutRows.ts";
 import { payoutWrite, type PayoutTarget } from "./payoutWrite.ts";
 import { inArea, type Db, type Reference } from "./reference.ts";

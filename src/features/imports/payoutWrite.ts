@@ -1,9 +1,9 @@
 // Writes the payouts of a list in bulk: missing periods, payout points and accounts first,
 // then the payouts and their lines.
 import { randomUUID } from "node:crypto";
+import { bulkWrite, chunks, type Columns } from "../../db/bulkWrite.ts";
 import type { Payout, PayoutLine } from "../../generated/prisma/client.ts";
 import { calendarDate, fromDbDate } from "../../lib/calendarDate.ts";
-import { chunks, insertMany, updateMany } from "./batches.ts";
 import { ACCOUNT_METHODS, type PayoutInput } from "./payoutRows.ts";
 import type { Db, Reference } from "./reference.ts";
 
@@ -27,7 +27,7 @@ const PAYOUT_COLUMNS = {
   amount: "integer", method: '"PayoutMethod"', accountId: "text", pointId: "text", scheduledDate: "date",
   windowStart: "text", windowEnd: "text", status: '"PayoutStatus"', statusNote: "text", paidAt: "timestamp(3)",
   receivedBy: "text", authorisationId: "text", updatedAt: "timestamp(3)",
-};
+} satisfies Columns;
 
 export async function payoutWrite(
   db: Db,
@@ -73,13 +73,13 @@ export async function payoutWrite(
       });
     }
   }
-  await insertMany(
+  await bulkWrite.insert(
     db,
     "PayoutAccount",
     { id: "text", beneficiaryId: "text", method: '"PayoutMethod"', provider: "text", accountNumber: "text", accountLast4: "text", holderName: "text" },
     newAccounts,
   );
-  await updateMany(db, "PayoutAccount", { provider: "text" }, [...providerUpdates].map(([id, provider]) => ({ id, provider })));
+  await bulkWrite.updateById(db, "PayoutAccount", { provider: "text" }, [...providerUpdates].map(([id, provider]) => ({ id, provider })));
 
   const values = (t: PayoutTarget) => {
     const r = t.input;
@@ -105,7 +105,7 @@ export async function payoutWrite(
 
   const creates = targets.filter((t) => !t.existing).map((t) => ({ id: randomUUID(), t }));
   const now = ref.now.toISOString();
-  await insertMany(
+  await bulkWrite.insert(
     db,
     "Payout",
     { ...PAYOUT_COLUMNS, id: "text", periodId: "text", beneficiaryId: "text", createdAt: "timestamp(3)" },
@@ -118,7 +118,7 @@ export async function payoutWrite(
     }),
   );
   const updates = targets.filter((t) => t.existing);
-  await updateMany(
+  await bulkWrite.updateById(
     db,
     "Payout",
     PAYOUT_COLUMNS,
@@ -135,7 +135,7 @@ export async function payoutWrite(
     ...creates.map(({ id, t }) => ({ payoutId: id, amount: t.input.amount })),
     ...relined.map((t) => ({ payoutId: t.existing!.id, amount: t.input.amount })),
   ].map((l) => ({ ...l, id: randomUUID(), kind: "MONTHLY", label: plan.lineLabel, position: 0 }));
-  await insertMany(
+  await bulkWrite.insert(
     db,
     "PayoutLine",
     { id: "text", payoutId: "text", kind: '"PayoutLineKind"', label: "text", amount: "integer", position: "integer" },

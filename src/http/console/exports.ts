@@ -4,7 +4,7 @@ import express from "express";
 import { z } from "zod";
 import { exportBeneficiaryList } from "../../features/exports/beneficiaryList.ts";
 import { exportPayoutList } from "../../features/exports/payoutList.ts";
-import { todayInVietnam } from "../../lib/calendarDate.ts";
+import { addMonths, todayInVietnam } from "../../lib/calendarDate.ts";
 import { html } from "../../lib/html.ts";
 import { getStaff } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
@@ -18,6 +18,11 @@ const downloadQuery = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("beneficiaries"), communeId: z.string().min(1).max(64) }),
 ]);
 
+// Payout lists go to the payment service before the month starts, and officers look back over a
+// year at most; older months stay reachable through the download address and the command line.
+const MONTHS_AHEAD = 1;
+const MONTHS_BACK = 12;
+
 export function createExportsRouter(deps: AppDeps): express.Router {
   const router = express.Router();
 
@@ -29,24 +34,34 @@ export function createExportsRouter(deps: AppDeps): express.Router {
       orderBy: [{ province: { name: "asc" } }, { name: "asc" }],
       select: { id: true, code: true, name: true },
     });
-    const month = todayInVietnam(deps.clock.now()).slice(0, 7);
+    const thisMonth = `${todayInVietnam(deps.clock.now()).slice(0, 7)}-01`;
+    const months = Array.from({ length: MONTHS_AHEAD + MONTHS_BACK + 1 }, (_, i) => addMonths(thisMonth, MONTHS_AHEAD - i).slice(0, 7));
+    const communeSelect = (id: string) => html`<label for="${id}">${t("imports:exports.commune")}</label>
+  <select id="${id}" name="communeId">${communes.map((c) => html`<option value="${c.id}">${c.name} (${c.code})</option>`)}</select>`;
     const body =
       communes.length === 0
         ? html`<p class="muted">${t("imports:exports.noCommunes")}</p>`
         : html`<p>${t("imports:exports.intro")}</p>
-<form class="panel" method="get" action="/console/exports/download">
-  <label for="kind">${t("imports:exports.kind")}</label>
-  <select id="kind" name="kind">
-    <option value="payouts">${t("imports:exports.payouts")}</option>
-    <option value="beneficiaries">${t("imports:exports.beneficiaries")}</option>
-  </select>
-  <label for="communeId">${t("imports:exports.commune")}</label>
-  <select id="communeId" name="communeId">${communes.map((c) => html`<option value="${c.id}">${c.name} (${c.code})</option>`)}</select>
-  <label for="month">${t("imports:exports.month")}</label>
-  <input id="month" type="month" name="month" value="${month}" pattern="[0-9]{4}-[0-9]{2}">
-  <p class="muted">${t("imports:exports.monthHint")}</p>
-  <button type="submit" class="primary">${t("imports:exports.download")}</button>
-</form>`;
+<div class="grid-2">
+<form class="panel" method="get" action="/console/exports/download" aria-labelledby="payouts-title">
+  <h2 id="payouts-title">${t("imports:exports.payouts")}</h2>
+  <p class="muted">${t("imports:exports.payoutsHint")}</p>
+  <input type="hidden" name="kind" value="payouts">
+  ${communeSelect("payouts-commune")}
+  <label for="payouts-month">${t("imports:exports.month")}</label>
+  <select id="payouts-month" name="month">${months.map(
+    (m) => html`<option value="${m}" ${m === thisMonth.slice(0, 7) ? html`selected` : ""}>${t("imports:exports.monthOption", { month: m.slice(5), year: m.slice(0, 4) })}</option>`,
+  )}</select>
+  <p><button type="submit" class="primary">${t("imports:exports.downloadPayouts")}</button></p>
+</form>
+<form class="panel" method="get" action="/console/exports/download" aria-labelledby="beneficiaries-title">
+  <h2 id="beneficiaries-title">${t("imports:exports.beneficiaries")}</h2>
+  <p class="muted">${t("imports:exports.beneficiariesHint")}</p>
+  <input type="hidden" name="kind" value="beneficiaries">
+  ${communeSelect("beneficiaries-commune")}
+  <p><button type="submit" class="primary">${t("imports:exports.downloadBeneficiaries")}</button></p>
+</form>
+</div>`;
     renderPage(deps, req, res, { title: t("imports:exports.title"), active: "exports", body });
   });
 

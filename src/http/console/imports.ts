@@ -5,7 +5,7 @@ import { z } from "zod";
 import { listImportRuns } from "../../features/imports/listImportRuns.ts";
 import { runImport } from "../../features/imports/service.ts";
 import { IMPORT_KINDS, type ImportKind } from "../../features/imports/types.ts";
-import { html } from "../../lib/html.ts";
+import { html, type SafeHtml } from "../../lib/html.ts";
 import { getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
 import { importsView } from "./importsView.ts";
@@ -27,19 +27,26 @@ function kindsFor(staff: StaffContext): readonly ImportKind[] {
 export function createImportsRouter(deps: AppDeps): express.Router {
   const router = express.Router();
   const maxBytes = deps.config.IMPORT_MAX_MB * 1024 * 1024;
+  const maxMb = deps.config.IMPORT_MAX_MB;
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 10 } }).single("file");
 
-  const page = async (req: Request, res: Response, body: ReturnType<typeof html>, flash?: { kind: "ok" | "error"; text: string }, status = 200) => {
+  const page = (req: Request, res: Response, body: SafeHtml, flash?: { kind: "ok" | "error"; text: string }, status = 200) => {
     const t = deps.i18n.t(localeOf(res));
     renderPage(deps, req, res, { title: t("imports:page.title"), active: "imports", body, flash, status });
+  };
+  /** The upload form alone, with a message saying why the last attempt went nowhere. */
+  const formAgain = (req: Request, res: Response, message: string, status: number) => {
+    const staff = getStaff(res);
+    const t = deps.i18n.t(localeOf(res));
+    page(req, res, html`${importsView.intro(t)}${importsView.uploadForm(t, staff, { kinds: kindsFor(staff), maxMb })}`, { kind: "error", text: message }, status);
   };
 
   router.get("/", async (req, res) => {
     const staff = getStaff(res);
     const t = deps.i18n.t(localeOf(res));
     const runs = await listImportRuns(deps.prisma, staff);
-    await page(req, res, html`<p>${t("imports:page.intro")}</p>
-${importsView.uploadForm(t, staff, kindsFor(staff), deps.config.IMPORT_MAX_MB)}
+    page(req, res, html`${importsView.intro(t)}
+${importsView.uploadForm(t, staff, { kinds: kindsFor(staff), maxMb })}
 ${importsView.runs(t, runs)}`);
   });
 
@@ -47,27 +54,26 @@ ${importsView.runs(t, runs)}`);
     const staff = getStaff(res);
     const locale = localeOf(res);
     const t = deps.i18n.t(locale);
-    const form = (flash: string, status: number) =>
-      page(req, res, importsView.uploadForm(t, staff, kindsFor(staff), deps.config.IMPORT_MAX_MB), { kind: "error", text: flash }, status);
     const uploaded = await new Promise<"ok" | "too_large" | "bad">((resolve) =>
       upload(req, res, (err: unknown) =>
         resolve(!err ? "ok" : err instanceof multer.MulterError && err.code === "LIMIT_FILE_SIZE" ? "too_large" : "bad"),
       ),
     );
-    if (uploaded === "too_large") return form(t("imports:errors.file_too_large", { max: deps.config.IMPORT_MAX_MB }), 413);
+    if (uploaded === "too_large") return formAgain(req, res, t("imports:errors.file_too_large", { max: maxMb }), 413);
     const body = checkBody.safeParse(req.body);
     if (uploaded === "bad" || !req.file || !body.success || !kindsFor(staff).includes(body.data.kind)) {
-      return form(t("imports:errors.file_missing"), 400);
+      return formAgain(req, res, t("imports:errors.file_missing"), 400);
     }
+    // Browsers send the file name as UTF-8 bytes; multer reads them as Latin-1.
     const fileName = Buffer.from(req.file.originalname, "latin1").toString("utf8");
     const report = await runImport(deps, { kind: body.data.kind, fileName, data: req.file.buffer, dryRun: true, staff, locale });
-    const canApply = report.errors.length === 0 && report.created + report.updated > 0;
-    await page(
-      req,
-      res,
-      importsView.report(t, report, canApply ? importsView.applyForm(t, staff, report, req.file.buffer) : null),
-      report.errors.length > 0 ? { kind: "error", text: t("imports:report.checkErrors", { count: report.errors.length }) } : undefined,
-    );
+    const hasErrors = report.errors.length > 0;
+    const next = hasErrors
+      ? importsView.uploadForm(t, staff, { kinds: kindsFor(staff), maxMb, selected: report.kind, again: true })
+      : report.created + report.updated > 0
+        ? importsView.applyForm(t, staff, report, req.file.buffer)
+        : null;
+    page(req, res, importsView.report(t, report, next), hasErrors ? { kind: "error", text: t("imports:report.checkErrors", { count: report.errors.length }) } : undefined);
   });
 
   router.post("/apply", async (req, res) => {
@@ -76,17 +82,15 @@ ${importsView.runs(t, runs)}`);
     const t = deps.i18n.t(locale);
     const body = applyBody.safeParse(req.body);
     const data = body.success ? Buffer.from(body.data.data, "base64") : null;
-    if (!body.success || !data || !kindsFor(staff).includes(body.data.kind)) {
-      return page(req, res, importsView.uploadForm(t, staff, kindsFor(staff), deps.config.IMPORT_MAX_MB), { kind: "error", text: t("imports:errors.file_missing") }, 400);
-    }
-    if (data.length > maxBytes) {
-      return page(req, res, importsView.uploadForm(t, staff, kindsFor(staff), deps.config.IMPORT_MAX_MB), { kind: "error", text: t("imports:errors.file_too_large", { max: deps.config.IMPORT_MAX_MB }) }, 413);
-    }
+    if (!body.success || !data || !kindsFor(staff).includes(body.data.kind)) return formAgain(req, res, t("imports:errors.file_missing"), 400);
+    if (data.length > maxBytes) return formAgain(req, res, t("imports:errors.file_too_large", { max: maxMb }), 413);
     const report = await runImport(deps, { kind: body.data.kind, fileName: body.data.fileName, data, dryRun: false, staff, locale });
-    await page(
+    // Between the check and the import someone else may have changed the data: say what failed.
+    const next = report.applied ? null : importsView.uploadForm(t, staff, { kinds: kindsFor(staff), maxMb, selected: report.kind, again: true });
+    page(
       req,
       res,
-      importsView.report(t, report, null),
+      importsView.report(t, report, next),
       report.applied
         ? { kind: "ok", text: t("imports:report.applied", { fileName: report.fileName }) }
         : { kind: "error", text: t("imports:report.refused", { count: report.errors.length }) },
