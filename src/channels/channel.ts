@@ -1,0 +1,37 @@
+// The two jobs of a channel adapter: turn platform updates into InboundEvents (handed to the
+// engine), and deliver rendered replies. Everything platform-specific stays behind this.
+import type { Router } from "express";
+import type { Config } from "../config.ts";
+import type { ChannelName, ChatRef } from "../core/events.ts";
+import type { I18n } from "../core/i18n.ts";
+import type { ConversationEngine } from "../conversation/engine.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Clock } from "../lib/clock.ts";
+import type { Logger } from "../lib/logger.ts";
+import type { RenderedReply } from "../core/renderReply.ts";
+
+export type SendResult =
+  | { ok: true; platformMessageId?: string }
+  /** permanent: the person blocked the bot or is no longer reachable here; do not retry. */
+  | { ok: false; permanent: true; reason: string }
+  /** transient: rate limit, server error, network; retry after the given time (or a backoff). */
+  | { ok: false; permanent: false; reason: string; retryAfterMs?: number };
+
+export interface ChannelAdapter {
+  name: ChannelName;
+  send(chat: ChatRef, reply: RenderedReply): Promise<SendResult>;
+  /** Webhook or transport routes and where the app mounts them (e.g. "/channels/zalo", "/chat"). */
+  http?: { path: string; router: Router };
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** What every channel factory is given. */
+export interface ChannelDeps {
+  config: Config;
+  engine: ConversationEngine;
+  prisma: PrismaClient;
+  log: Logger;
+  clock: Clock;
+  i18n: I18n;
+}

@@ -1,0 +1,68 @@
+// The contract between the conversation engine and what the bot knows how to do. `decide` is pure
+// (architecture rule 1); `perform` runs the effects a decision asked for, inside the same
+// transaction, and may hand a result back to `decide` as a follow-up event.
+import type { z } from "zod";
+import type { ChannelName, InboundBody } from "../core/events.ts";
+import type { Locale } from "../core/i18n.ts";
+import type { Reply } from "../core/reply.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { CalendarDate } from "../lib/calendarDate.ts";
+
+export interface LinkedPerson {
+  beneficiaryId: string;
+  fullName: string;
+  role: "SELF" | "REPRESENTATIVE";
+  communeName: string;
+  /** For addressing them politely ("ông"/"bà"); absent when the loader does not know it. */
+  sex?: "MALE" | "FEMALE";
+}
+
+export interface ChatContext {
+  identityId: string;
+  channel: ChannelName;
+  locale: Locale;
+  now: Date;
+  today: CalendarDate;
+  consentGiven: boolean;
+  notificationsOff: boolean;
+  links: LinkedPerson[];
+  /** The person currently selected (a relative may represent several people). */
+  activeBeneficiaryId: string | null;
+  /** Time since the conversation state last changed, or null when there is none. */
+  idleMs: number | null;
+  settings: ChatSettings;
+}
+
+export interface ChatSettings {
+  identityMaxFailures: number;
+  identityWindowHours: number;
+  idleMinutes: number;
+  hotlinePhone?: string;
+  hotlineHours?: string;
+  /** "https://t.me/<bot>" when Telegram is configured, for telling people where else to chat. */
+  telegramLink?: string;
+}
+
+/** What `decide` reacts to: a person's message, or the result of an effect it asked for. */
+export type FlowEvent<R> = InboundBody | { kind: "result"; result: R };
+
+export interface Decision<S, E> {
+  /** The new state; null when no flow is active. */
+  state: S | null;
+  replies: Reply[];
+  effects: E[];
+}
+
+export type Tx = Prisma.TransactionClient;
+
+export interface Brain<S, E, R> {
+  /** Bumped when the state shape changes; older states are reset with an apology. */
+  stateVersion: number;
+  stateSchema: z.ZodType<S>;
+  decide(state: S | null, event: FlowEvent<R>, ctx: ChatContext): Decision<S, E>;
+  perform(tx: Tx, effect: E, ctx: ChatContext): Promise<R | null>;
+  /** Said when a stored state could not be read (after an upgrade): an apology and the menu. */
+  resetReplies(ctx: ChatContext): Reply[];
+  /** Said when processing a message failed unexpectedly. */
+  failureReplies(ctx: ChatContext): Reply[];
+}

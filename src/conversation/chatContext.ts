@@ -1,0 +1,46 @@
+// Loads what a decision may know about the chat: who is linked, consent, language, settings.
+import { isLocale } from "../core/i18n.ts";
+import { todayInVietnam } from "../lib/calendarDate.ts";
+import type { ChatContext, ChatSettings, Tx } from "./brain.ts";
+
+export async function loadChatContext(
+  tx: Tx,
+  identityId: string,
+  now: Date,
+  settings: ChatSettings,
+  stateChangedAt: Date | null,
+): Promise<ChatContext> {
+  const identity = await tx.chatIdentity.findUniqueOrThrow({
+    where: { id: identityId },
+    include: {
+      links: {
+        orderBy: { linkedAt: "asc" },
+        include: { beneficiary: { select: { fullName: true, sex: true, commune: { select: { name: true } } } } },
+      },
+    },
+  });
+  const consentGiven = identity.consentAt !== null && identity.consentWithdrawnAt === null;
+  const links = consentGiven
+    ? identity.links.map((l) => ({
+        beneficiaryId: l.beneficiaryId,
+        fullName: l.beneficiary.fullName,
+        role: l.role,
+        communeName: l.beneficiary.commune.name,
+        sex: l.beneficiary.sex,
+      }))
+    : [];
+  const active = links.find((l) => l.beneficiaryId === identity.beneficiaryId) ?? links[0] ?? null;
+  return {
+    identityId,
+    channel: identity.channel,
+    locale: isLocale(identity.locale) ? identity.locale : "vi",
+    now,
+    today: todayInVietnam(now),
+    consentGiven,
+    notificationsOff: identity.notificationsOff,
+    links,
+    activeBeneficiaryId: active?.beneficiaryId ?? null,
+    idleMs: stateChangedAt ? now.getTime() - stateChangedAt.getTime() : null,
+    settings,
+  };
+}

@@ -1,0 +1,226 @@
+// Receives every inbound event exactly once and answers it. Each message is stored before anything
+// else happens (unique on channel + platform message id, so a re-sent webhook is answered, not
+// processed twice), then processed under a per-chat lock: one event per chat at a time, whichever
+// instance holds it. Decisions, new state and outgoing replies commit together; a crash before the
+// commit leaves the message unprocessed, and `recover` answers it after the restart.
+import type { InboundEvent } from "../core/events.ts";
+import { inboundBody } from "../core/events.ts";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import type { Clock } from "../lib/clock.ts";
+import { toJsonValue } from "../lib/json.ts";
+import type { Logger } from "../lib/logger.ts";
+import type { Brain, ChatContext, ChatSettings, Tx } from "./brain.ts";
+import { loadChatContext } from "./chatContext.ts";
+import type { Reply } from "../core/reply.ts";
+
+export interface EngineDeps<S, E, R> {
+  prisma: PrismaClient;
+  log: Logger;
+  clock: Clock;
+  brain: Brain<S, E, R>;
+  settings: ChatSettings;
+  /** Called after replies were committed, so they go out at once. */
+  onReplies?: () => void;
+}
+
+export interface ConversationEngine {
+  /** Stores the event (once) and schedules processing; fast enough for a webhook's answer. */
+  receive(event: InboundEvent): Promise<{ duplicate: boolean; identityId: string }>;
+  /** Processes every stored, unprocessed message of one chat, in order. */
+  process(identityId: string): Promise<void>;
+  /** Processes whatever any instance left unprocessed (after a crash). Returns the chats touched. */
+  recover(): Promise<number>;
+  /** Resolves when everything scheduled so far has been processed (for tests and shutdown). */
+  settle(): Promise<void>;
+}
+
+const MAX_FOLLOW_UPS = 6;
+const TX = { timeout: 30_000, maxWait: 30_000 };
+
+export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): ConversationEngine {
+  const pending = new Set<Promise<void>>();
+
+  function schedule(identityId: string): void {
+    const p = engine.process(identityId).catch((err: unknown) => deps.log.error({ err, identityId }, "processing failed"));
+    pending.add(p);
+    void p.finally(() => pending.delete(p));
+  }
+
+  const engine: ConversationEngine = {
+    async receive(event) {
+      const now = deps.clock.now();
+      const identity = await deps.prisma.chatIdentity.upsert({
+        where: { channel_platformUserId: { channel: event.chat.channel, platformUserId: event.chat.platformUserId } },
+        create: {
+          channel: event.chat.channel,
+          platformUserId: event.chat.platformUserId,
+          displayName: event.displayName ?? null,
+          locale: event.languageHint?.startsWith("en") ? "en" : "vi",
+          lastInboundAt: now,
+        },
+        update: { lastInboundAt: now, ...(event.displayName ? { displayName: event.displayName } : {}) },
+      });
+      const body = inboundBody.parse(event);
+      const inserted = await deps.prisma.inboundMessage.createMany({
+        data: [{
+          channel: event.chat.channel,
+          platformMessageId: event.messageId,
+          identityId: identity.id,
+          kind: body.kind,
+          text: body.kind === "text" ? body.text : body.kind === "button" ? body.data : null,
+          payload: toJsonValue(body),
+          receivedAt: event.at,
+        }],
+        skipDuplicates: true,
+      });
+      const duplicate = inserted.count === 0;
+      if (duplicate) deps.log.info({ channel: event.chat.channel, messageId: event.messageId }, "duplicate inbound ignored");
+      schedule(identity.id);
+      return { duplicate, identityId: identity.id };
+    },
+
+    async process(identityId) {
+      for (;;) {
+        const done = await deps.prisma.$transaction(async (tx) => {
+          // One event per chat at a time, across instances: the lock lives until this commit.
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${identityId}))`;
+          const msg = await tx.inboundMessage.findFirst({
+            where: { identityId, processedAt: null },
+            orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+          });
+          if (!msg) return true;
+          await handle(tx, identityId, msg.id, msg.payload).catch(async (err: unknown) => {
+            throw new ProcessingError(msg.id, err);
+          });
+          return false;
+        }, TX).catch(async (err: unknown) => {
+          if (!(err instanceof ProcessingError)) throw err;
+          // A bug must not swallow the message or block the chat: keep it with the error, apologise.
+          deps.log.error({ err: err.cause, inboundId: err.inboundId }, "message could not be processed");
+          await markFailed(identityId, err.inboundId, err.cause);
+          return false;
+        });
+        deps.onReplies?.();
+        if (done) return;
+      }
+    },
+
+    async recover() {
+      const rows = await deps.prisma.inboundMessage.findMany({
+        where: { processedAt: null, identityId: { not: null } },
+        distinct: ["identityId"],
+        select: { identityId: true },
+      });
+      for (const r of rows) if (r.identityId) schedule(r.identityId);
+      await engine.settle();
+      return rows.length;
+    },
+
+    async settle() {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+  };
+
+  async function handle(tx: Tx, identityId: string, inboundId: string, payload: unknown): Promise<void> {
+    const now = deps.clock.now();
+    const parsedEvent = inboundBody.safeParse(payload);
+    if (!parsedEvent.success) throw new Error("stored inbound payload is not an event");
+    const event = parsedEvent.data;
+
+    if (event.kind === "unreachable" || event.kind === "reachable") {
+      await tx.chatIdentity.update({
+        where: { id: identityId },
+        data: event.kind === "unreachable" ? { reachable: false, unreachableReason: event.reason } : { reachable: true, unreachableReason: null },
+      });
+      await tx.inboundMessage.update({ where: { id: inboundId }, data: { processedAt: now } });
+      return;
+    }
+
+    const conversation = await tx.conversation.findUnique({ where: { identityId } });
+    let ctx = await loadChatContext(tx, identityId, now, deps.settings, conversation?.updatedAt ?? null);
+    const replies: Reply[] = [];
+    let state: S | null = null;
+    if (conversation?.state != null) {
+      const parsed = conversation.version === deps.brain.stateVersion ? deps.brain.stateSchema.safeParse(conversation.state) : null;
+      if (parsed?.success) state = parsed.data;
+      else replies.push(...deps.brain.resetReplies(ctx));
+    }
+
+    let decision = deps.brain.decide(state, event, ctx);
+    replies.push(...decision.replies);
+    for (let i = 0; decision.effects.length > 0 && i < MAX_FOLLOW_UPS; i++) {
+      let result: R | null = null;
+      for (const effect of decision.effects) result = (await deps.brain.perform(tx, effect, ctx)) ?? result;
+      if (result === null) break;
+      ctx = await loadChatContext(tx, identityId, now, deps.settings, now);
+      decision = deps.brain.decide(decision.state, { kind: "result", result }, ctx);
+      replies.push(...decision.replies);
+    }
+
+    const stateJson = decision.state === null ? undefined : toJsonValue(decision.state);
+    // updatedAt comes from the engine's clock, the same one idleMs is measured with.
+    await tx.conversation.upsert({
+      where: { identityId },
+      create: { identityId, version: deps.brain.stateVersion, state: stateJson, flow: flowName(decision.state), updatedAt: now },
+      update: {
+        updatedAt: now,
+        version: deps.brain.stateVersion,
+        state: stateJson ?? Prisma.DbNull,
+        flow: flowName(decision.state),
+        revision: { increment: 1 },
+      },
+    });
+    await writeReplies(tx, ctx, replies, inboundId);
+    await tx.inboundMessage.update({ where: { id: inboundId }, data: { processedAt: now } });
+  }
+
+  async function writeReplies(tx: Tx, ctx: ChatContext, replies: Reply[], inboundId: string): Promise<void> {
+    if (replies.length === 0) return;
+    const now = deps.clock.now();
+    await tx.outboundMessage.createMany({
+      data: replies.map((reply, i) => ({
+        channel: ctx.channel,
+        identityId: ctx.identityId,
+        kind: "REPLY" as const,
+        priority: 100, // people waiting in a chat go before bulk sends
+        dedupeKey: `reply:${inboundId}:${i}`,
+        reply: toJsonValue(reply),
+        // Same timestamp for the batch; the index keeps their order.
+        createdAt: new Date(now.getTime() + i),
+      })),
+    });
+  }
+
+  async function markFailed(identityId: string, inboundId: string, cause: unknown): Promise<void> {
+    const now = deps.clock.now();
+    await deps.prisma.$transaction(async (tx) => {
+      const ctx = await loadChatContext(tx, identityId, now, deps.settings, null);
+      await tx.inboundMessage.update({
+        where: { id: inboundId },
+        data: { processedAt: now, error: cause instanceof Error ? cause.message.slice(0, 500) : "failed" },
+      });
+      await tx.conversation.upsert({
+        where: { identityId },
+        create: { identityId, version: deps.brain.stateVersion },
+        update: { state: Prisma.DbNull, flow: null },
+      });
+      await writeReplies(tx, ctx, deps.brain.failureReplies(ctx), inboundId);
+    }, TX);
+  }
+
+  return engine;
+}
+
+class ProcessingError extends Error {
+  constructor(
+    readonly inboundId: string,
+    override readonly cause: unknown,
+  ) {
+    super("processing failed");
+  }
+}
+
+function flowName(state: unknown): string | null {
+  if (state && typeof state === "object" && "flow" in state && typeof state.flow === "string") return state.flow;
+  return null;
+}

@@ -1,0 +1,35 @@
+// What every channel turns a platform update into. Features never see platform payloads.
+import { z } from "zod";
+
+export const CHANNELS = ["TELEGRAM", "ZALO", "WEB"] as const;
+export type ChannelName = (typeof CHANNELS)[number];
+
+export interface ChatRef {
+  channel: ChannelName;
+  /** Telegram chat id, Zalo user id (by OA), or the web chat's browser id. */
+  platformUserId: string;
+}
+
+export const inboundBody = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("text"), text: z.string().max(4096) }),
+  /** A button press; `data` is what the button carried (at most 64 bytes on Telegram). */
+  z.object({ kind: z.literal("button"), data: z.string().max(64) }),
+  /** Telegram /start (with a deep-link payload), Zalo follow, web chat opened. */
+  z.object({ kind: z.literal("start"), payload: z.string().max(64).optional() }),
+  /** The person blocked the bot / unfollowed the OA: nothing can be sent any more. */
+  z.object({ kind: z.literal("unreachable"), reason: z.string().max(200) }),
+  z.object({ kind: z.literal("reachable") }),
+  /** Something the bot cannot read (a sticker, a photo, a location…). */
+  z.object({ kind: z.literal("unsupported"), what: z.string().max(50) }),
+]);
+export type InboundBody = z.infer<typeof inboundBody>;
+
+export type InboundEvent = InboundBody & {
+  chat: ChatRef;
+  /** Unique per channel: Telegram update_id, Zalo msg_id (or event + timestamp), web client id. */
+  messageId: string;
+  at: Date;
+  displayName?: string;
+  /** The platform's language for the person, if it tells (Telegram language_code). */
+  languageHint?: string;
+};

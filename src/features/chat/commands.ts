@@ -1,0 +1,91 @@
+// Words and buttons that work anywhere, whatever the bot was asking: people press "menu" or type
+// "hủy" when lost, and must never be stuck in a question. Text is compared without accents or
+// case, because many type Vietnamese without diacritics ("huy", "xoa lien ket").
+import type { InboundBody } from "../../core/events.ts";
+import type { Locale } from "../../core/i18n.ts";
+import { foldVietnamese } from "../../lib/text.ts";
+
+export type Command =
+  | { kind: "start"; payload?: string }
+  | { kind: "menu" }
+  | { kind: "help" }
+  | { kind: "cancel" }
+  | { kind: "unlink" }
+  | { kind: "language"; locale: Locale }
+  | { kind: "linkByCode" }
+  | { kind: "linkById" }
+  | { kind: "profile" }
+  | { kind: "switch" }
+  | { kind: "select"; beneficiaryId: string }
+  | { kind: "add" }
+  | { kind: "hotline" };
+
+/** Button data of the menu and of the commands; a pressed button carries one of these. */
+export const BUTTON = {
+  menu: "menu",
+  help: "help",
+  cancel: "cancel",
+  unlink: "unlink",
+  english: "lang:en",
+  vietnamese: "lang:vi",
+  linkByCode: "link:code",
+  linkById: "link:id",
+  profile: "me",
+  switch: "switch",
+  add: "add",
+  hotline: "hotline",
+} as const;
+
+/** A "switch to this person" button: "sw:" + the record id (36 characters, well under 64 bytes). */
+export const SELECT_PREFIX = "sw:";
+
+const WORDS: Record<string, Command> = {
+  menu: { kind: "menu" },
+  "bat dau": { kind: "menu" },
+  help: { kind: "help" },
+  "tro giup": { kind: "help" },
+  "huong dan": { kind: "help" },
+  huy: { kind: "cancel" },
+  "huy bo": { kind: "cancel" },
+  cancel: { kind: "cancel" },
+  thoi: { kind: "cancel" },
+  "xoa lien ket": { kind: "unlink" },
+  unlink: { kind: "unlink" },
+  english: { kind: "language", locale: "en" },
+  "tieng anh": { kind: "language", locale: "en" },
+  "tieng viet": { kind: "language", locale: "vi" },
+  vietnamese: { kind: "language", locale: "vi" },
+};
+
+const BUTTONS: Record<string, Command> = {
+  [BUTTON.menu]: { kind: "menu" },
+  [BUTTON.help]: { kind: "help" },
+  [BUTTON.cancel]: { kind: "cancel" },
+  [BUTTON.unlink]: { kind: "unlink" },
+  [BUTTON.english]: { kind: "language", locale: "en" },
+  [BUTTON.vietnamese]: { kind: "language", locale: "vi" },
+  [BUTTON.linkByCode]: { kind: "linkByCode" },
+  [BUTTON.linkById]: { kind: "linkById" },
+  [BUTTON.profile]: { kind: "profile" },
+  [BUTTON.switch]: { kind: "switch" },
+  [BUTTON.add]: { kind: "add" },
+  [BUTTON.hotline]: { kind: "hotline" },
+};
+
+/** The command an event carries, or null when it is an ordinary answer for the active flow. */
+export function commandOf(event: InboundBody): Command | null {
+  if (event.kind === "start") return event.payload?.trim() ? { kind: "start", payload: event.payload.trim() } : { kind: "start" };
+  if (event.kind === "button") {
+    if (event.data.startsWith(SELECT_PREFIX)) return { kind: "select", beneficiaryId: event.data.slice(SELECT_PREFIX.length) };
+    return BUTTONS[event.data] ?? null;
+  }
+  if (event.kind !== "text") return null;
+  // Telegram sends "/start <payload>" as text when a person types it; in groups "/start@Bot".
+  const start = /^\s*\/start(?:@\w+)?(?:\s+(\S.*))?$/i.exec(event.text);
+  if (start) return start[1] ? { kind: "start", payload: start[1].trim() } : { kind: "start" };
+  const folded = foldVietnamese(event.text)
+    .replace(/^\//, "")
+    .replace(/[.!?…]+$/, "")
+    .trim();
+  return WORDS[folded] ?? null;
+}

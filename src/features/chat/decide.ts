@@ -1,0 +1,171 @@
+// The bot's reaction to one message: commands that work anywhere first, then the polite check for
+// a flow left unfinished a while ago, then the active flow's question, then the menu.
+import type { InboundBody } from "../../core/events.ts";
+import { btn, say, type Reply } from "../../core/reply.ts";
+import type { ChatContext, FlowEvent } from "../../conversation/brain.ts";
+import { BUTTON, commandOf, type Command } from "./commands.ts";
+import { consentPrompt, consentStep, onLinked } from "./consent.ts";
+import { decision, type ChatDecision } from "./decision.ts";
+import type { FlowInput } from "./flowInput.ts";
+import { linkByCodePrompt, linkByCodeStep, looksLikeCode, onCode, redeemCode, startLinkByCode } from "./linkByCode.ts";
+import { linkByIdPrompt, linkByIdStep, onIdentity, onIdLookedUp, onLimit, startLinkById } from "./linkById.ts";
+import { help, hotline, menu, notUnderstood, welcome } from "./menu.ts";
+import { choosePerson, onProfile, selectPerson, showProfile } from "./people.ts";
+import type { ChatResult } from "./protocol.ts";
+import { onAuthorisation } from "./relative.ts";
+import type { ChatState } from "./state.ts";
+import { onUnlinked, startUnlink, unlinkPrompt, unlinkStep } from "./unlink.ts";
+
+export const RESUME = "resume";
+export const RESTART = "restart";
+
+export function decide(state: ChatState | null, event: FlowEvent<ChatResult>, ctx: ChatContext): ChatDecision {
+  if (event.kind === "result") return onResult(state, event.result, ctx);
+  const command = commandOf(event);
+  if (command) return onCommand(state, command, ctx);
+  const input = flowInput(event);
+  if (!input) return decision(state, []);
+  if (input.kind === "button" && input.data === RESUME) return state ? decision(state, [prompt(state)]) : decision(null, [menu(ctx)]);
+  if (input.kind === "button" && input.data === RESTART) return state ? restart(state, ctx) : decision(null, [menu(ctx)]);
+  if (state && isIdle(ctx)) {
+    // The saved step is kept: "Tiếp tục" asks its question again.
+    return decision(state, [
+      {
+        text: [say("chat:timeout.unfinished"), say("chat:timeout.ask")],
+        buttons: [[btn("chat:button.resume", RESUME)], [btn("chat:button.restart", RESTART)], [btn("chat:button.menu", BUTTON.menu)]],
+      },
+    ]);
+  }
+  if (!state) return withoutFlow(input, ctx);
+  const next = step(state, input, ctx);
+  if (next) return next;
+  // Not an answer to the question asked: say so and ask again, keeping the flow.
+  const sorry = input.kind === "button" ? "chat:staleButton" : input.kind === "unsupported" ? "chat:unsupported" : "chat:notAnAnswer";
+  return decision(state, [{ text: [say(sorry)] }, prompt(state)]);
+}
+
+function onCommand(state: ChatState | null, command: Command, ctx: ChatContext): ChatDecision {
+  switch (command.kind) {
+    case "start":
+      // A deep link (Telegram "/start <code>", a QR code) carries the printed code: redeem it at once.
+      if (command.payload && looksLikeCode(command.payload)) return redeemCode(command.payload, [{ text: [say("chat:welcome")] }]);
+      return decision(null, welcome(ctx));
+    case "menu":
+      return decision(null, [menu(ctx)]);
+    case "cancel":
+      return decision(null, state ? [{ text: [say("chat:cancelled")] }, menu(ctx)] : [menu(ctx)]);
+    case "help":
+      return decision(state, [help(ctx, state !== null)]);
+    case "hotline":
+      return decision(state, [hotline(ctx)]);
+    case "language": {
+      const switched = { ...ctx, locale: command.locale };
+      return decision(state, [{ text: [say("chat:language.switched")] }, state ? prompt(state) : menu(switched)], [
+        { kind: "setLocale", locale: command.locale },
+      ]);
+    }
+    case "linkByCode":
+      return startLinkByCode();
+    case "linkById":
+      return startLinkById();
+    case "profile":
+      return showProfile(ctx);
+    case "switch":
+      return choosePerson(ctx);
+    case "select":
+      return selectPerson(command.beneficiaryId, ctx);
+    case "add":
+      return decision(null, [
+        {
+          text: [say("chat:add.how")],
+          buttons: [
+            [btn("chat:button.linkByCode", BUTTON.linkByCode)],
+            [btn("chat:button.linkById", BUTTON.linkById)],
+            [btn("chat:button.menu", BUTTON.menu)],
+          ],
+        },
+      ]);
+    case "unlink":
+      return startUnlink(ctx);
+  }
+}
+
+function onResult(state: ChatState | null, result: ChatResult, ctx: ChatContext): ChatDecision {
+  switch (result.kind) {
+    case "limit":
+      return onLimit(result, ctx);
+    case "code":
+      return onCode(result, ctx);
+    case "idLookedUp":
+      return onIdLookedUp(result);
+    case "identity":
+      return onIdentity(result, ctx);
+    case "authorisation":
+      return onAuthorisation(state, result, ctx);
+    case "linked":
+      return onLinked(state?.flow === "consent" ? state : null, result, ctx);
+    case "unlinked":
+      return onUnlinked(result, ctx);
+    case "profile":
+      return onProfile(result, ctx);
+  }
+}
+
+function withoutFlow(input: FlowInput, ctx: ChatContext): ChatDecision {
+  // People often type the printed code straight away, without pressing "Liên kết bằng mã".
+  if (input.kind === "text" && looksLikeCode(input.text)) return redeemCode(input.text);
+  if (input.kind === "button") return decision(null, [{ text: [say("chat:staleButton")] }, menu(ctx)]);
+  if (input.kind === "unsupported") return decision(null, [{ text: [say("chat:unsupported")] }, menu(ctx)]);
+  return decision(null, notUnderstood(ctx));
+}
+
+function step(state: ChatState, input: FlowInput, ctx: ChatContext): ChatDecision | null {
+  switch (state.flow) {
+    case "linkByCode":
+      return linkByCodeStep(state, input);
+    case "linkById":
+      return linkByIdStep(state, input, ctx);
+    case "consent":
+      return consentStep(state, input, ctx);
+    case "unlink":
+      return unlinkStep(state, input, ctx);
+  }
+}
+
+/** The question of the current step, asked again. */
+function prompt(state: ChatState): Reply {
+  switch (state.flow) {
+    case "linkByCode":
+      return linkByCodePrompt(state);
+    case "linkById":
+      return linkByIdPrompt(state);
+    case "consent":
+      return consentPrompt(state);
+    case "unlink":
+      return unlinkPrompt(state);
+  }
+}
+
+function restart(state: ChatState, ctx: ChatContext): ChatDecision {
+  switch (state.flow) {
+    case "linkByCode":
+      return startLinkByCode();
+    case "linkById":
+      return startLinkById();
+    case "consent":
+      return state.request.via === "LINK_CODE" ? startLinkByCode() : startLinkById();
+    case "unlink":
+      return startUnlink(ctx);
+  }
+}
+
+function flowInput(event: InboundBody): FlowInput | null {
+  if (event.kind === "text") return { kind: "text", text: event.text };
+  if (event.kind === "button") return { kind: "button", data: event.data };
+  if (event.kind === "unsupported") return { kind: "unsupported" };
+  return null;
+}
+
+function isIdle(ctx: ChatContext): boolean {
+  return ctx.idleMs !== null && ctx.idleMs > ctx.settings.idleMinutes * 60_000;
+}

@@ -1,0 +1,121 @@
+// Proving who a chat belongs to, with a ceiling on failures: at most `identityMaxFailures` wrong
+// codes or identity checks per chat, and per personal ID, within `identityWindowHours`. Counting per
+// ID as well stops one person's record being guessed at from many chats.
+import { createHash } from "node:crypto";
+import type { ChatContext, Tx } from "../../conversation/brain.ts";
+import { calendarDate, fromDbDate } from "../../lib/calendarDate.ts";
+import { mask } from "../../lib/redact.ts";
+import { findRedeemableCode } from "../linking/codes.ts";
+import type { ChatResult } from "./protocol.ts";
+import type { PersonRef } from "./state.ts";
+
+type Result<K extends ChatResult["kind"]> = Extract<ChatResult, { kind: K }>;
+
+export function chatSubject(ctx: ChatContext): string {
+  return `chat:${ctx.identityId}`;
+}
+
+export function pidSubject(pidHash: string): string {
+  return `pid:${pidHash}`;
+}
+
+/** True when any of the subjects has used up its failures in the current window. */
+export async function isBlocked(tx: Tx, ctx: ChatContext, subjects: string[]): Promise<boolean> {
+  const since = new Date(ctx.now.getTime() - ctx.settings.identityWindowHours * 3600_000);
+  const rows = await tx.identityAttempt.groupBy({
+    by: ["subject"],
+    where: { subject: { in: subjects }, success: false, createdAt: { gt: since } },
+    _count: { _all: true },
+  });
+  return rows.some((r) => r._count._all >= ctx.settings.identityMaxFailures);
+}
+
+export async function recordAttempt(tx: Tx, ctx: ChatContext, subjects: string[], success: boolean): Promise<void> {
+  await tx.identityAttempt.createMany({ data: subjects.map((subject) => ({ subject, success, createdAt: ctx.now })) });
+}
+
+export async function checkLimit(tx: Tx, ctx: ChatContext): Promise<Result<"limit">> {
+  return { kind: "limit", blocked: await isBlocked(tx, ctx, [chatSubject(ctx)]) };
+}
+
+export async function findCode(tx: Tx, ctx: ChatContext, raw: string): Promise<Result<"code">> {
+  const subjects = [chatSubject(ctx)];
+  if (await isBlocked(tx, ctx, subjects)) return { kind: "code", outcome: "blocked" };
+  const found = await findRedeemableCode(tx, raw, ctx.now);
+  const person = found ? await personRef(tx, found.beneficiaryId) : null;
+  if (!found || !person) {
+    await recordAttempt(tx, ctx, subjects, false);
+    return { kind: "code", outcome: "notFound" };
+  }
+  return { kind: "code", outcome: "found", linkCodeId: found.linkCodeId, person };
+}
+
+/** Only the hash of the ID leaves this function; the reply shows the masked form. */
+export async function lookupId(tx: Tx, personalId: string): Promise<Result<"idLookedUp">> {
+  const row = await tx.beneficiary.findUnique({ where: { personalId }, select: { id: true } });
+  return { kind: "idLookedUp", pidHash: hashPersonalId(personalId), candidateId: row?.id ?? null, maskedPersonalId: mask(personalId) };
+}
+
+export async function verifyIdentity(
+  tx: Tx,
+  ctx: ChatContext,
+  input: { pidHash: string; candidateId: string | null; dateOfBirth: string; phoneLast4: string },
+): Promise<Result<"identity">> {
+  const subjects = [chatSubject(ctx), pidSubject(input.pidHash)];
+  if (await isBlocked(tx, ctx, subjects)) return { kind: "identity", outcome: "blocked" };
+  const row = input.candidateId
+    ? await tx.beneficiary.findUnique({
+        where: { id: input.candidateId },
+        select: { id: true, fullName: true, sex: true, dateOfBirth: true, phone: true, status: true },
+      })
+    : null;
+  // A record without a phone cannot be checked this way; the person needs a code from the commune.
+  const match =
+    row !== null &&
+    row.status !== "DECEASED" &&
+    fromDbDate(row.dateOfBirth) === input.dateOfBirth &&
+    row.phone !== null &&
+    row.phone.slice(-4) === input.phoneLast4;
+  await recordAttempt(tx, ctx, subjects, match);
+  if (!match) return { kind: "identity", outcome: "mismatch" };
+  return { kind: "identity", outcome: "ok", person: { beneficiaryId: row.id, fullName: row.fullName, sex: row.sex } };
+}
+
+/** An approved authorisation valid today that names a relative of this person with this ID. */
+export async function checkAuthorisation(
+  tx: Tx,
+  ctx: ChatContext,
+  beneficiaryId: string,
+  relativePersonalId: string,
+): Promise<Result<"authorisation">> {
+  const subjects = [chatSubject(ctx)];
+  if (await isBlocked(tx, ctx, subjects)) return { kind: "authorisation", outcome: "blocked" };
+  const found = await validAuthorisation(tx, ctx, { beneficiaryId, relative: { personalId: relativePersonalId } });
+  if (!found) {
+    await recordAttempt(tx, ctx, subjects, false);
+    return { kind: "authorisation", outcome: "notFound" };
+  }
+  return { kind: "authorisation", outcome: "found", authorisationId: found.id, relativeId: found.relativeId };
+}
+
+export async function validAuthorisation(
+  tx: Tx,
+  ctx: ChatContext,
+  where: { beneficiaryId: string; id?: string; relativeId?: string; relative?: { personalId: string } },
+): Promise<{ id: string; relativeId: string } | null> {
+  const today = calendarDate(ctx.today);
+  return tx.authorisation.findFirst({
+    where: { ...where, status: "APPROVED", validFrom: { lte: today }, validUntil: { gte: today } },
+    orderBy: { validUntil: "desc" },
+    select: { id: true, relativeId: true },
+  });
+}
+
+export async function personRef(tx: Tx, beneficiaryId: string): Promise<PersonRef | null> {
+  const row = await tx.beneficiary.findUnique({ where: { id: beneficiaryId }, select: { id: true, fullName: true, sex: true } });
+  return row ? { beneficiaryId: row.id, fullName: row.fullName, sex: row.sex } : null;
+}
+
+export function hashPersonalId(personalId: string): string {
+  return createHash("sha256").update(personalId).digest("hex");
+}

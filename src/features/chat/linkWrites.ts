@@ -1,0 +1,102 @@
+// Writes that change who a chat may see. Each link and unlink is audited under the chat's own
+// name ("chat:<identity id>"), so officers can tell who linked a record and how.
+import type { ChatContext, Tx } from "../../conversation/brain.ts";
+import { mask } from "../../lib/redact.ts";
+import { recordAudit } from "../audit/service.ts";
+import { markCodeUsed } from "../linking/codes.ts";
+import { validAuthorisation } from "./identityChecks.ts";
+import type { ChatResult } from "./protocol.ts";
+import type { LinkRequest } from "./state.ts";
+
+type Result<K extends ChatResult["kind"]> = Extract<ChatResult, { kind: K }>;
+
+export async function link(tx: Tx, ctx: ChatContext, request: LinkRequest): Promise<Result<"linked">> {
+  const { person } = request;
+  if (request.via === "LINK_CODE") {
+    // Another chat may have used the code in the meantime: only one of them links.
+    if (!request.linkCodeId || !(await markCodeUsed(tx, request.linkCodeId, ctx.now))) return { kind: "linked", outcome: "codeUsed" };
+  }
+  if (request.via === "AUTHORISATION") {
+    // The consent may come long after the check (a resumed conversation): check again.
+    const still = request.authorisationId
+      ? await validAuthorisation(tx, ctx, { beneficiaryId: person.beneficiaryId, id: request.authorisationId, relativeId: request.relativeId })
+      : null;
+    if (!still) return { kind: "linked", outcome: "notAllowed" };
+  }
+  const fields = { role: request.role, via: request.via, authorisationId: request.authorisationId ?? null };
+  await tx.chatLink.upsert({
+    where: { identityId_beneficiaryId: { identityId: ctx.identityId, beneficiaryId: person.beneficiaryId } },
+    create: { identityId: ctx.identityId, beneficiaryId: person.beneficiaryId, linkedAt: ctx.now, ...fields },
+    update: fields,
+  });
+  await tx.chatIdentity.update({
+    where: { id: ctx.identityId },
+    data: {
+      beneficiaryId: person.beneficiaryId,
+      linkedAt: ctx.now,
+      consentAt: ctx.now,
+      consentWithdrawnAt: null,
+      ...(request.relativeId ? { relativeId: request.relativeId } : {}),
+    },
+  });
+  await recordAudit(tx, {
+    actor: `chat:${ctx.identityId}`,
+    action: "chat.link",
+    entity: "beneficiary",
+    entityId: person.beneficiaryId,
+    detail: { channel: ctx.channel, role: request.role, via: request.via, authorisationId: request.authorisationId ?? null },
+  });
+  return { kind: "linked", outcome: "ok", person };
+}
+
+export async function unlink(tx: Tx, ctx: ChatContext, beneficiaryIds: string[] | "all"): Promise<Result<"unlinked">> {
+  const scope = beneficiaryIds === "all" ? {} : { beneficiaryId: { in: beneficiaryIds } };
+  const removed = await tx.chatLink.findMany({ where: { identityId: ctx.identityId, ...scope }, select: { beneficiaryId: true } });
+  await tx.chatLink.deleteMany({ where: { identityId: ctx.identityId, ...scope } });
+  const left = await tx.chatLink.findMany({ where: { identityId: ctx.identityId }, orderBy: { linkedAt: "asc" }, select: { beneficiaryId: true } });
+  const identity = await tx.chatIdentity.findUniqueOrThrow({
+    where: { id: ctx.identityId },
+    select: { beneficiaryId: true, relative: { select: { beneficiaryId: true } } },
+  });
+  const stillLinked = new Set(left.map((l) => l.beneficiaryId));
+  const selected = identity.beneficiaryId && stillLinked.has(identity.beneficiaryId) ? identity.beneficiaryId : (left[0]?.beneficiaryId ?? null);
+  const relativeStays = identity.relative !== null && stillLinked.has(identity.relative.beneficiaryId);
+  await tx.chatIdentity.update({
+    where: { id: ctx.identityId },
+    data: {
+      beneficiaryId: selected,
+      ...(relativeStays ? {} : { relativeId: null }),
+      // Nothing left to show: the consent is withdrawn, and a new link asks for it again.
+      ...(left.length === 0 ? { consentWithdrawnAt: ctx.now, linkedAt: null } : {}),
+    },
+  });
+  await recordAudit(tx, {
+    actor: `chat:${ctx.identityId}`,
+    action: "chat.unlink",
+    entity: "chatIdentity",
+    entityId: ctx.identityId,
+    detail: { channel: ctx.channel, beneficiaryIds: removed.map((r) => r.beneficiaryId), remaining: left.length },
+  });
+  return { kind: "unlinked", removed: removed.length, remaining: left.length };
+}
+
+/** Only people linked to this chat can be selected. */
+export async function select(tx: Tx, ctx: ChatContext, beneficiaryId: string): Promise<void> {
+  const linked = await tx.chatLink.findUnique({ where: { identityId_beneficiaryId: { identityId: ctx.identityId, beneficiaryId } } });
+  if (linked) await tx.chatIdentity.update({ where: { id: ctx.identityId }, data: { beneficiaryId } });
+}
+
+export async function profile(tx: Tx, ctx: ChatContext, beneficiaryId: string): Promise<Result<"profile">> {
+  const linked = await tx.chatLink.findUnique({
+    where: { identityId_beneficiaryId: { identityId: ctx.identityId, beneficiaryId } },
+    select: {
+      beneficiary: { select: { fullName: true, programme: true, status: true, personalId: true, commune: { select: { name: true } } } },
+    },
+  });
+  if (!linked || !ctx.consentGiven) return { kind: "profile", profile: null };
+  const b = linked.beneficiary;
+  return {
+    kind: "profile",
+    profile: { fullName: b.fullName, communeName: b.commune.name, programme: b.programme, status: b.status, maskedPersonalId: mask(b.personalId) },
+  };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { decide } from "./decide.ts";
+import { BA, buttonData, DAO, lastReply, replyKeys, testContext } from "./testContext.ts";
+
+const two = testContext({ links: [DAO, BA] });
+
+describe("switching person and showing their information", () => {
+  it("lists the linked people as buttons", () => {
+    const d = decide(null, { kind: "button", data: "switch" }, two);
+    expect(replyKeys(d)).toEqual([["chat:switch.choose"]]);
+    expect(buttonData(lastReply(d))).toEqual(["sw:b-dao", "sw:b-ba", "menu"]);
+    expect(lastReply(d)?.buttons?.[1]?.[0]?.label).toEqual({ key: "chat:button.person", params: { title: { key: "chat:title.male" }, name: "Trần Văn Ba" } });
+  });
+
+  it("selects the chosen person and greets them in the menu", () => {
+    const d = decide(null, { kind: "button", data: "sw:b-ba" }, two);
+    expect(d.effects).toEqual([{ kind: "select", beneficiaryId: "b-ba" }]);
+    expect(lastReply(d)?.text[0]?.key).toBe("chat:menu.greetRepresentative");
+  });
+
+  it("refuses a person button for someone no longer linked", () => {
+    const d = decide(null, { kind: "button", data: "sw:b-gone" }, two);
+    expect(d.effects).toEqual([]);
+    expect(replyKeys(d)[0]).toEqual(["chat:staleButton"]);
+  });
+
+  it("just shows the menu when there is nobody to switch to", () => {
+    expect(replyKeys(decide(null, { kind: "button", data: "switch" }, testContext({ links: [DAO] })))).toEqual([["chat:menu.greetSelf", "chat:menu.choose"]]);
+  });
+
+  it("shows name, commune, programme, status and the masked ID of the active person", () => {
+    const asked = decide(null, { kind: "button", data: "me" }, two);
+    expect(asked.effects).toEqual([{ kind: "loadProfile", beneficiaryId: "b-dao" }]);
+    const profile = { fullName: "Nguyễn Thị Đào", communeName: "Xã Hòa An", programme: "BTXH" as const, status: "ACTIVE" as const, maskedPersonalId: "••••••••3456" };
+    const d = decide(null, { kind: "result", result: { kind: "profile", profile } }, two);
+    expect(d.replies[0]?.text).toEqual([
+      { key: "chat:profile.name", params: { name: "Nguyễn Thị Đào" } },
+      { key: "chat:profile.commune", params: { commune: "Xã Hòa An" } },
+      { key: "chat:profile.programme", params: { programme: { key: "chat:programme.BTXH" } } },
+      { key: "chat:profile.status", params: { status: { key: "chat:status.ACTIVE" } } },
+      { key: "chat:profile.personalId", params: { id: "••••••••3456" } },
+    ]);
+  });
+
+  it("offers linking instead of information to a chat that is not linked", () => {
+    const d = decide(null, { kind: "button", data: "me" }, testContext());
+    expect(d.effects).toEqual([]);
+    expect(replyKeys(d)).toEqual([["chat:menu.unlinked"]]);
+  });
+});

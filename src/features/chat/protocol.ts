@@ -1,0 +1,48 @@
+// The side effects the chat flows ask for, and what comes back from them. Neither is stored: an
+// effect runs in the transaction of the message that asked for it, and its result is decided on
+// at once.
+import type { Locale } from "../../core/i18n.ts";
+import type { CalendarDate } from "../../lib/calendarDate.ts";
+import type { LinkRequest, PersonRef } from "./state.ts";
+
+export type ChatEffect =
+  /** Is this chat still allowed to try codes and identity checks? */
+  | { kind: "checkLimit" }
+  | { kind: "findCode"; raw: string }
+  /** Resolves a typed personal ID to a record (or none) without telling the person which. */
+  | { kind: "lookupId"; personalId: string }
+  | { kind: "verifyIdentity"; pidHash: string; candidateId: string | null; dateOfBirth: CalendarDate; phoneLast4: string }
+  | { kind: "checkAuthorisation"; beneficiaryId: string; relativePersonalId: string }
+  | { kind: "link"; request: LinkRequest }
+  | { kind: "select"; beneficiaryId: string }
+  | { kind: "setLocale"; locale: Locale }
+  | { kind: "unlink"; beneficiaryIds: string[] | "all" }
+  | { kind: "loadProfile"; beneficiaryId: string };
+
+export interface Profile {
+  fullName: string;
+  communeName: string;
+  programme: "BTXH" | "NCC";
+  status: "ACTIVE" | "SUSPENDED" | "ENDED" | "DECEASED";
+  maskedPersonalId: string;
+}
+
+export type ChatResult =
+  | { kind: "limit"; blocked: boolean }
+  | { kind: "code"; outcome: "blocked" }
+  | { kind: "code"; outcome: "notFound" }
+  | { kind: "code"; outcome: "found"; linkCodeId: string; person: PersonRef }
+  | { kind: "idLookedUp"; pidHash: string; candidateId: string | null; maskedPersonalId: string }
+  | { kind: "identity"; outcome: "blocked" }
+  | { kind: "identity"; outcome: "mismatch" }
+  | { kind: "identity"; outcome: "ok"; person: PersonRef }
+  | { kind: "authorisation"; outcome: "blocked" }
+  | { kind: "authorisation"; outcome: "notFound" }
+  | { kind: "authorisation"; outcome: "found"; authorisationId: string; relativeId: string }
+  | { kind: "linked"; outcome: "ok"; person: PersonRef }
+  /** The code was used by another chat in the meantime, or has expired. */
+  | { kind: "linked"; outcome: "codeUsed" }
+  /** The authorisation stopped being valid between the check and the consent. */
+  | { kind: "linked"; outcome: "notAllowed" }
+  | { kind: "unlinked"; removed: number; remaining: number }
+  | { kind: "profile"; profile: Profile | null };

@@ -1,0 +1,66 @@
+// What the bot remembers between two messages of one chat. Stored as JSON in the database and
+// parsed with this schema on every load, so a state written by an older version is never trusted.
+// A full personal ID never lives here: it is resolved to a record id (or none) the moment it is
+// typed, and only its hash is kept for the per-ID rate limit. Absent values are left out rather
+// than stored as null: the JSON column writer does not keep nulls.
+import { z } from "zod";
+
+const id = z.string().min(1).max(64);
+
+export const personRef = z.object({
+  beneficiaryId: id,
+  fullName: z.string().max(200),
+  sex: z.enum(["MALE", "FEMALE"]).optional(),
+});
+export type PersonRef = z.infer<typeof personRef>;
+
+export const linkRequest = z.object({
+  person: personRef,
+  role: z.enum(["SELF", "REPRESENTATIVE"]),
+  via: z.enum(["LINK_CODE", "IDENTITY_CHECK", "AUTHORISATION"]),
+  linkCodeId: id.optional(),
+  authorisationId: id.optional(),
+  relativeId: id.optional(),
+});
+export type LinkRequest = z.infer<typeof linkRequest>;
+
+const linkByCode = z.discriminatedUnion("step", [
+  z.object({ flow: z.literal("linkByCode"), step: z.literal("askCode") }),
+  z.object({ flow: z.literal("linkByCode"), step: z.literal("askRole"), linkCodeId: id, person: personRef }),
+]);
+
+const pidHash = z.string().regex(/^[0-9a-f]{64}$/);
+
+const linkById = z.discriminatedUnion("step", [
+  z.object({ flow: z.literal("linkById"), step: z.literal("askId") }),
+  z.object({ flow: z.literal("linkById"), step: z.literal("askDob"), pidHash, candidateId: id.optional() }),
+  z.object({
+    flow: z.literal("linkById"),
+    step: z.literal("askPhone"),
+    pidHash,
+    candidateId: id.optional(),
+    dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  }),
+  z.object({ flow: z.literal("linkById"), step: z.literal("askRole"), person: personRef }),
+  z.object({ flow: z.literal("linkById"), step: z.literal("askRelativeId"), person: personRef }),
+]);
+
+const consent = z.object({ flow: z.literal("consent"), step: z.literal("askConsent"), request: linkRequest });
+
+const unlink = z.discriminatedUnion("step", [
+  /** One person linked: "unlink them?" */
+  z.object({ flow: z.literal("unlink"), step: z.literal("confirm"), person: personRef }),
+  /** Several: "this person or everyone?" */
+  z.object({ flow: z.literal("unlink"), step: z.literal("chooseScope"), person: personRef }),
+]);
+
+export const chatState = z.discriminatedUnion("flow", [linkByCode, linkById, consent, unlink]);
+export type ChatState = z.infer<typeof chatState>;
+
+export type LinkByCodeState = z.infer<typeof linkByCode>;
+export type LinkByIdState = z.infer<typeof linkById>;
+export type ConsentState = z.infer<typeof consent>;
+export type UnlinkState = z.infer<typeof unlink>;
+
+/** Bumped whenever the shape above changes: older stored states are then reset with an apology. */
+export const STATE_VERSION = 1;

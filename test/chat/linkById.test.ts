@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { seedChatWorld, type ChatWorld } from "./fixtures.ts";
+import { createHarness, keys, type Harness, type Person } from "./harness.ts";
+
+const DAO_ID = "001140123456";
+const BINH_ID = "001150999000";
+
+describe("linking a chat with ID, date of birth and phone, through the engine", () => {
+  let db: TestDatabase;
+  let world: ChatWorld;
+  let h: Harness;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    world = await seedChatWorld(db.prisma);
+    h = createHarness(db.prisma);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+  });
+
+  /** Answers the three questions; returns the replies to the last answer. */
+  async function check(p: Person, id: string, dob: string, phone: string) {
+    await p.press("link:id");
+    await p.send(id);
+    await p.send(dob);
+    return p.send(phone);
+  }
+
+  it("links the person themself after the three steps and consent", async () => {
+    const p = h.person("web-id-self");
+    expect(keys(await p.press("link:id"))).toEqual([["chat:id.intro", "chat:id.askId", "chat:id.exampleId"]]);
+    const step2 = await p.send("001 140 123 456");
+    expect(step2[0]?.text[0]).toEqual({ key: "chat:id.gotId", params: { id: "••••••••3456" } });
+    expect(keys(await p.send("9/5/1940"))).toEqual([["chat:id.askPhone", "chat:id.examplePhone"]]);
+    // The conversation state never holds the full ID.
+    const conversation = await db.prisma.conversation.findUniqueOrThrow({ where: { identityId: await p.identityId() } });
+    expect(JSON.stringify(conversation.state)).not.toContain(DAO_ID);
+    expect(keys(await p.send("5678"))).toEqual([["chat:id.verified"], ["chat:role.ask"]]);
+    await p.press("role:self");
+    expect(keys(await p.press("consent:yes"))[0]).toEqual(["chat:linked.self", "chat:help.safety"]);
+    const link = await db.prisma.chatLink.findFirstOrThrow({ where: { identityId: await p.identityId() } });
+    expect(link).toMatchObject({ beneficiaryId: world.dao, role: "SELF", via: "IDENTITY_CHECK" });
+  });
+
+  it("answers a wrong date of birth, an unknown ID and a record without a phone in exactly the same words", async () => {
+    const wrongDob = await check(h.person("web-id-wrong-dob"), DAO_ID, "10/5/1940", "5678");
+    const unknownId = await check(h.person("web-id-unknown"), "001140999999", "9/5/1940", "5678");
+    const noPhone = await check(h.person("web-id-no-phone"), "001045777888", "12/3/1945", "5678");
+    expect(keys(wrongDob)).toEqual([["chat:id.mismatch", "chat:id.mismatchHint", "chat:contact.hotline"]]);
+    expect(unknownId).toEqual(wrongDob);
+    expect(noPhone).toEqual(wrongDob);
+  });
+
+  it("links a relative as representative only through an approved authorisation naming them", async () => {
+    const hoa = h.person("web-id-hoa");
+    await check(hoa, DAO_ID, "09/05/1940", "0912 345 678");
+    expect(keys(await hoa.press("role:rel"))).toEqual([["chat:relative.askId", "chat:id.exampleId"]]);
+    expect(keys(await hoa.send("001190222333"))[0]?.[0]).toBe("chat:consent.what");
+    await hoa.press("consent:yes");
+    const identity = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: await hoa.identityId() }, include: { links: true } });
+    expect(identity.relativeId).toBe(world.hoa);
+    expect(identity.links).toMatchObject([{ beneficiaryId: world.dao, role: "REPRESENTATIVE", via: "AUTHORISATION", authorisationId: world.authorisationId }]);
+
+    // A nephew on record, but without an authorisation, is told how to get one.
+    const tu = h.person("web-id-tu");
+    await check(tu, DAO_ID, "09/05/1940", "5678");
+    await tu.press("role:rel");
+    expect(keys(await tu.send("001095444555"))).toEqual([
+      ["chat:relative.needAuthorisation", "chat:relative.orCode", "chat:contact.hotline"],
+      ["chat:menu.unlinked"],
+    ]);
+    expect(await db.prisma.chatLink.count({ where: { identityId: await tu.identityId() } })).toBe(0);
+  });
+
+  it("refuses the sixth try in the window, per chat and per ID, and allows tries again once the window has passed", async () => {
+    const attacker = h.person("web-id-attacker");
+    for (let i = 0; i < 5; i++) expect(keys(await check(attacker, BINH_ID, `1/1/19${30 + i}`, "0000"))[0]?.[0]).toBe("chat:id.mismatch");
+    expect(keys(await attacker.press("link:id"))).toEqual([["chat:limit.tooMany", "chat:limit.whatNow", "chat:contact.hotline"], ["chat:menu.unlinked"]]);
+
+    // The record was guessed at five times: even the right answers from another chat wait.
+    const owner = h.person("web-id-owner");
+    expect(keys(await check(owner, BINH_ID, "2/1/1950", "0111"))[0]?.[0]).toBe("chat:limit.tooMany");
+
+    h.clock.advance(24 * 3600_000 + 60_000);
+    expect(keys(await check(owner, BINH_ID, "2/1/1950", "0111"))).toEqual([["chat:id.verified"], ["chat:role.ask"]]);
+    expect(keys(await attacker.press("link:id"))[0]?.[0]).toBe("chat:id.intro");
+  });
+});
