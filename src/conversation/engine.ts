@@ -4,7 +4,8 @@
 // instance holds it. Decisions, new state and outgoing replies commit together; a crash before the
 // commit leaves the message unprocessed, and `recover` answers it after the restart.
 import type { InboundEvent } from "../core/events.ts";
-import { inboundBody } from "../core/events.ts";
+import { inboundBody, type InboundBody } from "../core/events.ts";
+import { redactString } from "../lib/redact.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import { toJsonValue } from "../lib/json.ts";
@@ -171,7 +172,7 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
       },
     });
     await writeReplies(tx, ctx, replies, inboundId);
-    await tx.inboundMessage.update({ where: { id: inboundId }, data: { processedAt: now } });
+    await tx.inboundMessage.update({ where: { id: inboundId }, data: { processedAt: now, ...scrubbed(event) } });
   }
 
   async function writeReplies(tx: Tx, ctx: ChatContext, replies: Reply[], inboundId: string): Promise<void> {
@@ -218,6 +219,14 @@ class ProcessingError extends Error {
   ) {
     super("processing failed");
   }
+}
+
+// Once answered, a message is kept for the conversation's history, but the personal ID, phone or
+// account number someone typed (to link their chat) is not kept in full (Law 91/2025: sensitive data).
+function scrubbed(event: InboundBody): { text?: string | null; payload?: ReturnType<typeof toJsonValue> } {
+  if (event.kind !== "text") return {};
+  const text = redactString(event.text);
+  return text === event.text ? {} : { text, payload: toJsonValue({ ...event, text }) };
 }
 
 function flowName(state: unknown): string | null {

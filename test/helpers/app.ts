@@ -4,6 +4,7 @@
 import type { Server } from "node:http";
 import { loadConfig, type Config } from "../../src/config.ts";
 import { createI18n } from "../../src/core/i18n.ts";
+import type { ChatRuntime } from "../../src/conversation/runtime.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import type { StaffRole } from "../../src/generated/prisma/enums.ts";
 import { hashPassword } from "../../src/features/staff/password.ts";
@@ -41,7 +42,13 @@ export interface TestApp {
   db: TestDatabase;
   prisma: PrismaClient;
   clock: MovableClock;
+  /** The chat side (engine, outbox, channels), when started with `chat: true`. */
+  runtime?: ChatRuntime;
   close(): Promise<void>;
+}
+
+export interface ChatTestApp extends TestApp {
+  runtime: ChatRuntime;
 }
 
 export interface TestAppOptions {
@@ -51,22 +58,34 @@ export interface TestAppOptions {
   clock?: MovableClock;
   /** Reuse a database (e.g. one already seeded); otherwise a fresh one is made and destroyed on close. */
   db?: TestDatabase;
+  /** Also run the chat side (web chat, plus Telegram/Zalo when `env` configures them). */
+  chat?: boolean;
 }
 
+export async function startTestApp(options: TestAppOptions & { chat: true }): Promise<ChatTestApp>;
+export async function startTestApp(options?: TestAppOptions): Promise<TestApp>;
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const config: Config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MIGRATE_ON_START: "false", ...options.env });
   const db = options.db ?? (await createTestDatabase());
   const clock = options.clock ?? movableClock();
+  const log = createLogger({ level: "silent" });
+  const i18n = await createI18n();
+  // Loaded only when asked for, so tests without chat do not depend on the chat side.
+  const runtime = options.chat
+    ? (await import("../../src/conversation/runtime.ts")).createChatRuntime({ config, prisma: db.prisma, log, clock, i18n, pollMs: 50 })
+    : undefined;
   const deps: AppDeps = {
     config,
     db,
     prisma: db.prisma,
-    log: createLogger({ level: "silent" }),
-    i18n: await createI18n(),
+    log,
+    i18n,
     clock,
     isReady: () => true,
+    ...(runtime ? { channels: runtime.channels } : {}),
   };
   const app = createApp(deps);
+  await runtime?.start();
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
@@ -79,7 +98,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     db,
     prisma: db.prisma,
     clock,
+    runtime,
     async close() {
+      await runtime?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!options.db) await db.destroy();

@@ -1,0 +1,74 @@
+// Everything under /chat: the page, its two files, and the small JSON + event-stream API.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import express from "express";
+import type { Config } from "../../config.ts";
+import type { ConversationEngine } from "../../conversation/engine.ts";
+import { DEFAULT_LOCALE, isLocale, type I18n } from "../../core/i18n.ts";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { appRoot } from "../../lib/appRoot.ts";
+import type { Clock } from "../../lib/clock.ts";
+import type { Logger } from "../../lib/logger.ts";
+import type { ChatHub } from "./chatHub.ts";
+import { issueChatId, readChatId } from "./chatCookie.ts";
+import { chatPage } from "./chatPage.ts";
+import { eventStream } from "./eventStream.ts";
+import { findIdentity, loadHistory } from "./history.ts";
+import { messagesApi } from "./messagesApi.ts";
+import { createRateLimiter } from "./rateLimiter.ts";
+import { requestGuard } from "./requestGuard.ts";
+
+// Resolved from the application folder so the compiled build serves the same files.
+const STATIC_DIR = path.join(appRoot, "src", "channels", "web", "static");
+
+export interface ChatRouterDeps {
+  config: Config;
+  engine: ConversationEngine;
+  prisma: PrismaClient;
+  log: Logger;
+  clock: Clock;
+  i18n: I18n;
+  hub: ChatHub;
+  pollMs: number;
+}
+
+export function createChatRouter(deps: ChatRouterDeps): express.Router {
+  const router = express.Router();
+  const assets = { css: fileVersion("chat.css"), js: fileVersion("chat.js") };
+  router.use("/static", express.static(STATIC_DIR, { index: false, maxAge: "7d" }));
+
+  router.get("/", async (req, res) => {
+    const chatId = readChatId(req) ?? issueChatId(res, deps.config.cookieSecure);
+    const asked = req.query.lang;
+    const locale = isLocale(asked) ? asked : ((await findIdentity(deps.prisma, chatId))?.locale ?? DEFAULT_LOCALE);
+    // The page is the same for everyone, but it may set this browser's cookie: never cache it.
+    res.set("Cache-Control", "no-store");
+    res.type("html").send(chatPage({ t: deps.i18n.t(locale), locale, assets }).value);
+  });
+
+  // At most 20 messages per 10 seconds per chat: more than any person types or taps.
+  const limiter = createRateLimiter({ limit: 20, windowMs: 10_000, clock: deps.clock });
+  const api = express.Router();
+  api.use((_req, res, next) => {
+    res.set("Cache-Control", "no-store");
+    next();
+  });
+  api.post("/messages", requestGuard(deps.config.PUBLIC_URL), express.json({ limit: "8kb" }), messagesApi({ ...deps, limiter }));
+  api.get("/history", async (req, res) => {
+    const chatId = readChatId(req);
+    if (!chatId) {
+      res.status(401).json({ error: "no_chat" });
+      return;
+    }
+    const history = await loadHistory(deps.prisma, deps.i18n, chatId);
+    res.json({ ...history, now: deps.clock.now().toISOString() });
+  });
+  api.get("/events", eventStream(deps));
+  router.use("/api", api);
+  return router;
+}
+
+function fileVersion(name: string): string {
+  return createHash("sha256").update(readFileSync(path.join(STATIC_DIR, name))).digest("hex").slice(0, 10);
+}

@@ -1,0 +1,89 @@
+// Guarantees of the conversation engine, through the real bot and database: nothing sent is lost
+// or answered twice, chats are served one event at a time across instances, and typed personal
+// numbers do not stay in the database in full once answered.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createConversationEngine } from "../../src/conversation/engine.ts";
+import { createBrain } from "../../src/features/chat/brain.ts";
+import { fixedClock } from "../../src/lib/clock.ts";
+import { createLogger } from "../../src/lib/logger.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { seedChatWorld } from "../chat/fixtures.ts";
+import { SETTINGS } from "../chat/harness.ts";
+
+const log = createLogger({ level: "silent" });
+
+describe("conversation engine", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedChatWorld(db.prisma);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+  });
+
+  const instance = (clock = fixedClock(new Date("2026-07-15T03:00:00Z"))) =>
+    createConversationEngine({ prisma: db.prisma, log, clock, brain: createBrain(), settings: SETTINGS });
+
+  async function repliesFor(platformUserId: string) {
+    const identity = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: { channel: "WEB", platformUserId } } });
+    return db.prisma.outboundMessage.findMany({ where: { identityId: identity.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  }
+
+  it("answers a message stored by an instance that died before processing it, once, after the restart", async () => {
+    const chat = { channel: "WEB" as const, platformUserId: "crash-1" };
+    // The first instance stores the message; its processing never commits (the process "dies").
+    await db.prisma.chatIdentity.create({ data: { ...chat } });
+    const identity = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: chat } });
+    await db.prisma.inboundMessage.create({
+      data: { channel: "WEB", platformMessageId: "crash-msg", identityId: identity.id, kind: "start", payload: { kind: "start" } },
+    });
+    expect(await repliesFor("crash-1")).toHaveLength(0);
+
+    const restarted = instance();
+    expect(await restarted.recover()).toBe(1);
+    const replies = await repliesFor("crash-1");
+    expect(replies.length).toBeGreaterThan(0);
+    expect(JSON.stringify(replies[0]?.reply)).toContain("chat:");
+    // A second recovery, or the platform re-sending the message, changes nothing.
+    await restarted.recover();
+    const again = await restarted.receive({ kind: "start", chat, messageId: "crash-msg", at: new Date() });
+    await restarted.settle();
+    expect(again.duplicate).toBe(true);
+    expect(await repliesFor("crash-1")).toHaveLength(replies.length);
+  });
+
+  it("serves one chat one event at a time even when two instances receive its messages together", async () => {
+    const a = instance();
+    const b = instance();
+    const chat = { channel: "WEB" as const, platformUserId: "two-instances" };
+    const at = new Date("2026-07-15T03:00:00Z");
+    // A burst of menu presses split over two instances; each must be answered exactly once.
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).receive({ kind: "text", text: "menu", chat, messageId: `burst-${i}`, at: new Date(at.getTime() + i) })),
+    );
+    await Promise.all([a.settle(), b.settle()]);
+    const identity = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: chat } });
+    const inbound = await db.prisma.inboundMessage.findMany({ where: { identityId: identity.id } });
+    expect(inbound).toHaveLength(10);
+    expect(inbound.every((m) => m.processedAt !== null && m.error === null)).toBe(true);
+    const replies = await repliesFor("two-instances");
+    // Every reply is tied to the message it answers; none is written twice.
+    const answered = new Set(replies.map((r) => r.dedupeKey?.split(":")[1]));
+    expect(answered.size).toBe(10);
+    const conversation = await db.prisma.conversation.findUniqueOrThrow({ where: { identityId: identity.id } });
+    expect(conversation.revision).toBe(9); // created once, then updated once per later message
+  });
+
+  it("does not keep a typed personal ID or phone number in full once the message is answered", async () => {
+    const e = instance();
+    const chat = { channel: "WEB" as const, platformUserId: "typed-id" };
+    await e.receive({ kind: "button", data: "link:id", chat, messageId: "t1", at: new Date() });
+    await e.receive({ kind: "text", text: "001140123456", chat, messageId: "t2", at: new Date() });
+    await e.settle();
+    const stored = await db.prisma.inboundMessage.findUniqueOrThrow({ where: { channel_platformMessageId: { channel: "WEB", platformMessageId: "t2" } } });
+    expect(stored.processedAt).not.toBeNull();
+    expect(stored.text).toBe("••••••••3456");
+    expect(JSON.stringify(stored.payload)).not.toContain("001140123456");
+  });
+});
