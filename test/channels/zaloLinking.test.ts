@@ -1,0 +1,132 @@
+// A newcomer on Zalo follows the OA, links to their record (with a printed code, or with their ID,
+// date of birth and phone) and reaches the main menu, seeing exactly what the fake Zalo receives.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureDemoData } from "../../src/features/demo/service.ts";
+import { issueLinkCodes } from "../../src/features/linking/codes.ts";
+import { fromDbDate } from "../../src/lib/calendarDate.ts";
+import { createLogger } from "../../src/lib/logger.ts";
+import { movableClock, startTestApp, type ChatTestApp } from "../helpers/app.ts";
+import { startFakeZaloApi, type FakeZaloApi, type SentZaloMessage } from "../fakes/zaloApi.ts";
+
+let zalo: FakeZaloApi;
+let app: ChatTestApp;
+let webhook: string;
+const cursor = new Map<string, number>();
+
+beforeAll(async () => {
+  const clock = movableClock();
+  zalo = await startFakeZaloApi({ now: () => clock.now() });
+  app = await startTestApp({ chat: true, env: zalo.env(), clock });
+  webhook = `${app.url}/channels/zalo/webhook`;
+  await ensureDemoData({ prisma: app.prisma, log: createLogger({ level: "silent" }), clock, seed: 1, count: 300 });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await zalo?.close();
+});
+
+const vi = (key: string, params?: Record<string, unknown>) => app.deps.i18n.t("vi")(key, params);
+
+/** Two demo people with a phone on record and no chat yet. */
+async function unlinkedPeople() {
+  return app.prisma.beneficiary.findMany({
+    where: { status: "ACTIVE", phone: { not: null }, chatIdentities: { none: {} }, relatives: { none: { chatIdentities: { some: {} } } } },
+    orderBy: { personalId: "asc" },
+    take: 2,
+  });
+}
+
+/**
+ * The next message to the person (after the ones already looked at) that matches; `again` also
+ * accepts the last one looked at (to press a button on a message just checked).
+ */
+async function expectMessage(user: string, match: (m: SentZaloMessage) => boolean, again = false): Promise<SentZaloMessage> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const all = zalo.messagesTo(user);
+    const from = Math.max(0, (cursor.get(user) ?? 0) - (again ? 1 : 0));
+    const i = all.findIndex((m, idx) => idx >= from && match(m));
+    if (i >= 0) {
+      cursor.set(user, i + 1);
+      const found = all[i];
+      if (found) return found;
+    }
+    if (Date.now() > deadline) throw new Error(`no matching message; got: ${all.slice(from).map((m) => m.text).join(" | ")}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const labelled = (title: string) => (m: SentZaloMessage) => m.buttons.some((b) => b.title === title);
+const saying = (text: string) => (m: SentZaloMessage) => m.text.includes(text);
+
+/** Presses the button with this title: Zalo sends its hidden query back as the person's text. */
+async function press(user: string, title: string): Promise<void> {
+  const m = await expectMessage(user, labelled(title), true);
+  const payload = m.buttons.find((b) => b.title === title)?.payload;
+  if (typeof payload !== "string") throw new Error(`no button "${title}"`);
+  expect((await zalo.deliver(webhook, zalo.events.text(user, payload))).status).toBe(200);
+}
+
+async function type(user: string, text: string): Promise<void> {
+  expect((await zalo.deliver(webhook, zalo.events.text(user, text))).status).toBe(200);
+}
+
+async function follow(user: string): Promise<void> {
+  expect((await zalo.deliver(webhook, zalo.events.follow(user))).status).toBe(200);
+  await expectMessage(user, saying(vi("chat:welcome")));
+}
+
+async function links(user: string) {
+  const identity = await app.prisma.chatIdentity.findUniqueOrThrow({
+    where: { channel_platformUserId: { channel: "ZALO", platformUserId: user } },
+    include: { links: true },
+  });
+  return identity.links;
+}
+
+describe("a new Zalo user", () => {
+  it("follows the OA, types the printed code, agrees, and reaches the main menu", async () => {
+    const [person] = await unlinkedPeople();
+    if (!person) throw new Error("the demo province has nobody to link");
+    const issued = await issueLinkCodes(app.prisma, { communeId: person.communeId, beneficiaryIds: [person.id], validDays: 90, now: app.clock.now(), staff: null });
+    const code = issued.codes[0]?.displayCode;
+    expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    const user = "7001000000000000001";
+
+    await follow(user);
+    await type(user, String(code));
+    await press(user, vi("chat:button.roleSelf"));
+    const consent = await expectMessage(user, labelled(vi("chat:button.agree")));
+    expect(consent.text).toContain(person.fullName);
+    await press(user, vi("chat:button.agree"));
+
+    const menu = await expectMessage(user, saying(vi("chat:menu.greetSelf", { name: person.fullName })));
+    expect(menu.buttons.map((b) => b.title)).toContain(vi("chat:button.profileSelf"));
+    expect(await links(user)).toMatchObject([{ beneficiaryId: person.id, role: "SELF", via: "LINK_CODE" }]);
+  });
+
+  it("links with the ID, date of birth and the last four digits of the phone, and reaches the main menu", async () => {
+    const [person] = await unlinkedPeople();
+    if (!person?.phone) throw new Error("the demo province has nobody with a phone to link");
+    const [y, m, d] = fromDbDate(person.dateOfBirth).split("-");
+    const user = "7001000000000000002";
+
+    await follow(user);
+    await press(user, vi("chat:button.linkById"));
+    await expectMessage(user, saying(vi("chat:id.askId")));
+    await type(user, person.personalId);
+    const step2 = await expectMessage(user, saying(vi("chat:id.askDob")));
+    // The ID is repeated masked, never in full.
+    expect(step2.text).toContain(person.personalId.slice(-4));
+    expect(step2.text).not.toContain(person.personalId);
+    await type(user, `${d}/${m}/${y}`);
+    await expectMessage(user, saying(vi("chat:id.askPhone")));
+    await type(user, person.phone.slice(-4));
+    await press(user, vi("chat:button.roleSelf"));
+    await press(user, vi("chat:button.agree"));
+
+    await expectMessage(user, saying(vi("chat:menu.greetSelf", { name: person.fullName })));
+    expect(await links(user)).toMatchObject([{ beneficiaryId: person.id, role: "SELF", via: "IDENTITY_CHECK" }]);
+  });
+});

@@ -1,0 +1,295 @@
+// A fake Zalo platform for tests, over real HTTP: the OA Open API's consultation-message endpoint,
+// the OAuth token refresh, and the webhook side (it signs and delivers events the way Zalo does).
+// It keeps Zalo's rules that matter: tokens expire, a refresh token works exactly once, a person
+// who does not follow the OA cannot be messaged, texts are capped. Errors can be injected.
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { signZaloEvent, zaloEvents, type ZaloEvents } from "./zaloEvents.ts";
+
+export { signZaloEvent, type ZaloEvents };
+
+export interface FakeZaloOptions {
+  appId?: string;
+  appSecret?: string;
+  oaSecretKey?: string;
+  /** expires_in of issued access tokens (Zalo: about 25 h). */
+  accessTokenTtlSeconds?: number;
+  /** Delay before answering a refresh, to make concurrent refreshes overlap. */
+  refreshDelayMs?: number;
+  /** Largest text Zalo accepts in one message. */
+  textMaxChars?: number;
+  /** Most buttons Zalo accepts in one message. */
+  maxButtons?: number;
+  /** Zalo's clock, for event timestamps (tests that move the bot's clock pass the same one). */
+  now?: () => Date;
+}
+
+export interface FakeZaloButton {
+  title: string;
+  type: string;
+  payload: unknown;
+}
+
+export interface SentZaloMessage {
+  messageId: string;
+  userId: string;
+  text: string;
+  buttons: FakeZaloButton[];
+}
+
+export interface FakeZaloCall {
+  endpoint: "send" | "refresh";
+  /** Zalo's `error` field in the answer (0 = success), or the HTTP status for injected failures. */
+  error: number;
+  httpStatus: number;
+}
+
+export type InjectedFailure = { error: number; message?: string } | { httpStatus: number } | { network: true };
+
+export interface ZaloWebhookOptions {
+  /** Defaults to now, in ms, as a string (as Zalo sends it). */
+  timestamp?: string;
+  /** Overrides the signature header; null sends none. */
+  signature?: string | null;
+  /** Sign with another secret (to simulate a forged event). */
+  oaSecretKey?: string;
+  /** Send these bytes instead of JSON.stringify(event) (the signature still covers them). */
+  rawBody?: string;
+}
+
+export interface FakeZaloApi {
+  url: string;
+  appId: string;
+  appSecret: string;
+  oaSecretKey: string;
+  /** Every message delivered, in order. */
+  messages: SentZaloMessage[];
+  calls: FakeZaloCall[];
+  /** A fresh valid token pair, as an operator gets when authorising the OA. */
+  grantTokens(): { accessToken: string; refreshToken: string };
+  /** Environment variables that point the bot at this fake, with a freshly granted token pair. */
+  env(): Record<string, string>;
+  /** Answers refreshes after this delay from now on (to make concurrent refreshes overlap). */
+  slowRefreshes(ms: number): void;
+  /** Every access token issued so far answers -220 (expired) from now on. */
+  expireAccessTokens(): void;
+  /** Every access token issued so far answers -216 (invalid) from now on. */
+  revokeAccessTokens(): void;
+  /** The person stops following the OA: sends to them answer -213. */
+  unfollow(userId: string): void;
+  follow(userId: string): void;
+  /** The next sends fail like this, one failure per send, in order. */
+  failNextSends(...failures: InjectedFailure[]): void;
+  failNextRefreshes(...failures: InjectedFailure[]): void;
+  messagesTo(userId: string): SentZaloMessage[];
+  /** Resolves when at least `count` messages were delivered to the person (or all, without a user). */
+  waitForMessages(count: number, userId?: string, timeoutMs?: number): Promise<SentZaloMessage[]>;
+  /** Events as Zalo builds them. */
+  events: ZaloEvents;
+  /** Signs an event and POSTs it to the bot's webhook URL, as Zalo does. */
+  deliver(webhookUrl: string, event: Record<string, unknown>, options?: ZaloWebhookOptions): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<FakeZaloApi> {
+  const appId = options.appId ?? "4318400000000000001";
+  const appSecret = options.appSecret ?? `app-secret-${token(8)}`;
+  const oaSecretKey = options.oaSecretKey ?? `oa-secret-${token(8)}`;
+  const textMax = options.textMaxChars ?? 2000;
+  const maxButtons = options.maxButtons ?? 5;
+  const accessTokens = new Map<string, "valid" | "expired" | "revoked">();
+  const refreshTokens = new Map<string, "unused" | "used">();
+  const unfollowed = new Set<string>();
+  const sendFailures: InjectedFailure[] = [];
+  const refreshFailures: InjectedFailure[] = [];
+  const messages: SentZaloMessage[] = [];
+  const calls: FakeZaloCall[] = [];
+  let sequence = 0;
+  let refreshDelayMs = options.refreshDelayMs ?? 0;
+  const now = () => (options.now ? options.now().getTime() : Date.now());
+
+  function grantTokens() {
+    const pair = { accessToken: `at-${token(12)}`, refreshToken: `rt-${token(12)}` };
+    accessTokens.set(pair.accessToken, "valid");
+    refreshTokens.set(pair.refreshToken, "unused");
+    return pair;
+  }
+
+  function answer(res: ServerResponse, endpoint: FakeZaloCall["endpoint"], body: Record<string, unknown>, httpStatus = 200): void {
+    const error = typeof body.error === "number" ? body.error : 0;
+    calls.push({ endpoint, error, httpStatus });
+    res.writeHead(httpStatus, { "content-type": "application/json" }).end(JSON.stringify(body));
+  }
+
+  function injected(res: ServerResponse, endpoint: FakeZaloCall["endpoint"], failure: InjectedFailure | undefined): boolean {
+    if (!failure) return false;
+    if ("network" in failure) {
+      calls.push({ endpoint, error: 0, httpStatus: 0 });
+      res.socket?.destroy();
+    } else if ("httpStatus" in failure) {
+      answer(res, endpoint, { error: -1, message: "Internal error" }, failure.httpStatus);
+    } else {
+      answer(res, endpoint, { error: failure.error, message: failure.message ?? "Injected error" });
+    }
+    return true;
+  }
+
+  async function handleSend(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    if (injected(res, "send", sendFailures.shift())) return;
+    const accessToken = header(req, "access_token");
+    const state = accessToken ? accessTokens.get(accessToken) : undefined;
+    if (state === "expired") return answer(res, "send", { error: -220, message: "Access token has expired" });
+    if (state !== "valid") return answer(res, "send", { error: -216, message: "Access token is invalid" });
+    const body = parseJson(raw);
+    const userId = field(field(body, "recipient"), "user_id");
+    const message = field(body, "message");
+    const text = field(message, "text");
+    const buttons = field(field(field(message, "attachment"), "payload"), "buttons") ?? [];
+    if (typeof userId !== "string" || typeof text !== "string" || !Array.isArray(buttons)) {
+      return answer(res, "send", { error: -201, message: "Parameters are invalid" });
+    }
+    if ([...text].length > textMax || text.length === 0 || buttons.length > maxButtons) {
+      return answer(res, "send", { error: -201, message: "Parameters are invalid" });
+    }
+    if (unfollowed.has(userId)) return answer(res, "send", { error: -213, message: "User has not followed OA" });
+    const messageId = `msg${++sequence}${token(4)}`;
+    messages.push({ messageId, userId, text, buttons: buttons.map(toButton) });
+    answer(res, "send", { error: 0, message: "Success", data: { message_id: messageId, user_id: userId } });
+  }
+
+  async function handleRefresh(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const form = new URLSearchParams(await readBody(req));
+    if (refreshDelayMs > 0) await new Promise((r) => setTimeout(r, refreshDelayMs));
+    if (injected(res, "refresh", refreshFailures.shift())) return;
+    if (header(req, "secret_key") !== appSecret || form.get("app_id") !== appId) {
+      return answer(res, "refresh", { error: -14002, error_name: "Invalid app", error_reason: "app_id or secret_key is wrong" });
+    }
+    const refreshToken = form.get("refresh_token") ?? "";
+    if (form.get("grant_type") !== "refresh_token" || refreshTokens.get(refreshToken) !== "unused") {
+      return answer(res, "refresh", { error: -14014, error_name: "Invalid refresh token", error_reason: "Refresh token is invalid or used" });
+    }
+    // Single use, like the real one.
+    refreshTokens.set(refreshToken, "used");
+    const pair = grantTokens();
+    answer(res, "refresh", {
+      access_token: pair.accessToken,
+      refresh_token: pair.refreshToken,
+      expires_in: String(options.accessTokenTtlSeconds ?? 90_000),
+    });
+  }
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? "").split("?")[0];
+    const route =
+      req.method === "POST" && path === "/v3.0/oa/message/cs" ? handleSend : req.method === "POST" && path === "/v4/oa/access_token" ? handleRefresh : null;
+    if (!route) {
+      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: -404, message: "Not found" }));
+      return;
+    }
+    route(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (typeof address !== "object" || address === null) throw new Error("fake Zalo server has no port");
+
+  const events = zaloEvents(appId, now);
+
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    url,
+    appId,
+    appSecret,
+    oaSecretKey,
+    messages,
+    calls,
+    grantTokens,
+    env() {
+      const pair = grantTokens();
+      return {
+        ZALO_APP_ID: appId,
+        ZALO_OA_SECRET_KEY: oaSecretKey,
+        ZALO_APP_SECRET: appSecret,
+        ZALO_API_ROOT: url,
+        ZALO_OAUTH_ROOT: url,
+        ZALO_ACCESS_TOKEN: pair.accessToken,
+        ZALO_REFRESH_TOKEN: pair.refreshToken,
+      };
+    },
+    slowRefreshes: (ms) => {
+      refreshDelayMs = ms;
+    },
+    expireAccessTokens: () => {
+      for (const t of accessTokens.keys()) accessTokens.set(t, "expired");
+    },
+    revokeAccessTokens: () => {
+      for (const t of accessTokens.keys()) accessTokens.set(t, "revoked");
+    },
+    unfollow: (userId) => void unfollowed.add(userId),
+    follow: (userId) => void unfollowed.delete(userId),
+    failNextSends: (...f) => void sendFailures.push(...f),
+    failNextRefreshes: (...f) => void refreshFailures.push(...f),
+    messagesTo: (userId) => messages.filter((m) => m.userId === userId),
+    async waitForMessages(count, userId, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const got = userId ? messages.filter((m) => m.userId === userId) : messages;
+        if (got.length >= count) return got;
+        if (Date.now() > deadline) throw new Error(`fake Zalo: ${got.length} of ${count} messages arrived`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    events,
+    async deliver(webhookUrl, event, opts = {}) {
+      const timestamp = opts.timestamp ?? (typeof event.timestamp === "string" ? event.timestamp : String(now()));
+      const body = opts.rawBody ?? JSON.stringify({ ...event, timestamp });
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      // Zalo signs with the event's own app id.
+      const signer = typeof event.app_id === "string" ? event.app_id : appId;
+      const signature = opts.signature === undefined ? signZaloEvent(signer, body, timestamp, opts.oaSecretKey ?? oaSecretKey) : opts.signature;
+      if (signature !== null) headers["x-zevent-signature"] = signature;
+      return fetch(webhookUrl, { method: "POST", headers, body });
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function token(bytes: number): string {
+  return randomBytes(bytes).toString("hex");
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}
+
+function field(value: unknown, key: string): unknown {
+  if (typeof value !== "object" || value === null) return undefined;
+  const v: unknown = Reflect.get(value, key);
+  return v;
+}
+
+function toButton(b: unknown): FakeZaloButton {
+  const title = field(b, "title");
+  const type = field(b, "type");
+  return { title: typeof title === "string" ? title : "", type: typeof type === "string" ? type : "", payload: field(b, "payload") };
+}
