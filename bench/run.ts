@@ -1,8 +1,10 @@
 // Benchmarks: `npm run bench -- <name> [options]`. Not part of the test suite.
 import { importBenchmark } from "./import.ts";
+import { telegramBenchmark } from "./telegram.ts";
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
   import: importBenchmark,
+  telegram: telegramBenchmark,
 };
 
 const [name, ...args] = process.argv.slice(2);

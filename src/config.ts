@@ -30,9 +30,37 @@ const schema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   IMPORT_MAX_MB: z.coerce.number().min(1).max(200).default(20),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+
+  // Chat channels: each is on when its credentials are set; the web chat is always on.
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, "must look like 123456:ABC-…").optional(),
+  TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
+  TELEGRAM_MODE: z.enum(["webhook", "polling"]).optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters A-Z a-z 0-9 _ -")
+    .optional(),
+  TELEGRAM_BOT_USERNAME: z.string().regex(/^[A-Za-z0-9_]{5,64}$/).optional(),
+  ZALO_APP_ID: z.string().min(1).optional(),
+  ZALO_OA_SECRET_KEY: z.string().min(1).optional(),
+  ZALO_APP_SECRET: z.string().min(1).optional(),
+  ZALO_API_ROOT: z.url().default("https://openapi.zalo.me"),
+  ZALO_OAUTH_ROOT: z.url().default("https://oauth.zaloapp.com"),
+  ZALO_ACCESS_TOKEN: z.string().min(1).optional(),
+  ZALO_REFRESH_TOKEN: z.string().min(1).optional(),
+  ZALO_WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
+
+  // Conversations and linking.
+  LINK_CODE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  IDENTITY_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  IDENTITY_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  CONVERSATION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
+  HOTLINE_PHONE: z.string().min(3).max(20).optional(),
+  HOTLINE_HOURS: z.string().max(200).optional(),
 });
 
 export type Config = z.infer<typeof schema> & {
+  telegram: { token: string; apiRoot: string; mode: "webhook" | "polling"; secret?: string; username?: string } | null;
+  zalo: { appId: string; oaSecretKey: string; appSecret?: string; apiRoot: string; oauthRoot: string } | null;
   /** Absolute PGlite folder, used only when DATABASE_URL is unset. */
   dataDir: string;
   database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
@@ -58,7 +86,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const c = parsed.data;
   const dataDir = path.resolve(c.DATA_DIR);
+  const telegramMode = c.TELEGRAM_MODE ?? (c.PUBLIC_URL ? "webhook" : "polling");
+  if (c.TELEGRAM_BOT_TOKEN && telegramMode === "webhook" && !(c.TELEGRAM_WEBHOOK_SECRET && c.PUBLIC_URL)) {
+    throw new ConfigError(["TELEGRAM_MODE=webhook needs PUBLIC_URL and TELEGRAM_WEBHOOK_SECRET"]);
+  }
+  if (Boolean(c.ZALO_APP_ID) !== Boolean(c.ZALO_OA_SECRET_KEY)) {
+    throw new ConfigError(["ZALO_APP_ID and ZALO_OA_SECRET_KEY are set together"]);
+  }
   return {
+    telegram: c.TELEGRAM_BOT_TOKEN
+      ? {
+          token: c.TELEGRAM_BOT_TOKEN,
+          apiRoot: c.TELEGRAM_API_ROOT,
+          mode: telegramMode,
+          secret: c.TELEGRAM_WEBHOOK_SECRET,
+          username: c.TELEGRAM_BOT_USERNAME,
+        }
+      : null,
+    zalo:
+      c.ZALO_APP_ID && c.ZALO_OA_SECRET_KEY
+        ? {
+            appId: c.ZALO_APP_ID,
+            oaSecretKey: c.ZALO_OA_SECRET_KEY,
+            appSecret: c.ZALO_APP_SECRET,
+            apiRoot: c.ZALO_API_ROOT,
+            oauthRoot: c.ZALO_OAUTH_ROOT,
+          }
+        : null,
     ...c,
     dataDir,
     database: c.DATABASE_URL ? { kind: "postgres", url: c.DATABASE_URL } : { kind: "pglite", dataDir },

@@ -6,6 +6,7 @@ import { createDatabase, type Database } from "./db/database.ts";
 import { ensureDemoData } from "./features/demo/service.ts";
 import { loadPolicy } from "./features/policy/loadPolicy.ts";
 import { syncPolicy } from "./features/policy/syncPolicy.ts";
+import { createChatRuntime } from "./conversation/runtime.ts";
 import { createApp } from "./http/app.ts";
 import { systemClock } from "./lib/clock.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
@@ -26,7 +27,8 @@ export async function startService(config: Config, log: Logger): Promise<Service
   if (config.MIGRATE_ON_START) await db.migrate(log);
 
   const i18n = await createI18n();
-  const app = createApp({ config, db, prisma: db.prisma, log, i18n, clock: systemClock, isReady: () => ready });
+  const chat = createChatRuntime({ config, prisma: db.prisma, log, clock: systemClock, i18n });
+  const app = createApp({ config, db, prisma: db.prisma, log, i18n, clock: systemClock, isReady: () => ready, channels: chat.channels });
 
   const wantDemo = config.DEMO_DATA === "always" || (config.DEMO_DATA === "auto" && db.kind === "pglite");
   const demo = wantDemo
@@ -34,6 +36,9 @@ export async function startService(config: Config, log: Logger): Promise<Service
     : null;
   // Every start brings the categories and base levels in the database in line with the policy files.
   if (!demo) await syncPolicy(db.prisma, await loadPolicy());
+
+  await chat.start();
+  log.info({ channels: chat.channels.map((c) => c.name) }, "chat channels started");
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
@@ -66,6 +71,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
         });
         server.closeIdleConnections();
       });
+      await chat.stop();
       await db.close();
       log.info("stopped");
     },

@@ -20,6 +20,9 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.get("/", (_req, res) => res.redirect("/console"));
 
+  for (const channel of deps.channels ?? []) {
+    if (channel.http) app.use(channel.http.path, channel.http.router);
+  }
   app.use("/console", createConsoleRouter(deps));
   app.use("/api", createApiRouter(deps));
 

@@ -1,4 +1,5 @@
 // Everything the HTTP layer needs, passed in from the composition root (or a test).
+import type { ChannelAdapter } from "../channels/channel.ts";
 import type { Config } from "../config.ts";
 import type { I18n } from "../core/i18n.ts";
 import type { Database } from "../db/database.ts";
@@ -15,4 +16,6 @@ export interface AppDeps {
   clock: Clock;
   /** False until start-up (migrations, demo data) has finished. */
   isReady(): boolean;
+  /** Chat channels whose webhooks or pages the app serves. */
+  channels?: ChannelAdapter[];
 }

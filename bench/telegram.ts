@@ -1,0 +1,221 @@
+// Telegram webhook path, end to end: N text messages from as many chats POSTed to the webhook of
+// the real app (engine, brain, outbox on PostgreSQL), each timed from its POST until its first
+// reply reaches a fake Bot API server. Then the same load against a bare telegraf echo bot (its
+// webhook callback in a plain http server, `ctx.reply(text)` to the same fake server), and our
+// figures as a ratio of the bare bot's: the price of storing every message, per-chat locking,
+// state and the durable outbox.
+//   npm run bench -- telegram [--messages 2000] [--concurrency 20]
+// PostgreSQL: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/test) — a fresh
+// database is created beside it and dropped afterwards. Loopback only.
+import { createServer, type Server } from "node:http";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { Telegraf } from "telegraf";
+import { message } from "telegraf/filters";
+import { loadConfig } from "../src/config.ts";
+import { createI18n } from "../src/core/i18n.ts";
+import { createChatRuntime } from "../src/conversation/runtime.ts";
+import { createDatabase } from "../src/db/database.ts";
+import { loadPolicy } from "../src/features/policy/loadPolicy.ts";
+import { syncPolicy } from "../src/features/policy/syncPolicy.ts";
+import { createApp } from "../src/http/app.ts";
+import { systemClock } from "../src/lib/clock.ts";
+import { createLogger } from "../src/lib/logger.ts";
+import { startFakeTelegramApi, type FakeTelegramApi } from "../test/fakes/telegramApi.ts";
+
+const SECRET = "bench_secret";
+
+interface RunResult {
+  messages: number;
+  seconds: number;
+  /** POST → first reply at the Bot API, ms. */
+  latency: number[];
+  /** POST → HTTP answer to the webhook, ms. */
+  answer: number[];
+}
+
+export async function telegramBenchmark(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { messages: { type: "string", default: "2000" }, concurrency: { type: "string", default: "20" } } });
+  const messages = positive(values.messages, "--messages");
+  const concurrency = positive(values.concurrency, "--concurrency");
+  const fake = await startFakeTelegramApi();
+  try {
+    const ours = await benchOurs(fake, messages, concurrency);
+    const bare = await benchBare(fake, messages, concurrency);
+    report(ours, bare, concurrency);
+  } finally {
+    await fake.close();
+  }
+}
+
+async function benchOurs(fake: FakeTelegramApi, messages: number, concurrency: number): Promise<RunResult> {
+  const admin = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+  const name = `ansinh_bench_tg_${Date.now()}`;
+  await adminQuery(admin, `CREATE DATABASE "${name}"`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const config = loadConfig({
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    DATABASE_URL: url.toString(),
+    PUBLIC_URL: "http://127.0.0.1",
+    TELEGRAM_BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    TELEGRAM_MODE: "webhook",
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+  });
+  const db = await createDatabase({ kind: "postgres", url: url.toString(), poolSize: config.DATABASE_POOL_SIZE });
+  const log = createLogger({ level: "warn" });
+  try {
+    await db.migrate();
+    await syncPolicy(db.prisma, await loadPolicy());
+    const i18n = await createI18n();
+    const runtime = createChatRuntime({ config, prisma: db.prisma, log, clock: systemClock, i18n });
+    const app = createApp({ config, db, prisma: db.prisma, log, i18n, clock: systemClock, isReady: () => true, channels: runtime.channels });
+    await runtime.start();
+    const server = await listen(app);
+    // Where a message waits, if it waits: not yet processed by the engine, or processed with its
+    // replies still queued in the outbox.
+    const backlog = setInterval(() => {
+      void Promise.all([
+        db.prisma.inboundMessage.count({ where: { processedAt: null } }),
+        db.prisma.outboundMessage.count({ where: { status: { in: ["QUEUED", "SENDING"] } } }),
+      ]).then(([inbound, outbound]) => console.log(`  backlog: ${inbound} unprocessed messages, ${outbound} queued replies`));
+    }, 5000);
+    try {
+      const result = await drive(fake, `${baseUrl(server)}/channels/telegram/webhook`, messages, concurrency, 1_000_000);
+      console.log(`ours: ${result.messages} messages in ${result.seconds.toFixed(1)} s`);
+      return result;
+    } finally {
+      clearInterval(backlog);
+      await close(server);
+      await runtime.stop();
+    }
+  } finally {
+    await db.close();
+    await adminQuery(admin, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+}
+
+async function benchBare(fake: FakeTelegramApi, messages: number, concurrency: number): Promise<RunResult> {
+  const bot = new Telegraf(fake.token, { telegram: { apiRoot: fake.apiRoot } });
+  bot.botInfo = await bot.telegram.getMe();
+  bot.on(message("text"), (ctx) => ctx.reply(ctx.message.text));
+  bot.catch((err) => console.error("echo bot:", err));
+  const server = await listen(bot.webhookCallback("/webhook", { secretToken: SECRET }));
+  try {
+    const result = await drive(fake, `${baseUrl(server)}/webhook`, messages, concurrency, 2_000_000);
+    console.log(`bare telegraf: ${result.messages} messages in ${result.seconds.toFixed(1)} s`);
+    return result;
+  } finally {
+    await close(server);
+  }
+}
+
+/** A short warm-up, then `messages` POSTs from distinct chats with `concurrency` in flight. */
+async function drive(fake: FakeTelegramApi, webhook: string, messages: number, concurrency: number, firstChat: number): Promise<RunResult> {
+  const waiting = new Map<string, () => void>();
+  const unsubscribe = fake.onCall((call) => {
+    if (call.method !== "sendMessage" || call.status !== 200) return;
+    const chat = String(call.body.chat_id);
+    waiting.get(chat)?.();
+    waiting.delete(chat);
+  });
+  const one = async (chatId: number, latency: number[], answer: number[]) => {
+    const replied = new Promise<void>((resolve) => waiting.set(String(chatId), resolve));
+    const t0 = performance.now();
+    const res = await fetch(webhook, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+      body: JSON.stringify(fake.updates.text(chatId, `xin chào ${chatId}`)),
+    });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`webhook answered HTTP ${res.status}`);
+    answer.push(performance.now() - t0);
+    await withTimeout(replied, 60_000, `no reply for chat ${chatId}`);
+    latency.push(performance.now() - t0);
+  };
+  const run = async (from: number, count: number): Promise<RunResult> => {
+    const latency: number[] = [];
+    const answer: number[] = [];
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, count) }, async () => {
+        while (next < count) await one(from + next++, latency, answer);
+      }),
+    );
+    return { messages: count, seconds: (performance.now() - t0) / 1000, latency, answer };
+  };
+  try {
+    await run(firstChat, Math.min(100, messages));
+    return await run(firstChat + 100_000, messages);
+  } finally {
+    unsubscribe();
+  }
+}
+
+function report(ours: RunResult, bare: RunResult, concurrency: number): void {
+  const rate = (r: RunResult) => r.messages / r.seconds;
+  const rows: [string, (r: RunResult) => number, string][] = [
+    ["messages/s", rate, ""],
+    ["reply p50", (r) => pct(r.latency, 50), " ms"],
+    ["reply p99", (r) => pct(r.latency, 99), " ms"],
+    ["webhook answer p50", (r) => pct(r.answer, 50), " ms"],
+    ["webhook answer p99", (r) => pct(r.answer, 99), " ms"],
+  ];
+  console.log(`\nTelegram webhook → reply, ${ours.messages} messages from as many chats, ${concurrency} in flight`);
+  console.log(["".padEnd(22), "ours".padStart(12), "bare telegraf".padStart(15), "ours/bare".padStart(11)].join(""));
+  for (const [label, f, unit] of rows) {
+    const a = f(ours);
+    const b = f(bare);
+    console.log([label.padEnd(22), `${a.toFixed(1)}${unit}`.padStart(12), `${b.toFixed(1)}${unit}`.padStart(15), `${(a / b).toFixed(2)}×`.padStart(11)].join(""));
+  }
+}
+
+function pct(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+function positive(value: string | undefined, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer`);
+  return n;
+}
+
+async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(what)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function listen(handler: Parameters<typeof createServer>[1]): Promise<Server> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return server;
+}
+
+function baseUrl(server: Server): string {
+  const address = server.address();
+  if (typeof address !== "object" || address === null) throw new Error("server has no port");
+  return `http://127.0.0.1:${address.port}`;
+}
+
+async function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

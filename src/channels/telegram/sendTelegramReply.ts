@@ -1,0 +1,60 @@
+// Sends one rendered reply as Telegram messages and tells the outbox what happened, in its terms:
+// delivered, refused for good (blocked: never retry), or refused for now (retry, maybe after N s).
+import { TelegramError, type Telegram } from "telegraf";
+import type { InlineKeyboardButton } from "telegraf/types";
+import type { RenderedReply } from "../../core/renderReply.ts";
+import type { SendResult } from "../channel.ts";
+
+// Telegram refuses longer messages ("message is too long").
+const MAX_MESSAGE = 4096;
+
+export async function sendTelegramReply(telegram: Telegram, chatId: string, reply: RenderedReply): Promise<SendResult> {
+  const parts = splitText(reply.text, MAX_MESSAGE);
+  const keyboard: InlineKeyboardButton[][] = reply.buttons.map((row) => row.map((b) => ({ text: b.label, callback_data: b.data })));
+  let lastId: number | undefined;
+  try {
+    for (const [i, part] of parts.entries()) {
+      const last = i === parts.length - 1;
+      // Plain text, no parse_mode: names and free text from officers' files must never be read as markup.
+      const sent = await telegram.sendMessage(chatId, part, last && keyboard.length > 0 ? { reply_markup: { inline_keyboard: keyboard } } : {});
+      lastId = sent.message_id;
+    }
+  } catch (err) {
+    return failure(err);
+  }
+  return lastId === undefined ? { ok: true } : { ok: true, platformMessageId: String(lastId) };
+}
+
+function failure(err: unknown): SendResult {
+  if (!(err instanceof TelegramError)) {
+    // Network trouble (connection refused, reset, timeout): the message may be sent later.
+    return { ok: false, permanent: false, reason: err instanceof Error ? err.message.slice(0, 200) : "network error" };
+  }
+  const reason = err.description.slice(0, 200);
+  if (err.code === 429) {
+    const seconds = err.parameters?.retry_after;
+    return { ok: false, permanent: false, reason, ...(typeof seconds === "number" ? { retryAfterMs: seconds * 1000 } : {}) };
+  }
+  // 403: blocked by the user, user deactivated, bot can't initiate conversation. 400 "chat not
+  // found": the chat is gone. Retrying cannot help either way.
+  if (err.code === 403 || (err.code === 400 && /chat not found|user not found|PEER_ID_INVALID/i.test(err.description))) {
+    return { ok: false, permanent: true, reason };
+  }
+  // 5xx, 401 (token revoked: an operator problem, not the person's), other 400s: the chat itself is
+  // fine, so it must not be marked unreachable; the outbox retries and eventually gives up.
+  return { ok: false, permanent: false, reason: `${err.code}: ${reason}` };
+}
+
+/** Splits at paragraph, then line, then word boundaries so each part fits one message. */
+function splitText(text: string, max: number): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    const at = ["\n\n", "\n", " "].map((sep) => window.lastIndexOf(sep)).find((i) => i > max / 2) ?? max;
+    parts.push(rest.slice(0, at).trimEnd());
+    rest = rest.slice(at).trimStart();
+  }
+  parts.push(rest);
+  return parts;
+}

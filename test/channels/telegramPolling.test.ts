@@ -1,0 +1,49 @@
+// Long polling (development mode): updates come from the fake server's getUpdates queue.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTelegramHarness, type TelegramHarness } from "./telegramHarness.ts";
+
+let h: TelegramHarness;
+
+beforeAll(async () => {
+  h = await startTelegramHarness({ mode: "polling" });
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("Telegram in polling mode", () => {
+  it("removes any webhook, keeping the updates that wait, and serves no webhook route", async () => {
+    expect(h.fake.callsTo("deleteWebhook").map((c) => c.body.drop_pending_updates)).toEqual([false]);
+    const res = await fetch(`${h.url}/channels/telegram/webhook`, { method: "POST", body: "{}" });
+    expect(res.status).toBe(404);
+  });
+
+  it("answers a message it fetched with getUpdates, and confirms it with the next offset", async () => {
+    const update = h.fake.updates.text(2001, "/start");
+    h.fake.pushUpdate(update);
+    const messages = await h.fake.waitForMessages(2001, 2);
+    expect(messages.some((m) => m.buttons.length > 0)).toBe(true);
+    // The next poll carries the offset past it: Telegram forgets the update only now it is stored.
+    h.fake.pushUpdate(h.fake.updates.text(2001, "menu"));
+    await h.fake.waitForMessages(2001, 3);
+    expect(h.fake.callsTo("getUpdates").some((p) => p.body.offset === update.update_id + 1)).toBe(true);
+  });
+
+  it("keeps polling after Telegram answers a poll with a server error", async () => {
+    h.fake.fail({ status: 502 }, { method: "getUpdates" });
+    // The waiting poll is answered by the next push; the failure hits the poll after it.
+    h.fake.pushUpdate(h.fake.updates.text(2002, "/start"));
+    await h.fake.waitForMessages(2002, 2);
+    h.fake.pushUpdate(h.fake.updates.text(2003, "/start"));
+    await h.fake.waitFor("getUpdates", { status: 502 });
+    await h.fake.waitForMessages(2003, 2);
+  });
+
+  it("stops at once even while a long poll is waiting", async () => {
+    await h.fake.waitFor("getUpdates", { count: 1 });
+    const started = Date.now();
+    await h.runtime.stop();
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});

@@ -1,0 +1,70 @@
+// getUpdates as Telegram serves it: updates wait in a queue until a poll with a higher offset
+// confirms them; a poll with nothing to return is held open for its `timeout` seconds and answered
+// as soon as an update arrives; a second poll ends the first with 409 Conflict.
+import type { ServerResponse } from "node:http";
+import type { TelegramUpdateJson } from "./telegramUpdates.ts";
+import { error, getUpdatesBody, ok, type Answer } from "./telegramWire.ts";
+
+export interface UpdateQueue {
+  push(update: TelegramUpdateJson): void;
+  poll(res: ServerResponse, body: Record<string, unknown>): void;
+  /** Forgets every waiting update (drop_pending_updates). */
+  drop(): void;
+  size(): number;
+  /** Answers a waiting poll at once; later polls are answered at once too. */
+  close(): void;
+}
+
+interface Poller {
+  res: ServerResponse;
+  offset: number;
+  limit: number;
+  timer: NodeJS.Timeout;
+}
+
+export function createUpdateQueue(answer: (res: ServerResponse, body: Record<string, unknown>, answer: Answer) => void): UpdateQueue {
+  const queue: TelegramUpdateJson[] = [];
+  let poller: Poller | null = null;
+  let closed = false;
+
+  function answerPoll(p: Poller): void {
+    clearTimeout(p.timer);
+    if (poller === p) poller = null;
+    answer(p.res, { offset: p.offset, limit: p.limit }, ok(queue.filter((u) => u.update_id >= p.offset).slice(0, p.limit)));
+  }
+
+  return {
+    push(update) {
+      queue.push(update);
+      if (poller && update.update_id >= poller.offset) answerPoll(poller);
+    },
+    poll(res, body) {
+      const parsed = getUpdatesBody.safeParse(body);
+      if (!parsed.success) return answer(res, body, error(400, "Bad Request: invalid getUpdates parameters"));
+      const { offset, limit, timeout } = parsed.data;
+      // An offset confirms every update before it: Telegram forgets them.
+      if (offset > 0) queue.splice(0, queue.length, ...queue.filter((u) => u.update_id >= offset));
+      if (poller) {
+        const old = poller;
+        clearTimeout(old.timer);
+        poller = null;
+        answer(old.res, body, error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"));
+      }
+      const p: Poller = { res, offset, limit, timer: setTimeout(() => answerPoll(p), timeout * 1000) };
+      if (timeout === 0 || closed || queue.some((u) => u.update_id >= offset)) return answerPoll(p);
+      poller = p;
+      // The client gave up (the bot stopped and aborted its request).
+      res.on("close", () => {
+        if (poller !== p) return;
+        clearTimeout(p.timer);
+        poller = null;
+      });
+    },
+    drop: () => void queue.splice(0, queue.length),
+    size: () => queue.length,
+    close() {
+      closed = true;
+      if (poller) answerPoll(poller);
+    },
+  };
+}
