@@ -114,13 +114,15 @@ describe("the Telegram webhook", () => {
     expect(h.fake.callsTo("sendMessage").filter((c) => String(c.body.chat_id) === "1007")).toHaveLength(1);
   });
 
-  it("waits as long as a 429 says, then delivers the reply once", async () => {
+  it("waits as long as a 429 says, then delivers the reply once and keeps the chat's order", async () => {
     h.fake.fail({ status: 429, retryAfter: 1 }, { chatId: 1008 });
     await h.post(h.fake.updates.text(1008, "/start"));
     const [refused] = await h.fake.waitFor("sendMessage", { chatId: 1008, status: 429 });
     const messages = await h.fake.waitForMessages(1008, 2);
     const retried = h.fake.callsTo("sendMessage").find((c) => c.status === 200 && c.body.chat_id === "1008" && c.body.text === refused?.body.text);
     expect(refused && retried && retried.at - refused.at).toBeGreaterThanOrEqual(1000);
+    // The reply after the refused one waited for it: the person reads them in order.
+    expect(messages[0]?.text).toBe(refused?.body.text);
     await h.settle();
     // Each reply once: the refused one was not sent twice.
     expect(new Set(messages.map((m) => m.text)).size).toBe(messages.length);
