@@ -22,6 +22,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
     config.database.kind === "postgres"
       ? { kind: "postgres", url: config.database.url, poolSize: config.DATABASE_POOL_SIZE }
       : { kind: "pglite", dataDir: config.database.dataDir },
+    log,
   );
   log.info({ database: db.kind }, "database opened");
   if (config.MIGRATE_ON_START) await db.migrate(log);

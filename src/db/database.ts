@@ -29,9 +29,12 @@ export interface Database {
 // Any fixed 64-bit key: all instances of the service take the same advisory lock to migrate.
 const MIGRATION_LOCK_KEY = 7_246_001;
 
-export async function createDatabase(target: DatabaseTarget): Promise<Database> {
+export async function createDatabase(target: DatabaseTarget, log?: Logger): Promise<Database> {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle connection closed by the server (restart, failover) must not crash the process: the
+    // pool drops it and opens a new one; a query in flight fails and its caller handles that.
+    pool.on("error", (err) => log?.warn({ err: err.message }, "database connection lost"));
     const factory = new PrismaPg(pool);
     const prisma = new PrismaClient({ adapter: factory });
     return {
