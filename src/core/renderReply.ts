@@ -26,5 +26,6 @@ function renderParam(t: TFunction, locale: string, v: TextParam): string | numbe
   if (typeof v === "string" || typeof v === "number") return v;
   if ("vnd" in v) return formatVnd(v.vnd, locale);
   if ("date" in v) return formatDate(v.date);
+  if ("decimal" in v) return locale === "en" ? String(v.decimal) : String(v.decimal).replace(".", ",");
   return t(v.key);
 }

@@ -8,6 +8,8 @@ export const textParam = z.union([
   z.number(),
   z.object({ vnd: z.number().int() }),
   z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  /** A number with decimals (a coefficient): "1,5" in Vietnamese, "1.5" in English. */
+  z.object({ decimal: z.number() }),
   /** A nested text, e.g. a category name that is itself translated. */
   z.object({ key: z.string() }),
 ]);

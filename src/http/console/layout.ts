@@ -29,6 +29,7 @@ const NAV: NavItem[] = [
   { key: "imports", href: "/console/imports", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
   { key: "exports", href: "/console/exports", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
   { key: "linkCodes", href: "/console/link-codes", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
+  { key: "amountChecks", href: "/console/amount-checks", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
   { key: "audit", href: "/console/audit", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
 ];
 

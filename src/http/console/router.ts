@@ -4,6 +4,7 @@ import path from "node:path";
 import express from "express";
 import { appRoot } from "../../lib/appRoot.ts";
 import type { AppDeps } from "../deps.ts";
+import { createAmountChecksRouter } from "./amountChecks.ts";
 import { createAuditRouter } from "./audit.ts";
 import { OFFICER_ROLES, loadStaff, requireRole, requireStaff } from "./auth.ts";
 import { createBeneficiariesRouter } from "./beneficiaries.ts";
@@ -39,5 +40,6 @@ export function createConsoleRouter(deps: AppDeps): express.Router {
   router.use("/imports", requireRole(...OFFICER_ROLES), createImportsRouter(deps));
   router.use("/exports", requireRole(...OFFICER_ROLES), createExportsRouter(deps));
   router.use("/link-codes", requireRole(...OFFICER_ROLES), createLinkCodesRouter(deps));
+  router.use("/amount-checks", requireRole(...OFFICER_ROLES), createAmountChecksRouter(deps));
   return router;
 }

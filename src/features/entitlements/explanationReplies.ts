@@ -1,0 +1,124 @@
+// A month's money in plain words, one idea per message: how the amount is made (the rule and the
+// numbers), what the payout holds, what changed since last month, and, gently, when the list and
+// the rules disagree. Category names come in both languages from the policy files, so each text
+// gets the Vietnamese and the English name and uses the one of its language.
+import { say, type Reply, type TextRef } from "../../core/reply.ts";
+import type { AmountLine } from "../policy/monthlyAmount.ts";
+import type { MonthExplanation } from "./explain.ts";
+import type { MonthChange } from "./monthChanges.ts";
+
+const NS = "entitlements:explain";
+const SOCIAL_PENSION = "SOCIAL_PENSION";
+
+export function explanationReplies(e: MonthExplanation): Reply[] {
+  const replies: Reply[] = [{ text: amountTexts(e) }];
+  replies.push({ text: paidTexts(e) });
+  const changes = changeTexts(e);
+  if (changes.length) replies.push({ text: changes });
+  if (e.mismatch) {
+    replies.push({
+      text: [
+        say(`${NS}.mismatch.differs`, { paid: { vnd: e.mismatch.paid }, expected: { vnd: e.mismatch.expected } }),
+        say(`${NS}.mismatch.reported`),
+      ],
+    });
+  }
+  if (e.unconfirmedLevel) {
+    replies.push({
+      text: [say(`${NS}.unconfirmed`, { amount: { vnd: e.unconfirmedLevel.amount }, date: { date: e.unconfirmedLevel.effectiveFrom } })],
+    });
+  }
+  return replies;
+}
+
+function amountTexts(e: MonthExplanation): TextRef[] {
+  const month = monthText(e.month);
+  if (e.stopped) return [say(`${NS}.stopped.${e.stopped.status}`, { month })];
+  if (e.policyMissing) return [say(`${NS}.policyMissing`, { month })];
+  if (!e.expected) return [say(`${NS}.notYet`, { month })];
+  const texts = [say(`${NS}.total`, { month, total: { vnd: e.expected.total } })];
+  for (const line of e.expected.lines) texts.push(lineText(e, line));
+  const paidCodes = e.expected.lines.map((l) => l.categoryCode);
+  const pensionInvolved = [...paidCodes, ...e.notPaid.map((n) => n.categoryCode)].includes(SOCIAL_PENSION);
+  if (e.notPaid.length && pensionInvolved) {
+    texts.push(say(`${NS}.pensionOrAssistance`, { amount: { vnd: e.expected.lines[0]?.amount ?? 0 } }));
+  } else if (e.notPaid.length) {
+    texts.push(
+      say(`${NS}.highestOnly`, {
+        others: e.notPaid.map((n) => n.label).join("; "),
+        othersEn: e.notPaid.map((n) => n.labelEn).join("; "),
+      }),
+    );
+  }
+  return texts;
+}
+
+function lineText(e: MonthExplanation, l: AmountLine): TextRef {
+  const common = { label: l.label, labelEn: l.labelEn, amount: { vnd: l.amount }, legalBasis: l.legalBasis };
+  if (l.baseLevel === null) return say(`${NS}.line.${l.kind === "SUPPLEMENT" ? "fixedSupplement" : "fixed"}`, common);
+  if (l.coefficient === null) return say(`${NS}.line.injury`, { ...common, rate: l.rate ?? 0 });
+  const numbers = { ...common, base: { vnd: l.baseLevel }, coefficient: { decimal: l.coefficient } };
+  if (l.kind === "SUPPLEMENT" && l.rate !== null) return say(`${NS}.line.perChild`, { ...numbers, count: l.rate });
+  return say(`${NS}.line.${e.programme === "NCC" ? "multiple" : "coefficient"}`, numbers);
+}
+
+function paidTexts(e: MonthExplanation): TextRef[] {
+  const month = monthText(e.month);
+  if (!e.paid) return [say(`${NS}.noPayout`, { month })];
+  const texts = [say(`${NS}.paid.${e.paid.status}`, { month, amount: { vnd: e.paid.amount } })];
+  for (const l of e.paid.lines) {
+    if (l.kind === "MONTHLY" || l.kind === "SUPPLEMENT") continue;
+    texts.push(say(`${NS}.paidLine.${l.kind}`, { amount: { vnd: Math.abs(l.amount) }, label: l.label }));
+  }
+  return texts;
+}
+
+function changeTexts(e: MonthExplanation): TextRef[] {
+  const previous = monthText(e.previous.month);
+  if (e.changes.length === 0) {
+    const before = e.previous.paid ?? e.previous.expected;
+    const now = e.paid?.amount ?? e.expected?.total;
+    return before !== null && before === now ? [say(`${NS}.change.same`, { previous })] : [];
+  }
+  return [say(`${NS}.change.intro`, { previous }), ...e.changes.map(changeText)];
+}
+
+function changeText(c: MonthChange): TextRef {
+  const amount = { vnd: Math.abs(c.amount) };
+  const way = c.amount >= 0 ? "more" : "less";
+  const d = c.detail;
+  switch (c.reason) {
+    case "baseLevel":
+      return say(`${NS}.change.baseLevel.${way}`, {
+        amount,
+        from: { vnd: num(d.from) },
+        to: { vnd: num(d.to) },
+        date: { date: str(d.effectiveFrom) },
+        legalBasis: str(d.legalBasis),
+      });
+    case "suspension":
+      return say(`${NS}.change.suspension.${str(d.status)}`, { amount });
+    case "category":
+      return d.from
+        ? say(`${NS}.change.category.${way}`, { amount, from: str(d.from), fromEn: str(d.fromEn), to: str(d.to), toEn: str(d.toEn) })
+        : say(`${NS}.change.category.started`, { amount, to: str(d.to), toEn: str(d.toEn) });
+    case "deduction":
+      // A deduction line is negative: more deducted means less money.
+      return say(`${NS}.change.deduction.${way === "less" ? "more" : "less"}`, { amount, label: str(d.label) });
+    default:
+      return say(`${NS}.change.${c.reason}.${way}`, { amount, label: str(d.label) });
+  }
+}
+
+/** "2024-07-01" → "07/2024", the way months are written on payout notices. */
+function monthText(month: string): string {
+  return `${month.slice(5, 7)}/${month.slice(0, 4)}`;
+}
+
+function num(v: string | number | undefined): number {
+  return typeof v === "number" ? v : Number(v ?? 0);
+}
+
+function str(v: string | number | undefined): string {
+  return v === undefined ? "" : String(v);
+}
