@@ -102,7 +102,7 @@ describe("a new Zalo user", () => {
     await press(user, vi("chat:button.agree"));
 
     const menu = await expectMessage(user, saying(vi("chat:menu.greetSelf", { name: person.fullName })));
-    expect(menu.buttons.map((b) => b.title)).toContain(vi("chat:button.profileSelf"));
+    expect(menu.buttons.map((b) => b.title)).toContain(vi("chat:button.nextPayout"));
     expect(await links(user)).toMatchObject([{ beneficiaryId: person.id, role: "SELF", via: "LINK_CODE" }]);
   });
 

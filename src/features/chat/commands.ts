@@ -3,7 +3,10 @@
 // case, because many type Vietnamese without diacritics ("huy", "xoa lien ket").
 import type { InboundBody } from "../../core/events.ts";
 import type { Locale } from "../../core/i18n.ts";
+import { isCalendarDate, type CalendarDate } from "../../lib/calendarDate.ts";
 import { foldVietnamese } from "../../lib/text.ts";
+import { isIntentId, type IntentId } from "../../nlu/intents.ts";
+import type { PayoutTopic } from "./protocol.ts";
 
 export type Command =
   | { kind: "start"; payload?: string }
@@ -18,7 +21,15 @@ export type Command =
   | { kind: "switch" }
   | { kind: "select"; beneficiaryId: string }
   | { kind: "add" }
-  | { kind: "hotline" };
+  | { kind: "hotline" }
+  | { kind: "payouts"; topic: PayoutTopic }
+  | { kind: "documents" }
+  | { kind: "scam" }
+  | { kind: "eligibility" }
+  /** "Vì sao số tiền này?" under an amount: the month it was about. */
+  | { kind: "why"; month: CalendarDate }
+  /** A topic chosen after an unclear question ("Bác muốn hỏi về: …"). */
+  | { kind: "intent"; intent: IntentId };
 
 /** Button data of the menu and of the commands; a pressed button carries one of these. */
 export const BUTTON = {
@@ -34,10 +45,20 @@ export const BUTTON = {
   switch: "switch",
   add: "add",
   hotline: "hotline",
+  nextPayout: "pay:next",
+  amount: "pay:amount",
+  history: "pay:history",
+  documents: "docs",
+  scam: "scam",
+  eligibility: "elig",
 } as const;
 
 /** A "switch to this person" button: "sw:" + the record id (36 characters, well under 64 bytes). */
 export const SELECT_PREFIX = "sw:";
+/** "why:2026-08-01": explain that month's amount. */
+export const WHY_PREFIX = "why:";
+/** "ask:payout_amount": the topic picked from the buttons offered for an unclear question. */
+export const INTENT_PREFIX = "ask:";
 
 const WORDS: Record<string, Command> = {
   menu: { kind: "menu" },
@@ -70,6 +91,12 @@ const BUTTONS: Record<string, Command> = {
   [BUTTON.switch]: { kind: "switch" },
   [BUTTON.add]: { kind: "add" },
   [BUTTON.hotline]: { kind: "hotline" },
+  [BUTTON.nextPayout]: { kind: "payouts", topic: "next" },
+  [BUTTON.amount]: { kind: "payouts", topic: "amount" },
+  [BUTTON.history]: { kind: "payouts", topic: "history" },
+  [BUTTON.documents]: { kind: "documents" },
+  [BUTTON.scam]: { kind: "scam" },
+  [BUTTON.eligibility]: { kind: "eligibility" },
 };
 
 /** The command an event carries, or null when it is an ordinary answer for the active flow. */
@@ -77,6 +104,14 @@ export function commandOf(event: InboundBody): Command | null {
   if (event.kind === "start") return event.payload?.trim() ? { kind: "start", payload: event.payload.trim() } : { kind: "start" };
   if (event.kind === "button") {
     if (event.data.startsWith(SELECT_PREFIX)) return { kind: "select", beneficiaryId: event.data.slice(SELECT_PREFIX.length) };
+    if (event.data.startsWith(WHY_PREFIX)) {
+      const month = event.data.slice(WHY_PREFIX.length);
+      return isCalendarDate(month) ? { kind: "why", month } : null;
+    }
+    if (event.data.startsWith(INTENT_PREFIX)) {
+      const intent = event.data.slice(INTENT_PREFIX.length);
+      return isIntentId(intent) ? { kind: "intent", intent } : null;
+    }
     return BUTTONS[event.data] ?? null;
   }
   if (event.kind !== "text") return null;

@@ -9,14 +9,16 @@ describe("the main menu and commands that work anywhere", () => {
   it("welcomes a new chat with the menu for linking", () => {
     const d = decide(null, { kind: "start" }, testContext());
     expect(replyKeys(d)).toEqual([["chat:welcome"], ["chat:menu.unlinked"]]);
-    expect(buttonData(lastReply(d))).toEqual(["link:code", "link:id", "help", "lang:en"]);
+    expect(buttonData(lastReply(d))).toEqual(["link:code", "link:id", "elig", "scam", "help", "lang:en"]);
     expect(d.state).toBeNull();
   });
 
-  it("greets a linked person by name and offers their information, adding a person, unlinking, help", () => {
+  it("greets a linked person by name and offers their payouts, their information, adding a person, unlinking, help", () => {
     const d = decide(null, { kind: "text", text: "menu" }, testContext({ links: [DAO] }));
     expect(lastReply(d)?.text).toEqual([{ key: "chat:menu.greetSelf", params: { name: "Nguyễn Thị Đào" } }, { key: "chat:menu.choose" }]);
-    expect(buttonData(lastReply(d))).toEqual(["me", "add", "unlink", "help", "lang:en"]);
+    expect(buttonData(lastReply(d))).toEqual(["pay:next", "pay:amount", "pay:history", "docs", "scam", "me", "add", "unlink", "help", "lang:en"]);
+    // One or two buttons a row, for a small phone.
+    expect(lastReply(d)?.buttons?.every((row) => row.length <= 2)).toBe(true);
   });
 
   it("tells a relative whose information they are looking at, and offers switching when there are several", () => {
@@ -25,7 +27,7 @@ describe("the main menu and commands that work anywhere", () => {
       key: "chat:menu.greetRepresentative",
       params: { title: { key: "chat:title.male" }, name: "Trần Văn Ba" },
     });
-    expect(buttonData(lastReply(d))).toEqual(["me", "switch", "add", "unlink", "help", "lang:vi"]);
+    expect(buttonData(lastReply(d))).toEqual(["pay:next", "pay:amount", "pay:history", "docs", "scam", "me", "switch", "add", "unlink", "help", "lang:vi"]);
   });
 
   it("cancels any flow with 'hủy' and shows the menu", () => {
@@ -60,10 +62,16 @@ describe("the main menu and commands that work anywhere", () => {
     expect(buttonData(lastReply(d))).toContain("lang:vi");
   });
 
-  it("answers free text it cannot understand kindly, with the menu", () => {
-    const d = decide(null, { kind: "text", text: "tiền tháng này bao giờ có" }, testContext({ links: [DAO] }));
+  it("answers free text it cannot understand kindly, with the menu, and remembers it was unclear", () => {
+    const d = decide(null, { kind: "text", text: "giá xăng hôm nay bao nhiêu" }, testContext({ links: [DAO] }));
     expect(replyKeys(d)).toEqual([["chat:notUnderstood"], ["chat:menu.greetSelf", "chat:menu.choose"]]);
     expect(d.effects).toEqual([]);
+    expect(d.state).toEqual({ flow: "clarify", step: "chooseTopic", unclear: 1 });
+  });
+
+  it("understands a question about the payout day typed without diacritics", () => {
+    const d = decide(null, { kind: "text", text: "tien thang nay bao gio co" }, testContext({ links: [DAO] }));
+    expect(d.effects).toEqual([{ kind: "loadPayouts", beneficiaryId: "b-dao", topic: "next" }]);
   });
 
   it("answers a sticker or photo kindly, and in a flow asks the question again", () => {

@@ -1,5 +1,6 @@
 // The bot's reaction to one message: commands that work anywhere first, then the polite check for
-// a flow left unfinished a while ago, then the active flow's question, then the menu.
+// a flow left unfinished a while ago, then the active flow's question, then free text understood
+// by intent, then the menu.
 import type { InboundBody } from "../../core/events.ts";
 import { btn, say, type Reply } from "../../core/reply.ts";
 import type { ChatContext, FlowEvent } from "../../conversation/brain.ts";
@@ -9,22 +10,28 @@ import { decision, type ChatDecision } from "./decision.ts";
 import type { FlowInput } from "./flowInput.ts";
 import { linkByCodePrompt, linkByCodeStep, looksLikeCode, onCode, redeemCode, startLinkByCode } from "./linkByCode.ts";
 import { linkByIdPrompt, linkByIdStep, onIdentity, onIdLookedUp, onLimit, startLinkById } from "./linkById.ts";
-import { help, hotline, menu, notUnderstood, welcome } from "./menu.ts";
+import { eligibilityPrompt, eligibilityStep, onEligibility, startEligibility } from "./eligibilityGuide.ts";
+import { help, hotline, menu, welcome } from "./menu.ts";
+import { explainAmount, onExplanation, onPayouts, showPayouts } from "./payoutAnswers.ts";
 import { choosePerson, onProfile, selectPerson, showProfile } from "./people.ts";
 import type { ChatResult } from "./protocol.ts";
 import { onAuthorisation } from "./relative.ts";
+import { documentsAnswer, onFuneral, scamWarning } from "./safety.ts";
 import type { ChatState } from "./state.ts";
+import { answerIntent, interruption, understand } from "./understanding.ts";
 import { onUnlinked, startUnlink, unlinkPrompt, unlinkStep } from "./unlink.ts";
 
 export const RESUME = "resume";
 export const RESTART = "restart";
 
-export function decide(state: ChatState | null, event: FlowEvent<ChatResult>, ctx: ChatContext): ChatDecision {
-  if (event.kind === "result") return onResult(state, event.result, ctx);
+export function decide(stored: ChatState | null, event: FlowEvent<ChatResult>, ctx: ChatContext): ChatDecision {
+  if (event.kind === "result") return onResult(stored, event.result, ctx);
+  // Only a question in progress survives a command; the count of unclear messages starts again.
+  const state = stored?.flow === "clarify" ? null : stored;
   const command = commandOf(event);
   if (command) return onCommand(state, command, ctx);
   const input = flowInput(event);
-  if (!input) return decision(state, []);
+  if (!input) return decision(stored, []);
   if (input.kind === "button" && input.data === RESUME) return state ? decision(state, [prompt(state)]) : decision(null, [menu(ctx)]);
   if (input.kind === "button" && input.data === RESTART) return state ? restart(state, ctx) : decision(null, [menu(ctx)]);
   if (state && isIdle(ctx)) {
@@ -36,15 +43,20 @@ export function decide(state: ChatState | null, event: FlowEvent<ChatResult>, ct
       },
     ]);
   }
-  if (!state) return withoutFlow(input, ctx);
+  if (!state) return withoutFlow(input, ctx, unclearBefore(stored, ctx));
   const next = step(state, input, ctx);
+  if (next && madeProgress(state, next)) return next;
+  // Not an answer the flow could use: a clear, pressing question ("có người xin mã OTP") is
+  // answered instead of asking again.
+  const meant = input.kind === "text" ? interruption(input.text, ctx) : null;
+  if (meant) return meant;
   if (next) return next;
   // Not an answer to the question asked: say so and ask again, keeping the flow.
   const sorry = input.kind === "button" ? "chat:staleButton" : input.kind === "unsupported" ? "chat:unsupported" : "chat:notAnAnswer";
   return decision(state, [{ text: [say(sorry)] }, prompt(state)]);
 }
 
-function onCommand(state: ChatState | null, command: Command, ctx: ChatContext): ChatDecision {
+function onCommand(state: Flow | null, command: Command, ctx: ChatContext): ChatDecision {
   switch (command.kind) {
     case "start":
       // A deep link (Telegram "/start <code>", a QR code) carries the printed code: redeem it at once.
@@ -87,6 +99,18 @@ function onCommand(state: ChatState | null, command: Command, ctx: ChatContext):
       ]);
     case "unlink":
       return startUnlink(ctx);
+    case "payouts":
+      return showPayouts(command.topic, ctx);
+    case "why":
+      return explainAmount(command.month, ctx);
+    case "documents":
+      return documentsAnswer(ctx);
+    case "scam":
+      return scamWarning(ctx);
+    case "eligibility":
+      return startEligibility();
+    case "intent":
+      return answerIntent(command.intent, ctx);
   }
 }
 
@@ -108,18 +132,38 @@ function onResult(state: ChatState | null, result: ChatResult, ctx: ChatContext)
       return onUnlinked(result, ctx);
     case "profile":
       return onProfile(result, ctx);
+    case "payouts":
+      return onPayouts(result, ctx);
+    case "explanation":
+      return onExplanation(result, ctx);
+    case "eligibility":
+      return onEligibility(result, ctx);
+    case "funeral":
+      return onFuneral(result, ctx);
   }
 }
 
-function withoutFlow(input: FlowInput, ctx: ChatContext): ChatDecision {
+function withoutFlow(input: FlowInput, ctx: ChatContext, unclear: number): ChatDecision {
   // People often type the printed code straight away, without pressing "Liên kết bằng mã".
   if (input.kind === "text" && looksLikeCode(input.text)) return redeemCode(input.text);
   if (input.kind === "button") return decision(null, [{ text: [say("chat:staleButton")] }, menu(ctx)]);
   if (input.kind === "unsupported") return decision(null, [{ text: [say("chat:unsupported")] }, menu(ctx)]);
-  return decision(null, notUnderstood(ctx));
+  return understand(input.text, ctx, unclear);
 }
 
-function step(state: ChatState, input: FlowInput, ctx: ChatContext): ChatDecision | null {
+/** A step that keeps its state and asks for nothing only said the answer was not usable. */
+function madeProgress(before: ChatState, next: ChatDecision): boolean {
+  return next.effects.length > 0 || JSON.stringify(next.state) !== JSON.stringify(before);
+}
+
+/** Unclear messages just before this one; a long pause starts the count again. */
+function unclearBefore(stored: ChatState | null, ctx: ChatContext): number {
+  return stored?.flow === "clarify" && !isIdle(ctx) ? stored.unclear : 0;
+}
+
+type Flow = Exclude<ChatState, { flow: "clarify" }>;
+
+function step(state: Flow, input: FlowInput, ctx: ChatContext): ChatDecision | null {
   switch (state.flow) {
     case "linkByCode":
       return linkByCodeStep(state, input);
@@ -129,11 +173,13 @@ function step(state: ChatState, input: FlowInput, ctx: ChatContext): ChatDecisio
       return consentStep(state, input, ctx);
     case "unlink":
       return unlinkStep(state, input, ctx);
+    case "eligibility":
+      return eligibilityStep(state, input);
   }
 }
 
 /** The question of the current step, asked again. */
-function prompt(state: ChatState): Reply {
+function prompt(state: Flow): Reply {
   switch (state.flow) {
     case "linkByCode":
       return linkByCodePrompt(state);
@@ -143,10 +189,12 @@ function prompt(state: ChatState): Reply {
       return consentPrompt(state);
     case "unlink":
       return unlinkPrompt(state);
+    case "eligibility":
+      return eligibilityPrompt(state);
   }
 }
 
-function restart(state: ChatState, ctx: ChatContext): ChatDecision {
+function restart(state: Flow, ctx: ChatContext): ChatDecision {
   switch (state.flow) {
     case "linkByCode":
       return startLinkByCode();
@@ -156,6 +204,8 @@ function restart(state: ChatState, ctx: ChatContext): ChatDecision {
       return state.request.via === "LINK_CODE" ? startLinkByCode() : startLinkById();
     case "unlink":
       return startUnlink(ctx);
+    case "eligibility":
+      return startEligibility();
   }
 }
 

@@ -1,10 +1,19 @@
 // Runs what the chat flows asked for, inside the transaction of the message being answered.
 import type { ChatContext, Tx } from "../../conversation/brain.ts";
+import type { Policy } from "../policy/loadPolicy.ts";
+import { explainFor, funeralSupport, guide } from "./entitlementEffects.ts";
+import { loadPayoutOverview } from "../payouts/repository.ts";
+import type { PayoutOverview } from "../payouts/types.ts";
 import { checkAuthorisation, checkLimit, findCode, lookupId, verifyIdentity } from "./identityChecks.ts";
 import { link, profile, select, unlink } from "./linkWrites.ts";
 import type { ChatEffect, ChatResult } from "./protocol.ts";
 
-export async function performEffect(tx: Tx, effect: ChatEffect, ctx: ChatContext): Promise<ChatResult | null> {
+export interface EffectDeps {
+  /** The policy files, read once per brain. */
+  policy(): Promise<Policy>;
+}
+
+export async function performEffect(tx: Tx, effect: ChatEffect, ctx: ChatContext, deps: EffectDeps): Promise<ChatResult | null> {
   switch (effect.kind) {
     case "checkLimit":
       return checkLimit(tx, ctx);
@@ -28,5 +37,19 @@ export async function performEffect(tx: Tx, effect: ChatEffect, ctx: ChatContext
       return null;
     case "loadProfile":
       return profile(tx, ctx, effect.beneficiaryId);
+    case "loadPayouts":
+      return { kind: "payouts", topic: effect.topic, overview: await visibleOverview(tx, ctx, effect.beneficiaryId) };
+    case "explainMonth":
+      return explainFor(tx, ctx, await deps.policy(), effect.beneficiaryId, effect.month);
+    case "assessEligibility":
+      return guide(await deps.policy(), effect.answers, ctx.today);
+    case "funeralSupport":
+      return funeralSupport(await deps.policy(), ctx.today);
   }
+}
+
+/** Payouts only of someone this chat is linked to (a button may outlive its link). */
+async function visibleOverview(tx: Tx, ctx: ChatContext, beneficiaryId: string): Promise<PayoutOverview | null> {
+  if (!ctx.links.some((l) => l.beneficiaryId === beneficiaryId)) return null;
+  return loadPayoutOverview(tx, beneficiaryId, ctx.today);
 }

@@ -9,10 +9,20 @@ export function menu(ctx: ChatContext): Reply {
   if (!active) {
     return {
       text: [say("chat:menu.unlinked")],
-      buttons: [[btn("chat:button.linkByCode", BUTTON.linkByCode)], [btn("chat:button.linkById", BUTTON.linkById)], helpRow(ctx)],
+      buttons: [
+        [btn("chat:button.linkByCode", BUTTON.linkByCode)],
+        [btn("chat:button.linkById", BUTTON.linkById)],
+        [btn("chat:button.eligibility", BUTTON.eligibility), btn("chat:button.scam", BUTTON.scam)],
+        helpRow(ctx),
+      ],
     };
   }
-  const rows: Button[][] = [[btn(active.role === "SELF" ? "chat:button.profileSelf" : "chat:button.profileOther", BUTTON.profile)]];
+  const rows: Button[][] = [
+    [btn("chat:button.nextPayout", BUTTON.nextPayout), btn("chat:button.amount", BUTTON.amount)],
+    [btn("chat:button.history", BUTTON.history), btn("chat:button.documents", BUTTON.documents)],
+    [btn("chat:button.scam", BUTTON.scam)],
+    [btn(active.role === "SELF" ? "chat:button.profileSelf" : "chat:button.profileOther", BUTTON.profile)],
+  ];
   if (ctx.links.length > 1) rows.push([btn("chat:button.switch", BUTTON.switch)]);
   rows.push([btn("chat:button.add", BUTTON.add)], [btn("chat:button.unlink", BUTTON.unlink)], helpRow(ctx));
   const greeting =

@@ -2,8 +2,13 @@
 // effect runs in the transaction of the message that asked for it, and its result is decided on
 // at once.
 import type { Locale } from "../../core/i18n.ts";
+import type { Reply } from "../../core/reply.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
-import type { LinkRequest, PersonRef } from "./state.ts";
+import type { PayoutOverview } from "../payouts/types.ts";
+import type { EligibilityAnswersSoFar, LinkRequest, PersonRef } from "./state.ts";
+
+/** Which answer about payouts a person asked for. */
+export type PayoutTopic = "next" | "amount" | "history" | "missing";
 
 export type ChatEffect =
   /** Is this chat still allowed to try codes and identity checks? */
@@ -17,7 +22,13 @@ export type ChatEffect =
   | { kind: "select"; beneficiaryId: string }
   | { kind: "setLocale"; locale: Locale }
   | { kind: "unlink"; beneficiaryIds: string[] | "all" }
-  | { kind: "loadProfile"; beneficiaryId: string };
+  | { kind: "loadProfile"; beneficiaryId: string }
+  | { kind: "loadPayouts"; beneficiaryId: string; topic: PayoutTopic }
+  /** Why a month's amount is what it is; without a month, the month of the next (or last) payout. */
+  | { kind: "explainMonth"; beneficiaryId: string; month: CalendarDate | null }
+  | { kind: "assessEligibility"; answers: EligibilityAnswersSoFar }
+  /** Funeral support is a multiple of the base level in force, which the policy files hold. */
+  | { kind: "funeralSupport" };
 
 export interface Profile {
   fullName: string;
@@ -45,4 +56,8 @@ export type ChatResult =
   /** The authorisation stopped being valid between the check and the consent. */
   | { kind: "linked"; outcome: "notAllowed" }
   | { kind: "unlinked"; removed: number; remaining: number }
-  | { kind: "profile"; profile: Profile | null };
+  | { kind: "profile"; profile: Profile | null }
+  | { kind: "payouts"; topic: PayoutTopic; overview: PayoutOverview | null }
+  | { kind: "explanation"; replies: Reply[] | null }
+  | { kind: "eligibility"; replies: Reply[] }
+  | { kind: "funeral"; btxhMinimum: number | null };

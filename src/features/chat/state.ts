@@ -54,13 +54,40 @@ const unlink = z.discriminatedUnion("step", [
   z.object({ flow: z.literal("unlink"), step: z.literal("chooseScope"), person: personRef }),
 ]);
 
-export const chatState = z.discriminatedUnion("flow", [linkByCode, linkById, consent, unlink]);
+/**
+ * No question is open, but the last message could not be understood: a second one in a row gets
+ * the hotline offered instead of another guess.
+ */
+const clarify = z.object({ flow: z.literal("clarify"), step: z.literal("chooseTopic"), unclear: z.number().int().min(1).max(10) });
+
+/** The eligibility guide: one question per message; answers so far (absent = not asked or unknown). */
+export const eligibilityAnswers = z.object({
+  age: z.number().int().min(0).max(130).optional(),
+  hasPension: z.boolean().optional(),
+  household: z.enum(["poor", "near_poor", "other"]).optional(),
+  disability: z.enum(["especially_severe", "severe", "none"]).optional(),
+  livesAlone: z.boolean().optional(),
+});
+export type EligibilityAnswersSoFar = z.infer<typeof eligibilityAnswers>;
+
+const eligibility = z.object({
+  flow: z.literal("eligibility"),
+  step: z.enum(["age", "pension", "household", "disability", "livesAlone"]),
+  answers: eligibilityAnswers,
+});
+
+export const chatState = z.discriminatedUnion("flow", [linkByCode, linkById, consent, unlink, clarify, eligibility]);
 export type ChatState = z.infer<typeof chatState>;
 
 export type LinkByCodeState = z.infer<typeof linkByCode>;
 export type LinkByIdState = z.infer<typeof linkById>;
 export type ConsentState = z.infer<typeof consent>;
 export type UnlinkState = z.infer<typeof unlink>;
+export type ClarifyState = z.infer<typeof clarify>;
+export type EligibilityState = z.infer<typeof eligibility>;
 
-/** Bumped whenever the shape above changes: older stored states are then reset with an apology. */
+/**
+ * Bumped whenever the shape above changes in a way older stored states no longer fit: those are
+ * then reset with an apology. Adding a flow keeps every older state valid, so it needs no bump.
+ */
 export const STATE_VERSION = 1;

@@ -1,0 +1,77 @@
+// Answers that keep people safe whatever their record says: what to bring, how scams look, what to
+// do when a beneficiary dies, and the honest "do this at the commune" for requests the bot cannot
+// take yet. Each ends with who to call: the configured hotline or the commune office.
+import { btn, say, type Reply } from "../../core/reply.ts";
+import type { ChatContext } from "../../conversation/brain.ts";
+import { documentsText } from "../payouts/rulesText.ts";
+import { BUTTON } from "./commands.ts";
+import { decision, type ChatDecision } from "./decision.ts";
+import { contact, menu } from "./menu.ts";
+import type { ChatResult } from "./protocol.ts";
+
+const BACK = [[btn("chat:button.menu", BUTTON.menu)]];
+
+export function documentsAnswer(ctx: ChatContext): ChatDecision {
+  return decision(null, [{ text: [...documentsText(), contact(ctx)], buttons: BACK }]);
+}
+
+/**
+ * The rule worth repeating most: never give anyone an OTP, password or card details; the commune
+ * never asks for them. Then the tricks seen most often, and what to do instead.
+ */
+export function scamWarning(ctx: ChatContext): ChatDecision {
+  return decision(null, [
+    {
+      text: [
+        say("chat:scam.rule"),
+        say("chat:scam.communeNever"),
+        say("chat:scam.examplesTitle"),
+        say("chat:scam.exampleCalls"),
+        say("chat:scam.exampleLinks"),
+        say("chat:scam.exampleFees"),
+        say("chat:scam.exampleGifts"),
+        say("chat:scam.whatToDo"),
+        contact(ctx),
+      ],
+      buttons: BACK,
+    },
+  ]);
+}
+
+/** The base level in force decides the funeral support, so it is looked up first. */
+export function deathAnswer(): ChatDecision {
+  return decision(null, [], [{ kind: "funeralSupport" }]);
+}
+
+/**
+ * Payment stops from the month after death. Funeral support: social assistance at least 20 × the
+ * base level (Decree 20/2021, art. 11); for people with meritorious services the relatives receive
+ * 3 months of the allowance plus a funeral allowance (Ordinance 02/2020). Both are claimed at the
+ * commune with the death certificate.
+ */
+export function onFuneral(result: Extract<ChatResult, { kind: "funeral" }>, ctx: ChatContext): ChatDecision {
+  const btxh = result.btxhMinimum === null ? say("chat:death.funeralBtxhRule") : say("chat:death.funeralBtxh", { amount: { vnd: result.btxhMinimum } });
+  return decision(null, [
+    { text: [say("chat:death.sorry"), say("chat:death.stop")] },
+    { text: [btxh, say("chat:death.funeralNcc")] },
+    { text: [say("chat:death.how"), say("chat:death.bring"), contact(ctx)], buttons: BACK },
+  ]);
+}
+
+const COMMUNE = {
+  authorise: "chat:commune.authorise",
+  openAccount: "chat:commune.openAccount",
+  changeMethod: "chat:commune.changeMethod",
+  updateInfo: "chat:commune.updateInfo",
+} as const;
+export type CommuneTopic = keyof typeof COMMUNE;
+
+/** What to do at the commune for a request the bot cannot take in the chat yet. */
+export function communeAnswer(topic: CommuneTopic, ctx: ChatContext): ChatDecision {
+  return decision(null, [{ text: [say(COMMUNE[topic]), say("chat:commune.bringId"), contact(ctx)], buttons: BACK }]);
+}
+
+/** Said once the bot has twice in a row failed to understand: a person can help. */
+export function hotlineOffer(ctx: ChatContext): Reply[] {
+  return [{ text: [say("chat:unclear.again"), contact(ctx)] }, menu(ctx)];
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { classifyIntent, CONFIDENT } from "../../nlu/classifier.ts";
+import { INTENT_IDS } from "../../nlu/intents.ts";
+import { decide } from "./decide.ts";
+import type { ChatState } from "./state.ts";
+import { buttonData, DAO, lastReply, replyKeys, testContext } from "./testContext.ts";
+import { answerIntent } from "./understanding.ts";
+
+const linked = testContext({ links: [DAO] });
+const text = (t: string) => ({ kind: "text" as const, text: t });
+const UNCLEAR_ONCE: ChatState = { flow: "clarify", step: "chooseTopic", unclear: 1 };
+const ASK_DOB: ChatState = { flow: "linkById", step: "askDob", pidHash: "a".repeat(64) };
+// Two topics in one breath: the classifier cannot be sure which one is meant.
+const AMBIGUOUS = "số tiền và ngày nhận";
+
+describe("free text understood by intent", () => {
+  it("asks with buttons of the likeliest topics when unsure", () => {
+    const guess = classifyIntent(AMBIGUOUS);
+    expect(guess.confidence).toBeLessThan(CONFIDENT);
+    const d = decide(null, text(AMBIGUOUS), linked);
+    expect(replyKeys(d)).toEqual([["chat:clarify.ask"]]);
+    const data = buttonData(lastReply(d));
+    expect(data[0]).toBe(`ask:${guess.intent}`);
+    expect(data).toContain("ask:payout_amount");
+    // Two or three topics, then the way back.
+    expect(data.length).toBeGreaterThanOrEqual(3);
+    expect(data.length).toBeLessThanOrEqual(4);
+    expect(data.slice(0, -1).every((b) => b.startsWith("ask:"))).toBe(true);
+    expect(data.at(-1)).toBe("menu");
+    expect(d.state).toEqual(UNCLEAR_ONCE);
+  });
+
+  it("answers the topic pressed", () => {
+    const d = decide(UNCLEAR_ONCE, { kind: "button", data: "ask:payout_schedule" }, linked);
+    expect(d.effects).toEqual([{ kind: "loadPayouts", beneficiaryId: "b-dao", topic: "next" }]);
+    expect(d.state).toBeNull();
+  });
+
+  it("offers the hotline for a second unclear message in a row, then starts counting again", () => {
+    const d = decide(UNCLEAR_ONCE, text("giá vàng"), linked);
+    expect(replyKeys(d)).toEqual([["chat:unclear.again", "chat:contact.hotlineHours"], ["chat:menu.greetSelf", "chat:menu.choose"]]);
+    expect(lastReply(d)?.buttons).toBeDefined();
+    expect(d.state).toBeNull();
+  });
+
+  it("answers a clear question even right after an unclear one", () => {
+    const d = decide(UNCLEAR_ONCE, text("có người xin mã OTP"), linked);
+    expect(replyKeys(d)[0]?.[0]).toBe("chat:scam.rule");
+    expect(d.state).toBeNull();
+  });
+
+  it("forgets an unclear message after a long pause, without calling it an unfinished task", () => {
+    const d = decide(UNCLEAR_ONCE, text("giá vàng"), testContext({ links: [DAO], idleMs: 31 * 60_000 }));
+    expect(replyKeys(d)).toEqual([["chat:notUnderstood"], ["chat:menu.greetSelf", "chat:menu.choose"]]);
+  });
+
+  it("lets a pressing request interrupt a question, but not small talk", () => {
+    const scam = decide(ASK_DOB, text("có người gọi xin mã OTP"), testContext());
+    expect(scam.state).toBeNull();
+    expect(replyKeys(scam)[0]?.[0]).toBe("chat:scam.rule");
+    const hello = decide(ASK_DOB, text("chào"), testContext());
+    expect(hello.state).toEqual(ASK_DOB);
+    // The question's own hint, as before.
+    expect(replyKeys(hello)[0]?.[0]).toBe("chat:id.badDob");
+  });
+
+  it("greets and thanks warmly, with the menu", () => {
+    expect(replyKeys(decide(null, text("chào"), linked))).toEqual([["chat:welcome"], ["chat:menu.greetSelf", "chat:menu.choose"]]);
+    expect(replyKeys(decide(null, text("cảm ơn nhé"), linked))).toEqual([["chat:thanks"], ["chat:menu.greetSelf", "chat:menu.choose"]]);
+  });
+
+  it("answers requests the chat cannot take yet with what to do at the commune and who to call", () => {
+    expect(replyKeys(answerIntent("authorise_relative", linked))).toEqual([["chat:commune.authorise", "chat:commune.bringId", "chat:contact.hotlineHours"]]);
+    expect(replyKeys(answerIntent("open_account", linked))[0]?.[0]).toBe("chat:commune.openAccount");
+    expect(replyKeys(answerIntent("change_payout_method", linked))[0]?.[0]).toBe("chat:commune.changeMethod");
+    expect(replyKeys(answerIntent("update_info", linked))[0]?.[0]).toBe("chat:commune.updateInfo");
+  });
+
+  it("offers the ways to link, to a new chat and to a linked one", () => {
+    expect(buttonData(lastReply(answerIntent("link_identity", testContext())))).toEqual(["link:code", "link:id", "menu"]);
+    expect(replyKeys(answerIntent("link_identity", linked))).toEqual([["chat:add.how"]]);
+  });
+
+  it.each(INTENT_IDS.map((i) => [i]))("has an answer for %s, linked or not", (intent) => {
+    for (const ctx of [linked, testContext()]) {
+      const d = answerIntent(intent, ctx);
+      expect(d.replies.length + d.effects.length).toBeGreaterThan(0);
+    }
+  });
+});

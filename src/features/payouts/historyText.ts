@@ -1,0 +1,45 @@
+// The last months, one line each with what happened and what to do about it. Uncollected money
+// carries over to the next payout; an allowance not collected 3 months running may be suspended
+// (Circular 02/2021 — unconfirmed, so the bot says "có thể"); a failed transfer is usually an
+// account problem the bank or the commune can sort out.
+import { say, type TextRef } from "../../core/reply.ts";
+import { monthParams } from "./monthParams.ts";
+import type { PayoutOverview, PayoutView } from "./types.ts";
+
+/** Months in a row, from the newest, whose money was not collected. */
+export function missedInARow(history: PayoutView[]): number {
+  const i = history.findIndex((v) => v.status !== "UNCOLLECTED" && v.status !== "CARRIED_OVER");
+  return i === -1 ? history.length : i;
+}
+
+export function historyText(overview: PayoutOverview): TextRef[] {
+  if (overview.history.length === 0) return [say("payouts:history.none")];
+  const lines = overview.history.flatMap(monthText);
+  const missed = missedInARow(overview.history);
+  if (missed >= 2) lines.push(say("payouts:missed.streak", { count: missed }));
+  return [say("payouts:history.title"), ...lines];
+}
+
+function monthText(v: PayoutView): TextRef[] {
+  const head = say("payouts:history.line", { ...monthParams(v.month), amount: { vnd: v.amount }, status: { key: `payouts:status.${v.status}` } });
+  return [head, ...whatToDo(v)];
+}
+
+function whatToDo(v: PayoutView): TextRef[] {
+  switch (v.status) {
+    case "PAID": {
+      const out: TextRef[] = [];
+      if (v.paidOn) out.push(say("payouts:todo.paidOn", { date: { date: v.paidOn } }));
+      if (v.receivedBy) out.push(say("payouts:todo.receivedBy", { name: v.receivedBy }));
+      return out;
+    }
+    case "UNCOLLECTED":
+      return [say("payouts:todo.uncollected")];
+    case "CARRIED_OVER":
+      return [say("payouts:todo.carriedOver")];
+    case "FAILED":
+      return [say("payouts:todo.failed"), ...(v.note ? [say("payouts:todo.reason", { reason: v.note })] : [])];
+    case "SCHEDULED":
+      return [say("payouts:todo.pending")];
+  }
+}

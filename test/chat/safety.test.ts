@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Reply } from "../../src/core/reply.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { buttons, createHarness, keys, type Harness } from "./harness.ts";
+import { seedPayoutWorld } from "./payoutWorld.ts";
+
+const texts = (replies: Reply[]) => replies.flatMap((r) => r.text);
+
+describe("safety answers and free text understood by intent, through the engine", () => {
+  let db: TestDatabase;
+  let h: Harness;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedPayoutWorld(db.prisma);
+    h = createHarness(db.prisma);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+  });
+
+  it("tells what to bring for 'mang giấy gì': the căn cước, and for a relative the certified authorisation", async () => {
+    const replies = await h.person("web-safe-docs").send("mang giấy gì");
+    expect(keys(replies)).toEqual([["payouts:documents.self", "payouts:documents.relative", "payouts:documents.lost", "chat:contact.hotline"]]);
+  });
+
+  it("warns about scams when someone asks for an OTP, with the rule first and the usual tricks", async () => {
+    const replies = await h.person("web-safe-otp").send("có người xin mã OTP");
+    const k = keys(replies)[0] ?? [];
+    expect(k.slice(0, 2)).toEqual(["chat:scam.rule", "chat:scam.communeNever"]);
+    expect(k).toEqual(expect.arrayContaining(["chat:scam.exampleCalls", "chat:scam.exampleLinks", "chat:scam.exampleFees", "chat:scam.exampleGifts"]));
+    expect(k.at(-1)).toBe("chat:contact.hotline");
+  });
+
+  it("answers 'bà mất rồi' with when payments stop, the funeral support in force and how to claim it", async () => {
+    const replies = await h.person("web-safe-death").send("bà mất rồi");
+    expect(keys(replies)).toEqual([
+      ["chat:death.sorry", "chat:death.stop"],
+      ["chat:death.funeralBtxh", "chat:death.funeralNcc"],
+      ["chat:death.how", "chat:death.bring", "chat:contact.hotline"],
+    ]);
+    // 20 × the base level of 500,000 in force since 2024-07-01.
+    expect(texts(replies).find((t) => t.key === "chat:death.funeralBtxh")?.params).toEqual({ amount: { vnd: 10_000_000 } });
+  });
+
+  it("gives the hotline for 'gặp nhân viên'", async () => {
+    const replies = await h.person("web-safe-human").send("tôi muốn gặp nhân viên");
+    expect(keys(replies)[0]).toEqual(["chat:contact.hotline", "chat:help.safety"]);
+    expect(texts(replies)[0]?.params).toEqual({ phone: "1900 1234" });
+  });
+
+  it("offers the hotline after two messages in a row it cannot understand", async () => {
+    const p = h.person("web-safe-unclear");
+    expect(keys(await p.send("giá xăng hôm nay"))).toEqual([["chat:notUnderstood"], ["chat:menu.unlinked"]]);
+    const second = await p.send("dự báo thời tiết ngày mai");
+    expect(keys(second)).toEqual([["chat:unclear.again", "chat:contact.hotline"], ["chat:menu.unlinked"]]);
+    // The count starts again afterwards.
+    expect(keys(await p.send("giá vàng"))).toEqual([["chat:notUnderstood"], ["chat:menu.unlinked"]]);
+  });
+
+  it("starts counting again when a button is pressed in between", async () => {
+    const p = h.person("web-safe-unclear-reset");
+    await p.send("giá xăng hôm nay");
+    await p.press("scam");
+    expect(keys(await p.send("dự báo thời tiết ngày mai"))).toEqual([["chat:notUnderstood"], ["chat:menu.unlinked"]]);
+  });
+
+  it("walks through the eligibility guide one question at a time and names what may apply", async () => {
+    const p = h.person("web-safe-guide");
+    const first = await p.press("elig");
+    expect(keys(first)).toEqual([["chat:elig.intro", "chat:elig.askAge", "chat:elig.ageHint"]]);
+    expect(buttons(first)).toContain("el:age:80");
+    expect(keys(await p.send("mẹ tôi 81 tuổi"))).toEqual([["chat:elig.askPension"]]);
+    expect(keys(await p.send("khong co"))).toEqual([["chat:elig.askHousehold"]]);
+    expect(keys(await p.press("el:poor"))).toEqual([["chat:elig.askDisability"]]);
+    expect(keys(await p.press("el:none"))).toEqual([["chat:elig.askLivesAlone"]]);
+    const result = await p.press("el:yes");
+    const all = keys(result).flat();
+    expect(all.some((k) => k.startsWith("entitlements:eligibility"))).toBe(true);
+    expect(keys(result).at(-1)).toEqual(["chat:menu.unlinked"]);
+    const conversation = await db.prisma.conversation.findUniqueOrThrow({ where: { identityId: await p.identityId() } });
+    expect(conversation.state).toBeNull();
+  });
+
+  it("starts the eligibility guide from a question about benefits", async () => {
+    const replies = await h.person("web-safe-guide-text").send("người già 80 tuổi được hưởng chế độ gì");
+    expect(keys(replies)[0]).toContain("chat:elig.askAge");
+  });
+});
