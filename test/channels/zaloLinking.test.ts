@@ -129,4 +129,18 @@ describe("a new Zalo user", () => {
     await expectMessage(user, saying(vi("chat:menu.greetSelf", { name: person.fullName })));
     expect(await links(user)).toMatchObject([{ beneficiaryId: person.id, role: "SELF", via: "IDENTITY_CHECK" }]);
   });
+
+  it("chooses a menu item that did not fit as a button by typing its number", async () => {
+    const user = "7001000000000000001"; // linked in the first test
+    await type(user, "menu");
+    const menu = await expectMessage(user, saying(vi("chat:menu.choose")));
+    // Zalo shows five buttons; the rest are listed as "6. …" lines in the text.
+    expect(menu.buttons).toHaveLength(5);
+    const line = menu.text.split("\n").find((l) => l.endsWith(`. ${vi("chat:button.english")}`));
+    if (!line) throw new Error(`no numbered English choice in: ${menu.text}`);
+    await type(user, line.split(".")[0] ?? "");
+    await expectMessage(user, saying(app.deps.i18n.t("en")("chat:menu.choose")));
+    const identity = await app.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: { channel: "ZALO", platformUserId: user } } });
+    expect(identity.locale).toBe("en");
+  });
 });

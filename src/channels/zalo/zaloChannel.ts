@@ -76,6 +76,7 @@ export function createZaloChannel(deps: ZaloChannelDeps): ChannelAdapter {
     oaSecretKey: deps.zalo.oaSecretKey,
     maxAgeSeconds: deps.config.ZALO_WEBHOOK_MAX_AGE_SECONDS,
     bodyLimit: limits.webhookBodyLimit,
+    maxButtons: limits.maxButtons,
   });
 
   // Zalo's rate limit is per app/OA, not per person: after -32 the whole sender pauses, which also

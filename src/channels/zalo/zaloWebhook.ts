@@ -9,6 +9,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Logger } from "../../lib/logger.ts";
 import { mapZaloEvent, zaloEnvelope } from "./mapZaloEvent.ts";
+import { numberedChoice } from "./numberedChoice.ts";
 import { verifyZaloSignature } from "./signature.ts";
 
 export interface ZaloWebhookDeps {
@@ -22,6 +23,8 @@ export interface ZaloWebhookDeps {
   maxAgeSeconds: number;
   /** Largest accepted body; Zalo's events are a few hundred bytes. */
   bodyLimit: string;
+  /** Buttons shown under one message; choices beyond are numbered in the text. */
+  maxButtons: number;
 }
 
 export function createZaloWebhookRouter(deps: ZaloWebhookDeps): Router {
@@ -71,7 +74,8 @@ async function handle(deps: ZaloWebhookDeps, req: Request, res: Response): Promi
     res.status(200).json({ ok: true });
     return;
   }
-  for (const event of await withReachability(deps, mapped.event)) await deps.engine.receive(event);
+  const event = await numberedChoice(deps.prisma, mapped.event, deps.maxButtons);
+  for (const e of await withReachability(deps, event)) await deps.engine.receive(e);
   res.status(200).json({ ok: true });
 }
 
