@@ -7,7 +7,6 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { createI18n } from "../src/core/i18n.ts";
 import { createDatabase, type Database } from "../src/db/database.ts";
 import { writeOfficerFiles } from "../src/features/demo/officerFiles.ts";
@@ -17,6 +16,7 @@ import { syncPolicy } from "../src/features/policy/syncPolicy.ts";
 import { todayInVietnam } from "../src/lib/calendarDate.ts";
 import { systemClock } from "../src/lib/clock.ts";
 import { createLogger } from "../src/lib/logger.ts";
+import { adminQuery, withDatabase } from "../src/db/admin.ts";
 
 interface Timing {
   kind: string;
@@ -89,9 +89,7 @@ async function openTarget(target: "postgres" | "pglite", dir: string): Promise<{
   const admin = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
   const name = `ansinh_bench_${Date.now()}`;
   await adminQuery(admin, `CREATE DATABASE "${name}"`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const db = await createDatabase({ kind: "postgres", url: url.toString() });
+  const db = await createDatabase({ kind: "postgres", url: withDatabase(admin, name) });
   return {
     db,
     async dispose() {
@@ -126,12 +124,3 @@ function secs(t0: number): string {
   return ((performance.now() - t0) / 1000).toFixed(1);
 }
 
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}

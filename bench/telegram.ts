@@ -9,7 +9,6 @@
 // database is created beside it and dropped afterwards. Loopback only.
 import { createServer, type Server } from "node:http";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { Telegraf } from "telegraf";
 import { message } from "telegraf/filters";
 import { loadConfig } from "../src/config.ts";
@@ -22,6 +21,7 @@ import { createApp } from "../src/http/app.ts";
 import { systemClock } from "../src/lib/clock.ts";
 import { createLogger } from "../src/lib/logger.ts";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../test/fakes/telegramApi.ts";
+import { adminQuery, withDatabase } from "../src/db/admin.ts";
 
 const SECRET = "bench_secret";
 
@@ -52,19 +52,18 @@ async function benchOurs(fake: FakeTelegramApi, messages: number, concurrency: n
   const admin = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
   const name = `ansinh_bench_tg_${Date.now()}`;
   await adminQuery(admin, `CREATE DATABASE "${name}"`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
+  const url = withDatabase(admin, name);
   const config = loadConfig({
     NODE_ENV: "production",
     LOG_LEVEL: "warn",
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: url,
     PUBLIC_URL: "http://127.0.0.1",
     TELEGRAM_BOT_TOKEN: fake.token,
     TELEGRAM_API_ROOT: fake.apiRoot,
     TELEGRAM_MODE: "webhook",
     TELEGRAM_WEBHOOK_SECRET: SECRET,
   });
-  const db = await createDatabase({ kind: "postgres", url: url.toString(), poolSize: config.DATABASE_POOL_SIZE });
+  const db = await createDatabase({ kind: "postgres", url, poolSize: config.DATABASE_POOL_SIZE });
   const log = createLogger({ level: "warn" });
   try {
     await db.migrate();
@@ -210,12 +209,3 @@ async function close(server: Server): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}

@@ -10,6 +10,7 @@ import { getStaff } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
 import { localeOf } from "./locale.ts";
 import { renderPage } from "./render.ts";
+import { listAreaCommunes } from "../../features/staff/scope.ts";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -29,11 +30,7 @@ export function createExportsRouter(deps: AppDeps): express.Router {
   router.get("/", async (req, res) => {
     const staff = getStaff(res);
     const t = deps.i18n.t(localeOf(res));
-    const communes = await deps.prisma.commune.findMany({
-      where: staff.communeIds === null ? {} : { id: { in: staff.communeIds } },
-      orderBy: [{ province: { name: "asc" } }, { name: "asc" }],
-      select: { id: true, code: true, name: true },
-    });
+    const communes = await listAreaCommunes(deps.prisma, staff.communeIds);
     const thisMonth = `${todayInVietnam(deps.clock.now()).slice(0, 7)}-01`;
     const months = Array.from({ length: MONTHS_AHEAD + MONTHS_BACK + 1 }, (_, i) => addMonths(thisMonth, MONTHS_AHEAD - i).slice(0, 7));
     const communeSelect = (id: string) => html`<label for="${id}">${t("imports:exports.commune")}</label>

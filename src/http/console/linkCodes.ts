@@ -14,6 +14,7 @@ import { clientIp } from "./auth.ts";
 import { localeOf } from "./locale.ts";
 import { renderPage } from "./render.ts";
 import { linkCodeSheets } from "./views/linkCodeSheets.ts";
+import { listAreaCommunes } from "../../features/staff/scope.ts";
 
 const issueForm = z.object({
   communeId: z.string().min(1).max(64),
@@ -29,11 +30,7 @@ export function createLinkCodesRouter(deps: AppDeps): express.Router {
   router.get("/", async (req, res) => {
     const staff = getStaff(res);
     const t = deps.i18n.t(localeOf(res));
-    const communes = await deps.prisma.commune.findMany({
-      where: staff.communeIds === null ? {} : { id: { in: staff.communeIds } },
-      orderBy: [{ province: { name: "asc" } }, { name: "asc" }],
-      select: { id: true, code: true, name: true },
-    });
+    const communes = await listAreaCommunes(deps.prisma, staff.communeIds);
     const body =
       communes.length === 0
         ? html`<p class="muted">${t("linkCodes:form.noCommunes")}</p>`
