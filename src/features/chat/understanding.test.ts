@@ -30,6 +30,16 @@ describe("free text understood by intent", () => {
     expect(d.state).toEqual(UNCLEAR_ONCE);
   });
 
+  it("asks which money question a lone word like \"tiền\" means, with or without diacritics", () => {
+    for (const word of ["tiền", "tien"]) {
+      const d = decide(null, text(word), linked);
+      expect(replyKeys(d)).toEqual([["chat:clarify.ask"]]);
+      expect(buttonData(lastReply(d))).toEqual(["ask:payout_schedule", "ask:payout_amount", "ask:payout_missing", "menu"]);
+    }
+    // A real question about money is answered straight away.
+    expect(replyKeys(decide(null, text("bao giờ có tiền"), linked))).not.toEqual([["chat:clarify.ask"]]);
+  });
+
   it("answers the topic pressed", () => {
     const d = decide(UNCLEAR_ONCE, { kind: "button", data: "ask:payout_schedule" }, linked);
     expect(d.effects).toEqual([{ kind: "loadPayouts", beneficiaryId: "b-dao", topic: "next" }]);

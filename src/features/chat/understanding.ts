@@ -5,6 +5,7 @@
 import { btn, message, say, type Button } from "../../core/reply.ts";
 import type { ChatContext } from "../../conversation/brain.ts";
 import { classifyIntent, CONFIDENT } from "../../nlu/classifier.ts";
+import { normaliseVietnamese } from "../../nlu/normalise.ts";
 import type { IntentId } from "../../nlu/intents.ts";
 import { BUTTON, INTENT_PREFIX } from "./commands.ts";
 import { decision, type ChatDecision } from "./decision.ts";
@@ -22,6 +23,8 @@ const MIN_CHOICE_AFTER_UNKNOWN = 0.15;
 
 /** What can be offered as a choice: a hello, a thank-you or "nothing we do" is no topic. */
 type Topic = Exclude<IntentId, "unknown" | "greeting" | "thanks">;
+
+const PAYOUT_TOPICS: readonly Topic[] = ["payout_schedule", "payout_amount", "payout_missing"];
 
 const TOPIC_LABEL: Record<Topic, string> = {
   payout_schedule: "chat:topic.payoutSchedule",
@@ -49,10 +52,12 @@ const URGENT_ENOUGH = new Set<IntentId>(["scam_check", "report_death", "talk_to_
 /** Free text with no question open; `unclearBefore` counts the unclear messages just before it. */
 export function understand(text: string, ctx: ChatContext, unclearBefore: number): ChatDecision {
   const c = classifyIntent(text);
-  if (c.intent !== "unknown" && c.confidence >= CONFIDENT) return answerIntent(c.intent, ctx);
+  const bareMoneyWord = PAYOUT_TOPICS.some((t) => t === c.intent) && normaliseVietnamese(text).tokens.length === 1;
+  if (c.intent !== "unknown" && c.confidence >= CONFIDENT && !bareMoneyWord) return answerIntent(c.intent, ctx);
   if (unclearBefore >= 1) return decision(null, hotlineOffer(ctx));
   const unclear: ClarifyState = { flow: "clarify", step: "chooseTopic", unclear: unclearBefore + 1 };
-  const choices = likelyTopics(c);
+  // A lone "tiền" names a subject, not a question: ask which question about the money.
+  const choices = bareMoneyWord ? [...PAYOUT_TOPICS] : likelyTopics(c);
   if (choices.length === 0) return decision(unclear, notUnderstood(ctx));
   const rows: Button[][] = choices.map((i) => [btn(TOPIC_LABEL[i], `${INTENT_PREFIX}${i}`)]);
   return decision(unclear, [{ text: [say("chat:clarify.ask")], buttons: [...rows, [btn("chat:button.menu", BUTTON.menu)]] }]);
