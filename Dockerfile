@@ -21,7 +21,10 @@ COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json ./
 COPY --chown=node:node prisma ./prisma
 COPY --chown=node:node locales ./locales
+# Files the service reads at run time from the source tree: page assets and the policy data.
 COPY --chown=node:node src/http/console/static ./src/http/console/static
+COPY --chown=node:node src/channels/web/static ./src/channels/web/static
+COPY --chown=node:node src/features/policy/data ./src/features/policy/data
 USER node
 EXPOSE 3000
 VOLUME ["/data"]

@@ -1,7 +1,7 @@
 // Reads the policy files (base levels, categories, rate tables) and checks them, so a mistake in an
 // officer's edit stops the start with a message naming the file, not a wrong payout later.
 import { access, readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { appRoot } from "../../lib/appRoot.ts";
 import path from "node:path";
 import { z } from "zod";
 import {
@@ -51,13 +51,9 @@ async function readJson<T>(folder: string, name: string, schema: z.ZodType<T>): 
   return result.data;
 }
 
-// The compiled service runs from dist/, where the JSON files are not copied: fall back to the
-// files in the source tree so there is a single copy to edit.
+// One copy of the data, in the source tree, whether the service runs from src/ or from dist/.
 async function defaultPolicyDir(): Promise<string> {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.join(here, "data"), path.resolve(here, "../../../../src/features/policy/data")];
-  for (const candidate of candidates) {
-    if (await access(path.join(candidate, "categories.json")).then(() => true, () => false)) return candidate;
-  }
-  throw new PolicyFileError(`policy data folder not found (looked in ${candidates.join(", ")})`);
+  const dir = path.join(appRoot, "src", "features", "policy", "data");
+  if (await access(path.join(dir, "categories.json")).then(() => true, () => false)) return dir;
+  throw new PolicyFileError(`policy data folder not found (looked in ${dir})`);
 }
