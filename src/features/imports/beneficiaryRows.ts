@@ -1,11 +1,12 @@
 // Checks each row of a beneficiary list and turns it into values ready to compare and store.
 import type { BeneficiaryStatus, Programme, Sex } from "../../generated/prisma/enums.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
-import { normalisePersonalId, personalIdProblems } from "../../lib/personalId.ts";
+import { personalIdProblems } from "../../lib/personalId.ts";
 import { normalisePhone } from "../../lib/phone.ts";
 import { cellParsers, type Params } from "./cellParsers.ts";
 import type { Columns } from "./columns.ts";
 import { inArea, type Reference } from "./reference.ts";
+import { rowReader } from "./rowReader.ts";
 import type { RowError } from "./types.ts";
 import { vocabulary } from "./vocabulary.ts";
 
@@ -35,26 +36,8 @@ export function beneficiaryRows(cols: Columns, ref: Reference): { rows: Benefici
   const firstRowOf = new Map<string, number>();
 
   for (const r of cols.dataRows) {
-    const rowErrors: RowError[] = [];
-    const err = (field: string, code: string, params: Params = {}) =>
-      rowErrors.push({ row: r.row, column: cols.name(field), code, params });
-    const text = (field: string) => cellParsers.text(cols.cell(r, field));
-    const required = (field: string) => {
-      const v = text(field);
-      if (v === "") err(field, "required");
-      else if (v.length > MAX_TEXT) err(field, "text_too_long", { max: MAX_TEXT });
-      return v;
-    };
-    const optional = (field: string): string | null | undefined => {
-      if (!cols.has(field)) return undefined;
-      const v = text(field);
-      if (v.length > MAX_TEXT) err(field, "text_too_long", { max: MAX_TEXT });
-      return v === "" ? null : v;
-    };
-
-    const rawId = cols.cell(r, "personalId");
-    const personalId = rawId === null ? "" : normalisePersonalId(typeof rawId === "number" ? rawId : cellParsers.text(rawId));
-    if (personalId === "") err("personalId", "required");
+    const { errors: rowErrors, err, text, required, optional, personalId: readId } = rowReader(cols, r, MAX_TEXT);
+    const personalId = readId();
     const fullName = required("fullName");
 
     const dob = cellParsers.date(cols.cell(r, "dateOfBirth"), ref.today);

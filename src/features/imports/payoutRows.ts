@@ -2,8 +2,9 @@
 // database afterwards, in bulk.
 import type { PayoutMethod, PayoutStatus } from "../../generated/prisma/enums.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
-import { normalisePersonalId, personalIdProblems } from "../../lib/personalId.ts";
-import { cellParsers, type Params } from "./cellParsers.ts";
+import { personalIdProblems } from "../../lib/personalId.ts";
+import { cellParsers } from "./cellParsers.ts";
+import { rowReader } from "./rowReader.ts";
 import type { Columns } from "./columns.ts";
 import type { RowError } from "./types.ts";
 import { vocabulary } from "./vocabulary.ts";
@@ -35,21 +36,9 @@ export function payoutRows(cols: Columns): { rows: PayoutInput[]; errors: RowErr
   const firstRowOf = new Map<string, number>();
 
   for (const r of cols.dataRows) {
-    const rowErrors: RowError[] = [];
-    const err = (field: string, code: string, params: Params = {}) =>
-      rowErrors.push({ row: r.row, column: cols.name(field), code, params });
-    const text = (field: string) => cellParsers.text(cols.cell(r, field));
-    const optional = (field: string): string | null | undefined => {
-      if (!cols.has(field)) return undefined;
-      const v = text(field);
-      if (v.length > MAX_TEXT) err(field, "text_too_long", { max: MAX_TEXT });
-      return v === "" ? null : v;
-    };
-
-    const rawId = cols.cell(r, "personalId");
-    const personalId = rawId === null ? "" : normalisePersonalId(typeof rawId === "number" ? rawId : cellParsers.text(rawId));
-    if (personalId === "") err("personalId", "required");
-    else for (const p of personalIdProblems(personalId)) err("personalId", `personal_id_${p}`);
+    const { errors: rowErrors, err, text, optional, personalId: readId } = rowReader(cols, r, MAX_TEXT);
+    const personalId = readId();
+    if (personalId !== "") for (const p of personalIdProblems(personalId)) err("personalId", `personal_id_${p}`);
 
     const month = cellParsers.month(cols.cell(r, "month"));
     if (text("month") === "") err("month", "required");
