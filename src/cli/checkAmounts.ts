@@ -5,15 +5,13 @@
 import { parseArgs } from "node:util";
 import type { TFunction } from "i18next";
 import { z } from "zod";
-import { loadConfig } from "../config.ts";
 import { createI18n } from "../core/i18n.ts";
-import { createDatabase } from "../db/database.ts";
 import { checkAmounts } from "../features/entitlements/checkAmounts.ts";
 import { reasonText } from "../features/entitlements/reasonText.ts";
 import { loadPolicy, type Policy } from "../features/policy/loadPolicy.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { formatVnd } from "../lib/format.ts";
-import { createLogger } from "../lib/logger.ts";
+import { openDatabase, runCommand } from "./openDatabase.ts";
 
 const USAGE = "Usage: npm run check:amounts -- --month YYYY-MM [--commune <code>] [--lang vi|en]";
 
@@ -83,28 +81,15 @@ function parseCommandLine(argv: string[]): z.infer<typeof argsSchema> | null {
 }
 
 async function main(): Promise<number> {
-  const config = loadConfig();
-  const db = await createDatabase(config.database);
-  try {
-    await db.migrate(createLogger({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL }));
+  return openDatabase(async ({ db }) => {
     const i18n = await createI18n();
-    return await runCheckAmountsCli(process.argv.slice(2), {
+    return runCheckAmountsCli(process.argv.slice(2), {
       prisma: db.prisma,
       policy: await loadPolicy(),
       translator: (locale) => i18n.t(locale),
       print: (line) => console.log(line),
     });
-  } finally {
-    await db.close();
-  }
+  });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exit(1);
-    },
-  );
-}
+if (import.meta.url === `file://${process.argv[1]}`) runCommand(main);

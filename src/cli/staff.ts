@@ -8,13 +8,11 @@ import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { loadConfig } from "../config.ts";
 import { AppError } from "../core/errors.ts";
-import { createDatabase } from "../db/database.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { StaffRole } from "../generated/prisma/enums.ts";
 import { createStaffUser, listStaffUsers, setStaffPassword } from "../features/staff/accounts.ts";
-import { createLogger } from "../lib/logger.ts";
+import { openDatabase, runCommand } from "./openDatabase.ts";
 
 const USAGE = `Usage:
   npm run staff -- create --username <u> --role <ADMIN|PROVINCE_OFFICER|COMMUNE_OFFICER|HOTLINE_AGENT> --name "<full name>"
@@ -133,29 +131,16 @@ async function promptPassword(): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  const config = loadConfig();
-  const db = await createDatabase(config.database);
-  try {
-    await db.migrate(createLogger({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL }));
+  return openDatabase(async ({ db }) => {
     // A one-off secret for this command, deliberately kept out of the service configuration.
     const fromEnv = process.env.STAFF_PASSWORD;
-    return await runStaffCli(process.argv.slice(2), {
+    return runStaffCli(process.argv.slice(2), {
       prisma: db.prisma,
       print: (line) => console.log(line),
       readPassword: () => (fromEnv ? Promise.resolve(fromEnv) : promptPassword()),
       now: () => new Date(),
     });
-  } finally {
-    await db.close();
-  }
+  });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exit(1);
-    },
-  );
-}
+if (import.meta.url === `file://${process.argv[1]}`) runCommand(main);
