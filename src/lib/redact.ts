@@ -2,11 +2,17 @@
 // Law 91/2025 on personal data). Masking keeps the last digits so support can still correlate.
 
 // 9-19 digit runs cover CMND (9), CCCD / số định danh (12), phones (10, or +84 + 9) and bank or
-// wallet account numbers (8-19). Dates and amounts are shorter or contain separators.
-const LONG_DIGITS = /(?<![\d])(\+?84|0)?\d{7,18}(?![\d])/g;
+// wallet account numbers (8-19). Dates and amounts are shorter or contain separators. Record ids
+// (UUIDs) are kept whole, and so are digit runs glued to letters (hex digests, file names): they
+// are not personal numbers, and a mangled id would make audit entries useless.
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const LONG_DIGITS = "(?<![\\dA-Za-z])(?:\\+?84|0)?\\d{7,18}(?![\\dA-Za-z])";
+const SENSITIVE = new RegExp(`(${UUID})|${LONG_DIGITS}`, "gi");
 
 export function redactString(text: string): string {
-  return text.replace(LONG_DIGITS, (m) => (m.replace(/\D/g, "").length >= 8 ? mask(m) : m));
+  return text.replace(SENSITIVE, (m, uuid: string | undefined) =>
+    uuid !== undefined || m.replace(/\D/g, "").length < 8 ? m : mask(m),
+  );
 }
 
 /** "079123456789" → "••••••••6789" (length preserved up to 8 bullets). */
