@@ -21,7 +21,6 @@ const schema = z.object({
   DEMO_DATA: z.enum(["auto", "always", "never"]).default("auto"),
   DEMO_SEED: z.coerce.number().int().default(20250701),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  LOG_PRETTY: bool.default(false),
   SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(480),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   COOKIE_SECURE: bool.optional(),
