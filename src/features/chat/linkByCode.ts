@@ -10,7 +10,7 @@ import { decision, type ChatDecision } from "./decision.ts";
 import type { FlowInput } from "./flowInput.ts";
 import { contact, menu, title, tooManyTries } from "./menu.ts";
 import type { ChatResult } from "./protocol.ts";
-import { roleAnswer, rolePrompt } from "./role.ts";
+import { alreadyLinked, roleAnswer, rolePrompt } from "./role.ts";
 import type { LinkByCodeState } from "./state.ts";
 
 const ASK_CODE: LinkByCodeState = { flow: "linkByCode", step: "askCode" };
@@ -59,15 +59,8 @@ export function onCode(result: Extract<ChatResult, { kind: "code" }>, ctx: ChatC
     ]);
   }
   const { person } = result;
-  if (ctx.links.some((l) => l.beneficiaryId === person.beneficiaryId)) {
-    // Already linked in this chat: the code is kept for whoever else needs it.
-    const selected = { ...ctx, activeBeneficiaryId: person.beneficiaryId };
-    return decision(
-      null,
-      [{ text: [say("chat:linked.already", { title: title(person.sex), name: person.fullName })] }, menu(selected)],
-      [{ kind: "select", beneficiaryId: person.beneficiaryId }],
-    );
-  }
+  const known = alreadyLinked(person, ctx);
+  if (known) return known;
   const next: LinkByCodeState = { flow: "linkByCode", step: "askRole", linkCodeId: result.linkCodeId, person };
   return decision(next, [{ text: [say("chat:code.found", { title: title(person.sex), name: person.fullName })] }, rolePrompt(person)]);
 }

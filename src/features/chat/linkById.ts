@@ -9,10 +9,10 @@ import { BUTTON } from "./commands.ts";
 import { askConsent } from "./consent.ts";
 import { decision, type ChatDecision } from "./decision.ts";
 import type { FlowInput } from "./flowInput.ts";
-import { contact, menu, title, tooManyTries } from "./menu.ts";
+import { contact, menu, tooManyTries } from "./menu.ts";
 import type { ChatResult } from "./protocol.ts";
 import { relativeIdPrompt, relativeIdStep } from "./relative.ts";
-import { roleAnswer, rolePrompt } from "./role.ts";
+import { alreadyLinked, roleAnswer, rolePrompt } from "./role.ts";
 import type { LinkByIdState } from "./state.ts";
 
 const ASK_ID: LinkByIdState = { flow: "linkById", step: "askId" };
@@ -100,14 +100,8 @@ export function onIdentity(result: Extract<ChatResult, { kind: "identity" }>, ct
     ]);
   }
   const { person } = result;
-  if (ctx.links.some((l) => l.beneficiaryId === person.beneficiaryId)) {
-    const selected = { ...ctx, activeBeneficiaryId: person.beneficiaryId };
-    return decision(
-      null,
-      [{ text: [say("chat:linked.already", { title: title(person.sex), name: person.fullName })] }, menu(selected)],
-      [{ kind: "select", beneficiaryId: person.beneficiaryId }],
-    );
-  }
+  const known = alreadyLinked(person, ctx);
+  if (known) return known;
   const next: LinkByIdState = { flow: "linkById", step: "askRole", person };
   return decision(next, [{ text: [say("chat:id.verified")] }, rolePrompt(person)]);
 }
