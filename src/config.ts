@@ -55,6 +55,36 @@ const schema = z.object({
   CONVERSATION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
   HOTLINE_PHONE: z.string().min(3).max(20).optional(),
   HOTLINE_HOURS: z.string().max(200).optional(),
+
+  // Delivery: every outbound message is paced to the platform's limits, shared by all instances.
+  TELEGRAM_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(30),
+  TELEGRAM_CHAT_RATE_PER_SECOND: z.coerce.number().positive().max(100).default(1),
+  ZALO_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(10),
+  QUIET_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, "HH:MM-HH:MM, e.g. 21:00-07:00")
+    .or(z.literal("off"))
+    .default("21:00-07:00"),
+  BULK_LEASE_SECONDS: z.coerce.number().int().min(3).max(600).default(15),
+
+  // Payout notices.
+  NOTICES_ENABLED: bool.default(true),
+  NOTICE_REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(30).default(2),
+  NOTICE_REMINDER_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM")
+    .default("08:00"),
+
+  // Phone fallback for people without a chat: Zalo ZNS templates (through the OA) and SMS.
+  ZNS_API_ROOT: z.url().default("https://business.openapi.zalo.me"),
+  ZNS_TEMPLATES: z.string().optional(),
+  ZNS_DAILY_QUOTA: z.coerce.number().int().min(0).optional(),
+  ZNS_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(10),
+  SMS_GATEWAY_URL: z.url().optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  SMS_SENDER_NAME: z.string().min(1).max(11).optional(),
+  SMS_ASCII: bool.default(true),
+  SMS_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(10),
 });
 
 export type Config = z.infer<typeof schema> & {

@@ -1,4 +1,5 @@
 // Loads what a decision may know about the chat: who is linked, consent, language, settings.
+import { isChannelName } from "../core/events.ts";
 import { isLocale } from "../core/i18n.ts";
 import { todayInVietnam } from "../lib/calendarDate.ts";
 import type { ChatContext, ChatSettings, Tx } from "./brain.ts";
@@ -29,6 +30,7 @@ export async function loadChatContext(
         sex: l.beneficiary.sex,
       }))
     : [];
+  if (!isChannelName(identity.channel)) throw new Error(`chat identity ${identityId} is not on a chat channel`);
   const active = links.find((l) => l.beneficiaryId === identity.beneficiaryId) ?? links[0] ?? null;
   return {
     identityId,

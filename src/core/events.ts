@@ -4,6 +4,11 @@ import { z } from "zod";
 export const CHANNELS = ["TELEGRAM", "ZALO", "WEB"] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
+/** The chat channels among all the ways a message can go (ZNS and SMS reach phones, not chats). */
+export function isChannelName(value: string): value is ChannelName {
+  return (CHANNELS as readonly string[]).includes(value);
+}
+
 export interface ChatRef {
   channel: ChannelName;
   /** Telegram chat id, Zalo user id (by OA), or the web chat's browser id. */
