@@ -85,7 +85,21 @@ const schema = z.object({
   SMS_SENDER_NAME: z.string().min(1).max(11).optional(),
   SMS_ASCII: bool.default(true),
   SMS_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(10),
+
+  // Authorisations: reminders to both people this many days before one ends ("30,7").
+  AUTHORISATION_REMINDER_DAYS: z
+    .string()
+    .regex(/^\d{1,3}(,\d{1,3})*$/, "comma-separated days, e.g. 30,7")
+    .default("30,7")
+    .transform((v) => v.split(",").map(Number)),
 });
+
+/** ZNS_TEMPLATES: notice text key → the approved ZNS template and its parameter names. */
+export const znsTemplates = z.record(
+  z.string().min(1),
+  z.object({ templateId: z.string().min(1), params: z.record(z.string().min(1), z.string().min(1)) }),
+);
+export type ZnsTemplates = z.infer<typeof znsTemplates>;
 
 export type Config = z.infer<typeof schema> & {
   telegram: { token: string; apiRoot: string; mode: "webhook" | "polling"; secret?: string; username?: string } | null;
@@ -94,6 +108,9 @@ export type Config = z.infer<typeof schema> & {
   dataDir: string;
   database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
   cookieSecure: boolean;
+  /** ZNS is on when Zalo is configured and templates are given. */
+  zns: { apiRoot: string; templates: ZnsTemplates; dailyQuota?: number; ratePerSecond: number } | null;
+  sms: { url: string; token?: string; senderName?: string; ascii: boolean; ratePerSecond: number } | null;
 };
 
 export class ConfigError extends Error {
@@ -122,7 +139,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(c.ZALO_APP_ID) !== Boolean(c.ZALO_OA_SECRET_KEY)) {
     throw new ConfigError(["ZALO_APP_ID and ZALO_OA_SECRET_KEY are set together"]);
   }
+  let templates: ZnsTemplates | null = null;
+  if (c.ZNS_TEMPLATES) {
+    let json: unknown;
+    try {
+      json = JSON.parse(c.ZNS_TEMPLATES);
+    } catch {
+      throw new ConfigError(["ZNS_TEMPLATES: not valid JSON"]);
+    }
+    const parsedTemplates = znsTemplates.safeParse(json);
+    if (!parsedTemplates.success) {
+      throw new ConfigError(['ZNS_TEMPLATES: must look like {"notices:reminder":{"templateId":"…","params":{"zns_name":"our_name"}}}']);
+    }
+    templates = parsedTemplates.data;
+  }
   return {
+    zns:
+      templates && c.ZALO_APP_ID
+        ? { apiRoot: c.ZNS_API_ROOT, templates, dailyQuota: c.ZNS_DAILY_QUOTA, ratePerSecond: c.ZNS_RATE_PER_SECOND }
+        : null,
+    sms: c.SMS_GATEWAY_URL
+      ? { url: c.SMS_GATEWAY_URL, token: c.SMS_GATEWAY_TOKEN, senderName: c.SMS_SENDER_NAME, ascii: c.SMS_ASCII, ratePerSecond: c.SMS_RATE_PER_SECOND }
+      : null,
     telegram: c.TELEGRAM_BOT_TOKEN
       ? {
           token: c.TELEGRAM_BOT_TOKEN,

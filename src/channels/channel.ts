@@ -14,8 +14,12 @@ export type SendResult =
   | { ok: true; platformMessageId?: string }
   /** permanent: the person blocked the bot or is no longer reachable here; do not retry. */
   | { ok: false; permanent: true; reason: string }
-  /** transient: rate limit, server error, network; retry after the given time (or a backoff). */
-  | { ok: false; permanent: false; reason: string; retryAfterMs?: number };
+  /**
+   * transient: rate limit, server error, network; retry after the given time (or a backoff).
+   * pauseSender: the platform refused because the whole bot or OA sent too fast (429): nobody
+   * sends through it until retryAfterMs has passed.
+   */
+  | { ok: false; permanent: false; reason: string; retryAfterMs?: number; pauseSender?: boolean };
 
 export interface ChannelAdapter {
   name: ChannelName;

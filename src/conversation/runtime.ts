@@ -6,8 +6,12 @@ import type { ChannelName } from "../core/events.ts";
 import type { ChannelAdapter, ChannelDeps } from "../channels/channel.ts";
 import { createTelegramChannel } from "../channels/telegram/telegramChannel.ts";
 import { createWebChannel } from "../channels/web/webChannel.ts";
-import { createZaloChannel } from "../channels/zalo/zaloChannel.ts";
+import { createZaloChannel, type ZaloChannel } from "../channels/zalo/zaloChannel.ts";
 import { createOutbox, type Outbox } from "../delivery/outbox.ts";
+import { createSmsSender } from "../delivery/phone/smsSender.ts";
+import { createZnsSender } from "../delivery/phone/znsSender.ts";
+import { parseQuietHours } from "../delivery/quietHours.ts";
+import { chatSender, type Sender } from "../delivery/sender.ts";
 import { createBrain } from "../features/chat/brain.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Clock } from "../lib/clock.ts";
@@ -31,6 +35,23 @@ export interface ChatRuntimeDeps {
   i18n: I18n;
   /** Poll interval of the outbox and of recovery; tests shorten it. */
   pollMs?: number;
+  /** This instance's name in the outbound rows it takes (tests run two "instances" in one process). */
+  owner?: string;
+}
+
+/** Every way a message can leave: the chat channels, then the phone services that are configured. */
+function buildSenders(deps: ChatRuntimeDeps, channels: ChannelAdapter[], zalo: ZaloChannel | null): Sender[] {
+  const { config } = deps;
+  const pace: Record<ChannelName, { ratePerSecond: number | null; perChatPerSecond?: number }> = {
+    TELEGRAM: { ratePerSecond: config.TELEGRAM_RATE_PER_SECOND, perChatPerSecond: config.TELEGRAM_CHAT_RATE_PER_SECOND },
+    ZALO: { ratePerSecond: config.ZALO_RATE_PER_SECOND },
+    // Our own page: no platform limit.
+    WEB: { ratePerSecond: null },
+  };
+  const senders = channels.map((c) => chatSender(c, deps.i18n, pace[c.name]));
+  if (config.zns && zalo) senders.push(createZnsSender(config.zns, { prisma: deps.prisma, clock: deps.clock, i18n: deps.i18n, tokens: zalo.tokens }));
+  if (config.sms) senders.push(createSmsSender(config.sms, deps.i18n));
+  return senders;
 }
 
 export function chatSettings(config: Config): ChatSettings {
@@ -41,25 +62,38 @@ export function chatSettings(config: Config): ChatSettings {
     hotlinePhone: config.HOTLINE_PHONE,
     hotlineHours: config.HOTLINE_HOURS,
     telegramLink: config.telegram?.username ? `https://t.me/${config.telegram.username}` : undefined,
+    publicUrl: config.PUBLIC_URL,
   };
 }
 
 export function createChatRuntime(deps: ChatRuntimeDeps): ChatRuntime {
-  const adapters: Partial<Record<ChannelName, ChannelAdapter>> = {};
-  const outbox = createOutbox({ ...deps, adapters, pollMs: deps.pollMs });
+  // The engine kicks the outbox after each answered message; the outbox needs the channels,
+  // which need the engine: the kick is bound once all three exist.
+  let kick = (): void => undefined;
   const engine = createConversationEngine({
     prisma: deps.prisma,
     log: deps.log,
     clock: deps.clock,
     brain: createBrain(),
     settings: chatSettings(deps.config),
-    onReplies: () => outbox.kick(),
+    onReplies: () => kick(),
   });
   const channelDeps: ChannelDeps = { ...deps, engine };
   const channels: ChannelAdapter[] = [createWebChannel(channelDeps)];
   if (deps.config.telegram) channels.push(createTelegramChannel({ ...channelDeps, telegram: deps.config.telegram }));
-  if (deps.config.zalo) channels.push(createZaloChannel({ ...channelDeps, zalo: deps.config.zalo }));
-  for (const c of channels) adapters[c.name] = c;
+  const zalo = deps.config.zalo ? createZaloChannel({ ...channelDeps, zalo: deps.config.zalo }) : null;
+  if (zalo) channels.push(zalo);
+  const outbox = createOutbox({
+    prisma: deps.prisma,
+    log: deps.log,
+    clock: deps.clock,
+    senders: buildSenders(deps, channels, zalo),
+    quietHours: parseQuietHours(deps.config.QUIET_HOURS),
+    bulkLeaseMs: deps.config.BULK_LEASE_SECONDS * 1000,
+    pollMs: deps.pollMs,
+    owner: deps.owner,
+  });
+  kick = () => outbox.kick();
 
   let recoveryTimer: NodeJS.Timeout | null = null;
   return {

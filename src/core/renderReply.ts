@@ -22,7 +22,8 @@ export function renderText(t: TFunction, locale: string, text: TextRef): string 
   return t(text.key, params);
 }
 
-function renderParam(t: TFunction, locale: string, v: TextParam): string | number {
+/** One parameter as people read it: money and dates formatted for the locale. */
+export function renderParam(t: TFunction, locale: string, v: TextParam): string | number {
   if (typeof v === "string" || typeof v === "number") return v;
   if ("vnd" in v) return formatVnd(v.vnd, locale);
   if ("date" in v) return formatDate(v.date);

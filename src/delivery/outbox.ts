@@ -1,25 +1,42 @@
-// Every outbound message is a row first (written in the same transaction as the decision that
-// produced it), then sent. A crash after the decision loses nothing: the row is still queued.
-import type { I18n } from "../core/i18n.ts";
+// The delivery engine. Every outbound message is a row first (replies in the same transaction as
+// the decision that produced them, notices and broadcasts when they are planned), then sent here:
+// - paced per sender (bot, OA, ZNS account, SMS gateway) with slots shared by all instances;
+// - replies to people chatting first; notices and broadcasts only by the instance holding that
+//   sender's bulk lease, and never in quiet hours;
+// - 429 pauses the whole sender; 5xx and network errors retry with backoff; a refusal for good
+//   (blocked, unfollowed) marks the chat unreachable and hands a notice on to the phone;
+// - every row ends SENT, FAILED (with reason) or SKIPPED (with reason).
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
+import type { SendResult } from "../channels/channel.ts";
 import { reply as replySchema } from "../core/reply.ts";
-import { renderReply } from "../core/renderReply.ts";
-import type { ChannelName } from "../core/events.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { ChannelAdapter, SendResult } from "../channels/channel.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
+import { createChatPacer } from "./chatPacer.ts";
+import { claimRows, resolveOrphans, type Claimed } from "./claim.ts";
+import { createLease } from "./lease.ts";
+import { recordOutcomes, type Outcome } from "./outcomes.ts";
+import { createPacer, type Slots } from "./pacer.ts";
+import { nextSendableTime, type QuietHours } from "./quietHours.ts";
+import type { Sender } from "./sender.ts";
 
 export interface OutboxDeps {
   prisma: PrismaClient;
   log: Logger;
-  i18n: I18n;
   clock: Clock;
-  adapters: Partial<Record<ChannelName, ChannelAdapter>>;
+  senders: Sender[];
+  quietHours: QuietHours | null;
+  /** How long the bulk sender's election lasts without renewal. */
+  bulkLeaseMs?: number;
   /** How often queued rows are looked for when nobody kicks the outbox. */
   pollMs?: number;
+  /** This instance's name in the rows it takes (default: host, process and a random part). */
+  owner?: string;
 }
 
 export interface Outbox {
+  readonly owner: string;
   /** Send what is queued now (called after a conversation step commits). */
   kick(): void;
   /** Sends everything due, until nothing is left; resolves when done. */
@@ -28,171 +45,221 @@ export interface Outbox {
   stop(): Promise<void>;
 }
 
-const BATCH = 100;
-// Chats sent to at the same time; each channel's own limits apply inside its adapter.
-const CONCURRENCY = 16;
 const MAX_ATTEMPTS = 8;
-// A row left in SENDING by an instance that died is retried after this long.
+// A row in SENDING this long is its instance's no more (it died): cleaned up by any instance.
 const STALE_SENDING_MS = 2 * 60_000;
-
-interface Claimed {
-  id: string;
-  channel: ChannelName;
-  identityId: string | null;
-  reply: unknown;
-  attempts: number;
-  priority: number;
-  createdAt: Date;
-}
+// One batch is this much sending time: small, so a crash leaves few rows of unknown fate.
+const BATCH_MS = 100;
+// Concurrent batches per sender: the next one is taken while the last one is on the wire.
+const PIPELINES = 2;
+// A send that would start this much after its slot is put back instead (the machine stalled):
+// sending late slots in a bunch would break the platform's limit.
+const MAX_LATE_MS = 50;
+// Slots further ahead than this are not taken: the sender is paused or fully booked.
+const MAX_SLOT_WAIT_MS = 1000;
 
 export function createOutbox(deps: OutboxDeps): Outbox {
-  let running: Promise<number> | null = null;
-  let again = false;
+  const owner = deps.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const pacer = createPacer(deps.prisma);
+  const phoneRoutes = deps.senders.filter((s) => s.kind === "phone").map((s) => s.channel);
+  const leaseMs = deps.bulkLeaseMs ?? 15_000;
+  const lanes = deps.senders.map((sender) => ({
+    sender,
+    lease: createLease(deps.prisma, `bulk:${sender.channel}`, owner, leaseMs),
+    leaseHeld: false,
+    leaseCheckedAt: 0,
+    chats: createChatPacer(sender.perChatPerSecond),
+    running: null as Promise<number> | null,
+    again: false,
+    /** After a 429 this instance sends nothing through the sender until then (others learn it from the pacer). */
+    pausedUntil: 0,
+  }));
+  type Lane = (typeof lanes)[number];
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
+  let lastReapAt = 0;
 
-  async function drainOnce(): Promise<number> {
-    let sent = 0;
-    for (;;) {
-      const rows = await claim();
-      if (rows.length === 0) return sent;
-      // Different chats go out in parallel; one chat's replies go strictly one after another.
-      const byChat = new Map<string, Claimed[]>();
-      for (const row of rows) {
-        const key = row.identityId ?? row.id;
-        byChat.set(key, [...(byChat.get(key) ?? []), row]);
+  async function bulkAllowed(lane: Lane, now: Date): Promise<boolean> {
+    const nowMs = now.getTime();
+    if (nowMs - lane.leaseCheckedAt >= leaseMs / 3) {
+      lane.leaseCheckedAt = nowMs;
+      const { held, fresh } = await lane.lease.acquire(nowMs);
+      lane.leaseHeld = held;
+      if (fresh) {
+        // Taking over: what the previous bulk sender had in hand is settled before going on.
+        const done = await resolveOrphans(deps.prisma, { channel: lane.sender.channel, notOwner: owner, claimedBefore: now, bulkOnly: true, now });
+        deps.log.info({ channel: lane.sender.channel, owner, interrupted: done.interrupted }, "elected bulk sender");
       }
-      const queues = [...byChat.values()];
-      const workers = Array.from({ length: Math.min(CONCURRENCY, queues.length) }, async () => {
-        for (let queue = queues.shift(); queue; queue = queues.shift()) {
-          for (let i = 0; i < queue.length; i++) {
-            const row = queue[i]!;
-            const retryAt = await deliver(row);
-            sent++;
-            if (retryAt) {
-              // Keep the chat's order: what follows waits for the message that must be retried.
-              await requeue(queue.slice(i + 1), retryAt);
-              break;
-            }
+    }
+    return lane.leaseHeld && nextSendableTime(now, deps.quietHours).getTime() === nowMs;
+  }
+
+  /** Takes one batch of this lane and sends it; returns how many rows were taken. */
+  async function batch(lane: Lane): Promise<number> {
+    const { sender } = lane;
+    const now = deps.clock.now();
+    const bulk = await bulkAllowed(lane, now);
+    const size = sender.ratePerSecond ? Math.max(1, Math.min(200, Math.round((sender.ratePerSecond * BATCH_MS) / 1000))) : 50;
+    let slots: Slots | null = null;
+    if (sender.ratePerSecond) {
+      slots = await pacer.reserve(sender.channel, size, sender.ratePerSecond, now.getTime(), MAX_SLOT_WAIT_MS);
+      // Paused (429) or busy: nothing is taken; the next poll looks again.
+      if (!slots) return 0;
+      await sleepUntil(slots.firstMs);
+      if (stopped) return 0;
+    }
+    const rows = await claimRows(deps.prisma, { channel: sender.channel, limit: size, bulk, owner, now: deps.clock.now() });
+    if (slots) await pacer.release(sender.channel, slots, rows.length);
+    if (rows.length === 0) return 0;
+    const outcomes = await sendBatch(lane, rows, slots);
+    await recordOutcomes({ prisma: deps.prisma, log: deps.log, owner, phoneRoutes }, outcomes, deps.clock.now());
+    return rows.length;
+  }
+
+  /** Sends each row at its slot; one chat's rows strictly one after another. */
+  async function sendBatch(lane: Lane, rows: Claimed[], slots: Slots | null): Promise<Outcome[]> {
+    const byChat = new Map<string, { row: Claimed; slot: number }[]>();
+    rows.forEach((row, i) => {
+      const key = row.identityId ?? row.phone ?? row.id;
+      byChat.set(key, [...(byChat.get(key) ?? []), { row, slot: slots ? slots.firstMs + i * slots.intervalMs : 0 }]);
+    });
+    const outcomes: Outcome[] = [];
+    await Promise.all(
+      [...byChat.values()].map(async (queue) => {
+        for (let i = 0; i < queue.length; i++) {
+          const { row, slot } = queue[i]!;
+          await sleepUntil(slot);
+          const outcome = await sendOne(lane, row, slot);
+          outcomes.push(outcome);
+          if (outcome.status !== "SENT" && outcome.status !== "RETRY" && outcome.unreachable) {
+            // Blocked: the chat's other messages in hand are not tried.
+            for (const later of queue.slice(i + 1)) outcomes.push({ row: later.row, status: "SKIPPED", reason: outcome.reason, fallback: false });
+            break;
+          }
+          if (outcome.status === "RETRY") {
+            // The chat's later messages wait for this one.
+            for (const later of queue.slice(i + 1)) outcomes.push({ row: later.row, status: "RETRY", reason: "waiting_for_earlier", at: outcome.at, uncounted: true });
+            break;
           }
         }
-      });
-      await Promise.all(workers);
-    }
+      }),
+    );
+    return outcomes;
   }
 
-  async function claim(): Promise<Claimed[]> {
+  async function sendOne(lane: Lane, row: Claimed, slot: number): Promise<Outcome> {
     const now = deps.clock.now();
-    const stale = new Date(now.getTime() - STALE_SENDING_MS);
-    // SKIP LOCKED: several instances share the queue without sending a row twice. A row whose
-    // chat still has an earlier message waiting for a retry is not taken, so replies keep order.
-    const rows = await deps.prisma.$queryRaw<Claimed[]>`
-      UPDATE "OutboundMessage" o SET status = 'SENDING', attempts = o.attempts + 1, "notBefore" = ${now}
-      WHERE o.id IN (
-        SELECT m.id FROM "OutboundMessage" m
-        WHERE ((m.status = 'QUEUED' AND m."notBefore" <= ${now})
-           OR (m.status = 'SENDING' AND m."notBefore" <= ${stale}))
-          AND NOT EXISTS (
-            SELECT 1 FROM "OutboundMessage" e
-            WHERE e."identityId" = m."identityId"
-              AND ((e.status = 'QUEUED' AND e."notBefore" > ${now}) OR (e.status = 'SENDING' AND e."notBefore" > ${stale}))
-              AND (e."createdAt", e.id) < (m."createdAt", m.id))
-        ORDER BY m.priority DESC, m."createdAt", m.id
-        LIMIT ${BATCH}
-        FOR UPDATE OF m SKIP LOCKED)
-      RETURNING o.id, o.channel::text AS channel, o."identityId", o.reply, o.attempts, o.priority, o."createdAt"`;
-    // RETURNING does not keep the subquery's order: restore it, or a chat's replies arrive shuffled.
-    return rows.sort((a, b) => b.priority - a.priority || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-  }
-
-  async function requeue(rows: Claimed[], notBefore: Date): Promise<void> {
-    if (rows.length === 0) return;
-    await deps.prisma.outboundMessage.updateMany({
-      where: { id: { in: rows.map((r) => r.id) }, status: "SENDING" },
-      data: { status: "QUEUED", notBefore, attempts: { decrement: 1 } },
-    });
-  }
-
-  /** Sends one row; returns when it should be retried, or null when it reached a final state. */
-  async function deliver(row: Claimed): Promise<Date | null> {
-    const adapter = deps.adapters[row.channel];
-    const identity = row.identityId
-      ? await deps.prisma.chatIdentity.findUnique({ where: { id: row.identityId } })
-      : null;
+    const bulkKind = row.kind === "NOTIFICATION" || row.kind === "BROADCAST";
     const parsed = replySchema.safeParse(row.reply);
-    if (!adapter || !identity || !parsed.success) {
-      const reason = !adapter ? "channel_not_configured" : !identity ? "no_recipient" : "invalid_reply";
-      await finish(row.id, "FAILED", { failureReason: reason });
-      deps.log.warn({ outboundId: row.id, reason }, "outbound message not sendable");
-      return null;
+    if (!parsed.success) return { row, status: "FAILED", reason: "invalid_reply", fallback: false };
+    if (lane.sender.kind === "chat") {
+      if (!row.identityId || row.reachable === null) return { row, status: "FAILED", reason: "no_recipient", fallback: false };
+      if (row.reachable === false) return { row, status: "SKIPPED", reason: row.unreachableReason ?? "unreachable", fallback: bulkKind };
+      if (bulkKind && row.notificationsOff) return { row, status: "SKIPPED", reason: "opted_out", fallback: false };
+      if (bulkKind && row.consentWithdrawn) return { row, status: "SKIPPED", reason: "consent_withdrawn", fallback: false };
     }
-    if (!identity.reachable) {
-      await finish(row.id, "SKIPPED", { failureReason: identity.unreachableReason ?? "unreachable" });
-      return null;
-    }
-    const rendered = renderReply(deps.i18n.t(identity.locale), identity.locale, parsed.data);
-    const result = await adapter
-      .send({ channel: row.channel, platformUserId: identity.platformUserId }, rendered)
+    // Not sent, and the attempt does not count: shutting down, a stalled machine, the chat's own pace.
+    if (stopped) return { row, status: "RETRY", reason: "stopping", at: now, uncounted: true };
+    if (now.getTime() < lane.pausedUntil) return { row, status: "RETRY", reason: "sender_paused", at: new Date(lane.pausedUntil), uncounted: true };
+    if (slot > 0 && now.getTime() - slot > MAX_LATE_MS) return { row, status: "RETRY", reason: "late_for_slot", at: now, uncounted: true };
+    const chatWait = lane.chats.take(row.identityId, now.getTime());
+    if (chatWait > 0) return { row, status: "RETRY", reason: "chat_rate", at: new Date(now.getTime() + chatWait), uncounted: true };
+
+    const result = await lane.sender
+      .send(row, parsed.data)
       .catch((err: unknown): SendResult => ({ ok: false, permanent: false, reason: err instanceof Error ? err.message : String(err) }));
-    if (result.ok) {
-      await finish(row.id, "SENT", { sentAt: deps.clock.now(), platformMessageId: result.platformMessageId ?? null });
-      return null;
-    }
-    if (result.permanent) {
-      await deps.prisma.$transaction([
-        deps.prisma.outboundMessage.update({ where: { id: row.id }, data: { status: "FAILED", failureReason: result.reason } }),
-        deps.prisma.chatIdentity.update({ where: { id: identity.id }, data: { reachable: false, unreachableReason: result.reason } }),
-      ]);
-      deps.log.info({ outboundId: row.id, channel: row.channel, reason: result.reason }, "recipient unreachable");
-      return null;
+    if (result.ok) return { row, status: "SENT", platformMessageId: result.platformMessageId };
+    if (result.permanent) return { row, status: "FAILED", reason: result.reason, unreachable: lane.sender.kind === "chat", fallback: bulkKind };
+    if (result.pauseSender) {
+      const until = deps.clock.now().getTime() + (result.retryAfterMs ?? 1000);
+      lane.pausedUntil = Math.max(lane.pausedUntil, until);
+      await pacer.pause(lane.sender.channel, until);
+      deps.log.warn({ channel: lane.sender.channel, retryAfterMs: result.retryAfterMs }, "platform rate limit: sender paused");
     }
     if (row.attempts >= MAX_ATTEMPTS) {
-      await finish(row.id, "FAILED", { failureReason: result.reason });
       deps.log.warn({ outboundId: row.id, reason: result.reason }, "outbound message failed after retries");
-      return null;
+      return { row, status: "FAILED", reason: result.reason, fallback: bulkKind };
     }
     const backoff = result.retryAfterMs ?? Math.min(60_000, 1000 * 2 ** (row.attempts - 1));
-    const retryAt = new Date(deps.clock.now().getTime() + backoff);
-    await deps.prisma.outboundMessage.update({
-      where: { id: row.id },
-      data: { status: "QUEUED", failureReason: result.reason, notBefore: retryAt },
-    });
-    return retryAt;
+    return { row, status: "RETRY", reason: result.reason, at: new Date(deps.clock.now().getTime() + backoff) };
   }
 
-  async function finish(id: string, status: "SENT" | "FAILED" | "SKIPPED", data: Record<string, unknown>): Promise<void> {
-    await deps.prisma.outboundMessage.update({ where: { id }, data: { status, ...data } });
-  }
-
-  function drain(): Promise<number> {
-    if (running) {
-      again = true;
-      return running;
+  /** Keeps one lane busy until nothing is due. */
+  async function pump(lane: Lane): Promise<number> {
+    let total = 0;
+    for (;;) {
+      if (stopped) return total;
+      const n = await batch(lane);
+      total += n;
+      if (n === 0) return total;
     }
-    running = (async () => {
+  }
+
+  /**
+   * Runs a lane's pumps until its queue is empty. Lanes run independently: a web-chat reply never
+   * waits for a long Telegram broadcast to finish.
+   */
+  function runLane(lane: Lane): Promise<number> {
+    if (lane.running) {
+      lane.again = true;
+      return lane.running;
+    }
+    const run = (async () => {
       let total = 0;
       do {
-        again = false;
-        total += await drainOnce().catch((err: unknown) => {
-          deps.log.error({ err }, "outbox run failed");
-          return 0;
-        });
-      } while (again && !stopped);
+        lane.again = false;
+        const pipelines = lane.sender.ratePerSecond ? PIPELINES : 1;
+        const counts = await Promise.all(
+          Array.from({ length: pipelines }, () =>
+            pump(lane).catch((err: unknown) => {
+              deps.log.error({ err, channel: lane.sender.channel }, "outbox run failed");
+              return 0;
+            }),
+          ),
+        );
+        total += counts.reduce((a, b) => a + b, 0);
+      } while (lane.again && !stopped);
       return total;
     })().finally(() => {
-      running = null;
+      lane.running = null;
     });
-    return running;
+    lane.running = run;
+    return run;
+  }
+
+  async function drain(): Promise<number> {
+    const now = deps.clock.now();
+    if (now.getTime() - lastReapAt > STALE_SENDING_MS / 4) {
+      lastReapAt = now.getTime();
+      const before = new Date(now.getTime() - STALE_SENDING_MS);
+      for (const { sender } of lanes) {
+        await resolveOrphans(deps.prisma, { channel: sender.channel, notOwner: owner, claimedBefore: before, bulkOnly: false, now }).catch(
+          (err: unknown) => deps.log.error({ err }, "outbox clean-up failed"),
+        );
+      }
+    }
+    const counts = await Promise.all(lanes.map(runLane));
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
+  /** Waits for a moment on the service's clock, looking again every little while (tests move it). */
+  async function sleepUntil(ms: number): Promise<void> {
+    for (let wait = ms - deps.clock.now().getTime(); wait > 0 && !stopped; wait = ms - deps.clock.now().getTime()) {
+      await new Promise((r) => setTimeout(r, Math.min(wait, 200)));
+    }
   }
 
   return {
-    kick: () => void drain(),
+    owner,
+    kick: () => void drain().catch((err: unknown) => deps.log.error({ err }, "outbox run failed")),
     drain,
     start() {
       stopped = false;
       const tick = () => {
         if (stopped) return;
-        void drain().finally(() => {
+        void drain()
+          .catch((err: unknown) => deps.log.error({ err }, "outbox run failed"))
+          .finally(() => {
           if (!stopped) timer = setTimeout(tick, deps.pollMs ?? 1000);
         });
       };
@@ -201,7 +268,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await running;
+      await Promise.all(lanes.map((l) => l.running));
+      // The next bulk sender need not wait for the lease to run out.
+      await Promise.all(lanes.map((l) => l.lease.release().catch(() => undefined)));
     },
   };
 }

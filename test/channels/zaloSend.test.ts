@@ -158,8 +158,8 @@ describe("Zalo's error answers", () => {
     await say(user, "xin chào");
     const identity = await app.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: { channel: "ZALO", platformUserId: user } } });
     const queued = await app.prisma.outboundMessage.findMany({ where: { identityId: identity.id, status: "QUEUED" } });
-    expect(queued.map((o) => o.failureReason)).toContain("rate_limited");
-    expect(Math.min(...queued.map((o) => o.notBefore.getTime()))).toBeGreaterThan(app.clock.now().getTime() + 30_000);
+    const refused = queued.find((o) => o.failureReason === "rate_limited");
+    expect(refused?.notBefore.getTime()).toBeGreaterThan(app.clock.now().getTime() + 30_000);
 
     app.clock.advance(61_000);
     await settled();

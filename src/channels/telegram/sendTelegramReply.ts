@@ -33,7 +33,8 @@ function failure(err: unknown): SendResult {
   const reason = err.description.slice(0, 200);
   if (err.code === 429) {
     const seconds = err.parameters?.retry_after;
-    return { ok: false, permanent: false, reason, ...(typeof seconds === "number" ? { retryAfterMs: seconds * 1000 } : {}) };
+    // Telegram's flood control is per bot: the whole sender waits, not just this chat.
+    return { ok: false, permanent: false, reason, pauseSender: true, ...(typeof seconds === "number" ? { retryAfterMs: seconds * 1000 } : {}) };
   }
   // 403: blocked by the user, user deactivated, bot can't initiate conversation. 400 "chat not
   // found": the chat is gone. Retrying cannot help either way.

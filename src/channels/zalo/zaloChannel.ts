@@ -46,7 +46,10 @@ export type ZaloChannelDeps = ChannelDeps & {
   fetch?: typeof fetch;
 };
 
-export function createZaloChannel(deps: ZaloChannelDeps): ChannelAdapter {
+/** The Zalo channel also lends its OA access token to ZNS, which is sent in the OA's name. */
+export type ZaloChannel = ChannelAdapter & { tokens: ZaloTokenStore };
+
+export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
   const limits: ZaloLimits = { ...DEFAULT_ZALO_LIMITS, ...deps.limits };
   const log = deps.log.child({ channel: "ZALO" });
   const client = createZaloOaClient({
@@ -85,6 +88,7 @@ export function createZaloChannel(deps: ZaloChannelDeps): ChannelAdapter {
 
   return {
     name: "ZALO",
+    tokens,
     http: { path: "/channels/zalo", router },
     async start() {
       await tokens.seed();
@@ -143,7 +147,7 @@ function toSendResult(o: ZaloSendOutcome, limits: ZaloLimits): SendResult {
       return { ok: false, permanent: false, reason: `http_${o.status}`, retryAfterMs: o.retryAfterMs };
     case "api_error":
       if (o.code === NOT_FOLLOWER) return { ok: false, permanent: true, reason: "not_follower" };
-      if (o.code === RATE_LIMITED) return { ok: false, permanent: false, reason: "rate_limited", retryAfterMs: limits.rateLimitBackoffMs };
+      if (o.code === RATE_LIMITED) return { ok: false, permanent: false, reason: "rate_limited", retryAfterMs: limits.rateLimitBackoffMs, pauseSender: true };
       if (o.code === TOKEN_INVALID || o.code === TOKEN_EXPIRED) return { ok: false, permanent: false, reason: "access_token_refused" };
       return { ok: false, permanent: false, reason: `zalo_error_${o.code}` };
   }

@@ -1,0 +1,98 @@
+// Taking rows to send, and cleaning up after an instance that died while sending.
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { INTERACTIVE_PRIORITY } from "./enqueue.ts";
+
+export interface Claimed {
+  id: string;
+  channel: string;
+  kind: string;
+  identityId: string | null;
+  phone: string | null;
+  beneficiaryId: string | null;
+  noticeKey: string | null;
+  reply: unknown;
+  attempts: number;
+  priority: number;
+  createdAt: Date;
+  /** The chat's state, read in the same statement. */
+  platformUserId: string | null;
+  locale: string | null;
+  reachable: boolean | null;
+  unreachableReason: string | null;
+  notificationsOff: boolean | null;
+  consentWithdrawn: boolean | null;
+}
+
+export interface ClaimOptions {
+  channel: string;
+  limit: number;
+  /** Notices and broadcasts too (this instance holds the bulk lease and it is not quiet hours). */
+  bulk: boolean;
+  owner: string;
+  now: Date;
+}
+
+/**
+ * Marks up to `limit` due rows of one channel SENDING for this instance, highest priority first.
+ * SKIP LOCKED lets instances share the queue without taking a row twice. A chat whose earlier
+ * message (of the same or a higher priority) is still being sent or waits for a retry gives none
+ * of its later ones, so a person's replies arrive in order even across instances; a notice held
+ * back for the night never holds up a reply.
+ */
+export async function claimRows(prisma: PrismaClient, o: ClaimOptions): Promise<Claimed[]> {
+  const minPriority = o.bulk ? -1_000_000 : INTERACTIVE_PRIORITY;
+  const rows = await prisma.$queryRaw<Claimed[]>`
+    WITH picked AS (
+      SELECT m.id FROM "OutboundMessage" m
+      WHERE m.channel = ${o.channel}::"Channel" AND m.status = 'QUEUED' AND m."notBefore" <= ${o.now}
+        AND m.priority >= ${minPriority}
+        AND NOT EXISTS (
+          SELECT 1 FROM "OutboundMessage" e
+          WHERE e."identityId" = m."identityId" AND e.status IN ('QUEUED', 'SENDING') AND e.priority >= m.priority
+            AND (e.status = 'SENDING' OR e."notBefore" > ${o.now})
+            AND (e."createdAt", e.id) < (m."createdAt", m.id))
+      ORDER BY m.priority DESC, m."createdAt", m.id
+      LIMIT ${o.limit}
+      FOR UPDATE OF m SKIP LOCKED),
+    taken AS (
+      UPDATE "OutboundMessage" u SET status = 'SENDING', attempts = u.attempts + 1, "claimedBy" = ${o.owner}, "notBefore" = ${o.now}
+      FROM picked WHERE u.id = picked.id
+      RETURNING u.id, u.channel::text AS channel, u.kind::text AS kind, u."identityId", u.phone, u."beneficiaryId",
+        u."noticeKey", u.reply, u.attempts, u.priority, u."createdAt")
+    SELECT t.*, i."platformUserId", i.locale, i.reachable, i."unreachableReason", i."notificationsOff",
+      (i."consentWithdrawnAt" IS NOT NULL) AS "consentWithdrawn"
+    FROM taken t LEFT JOIN "ChatIdentity" i ON i.id = t."identityId"`;
+  // The statement does not keep the order it picked in: restore it, or a chat's replies arrive shuffled.
+  return rows.sort((a, b) => b.priority - a.priority || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+}
+
+/** Rows taken but not sent, handed back (attempt not counted). */
+export async function requeueRows(prisma: PrismaClient, ids: string[], owner: string, notBefore: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await prisma.outboundMessage.updateMany({
+    where: { id: { in: ids }, status: "SENDING", claimedBy: owner },
+    data: { status: "QUEUED", notBefore, attempts: { decrement: 1 }, claimedBy: null },
+  });
+}
+
+/**
+ * Rows left in SENDING by an instance that is gone. Whether the platform got such a message is
+ * unknown. A reply is sent again (a repeated answer beats a lost one); a notice or broadcast is
+ * not (nobody may get the same notice twice): it ends FAILED "interrupted", visible in reports.
+ */
+export async function resolveOrphans(
+  prisma: PrismaClient,
+  o: { channel: string; notOwner: string; claimedBefore: Date; bulkOnly: boolean; now: Date },
+): Promise<{ requeued: number; interrupted: number }> {
+  const interrupted = await prisma.$executeRaw`
+    UPDATE "OutboundMessage" SET status = 'FAILED', "failureReason" = 'interrupted'
+    WHERE channel = ${o.channel}::"Channel" AND status = 'SENDING' AND priority < ${INTERACTIVE_PRIORITY}
+      AND "claimedBy" IS DISTINCT FROM ${o.notOwner} AND "notBefore" <= ${o.claimedBefore}`;
+  const requeued = o.bulkOnly
+    ? 0
+    : await prisma.$executeRaw`
+        UPDATE "OutboundMessage" SET status = 'QUEUED', "notBefore" = ${o.now}, "claimedBy" = NULL
+        WHERE channel = ${o.channel}::"Channel" AND status = 'SENDING' AND priority >= ${INTERACTIVE_PRIORITY}
+          AND "claimedBy" IS DISTINCT FROM ${o.notOwner} AND "notBefore" <= ${o.claimedBefore}`;
+  return { requeued, interrupted };
+}

@@ -1,0 +1,105 @@
+// How a send ended, written back: one statement for the many that were sent, one per row for the
+// rest. A notice that cannot reach the person one way is handed to the next (chat → phone by ZNS
+// → phone by SMS), so nobody is dropped because their chat was closed.
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import type { Logger } from "../lib/logger.ts";
+import type { Claimed } from "./claim.ts";
+
+export type Outcome =
+  | { row: Claimed; status: "SENT"; platformMessageId?: string }
+  | { row: Claimed; status: "SKIPPED" | "FAILED"; reason: string; unreachable?: boolean; fallback: boolean }
+  /** uncounted: it was not sent at all (no attempt used up). */
+  | { row: Claimed; status: "RETRY"; reason: string; at: Date; uncounted?: boolean };
+
+export interface OutcomeDeps {
+  prisma: PrismaClient;
+  log: Logger;
+  owner: string;
+  /** Phone channels that are configured, in the order to try them. */
+  phoneRoutes: string[];
+}
+
+export async function recordOutcomes(deps: OutcomeDeps, outcomes: Outcome[], now: Date): Promise<void> {
+  const { prisma, owner } = deps;
+  const sent = outcomes.filter((o) => o.status === "SENT");
+  if (sent.length > 0) {
+    const values = Prisma.join(sent.map((o) => Prisma.sql`(${o.row.id}, ${o.platformMessageId ?? null})`));
+    await prisma.$executeRaw`
+      UPDATE "OutboundMessage" m SET status = 'SENT', "sentAt" = ${now}, "platformMessageId" = v.pmid, "failureReason" = NULL
+      FROM (VALUES ${values}) AS v(id, pmid)
+      WHERE m.id = v.id AND m.status = 'SENDING' AND m."claimedBy" = ${owner}`;
+  }
+  for (const o of outcomes) {
+    if (o.status === "RETRY") {
+      await prisma.outboundMessage.updateMany({
+        where: { id: o.row.id, status: "SENDING", claimedBy: owner },
+        data: {
+          status: "QUEUED",
+          notBefore: o.at,
+          claimedBy: null,
+          ...(o.uncounted ? { attempts: { decrement: 1 } } : { failureReason: o.reason }),
+        },
+      });
+    } else if (o.status !== "SENT") {
+      await prisma.outboundMessage.updateMany({
+        where: { id: o.row.id, status: "SENDING", claimedBy: owner },
+        data: { status: o.status, failureReason: o.reason },
+      });
+      if (o.unreachable && o.row.identityId) {
+        await prisma.chatIdentity.update({ where: { id: o.row.identityId }, data: { reachable: false, unreachableReason: o.reason } });
+        deps.log.info({ outboundId: o.row.id, channel: o.row.channel, reason: o.reason }, "recipient unreachable");
+      }
+      if (o.fallback) await fallBack(deps, o.row);
+    }
+  }
+  if (outcomes.some((o) => o.row.kind === "BROADCAST" && o.status !== "RETRY")) {
+    const ids = outcomes.map((o) => o.row.id);
+    // A broadcast's per-person line follows its message.
+    await prisma.$executeRaw`
+      UPDATE "BroadcastDelivery" b SET status = m.status, reason = m."failureReason", "updatedAt" = ${now}
+      FROM "OutboundMessage" m WHERE m."broadcastDeliveryId" = b.id AND m.id IN (${Prisma.join(ids)})`;
+  }
+}
+
+/**
+ * The next way to reach the person about the same notice, when this one cannot: from a chat to
+ * their phone (unless another chat of theirs or a relative's still carries the notice), from ZNS
+ * to SMS. Written once (dedupe key per notice and route).
+ */
+async function fallBack(deps: OutcomeDeps, row: Claimed): Promise<void> {
+  if (!row.noticeKey || !row.beneficiaryId || (row.kind !== "NOTIFICATION" && row.kind !== "BROADCAST")) return;
+  const { prisma } = deps;
+  const isPhone = row.channel === "ZNS" || row.channel === "SMS";
+  const next = isPhone ? deps.phoneRoutes[deps.phoneRoutes.indexOf(row.channel) + 1] : deps.phoneRoutes[0];
+  if (!next) return;
+  if (!isPhone) {
+    const others = await prisma.outboundMessage.count({
+      where: { noticeKey: row.noticeKey, id: { not: row.id }, status: { in: ["QUEUED", "SENDING", "SENT"] } },
+    });
+    if (others > 0) return;
+  }
+  const phone = row.phone ?? (await prisma.beneficiary.findUnique({ where: { id: row.beneficiaryId }, select: { phone: true } }))?.phone;
+  if (!phone) return;
+  const original = await prisma.outboundMessage.findUnique({ where: { id: row.id }, select: { reply: true, broadcastDeliveryId: true } });
+  if (!original) return;
+  await prisma.$transaction(async (tx) => {
+    // A broadcast line points at one message: it moves to the one that carries on.
+    if (original.broadcastDeliveryId) await tx.outboundMessage.update({ where: { id: row.id }, data: { broadcastDeliveryId: null } });
+    await tx.outboundMessage.createMany({
+      data: [
+        {
+          channel: next === "ZNS" ? "ZNS" : "SMS",
+          phone,
+          kind: row.kind === "BROADCAST" ? "BROADCAST" : "NOTIFICATION",
+          priority: row.priority,
+          reply: original.reply ?? {},
+          dedupeKey: `${row.noticeKey}:phone:${next}`,
+          noticeKey: row.noticeKey,
+          beneficiaryId: row.beneficiaryId,
+          broadcastDeliveryId: original.broadcastDeliveryId,
+        },
+      ],
+      skipDuplicates: true,
+    });
+  });
+}
