@@ -1,9 +1,11 @@
 // Benchmarks: `npm run bench -- <name> [options]`. Not part of the test suite.
 import { importBenchmark } from "./import.ts";
+import { notifyBenchmark } from "./notify.ts";
 import { telegramBenchmark } from "./telegram.ts";
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
   import: importBenchmark,
+  notify: notifyBenchmark,
   telegram: telegramBenchmark,
 };
 

@@ -8,6 +8,8 @@ import { loadPolicy } from "./features/policy/loadPolicy.ts";
 import { syncPolicy } from "./features/policy/syncPolicy.ts";
 import { createChatRuntime } from "./conversation/runtime.ts";
 import { createApp } from "./http/app.ts";
+import { serviceJobs } from "./jobs/registry.ts";
+import { createScheduler } from "./jobs/scheduler.ts";
 import { systemClock } from "./lib/clock.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
 
@@ -40,6 +42,9 @@ export async function startService(config: Config, log: Logger): Promise<Service
 
   await chat.start();
   log.info({ channels: chat.channels.map((c) => c.name) }, "chat channels started");
+  const scheduler = createScheduler({ prisma: db.prisma, log, clock: systemClock, owner: chat.outbox.owner });
+  for (const job of serviceJobs({ prisma: db.prisma, config })) scheduler.register(job);
+  scheduler.start();
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
@@ -72,6 +77,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
         });
         server.closeIdleConnections();
       });
+      await scheduler.stop();
       await chat.stop();
       await db.close();
       log.info("stopped");

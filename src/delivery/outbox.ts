@@ -14,10 +14,10 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import { createChatPacer } from "./chatPacer.ts";
-import { claimRows, resolveOrphans, type Claimed } from "./claim.ts";
+import { claimRows, requeueRows, resolveOrphans, type Claimed } from "./claim.ts";
 import { createLease } from "./lease.ts";
 import { recordOutcomes, type Outcome } from "./outcomes.ts";
-import { createPacer, type Slots } from "./pacer.ts";
+import { createPacer, createSendWindow, type Slots } from "./pacer.ts";
 import { nextSendableTime, type QuietHours } from "./quietHours.ts";
 import type { Sender } from "./sender.ts";
 
@@ -49,14 +49,16 @@ const MAX_ATTEMPTS = 8;
 // A row in SENDING this long is its instance's no more (it died): cleaned up by any instance.
 const STALE_SENDING_MS = 2 * 60_000;
 // One batch is this much sending time: small, so a crash leaves few rows of unknown fate.
-const BATCH_MS = 100;
+const BATCH_MS = 200;
 // Concurrent batches per sender: the next one is taken while the last one is on the wire.
-const PIPELINES = 2;
-// A send that would start this much after its slot is put back instead (the machine stalled):
-// sending late slots in a bunch would break the platform's limit.
+const PIPELINES = 4;
+// A send that would start more than this (or half a slot) after its slot is put back instead
+// (the machine stalled): sending late slots in a bunch would break the platform's limit.
 const MAX_LATE_MS = 50;
+// Timers fire a millisecond or two late as a matter of course; that is no stall.
+const MIN_LATE_MS = 20;
 // Slots further ahead than this are not taken: the sender is paused or fully booked.
-const MAX_SLOT_WAIT_MS = 1000;
+const MAX_SLOT_WAIT_MS = 2000;
 
 export function createOutbox(deps: OutboxDeps): Outbox {
   const owner = deps.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -68,7 +70,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     lease: createLease(deps.prisma, `bulk:${sender.channel}`, owner, leaseMs),
     leaseHeld: false,
     leaseCheckedAt: 0,
+    leaseCheck: null as Promise<void> | null,
     chats: createChatPacer(sender.perChatPerSecond),
+    window: sender.ratePerSecond ? createSendWindow(sender.ratePerSecond) : null,
+    /** How late a send may start: half a slot (it would crowd the next one), within 20-50 ms. */
+    lateMs: sender.ratePerSecond ? Math.min(MAX_LATE_MS, Math.max(MIN_LATE_MS, 500 / sender.ratePerSecond)) : 0,
     running: null as Promise<number> | null,
     again: false,
     /** After a 429 this instance sends nothing through the sender until then (others learn it from the pacer). */
@@ -76,21 +82,29 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   }));
   type Lane = (typeof lanes)[number];
   let timer: NodeJS.Timeout | null = null;
+  const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
   let lastReapAt = 0;
 
   async function bulkAllowed(lane: Lane, now: Date): Promise<boolean> {
     const nowMs = now.getTime();
-    if (nowMs - lane.leaseCheckedAt >= leaseMs / 3) {
+    if (!lane.leaseCheck || nowMs - lane.leaseCheckedAt >= leaseMs / 3) {
       lane.leaseCheckedAt = nowMs;
-      const { held, fresh } = await lane.lease.acquire(nowMs);
-      lane.leaseHeld = held;
-      if (fresh) {
-        // Taking over: what the previous bulk sender had in hand is settled before going on.
-        const done = await resolveOrphans(deps.prisma, { channel: lane.sender.channel, notOwner: owner, claimedBefore: now, bulkOnly: true, now });
-        deps.log.info({ channel: lane.sender.channel, owner, interrupted: done.interrupted }, "elected bulk sender");
-      }
+      // One election check at a time; the lane's other pipelines wait for its answer.
+      lane.leaseCheck = (async () => {
+        const { held, fresh } = await lane.lease.acquire(nowMs);
+        lane.leaseHeld = held;
+        if (fresh) {
+          // Taking over: what the previous bulk sender had in hand is settled before going on.
+          const done = await resolveOrphans(deps.prisma, { channel: lane.sender.channel, notOwner: owner, claimedBefore: now, bulkOnly: true, now });
+          deps.log.info({ channel: lane.sender.channel, owner, interrupted: done.interrupted }, "elected bulk sender");
+        }
+      })().catch((err: unknown) => {
+        lane.leaseHeld = false;
+        deps.log.error({ err, channel: lane.sender.channel }, "bulk sender election failed");
+      });
     }
+    await lane.leaseCheck;
     return lane.leaseHeld && nextSendableTime(now, deps.quietHours).getTime() === nowMs;
   }
 
@@ -100,19 +114,31 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const now = deps.clock.now();
     const bulk = await bulkAllowed(lane, now);
     const size = sender.ratePerSecond ? Math.max(1, Math.min(200, Math.round((sender.ratePerSecond * BATCH_MS) / 1000))) : 50;
+    const rows = await claimRows(deps.prisma, { channel: sender.channel, limit: size, bulk, owner, now });
+    if (rows.length === 0) return 0;
     let slots: Slots | null = null;
     if (sender.ratePerSecond) {
-      slots = await pacer.reserve(sender.channel, size, sender.ratePerSecond, now.getTime(), MAX_SLOT_WAIT_MS);
-      // Paused (429) or busy: nothing is taken; the next poll looks again.
-      if (!slots) return 0;
-      await sleepUntil(slots.firstMs);
-      if (stopped) return 0;
+      slots = await pacer.reserve(sender.channel, rows.length, sender.ratePerSecond, deps.clock.now().getTime(), MAX_SLOT_WAIT_MS);
+      if (!slots) {
+        // Paused (429) or fully booked by other instances: hand the rows back for the next poll.
+        await requeueRows(deps.prisma, rows.map((r) => r.id), owner, deps.clock.now());
+        return 0;
+      }
     }
-    const rows = await claimRows(deps.prisma, { channel: sender.channel, limit: size, bulk, owner, now: deps.clock.now() });
-    if (slots) await pacer.release(sender.channel, slots, rows.length);
-    if (rows.length === 0) return 0;
-    const outcomes = await sendBatch(lane, rows, slots);
-    await recordOutcomes({ prisma: deps.prisma, log: deps.log, owner, phoneRoutes }, outcomes, deps.clock.now());
+    const done = sendBatch(lane, rows, slots).then((outcomes) =>
+      recordOutcomes({ prisma: deps.prisma, log: deps.log, owner, phoneRoutes }, outcomes, deps.clock.now()),
+    );
+    if (!slots) {
+      await done;
+      return rows.length;
+    }
+    // The next batch is taken as soon as this one's last slot has come: answers from the platform
+    // are written when they arrive, so a slow answer never leaves the sender idle.
+    inFlight.add(done);
+    void done
+      .catch((err: unknown) => deps.log.error({ err, channel: sender.channel }, "outbox results not written"))
+      .finally(() => inFlight.delete(done));
+    await sleepUntil(slots.firstMs + (slots.count - 1) * slots.intervalMs);
     return rows.length;
   }
 
@@ -161,7 +187,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     // Not sent, and the attempt does not count: shutting down, a stalled machine, the chat's own pace.
     if (stopped) return { row, status: "RETRY", reason: "stopping", at: now, uncounted: true };
     if (now.getTime() < lane.pausedUntil) return { row, status: "RETRY", reason: "sender_paused", at: new Date(lane.pausedUntil), uncounted: true };
-    if (slot > 0 && now.getTime() - slot > MAX_LATE_MS) return { row, status: "RETRY", reason: "late_for_slot", at: now, uncounted: true };
+    if (slot > 0 && now.getTime() - slot > lane.lateMs) return { row, status: "RETRY", reason: "late_for_slot", at: now, uncounted: true };
+    if (lane.window && !lane.window.take(now.getTime())) return { row, status: "RETRY", reason: "sender_window", at: now, uncounted: true };
     const chatWait = lane.chats.take(row.identityId, now.getTime());
     if (chatWait > 0) return { row, status: "RETRY", reason: "chat_rate", at: new Date(now.getTime() + chatWait), uncounted: true };
 
@@ -239,6 +266,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       }
     }
     const counts = await Promise.all(lanes.map(runLane));
+    // Sends still on the wire are written before the run counts as done.
+    await Promise.allSettled([...inFlight]);
     return counts.reduce((a, b) => a + b, 0);
   }
 
@@ -269,6 +298,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       stopped = true;
       if (timer) clearTimeout(timer);
       await Promise.all(lanes.map((l) => l.running));
+      await Promise.allSettled([...inFlight]);
       // The next bulk sender need not wait for the lease to run out.
       await Promise.all(lanes.map((l) => l.lease.release().catch(() => undefined)));
     },

@@ -19,8 +19,6 @@ export interface Pacer {
   reserve(sender: string, count: number, ratePerSecond: number, nowMs: number, maxWaitMs: number): Promise<Slots | null>;
   /** Nobody sends for `sender` before `untilMs` (a 429 with retry_after). */
   pause(sender: string, untilMs: number): Promise<void>;
-  /** Gives back the slots from `fromMs` on when they were the last ones taken (nothing to send). */
-  release(sender: string, slots: Slots, used: number): Promise<void>;
 }
 
 export function createPacer(prisma: PrismaClient): Pacer {
@@ -43,14 +41,29 @@ export function createPacer(prisma: PrismaClient): Pacer {
           SET "nextSlotMs" = GREATEST("SenderState"."nextSlotMs", ${untilMs}::float8),
               "pausedUntil" = GREATEST("SenderState"."pausedUntil", ${new Date(untilMs)}), "updatedAt" = now()`;
     },
-    async release(sender, slots, used) {
-      if (used >= slots.count) return;
-      const end = slots.firstMs + slots.intervalMs * slots.count;
-      const back = slots.firstMs + slots.intervalMs * used;
-      // Only when nobody took slots after ours: otherwise the gap simply stays unused.
-      await prisma.$executeRaw`
-        UPDATE "SenderState" SET "nextSlotMs" = GREATEST(${back}::float8, 0), "updatedAt" = now()
-        WHERE sender = ${sender} AND abs("nextSlotMs" - ${end}::float8) < 0.001`;
+  };
+}
+
+/**
+ * A last check before each send: no more than the limit in any second, counted here. Slots keep
+ * sends evenly spaced; when this machine stalls and several slots come due at once, this keeps
+ * them from leaving in a burst the platform would refuse.
+ */
+export function createSendWindow(ratePerSecond: number): { take(nowMs: number): boolean } {
+  // One less than the limit: the platform counts arrivals, which jitter by a few milliseconds.
+  const max = Math.max(1, Math.ceil(ratePerSecond) - 1);
+  const sent: number[] = [];
+  let head = 0;
+  return {
+    take(nowMs) {
+      while (head < sent.length && sent[head]! <= nowMs - 1000) head++;
+      if (head > 1024) {
+        sent.splice(0, head);
+        head = 0;
+      }
+      if (sent.length - head >= max) return false;
+      sent.push(nowMs);
+      return true;
     },
   };
 }

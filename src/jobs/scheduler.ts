@@ -3,6 +3,7 @@
 // the others skip it. Jobs are written to catch up on what is due, so a fire whose instance died
 // half-way is finished by the next fire.
 import cron, { type RunCoordinator, type ScheduledTask } from "node-cron";
+import { createLease } from "../delivery/lease.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
@@ -36,6 +37,8 @@ export interface SchedulerDeps {
 }
 
 export const TIMEZONE = "Asia/Ho_Chi_Minh";
+// Longer than any run; a run whose instance died frees its job after this.
+const JOB_LEASE_MS = 30 * 60_000;
 
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const jobs = new Map<string, Job>();
@@ -59,7 +62,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     if (!job) throw new Error(`unknown job ${name}`);
     const key = `${name}:${at.toISOString()}`;
     if (!(await coordinator.shouldRun(key, 0))) return false;
-    const run = execute(job).then(
+    // A long run (a province's first notices) may outlast the minute: the next fire, on whatever
+    // instance, skips while it holds the job's lease.
+    const lease = createLease(deps.prisma, `job:${name}`, deps.owner, JOB_LEASE_MS);
+    if (!(await lease.acquire(Date.now())).held) {
+      await coordinator.onComplete(key, "skipped: still running elsewhere");
+      return false;
+    }
+    const run = execute(job).finally(() => lease.release()).then(
       () => coordinator.onComplete(key, null),
       (err: unknown) => coordinator.onComplete(key, err),
     );

@@ -29,14 +29,13 @@ const env = (extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-/** Drains until nothing is queued for the tag, moving the clock past retry waits. */
+/** Drains until nothing is queued for the tag (retries wait out their backoff in real time). */
 async function sendAll(h: TelegramHarness, tag: string): Promise<void> {
-  for (let round = 0; round < 40; round++) {
+  for (let round = 0; round < 100; round++) {
     await h.settle();
     const left = await h.prisma.outboundMessage.count({ where: { noticeKey: { startsWith: `test:${tag}:` }, status: { in: ["QUEUED", "SENDING"] } } });
     if (left === 0) return;
-    h.clock.advance(5_000);
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error("notices still queued");
 }
@@ -101,9 +100,11 @@ describe("a payout notice to many people through Telegram", () => {
 describe("two instances sending at once", () => {
   it("never exceed the bot's rate together, and the bulk is sent by one elected instance", async () => {
     const fake = await startFakeTelegramApi();
+    // The platform refuses above 20 a second; each instance is set a little under it, as operators do:
+    // two instances that each kept their own count would send up to 36.
     fake.rateLimit({ perSecond: 20 });
-    const a = await startTelegramHarness({ db, fake, env: env({ TELEGRAM_RATE_PER_SECOND: "20" }) });
-    const b = await startTelegramHarness({ db, fake, env: env({ TELEGRAM_RATE_PER_SECOND: "20" }) });
+    const a = await startTelegramHarness({ db, fake, env: env({ TELEGRAM_RATE_PER_SECOND: "18" }) });
+    const b = await startTelegramHarness({ db, fake, env: env({ TELEGRAM_RATE_PER_SECOND: "18" }) });
     try {
       const people = await seedRecipients(a.prisma, 50);
       await queueNotices(a.prisma, people, "two");

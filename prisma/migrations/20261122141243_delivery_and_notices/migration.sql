@@ -49,7 +49,7 @@ CREATE TABLE "PayoutNotice" (
 );
 
 -- CreateIndex
-CREATE INDEX "OutboundMessage_channel_status_priority_notBefore_idx" ON "OutboundMessage"("channel", "status", "priority", "notBefore");
+CREATE INDEX "OutboundMessage_channel_status_priority_createdAt_id_idx" ON "OutboundMessage"("channel", "status", "priority" DESC, "createdAt", "id");
 
 -- CreateIndex
 CREATE INDEX "OutboundMessage_noticeKey_idx" ON "OutboundMessage"("noticeKey");
