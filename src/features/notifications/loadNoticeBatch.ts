@@ -1,0 +1,114 @@
+// Reads what a chunk of payouts needs for their notices in a handful of queries (not one per
+// payout), so a province's 100,000 payouts are planned in a few hundred round trips.
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { NoticeKind } from "../../generated/prisma/enums.ts";
+import { addMonths, calendarDate, fromDbDate, type CalendarDate } from "../../lib/calendarDate.ts";
+import { PAYOUT_VIEW_INCLUDE, payoutView, SCHEDULE_VIEW_INCLUDE } from "../payouts/repository.ts";
+import type { PayoutView } from "../payouts/types.ts";
+import type { AuthorisationFacts, LinkedChat } from "./noticeRecipients.ts";
+
+export interface NoticeSubject {
+  payoutId: string;
+  beneficiaryId: string;
+  name: string;
+  phone: string | null;
+  payout: PayoutView;
+  planned: { kind: NoticeKind; plannedAt: Date }[];
+  chats: LinkedChat[];
+  authorisations: AuthorisationFacts[];
+  /** Months not collected in a row up to this payout's month (counted for UNCOLLECTED only). */
+  missedInARow: number;
+}
+
+export async function loadNoticeBatch(prisma: PrismaClient, ids: string[], kind: NoticeKind): Promise<NoticeSubject[]> {
+  const rows = await prisma.payout.findMany({
+    where: { id: { in: ids } },
+    include: {
+      ...PAYOUT_VIEW_INCLUDE,
+      notices: { select: { kind: true, plannedAt: true } },
+      beneficiary: {
+        select: {
+          fullName: true,
+          phone: true,
+          communeId: true,
+          chatLinks: {
+            select: {
+              role: true,
+              authorisationId: true,
+              identity: {
+                select: { id: true, channel: true, consentAt: true, consentWithdrawnAt: true, reachable: true, notificationsOff: true, relativeId: true },
+              },
+            },
+          },
+          authorisations: {
+            where: { status: "APPROVED" },
+            select: { id: true, relativeId: true, status: true, validFrom: true, validUntil: true, relative: { select: { phone: true } } },
+          },
+        },
+      },
+    },
+  });
+  const schedules = await prisma.payoutSchedule.findMany({
+    where: { periodId: { in: [...new Set(rows.map((r) => r.periodId))] }, communeId: { in: [...new Set(rows.map((r) => r.beneficiary.communeId))] } },
+    orderBy: [{ date: "asc" }, { startTime: "asc" }],
+    include: SCHEDULE_VIEW_INCLUDE,
+  });
+  const months = rows.map((r) => fromDbDate(r.period.month)).sort();
+  const missed = kind === "UNCOLLECTED" && months[0] ? await missedMonths(prisma, rows.map((r) => r.beneficiaryId), months[0]) : new Map<string, Set<CalendarDate>>();
+
+  return rows.map((r) => {
+    const b = r.beneficiary;
+    const payout = payoutView(r, schedules.filter((s) => s.periodId === r.periodId && s.communeId === b.communeId));
+    return {
+      payoutId: r.id,
+      beneficiaryId: r.beneficiaryId,
+      name: b.fullName,
+      phone: b.phone,
+      payout,
+      planned: r.notices,
+      chats: b.chatLinks.map((l) => ({
+        identityId: l.identity.id,
+        channel: l.identity.channel,
+        role: l.role,
+        authorisationId: l.authorisationId,
+        relativeId: l.identity.relativeId,
+        consentGiven: l.identity.consentAt !== null && l.identity.consentWithdrawnAt === null,
+        reachable: l.identity.reachable,
+        notificationsOff: l.identity.notificationsOff,
+      })),
+      authorisations: b.authorisations.map((a) => ({
+        id: a.id,
+        relativeId: a.relativeId,
+        status: a.status,
+        validFrom: fromDbDate(a.validFrom),
+        validUntil: fromDbDate(a.validUntil),
+        relativePhone: a.relative.phone,
+      })),
+      missedInARow: inARow(missed.get(r.beneficiaryId), payout.month),
+    };
+  });
+}
+
+/** The months each beneficiary did not collect, over the last few months. */
+async function missedMonths(prisma: PrismaClient, beneficiaryIds: string[], earliest: CalendarDate): Promise<Map<string, Set<CalendarDate>>> {
+  // A streak longer than the suspension rule's 3 months says nothing more.
+  const since = calendarDate(addMonths(earliest, -6));
+  const rows = await prisma.payout.findMany({
+    where: { beneficiaryId: { in: beneficiaryIds }, status: { in: ["UNCOLLECTED", "CARRIED_OVER"] }, period: { month: { gte: since } } },
+    select: { beneficiaryId: true, status: true, period: { select: { month: true } } },
+  });
+  const out = new Map<string, Set<CalendarDate>>();
+  for (const r of rows) {
+    const set = out.get(r.beneficiaryId) ?? new Set<CalendarDate>();
+    set.add(fromDbDate(r.period.month));
+    out.set(r.beneficiaryId, set);
+  }
+  return out;
+}
+
+/** Consecutive calendar months missed, counting back from `month` itself. */
+function inARow(missed: Set<CalendarDate> | undefined, month: CalendarDate): number {
+  let count = 0;
+  while (missed?.has(addMonths(month, -count))) count++;
+  return count;
+}

@@ -1,0 +1,118 @@
+// The payout notices job: every minute, finds the payouts that need a notice (see noticeRules.ts)
+// and have none of that kind yet, and writes, per chunk of a few hundred payouts in one
+// transaction, the PayoutNotice record and the messages (one per chat or phone, see
+// noticeRecipients.ts). Messages are not sent during quiet hours: they wait for the morning.
+// Running it twice, or on two instances at once, writes nothing twice: the notice record and every
+// message have unique keys, and both writes skip what already exists.
+import type { Config } from "../../config.ts";
+import type { Reply } from "../../core/reply.ts";
+import { enqueueOutbound, type OutboundDraft } from "../../delivery/enqueue.ts";
+import { nextSendableTime, parseQuietHours } from "../../delivery/quietHours.ts";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { NoticeKind } from "../../generated/prisma/enums.ts";
+import type { Job } from "../../jobs/scheduler.ts";
+import { todayInVietnam } from "../../lib/calendarDate.ts";
+import { loadNoticeBatch, type NoticeSubject } from "./loadNoticeBatch.ts";
+import { noticeRecipients, type PhoneChannel } from "./noticeRecipients.ts";
+import { noticeReply } from "./noticeReply.ts";
+import { candidateWhere, dueNow, NOTICE_ORDER, type ReminderSettings } from "./noticeRules.ts";
+import { OPTED_OUT } from "./setNotifications.ts";
+
+export type NoticeConfig = Pick<Config, "NOTICES_ENABLED" | "NOTICE_REMINDER_DAYS_BEFORE" | "NOTICE_REMINDER_TIME" | "QUIET_HOURS" | "zns" | "sms">;
+
+export interface NoticeDeps {
+  prisma: PrismaClient;
+  config: NoticeConfig;
+  /** Payouts per transaction (default 300). */
+  chunkSize?: number;
+}
+
+export interface NoticeSummary {
+  enabled: boolean;
+  /** Notices recorded, by kind. */
+  notices: Partial<Record<NoticeKind, number>>;
+  /** Messages written (to send, and already skipped for people who turned notices off). */
+  messages: number;
+}
+
+export const DEFAULT_CHUNK = 300;
+
+export async function planPayoutNotices(deps: NoticeDeps, now: Date): Promise<NoticeSummary> {
+  const summary: NoticeSummary = { enabled: deps.config.NOTICES_ENABLED, notices: {}, messages: 0 };
+  if (!deps.config.NOTICES_ENABLED) return summary;
+  const chunk = deps.chunkSize ?? DEFAULT_CHUNK;
+  const reminder: ReminderSettings = { daysBefore: deps.config.NOTICE_REMINDER_DAYS_BEFORE, time: deps.config.NOTICE_REMINDER_TIME };
+  const notBefore = nextSendableTime(now, parseQuietHours(deps.config.QUIET_HOURS));
+
+  // The order matters: a SCHEDULED notice planned in this run covers a reminder due in this run.
+  for (const kind of NOTICE_ORDER) {
+    const where = candidateWhere(kind, now, reminder);
+    // Keyset pagination: payouts whose notice is not due yet stay candidates and must not stop the walk.
+    let after = "";
+    for (;;) {
+      const ids = await deps.prisma.payout.findMany({ where: { ...where, id: { gt: after } }, select: { id: true }, orderBy: { id: "asc" }, take: chunk });
+      const last = ids.at(-1);
+      if (!last) break;
+      after = last.id;
+      const plans = (await loadNoticeBatch(deps.prisma, ids.map((r) => r.id), kind)).flatMap((s) => {
+        const due = dueNow(kind, s.payout, s.planned, now, reminder);
+        if (due === "wait") return [];
+        return [{ subject: s, drafts: due === "send" ? drafts(kind, s, { now, notBefore, config: deps.config }) : [] }];
+      });
+      if (plans.length > 0) {
+        await deps.prisma.$transaction(async (tx) => {
+          await tx.payoutNotice.createMany({
+            data: plans.map((p) => ({ payoutId: p.subject.payoutId, kind, plannedAt: now, recipients: p.drafts.filter((d) => !d.skipped).length })),
+            skipDuplicates: true,
+          });
+          await enqueueOutbound(tx, plans.flatMap((p) => p.drafts));
+        });
+        summary.notices[kind] = (summary.notices[kind] ?? 0) + plans.length;
+        summary.messages += plans.reduce((n, p) => n + p.drafts.length, 0);
+      }
+      if (ids.length < chunk) break;
+    }
+  }
+  return summary;
+}
+
+/** The job the scheduler runs every minute; each fire catches up on whatever is due. */
+export function payoutNoticesJob(deps: NoticeDeps): Job {
+  return { name: "payout-notices", schedule: "* * * * *", run: (now) => planPayoutNotices(deps, now) };
+}
+
+function drafts(kind: NoticeKind, s: NoticeSubject, o: { now: Date; notBefore: Date; config: NoticeConfig }): OutboundDraft[] {
+  const noticeKey = `notice:${kind}:${s.payoutId}`;
+  const facts = { name: s.name, payout: s.payout, missedInARow: s.missedInARow };
+  const recipients = noticeRecipients(
+    {
+      chats: s.chats,
+      authorisations: s.authorisations,
+      beneficiaryPhone: s.phone,
+      day: s.payout.date ?? todayInVietnam(o.now),
+      phoneChannel: (audience) => phoneChannelFor(o.config, noticeReply(kind, facts, audience)),
+    },
+    OPTED_OUT,
+  );
+  return recipients.map((r) => {
+    const base = {
+      kind: "NOTIFICATION" as const,
+      reply: noticeReply(kind, facts, r.audience),
+      noticeKey,
+      beneficiaryId: s.beneficiaryId,
+      notBefore: o.notBefore,
+    };
+    if ("phone" in r.to) return { ...base, to: r.to, dedupeKey: `${noticeKey}:${r.to.phone}` };
+    return { ...base, to: r.to, dedupeKey: `${noticeKey}:${r.to.identityId}`, ...("skipped" in r && r.skipped ? { skipped: r.skipped } : {}) };
+  });
+}
+
+/**
+ * ZNS when Zalo is configured with an approved template for this notice's text (a ZNS message
+ * without its template is refused), else SMS when a gateway is configured; else no phone path.
+ */
+function phoneChannelFor(config: NoticeConfig, reply: Reply): PhoneChannel | null {
+  const key = reply.text[0]?.key;
+  if (config.zns && key && config.zns.templates[key]) return "ZNS";
+  return config.sms ? "SMS" : null;
+}

@@ -1,0 +1,20 @@
+// "Tắt thông báo" / "Bật thông báo", written in the transaction of the message that asked. The
+// choice is the person's (Law 91/2025: processing they can refuse), so it is audited under the
+// chat's own name like linking is.
+import type { ChatContext, Tx } from "../../conversation/brain.ts";
+import { recordAudit } from "../audit/service.ts";
+import { skipQueuedNotices } from "./skipQueuedNotices.ts";
+
+export const OPTED_OUT = "opted_out";
+
+export async function setNotifications(tx: Tx, ctx: ChatContext, off: boolean): Promise<void> {
+  await tx.chatIdentity.update({ where: { id: ctx.identityId }, data: { notificationsOff: off } });
+  const skipped = off ? await skipQueuedNotices(tx, ctx.identityId, OPTED_OUT) : 0;
+  await recordAudit(tx, {
+    actor: `chat:${ctx.identityId}`,
+    action: off ? "chat.notifications.off" : "chat.notifications.on",
+    entity: "chatIdentity",
+    entityId: ctx.identityId,
+    detail: { channel: ctx.channel, skipped },
+  });
+}
