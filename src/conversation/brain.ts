@@ -41,6 +41,8 @@ export interface ChatSettings {
   hotlineHours?: string;
   /** "https://t.me/<bot>" when Telegram is configured, for telling people where else to chat. */
   telegramLink?: string;
+  /** The service's public address, for links to its pages (the printable authorisation form). */
+  publicUrl?: string;
 }
 
 /** What `decide` reacts to: a person's message, or the result of an effect it asked for. */

@@ -3,6 +3,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { AppError } from "../core/errors.ts";
 import { createApiRouter } from "./api/router.ts";
 import { createConsoleRouter } from "./console/router.ts";
+import { createFormsRouter } from "./forms/authorisationForm.ts";
 import type { AppDeps } from "./deps.ts";
 
 export function createApp(deps: AppDeps): express.Express {
@@ -24,6 +25,7 @@ export function createApp(deps: AppDeps): express.Express {
     if (channel.http) app.use(channel.http.path, channel.http.router);
   }
   app.use("/console", createConsoleRouter(deps));
+  app.use("/forms", createFormsRouter(deps));
   app.use("/api", createApiRouter(deps));
 
   app.use((_req, _res, next) => next(new AppError("not_found", "Not found")));

@@ -29,7 +29,7 @@ describe("a conversation with the bot, through the engine", () => {
     await linkWithCode(p, world.binh, "role:rel");
     const menu = await p.send("menu");
     expect(menu[0]?.text[0]?.params).toMatchObject({ name: "Lê Thị Bình" });
-    expect(buttons(menu)).toEqual(["pay:next", "pay:amount", "pay:history", "docs", "scam", "me", "switch", "add", "unlink", "help", "lang:en"]);
+    expect(buttons(menu)).toEqual(["pay:next", "pay:amount", "pay:history", "docs", "scam", "rq:menu", "me", "switch", "add", "unlink", "help", "lang:en"]);
 
     const list = await p.press("switch");
     expect(buttons(list)).toEqual([`sw:${world.ba}`, `sw:${world.binh}`, "menu"]);

@@ -117,7 +117,7 @@ describe("payout answers in the chat, through the engine", () => {
 
   it("offers payout buttons in the menu of a linked chat and the guide in the menu of a new one", async () => {
     const dao = await linked("web-pay-menu", world.dao, "role:self");
-    expect(buttons(await dao.send("menu"))).toEqual(["pay:next", "pay:amount", "pay:history", "docs", "scam", "me", "add", "unlink", "help", "lang:en"]);
-    expect(buttons(await h.person("web-pay-menu-new").send("menu"))).toEqual(["link:code", "link:id", "elig", "scam", "help", "lang:en"]);
+    expect(buttons(await dao.send("menu"))).toEqual(["pay:next", "pay:amount", "pay:history", "docs", "scam", "rq:menu", "me", "add", "unlink", "help", "lang:en"]);
+    expect(buttons(await h.person("web-pay-menu-new").send("menu"))).toEqual(["link:code", "link:id", "elig", "scam", "rq:auth", "help", "lang:en"]);
   });
 });

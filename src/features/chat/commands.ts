@@ -29,7 +29,13 @@ export type Command =
   /** "Vì sao số tiền này?" under an amount: the month it was about. */
   | { kind: "why"; month: CalendarDate }
   /** A topic chosen after an unclear question ("Bác muốn hỏi về: …"). */
-  | { kind: "intent"; intent: IntentId };
+  | { kind: "intent"; intent: IntentId }
+  /** "Tắt thông báo" / "Bật thông báo": payout notices and broadcasts for this chat. */
+  | { kind: "notifications"; off: boolean }
+  /** A walkthrough that ends in a request to the commune officer, or its menu. */
+  | { kind: "request"; what: "menu" | "authorise" | "account" | "change" | "revoke" }
+  /** "Link my chat" under the message that an authorisation was approved. */
+  | { kind: "requestLink"; requestId: string };
 
 /** Button data of the menu and of the commands; a pressed button carries one of these. */
 export const BUTTON = {
@@ -51,6 +57,13 @@ export const BUTTON = {
   documents: "docs",
   scam: "scam",
   eligibility: "elig",
+  notificationsOff: "notif:off",
+  notificationsOn: "notif:on",
+  requests: "rq:menu",
+  authorise: "rq:auth",
+  account: "rq:account",
+  change: "rq:change",
+  revoke: "rq:revoke",
 } as const;
 
 /** A "switch to this person" button: "sw:" + the record id (36 characters, well under 64 bytes). */
@@ -59,6 +72,8 @@ export const SELECT_PREFIX = "sw:";
 export const WHY_PREFIX = "why:";
 /** "ask:payout_amount": the topic picked from the buttons offered for an unclear question. */
 export const INTENT_PREFIX = "ask:";
+/** "rq:link:<request id>": link this chat through the authorisation it asked for. */
+export const REQUEST_LINK_PREFIX = "rq:link:";
 
 const WORDS: Record<string, Command> = {
   menu: { kind: "menu" },
@@ -76,6 +91,13 @@ const WORDS: Record<string, Command> = {
   "tieng anh": { kind: "language", locale: "en" },
   "tieng viet": { kind: "language", locale: "vi" },
   vietnamese: { kind: "language", locale: "vi" },
+  "tat thong bao": { kind: "notifications", off: true },
+  "tat bao": { kind: "notifications", off: true },
+  "ngung thong bao": { kind: "notifications", off: true },
+  "bat thong bao": { kind: "notifications", off: false },
+  "bat lai thong bao": { kind: "notifications", off: false },
+  "turn off notices": { kind: "notifications", off: true },
+  "turn on notices": { kind: "notifications", off: false },
 };
 
 const BUTTONS: Record<string, Command> = {
@@ -97,6 +119,13 @@ const BUTTONS: Record<string, Command> = {
   [BUTTON.documents]: { kind: "documents" },
   [BUTTON.scam]: { kind: "scam" },
   [BUTTON.eligibility]: { kind: "eligibility" },
+  [BUTTON.notificationsOff]: { kind: "notifications", off: true },
+  [BUTTON.notificationsOn]: { kind: "notifications", off: false },
+  [BUTTON.requests]: { kind: "request", what: "menu" },
+  [BUTTON.authorise]: { kind: "request", what: "authorise" },
+  [BUTTON.account]: { kind: "request", what: "account" },
+  [BUTTON.change]: { kind: "request", what: "change" },
+  [BUTTON.revoke]: { kind: "request", what: "revoke" },
 };
 
 /** The command an event carries, or null when it is an ordinary answer for the active flow. */
@@ -108,6 +137,7 @@ export function commandOf(event: InboundBody): Command | null {
       const month = event.data.slice(WHY_PREFIX.length);
       return isCalendarDate(month) ? { kind: "why", month } : null;
     }
+    if (event.data.startsWith(REQUEST_LINK_PREFIX)) return { kind: "requestLink", requestId: event.data.slice(REQUEST_LINK_PREFIX.length) };
     if (event.data.startsWith(INTENT_PREFIX)) {
       const intent = event.data.slice(INTENT_PREFIX.length);
       return isIntentId(intent) ? { kind: "intent", intent } : null;

@@ -9,14 +9,14 @@ describe("the main menu and commands that work anywhere", () => {
   it("welcomes a new chat with the menu for linking", () => {
     const d = decide(null, { kind: "start" }, testContext());
     expect(replyKeys(d)).toEqual([["chat:welcome"], ["chat:menu.unlinked"]]);
-    expect(buttonData(lastReply(d))).toEqual(["link:code", "link:id", "elig", "scam", "help", "lang:en"]);
+    expect(buttonData(lastReply(d))).toEqual(["link:code", "link:id", "elig", "scam", "rq:auth", "help", "lang:en"]);
     expect(d.state).toBeNull();
   });
 
   it("greets a linked person by name and offers their payouts, their information, adding a person, unlinking, help", () => {
     const d = decide(null, { kind: "text", text: "menu" }, testContext({ links: [DAO] }));
     expect(lastReply(d)?.text).toEqual([{ key: "chat:menu.greetSelf", params: { name: "Nguyễn Thị Đào" } }, { key: "chat:menu.choose" }]);
-    expect(buttonData(lastReply(d))).toEqual(["pay:next", "pay:amount", "pay:history", "docs", "scam", "me", "add", "unlink", "help", "lang:en"]);
+    expect(buttonData(lastReply(d))).toEqual(["pay:next", "pay:amount", "pay:history", "docs", "scam", "rq:menu", "me", "add", "unlink", "help", "lang:en"]);
     // One or two buttons a row, for a small phone.
     expect(lastReply(d)?.buttons?.every((row) => row.length <= 2)).toBe(true);
   });
@@ -27,7 +27,7 @@ describe("the main menu and commands that work anywhere", () => {
       key: "chat:menu.greetRepresentative",
       params: { title: { key: "chat:title.male" }, name: "Trần Văn Ba" },
     });
-    expect(buttonData(lastReply(d))).toEqual(["pay:next", "pay:amount", "pay:history", "docs", "scam", "me", "switch", "add", "unlink", "help", "lang:vi"]);
+    expect(buttonData(lastReply(d))).toEqual(["pay:next", "pay:amount", "pay:history", "docs", "scam", "rq:menu", "me", "switch", "add", "unlink", "help", "lang:vi"]);
   });
 
   it("cancels any flow with 'hủy' and shows the menu", () => {

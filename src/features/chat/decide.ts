@@ -12,6 +12,7 @@ import { linkByCodePrompt, linkByCodeStep, looksLikeCode, onCode, redeemCode, st
 import { linkByIdPrompt, linkByIdStep, onIdentity, onIdLookedUp, onLimit, startLinkById } from "./linkById.ts";
 import { eligibilityPrompt, eligibilityStep, onEligibility, startEligibility } from "./eligibilityGuide.ts";
 import { help, hotline, menu, welcome } from "./menu.ts";
+import { notificationsChoice } from "../notifications/notificationsChoice.ts";
 import { explainAmount, onExplanation, onPayouts, showPayouts } from "./payoutAnswers.ts";
 import { choosePerson, onProfile, selectPerson, showProfile } from "./people.ts";
 import type { ChatResult } from "./protocol.ts";
@@ -19,6 +20,7 @@ import { onAuthorisation } from "./relative.ts";
 import { documentsAnswer, onFuneral, scamWarning } from "./safety.ts";
 import type { ChatState } from "./state.ts";
 import { answerIntent, interruption, understand } from "./understanding.ts";
+import { isRequestFlow, onAuthoriseCheck, onRequestResult, requestCommand, requestPrompt, requestRestart, requestStep } from "./requestRouting.ts";
 import { onUnlinked, startUnlink, unlinkPrompt, unlinkStep } from "./unlink.ts";
 
 export const RESUME = "resume";
@@ -32,7 +34,7 @@ export function decide(stored: ChatState | null, event: FlowEvent<ChatResult>, c
   if (command) return onCommand(state, command, ctx);
   const input = flowInput(event);
   if (!input) return decision(stored, []);
-  if (input.kind === "button" && input.data === RESUME) return state ? decision(state, [prompt(state)]) : decision(null, [menu(ctx)]);
+  if (input.kind === "button" && input.data === RESUME) return state ? decision(state, [prompt(state, ctx)]) : decision(null, [menu(ctx)]);
   if (input.kind === "button" && input.data === RESTART) return state ? restart(state, ctx) : decision(null, [menu(ctx)]);
   if (state && isIdle(ctx)) {
     // The saved step is kept: "Tiếp tục" asks its question again.
@@ -53,7 +55,7 @@ export function decide(stored: ChatState | null, event: FlowEvent<ChatResult>, c
   if (next) return next;
   // Not an answer to the question asked: say so and ask again, keeping the flow.
   const sorry = input.kind === "button" ? "chat:staleButton" : input.kind === "unsupported" ? "chat:unsupported" : "chat:notAnAnswer";
-  return decision(state, [{ text: [say(sorry)] }, prompt(state)]);
+  return decision(state, [{ text: [say(sorry)] }, prompt(state, ctx)]);
 }
 
 function onCommand(state: Flow | null, command: Command, ctx: ChatContext): ChatDecision {
@@ -72,7 +74,7 @@ function onCommand(state: Flow | null, command: Command, ctx: ChatContext): Chat
       return decision(state, [hotline(ctx)]);
     case "language": {
       const switched = { ...ctx, locale: command.locale };
-      return decision(state, [{ text: [say("chat:language.switched")] }, state ? prompt(state) : menu(switched)], [
+      return decision(state, [{ text: [say("chat:language.switched")] }, state ? prompt(state, ctx) : menu(switched)], [
         { kind: "setLocale", locale: command.locale },
       ]);
     }
@@ -111,6 +113,15 @@ function onCommand(state: Flow | null, command: Command, ctx: ChatContext): Chat
       return startEligibility();
     case "intent":
       return answerIntent(command.intent, ctx);
+    case "notifications":
+      // Like the language switch: a question in progress is asked again after the confirmation.
+      return decision(state, [notificationsChoice(command.off), ...(state ? [prompt(state, ctx)] : [])], [
+        { kind: "setNotifications", off: command.off },
+      ]);
+    case "request":
+      return requestCommand(command.what, ctx);
+    case "requestLink":
+      return decision(null, [], [{ kind: "linkFromRequest", requestId: command.requestId }]);
   }
 }
 
@@ -121,9 +132,9 @@ function onResult(state: ChatState | null, result: ChatResult, ctx: ChatContext)
     case "code":
       return onCode(result, ctx);
     case "idLookedUp":
-      return onIdLookedUp(result);
+      return onAuthoriseCheck(state, result, ctx) ?? onIdLookedUp(result);
     case "identity":
-      return onIdentity(result, ctx);
+      return onAuthoriseCheck(state, result, ctx) ?? onIdentity(result, ctx);
     case "authorisation":
       return onAuthorisation(state, result, ctx);
     case "linked":
@@ -140,6 +151,12 @@ function onResult(state: ChatState | null, result: ChatResult, ctx: ChatContext)
       return onEligibility(result, ctx);
     case "funeral":
       return onFuneral(result, ctx);
+    case "draft":
+    case "submitted":
+    case "authorisations":
+    case "revoked":
+    case "requestLink":
+      return onRequestResult(result, ctx);
   }
 }
 
@@ -164,6 +181,7 @@ function unclearBefore(stored: ChatState | null, ctx: ChatContext): number {
 type Flow = Exclude<ChatState, { flow: "clarify" }>;
 
 function step(state: Flow, input: FlowInput, ctx: ChatContext): ChatDecision | null {
+  if (isRequestFlow(state)) return requestStep(state, input, ctx);
   switch (state.flow) {
     case "linkByCode":
       return linkByCodeStep(state, input);
@@ -179,7 +197,8 @@ function step(state: Flow, input: FlowInput, ctx: ChatContext): ChatDecision | n
 }
 
 /** The question of the current step, asked again. */
-function prompt(state: Flow): Reply {
+function prompt(state: Flow, ctx: ChatContext): Reply {
+  if (isRequestFlow(state)) return requestPrompt(state, ctx);
   switch (state.flow) {
     case "linkByCode":
       return linkByCodePrompt(state);
@@ -195,6 +214,7 @@ function prompt(state: Flow): Reply {
 }
 
 function restart(state: Flow, ctx: ChatContext): ChatDecision {
+  if (isRequestFlow(state)) return requestRestart(state, ctx);
   switch (state.flow) {
     case "linkByCode":
       return startLinkByCode();

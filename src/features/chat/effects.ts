@@ -6,7 +6,9 @@ import { loadPayoutOverview } from "../payouts/repository.ts";
 import type { PayoutOverview } from "../payouts/types.ts";
 import { checkAuthorisation, checkLimit, findCode, lookupId, verifyIdentity } from "./identityChecks.ts";
 import { link, profile, select, unlink } from "./linkWrites.ts";
+import { setNotifications } from "../notifications/setNotifications.ts";
 import type { ChatEffect, ChatResult } from "./protocol.ts";
+import { performRequestEffect } from "./requestEffects.ts";
 
 export interface EffectDeps {
   /** The policy files, read once per brain. */
@@ -45,6 +47,17 @@ export async function performEffect(tx: Tx, effect: ChatEffect, ctx: ChatContext
       return guide(await deps.policy(), effect.answers, ctx.today);
     case "funeralSupport":
       return funeralSupport(await deps.policy(), ctx.today);
+    case "setNotifications":
+      await setNotifications(tx, ctx, effect.off);
+      return null;
+    case "saveDraft":
+    case "loadDraft":
+    case "discardDraft":
+    case "submitRequest":
+    case "listAuthorisations":
+    case "revokeAuthorisation":
+    case "linkFromRequest":
+      return performRequestEffect(tx, effect, ctx);
   }
 }
 

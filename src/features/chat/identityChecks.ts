@@ -81,7 +81,7 @@ export async function verifyIdentity(
   return { kind: "identity", outcome: "ok", person: { beneficiaryId: row.id, fullName: row.fullName, sex: row.sex } };
 }
 
-/** An approved authorisation valid today that names a relative of this person with this ID. */
+/** An approved authorisation, not ended, that names a relative of this person with this ID. */
 export async function checkAuthorisation(
   tx: Tx,
   ctx: ChatContext,
@@ -98,6 +98,10 @@ export async function checkAuthorisation(
   return { kind: "authorisation", outcome: "found", authorisationId: found.id, relativeId: found.relativeId };
 }
 
+/**
+ * Approved and not ended. One approved for a later month counts too: the relative is told of the
+ * approval at once and may follow the person's payouts before collecting the first one.
+ */
 export async function validAuthorisation(
   tx: Tx,
   ctx: ChatContext,
@@ -105,7 +109,7 @@ export async function validAuthorisation(
 ): Promise<{ id: string; relativeId: string } | null> {
   const today = calendarDate(ctx.today);
   return tx.authorisation.findFirst({
-    where: { ...where, status: "APPROVED", validFrom: { lte: today }, validUntil: { gte: today } },
+    where: { ...where, status: "APPROVED", validUntil: { gte: today } },
     orderBy: { validUntil: "desc" },
     select: { id: true, relativeId: true },
   });

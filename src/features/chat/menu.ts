@@ -13,6 +13,8 @@ export function menu(ctx: ChatContext): Reply {
         [btn("chat:button.linkByCode", BUTTON.linkByCode)],
         [btn("chat:button.linkById", BUTTON.linkById)],
         [btn("chat:button.eligibility", BUTTON.eligibility), btn("chat:button.scam", BUTTON.scam)],
+        // A relative can ask to collect for someone before their chat is linked to them.
+        [btn("requests:button.authorise", BUTTON.authorise)],
         helpRow(ctx),
       ],
     };
@@ -20,7 +22,7 @@ export function menu(ctx: ChatContext): Reply {
   const rows: Button[][] = [
     [btn("chat:button.nextPayout", BUTTON.nextPayout), btn("chat:button.amount", BUTTON.amount)],
     [btn("chat:button.history", BUTTON.history), btn("chat:button.documents", BUTTON.documents)],
-    [btn("chat:button.scam", BUTTON.scam)],
+    [btn("chat:button.scam", BUTTON.scam), btn("requests:button.requests", BUTTON.requests)],
     [btn(active.role === "SELF" ? "chat:button.profileSelf" : "chat:button.profileOther", BUTTON.profile)],
   ];
   if (ctx.links.length > 1) rows.push([btn("chat:button.switch", BUTTON.switch)]);

@@ -39,7 +39,9 @@ describe("switching person and showing their information", () => {
       { key: "chat:profile.programme", params: { programme: { key: "chat:programme.BTXH" } } },
       { key: "chat:profile.status", params: { status: { key: "chat:status.ACTIVE" } } },
       { key: "chat:profile.personalId", params: { id: "••••••••3456" } },
+      { key: "notices:state.on" },
     ]);
+    expect(d.replies[0]?.buttons?.[0]?.[0]?.data).toBe("notif:off");
   });
 
   it("offers linking instead of information to a chat that is not linked", () => {

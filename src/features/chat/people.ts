@@ -6,6 +6,7 @@ import { BUTTON, SELECT_PREFIX } from "./commands.ts";
 import { decision, type ChatDecision } from "./decision.ts";
 import { activePerson, menu, title } from "./menu.ts";
 import type { ChatResult } from "./protocol.ts";
+import { notificationsState } from "../notifications/notificationsChoice.ts";
 
 export function choosePerson(ctx: ChatContext): ChatDecision {
   if (ctx.links.length < 2) return decision(null, [menu(ctx)]);
@@ -30,6 +31,7 @@ export function showProfile(ctx: ChatContext): ChatDecision {
 export function onProfile(result: Extract<ChatResult, { kind: "profile" }>, ctx: ChatContext): ChatDecision {
   const p = result.profile;
   if (!p) return decision(null, [menu(ctx)]);
+  const notices = notificationsState(ctx.notificationsOff);
   return decision(null, [
     {
       text: [
@@ -38,8 +40,9 @@ export function onProfile(result: Extract<ChatResult, { kind: "profile" }>, ctx:
         say("chat:profile.programme", { programme: { key: `chat:programme.${p.programme}` } }),
         say("chat:profile.status", { status: { key: `chat:status.${p.status}` } }),
         say("chat:profile.personalId", { id: p.maskedPersonalId }),
+        notices.text,
       ],
-      buttons: [[btn("chat:button.menu", BUTTON.menu)]],
+      buttons: [[notices.button], [btn("chat:button.menu", BUTTON.menu)]],
     },
   ]);
 }

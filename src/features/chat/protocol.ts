@@ -5,6 +5,7 @@ import type { Locale } from "../../core/i18n.ts";
 import type { Reply } from "../../core/reply.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
 import type { PayoutOverview } from "../payouts/types.ts";
+import type { RequestEffect, RequestResult } from "./requestProtocol.ts";
 import type { EligibilityAnswersSoFar, LinkRequest, PersonRef } from "./state.ts";
 
 /** Which answer about payouts a person asked for. */
@@ -28,7 +29,10 @@ export type ChatEffect =
   | { kind: "explainMonth"; beneficiaryId: string; month: CalendarDate | null }
   | { kind: "assessEligibility"; answers: EligibilityAnswersSoFar }
   /** Funeral support is a multiple of the base level in force, which the policy files hold. */
-  | { kind: "funeralSupport" };
+  | { kind: "funeralSupport" }
+  /** "Tắt thông báo" / "Bật thông báo" for this chat. */
+  | { kind: "setNotifications"; off: boolean }
+  | RequestEffect;
 
 export interface Profile {
   fullName: string;
@@ -60,4 +64,5 @@ export type ChatResult =
   | { kind: "payouts"; topic: PayoutTopic; overview: PayoutOverview | null }
   | { kind: "explanation"; replies: Reply[] | null }
   | { kind: "eligibility"; replies: Reply[] }
-  | { kind: "funeral"; btxhMinimum: number | null };
+  | { kind: "funeral"; btxhMinimum: number | null }
+  | RequestResult;

@@ -1,6 +1,6 @@
 // Answers that keep people safe whatever their record says: what to bring, how scams look, what to
-// do when a beneficiary dies, and the honest "do this at the commune" for requests the bot cannot
-// take yet. Each ends with who to call: the configured hotline or the commune office.
+// do when a beneficiary dies. Each ends with who to call: the configured hotline or the commune
+// office.
 import { btn, say, type Reply } from "../../core/reply.ts";
 import type { ChatContext } from "../../conversation/brain.ts";
 import { documentsText } from "../payouts/rulesText.ts";
@@ -56,19 +56,6 @@ export function onFuneral(result: Extract<ChatResult, { kind: "funeral" }>, ctx:
     { text: [btxh, say("chat:death.funeralNcc")] },
     { text: [say("chat:death.how"), say("chat:death.bring"), contact(ctx)], buttons: BACK },
   ]);
-}
-
-const COMMUNE = {
-  authorise: "chat:commune.authorise",
-  openAccount: "chat:commune.openAccount",
-  changeMethod: "chat:commune.changeMethod",
-  updateInfo: "chat:commune.updateInfo",
-} as const;
-export type CommuneTopic = keyof typeof COMMUNE;
-
-/** What to do at the commune for a request the bot cannot take in the chat yet. */
-export function communeAnswer(topic: CommuneTopic, ctx: ChatContext): ChatDecision {
-  return decision(null, [{ text: [say(COMMUNE[topic]), say("chat:commune.bringId"), contact(ctx)], buttons: BACK }]);
 }
 
 /** Said once the bot has twice in a row failed to understand: a person can help. */

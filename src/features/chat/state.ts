@@ -4,15 +4,12 @@
 // typed, and only its hash is kept for the per-ID rate limit. Absent values are left out rather
 // than stored as null: the JSON column writer does not keep nulls.
 import { z } from "zod";
+import { personRef } from "./personRef.ts";
+import { accountState, authoriseState, changeState, revokeState } from "./requestStates.ts";
+
+export { personRef, type PersonRef } from "./personRef.ts";
 
 const id = z.string().min(1).max(64);
-
-export const personRef = z.object({
-  beneficiaryId: id,
-  fullName: z.string().max(200),
-  sex: z.enum(["MALE", "FEMALE"]).optional(),
-});
-export type PersonRef = z.infer<typeof personRef>;
 
 export const linkRequest = z.object({
   person: personRef,
@@ -76,7 +73,18 @@ const eligibility = z.object({
   answers: eligibilityAnswers,
 });
 
-export const chatState = z.discriminatedUnion("flow", [linkByCode, linkById, consent, unlink, clarify, eligibility]);
+export const chatState = z.discriminatedUnion("flow", [
+  linkByCode,
+  linkById,
+  consent,
+  unlink,
+  clarify,
+  eligibility,
+  authoriseState,
+  accountState,
+  changeState,
+  revokeState,
+]);
 export type ChatState = z.infer<typeof chatState>;
 
 export type LinkByCodeState = z.infer<typeof linkByCode>;

@@ -79,11 +79,14 @@ describe("free text understood by intent", () => {
     expect(replyKeys(decide(null, text("cảm ơn nhé"), linked))).toEqual([["chat:thanks"], ["chat:menu.greetSelf", "chat:menu.choose"]]);
   });
 
-  it("answers requests the chat cannot take yet with what to do at the commune and who to call", () => {
-    expect(replyKeys(answerIntent("authorise_relative", linked))).toEqual([["chat:commune.authorise", "chat:commune.bringId", "chat:contact.hotlineHours"]]);
-    expect(replyKeys(answerIntent("open_account", linked))[0]?.[0]).toBe("chat:commune.openAccount");
-    expect(replyKeys(answerIntent("change_payout_method", linked))[0]?.[0]).toBe("chat:commune.changeMethod");
-    expect(replyKeys(answerIntent("update_info", linked))[0]?.[0]).toBe("chat:commune.updateInfo");
+  it("starts the walkthroughs for authorising a relative, an account, a change or a death", () => {
+    expect(answerIntent("authorise_relative", linked).effects).toEqual([{ kind: "loadDraft", request: "AUTHORISATION", flow: "authorise" }]);
+    expect(answerIntent("open_account", linked).effects).toEqual([{ kind: "loadDraft", request: "ACCOUNT", flow: "account" }]);
+    expect(answerIntent("change_payout_method", linked).effects).toEqual([{ kind: "loadDraft", request: "ACCOUNT", flow: "account" }]);
+    expect(answerIntent("update_info", linked).state).toMatchObject({ flow: "change", step: "what" });
+    expect(answerIntent("report_death", linked).state).toMatchObject({ flow: "change", step: "date" });
+    // Someone not linked still hears what to do after a death.
+    expect(answerIntent("report_death", testContext()).effects).toEqual([{ kind: "funeralSupport" }]);
   });
 
   it("offers the ways to link, to a new chat and to a linked one", () => {

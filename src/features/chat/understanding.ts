@@ -12,7 +12,8 @@ import { decision, type ChatDecision } from "./decision.ts";
 import { startEligibility } from "./eligibilityGuide.ts";
 import { activePerson, hotline, menu, notUnderstood, welcome } from "./menu.ts";
 import { explainAmount, showPayouts } from "./payoutAnswers.ts";
-import { communeAnswer, deathAnswer, documentsAnswer, hotlineOffer, scamWarning } from "./safety.ts";
+import { deathAnswer, documentsAnswer, hotlineOffer, scamWarning } from "./safety.ts";
+import { requestCommand } from "./requestRouting.ts";
 import type { ClarifyState } from "./state.ts";
 
 /** Topics offered when unsure: the likeliest two or three, leaving out the ones with no real chance. */
@@ -82,15 +83,15 @@ export function answerIntent(intent: IntentId, ctx: ChatContext): ChatDecision {
     case "entitlement_info":
       return startEligibility();
     case "authorise_relative":
-      return communeAnswer("authorise", ctx);
+      return requestCommand("authorise", ctx);
     case "open_account":
-      return communeAnswer("openAccount", ctx);
     case "change_payout_method":
-      return communeAnswer("changeMethod", ctx);
+      return requestCommand("account", ctx);
     case "update_info":
-      return communeAnswer("updateInfo", ctx);
+      return requestCommand("change", ctx);
     case "report_death":
-      return deathAnswer();
+      // Only a linked chat can report it for the record; anyone gets the explanation.
+      return activePerson(ctx) ? requestCommand("death", ctx) : deathAnswer();
     case "talk_to_human":
       return decision(null, [hotline(ctx)]);
     case "scam_check":

@@ -38,9 +38,11 @@ export async function exportPayoutList(
       beneficiary: {
         select: {
           fullName: true, fullNameAscii: true, personalId: true, address: true,
-          // Valid in the month: started before it ends and ends after it starts.
+          // Valid in the month: started before it ends and ends after it starts. One that has since
+          // expired or been revoked still covers the months before its end (its end moves to the
+          // day it was revoked), so an old month's list reads as it was paid.
           authorisations: {
-            where: { status: "APPROVED", validFrom: { lt: calendarDate(next) }, validUntil: { gte: calendarDate(first) } },
+            where: { status: { in: ["APPROVED", "EXPIRED", "REVOKED"] }, validFrom: { lt: calendarDate(next) }, validUntil: { gte: calendarDate(first) } },
             orderBy: { validFrom: "desc" },
             include: { relative: true },
           },

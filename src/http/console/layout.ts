@@ -26,10 +26,12 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { key: "beneficiaries", href: "/console/beneficiaries", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER", "HOTLINE_AGENT"] },
+  { key: "requests", href: "/console/requests", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
   { key: "imports", href: "/console/imports", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
   { key: "exports", href: "/console/exports", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
   { key: "linkCodes", href: "/console/link-codes", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
   { key: "amountChecks", href: "/console/amount-checks", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
+  { key: "reach", href: "/console/reach", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
   { key: "audit", href: "/console/audit", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
 ];
 

@@ -15,6 +15,8 @@ import { createImportsRouter } from "./imports.ts";
 import { createLinkCodesRouter } from "./linkCodes.ts";
 import { chooseLocale } from "./locale.ts";
 import { createLoginRouter } from "./login.ts";
+import { createRequestsRouter } from "./requests.ts";
+import { createReachRouter } from "./reach.ts";
 
 // Resolved from the application folder so the compiled build serves the same files.
 const STATIC_DIR = path.join(appRoot, "src", "http", "console", "static");
@@ -41,5 +43,7 @@ export function createConsoleRouter(deps: AppDeps): express.Router {
   router.use("/exports", requireRole(...OFFICER_ROLES), createExportsRouter(deps));
   router.use("/link-codes", requireRole(...OFFICER_ROLES), createLinkCodesRouter(deps));
   router.use("/amount-checks", requireRole(...OFFICER_ROLES), createAmountChecksRouter(deps));
+  router.use("/requests", requireRole(...OFFICER_ROLES), createRequestsRouter(deps));
+  router.use("/reach", requireRole(...OFFICER_ROLES), createReachRouter(deps));
   return router;
 }

@@ -1,0 +1,96 @@
+// The officers' review queue at /console/requests: requests of their communes, one request with
+// its papers to tick, approve or reject with a reason. Someone outside the officer's area answers
+// 404, like an unknown id; every view and every decision is audited.
+import express from "express";
+import { z } from "zod";
+import { AppError } from "../../core/errors.ts";
+import { recordAudit } from "../../features/audit/service.ts";
+import { listQueue, loadRequest, type RequestDetail } from "../../features/requests/queue.ts";
+import { decideRequest } from "../../features/requests/review.ts";
+import { getStaff, type StaffContext } from "../context.ts";
+import type { AppDeps } from "../deps.ts";
+import { clientIp } from "./auth.ts";
+import { translator } from "./locale.ts";
+import { renderPage } from "./render.ts";
+import { requestDetailView, requestListView } from "./views/requestViews.ts";
+
+const listQuery = z.object({ status: z.enum(["PENDING", "APPROVED", "REJECTED", "ALL"]).default("PENDING") });
+
+const decisionForm = z.object({
+  decision: z.enum(["approve", "reject"]),
+  // One ticked box arrives as a string, several as an array.
+  checklist: z.union([z.string().max(40), z.array(z.string().max(40)).max(20)]).optional(),
+  reason: z.string().max(500).optional(),
+});
+
+export function createRequestsRouter(deps: AppDeps): express.Router {
+  const router = express.Router();
+
+  router.get("/", async (req, res) => {
+    const staff = getStaff(res);
+    const t = translator(deps, res);
+    const query = listQuery.safeParse(req.query);
+    if (!query.success) throw new AppError("bad_request", "Invalid filter");
+    const rows = await listQueue(deps.prisma, staff.communeIds, query.data.status);
+    renderPage(deps, req, res, { title: t("requests:console.title"), active: "requests", body: requestListView(t, { status: query.data.status, rows }) });
+  });
+
+  router.get("/:id", async (req, res) => {
+    const staff = getStaff(res);
+    const detail = await load(deps, staff, req.params.id);
+    await recordAudit(deps.prisma, { staffId: staff.id, actor: staff.username, action: "request.view", entity: "changeRequest", entityId: detail.id, ip: clientIp(req) });
+    show(deps, req, res, staff, detail, null);
+  });
+
+  router.post("/:id", async (req, res) => {
+    const staff = getStaff(res);
+    const form = decisionForm.safeParse(req.body);
+    if (!form.success) throw new AppError("bad_request", "Invalid decision");
+    const t = translator(deps, res);
+    const outcome = await decideRequest(
+      deps.prisma,
+      staff,
+      {
+        requestId: req.params.id ?? "",
+        decision: form.data.decision,
+        checklist: [form.data.checklist ?? []].flat(),
+        reason: form.data.reason,
+        ip: clientIp(req),
+      },
+      deps.clock.now(),
+    );
+    if (!outcome.ok && outcome.problem === "notFound") throw new AppError("not_found", "No such request");
+    const detail = await load(deps, staff, req.params.id);
+    const flash = outcome.ok
+      ? { kind: "ok" as const, text: t(`requests:console.flash.${form.data.decision === "approve" ? "approved" : "rejected"}`, { reference: outcome.reference }) }
+      : { kind: "error" as const, text: t(`requests:console.flash.${outcome.problem}`) };
+    show(deps, req, res, staff, detail, flash, outcome.ok ? 200 : 422);
+  });
+
+  return router;
+}
+
+async function load(deps: AppDeps, staff: StaffContext, id: string | undefined): Promise<RequestDetail> {
+  const detail = await loadRequest(deps.prisma, staff.communeIds, id ?? "");
+  if (!detail) throw new AppError("not_found", "No such request");
+  return detail;
+}
+
+function show(
+  deps: AppDeps,
+  req: express.Request,
+  res: express.Response,
+  staff: StaffContext,
+  detail: RequestDetail,
+  flash: { kind: "ok" | "error"; text: string } | null,
+  status = 200,
+): void {
+  const t = translator(deps, res);
+  renderPage(deps, req, res, {
+    title: t("requests:console.detailTitle", { reference: detail.reference }),
+    active: "requests",
+    body: requestDetailView(t, detail, staff.csrfToken),
+    flash,
+    status,
+  });
+}
