@@ -49,9 +49,9 @@ const MAX_ATTEMPTS = 8;
 // A row in SENDING this long is its instance's no more (it died): cleaned up by any instance.
 const STALE_SENDING_MS = 2 * 60_000;
 // One batch is this much sending time: small, so a crash leaves few rows of unknown fate.
-const BATCH_MS = 200;
+const BATCH_MS = 100;
 // Concurrent batches per sender: the next one is taken while the last one is on the wire.
-const PIPELINES = 4;
+const PIPELINES = 2;
 // A send that would start more than this (or half a slot) after its slot is put back instead
 // (the machine stalled): sending late slots in a bunch would break the platform's limit.
 const MAX_LATE_MS = 50;

@@ -103,7 +103,15 @@ interface FailureRule {
   chatId: string | undefined;
 }
 
-export async function startFakeTelegramApi(options: { token?: string; botUsername?: string } = {}): Promise<FakeTelegramApi> {
+export async function startFakeTelegramApi(
+  options: {
+    token?: string;
+    botUsername?: string;
+    /** false: keep no record of calls and messages (long benchmarks; `onCall` still reports them). */
+    keep?: boolean;
+  } = {},
+): Promise<FakeTelegramApi> {
+  const keep = options.keep ?? true;
   const token = options.token ?? "123456789:TEST-token_for-the-fake";
   const botUser = { id: Number(token.split(":")[0]), is_bot: true as const, first_name: "An Sinh", username: options.botUsername ?? "an_sinh_test_bot" };
   const calls: FakeTelegramCall[] = [];
@@ -125,7 +133,7 @@ export async function startFakeTelegramApi(options: { token?: string; botUsernam
 
   function record(method: string, body: Record<string, unknown>, status: number): void {
     const call = { method, body, status, at: Date.now() };
-    calls.push(call);
+    if (keep) calls.push(call);
     for (const l of callListeners) l(call);
     notify();
   }
@@ -175,7 +183,7 @@ export async function startFakeTelegramApi(options: { token?: string; botUsernam
       recentSends.push(now);
     }
     const messageId = nextMessageId(chatId);
-    sent.push({
+    if (keep) sent.push({
       chatId,
       messageId,
       text: m.text,
