@@ -76,13 +76,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     /** How late a send may start: half a slot (it would crowd the next one), within 20-50 ms. */
     lateMs: sender.ratePerSecond ? Math.min(MAX_LATE_MS, Math.max(MIN_LATE_MS, 500 / sender.ratePerSecond)) : 0,
     running: null as Promise<number> | null,
+    /** Batches sent whose results are still being written. */
+    inFlight: new Set<Promise<unknown>>(),
     again: false,
     /** After a 429 this instance sends nothing through the sender until then (others learn it from the pacer). */
     pausedUntil: 0,
   }));
   type Lane = (typeof lanes)[number];
   let timer: NodeJS.Timeout | null = null;
-  const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
   let lastReapAt = 0;
 
@@ -134,10 +135,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
     // The next batch is taken as soon as this one's last slot has come: answers from the platform
     // are written when they arrive, so a slow answer never leaves the sender idle.
-    inFlight.add(done);
-    void done
-      .catch((err: unknown) => deps.log.error({ err, channel: sender.channel }, "outbox results not written"))
-      .finally(() => inFlight.delete(done));
+    const written = done.catch((err: unknown) => deps.log.error({ err, channel: sender.channel }, "outbox results not written"));
+    lane.inFlight.add(written);
+    void written.finally(() => lane.inFlight.delete(written));
     await sleepUntil(slots.firstMs + (slots.count - 1) * slots.intervalMs);
     return rows.length;
   }
@@ -245,6 +245,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
           ),
         );
         total += counts.reduce((a, b) => a + b, 0);
+        // A chat's next message waits until the one before it is written as sent: look again then.
+        if (lane.inFlight.size > 0) {
+          await Promise.allSettled([...lane.inFlight]);
+          lane.again = true;
+        }
       } while (lane.again && !stopped);
       return total;
     })().finally(() => {
@@ -266,8 +271,6 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       }
     }
     const counts = await Promise.all(lanes.map(runLane));
-    // Sends still on the wire are written before the run counts as done.
-    await Promise.allSettled([...inFlight]);
     return counts.reduce((a, b) => a + b, 0);
   }
 
@@ -298,7 +301,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       stopped = true;
       if (timer) clearTimeout(timer);
       await Promise.all(lanes.map((l) => l.running));
-      await Promise.allSettled([...inFlight]);
+      await Promise.allSettled(lanes.flatMap((l) => [...l.inFlight]));
       // The next bulk sender need not wait for the lease to run out.
       await Promise.all(lanes.map((l) => l.lease.release().catch(() => undefined)));
     },
