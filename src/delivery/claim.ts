@@ -23,6 +23,9 @@ export interface Claimed {
   consentWithdrawn: boolean | null;
 }
 
+// Lock space of the claim's per-chat locks (apart from the conversation engine's).
+const CHAT_CLAIM_LOCK = 7217;
+
 export interface ClaimOptions {
   channel: string;
   limit: number;
@@ -46,6 +49,9 @@ export async function claimRows(prisma: PrismaClient, o: ClaimOptions): Promise<
       SELECT m.id FROM "OutboundMessage" m
       WHERE m.channel = ${o.channel}::"Channel" AND m.status = 'QUEUED' AND m."notBefore" <= ${o.now}
         AND m.priority >= ${minPriority}
+        -- One claim at a time per chat: another claim running now may be taking this chat's
+        -- earlier message, which is not yet marked as being sent.
+        AND (m."identityId" IS NULL OR pg_try_advisory_xact_lock(${CHAT_CLAIM_LOCK}, hashtext(m."identityId")))
         AND NOT EXISTS (
           SELECT 1 FROM "OutboundMessage" e
           WHERE e."identityId" = m."identityId" AND e.status IN ('QUEUED', 'SENDING') AND e.priority >= m.priority

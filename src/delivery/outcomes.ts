@@ -41,13 +41,19 @@ export async function recordOutcomes(deps: OutcomeDeps, outcomes: Outcome[], now
         },
       });
     } else if (o.status !== "SENT") {
-      await prisma.outboundMessage.updateMany({
+      const finish = prisma.outboundMessage.updateMany({
         where: { id: o.row.id, status: "SENDING", claimedBy: owner },
         data: { status: o.status, failureReason: o.reason },
       });
       if (o.unreachable && o.row.identityId) {
-        await prisma.chatIdentity.update({ where: { id: o.row.identityId }, data: { reachable: false, unreachableReason: o.reason } });
+        // Together: the chat's next message must not be taken between the two writes and sent anyway.
+        await prisma.$transaction([
+          prisma.chatIdentity.update({ where: { id: o.row.identityId }, data: { reachable: false, unreachableReason: o.reason } }),
+          finish,
+        ]);
         deps.log.info({ outboundId: o.row.id, channel: o.row.channel, reason: o.reason }, "recipient unreachable");
+      } else {
+        await finish;
       }
       if (o.fallback) await fallBack(deps, o.row);
     }
