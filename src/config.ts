@@ -55,6 +55,14 @@ const schema = z.object({
   CONVERSATION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
   HOTLINE_PHONE: z.string().min(3).max(20).optional(),
   HOTLINE_HOURS: z.string().max(200).optional(),
+  // When hotline agents answer (Vietnam time); response times are counted in these hours only.
+  HOTLINE_WORKING_HOURS: z
+    .string()
+    .regex(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)-(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, "e.g. Mon-Fri 07:30-17:00")
+    .default("Mon-Fri 07:30-17:00"),
+  HOTLINE_FIRST_RESPONSE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  HOTLINE_NEXT_RESPONSE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
+  HOTLINE_SLA_WARNING_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
 
   // Delivery: every outbound message is paced to the platform's limits, shared by all instances.
   TELEGRAM_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(30),

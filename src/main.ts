@@ -31,7 +31,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
 
   const i18n = await createI18n();
   const chat = createChatRuntime({ config, prisma: db.prisma, log, clock: systemClock, i18n });
-  const app = createApp({ config, db, prisma: db.prisma, log, i18n, clock: systemClock, isReady: () => ready, channels: chat.channels });
+  const app = createApp({ config, db, prisma: db.prisma, log, i18n, clock: systemClock, isReady: () => ready, channels: chat.channels, kickOutbox: () => chat.outbox.kick() });
 
   const wantDemo = config.DEMO_DATA === "always" || (config.DEMO_DATA === "auto" && db.kind === "pglite");
   const demo = wantDemo

@@ -16,7 +16,7 @@ import { openDatabase, runCommand } from "./openDatabase.ts";
 
 const USAGE = `Usage:
   npm run staff -- create --username <u> --role <ADMIN|PROVINCE_OFFICER|COMMUNE_OFFICER|HOTLINE_AGENT> --name "<full name>"
-                          [--commune <code>]... [--province <code>]... [--locale vi|en]
+                          [--commune <code>]... [--province <code>]... [--locale vi|en] [--hotline-supervisor]
   npm run staff -- list
   npm run staff -- set-password --username <u>
 The password is read from STAFF_PASSWORD, or asked for.`;
@@ -49,6 +49,7 @@ export async function runStaffCli(argv: string[], io: StaffCliIo): Promise<numbe
           communeCodes: values.commune ?? [],
           provinceCodes: values.province ?? [],
           locale: z.enum(["vi", "en"]).optional().parse(values.locale),
+          hotlineSupervisor: values["hotline-supervisor"] ?? false,
           password: await io.readPassword(),
         });
         io.print(`Created ${user.username}.`);
@@ -95,6 +96,7 @@ function parseCommandLine(argv: string[]) {
       commune: { type: "string", multiple: true },
       province: { type: "string", multiple: true },
       locale: { type: "string" },
+      "hotline-supervisor": { type: "boolean" },
     },
   });
 }

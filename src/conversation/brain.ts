@@ -31,6 +31,8 @@ export interface ChatContext {
   /** Time since the conversation state last changed, or null when there is none. */
   idleMs: number | null;
   settings: ChatSettings;
+  /** The chat's hotline ticket still open, if any: the person's messages go into it. */
+  openTicket?: { id: string; number: number } | null;
 }
 
 export interface ChatSettings {
@@ -39,6 +41,9 @@ export interface ChatSettings {
   idleMinutes: number;
   hotlinePhone?: string;
   hotlineHours?: string;
+  /** "Mon-Fri 07:30-17:00": when agents answer, for the expected answer time of a ticket. */
+  hotlineWorkingHours?: string;
+  hotlineFirstResponseMinutes?: number;
   /** "https://t.me/<bot>" when Telegram is configured, for telling people where else to chat. */
   telegramLink?: string;
   /** The service's public address, for links to its pages (the printable authorisation form). */

@@ -31,6 +31,11 @@ export async function loadChatContext(
       }))
     : [];
   if (!isChannelName(identity.channel)) throw new Error(`chat identity ${identityId} is not on a chat channel`);
+  const openTicket = await tx.hotlineTicket.findFirst({
+    where: { identityId, status: { in: ["NEW", "ASSIGNED", "WAITING_FOR_PERSON", "REOPENED"] } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, number: true },
+  });
   const active = links.find((l) => l.beneficiaryId === identity.beneficiaryId) ?? links[0] ?? null;
   return {
     identityId,
@@ -44,5 +49,6 @@ export async function loadChatContext(
     activeBeneficiaryId: active?.beneficiaryId ?? null,
     idleMs: stateChangedAt ? now.getTime() - stateChangedAt.getTime() : null,
     settings,
+    openTicket,
   };
 }

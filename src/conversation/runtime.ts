@@ -61,6 +61,8 @@ export function chatSettings(config: Config): ChatSettings {
     idleMinutes: config.CONVERSATION_IDLE_MINUTES,
     hotlinePhone: config.HOTLINE_PHONE,
     hotlineHours: config.HOTLINE_HOURS,
+    hotlineWorkingHours: config.HOTLINE_WORKING_HOURS,
+    hotlineFirstResponseMinutes: config.HOTLINE_FIRST_RESPONSE_MINUTES,
     telegramLink: config.telegram?.username ? `https://t.me/${config.telegram.username}` : undefined,
     publicUrl: config.PUBLIC_URL,
   };

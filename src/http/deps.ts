@@ -18,4 +18,6 @@ export interface AppDeps {
   isReady(): boolean;
   /** Chat channels whose webhooks or pages the app serves. */
   channels?: ChannelAdapter[];
+  /** Asks the delivery engine to send what was just queued (hotline answers) without waiting for its poll. */
+  kickOutbox?: () => void;
 }

@@ -2,6 +2,7 @@
 import type { Config } from "../config.ts";
 import { payoutNoticesJob } from "../features/notifications/planPayoutNotices.ts";
 import { authorisationExpiryJob } from "../features/requests/expiry.ts";
+import { hotlineSlaJob } from "../features/hotline/slaJob.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Job } from "./scheduler.ts";
 
@@ -12,6 +13,7 @@ export function serviceJobs(deps: { prisma: PrismaClient; config: Config }): Job
   return [
     payoutNoticesJob({ prisma, config }),
     authorisationExpiryJob({ prisma, reminderDays: config.AUTHORISATION_REMINDER_DAYS }),
+    hotlineSlaJob({ prisma, config }),
     {
       // One record per job and fire; a month of them is plenty to see what ran where.
       name: "job-run-cleanup",

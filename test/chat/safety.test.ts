@@ -43,19 +43,19 @@ describe("safety answers and free text understood by intent, through the engine"
     expect(texts(replies).find((t) => t.key === "chat:death.funeralBtxh")?.params).toEqual({ amount: { vnd: 10_000_000 } });
   });
 
-  it("gives the hotline for 'gặp nhân viên'", async () => {
+  it("passes 'gặp nhân viên' to a hotline agent with a ticket number", async () => {
     const replies = await h.person("web-safe-human").send("tôi muốn gặp nhân viên");
-    expect(keys(replies)[0]).toEqual(["chat:contact.hotline", "chat:help.safety"]);
-    expect(texts(replies)[0]?.params).toEqual({ phone: "1900 1234" });
+    expect(keys(replies)).toEqual([["hotline:chat.opened", "hotline:chat.dueBy", "hotline:chat.addMore"]]);
+    expect(texts(replies)[0]?.params).toEqual({ number: expect.any(Number) });
   });
 
-  it("offers the hotline after two messages in a row it cannot understand", async () => {
+  it("passes the question to a hotline agent after two messages in a row it cannot understand", async () => {
     const p = h.person("web-safe-unclear");
     expect(keys(await p.send("giá xăng hôm nay"))).toEqual([["chat:notUnderstood"], ["chat:menu.unlinked"]]);
     const second = await p.send("dự báo thời tiết ngày mai");
-    expect(keys(second)).toEqual([["chat:unclear.again", "chat:contact.hotline"], ["chat:menu.unlinked"]]);
-    // The count starts again afterwards.
-    expect(keys(await p.send("giá vàng"))).toEqual([["chat:notUnderstood"], ["chat:menu.unlinked"]]);
+    expect(keys(second)).toEqual([["chat:unclear.again", "hotline:chat.opened", "hotline:chat.dueBy", "hotline:chat.addMore"]]);
+    // What they write next goes to the agent instead of another guess.
+    expect(keys(await p.send("giá vàng"))).toEqual([["hotline:chat.added"]]);
   });
 
   it("starts counting again when a button is pressed in between", async () => {

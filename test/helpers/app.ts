@@ -82,7 +82,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     i18n,
     clock,
     isReady: () => true,
-    ...(runtime ? { channels: runtime.channels } : {}),
+    ...(runtime ? { channels: runtime.channels, kickOutbox: () => runtime.outbox.kick() } : {}),
   };
   const app = createApp(deps);
   await runtime?.start();

@@ -48,6 +48,15 @@ describe("the staff command line", () => {
     expect(await db.prisma.staffUser.count()).toBe(1);
   });
 
+  it("creates a hotline supervisor who receives the area's SLA alerts", async () => {
+    const code = await runStaffCli(
+      ["create", "--username", "truong.ca", "--role", "HOTLINE_AGENT", "--commune", "90101", "--name", "Phạm Thu Hà", "--hotline-supervisor"],
+      io(),
+    );
+    expect(code).toBe(0);
+    expect(await db.prisma.staffUser.findUniqueOrThrow({ where: { username: "truong.ca" } })).toMatchObject({ hotlineSupervisor: true });
+  });
+
   it("sets a new password, lifts a lock and ends the person's sessions", async () => {
     const user = await db.prisma.staffUser.update({
       where: { username: "can.bo.xa" },

@@ -11,7 +11,8 @@ import type { FlowInput } from "./flowInput.ts";
 import { linkByCodePrompt, linkByCodeStep, looksLikeCode, onCode, redeemCode, startLinkByCode } from "./linkByCode.ts";
 import { linkByIdPrompt, linkByIdStep, onIdentity, onIdLookedUp, onLimit, startLinkById } from "./linkById.ts";
 import { eligibilityPrompt, eligibilityStep, onEligibility, startEligibility } from "./eligibilityGuide.ts";
-import { help, hotline, menu, welcome } from "./menu.ts";
+import { help, menu, welcome } from "./menu.ts";
+import { alsoToTicket, hotlineStep, onHotlineResult, startEscalation } from "../hotline/chatStep.ts";
 import { notificationsChoice } from "../notifications/notificationsChoice.ts";
 import { explainAmount, onExplanation, onPayouts, showPayouts } from "./payoutAnswers.ts";
 import { choosePerson, onProfile, selectPerson, showProfile } from "./people.ts";
@@ -27,7 +28,14 @@ export const RESUME = "resume";
 export const RESTART = "restart";
 
 export function decide(stored: ChatState | null, event: FlowEvent<ChatResult>, ctx: ChatContext): ChatDecision {
+  return alsoToTicket(decideMessage(stored, event, ctx), stored, event, ctx);
+}
+
+function decideMessage(stored: ChatState | null, event: FlowEvent<ChatResult>, ctx: ChatContext): ChatDecision {
   if (event.kind === "result") return onResult(stored, event.result, ctx);
+  // An open ticket takes the person's words to the agent; hotline buttons work anywhere.
+  const toHotline = hotlineStep(stored, event, ctx);
+  if (toHotline) return toHotline;
   // Only a question in progress survives a command; the count of unclear messages starts again.
   const state = stored?.flow === "clarify" ? null : stored;
   const command = commandOf(event);
@@ -71,7 +79,7 @@ function onCommand(state: Flow | null, command: Command, ctx: ChatContext): Chat
     case "help":
       return decision(state, [help(ctx, state !== null)]);
     case "hotline":
-      return decision(state, [hotline(ctx)]);
+      return startEscalation("talk_to_human");
     case "language": {
       const switched = { ...ctx, locale: command.locale };
       return decision(state, [{ text: [say("chat:language.switched")] }, state ? prompt(state, ctx) : menu(switched)], [
@@ -157,6 +165,9 @@ function onResult(state: ChatState | null, result: ChatResult, ctx: ChatContext)
     case "revoked":
     case "requestLink":
       return onRequestResult(result, ctx);
+    case "escalated":
+    case "rated":
+      return onHotlineResult(result);
   }
 }
 

@@ -9,6 +9,7 @@ import { link, profile, select, unlink } from "./linkWrites.ts";
 import { setNotifications } from "../notifications/setNotifications.ts";
 import type { ChatEffect, ChatResult } from "./protocol.ts";
 import { performRequestEffect } from "./requestEffects.ts";
+import { performHotlineEffect } from "../hotline/chatEffects.ts";
 
 export interface EffectDeps {
   /** The policy files, read once per brain. */
@@ -58,6 +59,10 @@ export async function performEffect(tx: Tx, effect: ChatEffect, ctx: ChatContext
     case "revokeAuthorisation":
     case "linkFromRequest":
       return performRequestEffect(tx, effect, ctx);
+    case "escalate":
+    case "addToTicket":
+    case "rateTicket":
+      return performHotlineEffect(tx, effect, ctx);
   }
 }
 

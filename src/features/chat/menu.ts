@@ -49,10 +49,6 @@ export function help(ctx: ChatContext, canResume: boolean): Reply {
   };
 }
 
-export function hotline(ctx: ChatContext): Reply {
-  return { text: [contact(ctx), say("chat:help.safety")], buttons: [[btn("chat:button.menu", BUTTON.menu)]] };
-}
-
 /** Who to reach when the bot cannot help: the configured hotline, or else the commune office. */
 export function contact(ctx: ChatContext): TextRef {
   const { hotlinePhone, hotlineHours } = ctx.settings;

@@ -1,6 +1,7 @@
 // Payout answers in the chat: the next payout, the amount (with "why?"), the last months and what to
 // do about a missed one. A relative sees the person they represent, and every answer says whose
 // information it is. Someone not linked gets the general rules and the ways to link.
+import { escalateButton } from "../hotline/chatStep.ts";
 import { btn, say, type Button, type Reply, type TextRef } from "../../core/reply.ts";
 import type { ChatContext } from "../../conversation/brain.ts";
 import { historyText } from "../payouts/historyText.ts";
@@ -52,7 +53,8 @@ export function onPayouts(result: Extract<ChatResult, { kind: "payouts" }>, ctx:
     case "missing":
       return decision(null, [
         { text: [...head, ...historyText(o)] },
-        { text: [...missedPayoutText(), contact(ctx)], buttons: [[btn("chat:button.nextPayout", BUTTON.nextPayout)], BACK] },
+        // Money that did not arrive is worth a person's look: one press opens a ticket.
+        { text: [...missedPayoutText(), contact(ctx)], buttons: [[escalateButton("payout_missing")], [btn("chat:button.nextPayout", BUTTON.nextPayout)], BACK] },
       ]);
   }
 }

@@ -5,6 +5,7 @@ import type { Locale } from "../../core/i18n.ts";
 import type { Reply } from "../../core/reply.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
 import type { PayoutOverview } from "../payouts/types.ts";
+import type { HotlineEffect, HotlineResult } from "../hotline/protocol.ts";
 import type { RequestEffect, RequestResult } from "./requestProtocol.ts";
 import type { EligibilityAnswersSoFar, LinkRequest, PersonRef } from "./state.ts";
 
@@ -32,7 +33,8 @@ export type ChatEffect =
   | { kind: "funeralSupport" }
   /** "Tắt thông báo" / "Bật thông báo" for this chat. */
   | { kind: "setNotifications"; off: boolean }
-  | RequestEffect;
+  | RequestEffect
+  | HotlineEffect;
 
 export interface Profile {
   fullName: string;
@@ -65,4 +67,5 @@ export type ChatResult =
   | { kind: "explanation"; replies: Reply[] | null }
   | { kind: "eligibility"; replies: Reply[] }
   | { kind: "funeral"; btxhMinimum: number | null }
-  | RequestResult;
+  | RequestResult
+  | HotlineResult;

@@ -1,12 +1,13 @@
 // Answers that keep people safe whatever their record says: what to bring, how scams look, what to
 // do when a beneficiary dies. Each ends with who to call: the configured hotline or the commune
 // office.
-import { btn, say, type Reply } from "../../core/reply.ts";
+import { btn, say } from "../../core/reply.ts";
 import type { ChatContext } from "../../conversation/brain.ts";
 import { documentsText } from "../payouts/rulesText.ts";
+import { escalateButton } from "../hotline/chatStep.ts";
 import { BUTTON } from "./commands.ts";
 import { decision, type ChatDecision } from "./decision.ts";
-import { contact, menu } from "./menu.ts";
+import { contact } from "./menu.ts";
 import type { ChatResult } from "./protocol.ts";
 
 const BACK = [[btn("chat:button.menu", BUTTON.menu)]];
@@ -33,7 +34,7 @@ export function scamWarning(ctx: ChatContext): ChatDecision {
         say("chat:scam.whatToDo"),
         contact(ctx),
       ],
-      buttons: BACK,
+      buttons: [[escalateButton("fraud")], ...BACK],
     },
   ]);
 }
@@ -54,11 +55,6 @@ export function onFuneral(result: Extract<ChatResult, { kind: "funeral" }>, ctx:
   return decision(null, [
     { text: [say("chat:death.sorry"), say("chat:death.stop")] },
     { text: [btxh, say("chat:death.funeralNcc")] },
-    { text: [say("chat:death.how"), say("chat:death.bring"), contact(ctx)], buttons: BACK },
+    { text: [say("chat:death.how"), say("chat:death.bring"), contact(ctx)], buttons: [[escalateButton("death")], ...BACK] },
   ]);
-}
-
-/** Said once the bot has twice in a row failed to understand: a person can help. */
-export function hotlineOffer(ctx: ChatContext): Reply[] {
-  return [{ text: [say("chat:unclear.again"), contact(ctx)] }, menu(ctx)];
 }

@@ -46,10 +46,9 @@ describe("free text understood by intent", () => {
     expect(d.state).toBeNull();
   });
 
-  it("offers the hotline for a second unclear message in a row, then starts counting again", () => {
+  it("passes a second unclear message in a row to a hotline agent, then starts counting again", () => {
     const d = decide(UNCLEAR_ONCE, text("giá vàng"), linked);
-    expect(replyKeys(d)).toEqual([["chat:unclear.again", "chat:contact.hotlineHours"], ["chat:menu.greetSelf", "chat:menu.choose"]]);
-    expect(lastReply(d)?.buttons).toBeDefined();
+    expect(d.effects).toEqual([{ kind: "escalate", topic: "unclear", question: "giá vàng" }]);
     expect(d.state).toBeNull();
   });
 

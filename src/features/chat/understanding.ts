@@ -10,9 +10,10 @@ import type { IntentId } from "../../nlu/intents.ts";
 import { BUTTON, INTENT_PREFIX } from "./commands.ts";
 import { decision, type ChatDecision } from "./decision.ts";
 import { startEligibility } from "./eligibilityGuide.ts";
-import { activePerson, hotline, menu, notUnderstood, welcome } from "./menu.ts";
+import { activePerson, menu, notUnderstood, welcome } from "./menu.ts";
 import { explainAmount, showPayouts } from "./payoutAnswers.ts";
-import { deathAnswer, documentsAnswer, hotlineOffer, scamWarning } from "./safety.ts";
+import { deathAnswer, documentsAnswer, scamWarning } from "./safety.ts";
+import { startEscalation } from "../hotline/chatStep.ts";
 import { requestCommand } from "./requestRouting.ts";
 import type { ClarifyState } from "./state.ts";
 
@@ -55,7 +56,8 @@ export function understand(text: string, ctx: ChatContext, unclearBefore: number
   const c = classifyIntent(text);
   const bareMoneyWord = PAYOUT_TOPICS.some((t) => t === c.intent) && normaliseVietnamese(text).tokens.length === 1;
   if (c.intent !== "unknown" && c.confidence >= CONFIDENT && !bareMoneyWord) return answerIntent(c.intent, ctx);
-  if (unclearBefore >= 1) return decision(null, hotlineOffer(ctx));
+  // Guessing a third time would only frustrate: a person takes over, with what was asked.
+  if (unclearBefore >= 1) return startEscalation("unclear", text);
   const unclear: ClarifyState = { flow: "clarify", step: "chooseTopic", unclear: unclearBefore + 1 };
   // A lone "tiền" names a subject, not a question: ask which question about the money.
   const choices = bareMoneyWord ? [...PAYOUT_TOPICS] : likelyTopics(c);
@@ -93,7 +95,7 @@ export function answerIntent(intent: IntentId, ctx: ChatContext): ChatDecision {
       // Only a linked chat can report it for the record; anyone gets the explanation.
       return activePerson(ctx) ? requestCommand("death", ctx) : deathAnswer();
     case "talk_to_human":
-      return decision(null, [hotline(ctx)]);
+      return startEscalation("talk_to_human");
     case "scam_check":
       return scamWarning(ctx);
     case "link_identity":

@@ -19,6 +19,8 @@ export const newStaffSchema = z.object({
   communeCodes: z.array(z.string().trim().min(1)).default([]),
   provinceCodes: z.array(z.string().trim().min(1)).default([]),
   locale: z.enum(["vi", "en"]).default("vi"),
+  /** Receives the hotline's SLA alerts for their area. */
+  hotlineSupervisor: z.boolean().default(false),
 });
 
 export type NewStaff = z.input<typeof newStaffSchema>;
@@ -60,6 +62,7 @@ export async function createStaffUser(db: AccountStore, input: NewStaff): Promis
       passwordHash,
       role: s.role,
       locale: s.locale,
+      hotlineSupervisor: s.hotlineSupervisor,
       scopes: {
         create: [
           ...communes.map((c) => ({ communeId: c.id })),

@@ -26,6 +26,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { key: "beneficiaries", href: "/console/beneficiaries", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER", "HOTLINE_AGENT"] },
+  { key: "hotline", href: "/console/hotline", roles: ["ADMIN", "HOTLINE_AGENT", "COMMUNE_OFFICER"] },
   { key: "requests", href: "/console/requests", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
   { key: "imports", href: "/console/imports", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
   { key: "exports", href: "/console/exports", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },

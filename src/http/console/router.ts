@@ -11,6 +11,7 @@ import { createBeneficiariesRouter } from "./beneficiaries.ts";
 import { requireCsrf } from "./csrf.ts";
 import { createExportsRouter } from "./exports.ts";
 import { homePage } from "./home.ts";
+import { createHotlineRouter } from "./hotline.ts";
 import { createImportsRouter } from "./imports.ts";
 import { createLinkCodesRouter } from "./linkCodes.ts";
 import { chooseLocale } from "./locale.ts";
@@ -45,5 +46,7 @@ export function createConsoleRouter(deps: AppDeps): express.Router {
   router.use("/amount-checks", requireRole(...OFFICER_ROLES), createAmountChecksRouter(deps));
   router.use("/requests", requireRole(...OFFICER_ROLES), createRequestsRouter(deps));
   router.use("/reach", requireRole(...OFFICER_ROLES), createReachRouter(deps));
+  // Commune officers answer the tickets transferred to them; province officers work elsewhere.
+  router.use("/hotline", requireRole("ADMIN", "HOTLINE_AGENT", "COMMUNE_OFFICER"), createHotlineRouter(deps));
   return router;
 }

@@ -1,0 +1,81 @@
+// The chat's hotline work, in the transaction of the person's message: a ticket is opened, or a
+// message lands in it, together with the reply that says so; neither can happen without the other.
+import type { ChatContext, Tx } from "../../conversation/brain.ts";
+import { addWorkingMinutes, isWorkingTime, workingHours } from "./workingHours.ts";
+import type { HotlineEffect, HotlineResult, HotlineTopic } from "./protocol.ts";
+import { ticketPriority } from "./priority.ts";
+import { OPEN_STATUSES } from "./statuses.ts";
+
+const DEFAULT_HOURS = "Mon-Fri 07:30-17:00";
+const DEFAULT_FIRST_MINUTES = 60;
+
+export async function performHotlineEffect(tx: Tx, effect: HotlineEffect, ctx: ChatContext): Promise<HotlineResult | null> {
+  switch (effect.kind) {
+    case "escalate":
+      return escalate(tx, ctx, effect.topic, effect.question);
+    case "addToTicket":
+      await addPersonMessage(tx, effect.ticketId, ctx.identityId, effect.text, ctx.now);
+      return null;
+    case "rateTicket": {
+      const { count } = await tx.hotlineTicket.updateMany({
+        where: { number: effect.number, identityId: ctx.identityId, status: "RESOLVED" },
+        data: { satisfaction: effect.score },
+      });
+      return { kind: "rated", ok: count > 0 };
+    }
+  }
+}
+
+async function escalate(tx: Tx, ctx: ChatContext, topic: HotlineTopic, question: string | undefined): Promise<HotlineResult> {
+  const hours = workingHours(ctx.settings.hotlineWorkingHours ?? DEFAULT_HOURS);
+  const openNow = isWorkingTime(hours, ctx.now);
+  const existing = await tx.hotlineTicket.findFirst({
+    where: { identityId: ctx.identityId, status: { in: OPEN_STATUSES } },
+    orderBy: { createdAt: "desc" },
+  });
+  if (existing) {
+    if (question) await addPersonMessage(tx, existing.id, ctx.identityId, question, ctx.now);
+    return { kind: "escalated", topic, number: existing.number, ...due(existing.firstResponseDueAt ?? ctx.now), openNow, existing: true };
+  }
+  const beneficiary = ctx.activeBeneficiaryId
+    ? await tx.beneficiary.findUnique({
+        where: { id: ctx.activeBeneficiaryId },
+        select: { id: true, communeId: true, dateOfBirth: true, categories: { select: { category: { select: { code: true } } } } },
+      })
+    : null;
+  const dueAt = addWorkingMinutes(hours, ctx.now, ctx.settings.hotlineFirstResponseMinutes ?? DEFAULT_FIRST_MINUTES);
+  const ticket = await tx.hotlineTicket.create({
+    data: {
+      identityId: ctx.identityId,
+      beneficiaryId: beneficiary?.id ?? null,
+      communeId: beneficiary?.communeId ?? null,
+      topic,
+      priority: ticketPriority(topic, beneficiary, ctx.today),
+      firstResponseDueAt: dueAt,
+      createdAt: ctx.now,
+    },
+  });
+  if (question) await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "PERSON", text: question, createdAt: ctx.now } });
+  return { kind: "escalated", topic, number: ticket.number, ...due(dueAt), openNow, existing: false };
+}
+
+/**
+ * Stores the person's message; a ticket that waited for them is back with the agent. Its next
+ * response time is set by the SLA job from this message's time (it knows the configured minutes).
+ */
+async function addPersonMessage(tx: Tx, ticketId: string, identityId: string, text: string, now: Date): Promise<void> {
+  const ticket = await tx.hotlineTicket.findFirst({ where: { id: ticketId, identityId } });
+  if (!ticket) return;
+  await tx.ticketMessage.create({ data: { ticketId, author: "PERSON", text, createdAt: now } });
+  const back = ticket.status === "WAITING_FOR_PERSON";
+  await tx.hotlineTicket.update({
+    where: { id: ticketId },
+    // Touched either way: the console's live view watches updatedAt.
+    data: back ? { status: ticket.assigneeId ? "ASSIGNED" : "NEW", nextResponseDueAt: null, slaWarnedAt: null } : { updatedAt: now },
+  });
+}
+
+function due(at: Date): { dueTime: string; dueDate: string } {
+  const local = new Date(at.getTime() + 7 * 3_600_000).toISOString();
+  return { dueTime: local.slice(11, 16), dueDate: local.slice(0, 10) };
+}
