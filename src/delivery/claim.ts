@@ -23,9 +23,6 @@ export interface Claimed {
   consentWithdrawn: boolean | null;
 }
 
-// Lock space of the claim's per-chat locks (apart from the conversation engine's).
-const CHAT_CLAIM_LOCK = 7217;
-
 export interface ClaimOptions {
   channel: string;
   limit: number;
@@ -37,10 +34,11 @@ export interface ClaimOptions {
 
 /**
  * Marks up to `limit` due rows of one channel SENDING for this instance, highest priority first.
- * SKIP LOCKED lets instances share the queue without taking a row twice. A chat whose earlier
- * message (of the same or a higher priority) is still being sent or waits for a retry gives none
- * of its later ones, so a person's replies arrive in order even across instances; a notice held
- * back for the night never holds up a reply.
+ * SKIP LOCKED lets instances share the queue without taking a row twice. Only a chat's first
+ * unfinished message (of the same or a higher priority) can be taken: the next one only once it
+ * is sent or has failed, so a person's replies arrive in order even across instances, and a
+ * claim running beside another (whose snapshot still shows the first message as queued) cannot
+ * take the second. A notice held back for the night never holds up a reply.
  */
 export async function claimRows(prisma: PrismaClient, o: ClaimOptions): Promise<Claimed[]> {
   const minPriority = o.bulk ? -1_000_000 : INTERACTIVE_PRIORITY;
@@ -49,13 +47,9 @@ export async function claimRows(prisma: PrismaClient, o: ClaimOptions): Promise<
       SELECT m.id FROM "OutboundMessage" m
       WHERE m.channel = ${o.channel}::"Channel" AND m.status = 'QUEUED' AND m."notBefore" <= ${o.now}
         AND m.priority >= ${minPriority}
-        -- One claim at a time per chat: another claim running now may be taking this chat's
-        -- earlier message, which is not yet marked as being sent.
-        AND (m."identityId" IS NULL OR pg_try_advisory_xact_lock(${CHAT_CLAIM_LOCK}, hashtext(m."identityId")))
         AND NOT EXISTS (
           SELECT 1 FROM "OutboundMessage" e
           WHERE e."identityId" = m."identityId" AND e.status IN ('QUEUED', 'SENDING') AND e.priority >= m.priority
-            AND (e.status = 'SENDING' OR e."notBefore" > ${o.now})
             AND (e."createdAt", e.id) < (m."createdAt", m.id))
       ORDER BY m.priority DESC, m."createdAt", m.id
       LIMIT ${o.limit}
