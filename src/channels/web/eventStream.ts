@@ -16,6 +16,7 @@ import type { ChatHub } from "./chatHub.ts";
 import type { ChatItem } from "./chatItem.ts";
 import { readChatId } from "./chatCookie.ts";
 import { sentSince } from "./history.ts";
+import { openEventStream } from "../../http/eventStream.ts";
 
 export interface EventStreamDeps {
   prisma: PrismaClient;
@@ -43,14 +44,7 @@ export function eventStream(deps: EventStreamDeps): RequestHandler {
       res.status(429).json({ error: "rate_limited" });
       return;
     }
-    res.writeHead(200, {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-store, no-transform",
-      Connection: "keep-alive",
-      // nginx would otherwise hold the events back in its buffer.
-      "X-Accel-Buffering": "no",
-    });
-    res.write("retry: 3000\n\n");
+    openEventStream(res);
 
     let cursor = startCursor(req) ?? deps.clock.now().getTime();
     const sent = new Map<string, number>();

@@ -5,6 +5,7 @@ import type { RequestHandler } from "express";
 import { queueFingerprint, ticketFingerprint } from "../../features/hotline/changes.ts";
 import { getStaff } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
+import { openEventStream } from "../eventStream.ts";
 
 const POLL_MS = 1000;
 // Proxies drop idle connections; a comment line keeps them open.
@@ -15,13 +16,7 @@ export function hotlineEvents(deps: AppDeps): RequestHandler {
     const staff = getStaff(res);
     const raw = typeof req.query.ticket === "string" ? req.query.ticket : "";
     const number = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
-    res.writeHead(200, {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-store, no-transform",
-      Connection: "keep-alive",
-      "X-Accel-Buffering": "no",
-    });
-    res.write("retry: 3000\n\n");
+    openEventStream(res);
     // The fingerprint the page was rendered with: a change made before this stream opened still counts.
     let last: string | null = typeof req.query.fp === "string" ? req.query.fp.slice(0, 200) : null;
     let closed = false;
