@@ -16,7 +16,7 @@ import { syncPolicy } from "../src/features/policy/syncPolicy.ts";
 import { todayInVietnam } from "../src/lib/calendarDate.ts";
 import { systemClock } from "../src/lib/clock.ts";
 import { createLogger } from "../src/lib/logger.ts";
-import { adminQuery, withDatabase } from "../src/db/admin.ts";
+import { scratchDatabase } from "./scratchDatabase.ts";
 
 interface Timing {
   kind: string;
@@ -86,15 +86,13 @@ async function openTarget(target: "postgres" | "pglite", dir: string): Promise<{
     const db = await createDatabase({ kind: "pglite", dataDir: path.join(dir, "pglite") });
     return { db, dispose: () => db.close() };
   }
-  const admin = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-  const name = `ansinh_bench_${Date.now()}`;
-  await adminQuery(admin, `CREATE DATABASE "${name}"`);
-  const db = await createDatabase({ kind: "postgres", url: withDatabase(admin, name) });
+  const scratch = await scratchDatabase("ansinh_bench");
+  const db = await createDatabase({ kind: "postgres", url: scratch.url });
   return {
     db,
     async dispose() {
       await db.close();
-      await adminQuery(admin, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await scratch.drop();
     },
   };
 }

@@ -11,8 +11,8 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.ts";
 import { createI18n } from "../src/core/i18n.ts";
 import { createChatRuntime } from "../src/conversation/runtime.ts";
-import { adminQuery, withDatabase } from "../src/db/admin.ts";
 import { createDatabase } from "../src/db/database.ts";
+import { scratchDatabase } from "./scratchDatabase.ts";
 import { systemClock } from "../src/lib/clock.ts";
 import { createLogger } from "../src/lib/logger.ts";
 
@@ -45,10 +45,8 @@ export async function notifyBenchmark(args: string[]): Promise<void> {
     fakeProcess.send("stats");
   });
 
-  const admin = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-  const name = `ansinh_bench_notify_${Date.now()}`;
-  await adminQuery(admin, `CREATE DATABASE "${name}"`);
-  const url = withDatabase(admin, name);
+  const scratch = await scratchDatabase("ansinh_bench_notify");
+  const url = scratch.url;
   const config = loadConfig({
     NODE_ENV: "production",
     LOG_LEVEL: "warn",
@@ -99,7 +97,7 @@ export async function notifyBenchmark(args: string[]): Promise<void> {
     console.log(`| a province of ${province.toLocaleString("en")} at 30/s | ${provinceMinutes.toFixed(1)} min (${(province / TELEGRAM_LIMIT / 60).toFixed(1)} min at exactly 30/s) |`);
   } finally {
     await db.close();
-    await adminQuery(admin, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await scratch.drop();
     fakeProcess.send("close");
   }
 }

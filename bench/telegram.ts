@@ -15,13 +15,13 @@ import { loadConfig } from "../src/config.ts";
 import { createI18n } from "../src/core/i18n.ts";
 import { createChatRuntime } from "../src/conversation/runtime.ts";
 import { createDatabase } from "../src/db/database.ts";
+import { scratchDatabase } from "./scratchDatabase.ts";
 import { loadPolicy } from "../src/features/policy/loadPolicy.ts";
 import { syncPolicy } from "../src/features/policy/syncPolicy.ts";
 import { createApp } from "../src/http/app.ts";
 import { systemClock } from "../src/lib/clock.ts";
 import { createLogger } from "../src/lib/logger.ts";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../test/fakes/telegramApi.ts";
-import { adminQuery, withDatabase } from "../src/db/admin.ts";
 
 const SECRET = "bench_secret";
 
@@ -49,10 +49,8 @@ export async function telegramBenchmark(args: string[]): Promise<void> {
 }
 
 async function benchOurs(fake: FakeTelegramApi, messages: number, concurrency: number): Promise<RunResult> {
-  const admin = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-  const name = `ansinh_bench_tg_${Date.now()}`;
-  await adminQuery(admin, `CREATE DATABASE "${name}"`);
-  const url = withDatabase(admin, name);
+  const scratch = await scratchDatabase("ansinh_bench_tg");
+  const url = scratch.url;
   const config = loadConfig({
     NODE_ENV: "production",
     LOG_LEVEL: "warn",
@@ -95,7 +93,7 @@ async function benchOurs(fake: FakeTelegramApi, messages: number, concurrency: n
     }
   } finally {
     await db.close();
-    await adminQuery(admin, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await scratch.drop();
   }
 }
 
