@@ -5,6 +5,7 @@
 // commit leaves the message unprocessed, and `recover` answers it after the restart.
 import type { InboundEvent } from "../core/events.ts";
 import { inboundBody, type InboundBody } from "../core/events.ts";
+import { withoutNul } from "../lib/text.ts";
 import { redactString } from "../lib/redact.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { Clock } from "../lib/clock.ts";
@@ -55,11 +56,11 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
         create: {
           channel: event.chat.channel,
           platformUserId: event.chat.platformUserId,
-          displayName: event.displayName ?? null,
+          displayName: event.displayName ? withoutNul(event.displayName) : null,
           locale: event.languageHint?.startsWith("en") ? "en" : "vi",
           lastInboundAt: now,
         },
-        update: { lastInboundAt: now, ...(event.displayName ? { displayName: event.displayName } : {}) },
+        update: { lastInboundAt: now, ...(event.displayName ? { displayName: withoutNul(event.displayName) } : {}) },
       });
       const body = inboundBody.parse(event);
       const inserted = await deps.prisma.inboundMessage.createMany({

@@ -1,5 +1,6 @@
 // What every channel turns a platform update into. Features never see platform payloads.
 import { z } from "zod";
+import { withoutNul } from "../lib/text.ts";
 
 export const CHANNELS = ["TELEGRAM", "ZALO", "WEB"] as const;
 export type ChannelName = (typeof CHANNELS)[number];
@@ -15,12 +16,14 @@ export interface ChatRef {
   platformUserId: string;
 }
 
+const platformText = (max: number) => z.string().max(max).transform(withoutNul);
+
 export const inboundBody = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("text"), text: z.string().max(4096) }),
+  z.object({ kind: z.literal("text"), text: platformText(4096) }),
   /** A button press; `data` is what the button carried (at most 64 bytes on Telegram). */
-  z.object({ kind: z.literal("button"), data: z.string().max(64) }),
+  z.object({ kind: z.literal("button"), data: platformText(64) }),
   /** Telegram /start (with a deep-link payload), Zalo follow, web chat opened. */
-  z.object({ kind: z.literal("start"), payload: z.string().max(64).optional() }),
+  z.object({ kind: z.literal("start"), payload: platformText(64).optional() }),
   /** The person blocked the bot / unfollowed the OA: nothing can be sent any more. */
   z.object({ kind: z.literal("unreachable"), reason: z.string().max(200) }),
   z.object({ kind: z.literal("reachable") }),

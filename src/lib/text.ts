@@ -14,3 +14,8 @@ export function stripDiacritics(text: string): string {
 export function cleanText(text: string): string {
   return text.normalize("NFC").replace(/\s+/g, " ").trim();
 }
+
+/** Drops NUL characters: they mean nothing in a text people typed or saved, and PostgreSQL refuses to store them. */
+export function withoutNul(text: string): string {
+  return text.replaceAll("\u0000", "");
+}

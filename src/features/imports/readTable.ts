@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import { withoutNul } from "../../lib/text.ts";
 
 export type Cell = string | number | Date | boolean | null;
 
@@ -34,8 +35,31 @@ function isXlsx(fileName: string, data: Buffer): boolean {
   return data.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) || /\.xlsx$/i.test(fileName);
 }
 
+/**
+ * CSV bytes as text. Excel's "Unicode text" export is UTF-16 (little-endian, with a byte-order
+ * mark); everything else is read as UTF-8. NUL characters never belong in a cell and the database
+ * refuses them, so they are dropped.
+ */
+export function decodeText(data: Buffer): string {
+  let text: string;
+  if (data[0] === 0xff && data[1] === 0xfe) text = data.subarray(2).toString("utf16le");
+  else if (data[0] === 0xfe && data[1] === 0xff) text = Buffer.from(data.subarray(2)).swap16().toString("utf16le");
+  else if (looksLikeUtf16le(data)) text = data.toString("utf16le");
+  else text = data.toString("utf8");
+  return withoutNul(text.replace(/^\uFEFF/, ""));
+}
+
+/** UTF-16 text without a mark: mostly ASCII, so every second byte is zero. */
+function looksLikeUtf16le(data: Buffer): boolean {
+  const sample = data.subarray(0, Math.min(data.length, 512) & ~1);
+  if (sample.length < 4) return false;
+  let zeros = 0;
+  for (let i = 1; i < sample.length; i += 2) if (sample[i] === 0) zeros++;
+  return zeros >= (sample.length / 2) * 0.6;
+}
+
 function readCsv(data: Buffer): TableRow[] {
-  const text = data.toString("utf8").replace(/^\uFEFF/, "");
+  const text = decodeText(data);
   // Excel in Vietnamese (and other comma-decimal) locales saves CSV with ";" between fields.
   const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
   const count = (ch: string) => firstLine.split(ch).length - 1;
@@ -67,7 +91,8 @@ const hyperlink = z.object({ text: z.unknown() });
 /** exceljs cell values come in several shapes (rich text, formulas, links); keep what the officer sees. */
 function toCell(value: unknown, depth = 0): Cell {
   if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string") return withoutNul(value);
+  if (typeof value === "number" || typeof value === "boolean") return value;
   if (value instanceof Date) return value;
   if (depth > 2) return null;
   const rich = richText.safeParse(value);
