@@ -9,7 +9,9 @@ import { listAreaCommunes } from "../../features/staff/scope.ts";
 import { todayInVietnam } from "../../lib/calendarDate.ts";
 import { getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
-import { clientIp } from "./auth.ts";
+import { z } from "zod";
+import { copyChatData, eraseChatData, type ErasureCounts } from "../../features/privacy/chatData.ts";
+import { clientIp, OFFICER_ROLES, requireRole } from "./auth.ts";
 import { beneficiaryQuerySchema } from "./beneficiaryQuery.ts";
 import { localeOf, translator } from "./locale.ts";
 import { renderPage } from "./render.ts";
@@ -44,6 +46,29 @@ export function createBeneficiariesRouter(deps: AppDeps): express.Router {
     showDetail(deps, req, res, staff, detail, null);
   });
 
+  // A copy of what the chats hold about the person, for them (a data subject's right of access).
+  router.get("/:id/chat-data", requireRole(...OFFICER_ROLES), async (req: Request<{ id: string }>, res) => {
+    const staff = getStaff(res);
+    const detail = await loadDetail(deps, staff, req.params.id);
+    const copy = await copyChatData(deps.prisma, deps.i18n, detail.id, deps.clock.now());
+    if (!copy) throw new AppError("not_found", "No such beneficiary");
+    await auditAccess(deps, req, staff, detail.id, "privacy.chat_data_copy", { chats: copy.chats.length, tickets: copy.tickets.length });
+    res.setHeader("Cache-Control", "no-store");
+    res.setHeader("Content-Disposition", `attachment; filename="chat-data-${detail.id}.json"`);
+    res.type("application/json").send(JSON.stringify(copy, null, 2));
+  });
+
+  router.post("/:id/chat-data/erase", requireRole(...OFFICER_ROLES), async (req: Request<{ id: string }>, res) => {
+    const staff = getStaff(res);
+    const detail = await loadDetail(deps, staff, req.params.id);
+    if (eraseForm.safeParse(req.body).success === false) throw new AppError("bad_request", "Erasure not confirmed");
+    const erased = await eraseChatData(deps.prisma, detail.id, deps.clock.now());
+    if (!erased) throw new AppError("not_found", "No such beneficiary");
+    await auditAccess(deps, req, staff, detail.id, "privacy.chat_data_erase", { ...erased });
+    deps.log.info({ beneficiaryId: detail.id, ...erased }, "chat data erased on request");
+    showDetail(deps, req, res, staff, await loadDetail(deps, staff, detail.id), null, erased);
+  });
+
   router.post("/:id/reveal", async (req, res) => {
     const staff = getStaff(res);
     const detail = await loadDetail(deps, staff, req.params.id);
@@ -62,14 +87,16 @@ async function loadDetail(deps: AppDeps, staff: StaffContext, id: string | undef
   return detail;
 }
 
-function showDetail(deps: AppDeps, req: Request, res: Response, staff: StaffContext, detail: BeneficiaryDetail, revealedId: string | null) {
+function showDetail(deps: AppDeps, req: Request, res: Response, staff: StaffContext, detail: BeneficiaryDetail, revealedId: string | null, erased: ErasureCounts | null = null) {
   const t = translator(deps, res);
   renderPage(deps, req, res, {
     title: detail.fullName,
     active: "beneficiaries",
-    body: beneficiaryDetailView(t, { detail, locale: localeOf(res), csrfToken: staff.csrfToken, revealedId }),
+    body: beneficiaryDetailView(t, { detail, locale: localeOf(res), csrfToken: staff.csrfToken, revealedId, privacyActions: OFFICER_ROLES.includes(staff.role), erased }),
   });
 }
+
+const eraseForm = z.object({ confirm: z.literal("yes") });
 
 export function auditAccess(deps: AppDeps, req: Request, staff: StaffContext, beneficiaryId: string, action: string, detail?: Record<string, unknown>): Promise<void> {
   return recordAudit(deps.prisma, {

@@ -11,6 +11,10 @@ export interface DetailViewOptions {
   csrfToken: string;
   /** The full personal ID, only right after the audited "show" action. */
   revealedId: string | null;
+  /** Officers may hand a person a copy of their chat data or erase it; hotline agents may not. */
+  privacyActions: boolean;
+  /** Shown once after an erasure: what was erased. */
+  erased?: { ownChats: number; relativeLinks: number; messages: number; ticketMessages: number } | null;
 }
 
 export function beneficiaryDetailView(t: TFunction, o: DetailViewOptions): SafeHtml {
@@ -135,6 +139,7 @@ ${dataTable(
 <div class="grid-2">
 <section>
 <h2>${t("console:detail.chats")}</h2>
+${o.erased ? html`<p class="flash ok" role="status" id="chat-data-erased">${t("privacy:erased", o.erased)}</p>` : ""}
 ${dataTable(
   [{ label: t("console:detail.chat.channel") }, { label: t("console:detail.chat.linkedAs") }, { label: t("console:detail.chat.state") }],
   b.chats.map((c) => [
@@ -144,6 +149,7 @@ ${dataTable(
   ]),
   none,
 )}
+${o.privacyActions ? chatDataActions(t, b.id, o.csrfToken) : ""}
 </section>
 ${
   b.linkCodes.length
@@ -161,5 +167,18 @@ ${dataTable(
 </section>`
     : ""
 }
+</div>`;
+}
+
+/** A copy of the person's chat data to hand over, and its erasure (confirmed by a tick). */
+function chatDataActions(t: TFunction, id: string, csrfToken: string): SafeHtml {
+  return html`<div class="chat-data">
+  <p class="hint muted">${t("privacy:rights")}</p>
+  <p><a class="btn secondary" href="/console/beneficiaries/${id}/chat-data" download>${t("privacy:download")}</a></p>
+  <form method="post" action="/console/beneficiaries/${id}/chat-data/erase" class="erase-chat-data">
+    <input type="hidden" name="_csrf" value="${csrfToken}">
+    <label><input type="checkbox" name="confirm" value="yes" required> ${t("privacy:confirm")}</label>
+    <button type="submit" class="btn danger">${t("privacy:erase")}</button>
+  </form>
 </div>`;
 }
