@@ -34,7 +34,8 @@ describe("safety answers and free text understood by intent, through the engine"
 
   it("answers 'bà mất rồi' with when payments stop, the funeral support in force and how to claim it", async () => {
     const replies = await h.person("web-safe-death").send("bà mất rồi");
-    expect(keys(replies)).toEqual([
+    // Then a ticket, so that a person follows up (test/hotline/autoEscalation.test.ts).
+    expect(keys(replies).slice(0, 3)).toEqual([
       ["chat:death.sorry", "chat:death.stop"],
       ["chat:death.funeralBtxh", "chat:death.funeralNcc"],
       ["chat:death.how", "chat:death.bring", "chat:contact.hotline"],

@@ -51,11 +51,11 @@ describe("escalation from the chat to the hotline", () => {
   it("puts everything the person writes while the ticket is open into it, and menus still work", async () => {
     const dao = h.person("web-hl-dao");
     const number = (await ticketOf(dao)).number;
-    expect(keys(await dao.send("tháng này tôi chưa nhận được tiền"))).toEqual([["hotline:chat.added"]]);
+    expect(keys(await dao.send("tôi muốn hỏi thêm về hồ sơ"))).toEqual([["hotline:chat.added"]]);
     expect(params(await dao.send("tôi ở thôn 3"))).toEqual([{ number }]);
     expect(keys(await dao.press("menu"))[0]?.[0]).toMatch(/^chat:menu/);
     const texts = (await ticketOf(dao)).messages.filter((m) => m.author === "PERSON").map((m) => m.text);
-    expect(texts).toEqual(["tháng này tôi chưa nhận được tiền", "tôi ở thôn 3"]);
+    expect(texts).toEqual(["tôi muốn hỏi thêm về hồ sơ", "tôi ở thôn 3"]);
   });
 
   it("keeps a walkthrough going while the ticket is open, and still files what the person types", async () => {

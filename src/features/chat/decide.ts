@@ -167,7 +167,7 @@ function onResult(state: ChatState | null, result: ChatResult, ctx: ChatContext)
       return onRequestResult(result, ctx);
     case "escalated":
     case "rated":
-      return onHotlineResult(result);
+      return onHotlineResult(result, state);
   }
 }
 

@@ -47,7 +47,7 @@ export async function performEffect(tx: Tx, effect: ChatEffect, ctx: ChatContext
     case "assessEligibility":
       return guide(await deps.policy(), effect.answers, ctx.today);
     case "funeralSupport":
-      return funeralSupport(await deps.policy(), ctx.today);
+      return { ...funeralSupport(await deps.policy(), ctx.today), ...(effect.ticket ? { ticket: true } : {}) };
     case "setNotifications":
       await setNotifications(tx, ctx, effect.off);
       return null;

@@ -1,7 +1,8 @@
 // Payout answers in the chat: the next payout, the amount (with "why?"), the last months and what to
 // do about a missed one. A relative sees the person they represent, and every answer says whose
 // information it is. Someone not linked gets the general rules and the ways to link.
-import { escalateButton } from "../hotline/chatStep.ts";
+import { escalateButton, withTicket } from "../hotline/chatStep.ts";
+import { missedPayout } from "../hotline/missedPayout.ts";
 import { btn, say, type Button, type Reply, type TextRef } from "../../core/reply.ts";
 import type { ChatContext } from "../../conversation/brain.ts";
 import { historyText } from "../payouts/historyText.ts";
@@ -51,12 +52,24 @@ export function onPayouts(result: Extract<ChatResult, { kind: "payouts" }>, ctx:
     case "history":
       return decision(null, [{ text: [...head, ...historyText(o)], buttons: [[btn("chat:button.nextPayout", BUTTON.nextPayout)], BACK] }]);
     case "missing":
-      return decision(null, [
-        { text: [...head, ...historyText(o)] },
-        // Money that did not arrive is worth a person's look: one press opens a ticket.
-        { text: [...missedPayoutText(), contact(ctx)], buttons: [[escalateButton("payout_missing")], [btn("chat:button.nextPayout", BUTTON.nextPayout)], BACK] },
-      ]);
+      return missingReply(o, head, ctx);
   }
+}
+
+/**
+ * "Chưa thấy tiền": after the payout day money not paid (or a failed transfer) goes to a person at
+ * once; before it, the day it comes, with a person one press away.
+ */
+function missingReply(o: PayoutOverview, head: TextRef[], ctx: ChatContext): ChatDecision {
+  const talk: Button[][] = ctx.openTicket ? [] : [[escalateButton("payout_missing")]];
+  if (!missedPayout(o, ctx.today) && o.next) {
+    return decision(null, [{ text: [...head, say("chat:missing.notYet"), ...nextPayoutText(o)], buttons: [...talk, BACK] }]);
+  }
+  const answer = decision(null, [
+    { text: [...head, ...historyText(o)] },
+    { text: [...missedPayoutText(), contact(ctx)], buttons: [...talk, [btn("chat:button.nextPayout", BUTTON.nextPayout)], BACK] },
+  ]);
+  return missedPayout(o, ctx.today) ? withTicket(answer, "payout_missing", ctx) : answer;
 }
 
 function amountReply(o: PayoutOverview, head: TextRef[]): Reply {

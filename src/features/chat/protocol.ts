@@ -29,8 +29,11 @@ export type ChatEffect =
   /** Why a month's amount is what it is; without a month, the month of the next (or last) payout. */
   | { kind: "explainMonth"; beneficiaryId: string; month: CalendarDate | null }
   | { kind: "assessEligibility"; answers: EligibilityAnswersSoFar }
-  /** Funeral support is a multiple of the base level in force, which the policy files hold. */
-  | { kind: "funeralSupport" }
+  /**
+   * Funeral support is a multiple of the base level in force, which the policy files hold.
+   * `ticket`: a death told in the chat, which a person then follows up.
+   */
+  | { kind: "funeralSupport"; ticket?: boolean }
   /** "Tắt thông báo" / "Bật thông báo" for this chat. */
   | { kind: "setNotifications"; off: boolean }
   | RequestEffect
@@ -66,6 +69,6 @@ export type ChatResult =
   | { kind: "payouts"; topic: PayoutTopic; overview: PayoutOverview | null }
   | { kind: "explanation"; replies: Reply[] | null }
   | { kind: "eligibility"; replies: Reply[] }
-  | { kind: "funeral"; btxhMinimum: number | null }
+  | { kind: "funeral"; btxhMinimum: number | null; ticket?: boolean }
   | RequestResult
   | HotlineResult;

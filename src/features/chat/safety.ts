@@ -4,7 +4,7 @@
 import { btn, say } from "../../core/reply.ts";
 import type { ChatContext } from "../../conversation/brain.ts";
 import { documentsText } from "../payouts/rulesText.ts";
-import { escalateButton } from "../hotline/chatStep.ts";
+import { escalateButton, withTicket } from "../hotline/chatStep.ts";
 import { BUTTON } from "./commands.ts";
 import { decision, type ChatDecision } from "./decision.ts";
 import { contact } from "./menu.ts";
@@ -39,9 +39,12 @@ export function scamWarning(ctx: ChatContext): ChatDecision {
   ]);
 }
 
-/** The base level in force decides the funeral support, so it is looked up first. */
-export function deathAnswer(): ChatDecision {
-  return decision(null, [], [{ kind: "funeralSupport" }]);
+/**
+ * The base level in force decides the funeral support, so it is looked up first. `ticket`: a
+ * death told in the chat, which a person follows up after the answer.
+ */
+export function deathAnswer(options: { ticket?: boolean } = {}): ChatDecision {
+  return decision(null, [], [{ kind: "funeralSupport", ...(options.ticket ? { ticket: true } : {}) }]);
 }
 
 /**
@@ -52,9 +55,10 @@ export function deathAnswer(): ChatDecision {
  */
 export function onFuneral(result: Extract<ChatResult, { kind: "funeral" }>, ctx: ChatContext): ChatDecision {
   const btxh = result.btxhMinimum === null ? say("chat:death.funeralBtxhRule") : say("chat:death.funeralBtxh", { amount: { vnd: result.btxhMinimum } });
-  return decision(null, [
+  const answer = decision(null, [
     { text: [say("chat:death.sorry"), say("chat:death.stop")] },
     { text: [btxh, say("chat:death.funeralNcc")] },
     { text: [say("chat:death.how"), say("chat:death.bring"), contact(ctx)], buttons: [[escalateButton("death")], ...BACK] },
   ]);
+  return result.ticket ? withTicket(answer, "death", ctx) : answer;
 }

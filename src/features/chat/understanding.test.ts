@@ -84,8 +84,9 @@ describe("free text understood by intent", () => {
     expect(answerIntent("change_payout_method", linked).effects).toEqual([{ kind: "loadDraft", request: "ACCOUNT", flow: "account" }]);
     expect(answerIntent("update_info", linked).state).toMatchObject({ flow: "change", step: "what" });
     expect(answerIntent("report_death", linked).state).toMatchObject({ flow: "change", step: "date" });
-    // Someone not linked still hears what to do after a death.
-    expect(answerIntent("report_death", testContext()).effects).toEqual([{ kind: "funeralSupport" }]);
+    // Someone not linked still hears what to do after a death; either way a person follows up.
+    expect(answerIntent("report_death", testContext()).effects).toEqual([{ kind: "funeralSupport", ticket: true }]);
+    expect(answerIntent("report_death", linked).effects).toEqual([{ kind: "escalate", topic: "death", auto: true }]);
   });
 
   it("offers the ways to link, to a new chat and to a linked one", () => {

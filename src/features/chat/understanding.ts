@@ -13,7 +13,8 @@ import { startEligibility } from "./eligibilityGuide.ts";
 import { activePerson, menu, notUnderstood, welcome } from "./menu.ts";
 import { explainAmount, showPayouts } from "./payoutAnswers.ts";
 import { deathAnswer, documentsAnswer, scamWarning } from "./safety.ts";
-import { startEscalation } from "../hotline/chatStep.ts";
+import { startEscalation, withTicket } from "../hotline/chatStep.ts";
+import { reportedTopic, type ReportedTopic } from "../hotline/escalationRules.ts";
 import { requestCommand } from "./requestRouting.ts";
 import type { ClarifyState } from "./state.ts";
 
@@ -54,6 +55,8 @@ const URGENT_ENOUGH = new Set<IntentId>(["scam_check", "report_death", "talk_to_
 /** Free text with no question open; `unclearBefore` counts the unclear messages just before it. */
 export function understand(text: string, ctx: ChatContext, unclearBefore: number): ChatDecision {
   const c = classifyIntent(text);
+  const reported = reportedTopic(text, c);
+  if (reported) return answerReport(reported, text, ctx);
   const bareMoneyWord = PAYOUT_TOPICS.some((t) => t === c.intent) && normaliseVietnamese(text).tokens.length === 1;
   if (c.intent !== "unknown" && c.confidence >= CONFIDENT && !bareMoneyWord) return answerIntent(c.intent, ctx);
   // Guessing a third time would only frustrate: a person takes over, with what was asked.
@@ -69,6 +72,8 @@ export function understand(text: string, ctx: ChatContext, unclearBefore: number
 /** Free text in the middle of a question that is no answer to it: a clear, pressing request wins. */
 export function interruption(text: string, ctx: ChatContext): ChatDecision | null {
   const c = classifyIntent(text);
+  const reported = reportedTopic(text, c);
+  if (reported) return answerReport(reported, text, ctx);
   return c.confidence >= CONFIDENT && URGENT_ENOUGH.has(c.intent) ? answerIntent(c.intent, ctx) : null;
 }
 
@@ -92,8 +97,9 @@ export function answerIntent(intent: IntentId, ctx: ChatContext): ChatDecision {
     case "update_info":
       return requestCommand("change", ctx);
     case "report_death":
-      // Only a linked chat can report it for the record; anyone gets the explanation.
-      return activePerson(ctx) ? requestCommand("death", ctx) : deathAnswer();
+      // Only a linked chat can report it for the record; anyone gets the explanation. Either way a
+      // person follows up with the family.
+      return activePerson(ctx) ? withTicket(requestCommand("death", ctx), "death", ctx) : deathAnswer({ ticket: true });
     case "talk_to_human":
       return startEscalation("talk_to_human");
     case "scam_check":
@@ -109,6 +115,14 @@ export function answerIntent(intent: IntentId, ctx: ChatContext): ChatDecision {
     case "unknown":
       return decision(null, notUnderstood(ctx));
   }
+}
+
+/**
+ * Something that happened and always needs a person: a scam (the warning first, it may still stop
+ * a loss) or a complaint. The person's words open the ticket.
+ */
+function answerReport(topic: ReportedTopic, text: string, ctx: ChatContext): ChatDecision {
+  return topic === "fraud" ? withTicket(scamWarning(ctx), "fraud", ctx, text) : withTicket(decision(null, []), "complaint", ctx, text);
 }
 
 /** The ways to link: the first link for a new chat, or one more person for a linked one. */

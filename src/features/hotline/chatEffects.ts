@@ -2,8 +2,9 @@
 // message lands in it, together with the reply that says so; neither can happen without the other.
 import type { ChatContext, Tx } from "../../conversation/brain.ts";
 import { addWorkingMinutes, isWorkingTime, workingHours } from "./workingHours.ts";
-import type { HotlineEffect, HotlineResult, HotlineTopic } from "./protocol.ts";
-import { ticketPriority } from "./priority.ts";
+import type { TicketPriority } from "../../generated/prisma/enums.ts";
+import { isHotlineTopic, type HotlineEffect, type HotlineResult, type HotlineTopic } from "./protocol.ts";
+import { isMoreUrgent, ticketPriority } from "./priority.ts";
 import { OPEN_STATUSES } from "./statuses.ts";
 
 const DEFAULT_HOURS = "Mon-Fri 07:30-17:00";
@@ -12,7 +13,7 @@ const DEFAULT_FIRST_MINUTES = 60;
 export async function performHotlineEffect(tx: Tx, effect: HotlineEffect, ctx: ChatContext): Promise<HotlineResult | null> {
   switch (effect.kind) {
     case "escalate":
-      return escalate(tx, ctx, effect.topic, effect.question);
+      return { ...(await escalate(tx, ctx, effect.topic, effect.question)), ...(effect.auto ? { auto: true } : {}) };
     case "addToTicket":
       await addPersonMessage(tx, effect.ticketId, ctx.identityId, effect.text, ctx.now);
       return null;
@@ -26,7 +27,7 @@ export async function performHotlineEffect(tx: Tx, effect: HotlineEffect, ctx: C
   }
 }
 
-async function escalate(tx: Tx, ctx: ChatContext, topic: HotlineTopic, question: string | undefined): Promise<HotlineResult> {
+async function escalate(tx: Tx, ctx: ChatContext, topic: HotlineTopic, question: string | undefined): Promise<Extract<HotlineResult, { kind: "escalated" }>> {
   const hours = workingHours(ctx.settings.hotlineWorkingHours ?? DEFAULT_HOURS);
   const openNow = isWorkingTime(hours, ctx.now);
   const existing = await tx.hotlineTicket.findFirst({
@@ -34,15 +35,11 @@ async function escalate(tx: Tx, ctx: ChatContext, topic: HotlineTopic, question:
     orderBy: { createdAt: "desc" },
   });
   if (existing) {
+    await raiseTopic(tx, existing, topic, ctx);
     if (question) await addPersonMessage(tx, existing.id, ctx.identityId, question, ctx.now);
     return { kind: "escalated", topic, number: existing.number, ...due(existing.firstResponseDueAt ?? ctx.now), openNow, existing: true };
   }
-  const beneficiary = ctx.activeBeneficiaryId
-    ? await tx.beneficiary.findUnique({
-        where: { id: ctx.activeBeneficiaryId },
-        select: { id: true, communeId: true, dateOfBirth: true, categories: { select: { category: { select: { code: true } } } } },
-      })
-    : null;
+  const beneficiary = await person(tx, ctx.activeBeneficiaryId);
   const dueAt = addWorkingMinutes(hours, ctx.now, ctx.settings.hotlineFirstResponseMinutes ?? DEFAULT_FIRST_MINUTES);
   const ticket = await tx.hotlineTicket.create({
     data: {
@@ -57,6 +54,28 @@ async function escalate(tx: Tx, ctx: ChatContext, topic: HotlineTopic, question:
   });
   if (question) await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "PERSON", text: question, createdAt: ctx.now } });
   return { kind: "escalated", topic, number: ticket.number, ...due(dueAt), openNow, existing: false };
+}
+
+/**
+ * One chat, one open ticket: a more urgent topic (missing money or fraud after a general question)
+ * takes the ticket over, and its priority goes up with it; it never goes down.
+ */
+async function raiseTopic(tx: Tx, ticket: { id: string; topic: string; priority: TicketPriority; beneficiaryId: string | null }, topic: HotlineTopic, ctx: ChatContext): Promise<void> {
+  const current = isHotlineTopic(ticket.topic) ? ticketPriority(ticket.topic, null, ctx.today) : "LOW";
+  if (!isMoreUrgent(ticketPriority(topic, null, ctx.today), current)) return;
+  const priority = ticketPriority(topic, await person(tx, ticket.beneficiaryId), ctx.today);
+  await tx.hotlineTicket.update({
+    where: { id: ticket.id },
+    data: { topic, ...(isMoreUrgent(priority, ticket.priority) ? { priority } : {}), updatedAt: ctx.now },
+  });
+}
+
+function person(tx: Tx, beneficiaryId: string | null) {
+  if (!beneficiaryId) return Promise.resolve(null);
+  return tx.beneficiary.findUnique({
+    where: { id: beneficiaryId },
+    select: { id: true, communeId: true, dateOfBirth: true, categories: { select: { category: { select: { code: true } } } } },
+  });
 }
 
 /**

@@ -7,14 +7,34 @@ import { BUTTON, commandOf } from "../chat/commands.ts";
 import { decision, type ChatDecision } from "../chat/decision.ts";
 import type { ChatResult } from "../chat/protocol.ts";
 import type { ChatState } from "../chat/state.ts";
+import { escalatesByItself } from "./escalationRules.ts";
 import { ESCALATE_PREFIX, RATE_PREFIX, isHotlineTopic, type HotlineResult, type HotlineTopic } from "./protocol.ts";
 
 const MAX_TEXT = 2000;
+
+/** Topics the bot opens a ticket for by itself, each with a line saying why. */
+const AUTO_TOPICS = ["payout_missing", "fraud", "death", "complaint"] as const satisfies readonly HotlineTopic[];
+type AutoTopic = (typeof AUTO_TOPICS)[number];
 
 /** A person asked for a human (or the bot decided they need one): open a ticket. */
 export function startEscalation(topic: HotlineTopic, question?: string): ChatDecision {
   const q = question?.trim().slice(0, MAX_TEXT);
   return decision(null, [], [{ kind: "escalate", topic, ...(q ? { question: q } : {}) }]);
+}
+
+/**
+ * An answer that always needs a person as well (a fraud report, money missing after payout day, a
+ * death, a complaint): the answer first, then the ticket, opened by itself. While a ticket is open
+ * the person's words are filed into it already, so they are not given again here.
+ */
+export function withTicket(d: ChatDecision, topic: AutoTopic, ctx: ChatContext, question?: string): ChatDecision {
+  const q = ctx.openTicket ? undefined : question?.trim().slice(0, MAX_TEXT);
+  // The "talk to an agent" button is pointless under an answer that has just called one.
+  const replies = d.replies.map((r) => {
+    const buttons = r.buttons?.map((row) => row.filter((b) => !b.data.startsWith(ESCALATE_PREFIX))).filter((row) => row.length > 0);
+    return buttons ? { ...r, buttons } : r;
+  });
+  return { ...d, replies, effects: [...d.effects, { kind: "escalate", topic, auto: true, ...(q ? { question: q } : {}) }] };
 }
 
 /** The button under answers that may need a person (a scam, a missing payment, a death). */
@@ -39,6 +59,9 @@ export function hotlineStep(stored: ChatState | null, event: FlowEvent<ChatResul
   if (!ticket || (stored !== null && stored.flow !== "clarify")) return null;
   if (event.kind === "unsupported") return decision(null, [{ text: [say("hotline:chat.textOnly", { number: ticket.number })] }]);
   if (event.kind !== "text" || commandOf(event)) return null;
+  // Answered like any message (and filed by `alsoToTicket`): the answer matters, and the ticket
+  // may need to become more urgent.
+  if (escalatesByItself(event.text)) return null;
   return decision(null, [{ text: [say("hotline:chat.added", { number: ticket.number })] }], [
     { kind: "addToTicket", ticketId: ticket.id, text: event.text.slice(0, MAX_TEXT) },
   ]);
@@ -46,21 +69,34 @@ export function hotlineStep(stored: ChatState | null, event: FlowEvent<ChatResul
 
 /**
  * A person in the middle of a walkthrough keeps it, but what they type still reaches the open
- * ticket, with any ID, phone or account number masked (the agent does not need it in full).
+ * ticket, with any ID, phone or account number masked (the agent does not need it in full). A
+ * message the bot answers in its own right while a ticket is open (missing money, a fraud report)
+ * is filed too.
  */
 export function alsoToTicket(d: ChatDecision, stored: ChatState | null, event: FlowEvent<ChatResult>, ctx: ChatContext): ChatDecision {
   const ticket = ctx.openTicket;
-  if (!ticket || stored === null || stored.flow === "clarify" || event.kind !== "text" || commandOf(event)) return d;
+  if (!ticket || event.kind !== "text" || commandOf(event)) return d;
   if (d.effects.some((e) => e.kind === "addToTicket")) return d;
-  return { ...d, effects: [...d.effects, { kind: "addToTicket", ticketId: ticket.id, text: redactString(event.text).slice(0, MAX_TEXT) }] };
+  // Without a walkthrough, only a message answered in its own right gets here (see hotlineStep).
+  const inFlow = stored !== null && stored.flow !== "clarify";
+  const text = inFlow ? redactString(event.text) : event.text;
+  return { ...d, effects: [...d.effects, { kind: "addToTicket", ticketId: ticket.id, text: text.slice(0, MAX_TEXT) }] };
 }
 
-export function onHotlineResult(result: HotlineResult): ChatDecision {
+/**
+ * The ticket number and when an agent answers. A walkthrough started by the same message (a death
+ * report) goes on: its question was asked just before, and the person is pointed back to it.
+ */
+export function onHotlineResult(result: HotlineResult, state: ChatState | null = null): ChatDecision {
   if (result.kind === "rated") return decision(null, [thanks(result.ok)]);
   const due = say(result.openNow ? "hotline:chat.dueBy" : "hotline:chat.closedNow", { time: result.dueTime, date: { date: result.dueDate } });
   const first = say(result.existing ? "hotline:chat.alreadyOpen" : "hotline:chat.opened", { number: result.number });
   const sorry = result.topic === "unclear" && !result.existing ? [say("chat:unclear.again")] : [];
-  return decision(null, [{ text: [...sorry, first, due, say("hotline:chat.addMore")], buttons: [[btn("chat:button.menu", BUTTON.menu)]] }]);
+  // Why a person was called when nobody asked for one.
+  const why = result.auto && AUTO_TOPICS.some((t) => t === result.topic) ? [say(`hotline:chat.why.${result.topic}`)] : [];
+  const flow = state !== null && state.flow !== "clarify" ? state : null;
+  if (flow) return decision(flow, [{ text: [...why, first, due, say("hotline:chat.answerAbove")] }]);
+  return decision(null, [{ text: [...sorry, ...why, first, due, say("hotline:chat.addMore")], buttons: [[btn("chat:button.menu", BUTTON.menu)]] }]);
 }
 
 function thanks(ok: boolean): Reply {

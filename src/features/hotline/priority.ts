@@ -25,3 +25,10 @@ function ageOn(dob: Date, today: CalendarDate): number {
   const beforeBirthday = (m ?? 0) < (born[1] ?? 0) || ((m ?? 0) === (born[1] ?? 0) && (d ?? 0) < (born[2] ?? 0));
   return beforeBirthday ? age - 1 : age;
 }
+
+const URGENCY: readonly TicketPriority[] = ["LOW", "NORMAL", "HIGH", "URGENT"];
+
+/** Whether `a` must be answered before `b`. */
+export function isMoreUrgent(a: TicketPriority, b: TicketPriority): boolean {
+  return URGENCY.indexOf(a) > URGENCY.indexOf(b);
+}

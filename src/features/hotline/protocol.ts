@@ -7,8 +7,11 @@ export function isHotlineTopic(v: string): v is HotlineTopic {
 }
 
 export type HotlineEffect =
-  /** Opens a ticket for this chat (or returns the one already open). */
-  | { kind: "escalate"; topic: HotlineTopic; question?: string }
+  /**
+   * Opens a ticket for this chat (or returns the one already open, raising its topic when this one
+   * is more urgent). `auto`: the bot decided the topic needs a person, nobody asked for one.
+   */
+  | { kind: "escalate"; topic: HotlineTopic; question?: string; auto?: boolean }
   /** A message from the person while their ticket is open. */
   | { kind: "addToTicket"; ticketId: string; text: string }
   /** The answer to "how satisfied are you?" after a ticket was resolved. */
@@ -25,6 +28,7 @@ export type HotlineResult =
       /** False outside working hours: the person is told when the hotline opens again. */
       openNow: boolean;
       existing: boolean;
+      auto?: boolean;
     }
   | { kind: "rated"; ok: boolean };
 
