@@ -100,6 +100,9 @@ const schema = z.object({
     .regex(/^\d{1,3}(,\d{1,3})*$/, "comma-separated days, e.g. 30,7")
     .default("30,7")
     .transform((v) => v.split(",").map(Number)),
+
+  // Broadcasts: a send to more people than this needs a second officer's approval.
+  BROADCAST_APPROVAL_THRESHOLD: z.coerce.number().int().min(0).max(10_000_000).default(200),
 });
 
 /** ZNS_TEMPLATES: notice text key → the approved ZNS template and its parameter names. */

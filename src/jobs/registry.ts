@@ -3,6 +3,8 @@ import type { Config } from "../config.ts";
 import { payoutNoticesJob } from "../features/notifications/planPayoutNotices.ts";
 import { authorisationExpiryJob } from "../features/requests/expiry.ts";
 import { hotlineSlaJob } from "../features/hotline/slaJob.ts";
+import { broadcastsJob } from "../features/broadcasts/send.ts";
+import { campaignsJob } from "../features/broadcasts/campaignFire.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Job } from "./scheduler.ts";
 
@@ -14,6 +16,8 @@ export function serviceJobs(deps: { prisma: PrismaClient; config: Config }): Job
     payoutNoticesJob({ prisma, config }),
     authorisationExpiryJob({ prisma, reminderDays: config.AUTHORISATION_REMINDER_DAYS }),
     hotlineSlaJob({ prisma, config }),
+    broadcastsJob({ prisma, config }),
+    campaignsJob({ prisma }),
     {
       // One record per job and fire; a month of them is plenty to see what ran where.
       name: "job-run-cleanup",

@@ -8,6 +8,8 @@ import { createAmountChecksRouter } from "./amountChecks.ts";
 import { createAuditRouter } from "./audit.ts";
 import { OFFICER_ROLES, loadStaff, requireRole, requireStaff } from "./auth.ts";
 import { createBeneficiariesRouter } from "./beneficiaries.ts";
+import { createBroadcastsRouter } from "./broadcasts.ts";
+import { createCampaignsRouter } from "./campaigns.ts";
 import { requireCsrf } from "./csrf.ts";
 import { createExportsRouter } from "./exports.ts";
 import { homePage } from "./home.ts";
@@ -46,6 +48,8 @@ export function createConsoleRouter(deps: AppDeps): express.Router {
   router.use("/amount-checks", requireRole(...OFFICER_ROLES), createAmountChecksRouter(deps));
   router.use("/requests", requireRole(...OFFICER_ROLES), createRequestsRouter(deps));
   router.use("/reach", requireRole(...OFFICER_ROLES), createReachRouter(deps));
+  router.use("/broadcasts", requireRole(...OFFICER_ROLES), createBroadcastsRouter(deps));
+  router.use("/campaigns", requireRole(...OFFICER_ROLES), createCampaignsRouter(deps));
   // Commune officers answer the tickets transferred to them; province officers work elsewhere.
   router.use("/hotline", requireRole("ADMIN", "HOTLINE_AGENT", "COMMUNE_OFFICER"), createHotlineRouter(deps));
   return router;
