@@ -1,10 +1,12 @@
 // Benchmarks: `npm run bench -- <name> [options]`. Not part of the test suite.
+import { dashboardBenchmark } from "./dashboard.ts";
 import { importBenchmark } from "./import.ts";
 import { loadBenchmark } from "./load.ts";
 import { notifyBenchmark } from "./notify.ts";
 import { telegramBenchmark } from "./telegram.ts";
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
+  dashboard: dashboardBenchmark,
   import: importBenchmark,
   load: loadBenchmark,
   notify: notifyBenchmark,

@@ -83,6 +83,9 @@ const schema = z.object({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM")
     .default("08:00"),
 
+  // Results dashboard: how often the month's figures are recounted (the page reads the counts).
+  DASHBOARD_RECOUNT_MINUTES: z.coerce.number().int().min(1).max(59).default(10),
+
   // Phone fallback for people without a chat: Zalo ZNS templates (through the OA) and SMS.
   ZNS_API_ROOT: z.url().default("https://business.openapi.zalo.me"),
   ZNS_TEMPLATES: z.string().optional(),

@@ -5,6 +5,7 @@ import { authorisationExpiryJob } from "../features/requests/expiry.ts";
 import { hotlineSlaJob } from "../features/hotline/slaJob.ts";
 import { broadcastsJob } from "../features/broadcasts/send.ts";
 import { campaignsJob } from "../features/broadcasts/campaignFire.ts";
+import { dashboardRecountJob } from "../features/dashboard/recountJob.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Job } from "./scheduler.ts";
 
@@ -18,6 +19,7 @@ export function serviceJobs(deps: { prisma: PrismaClient; config: Config }): Job
     hotlineSlaJob({ prisma, config }),
     broadcastsJob({ prisma, config }),
     campaignsJob({ prisma }),
+    dashboardRecountJob({ prisma, config }),
     {
       // One record per job and fire; a month of them is plenty to see what ran where.
       name: "job-run-cleanup",

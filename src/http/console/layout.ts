@@ -25,6 +25,7 @@ interface NavItem {
 }
 
 const NAV: NavItem[] = [
+  { key: "dashboard", href: "/console/dashboard", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
   { key: "beneficiaries", href: "/console/beneficiaries", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER", "HOTLINE_AGENT"] },
   { key: "hotline", href: "/console/hotline", roles: ["ADMIN", "HOTLINE_AGENT", "COMMUNE_OFFICER"] },
   { key: "requests", href: "/console/requests", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },

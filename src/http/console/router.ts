@@ -8,6 +8,7 @@ import { createAmountChecksRouter } from "./amountChecks.ts";
 import { createAuditRouter } from "./audit.ts";
 import { OFFICER_ROLES, loadStaff, requireRole, requireStaff } from "./auth.ts";
 import { createBeneficiariesRouter } from "./beneficiaries.ts";
+import { createDashboardRouter } from "./dashboard.ts";
 import { createBroadcastsRouter } from "./broadcasts.ts";
 import { createCampaignsRouter } from "./campaigns.ts";
 import { requireCsrf } from "./csrf.ts";
@@ -48,6 +49,7 @@ export function createConsoleRouter(deps: AppDeps): express.Router {
   router.use("/amount-checks", requireRole(...OFFICER_ROLES), createAmountChecksRouter(deps));
   router.use("/requests", requireRole(...OFFICER_ROLES), createRequestsRouter(deps));
   router.use("/reach", requireRole(...OFFICER_ROLES), createReachRouter(deps));
+  router.use("/dashboard", requireRole(...OFFICER_ROLES), createDashboardRouter(deps));
   router.use("/broadcasts", requireRole(...OFFICER_ROLES), createBroadcastsRouter(deps));
   router.use("/campaigns", requireRole(...OFFICER_ROLES), createCampaignsRouter(deps));
   // Commune officers answer the tickets transferred to them; province officers work elsewhere.
