@@ -173,6 +173,28 @@ describe("the results dashboard", () => {
     });
   });
 
+  it("counts again only the officer's own communes when a commune officer asks", async () => {
+    const recount = (who: SignedIn) =>
+      fetch(`${app.url}/console/dashboard/recount`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { cookie: who.cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ _csrf: who.csrfToken, month: "2026-07" }),
+      });
+    const { a, b } = world.communes;
+    // A new pending request in each commune of the province: An Phú (Cúc) and Bình Minh (Khoa).
+    await app.prisma.changeRequest.create({ data: { kind: "MOVE", beneficiaryId: world.people.cuc, data: {}, status: "PENDING" } });
+    await app.prisma.changeRequest.create({ data: { kind: "MOVE", beneficiaryId: world.people.khoa, data: {}, status: "PENDING" } });
+    expect((await recount(communeA)).status).toBe(303);
+    const html = await page("/console/dashboard", province);
+    expect(figureOnPage(html, "requestsPending", a)).toBe(2);
+    expect(figureOnPage(html, "requestsPending", b)).toBe(1);
+    await app.prisma.changeRequest.deleteMany({ where: { kind: "MOVE" } });
+    expect((await recount(province)).status).toBe(303);
+    const after = await page("/console/dashboard", province);
+    expect([figureOnPage(after, "requestsPending", a), figureOnPage(after, "requestsPending", b)]).toEqual([1, 1]);
+  });
+
   it("downloads the dashboard and any list as Excel files, and the downloads are audited", async () => {
     const rowsOf = (ws: ExcelJS.Worksheet | undefined) => (ws?.getSheetValues() ?? []).filter(Boolean).map((r) => (Array.isArray(r) ? r.slice(1) : []));
     const res = await get("/console/dashboard/export?month=2026-07", province);

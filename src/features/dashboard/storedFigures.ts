@@ -13,11 +13,14 @@ export interface StoredCounts extends FigureCounts {
 
 type Db = Pick<PrismaClient, "$queryRaw" | "$transaction" | "dashboardFigure">;
 
-/** Counts the period afresh for every commune and stores the counts; returns the communes counted. */
-export async function recountPeriod(db: Db, periodId: string, now: Date, standing?: StandingFigures): Promise<number> {
-  const figures = await communeFigures(db, null, { periodId, today: todayInVietnam(now), now }, standing);
+/**
+ * Counts the period afresh for the communes (every commune when null) and stores the counts;
+ * returns the communes counted. A staff member's "count again" covers only their own area.
+ */
+export async function recountPeriod(db: Db, periodId: string, now: Date, standing?: StandingFigures, communeIds: string[] | null = null): Promise<number> {
+  const figures = await communeFigures(db, communeIds, { periodId, today: todayInVietnam(now), now }, standing);
   await db.$transaction([
-    db.dashboardFigure.deleteMany({ where: { periodId } }),
+    db.dashboardFigure.deleteMany({ where: { periodId, ...(communeIds === null ? {} : { communeId: { in: communeIds } }) } }),
     db.dashboardFigure.createMany({ data: figures.map((f) => stored(periodId, f, now)) }),
   ]);
   return figures.length;
