@@ -18,11 +18,11 @@ const chatCookie = `asb_chat=${chatId}`;
 let ownIdentity: string;
 let relativeIdentity: string;
 
-async function say(text: string): Promise<void> {
+async function say(text: string, kind: "text" | "button" = "text"): Promise<void> {
   const res = await fetch(`${app.url}/chat/api/messages`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-requested-with": "asb-chat", origin: app.url, cookie: chatCookie },
-    body: JSON.stringify({ clientMessageId: randomUUID(), kind: "text", text }),
+    body: JSON.stringify({ clientMessageId: randomUUID(), kind, ...(kind === "text" ? { text } : { data: text }) }),
   });
   expect(res.status).toBeLessThan(300);
   await app.runtime.engine.settle();
@@ -90,6 +90,21 @@ afterAll(async () => {
 });
 
 describe("a person's chat data", () => {
+  it("is shown to her in her own chat, with what she can do about it", async () => {
+    await say("me", "button");
+    const items = await history();
+    const shown = items.slice(-2);
+    const facts = shown[0]?.text ?? "";
+    expect(facts).toContain("Họ tên: Nguyễn Thị Đào");
+    expect(facts).toContain("Ngày sinh: 09/05/1940");
+    expect(facts).toContain("Số điện thoại: ••••••5678");
+    expect(facts).toContain("Nhận tiền qua: Agribank ••••3456");
+    expect(facts).toContain("Người nhận thay: Lê Thị Hoa, đến ngày 31/12/2026");
+    expect(facts).not.toContain("0912345678");
+    expect(facts).not.toContain("001140123456");
+    expect(shown[1]?.text).toContain("Xóa liên kết");
+  });
+
   it("is handed over as a copy by the area's officer: both sides of her own chat, her tickets, the relative's link without the relative's words", async () => {
     const res = await get(officer, `/console/beneficiaries/${world.people.dao}/chat-data`);
     expect(res.status).toBe(200);
@@ -99,9 +114,10 @@ describe("a person's chat data", () => {
     expect(JSON.stringify(copy)).not.toContain("001140123456");
     const own = copy.chats.find((c) => c.linkedAs === "SELF");
     expect(own?.channel).toBe("WEB");
-    expect(own?.messages.filter((m) => m.from === "person").map((m) => m.text)).toEqual(["xin chào", "tiền tháng này bao nhiêu"]);
+    expect(own?.messages.filter((m) => m.from === "person" && m.text).map((m) => m.text)).toEqual(["xin chào", "tiền tháng này bao nhiêu"]);
+    expect(own?.messages.filter((m) => m.button).map((m) => m.button)).toEqual(["me"]);
     expect(own?.messages.filter((m) => m.from === "service").length).toBeGreaterThan(1);
-    expect(own?.messages.some((m) => m.from === "service" && m.text.includes("1.250.000"))).toBe(true);
+    expect(own?.messages.some((m) => m.from === "service" && m.text?.includes("1.250.000"))).toBe(true);
     const relative = copy.chats.find((c) => c.linkedAs === "REPRESENTATIVE");
     expect(relative?.channel).toBe("ZALO");
     expect(relative?.messages).toEqual([]);
@@ -120,7 +136,7 @@ describe("a person's chat data", () => {
     expect(page).not.toContain("chat-data");
     const officerPage = await (await get(officer, `/console/beneficiaries/${world.people.dao}`)).text();
     expect(officerPage).toContain(`/console/beneficiaries/${world.people.dao}/chat-data`);
-    expect(await app.prisma.inboundMessage.count({ where: { identityId: ownIdentity, text: { not: null } } })).toBe(2);
+    expect(await app.prisma.inboundMessage.count({ where: { identityId: ownIdentity, text: { not: null } } })).toBe(3);
   });
 
   it("is erased only when the officer confirms the person asked, and then her chat forgets her", async () => {

@@ -1,5 +1,6 @@
 // Writes that change who a chat may see. Each link and unlink is audited under the chat's own
 // name ("chat:<identity id>"), so officers can tell who linked a record and how.
+import { todayInVietnam } from "../../lib/calendarDate.ts";
 import type { ChatContext, Tx } from "../../conversation/brain.ts";
 import { mask } from "../../lib/redact.ts";
 import { recordAudit } from "../audit/service.ts";
@@ -90,13 +91,35 @@ export async function profile(tx: Tx, ctx: ChatContext, beneficiaryId: string): 
   const linked = await tx.chatLink.findUnique({
     where: { identityId_beneficiaryId: { identityId: ctx.identityId, beneficiaryId } },
     select: {
-      beneficiary: { select: { fullName: true, programme: true, status: true, personalId: true, commune: { select: { name: true } } } },
+      beneficiary: {
+        select: {
+          fullName: true, programme: true, status: true, personalId: true, dateOfBirth: true, phone: true, address: true,
+          commune: { select: { name: true } },
+          accounts: { where: { status: "VERIFIED" }, orderBy: { createdAt: "desc" }, take: 1, select: { provider: true, accountLast4: true } },
+          _count: { select: { chatLinks: true } },
+        },
+      },
     },
   });
   if (!linked || !ctx.consentGiven) return { kind: "profile", profile: null };
   const b = linked.beneficiary;
+  const today = new Date(`${todayInVietnam(ctx.now)}T00:00:00.000Z`);
+  const authorisation = await tx.authorisation.findFirst({
+    where: { beneficiaryId, status: "APPROVED", validFrom: { lte: today }, validUntil: { gte: today } },
+    orderBy: { validUntil: "desc" },
+    select: { validUntil: true, relative: { select: { fullName: true } } },
+  });
+  const account = b.accounts[0];
   return {
     kind: "profile",
-    profile: { fullName: b.fullName, communeName: b.commune.name, programme: b.programme, status: b.status, maskedPersonalId: mask(b.personalId) },
+    profile: {
+      fullName: b.fullName, communeName: b.commune.name, programme: b.programme, status: b.status, maskedPersonalId: mask(b.personalId),
+      dateOfBirth: b.dateOfBirth.toISOString().slice(0, 10),
+      maskedPhone: b.phone ? mask(b.phone) : null,
+      address: b.address,
+      account: account ? `${account.provider} ••••${account.accountLast4}` : null,
+      receiver: authorisation ? { name: authorisation.relative.fullName, until: authorisation.validUntil.toISOString().slice(0, 10) } : null,
+      chats: b._count.chatLinks,
+    },
   };
 }

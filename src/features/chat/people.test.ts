@@ -42,6 +42,25 @@ describe("switching person and showing their information", () => {
       { key: "notices:state.on" },
     ]);
     expect(d.replies[0]?.buttons?.[0]?.[0]?.data).toBe("notif:off");
+    // Then what the person can do about it: correct, unlink, or ask the commune.
+    expect(d.replies[1]?.text).toEqual([{ key: "chat:profile.rights" }]);
+    expect(buttonData(d.replies[1])).toEqual(["rq:change", "unlink", "menu"]);
+  });
+
+  it("adds date of birth, phone, address, how the money comes, who collects and how many chats, when known", () => {
+    const profile = {
+      fullName: "Nguyễn Thị Đào", communeName: "Xã Hòa An", programme: "BTXH" as const, status: "ACTIVE" as const, maskedPersonalId: "••••••••3456",
+      dateOfBirth: "1940-05-09", maskedPhone: "••••••5678", address: null, account: "Agribank ••••3456",
+      receiver: { name: "Lê Thị Hoa", until: "2026-12-31" }, chats: 2,
+    };
+    const d = decide(null, { kind: "result", result: { kind: "profile", profile } }, two);
+    const keys = d.replies[0]?.text.map((t) => t.key);
+    expect(keys).toEqual([
+      "chat:profile.name", "chat:profile.commune", "chat:profile.programme", "chat:profile.status", "chat:profile.personalId",
+      "chat:profile.dateOfBirth", "chat:profile.phone", "chat:profile.account", "chat:profile.receiver", "chat:profile.chats", "notices:state.on",
+    ]);
+    const cash = decide(null, { kind: "result", result: { kind: "profile", profile: { ...profile, account: null, receiver: null } } }, two);
+    expect(cash.replies[0]?.text.map((t) => t.key)).toContain("chat:profile.cash");
   });
 
   it("offers linking instead of information to a chat that is not linked", () => {

@@ -32,6 +32,14 @@ export function onProfile(result: Extract<ChatResult, { kind: "profile" }>, ctx:
   const p = result.profile;
   if (!p) return decision(null, [menu(ctx)]);
   const notices = notificationsState(ctx.notificationsOff);
+  const more = [
+    p.dateOfBirth ? say("chat:profile.dateOfBirth", { date: { date: p.dateOfBirth } }) : null,
+    p.maskedPhone ? say("chat:profile.phone", { phone: p.maskedPhone }) : null,
+    p.address ? say("chat:profile.address", { address: p.address }) : null,
+    p.account === undefined ? null : p.account ? say("chat:profile.account", { account: p.account }) : say("chat:profile.cash"),
+    p.receiver ? say("chat:profile.receiver", { name: p.receiver.name, date: { date: p.receiver.until } }) : null,
+    p.chats ? say("chat:profile.chats", { count: p.chats }) : null,
+  ].filter((line) => line !== null);
   return decision(null, [
     {
       text: [
@@ -40,9 +48,15 @@ export function onProfile(result: Extract<ChatResult, { kind: "profile" }>, ctx:
         say("chat:profile.programme", { programme: { key: `chat:programme.${p.programme}` } }),
         say("chat:profile.status", { status: { key: `chat:status.${p.status}` } }),
         say("chat:profile.personalId", { id: p.maskedPersonalId }),
+        ...more,
         notices.text,
       ],
-      buttons: [[notices.button], [btn("chat:button.menu", BUTTON.menu)]],
+      buttons: [[notices.button]],
+    },
+    // What the person can do about it: correct it, stop, or ask the commune for a copy or erasure.
+    {
+      text: [say("chat:profile.rights")],
+      buttons: [[btn("requests:button.change", BUTTON.change)], [btn("chat:button.unlink", BUTTON.unlink)], [btn("chat:button.menu", BUTTON.menu)]],
     },
   ]);
 }

@@ -45,6 +45,16 @@ export interface Profile {
   programme: "BTXH" | "NCC";
   status: "ACTIVE" | "SUSPENDED" | "ENDED" | "DECEASED";
   maskedPersonalId: string;
+  /** ISO date. */
+  dateOfBirth?: string;
+  maskedPhone?: string | null;
+  address?: string | null;
+  /** The verified account money goes to, masked ("Agribank ••••3456"); null: cash. */
+  account?: string | null;
+  /** The relative authorised to collect now, with the last day of the authorisation. */
+  receiver?: { name: string; until: string } | null;
+  /** Chats linked to the person (this one included). */
+  chats?: number;
 }
 
 export type ChatResult =

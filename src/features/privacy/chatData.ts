@@ -26,8 +26,8 @@ export interface ChatDataCopy {
     consentAt: string | null;
     consentWithdrawnAt: string | null;
     notificationsOff: boolean;
-    /** Both directions, oldest first; only for the person's own chats. */
-    messages: { at: string; from: "person" | "service"; text: string; status?: string }[];
+    /** Both directions, oldest first; only for the person's own chats. A pressed button is `button`. */
+    messages: { at: string; from: "person" | "service"; text?: string; button?: string; status?: string }[];
   }[];
   tickets: { number: number; topic: string; status: string; createdAt: string; outcome: string | null; messages: { at: string; from: string; text: string }[] }[];
 }
@@ -59,13 +59,15 @@ export async function copyChatData(db: PrismaClient, i18n: I18n, beneficiaryId: 
     const own = link.role === "SELF";
     const [inbound, outbound] = own
       ? await Promise.all([
-          db.inboundMessage.findMany({ where: { identityId: identity.id }, orderBy: { receivedAt: "asc" }, select: { text: true, receivedAt: true } }),
+          db.inboundMessage.findMany({ where: { identityId: identity.id }, orderBy: { receivedAt: "asc" }, select: { kind: true, text: true, receivedAt: true } }),
           db.outboundMessage.findMany({ where: { identityId: identity.id }, orderBy: { createdAt: "asc" }, select: { reply: true, status: true, sentAt: true, createdAt: true } }),
         ])
       : [[], []];
     const t = i18n.t(identity.locale);
     const messages: ChatDataCopy["chats"][number]["messages"] = [
-      ...inbound.filter((m) => m.text !== null).map((m) => ({ at: m.receivedAt.toISOString(), from: "person" as const, text: m.text ?? "" })),
+      ...inbound
+        .filter((m) => m.text !== null)
+        .map((m) => ({ at: m.receivedAt.toISOString(), from: "person" as const, ...(m.kind === "button" ? { button: m.text ?? "" } : { text: m.text ?? "" }) })),
       ...outbound.map((m) => {
         const parsed = replySchema.safeParse(m.reply);
         return {
