@@ -1,7 +1,8 @@
 // The results dashboard for a large province: seeds a province (default 100,000 beneficiaries in
-// 50 communes, 12 months of payouts, chats, notices, requests, tickets; see dashboardWorld.ts),
-// counts the months as the recount job does, then times GET /console/dashboard through the real
-// app for a province officer and a commune officer: the first request after start and warm ones.
+// 50 communes, 12 months of payouts, chats, notices, officers' broadcasts, requests, tickets; see
+// dashboardWorld.ts), counts the months as the recount job does, then times GET /console/dashboard
+// through the real app for a province officer and a commune officer: the first request after
+// start and warm ones.
 //   npm run bench -- dashboard [--beneficiaries 100000] [--communes 50] [--runs 10]
 // PostgreSQL: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/test) — a fresh
 // database is created beside it and dropped afterwards. Loopback only.
@@ -43,8 +44,9 @@ export async function dashboardBenchmark(args: string[]): Promise<void> {
     await seedDashboardWorld(db.prisma.$executeRawUnsafe.bind(db.prisma), { beneficiaries, communes, lastMonth });
     await db.prisma.$executeRawUnsafe("VACUUM ANALYZE");
     const seedSeconds = (performance.now() - t0) / 1000;
-    const counts = await db.prisma.$queryRawUnsafe<{ payouts: number; messages: number }[]>(
-      `SELECT (SELECT COUNT(*) FROM "Payout")::int AS payouts, (SELECT COUNT(*) FROM "OutboundMessage")::int AS messages`,
+    const counts = await db.prisma.$queryRawUnsafe<{ payouts: number; messages: number; lines: number }[]>(
+      `SELECT (SELECT COUNT(*) FROM "Payout")::int AS payouts, (SELECT COUNT(*) FROM "OutboundMessage")::int AS messages,
+        (SELECT COUNT(*) FROM "BroadcastDelivery")::int AS lines`,
     );
 
     // The job's first run counts all twelve months; later runs recount the current month.
@@ -54,6 +56,12 @@ export async function dashboardBenchmark(args: string[]): Promise<void> {
     t0 = performance.now();
     await recountPeriod(db.prisma, `per${BENCH_PERIODS}`, new Date());
     const oneRecount = (performance.now() - t0) / 1000;
+    // The officers' messages delivered this month, as stored, against a direct count of the lines.
+    const [check] = await db.prisma.$queryRawUnsafe<{ stored: number; direct: number }[]>(
+      `SELECT (SELECT SUM("broadcastSent") FROM "DashboardFigure" WHERE "periodId" = 'per${BENCH_PERIODS}')::int AS stored,
+        (SELECT COUNT(*) FROM "BroadcastDelivery" WHERE "broadcastId" LIKE 'bc${BENCH_PERIODS}%' AND status = 'SENT')::int AS direct`,
+    );
+    if (!check || check.stored !== check.direct) throw new Error(`officers' messages delivered: stored ${check?.stored}, direct count ${check?.direct}`);
 
     const app = createApp({ config, db, prisma: db.prisma, log: createLogger({ level: "warn" }), i18n: await createI18n(), clock: systemClock, isReady: () => true });
     server = await new Promise<Server>((resolve) => {
@@ -95,6 +103,7 @@ export async function dashboardBenchmark(args: string[]): Promise<void> {
     console.log(`|---|---|`);
     console.log(`| beneficiaries / communes | ${beneficiaries.toLocaleString("en")} / ${communes} |`);
     console.log(`| payouts / outbound messages | ${counts[0]?.payouts.toLocaleString("en")} / ${counts[0]?.messages.toLocaleString("en")} |`);
+    console.log(`| officers' messages (broadcast report lines) / delivered this month | ${counts[0]?.lines.toLocaleString("en")} / ${check.stored.toLocaleString("en")} |`);
     console.log(`| seeding | ${seedSeconds.toFixed(1)} s |`);
     console.log(`| recount job, first run (${first.months.length} months) | ${firstRecount.toFixed(1)} s |`);
     console.log(`| recount job, current month | ${oneRecount.toFixed(1)} s |`);

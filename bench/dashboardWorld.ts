@@ -1,7 +1,8 @@
 // A province for the dashboard benchmark, written with set-based INSERT … SELECT statements:
 // ~50 communes whose account shares range from a few percent to nearly all, 12 monthly periods
-// of payouts, chats (own and relatives'), payout notices with their messages, change requests and
-// hotline tickets. Ids are readable ("b42", "p3_42") so the figures can be checked by hand.
+// of payouts, chats (own and relatives'), payout notices with their messages, officers'
+// broadcasts with their report lines (one a month to 1 person in 25, and a campaign's send still
+// going out this month to 1 in 10), change requests and hotline tickets. Ids are readable ("b42", "p3_42") so the figures can be checked by hand.
 export interface DashboardWorldOptions {
   beneficiaries: number;
   communes: number;
@@ -104,6 +105,31 @@ export async function seedDashboardWorld(exec: Exec, o: DashboardWorldOptions): 
         JOIN "ChatIdentity" ci ON ci."beneficiaryId" = p."beneficiaryId"
         CROSS JOIN LATERAL (SELECT abs(hashtext(n."payoutId" || n.kind)) AS h) x
       WHERE p."periodId" = 'per${j}'`);
+  }
+  await exec(`
+    INSERT INTO "StaffUser" (id, username, "fullName", "passwordHash", role)
+    VALUES ('bench-officer', 'canbo.bench', 'Cán Bộ Bảng Số Liệu', '-', 'PROVINCE_OFFICER')`);
+  for (let j = 1; j <= BENCH_PERIODS; j++) {
+    const month = `(DATE '${o.lastMonth}' - make_interval(months => ${BENCH_PERIODS - j}))`;
+    const sends = [{ id: `bc${j}`, every: 25, day: 4, title: `Thông báo tháng ${j}` }];
+    if (j === BENCH_PERIODS) sends.push({ id: `bc${j}_campaign`, every: 10, day: 0, title: "Nhắc lịch nhận tiền" });
+    for (const b of sends) {
+      const last = j === BENCH_PERIODS && b.day === 0;
+      await exec(`
+        INSERT INTO "Broadcast" (id, title, template, audience, status, "createdById", recipients, "createdAt", "materialisedAt")
+        VALUES ('${b.id}', '${b.title}', '{"vi":"${b.title}"}'::jsonb, '{}'::jsonb, '${last ? "SENDING" : "DONE"}', 'bench-officer', ${Math.floor(n / b.every)},
+          ${month} + interval '${b.day} days 2 hours', ${month} + interval '${b.day} days 3 hours')`);
+      // Outcomes as a province sees them: mostly delivered, some failed, unreachable or opted out;
+      // the send still going out has some lines waiting.
+      await exec(`
+        INSERT INTO "BroadcastDelivery" (id, "broadcastId", "beneficiaryId", status, reason, channel, "createdAt", "updatedAt")
+        SELECT '${b.id}:' || i, '${b.id}', 'b' || i,
+          CASE WHEN h < 5 THEN 'FAILED'::"DeliveryStatus" WHEN h < 16 THEN 'SKIPPED'::"DeliveryStatus"
+               WHEN ${last} AND h < 30 THEN 'QUEUED'::"DeliveryStatus" ELSE 'SENT'::"DeliveryStatus" END,
+          CASE WHEN h < 5 THEN 'blocked' WHEN h < 13 THEN 'unreachable' WHEN h < 16 THEN 'opted_out' END,
+          CASE WHEN h >= 5 AND h < 16 THEN NULL WHEN i % 4 = 0 THEN 'ZALO' ELSE 'TELEGRAM' END, now(), now()
+        FROM generate_series(${b.every}, ${n}, ${b.every}) AS i CROSS JOIN LATERAL (SELECT abs(hashtext('${b.id}' || i)) % 100 AS h) x`);
+    }
   }
   await exec(`
     INSERT INTO "ChangeRequest" (id, kind, "beneficiaryId", data, status, "createdAt", "updatedAt")

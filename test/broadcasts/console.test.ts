@@ -1,7 +1,7 @@
 // The broadcasts page in a real browser: an officer picks the people, previews the message in both
 // languages as a real person would get it, schedules it, and when its time comes watches the bar
 // fill to 100% without reloading; the report's figures match what the chat platform and the SMS
-// gateway received.
+// gateway received, and the results dashboard, counted again, shows the same figure.
 import { mkdir } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -58,6 +58,11 @@ describe("the broadcasts console", () => {
     await expect.poll(() => page.locator("#status").innerText()).toBe("Đã lên lịch");
     expect(await page.locator("#progress-bar").getAttribute("value")).toBe("0");
     expect(h.telegram.sentMessages()).toHaveLength(0);
+    // The results dashboard, open in another tab, counts the month before anything is sent.
+    const early = await page.context().newPage();
+    await early.goto(`${h.app.url}/console/dashboard`);
+    expect(await early.locator('.stat[data-figure="broadcastSent"] .stat-num').innerText()).toBe("0");
+    await early.close();
 
     // 10:31: the job finds it due. The page follows by itself.
     await h.fire(new Date("2026-07-15T03:31:00.000Z"));
@@ -70,6 +75,7 @@ describe("the broadcasts console", () => {
     expect(await figure("unreachable")).toBe("1");
     expect(await figure("failed")).toBe("0");
     expect(await figure("cancelled")).toBe("0");
+    const reportSent = await figure("sent");
     expect(await page.locator("#unreachable-by").innerText()).toContain("Không có kênh liên lạc");
     await page.screenshot({ path: `${SHOTS}/broadcasts-2-report.png`, fullPage: true });
 
@@ -84,6 +90,22 @@ describe("the broadcasts console", () => {
     await page.getByRole("link", { name: "Danh sách tin nhắn" }).click();
     expect(await page.locator("table.broadcasts tbody tr").innerText()).toContain("Đã gửi xong");
     await page.screenshot({ path: `${SHOTS}/broadcasts-3-list.png`, fullPage: true });
+
+    // The dashboard keeps the count made before the send until it is counted again.
+    await page.getByRole("link", { name: "Kết quả", exact: true }).click();
+    const delivered = page.locator('.stat[data-figure="broadcastSent"]');
+    expect(await delivered.locator(".stat-num").innerText()).toBe("0");
+    await page.getByRole("button", { name: "Tính lại ngay" }).click();
+    await expect.poll(() => delivered.locator(".stat-num").innerText()).toBe(reportSent);
+    expect(await delivered.locator(".stat-sub").innerText()).toBe("0 lỗi · 2 không liên lạc được hoặc đã tắt thông báo");
+    expect(await page.locator("table.dashboard-broadcasts").innerText()).toContain("Xã Hòa An");
+    await page.screenshot({ path: `${SHOTS}/broadcasts-5-dashboard.png`, fullPage: true });
+    // The figure leads to the people it counts, with the broadcast's title.
+    await delivered.click();
+    expect(await page.locator(".list-count").innerText()).toBe(`Số dòng: ${reportSent}`);
+    const rows = page.locator("table.dashboard-list tbody tr");
+    expect(await rows.count()).toBe(Number(reportSent));
+    expect(await rows.first().innerText()).toContain("Lịch nhận tiền tháng 7");
   });
 
   it("in English: a send above the threshold waits, and a second officer approves it from the page", async () => {

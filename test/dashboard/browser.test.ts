@@ -40,7 +40,9 @@ describe("the results dashboard in a browser", () => {
     expect(await shareBars.count()).toBe(2);
     expect(Number(await shareBars.first().getAttribute("width"))).toBeGreaterThan(0);
     expect(await page.locator("svg.bars").nth(1).locator("rect.none").count()).toBe(2);
-    expect(await page.locator("svg.columns").count()).toBe(3);
+    expect(await page.locator("svg.columns").count()).toBe(4);
+    expect(await page.locator('.stat[data-figure="broadcastSent"] .stat-num').textContent()).toBe("4");
+    expect(await page.locator('.stat[data-figure="broadcastSent"] .stat-sub').textContent()).toBe("1 lỗi · 2 không liên lạc được hoặc đã tắt thông báo");
     expect(await page.locator("svg.columns").first().locator("rect.account").count()).toBe(3);
     // The commune behind is marked, and nothing is wider than an office screen.
     expect(await page.locator("table.dashboard-payouts tbody tr").first().textContent()).toContain("Chậm");

@@ -59,6 +59,9 @@ describe("the results dashboard", () => {
       linkedOwn: [1, 1], linkedRelative: [1, 0], ownChat: [1, 1], relativeChat: [1, 0], phoneOnly: [1, 0], none: [1, 1],
       noticesSent: [2, 0], noticesFailed: [1, 0], noticesSkipped: [0, 1], noticesWaiting: [0, 1],
       requestsPending: [1, 1], ticketsOpen: [3, 1], ticketsBreached: [2, 0],
+      // Officers' messages of July: An Phú An, Dũng (1 July 00:00) · Bình · Cúc, Em · An, Bình;
+      // Bình Minh Khoa twice · – · – · Khoa. Minh's line is another province's; Cúc's 30 June one is June's.
+      broadcastSent: [2, 2], broadcastFailed: [1, 0], broadcastUnreached: [2, 0], broadcastUnsent: [2, 1],
     };
     for (const [figure, [inA, inB]] of Object.entries(expected)) {
       const f = figure as ListFigure;
@@ -93,6 +96,16 @@ describe("the results dashboard", () => {
       ticketsOpen: () => app.prisma.hotlineTicket.count({ where: { status: { not: "RESOLVED" }, communeId: { in: [a, b] } } }),
     };
     const julyPayouts = await app.prisma.payout.findMany({ where: { periodId: world.periods.jul }, select: { id: true } });
+    // Broadcasts created in July, Vietnam time (UTC+7), for the people of the area.
+    const areaPeople = (await app.prisma.beneficiary.findMany({ where: inArea, select: { id: true } })).map((p) => p.id);
+    const julyLines = (where: object) =>
+      app.prisma.broadcastDelivery.count({
+        where: { beneficiaryId: { in: areaPeople }, broadcast: { createdAt: { gte: new Date("2026-06-30T17:00:00Z"), lt: new Date("2026-07-31T17:00:00Z") } }, ...where },
+      });
+    direct.broadcastSent = () => julyLines({ status: "SENT" });
+    direct.broadcastFailed = () => julyLines({ status: "FAILED" });
+    direct.broadcastUnreached = () => julyLines({ status: "SKIPPED", NOT: { reason: "cancelled" } });
+    direct.broadcastUnsent = () => julyLines({ OR: [{ status: { in: ["QUEUED", "SENDING"] } }, { status: "SKIPPED", reason: "cancelled" }] });
     function julyNoticeKeys() {
       return julyPayouts.map((p) => ({ noticeKey: { endsWith: `:${p.id}` } }));
     }
@@ -110,6 +123,14 @@ describe("the results dashboard", () => {
     const failed = await listCount("noticesFailed", province);
     expect(failed.html).toContain("Trần Văn Bình");
     expect(failed.html).toContain("blocked");
+    // The list of an officers' message names the person and the broadcast, and says why.
+    const unreached = await listCount("broadcastUnreached", province);
+    expect(unreached.html).toContain("Lê Thị Cúc");
+    expect(unreached.html).toContain("Họp thôn");
+    expect(unreached.html).toContain("Turned notices off");
+    const unsent = await listCount("broadcastUnsent", province, world.communes.a);
+    expect(unsent.html).toContain("Nhắc lịch · 14/07");
+    expect(unsent.html).toContain("Đổi điểm chi trả");
   });
 
   it("shows a commune officer their commune only, and answers another commune's figures and lists as unknown", async () => {
@@ -138,15 +159,17 @@ describe("the results dashboard", () => {
       m[1],
       ...[...m[2]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1]),
     ]);
-    // month, share, through accounts, with a payout, not collected, amount, delivered, failed
+    // month, share, through accounts, with a payout, not collected, amount, notices delivered,
+    // notices failed, officers' messages delivered
     expect(rows).toEqual([
-      ["2026-05", "66.7%", "2", "3", "1", "500,000 VND", "0", "0"],
-      ["2026-06", "50%", "2", "4", "0", "0 VND", "1", "0"],
-      ["2026-07", "60%", "3", "5", "2", "1,350,000 VND", "2", "1"],
+      ["2026-05", "66.7%", "2", "3", "1", "500,000 VND", "0", "0", "0"],
+      ["2026-06", "50%", "2", "4", "0", "0 VND", "1", "0", "1"],
+      ["2026-07", "60%", "3", "5", "2", "1,350,000 VND", "2", "1", "4"],
     ]);
     // Picking June shows June's figures.
     const june = await page("/console/dashboard?month=2026-06", province);
     expect(figureOnPage(june.replaceAll("month=2026-06", "month=2026-07"), "noticesSent")).toBe(1);
+    expect(figureOnPage(june.replaceAll("month=2026-06", "month=2026-07"), "broadcastSent", world.communes.a)).toBe(1);
     expect((await get("/console/dashboard?month=2025-01", province)).status).toBe(404);
   });
 
@@ -208,10 +231,16 @@ describe("the results dashboard", () => {
     expect(communes[1]?.slice(0, 5)).toEqual(["Phường Bình Minh (94102)", 50, 2, 2, 1]);
     expect(communes[2]?.slice(0, 5)).toEqual(["Xã An Phú (94101)", 66.7, 4, 3, 2]);
     expect(communes[3]?.slice(0, 5)).toEqual(["Whole area", 60, 6, 5, 3]);
-    expect(rowsOf(book.worksheets[1]).slice(1).map((r) => r.slice(0, 6))).toEqual([
-      ["2026-05", 66.7, 3, 2, 1, 500000],
-      ["2026-06", 50, 4, 2, 0, 0],
-      ["2026-07", 60, 5, 3, 2, 1350000],
+    const header = communes[0] ?? [];
+    const officersDelivered = header.indexOf("Officers' messages delivered");
+    expect(header.slice(officersDelivered)).toEqual([
+      "Officers' messages delivered", "Officers' messages failed", "Officers' messages: no way to reach, or notices off", "Officers' messages: cancelled or still waiting",
+    ]);
+    expect(communes.slice(1).map((r) => r.slice(officersDelivered))).toEqual([[2, 0, 0, 1], [2, 1, 2, 2], [4, 1, 2, 3]]);
+    expect(rowsOf(book.worksheets[1]).slice(1).map((r) => [...r.slice(0, 6), ...r.slice(-2)])).toEqual([
+      ["2026-05", 66.7, 3, 2, 1, 500000, 0, 0],
+      ["2026-06", 50, 4, 2, 0, 0, 1, 0],
+      ["2026-07", 60, 5, 3, 2, 1350000, 4, 1],
     ]);
 
     const list = await get(`/console/dashboard/list/export?figure=uncollected&month=2026-07&communeId=${world.communes.a}`, communeA);

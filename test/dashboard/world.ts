@@ -12,6 +12,14 @@
 //   Cách Xa (C, another province): Minh own chat · BANK July · a pending request · an open ticket
 // Tickets: A open NEW overdue, ASSIGNED moved on once, WAITING_FOR_PERSON past due, one resolved;
 // B one NEW not yet due; one without a commune.
+// Officers' messages (Vietnam time):
+//   "Họp thôn" 10 July, done: An delivered, Bình failed, Cúc turned notices off, Em no way to
+//                reach, Khoa delivered, Minh (other province) delivered
+//   "Đổi điểm chi trả" 12 July, cancelled: Bình cancelled before sending, Khoa delivered
+//   a campaign's send 14 July, sending: An queued, Khoa on the wire
+//   "Chúc mừng" 1 July 00:00, done: Dũng delivered by SMS (July)
+//   "Lịch chi tháng 6" 30 June 23:59, done: Cúc delivered by SMS (June)
+//   "Tháng 8" created in July for August: not started, so no lines and nothing counted
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import type { NoticeKind, PayoutMethod, PayoutStatus } from "../../src/generated/prisma/enums.ts";
 import { foldVietnamese } from "../../src/lib/text.ts";
@@ -124,6 +132,32 @@ export async function seedDashboardWorld(prisma: PrismaClient): Promise<Dashboar
   await ticket(b.id, { status: "NEW", due: 1, beneficiaryId: khoa });
   await ticket(null, { status: "NEW", due: -1 });
   await ticket(c.id, { status: "NEW", due: -1, beneficiaryId: minh });
+
+  const officer = await prisma.staffUser.create({ data: { username: "canbo.ketqua", fullName: "Cán Bộ Kết Quả", passwordHash: "-", role: "PROVINCE_OFFICER" } });
+  type Line = [beneficiaryId: string, status: "QUEUED" | "SENDING" | "SENT" | "FAILED" | "SKIPPED", reason?: string, channel?: string];
+  const broadcast = async (title: string, createdAt: string, status: "SCHEDULED" | "SENDING" | "DONE" | "CANCELLED", lines: Line[], campaignId?: string) => {
+    const row = await prisma.broadcast.create({
+      data: {
+        title, template: { vi: title }, audience: { communeIds: [a.id, b.id] }, status, createdById: officer.id, createdAt: new Date(createdAt),
+        recipients: lines.length, ...(campaignId ? { campaignId, fireKey: createdAt.slice(0, 10) } : {}),
+      },
+    });
+    await prisma.broadcastDelivery.createMany({
+      data: lines.map(([beneficiaryId, lineStatus, reason, channel]) => ({ broadcastId: row.id, beneficiaryId, status: lineStatus, reason: reason ?? null, channel: channel ?? null })),
+    });
+  };
+  await broadcast("Họp thôn", "2026-07-10T02:00:00Z", "DONE", [
+    [an, "SENT", undefined, "TELEGRAM"], [binh, "FAILED", "blocked", "TELEGRAM"], [cuc, "SKIPPED", "opted_out"], [em, "SKIPPED", "unreachable"],
+    [khoa, "SENT", undefined, "TELEGRAM"], [minh, "SENT", undefined, "TELEGRAM"],
+  ]);
+  await broadcast("Đổi điểm chi trả", "2026-07-12T03:00:00Z", "CANCELLED", [[binh, "SKIPPED", "cancelled"], [khoa, "SENT", undefined, "TELEGRAM"]]);
+  const campaign = await prisma.campaign.create({
+    data: { name: "Nhắc lịch", trigger: { kind: "beforePayout", days: 3 }, audience: {}, template: { vi: "Nhắc lịch" }, communeIds: [a.id, b.id], createdById: officer.id },
+  });
+  await broadcast("Nhắc lịch · 14/07", "2026-07-14T01:00:00Z", "SENDING", [[an, "QUEUED", undefined, "TELEGRAM"], [khoa, "SENDING", undefined, "TELEGRAM"]], campaign.id);
+  await broadcast("Chúc mừng", "2026-06-30T17:00:00Z", "DONE", [[dung, "SENT", undefined, "SMS"]]);
+  await broadcast("Lịch chi tháng 6", "2026-06-30T16:59:59Z", "DONE", [[cuc, "SENT", undefined, "SMS"]]);
+  await broadcast("Tháng 8", "2026-07-15T01:00:00Z", "SCHEDULED", []);
 
   return {
     communes: { a: a.id, b: b.id, c: c.id },

@@ -1,18 +1,20 @@
 // The dashboard's figures for one payout period, per commune of the area, each counted in one
 // set-based statement grouped by commune (definitions in figureSql.ts). The communes and the
 // reach classes come from the reach report, so both pages always show the same reach.
-import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
 import { reachByCommune, type CommuneReach } from "../notifications/reachByCommune.ts";
 import {
   ACCOUNT_METHODS,
   breachedTicket,
+  broadcastOutcome,
   HAS_OWN_LINK,
   HAS_RELATIVE_LINK,
   inArea,
   NOT_COLLECTED,
   noticeOutcome,
   OPEN_TICKET,
+  periodBroadcastLines,
   periodNoticeMessages,
   periodPayouts,
 } from "./figureSql.ts";
@@ -32,6 +34,11 @@ export interface FigureCounts {
   noticesFailed: number;
   noticesSkipped: number;
   noticesWaiting: number;
+  /** Officers' messages (broadcasts, campaign sends included) of the month, by outcome. */
+  broadcastSent: number;
+  broadcastFailed: number;
+  broadcastUnreached: number;
+  broadcastUnsent: number;
   uncollected: number;
   uncollectedAmount: number;
   requestsPending: number;
@@ -48,7 +55,7 @@ export interface CommuneFigures extends FigureCounts {
 export const FIGURE_KEYS = [
   "active", "paid", "accountPaid", "linkedOwn", "linkedRelative", "ownChat", "relativeChat", "phoneOnly", "none",
   "noticesSent", "noticesFailed", "noticesSkipped", "noticesWaiting", "uncollected", "uncollectedAmount",
-  "requestsPending", "ticketsOpen", "ticketsBreached",
+  "requestsPending", "ticketsOpen", "ticketsBreached", "broadcastSent", "broadcastFailed", "broadcastUnreached", "broadcastUnsent",
 ] as const satisfies readonly (keyof FigureCounts)[];
 
 type Db = Pick<PrismaClient, "$queryRaw">;
@@ -110,19 +117,34 @@ FROM ${periodPayouts(period, communeIds)}
 GROUP BY b."communeId"`
       : [],
     period
-      ? db.$queryRaw<Row[]>`
-SELECT b."communeId",
-  COUNT(*) FILTER (WHERE ${noticeOutcome("SENT")})::int AS "noticesSent",
-  COUNT(*) FILTER (WHERE ${noticeOutcome("FAILED")})::int AS "noticesFailed",
-  COUNT(*) FILTER (WHERE ${noticeOutcome("SKIPPED")})::int AS "noticesSkipped",
-  COUNT(*) FILTER (WHERE ${noticeOutcome("WAITING")})::int AS "noticesWaiting"
-FROM ${periodNoticeMessages(period, communeIds)}
-GROUP BY b."communeId"`
+      ? countOutcomes(db, periodNoticeMessages(period, communeIds), {
+          noticesSent: noticeOutcome("SENT"),
+          noticesFailed: noticeOutcome("FAILED"),
+          noticesSkipped: noticeOutcome("SKIPPED"),
+          noticesWaiting: noticeOutcome("WAITING"),
+        })
+      : [],
+    period
+      ? countOutcomes(db, periodBroadcastLines(period, communeIds), {
+          broadcastSent: broadcastOutcome("SENT"),
+          broadcastFailed: broadcastOutcome("FAILED"),
+          broadcastUnreached: broadcastOutcome("UNREACHED"),
+          broadcastUnsent: broadcastOutcome("UNSENT"),
+        })
       : [],
   ]);
   const byCommune = new Map<string, Record<string, unknown>>();
   for (const row of [...today.counts, ...parts.flat()]) byCommune.set(row.communeId, { ...byCommune.get(row.communeId), ...row });
   return today.reach.map((r) => withCounts(r, byCommune.get(r.communeId) ?? {}));
+}
+
+/** Per commune (of `b`), how many rows of `from` match each figure's condition. */
+function countOutcomes(db: Db, from: Prisma.Sql, figures: Partial<Record<keyof FigureCounts, Prisma.Sql>>): Promise<Row[]> {
+  const columns = Object.entries(figures).map(([k, where]) => Prisma.sql`COUNT(*) FILTER (WHERE ${where})::int AS ${Prisma.raw(`"${k}"`)}`);
+  return db.$queryRaw<Row[]>`
+SELECT b."communeId", ${Prisma.join(columns, ",\n  ")}
+FROM ${from}
+GROUP BY b."communeId"`;
 }
 
 function withCounts(r: CommuneReach, found: Record<string, unknown>): CommuneFigures {
@@ -144,6 +166,10 @@ function withCounts(r: CommuneReach, found: Record<string, unknown>): CommuneFig
     noticesFailed: n("noticesFailed"),
     noticesSkipped: n("noticesSkipped"),
     noticesWaiting: n("noticesWaiting"),
+    broadcastSent: n("broadcastSent"),
+    broadcastFailed: n("broadcastFailed"),
+    broadcastUnreached: n("broadcastUnreached"),
+    broadcastUnsent: n("broadcastUnsent"),
     uncollected: n("uncollected"),
     uncollectedAmount: n("uncollectedAmount"),
     requestsPending: n("requestsPending"),
@@ -154,15 +180,9 @@ function withCounts(r: CommuneReach, found: Record<string, unknown>): CommuneFig
 
 /** The area's totals: the communes' counts added up. */
 export function figureTotals(rows: FigureCounts[]): FigureCounts {
-  const sum = (k: keyof FigureCounts) => rows.reduce((n, r) => n + r[k], 0);
-  return {
-    active: sum("active"), paid: sum("paid"), accountPaid: sum("accountPaid"), linkedOwn: sum("linkedOwn"),
-    linkedRelative: sum("linkedRelative"), ownChat: sum("ownChat"), relativeChat: sum("relativeChat"),
-    phoneOnly: sum("phoneOnly"), none: sum("none"), noticesSent: sum("noticesSent"), noticesFailed: sum("noticesFailed"),
-    noticesSkipped: sum("noticesSkipped"), noticesWaiting: sum("noticesWaiting"), uncollected: sum("uncollected"),
-    uncollectedAmount: sum("uncollectedAmount"), requestsPending: sum("requestsPending"), ticketsOpen: sum("ticketsOpen"),
-    ticketsBreached: sum("ticketsBreached"),
-  };
+  const totals = {} as FigureCounts;
+  for (const k of FIGURE_KEYS) totals[k] = rows.reduce((n, r) => n + r[k], 0);
+  return totals;
 }
 
 /** Account share in percent with one decimal, or null when nobody had a payout. */

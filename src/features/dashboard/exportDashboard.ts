@@ -1,6 +1,7 @@
 // The results dashboard as XLSX files for the officers: the dashboard itself (the figures per
-// commune with the totals, the twelve-month trend, and what each figure counts), and the list
-// behind any one figure. Downloads are audited: the lists name people.
+// commune with the totals, officers' messages included, the twelve-month trend, and what each
+// figure counts), and the list behind any one figure. Downloads are audited: the lists name
+// people.
 import ExcelJS from "exceljs";
 import type { I18n } from "../../core/i18n.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
@@ -10,10 +11,12 @@ import type { ExportFile } from "../exports/payoutList.ts";
 import { sheet, workbookBuffer, type SheetColumn } from "../exports/sheet.ts";
 import { accountShare, FIGURE_KEYS, type FigureCounts } from "./communeFigures.ts";
 import { figureList, type ListFigure, type ListScope } from "./figureLists.ts";
-import { listColumns } from "./listColumns.ts";
+import { DEFINITIONS, listColumns } from "./listColumns.ts";
 import type { Dashboard } from "./loadDashboard.ts";
 
 type Deps = { prisma: PrismaClient; i18n: I18n };
+
+const TREND_KEYS = ["paid", "accountPaid", "uncollected", "uncollectedAmount", "noticesSent", "noticesFailed", "noticesSkipped", "broadcastSent", "broadcastFailed"] as const;
 
 export async function exportDashboard(deps: Deps, input: { staff: StaffContext; dashboard: Dashboard; locale: string }): Promise<ExportFile> {
   const t = deps.i18n.t(input.locale);
@@ -34,15 +37,13 @@ export async function exportDashboard(deps: Deps, input: { staff: StaffContext; 
   const trend = sheet(workbook, t("dashboard:sheet.trend"), [
     { header: t("dashboard:period"), width: 12 },
     amount(t("dashboard:figure.share")),
-    ...(["paid", "accountPaid", "uncollected", "uncollectedAmount", "noticesSent", "noticesFailed", "noticesSkipped"] as const).map((k) => amount(label(k))),
+    ...TREND_KEYS.map((k) => amount(label(k))),
   ]);
-  for (const p of d.trend) {
-    trend.addRow([p.period.month.slice(0, 7), accountShare(p), p.paid, p.accountPaid, p.uncollected, p.uncollectedAmount, p.noticesSent, p.noticesFailed, p.noticesSkipped]);
-  }
+  for (const p of d.trend) trend.addRow([p.period.month.slice(0, 7), accountShare(p), ...TREND_KEYS.map((k) => p[k])]);
   trend.getColumn(2).numFmt = "0.0";
 
   const terms = sheet(workbook, t("dashboard:sheet.definitions"), [{ header: t("dashboard:sheet.term"), width: 28 }, { header: t("dashboard:sheet.meaning"), width: 100 }]);
-  for (const k of ["share", "linkedOwn", "linkedRelative", "reach", "notices", "uncollected", "requestsPending", "ticketsBreached", "behind"]) {
+  for (const k of DEFINITIONS) {
     terms.addRow([t(`dashboard:define.${k}.term`), t(`dashboard:define.${k}.text`)]);
   }
   if (d.countedAt) terms.addRow([t("dashboard:sheet.countedAt"), d.countedAt.toISOString()]);

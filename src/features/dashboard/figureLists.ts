@@ -8,14 +8,17 @@ import { reachablePeopleSql } from "../notifications/reachablePeopleSql.ts";
 import {
   ACCOUNT_METHODS,
   breachedTicket,
+  broadcastOutcome,
   HAS_OWN_LINK,
   HAS_RELATIVE_LINK,
   inArea,
   NOT_COLLECTED,
   noticeOutcome,
   OPEN_TICKET,
+  periodBroadcastLines,
   periodNoticeMessages,
   periodPayouts,
+  type BroadcastOutcome,
   type NoticeOutcome,
 } from "./figureSql.ts";
 
@@ -23,6 +26,7 @@ export const LIST_FIGURES = [
   "active", "linkedOwn", "linkedRelative", "ownChat", "relativeChat", "phoneOnly", "none",
   "paid", "accountPaid", "uncollected",
   "noticesSent", "noticesFailed", "noticesSkipped", "noticesWaiting",
+  "broadcastSent", "broadcastFailed", "broadcastUnreached", "broadcastUnsent",
   "requestsPending", "ticketsOpen", "ticketsBreached",
 ] as const;
 export type ListFigure = (typeof LIST_FIGURES)[number];
@@ -31,15 +35,18 @@ export type ListFigure = (typeof LIST_FIGURES)[number];
  *   people    c1 masked phone the notices would use, c2 address, c3 reach class
  *   payouts   c1 method, c2 payout status, amount
  *   notices   c1 notice kind, c2 channel, c3 delivery status, c4 failure reason, at sent or written
+ *   broadcasts  one line of an officers' message: c1 the broadcast's title, c2 channel, c3 delivery
+ *             status, c4 reason it failed or was skipped, at the line's last change
  *   requests  c1 request kind, at submitted
  *   tickets   id = ticket number, c1 topic, c2 status, c3 priority, at answer due
  */
-export type ListFamily = "people" | "payouts" | "notices" | "requests" | "tickets";
+export type ListFamily = "people" | "payouts" | "notices" | "broadcasts" | "requests" | "tickets";
 
 export const FAMILY_OF: Record<ListFigure, ListFamily> = {
   active: "people", linkedOwn: "people", linkedRelative: "people", ownChat: "people", relativeChat: "people", phoneOnly: "people", none: "people",
   paid: "payouts", accountPaid: "payouts", uncollected: "payouts",
   noticesSent: "notices", noticesFailed: "notices", noticesSkipped: "notices", noticesWaiting: "notices",
+  broadcastSent: "broadcasts", broadcastFailed: "broadcasts", broadcastUnreached: "broadcasts", broadcastUnsent: "broadcasts",
   requestsPending: "requests", ticketsOpen: "tickets", ticketsBreached: "tickets",
 };
 
@@ -90,13 +97,14 @@ export async function figureListCount(db: Db, communeIds: string[] | null, figur
 }
 
 const NOTICE_OUTCOME: Partial<Record<ListFigure, NoticeOutcome>> = { noticesSent: "SENT", noticesFailed: "FAILED", noticesSkipped: "SKIPPED", noticesWaiting: "WAITING" };
+const BROADCAST_OUTCOME: Partial<Record<ListFigure, BroadcastOutcome>> = { broadcastSent: "SENT", broadcastFailed: "FAILED", broadcastUnreached: "UNREACHED", broadcastUnsent: "UNSENT" };
 const REACH_CLASS: Partial<Record<ListFigure, string>> = { ownChat: "OWN_CHAT", relativeChat: "RELATIVE_CHAT", phoneOnly: "PHONE_ONLY", none: "NONE" };
 
 /** One row per item with the shared columns plus `sort`; null when the figure needs a period and there is none. */
 function itemsSql(figure: ListFigure, communeIds: string[] | null, scope: ListScope): Prisma.Sql | null {
   const family = FAMILY_OF[figure];
   if (communeIds?.length === 0) return null;
-  if ((family === "payouts" || family === "notices") && !scope.periodId) return null;
+  if ((family === "payouts" || family === "notices" || family === "broadcasts") && !scope.periodId) return null;
   const period = scope.periodId ? [scope.periodId] : [];
   switch (family) {
     case "people": {
@@ -127,6 +135,11 @@ FROM ${periodPayouts(period, communeIds)} AND ${where}`;
 SELECT o.id, b.id AS "beneficiaryId", b."fullName", b."communeId", n.kind::text AS c1, o.channel::text AS c2, o.status::text AS c3, o."failureReason" AS c4,
   NULL::bigint AS amount, COALESCE(o."sentAt", o."createdAt") AS at, b."fullNameAscii" || ' ' || n.kind::text AS sort
 FROM ${periodNoticeMessages(period, communeIds)} AND ${noticeOutcome(NOTICE_OUTCOME[figure] ?? "SENT")}`;
+    case "broadcasts":
+      return Prisma.sql`
+SELECT d.id, b.id AS "beneficiaryId", b."fullName", b."communeId", br.title AS c1, d.channel AS c2, d.status::text AS c3, d.reason AS c4,
+  NULL::bigint AS amount, d."updatedAt" AS at, b."fullNameAscii" || ' ' || to_char(br."createdAt", 'YYYYMMDDHH24MISSUS') AS sort
+FROM ${periodBroadcastLines(period, communeIds)} AND ${broadcastOutcome(BROADCAST_OUTCOME[figure] ?? "SENT")}`;
     case "requests":
       return Prisma.sql`
 SELECT r.id, b.id AS "beneficiaryId", b."fullName", b."communeId", r.kind::text AS c1, NULL::text AS c2, NULL::text AS c3, NULL::text AS c4,

@@ -1,5 +1,6 @@
-// Month by month over the last periods, for the whole area: account share, payouts not collected
-// and notice messages delivered, added up from the communes' stored counts of each month.
+// Month by month over the last periods, for the whole area: account share, payouts not collected,
+// notice messages and officers' messages delivered, added up from the communes' stored counts of
+// each month.
 import type { DashboardPeriod } from "./periods.ts";
 import type { StoredCounts } from "./storedFigures.ts";
 
@@ -12,6 +13,8 @@ export interface TrendPoint {
   noticesSent: number;
   noticesFailed: number;
   noticesSkipped: number;
+  broadcastSent: number;
+  broadcastFailed: number;
 }
 
 type Summed = Exclude<keyof TrendPoint, "period">;
@@ -29,6 +32,8 @@ export function areaTrend(periods: DashboardPeriod[], rows: StoredCounts[]): Tre
       noticesSent: sum("noticesSent"),
       noticesFailed: sum("noticesFailed"),
       noticesSkipped: sum("noticesSkipped"),
+      broadcastSent: sum("broadcastSent"),
+      broadcastFailed: sum("broadcastFailed"),
     };
   });
 }

@@ -1,9 +1,11 @@
 // The results dashboard page: the area's key figures, the communes side by side (the ones behind
-// marked and sorted first), charts, and the trend over twelve months. Every number links to the
+// marked and sorted first), officers' messages of the month, charts, and the trend over twelve
+// months. Every number links to the
 // list of people or items it counts.
 import type { TFunction } from "i18next";
 import { accountShare, type CommuneFigures, type FigureCounts } from "../../features/dashboard/communeFigures.ts";
 import type { ListFigure } from "../../features/dashboard/figureLists.ts";
+import { DEFINITIONS } from "../../features/dashboard/listColumns.ts";
 import type { Dashboard } from "../../features/dashboard/loadDashboard.ts";
 import { formatVnd } from "../../lib/format.ts";
 import { html, type SafeHtml } from "../../lib/html.ts";
@@ -14,6 +16,7 @@ export type DashboardSort = "share" | "unreachable" | "name";
 const NS = "dashboard";
 // One collator for every comparison: building one per call is slow in a sort.
 const NAMES = new Intl.Collator("vi");
+const BROADCAST_FIGURES = ["broadcastSent", "broadcastFailed", "broadcastUnreached", "broadcastUnsent"] as const satisfies readonly ListFigure[];
 
 export interface DashboardViewModel {
   dashboard: Dashboard;
@@ -76,6 +79,7 @@ export function dashboardView(t: TFunction, m: DashboardViewModel): SafeHtml {
   ${card("linkedRelative", num(tot.linkedRelative), t(`${NS}:figure.linkedRelative`))}
   ${card("none", num(tot.none), t(`${NS}:figure.none`))}
   ${card("noticesSent", num(tot.noticesSent), t(`${NS}:figure.noticesSent`), html`<span class="stat-sub">${t(`${NS}:card.noticesOther`, { failed: num(tot.noticesFailed), skipped: num(tot.noticesSkipped) })}</span>`)}
+  ${card("broadcastSent", num(tot.broadcastSent), t(`${NS}:figure.broadcastSent`), html`<span class="stat-sub">${t(`${NS}:card.broadcastOther`, { failed: num(tot.broadcastFailed), unreached: num(tot.broadcastUnreached) })}</span>`)}
   ${card("uncollected", num(tot.uncollected), t(`${NS}:figure.uncollected`), html`<span class="stat-sub">${formatVnd(tot.uncollectedAmount, m.locale)}</span>`)}
   ${card("requestsPending", num(tot.requestsPending), t(`${NS}:figure.requestsPending`))}
   ${card("ticketsOpen", num(tot.ticketsOpen), t(`${NS}:figure.ticketsOpen`), html`<span class="stat-sub">${t(`${NS}:card.breached`, { count: tot.ticketsBreached })}</span>`)}
@@ -155,12 +159,21 @@ export function dashboardView(t: TFunction, m: DashboardViewModel): SafeHtml {
     "dashboard-work",
   )}
 </section>
+<section class="panel">
+  <h2>${t(`${NS}:section.broadcasts`, { month: formatMonth(d.period.month) })}</h2>
+  ${table(
+    BROADCAST_FIGURES.map((k) => ({ label: t(`${NS}:figure.${k}`), num: true })),
+    (f, c) => BROADCAST_FIGURES.map((k) => link(k, f[k], c)),
+    "dashboard-broadcasts",
+  )}
+</section>
 <section class="panel trend">
   <h2>${t(`${NS}:section.trend`)}</h2>
   <div class="trend-charts">
     <figure><figcaption>${t(`${NS}:trend.share`)}</figcaption>${columnChart({ title: t(`${NS}:trend.share`), tone: "account", max: 100, points: d.trend.map((p) => ({ label: trendLabel(p), value: accountShare(p), text: pct(accountShare(p)) })) })}</figure>
     <figure><figcaption>${t(`${NS}:trend.uncollected`)}</figcaption>${columnChart({ title: t(`${NS}:trend.uncollected`), tone: "uncollected", max: Math.max(0, ...d.trend.map((p) => p.uncollected)), points: d.trend.map((p) => ({ label: trendLabel(p), value: p.uncollected, text: num(p.uncollected) })) })}</figure>
     <figure><figcaption>${t(`${NS}:trend.notices`)}</figcaption>${columnChart({ title: t(`${NS}:trend.notices`), tone: "ownChat", max: Math.max(0, ...d.trend.map((p) => p.noticesSent)), points: d.trend.map((p) => ({ label: trendLabel(p), value: p.noticesSent, text: num(p.noticesSent) })) })}</figure>
+    <figure><figcaption>${t(`${NS}:trend.broadcasts`)}</figcaption>${columnChart({ title: t(`${NS}:trend.broadcasts`), tone: "broadcast", max: Math.max(0, ...d.trend.map((p) => p.broadcastSent)), points: d.trend.map((p) => ({ label: trendLabel(p), value: p.broadcastSent, text: num(p.broadcastSent) })) })}</figure>
   </div>
   ${dataTable(
     [
@@ -172,6 +185,7 @@ export function dashboardView(t: TFunction, m: DashboardViewModel): SafeHtml {
       { label: t(`${NS}:figure.uncollectedAmount`), num: true },
       { label: t(`${NS}:figure.noticesSent`), num: true },
       { label: t(`${NS}:figure.noticesFailed`), num: true },
+      { label: t(`${NS}:figure.broadcastSent`), num: true },
     ],
     d.trend.map((p) => [
       html`<a href="/console/dashboard?month=${p.period.month.slice(0, 7)}">${trendLabel(p)}</a>`,
@@ -182,13 +196,14 @@ export function dashboardView(t: TFunction, m: DashboardViewModel): SafeHtml {
       html`${formatVnd(p.uncollectedAmount, m.locale)}`,
       html`${num(p.noticesSent)}`,
       html`${num(p.noticesFailed)}`,
+      html`${num(p.broadcastSent)}`,
     ]),
     t(`${NS}:noPeriods`),
     "dashboard-trend",
   )}
 </section>
 <dl class="muted definitions">
-  ${(["share", "linkedOwn", "linkedRelative", "reach", "notices", "uncollected", "requestsPending", "ticketsBreached", "behind"] as const).map(
+  ${DEFINITIONS.map(
     (k) => html`<dt>${t(`${NS}:define.${k}.term`)}</dt><dd>${t(`${NS}:define.${k}.text`)}</dd>`,
   )}
 </dl>`;
