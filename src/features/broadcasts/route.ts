@@ -4,8 +4,9 @@
 // a fixed order is taken: the person's own chats before a relative's, then Telegram, Zalo, web.
 // Chats that turned notices off are passed over; when every usable chat did, the person opted out.
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
-import { fromDbDate, type CalendarDate } from "../../lib/calendarDate.ts";
+import type { CalendarDate } from "../../lib/calendarDate.ts";
 import { noticeRecipients, type AuthorisationFacts, type LinkedChat, type PhoneChannel } from "../notifications/noticeRecipients.ts";
+import { RECIPIENT_FACTS_SELECT, recipientFacts } from "../notifications/recipientFacts.ts";
 import { OPTED_OUT } from "../notifications/setNotifications.ts";
 
 export type Route =
@@ -29,53 +30,13 @@ const CHANNEL_ORDER = ["TELEGRAM", "ZALO", "WEB"];
 export async function loadRouteFacts(db: Db, beneficiaryIds: string[]): Promise<Map<string, RouteFacts>> {
   const rows = await db.beneficiary.findMany({
     where: { id: { in: beneficiaryIds } },
-    select: {
-      id: true,
-      phone: true,
-      chatLinks: {
-        select: {
-          role: true,
-          authorisationId: true,
-          identity: {
-            select: { id: true, channel: true, locale: true, consentAt: true, consentWithdrawnAt: true, reachable: true, notificationsOff: true, relativeId: true },
-          },
-        },
-      },
-      authorisations: {
-        where: { status: "APPROVED" },
-        select: { id: true, relativeId: true, status: true, validFrom: true, validUntil: true, relative: { select: { phone: true } } },
-      },
-    },
+    select: { id: true, phone: true, ...RECIPIENT_FACTS_SELECT },
   });
   return new Map(
-    rows.map((b) => [
-      b.id,
-      {
-        beneficiaryId: b.id,
-        phone: b.phone,
-        chats: b.chatLinks
-          .map((l) => ({
-            identityId: l.identity.id,
-            channel: l.identity.channel,
-            locale: l.identity.locale,
-            role: l.role,
-            authorisationId: l.authorisationId,
-            relativeId: l.identity.relativeId,
-            consentGiven: l.identity.consentAt !== null && l.identity.consentWithdrawnAt === null,
-            reachable: l.identity.reachable,
-            notificationsOff: l.identity.notificationsOff,
-          }))
-          .sort(chatOrder),
-        authorisations: b.authorisations.map((a) => ({
-          id: a.id,
-          relativeId: a.relativeId,
-          status: a.status,
-          validFrom: fromDbDate(a.validFrom),
-          validUntil: fromDbDate(a.validUntil),
-          relativePhone: a.relative.phone,
-        })),
-      },
-    ]),
+    rows.map((b) => {
+      const { chats, authorisations } = recipientFacts(b);
+      return [b.id, { beneficiaryId: b.id, phone: b.phone, chats: chats.sort(chatOrder), authorisations }];
+    }),
   );
 }
 

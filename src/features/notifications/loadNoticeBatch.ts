@@ -6,6 +6,7 @@ import { addMonths, calendarDate, fromDbDate, type CalendarDate } from "../../li
 import { PAYOUT_VIEW_INCLUDE, payoutView, SCHEDULE_VIEW_INCLUDE } from "../payouts/repository.ts";
 import type { PayoutView } from "../payouts/types.ts";
 import type { AuthorisationFacts, LinkedChat } from "./noticeRecipients.ts";
+import { RECIPIENT_FACTS_SELECT, recipientFacts } from "./recipientFacts.ts";
 
 export interface NoticeSubject {
   payoutId: string;
@@ -31,19 +32,7 @@ export async function loadNoticeBatch(prisma: PrismaClient, ids: string[], kind:
           fullName: true,
           phone: true,
           communeId: true,
-          chatLinks: {
-            select: {
-              role: true,
-              authorisationId: true,
-              identity: {
-                select: { id: true, channel: true, consentAt: true, consentWithdrawnAt: true, reachable: true, notificationsOff: true, relativeId: true },
-              },
-            },
-          },
-          authorisations: {
-            where: { status: "APPROVED" },
-            select: { id: true, relativeId: true, status: true, validFrom: true, validUntil: true, relative: { select: { phone: true } } },
-          },
+          ...RECIPIENT_FACTS_SELECT,
         },
       },
     },
@@ -66,24 +55,7 @@ export async function loadNoticeBatch(prisma: PrismaClient, ids: string[], kind:
       phone: b.phone,
       payout,
       planned: r.notices,
-      chats: b.chatLinks.map((l) => ({
-        identityId: l.identity.id,
-        channel: l.identity.channel,
-        role: l.role,
-        authorisationId: l.authorisationId,
-        relativeId: l.identity.relativeId,
-        consentGiven: l.identity.consentAt !== null && l.identity.consentWithdrawnAt === null,
-        reachable: l.identity.reachable,
-        notificationsOff: l.identity.notificationsOff,
-      })),
-      authorisations: b.authorisations.map((a) => ({
-        id: a.id,
-        relativeId: a.relativeId,
-        status: a.status,
-        validFrom: fromDbDate(a.validFrom),
-        validUntil: fromDbDate(a.validUntil),
-        relativePhone: a.relative.phone,
-      })),
+      ...recipientFacts(b),
       missedInARow: inARow(missed.get(r.beneficiaryId), payout.month),
     };
   });

@@ -18,7 +18,8 @@ import type { AppDeps } from "../deps.ts";
 import { clientIp } from "./auth.ts";
 import { broadcastDetailView } from "./broadcastsDetailView.ts";
 import { broadcastEvents } from "./broadcastsEvents.ts";
-import { broadcastForm, formAudience, formProblems, formTemplate, sendTime, type BroadcastForm } from "./broadcastsForm.ts";
+import { audienceOf } from "./audienceForm.ts";
+import { broadcastForm, formProblems, formTemplate, sendTime, type BroadcastForm } from "./broadcastsForm.ts";
 import { broadcastFormView, broadcastListView } from "./broadcastsView.ts";
 import { localeOf, translator } from "./locale.ts";
 import { renderPage } from "./render.ts";
@@ -57,7 +58,7 @@ export function createBroadcastsRouter(deps: AppDeps): express.Router {
     const created = await createBroadcast(deps.prisma, {
       title: form.title,
       template: formTemplate(form),
-      audience: formAudience(form),
+      audience: audienceOf(form),
       createdById: staff.id,
       scheduledAt: sendTime(form),
       approvalThreshold: deps.config.BROADCAST_APPROVAL_THRESHOLD,
@@ -140,7 +141,7 @@ async function showForm(deps: AppDeps, req: express.Request, res: express.Respon
   const en = localeOf(res) === "en";
   const preview = withPreview
     ? await previewBroadcast(deps.prisma, {
-        audience: formAudience(form),
+        audience: audienceOf(form),
         template: formTemplate(form),
         today: todayInVietnam(deps.clock.now()),
         approvalThreshold: deps.config.BROADCAST_APPROVAL_THRESHOLD,

@@ -6,43 +6,29 @@ import type { TFunction } from "i18next";
 import { broadcastProgress } from "../../features/broadcasts/report.ts";
 import { finishIfComplete } from "../../features/broadcasts/send.ts";
 import type { AppDeps } from "../deps.ts";
-import { openEventStream } from "../eventStream.ts";
+import { openPolledEventStream } from "../eventStream.ts";
 import { progressSection } from "./broadcastsDetailView.ts";
 
 const POLL_MS = 1000;
 // Once a broadcast has ended nothing moves but the odd late outcome: look less often.
 const ENDED_POLL_MS = 10_000;
-const KEEP_ALIVE_MS = 25_000;
 
 export function broadcastEvents(deps: AppDeps, res: Response, id: string, t: TFunction): void {
-  openEventStream(res);
   let last = "";
-  let closed = false;
-  let timer: NodeJS.Timeout | null = null;
-  const poll = async (): Promise<void> => {
-    let ended = false;
-    try {
+  openPolledEventStream(res, {
+    retryMs: POLL_MS,
+    onError: (err) => deps.log.warn({ err, broadcastId: id }, "broadcast progress poll failed"),
+    async poll(stream) {
       await finishIfComplete(deps.prisma, id, deps.clock.now());
       const p = await broadcastProgress(deps.prisma, id);
-      if (p) {
-        ended = (p.status === "DONE" || p.status === "CANCELLED") && p.pending === 0;
-        const fingerprint = JSON.stringify(p);
-        if (fingerprint !== last && !closed) {
-          last = fingerprint;
-          const data = { percent: p.percent, status: p.status, html: progressSection(t, p).value };
-          res.write(`event: progress\ndata: ${JSON.stringify(data)}\n\n`);
-        }
+      if (!p) return POLL_MS;
+      const fingerprint = JSON.stringify(p);
+      if (fingerprint !== last) {
+        last = fingerprint;
+        stream.send("progress", { percent: p.percent, status: p.status, html: progressSection(t, p).value });
       }
-    } catch (err: unknown) {
-      deps.log.warn({ err, broadcastId: id }, "broadcast progress poll failed");
-    }
-    if (!closed) timer = setTimeout(() => void poll(), ended ? ENDED_POLL_MS : POLL_MS);
-  };
-  const keepAlive = setInterval(() => res.write(": keep-alive\n\n"), KEEP_ALIVE_MS);
-  res.on("close", () => {
-    closed = true;
-    clearInterval(keepAlive);
-    if (timer) clearTimeout(timer);
+      const ended = (p.status === "DONE" || p.status === "CANCELLED") && p.pending === 0;
+      return ended ? ENDED_POLL_MS : POLL_MS;
+    },
   });
-  void poll();
 }

@@ -1,25 +1,13 @@
-// The new-broadcast form as posted by the browser (one ticked box arrives as a string, several as
-// an array), turned into the audience, the texts and the send time. The send time is typed in
-// Vietnam time.
+// The new-broadcast form as posted by the browser, turned into the audience (audienceForm.ts), the
+// texts and the send time. The send time is typed in Vietnam time.
 import { z } from "zod";
-import { AUDIENCE_CHANNELS, PAYOUT_METHODS, PROGRAMMES, type Audience } from "../../features/broadcasts/audience.ts";
 import { TEMPLATE_MAX_CHARS, unknownVariables, type Template } from "../../features/broadcasts/template.ts";
 import { vietnamTime } from "../../delivery/quietHours.ts";
-
-const many = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(5000));
-const tick = z.preprocess((v) => v === "1" || v === "on" || v === true, z.boolean());
+import { audienceFields } from "./audienceForm.ts";
 
 export const broadcastForm = z.object({
   title: z.string().trim().max(200).default(""),
-  communeIds: many(z.string().min(1).max(64)),
-  programmes: many(z.enum(PROGRAMMES)),
-  categoryCodes: many(z.string().min(1).max(64)),
-  payoutMethods: many(z.enum(PAYOUT_METHODS)),
-  channels: many(z.enum(AUDIENCE_CHANNELS)),
-  noAccount: tick,
-  notCollectedThisPeriod: tick,
-  notReachableByChat: tick,
+  ...audienceFields,
   textVi: z.string().max(TEMPLATE_MAX_CHARS * 2).default(""),
   textEn: z.string().max(TEMPLATE_MAX_CHARS * 2).default(""),
   when: z.enum(["now", "later"]).default("now"),
@@ -42,19 +30,6 @@ export function formProblems(f: BroadcastForm, now: Date): string[] {
     else if (at.getTime() < now.getTime() - 60_000) problems.push("sendAtPast");
   }
   return problems;
-}
-
-export function formAudience(f: BroadcastForm): Audience {
-  return {
-    communeIds: [...new Set(f.communeIds)],
-    ...(f.programmes.length ? { programmes: f.programmes } : {}),
-    ...(f.categoryCodes.length ? { categoryCodes: f.categoryCodes } : {}),
-    ...(f.payoutMethods.length ? { payoutMethods: f.payoutMethods } : {}),
-    ...(f.channels.length ? { channels: f.channels } : {}),
-    ...(f.noAccount ? { noAccount: true } : {}),
-    ...(f.notCollectedThisPeriod ? { notCollectedThisPeriod: true } : {}),
-    ...(f.notReachableByChat ? { notReachableByChat: true } : {}),
-  };
 }
 
 export function formTemplate(f: BroadcastForm): Template {

@@ -2,11 +2,11 @@
 // their variables, the send time, and (after "Preview") the count and the text as a real person
 // of the audience would get it, in Vietnamese and English, with the button that sends it.
 import type { TFunction } from "i18next";
-import { AUDIENCE_CHANNELS, PAYOUT_METHODS, PROGRAMMES } from "../../features/broadcasts/audience.ts";
 import type { BroadcastRow } from "../../features/broadcasts/list.ts";
 import type { BroadcastPreview } from "../../features/broadcasts/preview.ts";
 import type { AreaCommune } from "../../features/staff/scope.ts";
 import { html, type SafeHtml } from "../../lib/html.ts";
+import { audienceFieldsView } from "./audienceForm.ts";
 import { sendTime, type BroadcastForm } from "./broadcastsForm.ts";
 import { dataTable, formatDateTime } from "./views/common.ts";
 
@@ -53,40 +53,18 @@ export interface FormViewInput {
 export function broadcastFormView(t: TFunction, o: FormViewInput): SafeHtml {
   const f = o.form;
   const checked = (on: boolean) => (on ? html`checked` : "");
-  const box = (name: string, value: string, label: string, on: boolean) =>
-    html`<label class="check"><input type="checkbox" name="${name}" value="${value}" ${checked(on)}> ${label}</label>`;
   return html`<link rel="stylesheet" href="/console/static/broadcasts.css">
 ${o.problems.length ? html`<div class="flash error" role="alert"><ul>${o.problems.map((p) => html`<li>${t(`${NS}.problem.${p}`)}</li>`)}</ul></div>` : ""}
 <form method="post" action="/console/broadcasts" class="broadcast-form" id="broadcast-form">
   <input type="hidden" name="_csrf" value="${o.csrfToken}">
   <section class="panel">
     <h2>${t(`${NS}.section.who`)}</h2>
-    <fieldset><legend>${t(`${NS}.field.communes`)}</legend>
-      <div class="checks">${o.communes.map((c) => box("communeIds", c.id, `${c.name} · ${c.provinceName}`, f.communeIds.includes(c.id)))}</div>
-    </fieldset>
-    <div class="grid-2">
-      <fieldset><legend>${t(`${NS}.field.programmes`)}</legend>
-        <div class="checks">${PROGRAMMES.map((p) => box("programmes", p, t(`${NS}.programme.${p}`), f.programmes.includes(p)))}</div>
-      </fieldset>
-      <fieldset><legend>${t(`${NS}.field.payoutMethods`)}</legend>
-        <div class="checks">${PAYOUT_METHODS.map((m) => box("payoutMethods", m, t(`${NS}.method.${m}`), f.payoutMethods.includes(m)))}</div>
-      </fieldset>
-      <fieldset><legend>${t(`${NS}.field.channels`)}</legend>
-        <div class="checks">${AUDIENCE_CHANNELS.map((c) => box("channels", c, t(`${NS}.channel.${c}`), f.channels.includes(c)))}</div>
-      </fieldset>
-      <fieldset><legend>${t(`${NS}.field.situation`)}</legend>
-        <div class="checks">
-          ${box("noAccount", "1", t(`${NS}.field.noAccount`), f.noAccount)}
-          ${box("notCollectedThisPeriod", "1", t(`${NS}.field.notCollected`), f.notCollectedThisPeriod)}
-          ${box("notReachableByChat", "1", t(`${NS}.field.notReachable`), f.notReachableByChat)}
-        </div>
-      </fieldset>
-    </div>
-    <label for="categoryCodes">${t(`${NS}.field.categories`)}</label>
-    <select id="categoryCodes" name="categoryCodes" multiple size="6" class="wide">
-      ${o.categories.map((c) => html`<option value="${c.code}" ${f.categoryCodes.includes(c.code) ? html`selected` : ""}>${c.programme} · ${c.name}</option>`)}
-    </select>
-    <p class="muted hint">${t(`${NS}.hint.filters`)}</p>
+    ${audienceFieldsView(t, {
+      form: f,
+      communes: o.communes,
+      categories: o.categories,
+      texts: { field: `${NS}.field`, programme: `${NS}.programme`, method: `${NS}.method`, channel: `${NS}.channel`, hint: `${NS}.hint.filters` },
+    })}
   </section>
   <section class="panel">
     <h2>${t(`${NS}.section.what`)}</h2>

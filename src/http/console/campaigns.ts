@@ -13,7 +13,7 @@ import type { AppDeps } from "../deps.ts";
 import { clientIp } from "./auth.ts";
 import { campaignDetailView, campaignListView, type FireRow } from "./campaignsDetail.ts";
 import { campaignFormSchema, contentFingerprint, EMPTY_FORM, formOf, readCampaignForm, type CampaignForm } from "./campaignsForm.ts";
-import { campaignFormView, type CategoryOption } from "./campaignsView.ts";
+import { campaignFormView } from "./campaignsView.ts";
 import { localeOf, translator } from "./locale.ts";
 import { renderPage } from "./render.ts";
 
@@ -132,9 +132,9 @@ export function createCampaignsRouter(deps: AppDeps): express.Router {
     const staff: StaffContext = getStaff(res);
     const t = translator(deps, res);
     const en = localeOf(res) === "en";
-    const categories: CategoryOption[] = (
-      await deps.prisma.benefitCategory.findMany({ select: { code: true, name: true, nameEn: true }, orderBy: [{ programme: "asc" }, { code: "asc" }] })
-    ).map((c) => ({ code: c.code, name: en ? c.nameEn : c.name }));
+    const categories = (
+      await deps.prisma.benefitCategory.findMany({ select: { code: true, name: true, nameEn: true, programme: true }, orderBy: [{ programme: "asc" }, { code: "asc" }] })
+    ).map((c) => ({ code: c.code, name: en ? c.nameEn : c.name, programme: c.programme }));
     const body = campaignFormView(t, {
       action: o.campaignId ? `/console/campaigns/${o.campaignId}/edit` : "/console/campaigns/new",
       csrfToken: staff.csrfToken,

@@ -1,11 +1,12 @@
 // The campaign form as the browser sends it (urlencoded: a ticked box is "1", several ticked boxes
-// of one name an array) turned into the campaign input, and back into the values the form shows.
+// of one name an array; the audience part in audienceForm.ts) turned into the campaign input, and
+// back into the values the form shows.
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { campaignInputSchema, type CampaignInput } from "../../features/broadcasts/campaignModel.ts";
 import { DEFAULT_SEND_TIME, TRIGGER_KINDS, type CampaignTrigger } from "../../features/broadcasts/campaignTrigger.ts";
+import { audienceFields, audienceFormOf, audienceOf } from "./audienceForm.ts";
 
-const list = z.union([z.string().max(64), z.array(z.string().max(64)).max(5000)]).optional().transform((v) => (v === undefined ? [] : [v].flat().filter(Boolean)));
 const box = z.string().max(8).optional().transform((v) => v !== undefined && v !== "");
 const text = (max: number) => z.string().max(max).optional().transform((v) => v ?? "");
 
@@ -18,14 +19,7 @@ export const campaignFormSchema = z.object({
   endDays: text(8),
   monthDay: text(8),
   sendTime: text(8),
-  communeIds: list,
-  programmes: list,
-  categoryCodes: list,
-  payoutMethods: list,
-  channels: list,
-  noAccount: box,
-  notCollectedThisPeriod: box,
-  notReachableByChat: box,
+  ...audienceFields,
   templateVi: text(4000),
   templateEn: text(4000),
   active: box,
@@ -42,16 +36,7 @@ export function readCampaignForm(form: CampaignForm): { input: CampaignInput | n
   const candidate = {
     name: form.name,
     trigger: triggerFor[form.triggerKind](),
-    audience: {
-      communeIds: form.communeIds,
-      ...(form.programmes.length ? { programmes: form.programmes } : {}),
-      ...(form.categoryCodes.length ? { categoryCodes: form.categoryCodes } : {}),
-      ...(form.payoutMethods.length ? { payoutMethods: form.payoutMethods } : {}),
-      ...(form.channels.length ? { channels: form.channels } : {}),
-      ...(form.noAccount ? { noAccount: true } : {}),
-      ...(form.notCollectedThisPeriod ? { notCollectedThisPeriod: true } : {}),
-      ...(form.notReachableByChat ? { notReachableByChat: true } : {}),
-    },
+    audience: audienceOf(form),
     template: { vi: form.templateVi, en: form.templateEn },
     sendTime: form.sendTime || DEFAULT_SEND_TIME,
     active: form.active,
@@ -74,14 +59,7 @@ export function formOf(c: CampaignInput): CampaignForm {
     endDays: t.kind === "beforeAuthorisationEnd" ? String(t.days) : "",
     monthDay: t.kind === "dayOfMonth" ? String(t.day) : "",
     sendTime: c.sendTime,
-    communeIds: c.audience.communeIds,
-    programmes: c.audience.programmes ?? [],
-    categoryCodes: c.audience.categoryCodes ?? [],
-    payoutMethods: c.audience.payoutMethods ?? [],
-    channels: c.audience.channels ?? [],
-    noAccount: c.audience.noAccount ?? false,
-    notCollectedThisPeriod: c.audience.notCollectedThisPeriod ?? false,
-    notReachableByChat: c.audience.notReachableByChat ?? false,
+    ...audienceFormOf(c.audience),
     templateVi: c.template.vi,
     templateEn: c.template.en ?? "",
     active: c.active,

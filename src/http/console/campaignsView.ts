@@ -1,25 +1,20 @@
 // The campaign form: name, date rule and send time, audience rules, the texts in both languages,
 // on/off; "Preview" shows the next fire's count and the texts, and only then can it be saved.
 import type { TFunction } from "i18next";
-import { AUDIENCE_CHANNELS, PAYOUT_METHODS, PROGRAMMES } from "../../features/broadcasts/audience.ts";
 import type { CampaignPreview } from "../../features/broadcasts/campaignPreview.ts";
 import { MAX_DAYS_BEFORE_END, MAX_DAYS_BEFORE_PAYOUT } from "../../features/broadcasts/campaignTrigger.ts";
 import type { AreaCommune } from "../../features/staff/scope.ts";
 import { formatDate } from "../../lib/format.ts";
 import { html, type SafeHtml } from "../../lib/html.ts";
+import { audienceFieldsView, type AudienceFieldsView } from "./audienceForm.ts";
 import type { CampaignForm } from "./campaignsForm.ts";
-
-export interface CategoryOption {
-  code: string;
-  name: string;
-}
 
 export interface CampaignFormView {
   action: string;
   csrfToken: string;
   form: CampaignForm;
   communes: AreaCommune[];
-  categories: CategoryOption[];
+  categories: AudienceFieldsView["categories"];
   issues: string[];
   preview: { result: CampaignPreview; fingerprint: string } | null;
   /** The content changed since it was previewed: preview again before saving. */
@@ -30,10 +25,6 @@ export function campaignFormView(t: TFunction, v: CampaignFormView): SafeHtml {
   const f = v.form;
   const checked = (on: boolean) => (on ? html`checked` : "");
   const err = (field: string) => (v.issues.includes(field) ? html`<p class="field-error" role="alert">${t(`campaigns:errors.${field}`)}</p>` : "");
-  const boxes = (name: string, values: readonly string[], chosen: string[], label: (value: string) => string) =>
-    html`<div class="choices">${values.map(
-      (value) => html`<label class="check"><input type="checkbox" name="${name}" value="${value}" ${checked(chosen.includes(value))}> ${label(value)}</label>`,
-    )}</div>`;
   const trigger = (kind: CampaignForm["triggerKind"], input: SafeHtml, text: string) =>
     html`<div class="trigger-choice"><label class="check"><input type="radio" name="triggerKind" value="${kind}" ${checked(f.triggerKind === kind)}> ${text}</label>${input}</div>`;
   const number = (name: "payoutDays" | "endDays" | "monthDay", min: number, max: number) =>
@@ -64,32 +55,13 @@ ${v.issues.length > 0 ? html`<div class="flash error" role="alert">${t("campaign
 </section>
 <section class="panel">
   <h2>${t("campaigns:form.who")}</h2>
-  <fieldset><legend>${t("campaigns:form.communes")}</legend>
-    <div class="choices">${v.communes.map(
-      (c) => html`<label class="check"><input type="checkbox" name="communeIds" value="${c.id}" ${checked(f.communeIds.includes(c.id))}> ${c.name} <span class="muted small">${c.provinceName}</span></label>`,
-    )}</div>
-    ${err("communeIds")}
-  </fieldset>
-  <fieldset><legend>${t("campaigns:form.programmes")}</legend>${boxes("programmes", PROGRAMMES, f.programmes, (p) => t(`campaigns:programme.${p}`))}</fieldset>
-  ${
-    v.categories.length > 0
-      ? html`<label for="categoryCodes">${t("campaigns:form.categories")}</label>
-  <select id="categoryCodes" name="categoryCodes" multiple size="${Math.min(6, v.categories.length)}">${v.categories.map(
-    (c) => html`<option value="${c.code}" ${f.categoryCodes.includes(c.code) ? html`selected` : ""}>${c.name}</option>`,
-  )}</select>`
-      : ""
-  }
-  <fieldset><legend>${t("campaigns:form.payoutMethods")}</legend>${boxes("payoutMethods", PAYOUT_METHODS, f.payoutMethods, (m) => t(`campaigns:method.${m}`))}</fieldset>
-  <fieldset><legend>${t("campaigns:form.situation")}</legend>
-    <div class="choices">
-      <label class="check"><input type="checkbox" name="noAccount" value="1" ${checked(f.noAccount)}> ${t("campaigns:form.noAccount")}</label>
-      <label class="check"><input type="checkbox" name="notCollectedThisPeriod" value="1" ${checked(f.notCollectedThisPeriod)}> ${t("campaigns:form.notCollected")}</label>
-      <label class="check"><input type="checkbox" name="notReachableByChat" value="1" ${checked(f.notReachableByChat)}> ${t("campaigns:form.notReachable")}</label>
-    </div>
-  </fieldset>
-  <fieldset><legend>${t("campaigns:form.channels")}</legend>${boxes("channels", AUDIENCE_CHANNELS, f.channels, (c) => t(`campaigns:channel.${c}`))}</fieldset>
-  <p class="muted hint">${t("campaigns:form.filtersHint")}</p>
-  ${err("audience")}
+  ${audienceFieldsView(t, {
+    form: f,
+    communes: v.communes,
+    categories: v.categories,
+    texts: { field: "campaigns:form", programme: "campaigns:programme", method: "campaigns:method", channel: "campaigns:channel", hint: "campaigns:form.filtersHint" },
+    error: err,
+  })}
 </section>
 <section class="panel">
   <h2>${t("campaigns:form.message")}</h2>
