@@ -18,6 +18,7 @@ import { createApp } from "../src/http/app.ts";
 import { SESSION_COOKIE } from "../src/http/console/auth.ts";
 import { systemClock } from "../src/lib/clock.ts";
 import { createLogger } from "../src/lib/logger.ts";
+import { TEST_DATA_KEYS_ENV } from "../src/db/fieldCipher.ts";
 import { BENCH_PERIODS, BENCH_PROVINCE, seedDashboardWorld } from "./dashboardWorld.ts";
 import { scratchDatabase } from "./scratchDatabase.ts";
 
@@ -32,7 +33,7 @@ export async function dashboardBenchmark(args: string[]): Promise<void> {
   const communes = Number(values.communes);
   const runs = Number(values.runs);
   const scratch = await scratchDatabase("ansinh_bench_dashboard");
-  const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "warn", DATABASE_URL: scratch.url, PUBLIC_URL: "http://127.0.0.1" });
+  const config = loadConfig({ NODE_ENV: "production", ...TEST_DATA_KEYS_ENV, LOG_LEVEL: "warn", DATABASE_URL: scratch.url, PUBLIC_URL: "http://127.0.0.1" });
   const db = await createDatabase({ kind: "postgres", url: scratch.url, poolSize: config.DATABASE_POOL_SIZE });
   let server: Server | undefined;
   try {

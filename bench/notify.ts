@@ -15,6 +15,7 @@ import { createDatabase } from "../src/db/database.ts";
 import { scratchDatabase } from "./scratchDatabase.ts";
 import { systemClock } from "../src/lib/clock.ts";
 import { createLogger } from "../src/lib/logger.ts";
+import { TEST_DATA_KEYS_ENV } from "../src/db/fieldCipher.ts";
 
 const TELEGRAM_LIMIT = 30;
 // The bot is set to the platform limit (BENCH_PACE=0.95 sets it that much under).
@@ -49,6 +50,7 @@ export async function notifyBenchmark(args: string[]): Promise<void> {
   const url = scratch.url;
   const config = loadConfig({
     NODE_ENV: "production",
+    ...TEST_DATA_KEYS_ENV,
     LOG_LEVEL: "warn",
     DATABASE_URL: url,
     PUBLIC_URL: "http://127.0.0.1",

@@ -21,6 +21,7 @@ import { syncPolicy } from "../src/features/policy/syncPolicy.ts";
 import { createApp } from "../src/http/app.ts";
 import { systemClock } from "../src/lib/clock.ts";
 import { createLogger } from "../src/lib/logger.ts";
+import { TEST_DATA_KEYS_ENV } from "../src/db/fieldCipher.ts";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../test/fakes/telegramApi.ts";
 
 const SECRET = "bench_secret";
@@ -53,6 +54,7 @@ async function benchOurs(fake: FakeTelegramApi, messages: number, concurrency: n
   const url = scratch.url;
   const config = loadConfig({
     NODE_ENV: "production",
+    ...TEST_DATA_KEYS_ENV,
     LOG_LEVEL: "warn",
     DATABASE_URL: url,
     PUBLIC_URL: "http://127.0.0.1",

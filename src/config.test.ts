@@ -35,4 +35,26 @@ describe("configuration", () => {
     expect(loadConfig({ PUBLIC_URL: "https://ansinh.example.vn" }).cookieSecure).toBe(true);
     expect(loadConfig({}).cookieSecure).toBe(false);
   });
+
+  it("reads the keys for personal data, and requires both of them in production", () => {
+    const key = Buffer.alloc(32, 1).toString("base64");
+    const c = loadConfig({ NODE_ENV: "production", DATA_ENCRYPTION_KEYS: `k2:${key}, k1:${key}`, DATA_HASH_KEY: key });
+    expect(c.dataKeys?.encryption.map((k) => k.id)).toEqual(["k2", "k1"]);
+    // The key text is not kept where a log line could print it.
+    expect(JSON.stringify(c)).not.toContain(key);
+    expect(loadConfig({}).dataKeys).toBeNull();
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return "";
+      } catch (err) {
+        return err instanceof ConfigError ? err.problems.join("\n") : String(err);
+      }
+    };
+    expect(problems({ NODE_ENV: "production" })).toMatch(/DATA_ENCRYPTION_KEYS: required in production[\s\S]*DATA_HASH_KEY: required in production/);
+    expect(problems({ DATA_ENCRYPTION_KEYS: `k1:${key}` })).toMatch(/DATA_HASH_KEY: required with DATA_ENCRYPTION_KEYS/);
+    expect(problems({ DATA_ENCRYPTION_KEYS: `k1:${key},k1:${key}`, DATA_HASH_KEY: key })).toMatch(/key id k1 appears twice/);
+    expect(problems({ DATA_ENCRYPTION_KEYS: key, DATA_HASH_KEY: key })).toMatch(/entry 1 must look like keyId:base64key/);
+    expect(problems({ DATA_ENCRYPTION_KEYS: `k1:${key}`, DATA_HASH_KEY: "c2hvcnQ=" })).toMatch(/DATA_HASH_KEY: must be at least 32 bytes/);
+  });
 });

@@ -1,6 +1,7 @@
 // The only reader of process.env. Every variable is documented in the README's configuration table.
 import path from "node:path";
 import { z } from "zod";
+import { KEY_ID, type DataKeys } from "./db/fieldCipher.ts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -106,6 +107,11 @@ const schema = z.object({
 
   // Broadcasts: a send to more people than this needs a second officer's approval.
   BROADCAST_APPROVAL_THRESHOLD: z.coerce.number().int().min(0).max(10_000_000).default(200),
+
+  // Encryption at rest of personal IDs and account numbers (parsed by parseDataKeys below).
+  DATA_ENCRYPTION_KEYS: z.string().optional(),
+  DATA_HASH_KEY: z.string().optional(),
+  DATA_HASH_KEY_PREVIOUS: z.string().optional(),
 });
 
 /** ZNS_TEMPLATES: notice text key → the approved ZNS template and its parameter names. */
@@ -125,6 +131,8 @@ export type Config = z.infer<typeof schema> & {
   /** ZNS is on when Zalo is configured and templates are given. */
   zns: { apiRoot: string; templates: ZnsTemplates; dailyQuota?: number; ratePerSecond: number } | null;
   sms: { url: string; token?: string; senderName?: string; ascii: boolean; ratePerSecond: number } | null;
+  /** From DATA_ENCRYPTION_KEYS and DATA_HASH_KEY; null outside production when unset (see dataKeys.ts). */
+  dataKeys: DataKeys | null;
 };
 
 export class ConfigError extends Error {
@@ -153,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(c.ZALO_APP_ID) !== Boolean(c.ZALO_OA_SECRET_KEY)) {
     throw new ConfigError(["ZALO_APP_ID and ZALO_OA_SECRET_KEY are set together"]);
   }
+  const dataKeys = parseDataKeys(c);
   let templates: ZnsTemplates | null = null;
   if (c.ZNS_TEMPLATES) {
     let json: unknown;
@@ -195,8 +204,58 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : null,
     ...c,
+    // The key material lives in dataKeys only, never as text that could reach a log line.
+    DATA_ENCRYPTION_KEYS: undefined,
+    DATA_HASH_KEY: undefined,
+    DATA_HASH_KEY_PREVIOUS: undefined,
+    dataKeys,
     dataDir,
     database: c.DATABASE_URL ? { kind: "postgres", url: c.DATABASE_URL } : { kind: "pglite", dataDir },
     cookieSecure: c.COOKIE_SECURE ?? (c.PUBLIC_URL?.startsWith("https://") ?? false),
   };
+}
+
+const GENERATE = "(npm run keys -- generate prints new ones)";
+
+/**
+ * DATA_ENCRYPTION_KEYS: "keyId:base64key,…" (32-byte keys; the first encrypts, all decrypt);
+ * DATA_HASH_KEY: base64, at least 32 bytes. Both or neither; both in production.
+ */
+export function parseDataKeys(c: { NODE_ENV: string; DATA_ENCRYPTION_KEYS?: string; DATA_HASH_KEY?: string; DATA_HASH_KEY_PREVIOUS?: string }): DataKeys | null {
+  const problems: string[] = [];
+  if (!c.DATA_ENCRYPTION_KEYS && !c.DATA_HASH_KEY) {
+    if (c.NODE_ENV === "production") {
+      throw new ConfigError([
+        `DATA_ENCRYPTION_KEYS: required in production ${GENERATE}`,
+        `DATA_HASH_KEY: required in production ${GENERATE}`,
+      ]);
+    }
+    if (c.DATA_HASH_KEY_PREVIOUS) throw new ConfigError(["DATA_HASH_KEY_PREVIOUS: only with DATA_HASH_KEY"]);
+    return null;
+  }
+  if (!c.DATA_ENCRYPTION_KEYS) problems.push(`DATA_ENCRYPTION_KEYS: required with DATA_HASH_KEY ${GENERATE}`);
+  if (!c.DATA_HASH_KEY) problems.push(`DATA_HASH_KEY: required with DATA_ENCRYPTION_KEYS ${GENERATE}`);
+  const encryption: DataKeys["encryption"] = [];
+  for (const [i, entry] of (c.DATA_ENCRYPTION_KEYS ?? "").split(",").map((e) => e.trim()).filter(Boolean).entries()) {
+    const colon = entry.indexOf(":");
+    const id = colon > 0 ? entry.slice(0, colon) : "";
+    const key = colon > 0 ? decodeKey(entry.slice(colon + 1)) : null;
+    if (!KEY_ID.test(id)) problems.push(`DATA_ENCRYPTION_KEYS: entry ${i + 1} must look like keyId:base64key (id of A-Z a-z 0-9 _ -)`);
+    else if (encryption.some((k) => k.id === id)) problems.push(`DATA_ENCRYPTION_KEYS: key id ${id} appears twice`);
+    else if (!key || key.length !== 32) problems.push(`DATA_ENCRYPTION_KEYS: key ${id} must be 32 bytes in base64 ${GENERATE}`);
+    else encryption.push({ id, key });
+  }
+  const hash = c.DATA_HASH_KEY ? decodeKey(c.DATA_HASH_KEY) : null;
+  if (c.DATA_HASH_KEY && (!hash || hash.length < 32)) problems.push(`DATA_HASH_KEY: must be at least 32 bytes in base64 ${GENERATE}`);
+  const previousHash = c.DATA_HASH_KEY_PREVIOUS ? decodeKey(c.DATA_HASH_KEY_PREVIOUS) : undefined;
+  if (c.DATA_HASH_KEY_PREVIOUS && (!previousHash || previousHash.length < 32)) problems.push("DATA_HASH_KEY_PREVIOUS: must be at least 32 bytes in base64");
+  if (problems.length > 0 || !hash || encryption.length === 0) throw new ConfigError(problems.length > 0 ? problems : [`DATA_ENCRYPTION_KEYS: no key ${GENERATE}`]);
+  return { encryption, hash, ...(previousHash ? { previousHash } : {}) };
+}
+
+/** Standard or URL-safe base64, strictly: a typo must not silently shorten the key. */
+function decodeKey(text: string): Buffer | null {
+  const t = text.trim();
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(t)) return null;
+  return Buffer.from(t.replace(/-/g, "+").replace(/_/g, "/"), "base64");
 }

@@ -2,7 +2,9 @@
 import type { Server } from "node:http";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { createI18n } from "./core/i18n.ts";
+import { resolveDataKeys } from "./db/dataKeys.ts";
 import { createDatabase, type Database } from "./db/database.ts";
+import { sealStoredValues } from "./db/sealStoredValues.ts";
 import { ensureDemoData } from "./features/demo/service.ts";
 import { loadPolicy } from "./features/policy/loadPolicy.ts";
 import { syncPolicy } from "./features/policy/syncPolicy.ts";
@@ -25,9 +27,12 @@ export async function startService(config: Config, log: Logger): Promise<Service
       ? { kind: "postgres", url: config.database.url, poolSize: config.DATABASE_POOL_SIZE }
       : { kind: "pglite", dataDir: config.database.dataDir },
     log,
+    await resolveDataKeys(config, log),
   );
-  log.info({ database: db.kind }, "database opened");
+  log.info({ database: db.kind, keyId: db.cipher.currentKeyId }, "database opened");
   if (config.MIGRATE_ON_START) await db.migrate(log);
+  // Rows stored in clear (before encryption at rest, or by an older version) are sealed now.
+  await sealStoredValues(db.prisma, db.cipher, { mode: "clear", log });
 
   const i18n = await createI18n();
   const chat = createChatRuntime({ config, prisma: db.prisma, log, clock: systemClock, i18n });

@@ -1,6 +1,6 @@
 // The README's first command: a fresh machine runs `npm start` and gets a living console.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -46,6 +46,11 @@ describe("starting the service on a fresh machine", () => {
     await expect.poll(() => lines.some((l) => Array.isArray(l.logins)), { timeout: 5000 }).toBe(true);
     const logins = lines.find((l) => Array.isArray(l.logins))?.logins;
     expect(JSON.stringify(logins)).toContain("admin / admin-demo-2026");
+  });
+
+  it("keeps the keys it generated for personal data in the data folder, readable by the service only", async () => {
+    const info = await stat(path.join(dataDir, "data-keys.json"));
+    expect(info.mode & 0o777).toBe(0o600);
   });
 
   it("answers its health and readiness probes", async () => {

@@ -4,7 +4,9 @@
 // be piped).
 import { pino } from "pino";
 import { loadConfig, type Config } from "../config.ts";
+import { resolveDataKeys } from "../db/dataKeys.ts";
 import { createDatabase, type Database } from "../db/database.ts";
+import { sealStoredValues } from "../db/sealStoredValues.ts";
 import { createLogger, type Logger } from "../lib/logger.ts";
 
 export interface OpenedDatabase {
@@ -19,9 +21,10 @@ export interface OpenedDatabase {
 export async function openDatabase<T>(use: (opened: OpenedDatabase) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const log = createLogger({ level: config.LOG_LEVEL, destination: pino.destination(2) });
-  const db = await createDatabase(config.database);
+  const db = await createDatabase(config.database, log, await resolveDataKeys(config, log));
   try {
     const applied = await db.migrate(log);
+    await sealStoredValues(db.prisma, db.cipher, { mode: "clear", log });
     return await use({ config, db, log, applied });
   } finally {
     await db.close();

@@ -4,6 +4,7 @@
 // a row, and building a createMany of thousands of rows takes the client longer than the database
 // needs to store them; expanding one JSON document is ~15× faster, on PostgreSQL too.
 import type { Prisma } from "../generated/prisma/client.ts";
+import { cipherOf, hashColumnsFor, sealRow } from "./sensitiveFields.ts";
 
 /** SQL type of a column as jsonb_to_recordset must declare it; a quoted name is an enum type. */
 export type SqlType = "text" | "integer" | "date" | "timestamp(3)" | "boolean" | "numeric(6,3)" | "jsonb" | `"${string}"`;
@@ -21,9 +22,10 @@ const CHUNK = 5000;
  * data; columns left out take their database defaults.
  */
 export const bulkWrite = {
-  async insert<C extends string>(db: Db, table: string, columns: Columns<C>, rows: Record<NoInfer<C>, JsonCell>[]): Promise<void> {
-    const list = quotedNames(columns).join(", ");
-    const sql = `INSERT INTO "${table}" (${list}) SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS v(${definitions(columns)})`;
+  async insert<C extends string>(db: Db, table: string, columns: Columns<C>, plainRows: Record<NoInfer<C>, JsonCell>[]): Promise<void> {
+    const { columns: all, rows } = sealed(db, columns, plainRows);
+    const list = quotedNames(all).join(", ");
+    const sql = `INSERT INTO "${table}" (${list}) SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS v(${definitions(all)})`;
     await runInChunks(db, sql, rows);
   },
 
@@ -32,10 +34,11 @@ export const bulkWrite = {
     db: Db,
     table: string,
     columns: Columns<C>,
-    rows: (Record<NoInfer<C>, JsonCell> & { id: string })[],
+    plainRows: (Record<NoInfer<C>, JsonCell> & { id: string })[],
   ): Promise<void> {
-    const set = quotedNames(columns).map((c) => `${c} = v.${c}`).join(", ");
-    const sql = `UPDATE "${table}" AS t SET ${set} FROM jsonb_to_recordset($1::jsonb) AS v(id text, ${definitions(columns)}) WHERE t.id = v.id`;
+    const { columns: all, rows } = sealed(db, columns, plainRows);
+    const set = quotedNames(all).map((c) => `${c} = v.${c}`).join(", ");
+    const sql = `UPDATE "${table}" AS t SET ${set} FROM jsonb_to_recordset($1::jsonb) AS v(id text, ${definitions(all)}) WHERE t.id = v.id`;
     await runInChunks(db, sql, rows);
   },
 };
@@ -51,6 +54,19 @@ export async function loadInChunks<K, T>(keys: readonly K[], load: (chunk: K[]) 
   const out: T[] = [];
   for (const part of chunks(keys)) out.push(...(await load(part)));
   return out;
+}
+
+/**
+ * Personal IDs and account numbers never reach the database in clear: they are sealed here, with
+ * their keyed hash column added, as the model API does for every other write.
+ */
+function sealed(db: Db, columns: Columns, rows: readonly Record<string, JsonCell>[]): { columns: Columns; rows: readonly object[] } {
+  const hashColumns = hashColumnsFor(Object.keys(columns));
+  if (hashColumns.length === 0 || rows.length === 0) return { columns, rows };
+  const cipher = cipherOf(db);
+  const all: Columns = { ...columns };
+  for (const c of hashColumns) all[c] = "text";
+  return { columns: all, rows: rows.map((r) => sealRow(cipher, r)) };
 }
 
 function quotedNames(columns: Columns): string[] {

@@ -8,7 +8,9 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import type { Logger } from "../lib/logger.ts";
+import { FieldCipher, TEST_DATA_KEYS, type DataKeys } from "./fieldCipher.ts";
 import { createMigrator } from "./migrator.ts";
+import { protectSensitiveFields } from "./sensitiveFields.ts";
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; poolSize?: number }
@@ -18,6 +20,8 @@ export type DatabaseTarget =
 export interface Database {
   kind: "postgres" | "pglite";
   prisma: PrismaClient;
+  /** Seals and opens personal IDs and account numbers (the client does it on its own). */
+  cipher: FieldCipher;
   factory: SqlMigrationAwareDriverAdapterFactory;
   /** Applies pending migrations, one instance at a time. */
   migrate(log?: Logger): Promise<string[]>;
@@ -29,17 +33,23 @@ export interface Database {
 // Any fixed 64-bit key: all instances of the service take the same advisory lock to migrate.
 const MIGRATION_LOCK_KEY = 7_246_001;
 
-export async function createDatabase(target: DatabaseTarget, log?: Logger): Promise<Database> {
+/**
+ * `keys` come from the configuration (see dataKeys.ts); tests and benchmarks leave them out and
+ * get fixed test keys.
+ */
+export async function createDatabase(target: DatabaseTarget, log?: Logger, keys: DataKeys = TEST_DATA_KEYS): Promise<Database> {
+  const cipher = new FieldCipher(keys);
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
     // An idle connection closed by the server (restart, failover) must not crash the process: the
     // pool drops it and opens a new one; a query in flight fails and its caller handles that.
     pool.on("error", (err) => log?.warn({ err: err.message }, "database connection lost"));
     const factory = new PrismaPg(pool);
-    const prisma = new PrismaClient({ adapter: factory });
+    const prisma = encrypting(new PrismaClient({ adapter: factory }), cipher);
     return {
       kind: "postgres",
       prisma,
+      cipher,
       factory,
       async migrate(log) {
         // Two instances starting together: the second waits on the lock, then finds nothing to do.
@@ -74,12 +84,13 @@ export async function createDatabase(target: DatabaseTarget, log?: Logger): Prom
     db = await PGlite.create(target.dataDir);
   }
   const factory = new PrismaPGlite(db);
-  const prisma = new PrismaClient({ adapter: factory });
+  const prisma = encrypting(new PrismaClient({ adapter: factory }), cipher);
   // A PGlite folder belongs to one process, so an in-process queue is the whole lock.
   let migrating: Promise<unknown> = Promise.resolve();
   return {
     kind: "pglite",
     prisma,
+    cipher,
     factory,
     migrate(log) {
       const run = migrating.then(() => runMigrations(factory, log));
@@ -92,6 +103,12 @@ export async function createDatabase(target: DatabaseTarget, log?: Logger): Prom
       if (target.kind !== "pglite-instance") await db.close();
     },
   };
+}
+
+// The extension changes values, not types: every query takes and returns what PrismaClient's do.
+// Its type differs only by what an extended client drops ($on, $use), which nothing here calls.
+function encrypting(prisma: PrismaClient, cipher: FieldCipher): PrismaClient {
+  return protectSensitiveFields(prisma, cipher) as unknown as PrismaClient;
 }
 
 async function runMigrations(factory: SqlMigrationAwareDriverAdapterFactory, log?: Logger): Promise<string[]> {

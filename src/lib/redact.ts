@@ -22,7 +22,7 @@ export function mask(value: string, keep = 4): string {
   return "•".repeat(Math.min(8, digits.length - keep)) + digits.slice(-keep);
 }
 
-const SECRET_KEYS = /pass(word)?|secret|token|cookie|authorization|otp|csrf/i;
+const SECRET_KEYS = /pass(word)?|secret|token|cookie|authorization|otp|csrf|(encryption|hash|data)_?keys?$/i;
 
 /** Deep copy with sensitive strings masked and secret-looking keys removed. */
 export function redactValue(value: unknown, depth = 0): unknown {

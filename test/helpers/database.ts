@@ -5,26 +5,37 @@ import { randomUUID } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
 import { createDatabase, type Database } from "../../src/db/database.ts";
+import type { DataKeys } from "../../src/db/fieldCipher.ts";
 import { adminQuery, withDatabase } from "../setup/global.ts";
 
 export interface TestDatabase extends Database {
   /** Connection URL when on PostgreSQL (for tests that start a second process). */
   url?: string;
+  /** Another client on the same data with other keys (as after a restart with a new key set). */
+  withKeys?(keys: DataKeys): Promise<Database>;
   /** Closes and drops the database. */
   destroy(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** Without `keys`, the fixed test keys every test client shares. */
+export async function createTestDatabase(keys?: DataKeys): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) {
     const name = `ansinh_t_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
     await cloneTemplate(adminUrl, name, inject("pgTemplate"));
     const url = withDatabase(adminUrl, name);
-    const db = await createDatabase({ kind: "postgres", url, poolSize: 5 });
+    const db = await createDatabase({ kind: "postgres", url, poolSize: 5 }, undefined, keys);
+    const others: Database[] = [];
     return {
       ...db,
       url,
+      async withKeys(other) {
+        const opened = await createDatabase({ kind: "postgres", url, poolSize: 2 }, undefined, other);
+        others.push(opened);
+        return opened;
+      },
       async destroy() {
+        await Promise.all(others.map((o) => o.close()));
         await db.close();
         await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       },
@@ -32,9 +43,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const tar = await readFile(inject("pgliteTemplate"));
   const pglite = await PGlite.create({ loadDataDir: new Blob([tar]) });
-  const db = await createDatabase({ kind: "pglite-instance", db: pglite });
+  const db = await createDatabase({ kind: "pglite-instance", db: pglite }, undefined, keys);
   return {
     ...db,
+    // One PGlite handle serves every client; closing a client leaves it open.
+    withKeys: (other) => createDatabase({ kind: "pglite-instance", db: pglite }, undefined, other),
     async destroy() {
       await db.close();
       await pglite.close();

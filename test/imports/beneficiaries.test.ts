@@ -78,7 +78,7 @@ describe("importing a beneficiary list", () => {
 
     const first = await runImport(deps, { kind: "beneficiaries", fileName: "ds.xlsx", data, dryRun: false, staff: null });
     expect(first).toMatchObject({ errors: [], created: 3, updated: 0, unchanged: 0, applied: true });
-    const binh = await db.prisma.beneficiary.findUniqueOrThrow({
+    const binh = await db.prisma.beneficiary.findFirstOrThrow({
       where: { personalId: "001150000002" },
       include: { categories: { include: { category: true } }, commune: true },
     });
@@ -86,7 +86,7 @@ describe("importing a beneficiary list", () => {
     expect(binh.commune.code).toBe("00002");
     expect(binh.dateOfBirth.toISOString().slice(0, 10)).toBe("1950-05-02");
     expect(binh.categories.map((c) => [c.category.code, c.rate]).sort()).toEqual([["NCC_MARTYR_RELATIVE_1", null], ["NCC_WAR_INVALID", 41]]);
-    const cuong = await db.prisma.beneficiary.findUniqueOrThrow({ where: { personalId: "079060000003" } });
+    const cuong = await db.prisma.beneficiary.findFirstOrThrow({ where: { personalId: "079060000003" } });
     expect(cuong).toMatchObject({ phone: "0987654321", status: "SUSPENDED" });
 
     const again = await runImport(deps, { kind: "beneficiaries", fileName: "ds.xlsx", data, dryRun: false, staff: null });
@@ -104,7 +104,7 @@ describe("importing a beneficiary list", () => {
     const report = await runImport(deps, { kind: "beneficiaries", fileName: "ds2.xlsx", data, dryRun: false, staff: null });
     expect(report).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
     expect(report.changes).toEqual([{ row: 2, personalIdMasked: "••••••••0001", action: "update", fields: ["phone", "categories"] }]);
-    const an = await db.prisma.beneficiary.findUniqueOrThrow({ where: { personalId: "001045000001" }, include: { categories: true } });
+    const an = await db.prisma.beneficiary.findFirstOrThrow({ where: { personalId: "001045000001" }, include: { categories: true } });
     expect(an.phone).toBe("0987000111");
     expect(an.categories).toHaveLength(2);
     expect(an.address).toBe("Thôn 1");
@@ -114,7 +114,7 @@ describe("importing a beneficiary list", () => {
     const csv = "\uFEFFHo ten;So CCCD;Ngay sinh;GIOI TINH;Xa;Chuong trinh;Dien huong\n" + "Phan Van Nam;1040000011;03/04/1940;nam;An Phu;btxh;BTXH_OLD_80\n";
     const report = await runImport(deps, { kind: "beneficiaries", fileName: "ds.csv", data: Buffer.from(csv), dryRun: false, staff: null });
     expect(report).toMatchObject({ errors: [], created: 1 });
-    const nam = await db.prisma.beneficiary.findUniqueOrThrow({ where: { personalId: "001040000011" } });
+    const nam = await db.prisma.beneficiary.findFirstOrThrow({ where: { personalId: "001040000011" } });
     expect(nam.communeId).toBe(places.anPhu);
   });
 
@@ -122,7 +122,7 @@ describe("importing a beneficiary list", () => {
     const data = await xlsx(BENEFICIARY_HEADER, [[1, "Mai Thị Hoa", 1142000012, date("1942-06-06"), "Nữ", 912000111, "", "00001", "BTXH", "BTXH_OLD_80", ""]]);
     const report = await runImport(deps, { kind: "beneficiaries", fileName: "so.xlsx", data, dryRun: false, staff: null });
     expect(report).toMatchObject({ errors: [], created: 1 });
-    const hoa = await db.prisma.beneficiary.findUniqueOrThrow({ where: { personalId: "001142000012" } });
+    const hoa = await db.prisma.beneficiary.findFirstOrThrow({ where: { personalId: "001142000012" } });
     expect(hoa.phone).toBe("0912000111");
   });
 
@@ -142,7 +142,7 @@ describe("importing a beneficiary list", () => {
     ]);
     expect(report.applied).toBe(false);
     expect(await db.prisma.beneficiary.count()).toBe(before);
-    const cuong = await db.prisma.beneficiary.findUniqueOrThrow({ where: { personalId: "079060000003" } });
+    const cuong = await db.prisma.beneficiary.findFirstOrThrow({ where: { personalId: "079060000003" } });
     expect(cuong.communeId).toBe(places.binhMinh);
   });
 });

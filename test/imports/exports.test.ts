@@ -30,7 +30,7 @@ describe("exporting lists", () => {
   });
 
   it("puts the authorised receiver of an approved authorisation on the payout list", async () => {
-    const an = await db.prisma.beneficiary.findUniqueOrThrow({ where: { personalId: "001045000001" } });
+    const an = await db.prisma.beneficiary.findFirstOrThrow({ where: { personalId: "001045000001" } });
     const son = await db.prisma.relative.create({
       data: { beneficiaryId: an.id, fullName: "Nguyễn Văn Bảo", relation: "con", personalId: "001080000123", personalIdLast4: "0123" },
     });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decideRequest } from "../../src/features/requests/review.ts";
 import { buttons, createHarness, keys, type Harness, type Person } from "../chat/harness.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { numbersInClear } from "../helpers/storedText.ts";
 import { linkSelf, noticesFor, seedRequestWorld, type RequestWorld } from "./world.ts";
 
 describe("a beneficiary changes how she is paid, through the chat and the officer", () => {
@@ -100,5 +101,11 @@ describe("a beneficiary changes how she is paid, through the chat and the office
     // September was still open: it is gone; July and August were sent and stay for the officer.
     expect(await db.prisma.payout.count({ where: { beneficiaryId: world.dao } })).toBe(2);
     expect((await noticesFor(db.prisma, await dao.identityId())).at(-1)?.keys[0]).toBe("requests:notice.approvedDeath");
+  });
+
+  it("keeps the account number and the ID encrypted in the database, and finds the account by its number", async () => {
+    expect(await numbersInClear(db.prisma, ["1500205123456", "001140123456"])).toEqual([]);
+    const account = await db.prisma.payoutAccount.findFirstOrThrow({ where: { beneficiaryId: world.dao, accountNumber: "1500205123456" } });
+    expect(account).toMatchObject({ accountNumber: "1500205123456", accountLast4: "3456" });
   });
 });

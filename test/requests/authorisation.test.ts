@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decideRequest } from "../../src/features/requests/review.ts";
 import { keys, buttons, createHarness, type Harness, type Person } from "../chat/harness.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { numbersInClear } from "../helpers/storedText.ts";
 import { chatter, linkSelf, noticesFor, seedRequestWorld, type RequestWorld } from "./world.ts";
 
 const DAY = 86_400_000;
@@ -125,5 +126,11 @@ describe("a relative asks in the chat to collect for a beneficiary", () => {
     expect((await noticesFor(db.prisma, await hoa.identityId())).at(-1)?.keys).toEqual(["requests:notice.revoked"]);
     expect(await db.prisma.payout.count({ where: { beneficiaryId: world.dao, receivedBy: { not: null } } })).toBe(0);
     expect(await db.prisma.chatLink.count({ where: { identityId: await hoa.identityId() } })).toBe(0);
+  });
+
+  it("keeps the relative's ID and the beneficiary's encrypted in the database, and finds them by their hash", async () => {
+    expect(await numbersInClear(db.prisma, ["001140123456", HOA_ID])).toEqual([]);
+    const hoaRow = await db.prisma.relative.findFirst({ where: { beneficiaryId: world.dao, personalId: HOA_ID } });
+    expect(hoaRow?.personalId).toBe(HOA_ID);
   });
 });

@@ -97,9 +97,11 @@ function buildWhere(communeIds: string[] | null, query: BeneficiaryQuery): Benef
   if (q) {
     const digits = q.replace(/[\s.()+-]/g, "");
     if (/^\d+$/.test(digits)) {
-      // Digits are either the end of a personal ID (officers read out the last 4-6) or a phone.
+      // Digits are either a personal ID, its end (officers read out the last 4-6) or a phone. IDs
+      // are stored encrypted: a whole ID is matched through its keyed hash, an end of one through
+      // the last four digits kept in clear (a longer end may also list people sharing those four).
       const phone = normalisePhone(q);
-      and.push({ OR: [{ personalId: { endsWith: digits } }, phone ? { phone } : { phone: { endsWith: digits } }] });
+      and.push({ OR: [personalIdFilter(digits), phone ? { phone } : { phone: { endsWith: digits } }] });
     } else {
       // Every word must appear, so "nguyen dao" finds "Nguyễn Thị Đào".
       for (const word of foldVietnamese(q).split(" ").filter(Boolean)) {
@@ -108,4 +110,10 @@ function buildWhere(communeIds: string[] | null, query: BeneficiaryQuery): Benef
     }
   }
   return { AND: and };
+}
+
+function personalIdFilter(digits: string): BeneficiaryWhereInput {
+  if (digits.length === 12) return { personalId: digits };
+  if (digits.length <= 4) return { personalIdLast4: { endsWith: digits } };
+  return { personalIdLast4: digits.slice(-4) };
 }

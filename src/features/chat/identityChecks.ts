@@ -1,7 +1,7 @@
 // Proving who a chat belongs to, with a ceiling on failures: at most `identityMaxFailures` wrong
 // codes or identity checks per chat, and per personal ID, within `identityWindowHours`. Counting per
 // ID as well stops one person's record being guessed at from many chats.
-import { createHash } from "node:crypto";
+import { cipherOf } from "../../db/sensitiveFields.ts";
 import type { ChatContext, Tx } from "../../conversation/brain.ts";
 import { calendarDate, fromDbDate } from "../../lib/calendarDate.ts";
 import { mask } from "../../lib/redact.ts";
@@ -52,8 +52,8 @@ export async function findCode(tx: Tx, ctx: ChatContext, raw: string): Promise<R
 
 /** Only the hash of the ID leaves this function; the reply shows the masked form. */
 export async function lookupId(tx: Tx, personalId: string): Promise<Result<"idLookedUp">> {
-  const row = await tx.beneficiary.findUnique({ where: { personalId }, select: { id: true } });
-  return { kind: "idLookedUp", pidHash: hashPersonalId(personalId), candidateId: row?.id ?? null, maskedPersonalId: mask(personalId) };
+  const row = await tx.beneficiary.findFirst({ where: { personalId }, select: { id: true } });
+  return { kind: "idLookedUp", pidHash: cipherOf(tx).subjectHash(personalId), candidateId: row?.id ?? null, maskedPersonalId: mask(personalId) };
 }
 
 export async function verifyIdentity(
@@ -120,6 +120,3 @@ export async function personRef(tx: Tx, beneficiaryId: string): Promise<PersonRe
   return row ? { beneficiaryId: row.id, fullName: row.fullName, sex: row.sex } : null;
 }
 
-export function hashPersonalId(personalId: string): string {
-  return createHash("sha256").update(personalId).digest("hex");
-}

@@ -23,9 +23,16 @@ export async function exportBeneficiaryList(
   const t = deps.i18n.t("vi");
   const people = await deps.prisma.beneficiary.findMany({
     where: { communeId: commune.id },
-    orderBy: [{ fullNameAscii: "asc" }, { personalId: "asc" }],
+    orderBy: [{ fullNameAscii: "asc" }, { id: "asc" }],
     include: { categories: { include: { category: { select: { code: true } } } } },
   });
+  // IDs are stored encrypted, so people with the same name are put in ID order here.
+  for (let i = 0; i < people.length; ) {
+    let j = i + 1;
+    while (j < people.length && people[j]!.fullNameAscii === people[i]!.fullNameAscii) j++;
+    if (j - i > 1) people.splice(i, j - i, ...people.slice(i, j).sort((a, b) => (a.personalId < b.personalId ? -1 : 1)));
+    i = j;
+  }
 
   const fields = fieldsOf("beneficiaries");
   const columns: SheetColumn[] = fields.map((f) => ({

@@ -34,11 +34,11 @@ export async function applyAccount(tx: Tx, req: { id: string; beneficiaryId: str
     status: "VERIFIED" as const,
     verifiedAt: now,
   };
-  const account = await tx.payoutAccount.upsert({
-    where: { beneficiaryId_method_accountNumber: { beneficiaryId: req.beneficiaryId, method, accountNumber } },
-    create: { beneficiaryId: req.beneficiaryId, method, accountNumber, ...fields },
-    update: fields,
-  });
+  // The number is stored encrypted: the match goes through its keyed hash (see db/sensitiveFields).
+  const known = await tx.payoutAccount.findFirst({ where: { beneficiaryId: req.beneficiaryId, method, accountNumber }, select: { id: true } });
+  const account = known
+    ? await tx.payoutAccount.update({ where: { id: known.id }, data: fields })
+    : await tx.payoutAccount.create({ data: { beneficiaryId: req.beneficiaryId, method, accountNumber, ...fields } });
   await tx.payout.updateMany({ where: openPayoutsFrom(req.beneficiaryId, month), data: { method, accountId: account.id } });
   return { month, provider: draft.provider, accountLast4: account.accountLast4 };
 }

@@ -35,11 +35,11 @@ export async function applyAuthorisation(
     personalIdLast4: personalId.slice(-4),
     phone: row.private.relativePhone ?? null,
   };
-  const relative = await tx.relative.upsert({
-    where: { beneficiaryId_personalId: { beneficiaryId: req.beneficiaryId, personalId } },
-    create: { beneficiaryId: req.beneficiaryId, personalId, ...fields },
-    update: fields,
-  });
+  // The ID is stored encrypted: the match goes through its keyed hash (see db/sensitiveFields).
+  const known = await tx.relative.findFirst({ where: { beneficiaryId: req.beneficiaryId, personalId }, select: { id: true } });
+  const relative = known
+    ? await tx.relative.update({ where: { id: known.id }, data: fields })
+    : await tx.relative.create({ data: { beneficiaryId: req.beneficiaryId, personalId, ...fields } });
   const authorisation = await tx.authorisation.create({
     data: {
       beneficiaryId: req.beneficiaryId,
