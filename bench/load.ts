@@ -7,14 +7,14 @@
 //                         [--soak-seconds 600] [--soak-rate 50]
 // The fake Bot API runs in a process of its own; PostgreSQL: BENCH_DATABASE_URL (default the local
 // test server; a scratch database is created and dropped). Loopback only.
-import { fork, spawn, type ChildProcess } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
-import { createServer } from "node:net";
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import type { LoadStep, StepResult } from "./loadGenerator.ts";
+import { freePort, startServiceProcess } from "../test/helpers/serviceProcess.ts";
 import { scratchDatabase } from "./scratchDatabase.ts";
+import { TEST_DATA_KEYS_ENV } from "../src/db/fieldCipher.ts";
 
 const SECRET = "bench_load_secret";
 const P99_LIMIT_MS = 200;
@@ -57,8 +57,9 @@ export async function loadBenchmark(args: string[]): Promise<void> {
     children.push(fakeProcess);
     const fake = await firstMessage<{ apiRoot: string; token: string }>(fakeProcess);
     const port = await freePort();
-    const service = await startService({
+    const started = await startServiceProcess({
       NODE_ENV: "production",
+      ...TEST_DATA_KEYS_ENV,
       // As in production: a log line per request, written to a pipe this process reads.
       LOG_LEVEL: "info",
       HOST: "127.0.0.1",
@@ -75,7 +76,9 @@ export async function loadBenchmark(args: string[]): Promise<void> {
       QUIET_HOURS: "off",
       NOTICES_ENABLED: "false",
     });
-    children.push(service);
+    children.push(started.child);
+    await started.ready;
+    const service = started.child;
     await db.connect();
     const generator = fork("bench/loadGenerator.ts", [], { execArgv: ["--import", "tsx"] });
     children.push(generator);
@@ -162,28 +165,6 @@ function percentiles(latencies: number[]): { p50: number; p95: number; p99: numb
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] ?? Number.NaN };
 }
 
-async function startService(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const errors: string[] = [];
-  createInterface({ input: child.stdout! }).on("line", (line) => {
-    if (/"level":(50|60)/.test(line)) errors.push(line);
-  });
-  createInterface({ input: child.stderr! }).on("line", (line) => errors.push(line));
-  let exit: string | null = null;
-  child.once("exit", (code, signal) => (exit = String(code ?? signal)));
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (exit !== null) throw new Error(`the service exited (${exit}):\n${errors.join("\n")}`);
-    if (Date.now() > deadline) throw new Error("the service was not ready within 2 minutes");
-    const ready = await fetch(`http://127.0.0.1:${env.PORT}/readyz`).then((r) => r.ok, () => false);
-    if (ready) return child;
-    await sleep(250);
-  }
-}
-
 async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
   const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
@@ -192,18 +173,6 @@ async function rssMb(pid: number): Promise<number> {
 
 function firstMessage<T = unknown>(child: ChildProcess): Promise<T> {
   return new Promise((resolve) => child.once("message", (m) => resolve(m as T)));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));

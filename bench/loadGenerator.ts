@@ -2,7 +2,8 @@
 // load does not share the service's event loop. Open loop: a request is sent when its time comes,
 // whether or not earlier ones were answered, so a slow service shows as latency, not as a lower
 // rate. Started with fork(); receives one step at a time and answers with its latencies.
-import { Agent, request } from "node:http";
+import { Agent } from "node:http";
+import { postUpdate } from "../test/fakes/webhookPost.ts";
 
 export interface LoadStep {
   webhook: string;
@@ -29,24 +30,6 @@ const TEXTS = ["xin chào", "/start", "bao giờ nhận tiền tháng này", "sa
 
 const agent = new Agent({ keepAlive: true, maxSockets: 512 });
 
-/** POSTs a body; resolves with the HTTP status once the whole answer is read. */
-function post(url: string, secret: string, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, {
-      method: "POST",
-      agent,
-      timeout: 30_000,
-      headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-telegram-bot-api-secret-token": secret },
-    }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-      res.on("error", reject);
-    });
-    req.on("timeout", () => req.destroy(new Error("timeout")));
-    req.on("error", reject);
-    req.end(body);
-  });
-}
 
 async function runStep(step: LoadStep): Promise<StepResult> {
   const total = Math.round(step.perSecond * step.seconds);
@@ -73,7 +56,7 @@ async function runStep(step: LoadStep): Promise<StepResult> {
     });
     const sentAt = performance.now();
     inFlight.push(
-      post(step.webhook, step.secret, body)
+      postUpdate(agent, step.webhook, step.secret, body)
         .then((status) => {
           const now = performance.now();
           latencies[i] = now - sentAt;

@@ -1,5 +1,6 @@
 // Benchmarks: `npm run bench -- <name> [options]`. Not part of the test suite.
 import { dashboardBenchmark } from "./dashboard.ts";
+import { faultsBenchmark } from "./faults.ts";
 import { importBenchmark } from "./import.ts";
 import { loadBenchmark } from "./load.ts";
 import { notifyBenchmark } from "./notify.ts";
@@ -7,6 +8,7 @@ import { telegramBenchmark } from "./telegram.ts";
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
   dashboard: dashboardBenchmark,
+  faults: faultsBenchmark,
   import: importBenchmark,
   load: loadBenchmark,
   notify: notifyBenchmark,

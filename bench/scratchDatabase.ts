@@ -2,8 +2,10 @@
 // benchmark run, dropped afterwards. Loopback only.
 import { adminQuery, withDatabase } from "../src/db/admin.ts";
 
-export async function scratchDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+export async function scratchDatabase(
+  prefix: string,
+  admin = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test",
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${Date.now()}`;
   await adminQuery(admin, `CREATE DATABASE "${name}"`);
   return {

@@ -7,6 +7,7 @@ import type { InboundEvent } from "../core/events.ts";
 import { inboundBody, type InboundBody } from "../core/events.ts";
 import { withoutNul } from "../lib/text.ts";
 import { redactString } from "../lib/redact.ts";
+import { connectionLoss } from "../lib/connectionLoss.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import { toJsonValue } from "../lib/json.ts";
@@ -37,13 +38,19 @@ export interface ConversationEngine {
 }
 
 const MAX_FOLLOW_UPS = 6;
+const RETRIES = 12;
 const TX = { timeout: 30_000, maxWait: 30_000 };
 
 export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): ConversationEngine {
   const pending = new Set<Promise<void>>();
 
-  function schedule(identityId: string): void {
-    const p = engine.process(identityId).catch((err: unknown) => deps.log.error({ err, identityId }, "processing failed"));
+  function schedule(identityId: string, retry = 0): void {
+    const p = engine.process(identityId).catch((err: unknown) => {
+      deps.log.error({ err, identityId }, "processing failed");
+      // Most often the database was away for a moment (a restart): try again soon rather than at
+      // the next recovery sweep, a minute away; the sweep stays the backstop.
+      if (retry < RETRIES) setTimeout(() => schedule(identityId, retry + 1), Math.min(5000, 500 * 2 ** retry)).unref();
+    });
     pending.add(p);
     void p.finally(() => pending.delete(p));
   }
@@ -92,7 +99,8 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
           });
           if (!msg) return true;
           await handle(tx, identityId, msg.id, msg.payload).catch(async (err: unknown) => {
-            throw new ProcessingError(msg.id, err);
+            // Losing the database is not the message's fault: it stays unprocessed and is tried again.
+            throw connectionLoss(err) ? err : new ProcessingError(msg.id, err);
           });
           return false;
         }, TX).catch(async (err: unknown) => {

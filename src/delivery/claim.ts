@@ -1,5 +1,5 @@
 // Taking rows to send, and cleaning up after an instance that died while sending.
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { INTERACTIVE_PRIORITY } from "./enqueue.ts";
 
 export interface Claimed {
@@ -73,6 +73,17 @@ export async function requeueRows(prisma: PrismaClient, ids: string[], owner: st
     where: { id: { in: ids }, status: "SENDING", claimedBy: owner },
     data: { status: "QUEUED", notBefore, attempts: { decrement: 1 }, claimedBy: null },
   });
+}
+
+/**
+ * Rows this instance's claim took whose answer never came back (the connection was cut after the
+ * commit): they are not in hand, so they were never sent and are queued again.
+ */
+export async function requeueLostClaims(prisma: PrismaClient, o: { owner: string; inHand: string[]; claimedBefore: Date; now: Date }): Promise<number> {
+  const held = o.inHand.length > 0 ? Prisma.sql`AND id NOT IN (${Prisma.join(o.inHand)})` : Prisma.empty;
+  return prisma.$executeRaw`
+    UPDATE "OutboundMessage" SET status = 'QUEUED', "notBefore" = ${o.now}, "claimedBy" = NULL, attempts = attempts - 1
+    WHERE status = 'SENDING' AND "claimedBy" = ${o.owner} AND "notBefore" <= ${o.claimedBefore} ${held}`;
 }
 
 /**

@@ -5,6 +5,7 @@
 //   sender's bulk lease, and never in quiet hours;
 // - 429 pauses the whole sender; 5xx and network errors retry with backoff; a refusal for good
 //   (blocked, unfollowed) marks the chat unreachable and hands a notice on to the phone;
+// - a message for a channel without a sender here fails at once (unconfigured.ts);
 // - every row ends SENT, FAILED (with reason) or SKIPPED (with reason).
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
@@ -12,14 +13,16 @@ import type { SendResult } from "../channels/channel.ts";
 import { reply as replySchema } from "../core/reply.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Clock } from "../lib/clock.ts";
+import { connectionLoss } from "../lib/connectionLoss.ts";
 import type { Logger } from "../lib/logger.ts";
 import { createChatPacer } from "./chatPacer.ts";
-import { claimRows, requeueRows, resolveOrphans, type Claimed } from "./claim.ts";
+import { claimRows, requeueLostClaims, requeueRows, resolveOrphans, type Claimed } from "./claim.ts";
 import { createLease } from "./lease.ts";
 import { recordOutcomes, type Outcome } from "./outcomes.ts";
 import { createPacer, createSendWindow, type Slots } from "./pacer.ts";
 import { nextSendableTime, type QuietHours } from "./quietHours.ts";
 import type { Sender } from "./sender.ts";
+import { failUnconfigured, unconfiguredChannels } from "./unconfigured.ts";
 
 export interface OutboxDeps {
   prisma: PrismaClient;
@@ -46,8 +49,13 @@ export interface Outbox {
 }
 
 const MAX_ATTEMPTS = 8;
+// A platform outage lasts minutes, sometimes hours: a message is not given up on while younger
+// than this, whatever its attempts (a late answer beats a lost one; backoff keeps it at one try a minute).
+const RETRY_FOR_MS = 6 * 60 * 60_000;
 // A row in SENDING this long is its instance's no more (it died): cleaned up by any instance.
 const STALE_SENDING_MS = 2 * 60_000;
+// A claim answered this long ago has either come back to this instance or was lost on the way.
+const LOST_CLAIM_MS = 30_000;
 // One batch is this much sending time: small, so a crash leaves few rows of unknown fate.
 const BATCH_MS = 100;
 // Concurrent batches per sender: the next one is taken while the last one is on the wire.
@@ -83,9 +91,35 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     pausedUntil: 0,
   }));
   type Lane = (typeof lanes)[number];
+  const unconfigured = unconfiguredChannels(deps.senders.map((s) => s.channel));
+  // Failing those messages is bulk work too: one elected instance does it.
+  const sweep = {
+    lease: unconfigured.length > 0 ? createLease(deps.prisma, "bulk:unconfigured", owner, leaseMs) : null,
+    held: false,
+    checkedAt: 0,
+  };
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   let lastReapAt = 0;
+  // Writes about rows in hand that failed because the database was away (a restart, a network
+  // cut): kept and retried before anything new is taken, or those rows would stay SENDING under
+  // this live instance for good. Each write is guarded by status and owner, so a retry is harmless.
+  const unsettled: { write: () => Promise<unknown>; ids: string[] }[] = [];
+  // Rows this instance took and has not finished with. One it took but does not hold here was
+  // taken by a claim whose answer was lost with the connection: never sent, so put back.
+  const inHand = new Set<string>();
+  const settle = (write: () => Promise<unknown>, ids: string[] = []): Promise<unknown> =>
+    write().then(
+      (v) => {
+        for (const id of ids) inHand.delete(id);
+        return v;
+      },
+      (err: unknown) => {
+        if (connectionLoss(err)) unsettled.push({ write, ids });
+        else for (const id of ids) inHand.delete(id);
+        throw err;
+      },
+    );
 
   async function bulkAllowed(lane: Lane, now: Date): Promise<boolean> {
     const nowMs = now.getTime();
@@ -115,19 +149,27 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const now = deps.clock.now();
     const bulk = await bulkAllowed(lane, now);
     const size = sender.ratePerSecond ? Math.max(1, Math.min(200, Math.round((sender.ratePerSecond * BATCH_MS) / 1000))) : 50;
+    // Nothing new while earlier results are unwritten: a write retried late must not find a row
+    // it had already put back taken again by this instance, and put it back a second time.
+    if (unsettled.length > 0) return 0;
     const rows = await claimRows(deps.prisma, { channel: sender.channel, limit: size, bulk, owner, now });
     if (rows.length === 0) return 0;
+    const ids = rows.map((r) => r.id);
+    for (const id of ids) inHand.add(id);
     let slots: Slots | null = null;
     if (sender.ratePerSecond) {
-      slots = await pacer.reserve(sender.channel, rows.length, sender.ratePerSecond, deps.clock.now().getTime(), MAX_SLOT_WAIT_MS);
+      slots = await pacer.reserve(sender.channel, rows.length, sender.ratePerSecond, deps.clock.now().getTime(), MAX_SLOT_WAIT_MS).catch(async (err: unknown) => {
+        await settle(() => requeueRows(deps.prisma, ids, owner, deps.clock.now()), ids).catch(() => undefined);
+        throw err;
+      });
       if (!slots) {
         // Paused (429) or fully booked by other instances: hand the rows back for the next poll.
-        await requeueRows(deps.prisma, rows.map((r) => r.id), owner, deps.clock.now());
+        await settle(() => requeueRows(deps.prisma, ids, owner, deps.clock.now()), ids);
         return 0;
       }
     }
     const done = sendBatch(lane, rows, slots).then((outcomes) =>
-      recordOutcomes({ prisma: deps.prisma, log: deps.log, owner, phoneRoutes }, outcomes, deps.clock.now()),
+      settle(() => recordOutcomes({ prisma: deps.prisma, log: deps.log, owner, phoneRoutes }, outcomes, deps.clock.now()), ids),
     );
     if (!slots) {
       await done;
@@ -203,7 +245,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       await pacer.pause(lane.sender.channel, until);
       deps.log.warn({ channel: lane.sender.channel, retryAfterMs: result.retryAfterMs }, "platform rate limit: sender paused");
     }
-    if (row.attempts >= MAX_ATTEMPTS) {
+    if (row.attempts >= MAX_ATTEMPTS && deps.clock.now().getTime() - row.createdAt.getTime() >= RETRY_FOR_MS) {
       deps.log.warn({ outboundId: row.id, reason: result.reason }, "outbound message failed after retries");
       return { row, status: "FAILED", reason: result.reason, fallback: bulkKind };
     }
@@ -260,18 +302,45 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   }
 
   async function drain(): Promise<number> {
+    const writes = unsettled.splice(0);
+    for (let i = 0; i < writes.length; i++) {
+      await settle(writes[i]!.write, writes[i]!.ids).catch((err: unknown) => {
+        // The one that failed is back in the list (when the database is away); so are the rest.
+        unsettled.push(...writes.slice(i + 1));
+        throw err;
+      });
+    }
     const now = deps.clock.now();
     if (now.getTime() - lastReapAt > STALE_SENDING_MS / 4) {
       lastReapAt = now.getTime();
       const before = new Date(now.getTime() - STALE_SENDING_MS);
+      await requeueLostClaims(deps.prisma, { owner, inHand: [...inHand], claimedBefore: new Date(now.getTime() - LOST_CLAIM_MS), now }).catch(
+        (err: unknown) => deps.log.error({ err }, "outbox clean-up failed"),
+      );
       for (const { sender } of lanes) {
         await resolveOrphans(deps.prisma, { channel: sender.channel, notOwner: owner, claimedBefore: before, bulkOnly: false, now }).catch(
           (err: unknown) => deps.log.error({ err }, "outbox clean-up failed"),
         );
       }
     }
+    const failed = await sweepUnconfigured(now).catch((err: unknown) => {
+      deps.log.error({ err }, "messages for unconfigured channels not ended");
+      return 0;
+    });
     const counts = await Promise.all(lanes.map(runLane));
-    return counts.reduce((a, b) => a + b, 0);
+    return counts.reduce((a, b) => a + b, failed);
+  }
+
+  /** Ends what waits for a channel nobody sends through, when this instance holds that election. */
+  async function sweepUnconfigured(now: Date): Promise<number> {
+    if (!sweep.lease) return 0;
+    if (now.getTime() - sweep.checkedAt >= leaseMs / 3) {
+      sweep.checkedAt = now.getTime();
+      sweep.held = (await sweep.lease.acquire(now.getTime())).held;
+    }
+    if (!sweep.held) return 0;
+    const record = (outcomes: Outcome[]) => settle(() => recordOutcomes({ prisma: deps.prisma, log: deps.log, owner, phoneRoutes }, outcomes, now));
+    return failUnconfigured({ prisma: deps.prisma, log: deps.log, owner, record }, unconfigured, now, () => stopped);
   }
 
   /** Waits for a moment on the service's clock, looking again every little while (tests move it). */
@@ -303,7 +372,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       await Promise.all(lanes.map((l) => l.running));
       await Promise.allSettled(lanes.flatMap((l) => [...l.inFlight]));
       // The next bulk sender need not wait for the lease to run out.
-      await Promise.all(lanes.map((l) => l.lease.release().catch(() => undefined)));
+      await Promise.all([...lanes.map((l) => l.lease), ...(sweep.lease ? [sweep.lease] : [])].map((l) => l.release().catch(() => undefined)));
     },
   };
 }

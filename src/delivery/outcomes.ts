@@ -55,7 +55,7 @@ export async function recordOutcomes(deps: OutcomeDeps, outcomes: Outcome[], now
       } else {
         await finish;
       }
-      if (o.fallback) await fallBack(deps, o.row);
+      if (o.fallback) await fallBack(deps, o.row, now);
     }
   }
   if (outcomes.some((o) => o.row.kind === "BROADCAST" && o.status !== "RETRY")) {
@@ -72,7 +72,7 @@ export async function recordOutcomes(deps: OutcomeDeps, outcomes: Outcome[], now
  * their phone (unless another chat of theirs or a relative's still carries the notice), from ZNS
  * to SMS. Written once (dedupe key per notice and route).
  */
-async function fallBack(deps: OutcomeDeps, row: Claimed): Promise<void> {
+async function fallBack(deps: OutcomeDeps, row: Claimed, now: Date): Promise<void> {
   if (!row.noticeKey || !row.beneficiaryId || (row.kind !== "NOTIFICATION" && row.kind !== "BROADCAST")) return;
   const { prisma } = deps;
   const isPhone = row.channel === "ZNS" || row.channel === "SMS";
@@ -103,6 +103,8 @@ async function fallBack(deps: OutcomeDeps, row: Claimed): Promise<void> {
           noticeKey: row.noticeKey,
           beneficiaryId: row.beneficiaryId,
           broadcastDeliveryId: original.broadcastDeliveryId,
+          // Due on the service's clock, like the message it replaces (not the database's).
+          notBefore: now,
         },
       ],
       skipDuplicates: true,

@@ -1,14 +1,14 @@
 // The sending service is killed (SIGKILL) in the middle of a run of notices and started again:
 // the new process finishes the rest, and nobody gets the notice twice.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "../../src/db/database.ts";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../fakes/telegramApi.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { startServiceProcess } from "../helpers/serviceProcess.ts";
 import { queueNotices, seedRecipients } from "./world.ts";
 
 const COUNT = 80;
@@ -32,24 +32,6 @@ async function sharedDatabase(): Promise<{ env: Record<string, string>; open(): 
     },
     destroy: () => rm(dataDir, { recursive: true, force: true }),
   };
-}
-
-function startService(env: Record<string, string>): { child: ChildProcess; ready: Promise<void> } {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("service not ready in time")), 110_000);
-    child.once("exit", (code, signal) => reject(new Error(`service exited early: ${code ?? signal}`)));
-    createInterface({ input: child.stdout! }).on("line", (line) => {
-      if (line.includes("An Sinh Bot is ready")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-  return { child, ready };
 }
 
 const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
@@ -83,7 +65,7 @@ describe("a sender killed in the middle of a run of notices", () => {
       QUIET_HOURS: "off",
       BULK_LEASE_SECONDS: "3",
     };
-    const first = startService(env);
+    const first = await startServiceProcess(env);
     children.push(first.child);
     await first.ready;
     await fake.waitFor("sendMessage", { count: 25, timeoutMs: 30_000 });
@@ -92,7 +74,7 @@ describe("a sender killed in the middle of a run of notices", () => {
     const beforeRestart = fake.sentMessages().length;
     expect(beforeRestart).toBeLessThan(COUNT);
 
-    const second = startService(env);
+    const second = await startServiceProcess(env);
     children.push(second.child);
     await second.ready;
     // The rest goes out once the killed instance's bulk lease has run out: all but what the killed

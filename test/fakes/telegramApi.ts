@@ -10,6 +10,8 @@
 //   fake.fail({ status: 502 }, { method: "getUpdates" }) a gateway error on the next poll
 //   fake.block(42)                                        chat 42 blocked the bot until unblock(42)
 //   fake.rateLimit({ perSecond: 30 })                     429 above 30 messages/s (the bot limit)
+//   fake.outage("502") … fake.outage(null)                Telegram down: every call 502 (or "drop":
+//                                                          connections cut unanswered) until cleared
 // Every call is recorded ({ method, body, status }) and `waitFor` resolves once calls arrive.
 import { createServer, type ServerResponse } from "node:http";
 import { createUpdateQueue } from "./telegramUpdateQueue.ts";
@@ -83,6 +85,8 @@ export interface FakeTelegramApi {
   block(chatId: number | string): void;
   unblock(chatId: number | string): void;
   rateLimit(limit: { perSecond: number } | null): void;
+  /** Every call answered 502, or its connection cut ("drop"), until outage(null). */
+  outage(mode: "502" | "drop" | null): void;
   /** The webhook last set with setWebhook, or null. */
   webhook(): FakeWebhook | null;
   /** Queues an update for getUpdates (long polling). */
@@ -126,6 +130,7 @@ export async function startFakeTelegramApi(
   let limit: { perSecond: number } | null = null;
   let recentSends: number[] = [];
   let webhook: FakeWebhook | null = null;
+  let down: "502" | "drop" | null = null;
 
   function notify(): void {
     for (const l of [...listeners]) l();
@@ -238,6 +243,11 @@ export async function startFakeTelegramApi(
   }
 
   const server = createServer((req, res) => {
+    if (down === "drop") return void req.socket.destroy();
+    if (down === "502") {
+      res.writeHead(502, { "content-type": "text/html" });
+      return void res.end("<html><body>502 Bad Gateway</body></html>");
+    }
     void readParams(req)
       .then((body) => {
         const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(new URL(req.url ?? "/", "http://x").pathname);
@@ -311,6 +321,9 @@ export async function startFakeTelegramApi(
     rateLimit(l) {
       limit = l;
       recentSends = [];
+    },
+    outage(mode) {
+      down = mode;
     },
     webhook: () => webhook,
     pushUpdate(update) {
