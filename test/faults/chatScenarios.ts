@@ -64,7 +64,14 @@ export async function instanceKilledDuringChat(o: ChatLoad & { downMs: number })
       // once the row has been SENDING for two minutes (a repeated answer beats a lost one).
       const { rows } = await world.db.query<{ n: string }>(`SELECT count(*) AS n FROM "OutboundMessage" WHERE status = 'SENDING' AND "claimedBy" LIKE $1`, [`%:${a.child.pid}:%`]);
       const inHand = Number(rows[0]?.n ?? 0);
-      return { scenario: "instance killed (2 instances), chat", ...f, interrupted: 0, inHand, recoveryMs: world.firstSendAfter(faultEnd), drainMs, note: inHand ? `${inHand} replies in the killed instance's hands, sent again after 2 min` : undefined };
+      // A chat's later messages wait behind the one in hand (one chat's messages go in order).
+      const elsewhere = await world.db.query<{ n: string }>(
+        `SELECT count(*) AS n FROM "OutboundMessage" o WHERE o.status IN ('QUEUED', 'SENDING')
+           AND o."identityId" NOT IN (SELECT "identityId" FROM "OutboundMessage" WHERE status = 'SENDING' AND "claimedBy" LIKE $1 AND "identityId" IS NOT NULL)`,
+        [`%:${a.child.pid}:%`],
+      );
+      const notFinalElsewhere = Number(elsewhere.rows[0]?.n ?? 0);
+      return { scenario: "instance killed (2 instances), chat", ...f, interrupted: 0, inHand, notFinalElsewhere, recoveryMs: world.firstSendAfter(faultEnd), drainMs, note: inHand ? `${inHand} replies in the killed instance's hands, sent again after 2 min` : undefined };
     } finally {
       traffic.close();
       await balancer.close();

@@ -19,6 +19,8 @@ export interface Figures {
   notFinal: number;
   /** Of those, replies a killed instance had in hand (sent again after two minutes). */
   inHand?: number;
+  /** Rows not final that belong to no chat with a message in the killed instance's hands. */
+  notFinalElsewhere?: number;
   /** From the end of the fault until the first message was sent again, ms. */
   recoveryMs: number | null;
   /** From the end of the fault until everything was answered, ms. */
