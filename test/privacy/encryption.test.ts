@@ -20,6 +20,8 @@ const BINH = "001150000002";
 const CUONG = "079060000003";
 const ACCOUNT = "123456789012";
 const LONE_DIGITS = /(?<![\dA-Za-z])\d{12}(?![\dA-Za-z])/;
+// Record ids: the last group of a UUID is twelve hex digits, now and then all of them decimal.
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 const key = () => randomBytes(32);
 const OLD: DataKeys = { encryption: [{ id: "old", key: key() }], hash: key() };
@@ -65,7 +67,7 @@ describe("personal IDs and account numbers at rest", () => {
     expect(await runImport(deps, { kind: "payouts", fileName: "ct.xlsx", data: payouts, dryRun: false, staff: null })).toMatchObject({ errors: [], applied: true });
 
     expect(await numbersInClear(db.prisma, [AN, BINH, CUONG, ACCOUNT])).toEqual([]);
-    expect(await storedText(db.prisma)).not.toMatch(LONE_DIGITS);
+    expect((await storedText(db.prisma)).replace(UUID, "")).not.toMatch(LONE_DIGITS);
     const raw = await db.prisma.$queryRawUnsafe<{ v: string }[]>(`SELECT "personalId" AS v FROM "Beneficiary" UNION ALL SELECT "accountNumber" FROM "PayoutAccount"`);
     expect(raw.map((r) => r.v.slice(0, 11))).toEqual(["enc:v1:old:", "enc:v1:old:", "enc:v1:old:", "enc:v1:old:"]);
 
