@@ -31,6 +31,6 @@ export async function recountDashboard(prisma: PrismaClient, now: Date): Promise
   });
   // Today's figures (reach, links, requests, tickets) are the same for every month counted now.
   const standing = due.length > 1 ? await standingFigures(prisma, null, { today: todayInVietnam(now), now }) : undefined;
-  for (const p of due) await recountPeriod(prisma, p.id, now, standing);
+  for (const p of due) await recountPeriod(prisma, p.id, now, { standing });
   return { months: due.map((p) => p.month) };
 }

@@ -17,7 +17,13 @@ type Db = Pick<PrismaClient, "$queryRaw" | "$transaction" | "dashboardFigure">;
  * Counts the period afresh for the communes (every commune when null) and stores the counts;
  * returns the communes counted. A staff member's "count again" covers only their own area.
  */
-export async function recountPeriod(db: Db, periodId: string, now: Date, standing?: StandingFigures, communeIds: string[] | null = null): Promise<number> {
+export async function recountPeriod(
+  db: Db,
+  periodId: string,
+  now: Date,
+  scope: { standing?: StandingFigures; communeIds?: string[] | null } = {},
+): Promise<number> {
+  const { standing, communeIds = null } = scope;
   const figures = await communeFigures(db, communeIds, { periodId, today: todayInVietnam(now), now }, standing);
   await db.$transaction([
     db.dashboardFigure.deleteMany({ where: { periodId, ...(communeIds === null ? {} : { communeId: { in: communeIds } }) } }),

@@ -69,11 +69,15 @@ export async function findBreachScope(prisma: PrismaClient, q: BreachQuery): Pro
     t.accesses++;
     touched.set(beneficiaryId, t);
   };
+  // The same record or commune list is often opened many times: looked up once.
+  const behind = new Map<string, Promise<string[]>>();
   for (const e of entries) {
     actions[e.action] = (actions[e.action] ?? 0) + 1;
     const kinds = ACTION_DATA[e.action];
     if (!kinds || !e.entityId) continue;
-    for (const id of await peopleBehind(prisma, e.entity, e.entityId)) touch(id, kinds);
+    const key = `${e.entity}:${e.entityId}`;
+    if (!behind.has(key)) behind.set(key, peopleBehind(prisma, e.entity, e.entityId));
+    for (const id of await behind.get(key)!) touch(id, kinds);
   }
   const people = await prisma.beneficiary.findMany({
     where: { id: { in: [...touched.keys()] } },

@@ -65,7 +65,7 @@ export function createDashboardRouter(deps: AppDeps): express.Router {
     const form = parse(z.object({ month }), req.body);
     const now = deps.clock.now();
     const period = choosePeriod(await listPeriods(deps.prisma), form.month, todayInVietnam(now));
-    if (period) await recountPeriod(deps.prisma, period.id, now, undefined, getStaff(res).communeIds);
+    if (period) await recountPeriod(deps.prisma, period.id, now, { communeIds: getStaff(res).communeIds });
     res.redirect(303, `/console/dashboard${form.month ? `?month=${form.month}` : ""}`);
   });
 
