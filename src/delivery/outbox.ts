@@ -65,6 +65,8 @@ const PIPELINES = 2;
 const MAX_LATE_MS = 50;
 // Timers fire a millisecond or two late as a matter of course; that is no stall.
 const MIN_LATE_MS = 20;
+// A write about rows in hand failing this often for a reason other than a lost connection is given up.
+const MAX_WRITE_FAILURES = 5;
 // Slots further ahead than this are not taken: the sender is paused or fully booked.
 const MAX_SLOT_WAIT_MS = 2000;
 
@@ -101,22 +103,28 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   let lastReapAt = 0;
-  // Writes about rows in hand that failed because the database was away (a restart, a network
-  // cut): kept and retried before anything new is taken, or those rows would stay SENDING under
-  // this live instance for good. Each write is guarded by status and owner, so a retry is harmless.
-  const unsettled: { write: () => Promise<unknown>; ids: string[] }[] = [];
+  // Writes about rows in hand that failed: kept and retried before anything new is taken, or
+  // those rows would stay SENDING under this live instance. The database being away (a restart, a
+  // network cut) is waited out however long it takes; any other failure (a deadlock under load,
+  // say) is tried a few more times, then the rows are left to the lost-claim clean-up. Each write
+  // is guarded by status and owner, so a retry is harmless.
+  const unsettled: { write: () => Promise<unknown>; ids: string[]; failures: number }[] = [];
   // Rows this instance took and has not finished with. One it took but does not hold here was
   // taken by a claim whose answer was lost with the connection: never sent, so put back.
   const inHand = new Set<string>();
-  const settle = (write: () => Promise<unknown>, ids: string[] = []): Promise<unknown> =>
+  const settle = (write: () => Promise<unknown>, ids: string[] = [], failures = 0): Promise<unknown> =>
     write().then(
       (v) => {
         for (const id of ids) inHand.delete(id);
         return v;
       },
       (err: unknown) => {
-        if (connectionLoss(err)) unsettled.push({ write, ids });
-        else for (const id of ids) inHand.delete(id);
+        if (connectionLoss(err)) unsettled.push({ write, ids, failures });
+        else if (failures + 1 < MAX_WRITE_FAILURES) unsettled.push({ write, ids, failures: failures + 1 });
+        else {
+          deps.log.error({ err, rows: ids.length }, "outbox results could not be written; the rows go back to the queue");
+          for (const id of ids) inHand.delete(id);
+        }
         throw err;
       },
     );
@@ -304,8 +312,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   async function drain(): Promise<number> {
     const writes = unsettled.splice(0);
     for (let i = 0; i < writes.length; i++) {
-      await settle(writes[i]!.write, writes[i]!.ids).catch((err: unknown) => {
-        // The one that failed is back in the list (when the database is away); so are the rest.
+      await settle(writes[i]!.write, writes[i]!.ids, writes[i]!.failures).catch((err: unknown) => {
+        // The one that failed is back in the list (unless given up); so are the rest.
         unsettled.push(...writes.slice(i + 1));
         throw err;
       });

@@ -95,6 +95,31 @@ describe("a payout notice to many people through Telegram", () => {
     expect(next!.at - refused.at).toBeGreaterThanOrEqual(950);
     expect(calls.filter((c) => c.status === 429)).toHaveLength(1);
   });
+  it("writes a result the database refused once (a deadlock under load) on the next try: each notice sent once and marked sent", async () => {
+    const people = await seedRecipients(h.prisma, 6);
+    // The first "sent" write for these notices fails the way a deadlock does; later ones pass.
+    await h.prisma.$executeRawUnsafe(`CREATE SEQUENCE refuse_sent_once`);
+    await h.prisma.$executeRawUnsafe(`
+      CREATE FUNCTION refuse_sent_once() RETURNS trigger AS $$ BEGIN
+        IF NEW.status = 'SENT' AND OLD.status = 'SENDING' AND NEW."noticeKey" LIKE 'test:refused:%' AND nextval('refuse_sent_once') = 1 THEN
+          RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01';
+        END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await h.prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_sent_once BEFORE UPDATE ON "OutboundMessage" FOR EACH ROW EXECUTE FUNCTION refuse_sent_once()`);
+    try {
+      await queueNotices(h.prisma, people, "refused");
+      await sendAll(h, "refused");
+      const refusals = await h.prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT last_value AS n FROM refuse_sent_once`);
+      expect(Number(refusals[0]!.n)).toBeGreaterThanOrEqual(1);
+      expect(await noticeStatuses(h.prisma, "refused")).toEqual({ SENT: 6 });
+      for (const p of people) expect(fake.sentMessages(p.chatId!)).toHaveLength(1);
+    } finally {
+      await h.prisma.$executeRawUnsafe(`DROP TRIGGER refuse_sent_once ON "OutboundMessage"`);
+      await h.prisma.$executeRawUnsafe(`DROP FUNCTION refuse_sent_once()`);
+      await h.prisma.$executeRawUnsafe(`DROP SEQUENCE refuse_sent_once`);
+    }
+  });
 });
 
 describe("two instances sending at once", () => {
