@@ -24,6 +24,8 @@ export interface EngineDeps<S, E, R> {
   settings: ChatSettings;
   /** Called after replies were committed, so they go out at once. */
   onReplies?: () => void;
+  /** How many chats are processed at the same time (each holds a database connection meanwhile). */
+  concurrency?: number;
 }
 
 export interface ConversationEngine {
@@ -40,19 +42,45 @@ export interface ConversationEngine {
 const MAX_FOLLOW_UPS = 6;
 const RETRIES = 12;
 const TX = { timeout: 30_000, maxWait: 30_000 };
+const DEFAULT_CONCURRENCY = 4;
 
 export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): ConversationEngine {
   const pending = new Set<Promise<void>>();
+  // Chats are processed a few at a time, each holding one database connection for its
+  // transaction: the rest of the pool stays free for storing new messages (a webhook's answer
+  // waits on that) and for sending replies. A chat is never queued or run twice at once here.
+  const limit = Math.max(1, deps.concurrency ?? DEFAULT_CONCURRENCY);
+  const waiting = new Map<string, number>(); // chat → retry count, in arrival order
+  const running = new Set<string>();
+  const again = new Set<string>(); // chats that got a message while being processed
 
   function schedule(identityId: string, retry = 0): void {
-    const p = engine.process(identityId).catch((err: unknown) => {
-      deps.log.error({ err, identityId }, "processing failed");
-      // Most often the database was away for a moment (a restart): try again soon rather than at
-      // the next recovery sweep, a minute away; the sweep stays the backstop.
-      if (retry < RETRIES) setTimeout(() => schedule(identityId, retry + 1), Math.min(5000, 500 * 2 ** retry)).unref();
-    });
-    pending.add(p);
-    void p.finally(() => pending.delete(p));
+    if (running.has(identityId)) again.add(identityId);
+    else if (!waiting.has(identityId)) waiting.set(identityId, retry);
+    startWaiting();
+  }
+
+  function startWaiting(): void {
+    for (const [identityId, retry] of waiting) {
+      if (running.size >= limit) return;
+      waiting.delete(identityId);
+      running.add(identityId);
+      const p = engine
+        .process(identityId)
+        .catch((err: unknown) => {
+          deps.log.error({ err, identityId }, "processing failed");
+          // Most often the database was away for a moment (a restart): try again soon rather than
+          // at the next recovery sweep, a minute away; the sweep stays the backstop.
+          if (retry < RETRIES) setTimeout(() => schedule(identityId, retry + 1), Math.min(5000, 500 * 2 ** retry)).unref();
+        })
+        .finally(() => {
+          running.delete(identityId);
+          if (again.delete(identityId)) schedule(identityId);
+          else startWaiting();
+        });
+      pending.add(p);
+      void p.finally(() => pending.delete(p));
+    }
   }
 
   const engine: ConversationEngine = {
@@ -127,7 +155,10 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
     },
 
     async settle() {
-      while (pending.size > 0) await Promise.all([...pending]);
+      while (pending.size > 0 || waiting.size > 0) {
+        if (pending.size === 0) startWaiting();
+        await Promise.all([...pending]);
+      }
     },
   };
 

@@ -79,6 +79,8 @@ export function createChatRuntime(deps: ChatRuntimeDeps): ChatRuntime {
     brain: createBrain(),
     settings: chatSettings(deps.config),
     onReplies: () => kick(),
+    // Half the pool processes chats; the other half stores new messages and sends replies.
+    concurrency: Math.max(1, Math.floor(deps.config.DATABASE_POOL_SIZE / 2)),
   });
   const channelDeps: ChannelDeps = { ...deps, engine };
   const channels: ChannelAdapter[] = [createWebChannel(channelDeps)];

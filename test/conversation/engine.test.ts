@@ -75,6 +75,50 @@ describe("conversation engine", () => {
     expect(conversation.revision).toBe(9); // created once, then updated once per later message
   });
 
+  it("processes only a few chats at a time, a chat sending many messages taking one place, and answers each message once, in order", async () => {
+    // Every processing step is a transaction holding a database connection: counting the
+    // transactions open at once shows how many chats are being processed.
+    let open = 0;
+    let most = 0;
+    const counted = new Proxy(db.prisma, {
+      get(target, prop) {
+        if (prop !== "$transaction") return Reflect.get(target, prop);
+        return async (...args: Parameters<typeof target.$transaction>) => {
+          open++;
+          most = Math.max(most, open);
+          try {
+            return await target.$transaction(...args);
+          } finally {
+            open--;
+          }
+        };
+      },
+    });
+    // A clock that moves a millisecond each time it is read: replies carry the order they were written in.
+    let tick = 0;
+    const clock = { now: () => new Date(Date.parse("2026-07-15T03:00:00Z") + tick++) };
+    const e = createConversationEngine({ prisma: counted, log, clock, brain: createBrain(), settings: SETTINGS, concurrency: 2 });
+    const at = new Date("2026-07-15T03:00:00Z").getTime();
+    const busy = { channel: "WEB" as const, platformUserId: "busy-chat" };
+    await Promise.all([
+      ...Array.from({ length: 8 }, (_, i) => e.receive({ kind: "text", text: "menu", chat: { channel: "WEB", platformUserId: `crowd-${i}` }, messageId: `crowd-${i}`, at: new Date(at) })),
+      ...Array.from({ length: 6 }, (_, i) => e.receive({ kind: "text", text: "menu", chat: busy, messageId: `busy-${i}`, at: new Date(at + i) })),
+    ]);
+    await e.settle();
+    expect(most).toBeGreaterThanOrEqual(1);
+    expect(most).toBeLessThanOrEqual(2);
+    for (let i = 0; i < 8; i++) {
+      const replies = await repliesFor(`crowd-${i}`);
+      expect(new Set(replies.map((r) => r.dedupeKey?.split(":")[1])).size).toBe(1);
+    }
+    const busyIdentity = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: busy } });
+    const inbound = await db.prisma.inboundMessage.findMany({ where: { identityId: busyIdentity.id }, orderBy: { receivedAt: "asc" } });
+    expect(inbound.every((m) => m.processedAt !== null && m.error === null)).toBe(true);
+    const answered = [...new Set((await repliesFor("busy-chat")).map((r) => r.dedupeKey?.split(":")[1]))];
+    // Replies come in the order the messages were sent, each message answered once.
+    expect(answered).toEqual(inbound.map((m) => m.id));
+  });
+
   it("does not keep a typed personal ID or phone number in full once the message is answered", async () => {
     const e = instance();
     const chat = { channel: "WEB" as const, platformUserId: "typed-id" };
