@@ -219,7 +219,8 @@ describe("the console's JSON API under hostile input", () => {
 
   it("refuses a JSON write without the session's CSRF token, and any id that is not the officer's with 404", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 60 }), async (id) => {
+      // "." and ".." are not ids but path steps: the address itself turns them into another path.
+      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 60 }).filter((id) => id !== "." && id !== ".."), async (id) => {
         const res = await fetch(`${h.url}/api/beneficiaries/${encodeURIComponent(id)}`, { headers: { cookie: officer.cookie } });
         expect([400, 404]).toContain(res.status);
       }),
