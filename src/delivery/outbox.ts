@@ -103,6 +103,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   let lastReapAt = 0;
+  let lastClaimCheckAt = 0;
   // Writes about rows in hand that failed: kept and retried before anything new is taken, or
   // those rows would stay SENDING under this live instance. The database being away (a restart, a
   // network cut) is waited out however long it takes; any other failure (a deadlock under load,
@@ -319,12 +320,16 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       });
     }
     const now = deps.clock.now();
-    if (now.getTime() - lastReapAt > STALE_SENDING_MS / 4) {
-      lastReapAt = now.getTime();
-      const before = new Date(now.getTime() - STALE_SENDING_MS);
+    // Own lost claims are looked for often: each waits LOST_CLAIM_MS plus at most this interval.
+    if (now.getTime() - lastClaimCheckAt > LOST_CLAIM_MS / 4) {
+      lastClaimCheckAt = now.getTime();
       await requeueLostClaims(deps.prisma, { owner, inHand: [...inHand], claimedBefore: new Date(now.getTime() - LOST_CLAIM_MS), now }).catch(
         (err: unknown) => deps.log.error({ err }, "outbox clean-up failed"),
       );
+    }
+    if (now.getTime() - lastReapAt > STALE_SENDING_MS / 4) {
+      lastReapAt = now.getTime();
+      const before = new Date(now.getTime() - STALE_SENDING_MS);
       for (const { sender } of lanes) {
         await resolveOrphans(deps.prisma, { channel: sender.channel, notOwner: owner, claimedBefore: before, bulkOnly: false, now }).catch(
           (err: unknown) => deps.log.error({ err }, "outbox clean-up failed"),
