@@ -61,7 +61,7 @@ describe("the hotline console", () => {
 
     const answer = await h.fake.waitForMessage(6001, (m) => m.text.includes("Bác ở thôn nào ạ?"));
     expect(answer.text).toContain(`phiếu số ${ticket.number}`);
-    await expect.poll(() => page.locator("#messages .delivery").first().innerText()).toBe("Đã gửi");
+    await expect.poll(() => page.locator("#messages .delivery").first().innerText(), { timeout: 15_000 }).toBe("Đã gửi");
 
     // The person answers; the agent's page shows it without a reload.
     expect((await h.post(h.fake.updates.text(6001, "Tôi ở thôn 3, xã Một"))).status).toBe(200);
