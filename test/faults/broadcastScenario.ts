@@ -6,7 +6,7 @@ import { createDatabase } from "../../src/db/database.ts";
 import { createStaff, signIn } from "../helpers/app.ts";
 import { createdId, postForm } from "../broadcasts/harness.ts";
 import { seedRecipients } from "../delivery/world.ts";
-import type { Figures } from "./figures.ts";
+import { tallyDeliveries, type Figures } from "./figures.ts";
 import { openWork, startFaultWorld } from "./faultWorld.ts";
 
 export interface BroadcastRun {
@@ -66,22 +66,8 @@ export async function databaseRestartDuringBroadcast(o: BroadcastRun): Promise<F
        WHERE d."broadcastId" = $1`,
       [broadcastId],
     );
-    let lost = 0;
-    let duplicates = 0;
-    let interrupted = 0;
-    let notFinal = 0;
-    let reportSent = 0;
-    let received = 0;
-    for (const r of rows) {
-      const got = r.chat ? world.fake.sentMessages(r.chat).length : 0;
-      received += got;
-      duplicates += Math.max(0, got - 1);
-      if (r.status === "SENT") reportSent++;
-      if (r.status === "QUEUED" || r.status === "SENDING") notFinal++;
-      else if (r.status === "FAILED" && r.reason === "interrupted") interrupted++;
-      // Sent, or ended for another reason than a known unknown: the person must have it.
-      else if (got === 0) lost++;
-    }
+    const t = tallyDeliveries(rows, world.fake);
+    let { lost, duplicates } = t;
     // Everyone on the list has exactly one report line.
     lost += Math.max(0, o.recipients - rows.length);
     duplicates += Math.max(0, rows.length - o.recipients);
@@ -90,13 +76,13 @@ export async function databaseRestartDuringBroadcast(o: BroadcastRun): Promise<F
       messages: o.recipients,
       lost,
       duplicates,
-      interrupted,
+      interrupted: t.interrupted,
       apologies: 0,
-      notFinal,
+      notFinal: t.notFinal,
       recoveryMs: world.firstSendAfter(faultEnd),
       drainMs,
-      reportSent,
-      received,
+      reportSent: t.sent,
+      received: t.received,
     };
   } finally {
     await world.close();

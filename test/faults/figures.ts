@@ -39,6 +39,24 @@ interface ChatRow {
 }
 
 /** Every update answered once: stored, processed, each reply SENT and received exactly once. */
+/**
+ * Counts the end of each one-per-person message (a notice, a broadcast's report line) against what
+ * the fake received: a row that ended any other way than "interrupted" must have arrived once.
+ */
+export function tallyDeliveries(rows: { chat: string | null; status: string; reason: string | null }[], fake: FakeTelegramApi) {
+  const t = { lost: 0, duplicates: 0, interrupted: 0, notFinal: 0, sent: 0, received: 0 };
+  for (const r of rows) {
+    const got = r.chat ? fake.sentMessages(r.chat).length : 0;
+    t.received += got;
+    t.duplicates += Math.max(0, got - 1);
+    if (r.status === "SENT") t.sent++;
+    if (r.status === "QUEUED" || r.status === "SENDING") t.notFinal++;
+    else if (r.status === "FAILED" && r.reason === "interrupted") t.interrupted++;
+    else if (got === 0) t.lost++;
+  }
+  return t;
+}
+
 export async function chatFigures(db: pg.Client, fake: FakeTelegramApi, updates: Iterable<SentUpdate>): Promise<Pick<Figures, "messages" | "lost" | "duplicates" | "apologies" | "notFinal">> {
   const { rows } = await db.query<Record<keyof ChatRow, string>>(`
     SELECT i."platformUserId" AS chat,

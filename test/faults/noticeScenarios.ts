@@ -3,7 +3,7 @@
 // known ends FAILED "interrupted" (counted) rather than being sent again.
 import { createDatabase } from "../../src/db/database.ts";
 import { queueNotices, seedRecipients } from "../delivery/world.ts";
-import type { Figures } from "./figures.ts";
+import { tallyDeliveries, type Figures } from "./figures.ts";
 import { startFaultWorld } from "./faultWorld.ts";
 
 export interface NoticeRun {
@@ -35,18 +35,8 @@ export async function databaseRestartDuringNotices(o: NoticeRun): Promise<Figure
     const { rows } = await world.db.query<{ chat: string; status: string; reason: string | null }>(`
       SELECT i."platformUserId" AS chat, m.status::text AS status, m."failureReason" AS reason
       FROM "OutboundMessage" m JOIN "ChatIdentity" i ON i.id = m."identityId" WHERE m."noticeKey" LIKE 'test:fault:%'`);
-    let lost = 0;
-    let duplicates = 0;
-    let interrupted = 0;
-    let notFinal = 0;
-    for (const r of rows) {
-      const received = world.fake.sentMessages(r.chat).length;
-      duplicates += Math.max(0, received - 1);
-      if (r.status === "QUEUED" || r.status === "SENDING") notFinal++;
-      else if (r.status === "FAILED" && r.reason === "interrupted") interrupted++;
-      // Sent, or failed for another reason than a known unknown: the person must have it.
-      else if (received === 0) lost++;
-    }
+    const { duplicates, interrupted, notFinal, ...t } = tallyDeliveries(rows, world.fake);
+    let lost = t.lost;
     lost += o.recipients - rows.length;
     return { scenario: `database restart ${o.outageMs / 1000} s, notices`, messages: o.recipients, lost, duplicates, interrupted, apologies: 0, notFinal, recoveryMs: world.firstSendAfter(faultEnd), drainMs };
   } finally {
