@@ -1,4 +1,4 @@
-// The only reader of process.env. Every variable is documented in the README's configuration table.
+// The only reader of process.env. Every variable is documented in docs/configuration.md.
 import path from "node:path";
 import { z } from "zod";
 import { KEY_ID, type DataKeys } from "./db/fieldCipher.ts";
@@ -22,6 +22,7 @@ const schema = z.object({
   DEMO_DATA: z.enum(["auto", "always", "never"]).default("auto"),
   DEMO_SEED: z.coerce.number().int().default(20250701),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FORMAT: z.enum(["json", "readable"]).optional(),
   SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(480),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   COOKIE_SECURE: bool.optional(),
@@ -126,6 +127,7 @@ export type Config = z.infer<typeof schema> & {
   zalo: { appId: string; oaSecretKey: string; appSecret?: string; apiRoot: string; oauthRoot: string } | null;
   /** Absolute PGlite folder, used only when DATABASE_URL is unset. */
   dataDir: string;
+  logFormat: "json" | "readable";
   database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
   cookieSecure: boolean;
   /** ZNS is on when Zalo is configured and templates are given. */
@@ -212,6 +214,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     database: c.DATABASE_URL ? { kind: "postgres", url: c.DATABASE_URL } : { kind: "pglite", dataDir },
     cookieSecure: c.COOKIE_SECURE ?? (c.PUBLIC_URL?.startsWith("https://") ?? false),
+    // JSON lines for log collectors in production; lines a person reads at a terminal elsewhere.
+    logFormat: c.LOG_FORMAT ?? (c.NODE_ENV === "production" ? "json" : "readable"),
   };
 }
 

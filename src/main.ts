@@ -14,6 +14,7 @@ import { serviceJobs } from "./jobs/registry.ts";
 import { createScheduler } from "./jobs/scheduler.ts";
 import { systemClock } from "./lib/clock.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
+import { startupBanner } from "./startupBanner.ts";
 
 export interface Service {
   url: string;
@@ -59,7 +60,10 @@ export async function startService(config: Config, log: Logger): Promise<Service
   const url = config.PUBLIC_URL ?? `http://localhost:${port}`;
   ready = true;
   log.info({ url: `${url}/console`, database: db.kind }, "An Sinh Bot is ready");
-  if (demo?.logins.length) {
+  if (config.logFormat === "readable") {
+    const channels = chat.channels.map((c) => c.name);
+    process.stdout.write(startupBanner({ url, database: config.database, channels, logins: demo?.logins ?? [] }) + "\n");
+  } else if (demo?.logins.length) {
     log.info(
       { logins: demo.logins.map((l) => `${l.username} / ${l.password} (${l.role})`) },
       demo.created ? "demo data loaded; demo staff logins" : "demo staff logins",
@@ -98,26 +102,40 @@ async function main(): Promise<void> {
     console.error(err instanceof ConfigError ? err.message : err);
     process.exit(78); // EX_CONFIG
   }
-  const log = createLogger({ level: config.LOG_LEVEL });
-  const service = await startService(config, log).catch((err: unknown) => {
-    log.fatal({ err }, "start-up failed");
-    process.exit(1);
-  });
+  const log = createLogger({ level: config.LOG_LEVEL, format: config.logFormat });
+  let service: Service | null = null;
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const stop = (reason: string, code: number) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, "shutting down");
-    service.stop().then(
-      () => process.exit(0),
+    log.info({ reason }, "shutting down");
+    // A second signal while stopping means "now": the person pressed Ctrl+C twice.
+    process.once("SIGINT", () => process.exit(code || 130));
+    (service ? service.stop() : Promise.resolve()).then(
+      () => process.exit(code),
       (err: unknown) => {
         log.error({ err }, "shutdown failed");
         process.exit(1);
       },
     );
   };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
+  // A promise nobody awaited, or an exception nothing caught, leaves the process in a state no
+  // code was written for: log it with its stack, stop in order (requests finish, the database
+  // closes) and exit non-zero so the supervisor starts a clean instance.
+  process.on("unhandledRejection", (reason: unknown) => {
+    log.fatal({ err: reason }, "unhandled promise rejection");
+    stop("unhandledRejection", 1);
+  });
+  process.on("uncaughtException", (err: Error) => {
+    log.fatal({ err }, "uncaught exception");
+    stop("uncaughtException", 1);
+  });
+  process.on("SIGTERM", () => stop("SIGTERM", 0));
+  process.on("SIGINT", () => stop("SIGINT", 0));
+  service = await startService(config, log).catch((err: unknown) => {
+    log.fatal({ err }, "start-up failed");
+    process.exit(1);
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

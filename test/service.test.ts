@@ -10,7 +10,7 @@ import { signIn } from "./helpers/app.ts";
 describe("starting the service on a fresh machine", () => {
   let child: ChildProcess;
   let dataDir: string;
-  const lines: Record<string, unknown>[] = [];
+  const lines: string[] = [];
   let url = "";
 
   beforeAll(async () => {
@@ -19,18 +19,14 @@ describe("starting the service on a fresh machine", () => {
     const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir };
     child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
     url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`not ready in time:\n${JSON.stringify(lines, null, 1)}`)), 110_000);
-      child.once("exit", (code) => reject(new Error(`exited with ${code}: ${JSON.stringify(lines)}`)));
+      const timer = setTimeout(() => reject(new Error(`not ready in time:\n${lines.join("\n")}`)), 110_000);
+      child.once("exit", (code) => reject(new Error(`exited with ${code}:\n${lines.join("\n")}`)));
       createInterface({ input: child.stdout! }).on("line", (line) => {
-        try {
-          const entry: Record<string, unknown> = JSON.parse(line);
-          lines.push(entry);
-          if (entry.msg === "An Sinh Bot is ready" && typeof entry.url === "string") {
-            clearTimeout(timer);
-            resolve(entry.url.replace(/\/console$/, "").replace("localhost", "127.0.0.1"));
-          }
-        } catch {
-          lines.push({ raw: line });
+        lines.push(line);
+        const console = /^\s+Console\s+(http:\/\/\S+)\/console$/.exec(line);
+        if (console?.[1]) {
+          clearTimeout(timer);
+          resolve(console[1].replace("localhost", "127.0.0.1"));
         }
       });
     });
@@ -41,11 +37,23 @@ describe("starting the service on a fresh machine", () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it("prints where the console is and the demo logins", async () => {
-    // The demo-logins line follows the ready line.
-    await expect.poll(() => lines.some((l) => Array.isArray(l.logins)), { timeout: 5000 }).toBe(true);
-    const logins = lines.find((l) => Array.isArray(l.logins))?.logins;
-    expect(JSON.stringify(logins)).toContain("admin / admin-demo-2026");
+  it("shows, within one screen, a banner with the web chat and console addresses, the demo logins and the data folder", async () => {
+    await expect.poll(() => lines.some((l) => l.startsWith("Stop it with Ctrl+C")), { timeout: 5000 }).toBe(true);
+    const end = lines.findIndex((l) => l.startsWith("Stop it with Ctrl+C"));
+    expect(end).toBeLessThan(40);
+    const banner = lines.slice(lines.indexOf("An Sinh Bot is running."), end + 1).join("\n");
+    expect(banner).toMatch(/Web chat\s+http:\/\/localhost:\d+\/chat/);
+    for (const login of ["admin / admin-demo-2026", "tinh / tinh-demo-2026", "xa1 / xa1-demo-2026", "tongdai / tongdai-demo-2026"]) {
+      expect(banner).toContain(login);
+    }
+    expect(banner).toContain(dataDir);
+  });
+
+  it("writes readable log lines, not JSON, and keeps migration names whole", () => {
+    const before = lines.slice(0, lines.indexOf("An Sinh Bot is running."));
+    expect(before.some((l) => l.trimStart().startsWith("{"))).toBe(false);
+    const applied = before.find((l) => l.includes("database migrations applied"));
+    expect(applied).toMatch(/latest=\d{14}_[a-z_]+/);
   });
 
   it("keeps the keys it generated for personal data in the data folder, readable by the service only", async () => {
@@ -72,6 +80,6 @@ describe("starting the service on a fresh machine", () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(lines.some((l) => l.msg === "stopped")).toBe(true);
+    expect(lines.some((l) => / stopped$/.test(l))).toBe(true);
   });
 });

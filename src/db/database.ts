@@ -115,7 +115,11 @@ async function runMigrations(factory: SqlMigrationAwareDriverAdapterFactory, log
   const migrator = await createMigrator(factory);
   try {
     const applied = await migrator.apply();
-    if (applied.length > 0) log?.info({ applied }, "database migrations applied");
+    if (applied.length > 0) {
+      // One short line at start; the full list for whoever asks for detail.
+      log?.info({ count: applied.length, latest: applied.at(-1) }, "database migrations applied");
+      log?.debug({ applied }, "database migrations applied (names)");
+    }
     return applied;
   } finally {
     await migrator.close();

@@ -44,4 +44,15 @@ describe("logger", () => {
     expect(entry.count).toBe(42);
     expect(entry.msg).toBe("payout 2026-12-05");
   });
+
+  it("writes readable lines for a terminal, masked the same way, with an error's stack below its line", () => {
+    const lines: string[] = [];
+    const log = createLogger({ level: "info", format: "readable", destination: { write: (t: string) => lines.push(t) } });
+    log.warn({ phone: "0987654321", seed: 20250701 }, "identity check failed");
+    log.error({ err: new Error("duplicate key 036178009999") }, "import failed");
+    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d WARN {2}identity check failed phone=••••••4321 seed=20250701\n$/);
+    expect(lines[1]).toMatch(/^\d\d:\d\d:\d\d ERROR import failed\n {4}Error: duplicate key ••••••••9999\n {4}at /);
+    expect(lines.join("")).not.toContain("{");
+  });
 });
+

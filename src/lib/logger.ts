@@ -1,11 +1,15 @@
-// Structured JSON logs (pino) with personal data masked before anything is written.
+// Structured logs (pino) with personal data masked before anything is written: JSON lines in
+// production, readable lines for a person at a terminal in development.
 import { pino, type Logger as PinoLogger } from "pino";
+import { readableDestination } from "./readableLog.ts";
 import { redactString, redactValue } from "./redact.ts";
 
 export type Logger = PinoLogger;
 
 export interface LoggerOptions {
   level?: string;
+  /** `json` (default) or `readable`. */
+  format?: "json" | "readable";
   /** Where lines go; defaults to stdout. Tests pass a stream to read what was logged. */
   destination?: pino.DestinationStream;
 }
@@ -31,6 +35,6 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         },
       },
     },
-    options.destination,
+    options.format === "readable" ? readableDestination(options.destination ?? process.stdout) : options.destination,
   );
 }

@@ -19,4 +19,21 @@ describe("redaction", () => {
     expect(redactString(`pid:${digest}`)).toBe(`pid:${digest}`);
     expect(redactString("1.250.000 đ ngày 05/12/2026, năm 1945")).toBe("1.250.000 đ ngày 05/12/2026, năm 1945");
   });
+
+  it("keeps migration and file names, clock readings and message counters whole", () => {
+    expect(redactString("applied 20261105112128_init, 20261201093000_add_policy")).toBe(
+      "applied 20261105112128_init, 20261201093000_add_policy",
+    );
+    expect(redactString("wrote ds_20261206_0912345678.xlsx")).toBe("wrote ds_20261206_0912345678.xlsx");
+    const event = { timestamp: "1699003881354", date: 1765012345, update_id: 912345678, message_id: "8812345", receivedAt: 1765012345678 };
+    expect(redactValue(event)).toEqual(event);
+  });
+
+  it("still masks a personal number however the field around it is named", () => {
+    expect(redactValue({ personalId: "079145001234", phone: "0912345678", note: "số TK 1903123456789" })).toEqual({
+      personalId: "••••••••1234",
+      phone: "••••••5678",
+      note: "số TK ••••••••6789",
+    });
+  });
 });
