@@ -38,20 +38,21 @@ export function dashboardView(t: TFunction, m: DashboardViewModel): SafeHtml {
     `/console/dashboard/list?${new URLSearchParams({ figure, month, ...(communeId ? { communeId } : {}) }).toString()}`;
   const link = (figure: ListFigure, value: number, communeId?: string) => html`<a href="${listHref(figure, communeId)}">${num(value)}</a>`;
   const behind = flagBehind(d.communes);
+  const flagged = (c: CommuneFigures, what: Flag) => (what === "share" ? behind.lowShare : behind.hardToReach).has(c.communeId);
   const rows = sortCommunes(d.communes, m.sort);
   const tot = d.totals;
   const totalShare = accountShare(tot);
   const card = (figure: ListFigure, value: string, label: string, extra: SafeHtml | string = "") =>
     html`<a class="stat" href="${listHref(figure)}" data-figure="${figure}"><span class="stat-num">${value}</span><span class="stat-label">${label}</span>${extra}</a>`;
-  const communeCell = (c: CommuneFigures) =>
+  const communeCell = (c: CommuneFigures, what?: Flag) =>
     html`<span class="nowrap">${c.communeName}</span> <span class="muted nowrap">${c.communeCode}</span>${
-      behind.has(c.communeId) ? html` <span class="badge warn">${t(`${NS}:behind`)}</span>` : ""
+      what && flagged(c, what) ? html` <span class="badge warn">${t(what === "share" ? `${NS}:behind` : `${NS}:hardToReach`)}</span>` : ""
     }`;
   const totalsLabel = html`<strong>${t(`${NS}:totals`)}</strong>`;
-  const table = (cols: { label: string; num?: boolean }[], cells: (f: FigureCounts, communeId?: string) => SafeHtml[], cls: string) =>
+  const table = (cols: { label: string; num?: boolean }[], cells: (f: FigureCounts, communeId?: string) => SafeHtml[], cls: string, what?: Flag) =>
     dataTable(
       [{ label: t(`${NS}:col.commune`) }, ...cols],
-      [...rows.map((c) => [communeCell(c), ...cells(c, c.communeId)]), [totalsLabel, ...cells(tot).map((x) => html`<strong>${x}</strong>`)]],
+      [...rows.map((c) => [communeCell(c, what), ...cells(c, c.communeId)]), [totalsLabel, ...cells(tot).map((x) => html`<strong>${x}</strong>`)]],
       t(`${NS}:noCommunes`),
       cls,
     );
@@ -93,7 +94,7 @@ export function dashboardView(t: TFunction, m: DashboardViewModel): SafeHtml {
     bars: rows.map((c) => ({
       label: c.communeName,
       href: listHref("accountPaid", c.communeId),
-      flagged: behind.has(c.communeId),
+      flagged: flagged(c, "share"),
       parts: [{ value: accountShare(c) ?? 0, tone: "account", title: `${c.communeName}: ${pct(accountShare(c))}` }],
     })),
     valueText: (b) => pct(b.parts[0]?.value ?? 0),
@@ -109,6 +110,7 @@ export function dashboardView(t: TFunction, m: DashboardViewModel): SafeHtml {
     ],
     (f, c) => [link("paid", f.paid, c), link("accountPaid", f.accountPaid, c), html`${pct(accountShare(f))}`, link("uncollected", f.uncollected, c), html`${formatVnd(f.uncollectedAmount, m.locale)}`],
     "dashboard-payouts",
+    "share",
   )}
 </section>
 <section class="panel">
@@ -118,7 +120,7 @@ export function dashboardView(t: TFunction, m: DashboardViewModel): SafeHtml {
     max: 100,
     bars: rows.map((c) => ({
       label: c.communeName,
-      flagged: behind.has(c.communeId),
+      flagged: flagged(c, "reach"),
       parts: (["ownChat", "relativeChat", "phoneOnly", "none"] as const).map((k) => ({
         value: c.active === 0 ? 0 : (c[k] / c.active) * 100,
         tone: k,
@@ -140,6 +142,7 @@ export function dashboardView(t: TFunction, m: DashboardViewModel): SafeHtml {
     ],
     (f, c) => [link("active", f.active, c), link("linkedOwn", f.linkedOwn, c), link("linkedRelative", f.linkedRelative, c), link("ownChat", f.ownChat, c), link("relativeChat", f.relativeChat, c), link("phoneOnly", f.phoneOnly, c), link("none", f.none, c)],
     "dashboard-reach",
+    "reach",
   )}
   <p class="muted small">${t(`${NS}:unreachableNote`, { share: pct(Math.round(unreachable(tot) * 10) / 10) })}</p>
 </section>
@@ -209,14 +212,31 @@ export function dashboardView(t: TFunction, m: DashboardViewModel): SafeHtml {
 </dl>`;
 }
 
-/** The quarter of communes with the lowest account share, and the quarter with the most people no chat reaches. */
-export function flagBehind(communes: CommuneFigures[]): Set<string> {
+type Flag = "share" | "reach";
+
+/**
+ * Communes to look at first, on each measure on its own: among the quarter with the lowest account
+ * share, those below the area's share; among the quarter with the largest share of people no chat
+ * reaches, those above the area's. A commune is never marked for a measure on which it does better
+ * than the area as a whole — with two or three communes "the lowest quarter" is one of them, and
+ * the best commune of the province must not read as behind.
+ */
+export function flagBehind(communes: CommuneFigures[]): { lowShare: Set<string>; hardToReach: Set<string> } {
+  const none = { lowShare: new Set<string>(), hardToReach: new Set<string>() };
+  if (communes.length < 2) return none;
   const quarter = Math.ceil(communes.length / 4);
-  if (communes.length < 2) return new Set();
-  const withPayouts = communes.filter((c) => c.paid > 0);
-  const low = sortCommunes(withPayouts, "share").slice(0, Math.min(quarter, withPayouts.length));
-  const far = sortCommunes(communes.filter((c) => c.phoneOnly + c.none > 0), "unreachable").slice(0, quarter);
-  return new Set([...low, ...far].map((c) => c.communeId));
+  const sum = (k: "paid" | "accountPaid" | "active" | "phoneOnly" | "none") => communes.reduce((n, c) => n + c[k], 0);
+  const areaShare = sum("paid") === 0 ? null : sum("accountPaid") / sum("paid");
+  const areaUnreachable = sum("active") === 0 ? null : (sum("phoneOnly") + sum("none")) / sum("active");
+  const share = (c: CommuneFigures) => c.accountPaid / c.paid;
+  const unreachable = (c: CommuneFigures) => (c.phoneOnly + c.none) / c.active;
+  const low = sortCommunes(communes.filter((c) => c.paid > 0), "share")
+    .slice(0, quarter)
+    .filter((c) => areaShare !== null && share(c) < areaShare);
+  const far = sortCommunes(communes.filter((c) => c.active > 0 && c.phoneOnly + c.none > 0), "unreachable")
+    .slice(0, quarter)
+    .filter((c) => areaUnreachable !== null && unreachable(c) > areaUnreachable);
+  return { lowShare: new Set(low.map((c) => c.communeId)), hardToReach: new Set(far.map((c) => c.communeId)) };
 }
 
 export function sortCommunes(communes: CommuneFigures[], sort: DashboardSort): CommuneFigures[] {
