@@ -2,7 +2,8 @@
 // in per person in Vietnamese and English.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { audienceMemberIds, countAudience, type Audience } from "../../src/features/broadcasts/audience.ts";
-import { renderTemplate, templateSchema, templateVarsFor } from "../../src/features/broadcasts/template.ts";
+import { previewBroadcast } from "../../src/features/broadcasts/preview.ts";
+import { renderTemplate, templateSchema, templateVarsFor, textLocale } from "../../src/features/broadcasts/template.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { seedBroadcastWorld, TODAY, type BroadcastWorld } from "./world.ts";
 
@@ -89,6 +90,25 @@ describe("broadcasts to a segment", () => {
       expect(renderTemplate("Dear {name}: {amount} on {date} to your {place}. {ho_ten}", en.get(w.people.binh)!)).toBe(
         "Dear Trần Văn Bình: 500,000 VND on 05/07/2026 to your Agribank account. Trần Văn Bình",
       );
+    });
+
+    it("previews and fills a text in one language only: an English reader of a Vietnamese-only text gets Vietnamese values", async () => {
+      const audience = { communeIds: [w.communes.a] };
+      const viOnly = await previewBroadcast(db.prisma, { audience, template: { vi: "Bác nhận {so_tien} tại {dia_diem}." }, today: TODAY, approvalThreshold: 100 });
+      expect(viOnly.enFromVi).toBe(true);
+      expect(viOnly.en).toBe(viOnly.vi);
+      expect(viOnly.en).toMatch(/^Bác nhận [\d.]+ đ tại /);
+      expect(viOnly.en).not.toMatch(/VND|at home|not known yet/);
+
+      const both = await previewBroadcast(db.prisma, {
+        audience,
+        template: { vi: "Bác nhận {so_tien}.", en: "You get {amount}." },
+        today: TODAY,
+        approvalThreshold: 100,
+      });
+      expect(both.vi).toMatch(/^Bác nhận [\d.]+ đ\.$/);
+      expect(both.en).toMatch(/^You get [\d,]+ VND\.$/);
+      expect(textLocale({ vi: "x" }, "en")).toBe("vi");
     });
 
     it("says 'not known yet' for what a person does not have, and refuses an unknown variable", async () => {

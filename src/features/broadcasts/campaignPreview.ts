@@ -9,7 +9,7 @@ import { audienceMemberIds } from "./audience.ts";
 import type { CampaignInput } from "./campaignModel.ts";
 import { peopleByAuthorisationEnd, peopleByPayoutDay, pickedOn } from "./campaignPeople.ts";
 import { addDays, nextFireDay } from "./campaignTrigger.ts";
-import { renderTemplate, templateText, templateVarsFor } from "./template.ts";
+import { renderTemplate, templateText, templateVarsFor, textLocale } from "./template.ts";
 
 /** How far ahead the daily rules look for a fire that reaches someone. */
 export const LOOK_AHEAD_DAYS = 60;
@@ -43,7 +43,7 @@ export async function previewCampaign(db: PrismaClient, input: CampaignInput, o:
 
   // Filled in for one person it would reach; with nobody to reach, the variables stay as written.
   const text = async (locale: "vi" | "en") => {
-    const vars = sample ? (await templateVarsFor(db, [sample], locale, day)).get(sample) : undefined;
+    const vars = sample ? (await templateVarsFor(db, [sample], textLocale(input.template, locale), day)).get(sample) : undefined;
     const written = templateText(input.template, locale);
     return { text: vars ? renderTemplate(written, vars) : written, name: vars?.name ?? null };
   };

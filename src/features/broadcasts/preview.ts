@@ -6,7 +6,7 @@ import type { CalendarDate } from "../../lib/calendarDate.ts";
 import { mask } from "../../lib/redact.ts";
 import { audienceMemberIds, type Audience } from "./audience.ts";
 import { loadRouteFacts, routeFor } from "./route.ts";
-import { renderTemplate, templateVarsFor, type Template } from "./template.ts";
+import { renderTemplate, templateVarsFor, textLocale, type Template } from "./template.ts";
 
 export interface BroadcastPreview {
   count: number;
@@ -41,7 +41,7 @@ export async function previewBroadcast(
   if (pick) {
     const [varsVi, varsEn, person] = await Promise.all([
       templateVarsFor(db, [pick.id], "vi", input.today),
-      templateVarsFor(db, [pick.id], "en", input.today),
+      templateVarsFor(db, [pick.id], textLocale(input.template, "en"), input.today),
       db.beneficiary.findUniqueOrThrow({ where: { id: pick.id }, select: { fullName: true, phone: true, commune: { select: { name: true } } } }),
     ]);
     const v = varsVi.get(pick.id);

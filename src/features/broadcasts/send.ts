@@ -21,7 +21,7 @@ import { OPTED_OUT } from "../notifications/setNotifications.ts";
 import { audienceMemberIds, audienceSchema } from "./audience.ts";
 import { skipUnsent } from "./decisions.ts";
 import { loadRouteFacts, routeFor, type Route } from "./route.ts";
-import { renderTemplate, templateSchema, templateText, templateVarsFor, type Template } from "./template.ts";
+import { renderTemplate, templateSchema, templateText, templateVarsFor, textLocale, type Template } from "./template.ts";
 
 export const MESSAGE_KEY = "broadcasts:message";
 export const UNREACHABLE = "unreachable";
@@ -213,7 +213,7 @@ async function renderTexts(tx: Prisma.TransactionClient, template: Template, peo
   for (const locale of ["vi", "en"] as const) {
     const ids = people.filter((p) => p.locale === locale).map((p) => p.id);
     if (ids.length === 0) continue;
-    const vars = await templateVarsFor(tx, ids, locale, today);
+    const vars = await templateVarsFor(tx, ids, textLocale(template, locale), today);
     for (const [id, v] of vars) out.set(`${locale}:${id}`, renderTemplate(templateText(template, locale), v));
   }
   return out;

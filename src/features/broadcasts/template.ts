@@ -60,7 +60,16 @@ export function renderTemplate(t: string, vars: TemplateVars): string {
 
 /** The text a reader in `locale` gets: English when written and asked for, else Vietnamese. */
 export function templateText(template: Template, locale: string): string {
-  return locale === "en" && template.en ? template.en : template.vi;
+  return template.en && textLocale(template, locale) === "en" ? template.en : template.vi;
+}
+
+/**
+ * The language of the text a reader in `locale` gets, which is the language its values are
+ * written in: an English reader of a broadcast written only in Vietnamese gets "1.250.000 đ" and
+ * "tại nhà", not "1,250,000 VND" and "at home" in the middle of a Vietnamese sentence.
+ */
+export function textLocale(template: Template, locale: string): "vi" | "en" {
+  return locale === "en" && template.en ? "en" : "vi";
 }
 
 type Db = PrismaClient | Prisma.TransactionClient;
