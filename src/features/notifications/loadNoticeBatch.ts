@@ -5,11 +5,11 @@
 // commune's schedules: its point's earliest, else (not for a visit at home) the commune's earliest.
 import { z } from "zod";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
-import type { NoticeKind } from "../../generated/prisma/enums.ts";
+import type { NoticeKind, PayoutStatus } from "../../generated/prisma/enums.ts";
 import { addMonths, calendarDate, fromDbDate, type CalendarDate } from "../../lib/calendarDate.ts";
 import { payoutView, type PayoutViewRow } from "../payouts/repository.ts";
 import type { PayoutView } from "../payouts/types.ts";
-import type { Candidates } from "./noticeCandidates.ts";
+import { noNotice, type Candidates } from "./noticeCandidates.ts";
 import type { AuthorisationFacts, LinkedChat } from "./noticeRecipients.ts";
 
 export interface NoticeSubject {
@@ -25,10 +25,14 @@ export interface NoticeSubject {
   missedInARow: number;
 }
 
-/** Where the walk stands: the period being walked and the last beneficiary read, or the last payout id. */
+/** One lane of a walk (see noticeCandidates.ts): a payout status in a period, or the payments of a time span. */
+export type NoticeLane = { status: PayoutStatus; periodId: string } | { paidSince: Date; paidUntil: Date };
+
+/** Where a lane's walk stands: after this key (a beneficiary id, or a payment time and payout id). */
 export interface NoticeCursor {
-  periodId: string | null;
+  lane: NoticeLane;
   after: string;
+  afterPaidAt: Date | null;
 }
 
 type Row = Omit<PayoutViewRow, "period" | "point" | "account" | "lines"> & {
@@ -70,24 +74,26 @@ const authorisations = z.array(
 );
 
 /**
- * The next page of the walk, through an index alone: up to `limit` payout ids (not all of them
- * candidates) and where the walk goes on, or null at its end. The candidates among them are then
- * read by loadNoticeBatch. (Asked in one statement, the database would gather every candidate of
- * the month to sort out each page.)
+ * The next page of a lane: up to `limit` ids of payouts without a notice of the kind, through an
+ * index, and where the lane goes on (null at its end). loadNoticeBatch then reads those that are
+ * due. (Asked in one statement, the database would gather every candidate of the month to sort out
+ * each page.)
  */
-export async function nextPage(prisma: PrismaClient, candidates: Candidates, cursor: NoticeCursor, limit: number): Promise<{ ids: string[]; next: NoticeCursor | null }> {
+export async function nextPage(prisma: PrismaClient, kind: NoticeKind, cursor: NoticeCursor, limit: number): Promise<{ ids: string[]; next: NoticeCursor | null }> {
+  const { lane } = cursor;
   const page =
-    candidates.walk === "period" && cursor.periodId !== null
-      ? await prisma.$queryRaw<{ id: string; key: string }[]>`
-SELECT p.id, p."beneficiaryId" AS key FROM "Payout" p
-WHERE p."periodId" = ${cursor.periodId} AND p."beneficiaryId" > ${cursor.after}
+    "status" in lane
+      ? await prisma.$queryRaw<{ id: string; key: string; paidAt: Date | null }[]>`
+SELECT p.id, p."beneficiaryId" AS key, NULL::timestamp AS "paidAt" FROM "Payout" p
+WHERE p.status = ${lane.status}::"PayoutStatus" AND p."periodId" = ${lane.periodId} AND p."beneficiaryId" > ${cursor.after} AND ${noNotice(kind)}
 ORDER BY p."beneficiaryId" LIMIT ${limit}`
-      : await prisma.$queryRaw<{ id: string; key: string }[]>`
-SELECT p.id, p.id AS key FROM "Payout" p JOIN "PayoutPeriod" per ON per.id = p."periodId"
-WHERE ${candidates.narrow} AND p.id > ${cursor.after}
-ORDER BY p.id LIMIT ${limit}`;
+      : await prisma.$queryRaw<{ id: string; key: string; paidAt: Date | null }[]>`
+SELECT p.id, p.id AS key, p."paidAt" FROM "Payout" p
+WHERE p."paidAt" > ${lane.paidSince} AND p."paidAt" <= ${lane.paidUntil} AND p.status = 'PAID'
+  AND (p."paidAt", p.id) > (${cursor.afterPaidAt ?? lane.paidSince}, ${cursor.after}) AND ${noNotice(kind)}
+ORDER BY p."paidAt", p.id LIMIT ${limit}`;
   const last = page.at(-1);
-  return { ids: page.map((p) => p.id), next: page.length < limit || !last ? null : { periodId: cursor.periodId, after: last.key } };
+  return { ids: page.map((p) => p.id), next: page.length < limit || !last ? null : { lane, after: last.key, afterPaidAt: last.paidAt } };
 }
 
 /** The candidates among `ids`, with everything their notices need. */

@@ -12,7 +12,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { NoticeKind } from "../../generated/prisma/enums.ts";
 import type { Job } from "../../jobs/scheduler.ts";
 import { todayInVietnam } from "../../lib/calendarDate.ts";
-import { loadNoticeBatch, nextPage, type NoticeCursor, type NoticeSubject } from "./loadNoticeBatch.ts";
+import { loadNoticeBatch, nextPage, type NoticeCursor, type NoticeLane, type NoticeSubject } from "./loadNoticeBatch.ts";
 import { noticeCandidates, type Candidates } from "./noticeCandidates.ts";
 import { noticeRecipients, type PhoneChannel } from "./noticeRecipients.ts";
 import { noticeReply } from "./noticeReply.ts";
@@ -73,16 +73,15 @@ export async function planPayoutNotices(deps: NoticeDeps, now: Date): Promise<No
   // The order matters: a SCHEDULED notice planned in this run covers a reminder due in this run.
   for (const kind of NOTICE_ORDER) {
     const candidates = noticeCandidates(kind, now, reminder);
-    const periods = candidates.walk === "period" ? (await deps.prisma.payoutPeriod.findMany({ where: { status: "SCHEDULED" }, select: { id: true } })).map((p) => p.id) : [null];
-    for (const periodId of periods) {
+    for (const lane of await lanes(deps.prisma, candidates)) {
       // Keyset pagination: payouts whose notice is not due yet stay candidates and must not stop the walk.
-      let cursor: NoticeCursor | null = { periodId, after: "" };
+      let cursor: NoticeCursor | null = { lane, after: "", afterPaidAt: null };
       let turn = Promise.resolve();
       // The walk itself is one page after the other; the pages are planned side by side.
       const take = async (): Promise<string[] | null> => {
         const mine = turn.then(async () => {
           if (!cursor) return null;
-          const page = await nextPage(deps.prisma, candidates, cursor, chunk);
+          const page = await nextPage(deps.prisma, kind, cursor, chunk);
           cursor = page.next;
           return page.ids;
         });
@@ -105,6 +104,14 @@ export async function planPayoutNotices(deps: NoticeDeps, now: Date): Promise<No
     }
   }
   return summary;
+}
+
+/** The lanes a kind's walk takes: each status in each period chosen, or the one payment-time lane. */
+async function lanes(prisma: PrismaClient, candidates: Candidates): Promise<NoticeLane[]> {
+  const { walk } = candidates;
+  if (!("statuses" in walk)) return [walk];
+  const periods = await prisma.$queryRaw<{ id: string }[]>`SELECT per.id FROM "PayoutPeriod" per WHERE ${walk.periods} ORDER BY per.month`;
+  return periods.flatMap((p) => walk.statuses.map((status) => ({ status, periodId: p.id })));
 }
 
 /** The job the scheduler runs every minute; each fire catches up on whatever is due. */

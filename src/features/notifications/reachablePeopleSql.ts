@@ -20,44 +20,48 @@ export type ReachClass = "OWN_CHAT" | "RELATIVE_CHAT" | "PHONE_ONLY" | "NONE";
  * id, communeId, fullName, fullNameAscii, address, phone, reach, noticesOff.
  */
 export function reachablePeopleSql(communeIds: string[] | null, today: CalendarDate): Prisma.Sql {
-  const inArea = (b: string) => (communeIds === null ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(b)}."communeId" IN (${Prisma.join(communeIds)})`);
+  const inArea = communeIds === null ? Prisma.sql`TRUE` : Prisma.sql`b."communeId" IN (${Prisma.join(communeIds)})`;
   const validToday = (a: string) =>
     Prisma.sql`${Prisma.raw(a)}.status = 'APPROVED' AND ${Prisma.raw(a)}."validFrom" <= ${today}::date AND ${Prisma.raw(a)}."validUntil" >= ${today}::date`;
-  // Each person's usable chats and authorised relative's phone are gathered once per person (a
-  // grouped join, not a lookup per person), so a country is counted in one pass over each table.
+  // The area's people are read once; their usable chats and authorised relative's phone are then
+  // gathered per person with grouped joins (not a lookup per person), so a province or the whole
+  // country is counted in one pass over each table.
   return Prisma.sql`
-WITH usable AS (
+WITH area_people AS MATERIALIZED (
+  SELECT b.id, b."communeId", b."fullName", b."fullNameAscii", b.address, b.phone
+  FROM "Beneficiary" b
+  WHERE b.status = 'ACTIVE' AND ${inArea}
+),
+usable AS (
   SELECT l."beneficiaryId",
     bool_or(l.role = 'SELF') AS own,
     bool_or(NOT i."notificationsOff") AS listening
-  FROM "ChatLink" l
-  JOIN "Beneficiary" lb ON lb.id = l."beneficiaryId"
+  FROM area_people ap
+  JOIN "ChatLink" l ON l."beneficiaryId" = ap.id
   JOIN "ChatIdentity" i ON i.id = l."identityId"
   LEFT JOIN "Authorisation" a ON a.id = l."authorisationId"
-  WHERE lb.status = 'ACTIVE' AND ${inArea("lb")}
-    AND i."consentAt" IS NOT NULL AND i."consentWithdrawnAt" IS NULL AND i.reachable
-    AND i.channel::text IN ('TELEGRAM', 'ZALO', 'WEB')
+  WHERE i."consentAt" IS NOT NULL AND i."consentWithdrawnAt" IS NULL AND i.reachable
+    AND i.channel IN ('TELEGRAM', 'ZALO', 'WEB')
     AND (l."authorisationId" IS NULL OR (${validToday("a")}))
   GROUP BY l."beneficiaryId"
 ),
 relative_phone AS (
   SELECT DISTINCT ON (ra."beneficiaryId") ra."beneficiaryId", r.phone
-  FROM "Authorisation" ra
-  JOIN "Beneficiary" rb ON rb.id = ra."beneficiaryId"
+  FROM area_people ap
+  JOIN "Authorisation" ra ON ra."beneficiaryId" = ap.id
   JOIN "Relative" r ON r.id = ra."relativeId"
-  WHERE rb.status = 'ACTIVE' AND ${inArea("rb")} AND ${validToday("ra")} AND r.phone IS NOT NULL
+  WHERE ${validToday("ra")} AND r.phone IS NOT NULL
   ORDER BY ra."beneficiaryId", ra."validFrom" DESC, ra.id
 ),
 people AS (
-  SELECT b.id, b."communeId", b."fullName", b."fullNameAscii", b.address,
-    COALESCE(rp.phone, b.phone) AS phone,
+  SELECT ap.id, ap."communeId", ap."fullName", ap."fullNameAscii", ap.address,
+    COALESCE(rp.phone, ap.phone) AS phone,
     COALESCE(u.own, FALSE) AS own,
     u."beneficiaryId" IS NOT NULL AS chat,
     COALESCE(u.listening, FALSE) AS listening
-  FROM "Beneficiary" b
-  LEFT JOIN usable u ON u."beneficiaryId" = b.id
-  LEFT JOIN relative_phone rp ON rp."beneficiaryId" = b.id
-  WHERE b.status = 'ACTIVE' AND ${inArea("b")}
+  FROM area_people ap
+  LEFT JOIN usable u ON u."beneficiaryId" = ap.id
+  LEFT JOIN relative_phone rp ON rp."beneficiaryId" = ap.id
 )
 SELECT id, "communeId", "fullName", "fullNameAscii", address, phone,
   CASE WHEN own THEN 'OWN_CHAT' WHEN chat THEN 'RELATIVE_CHAT' WHEN phone IS NOT NULL THEN 'PHONE_ONLY' ELSE 'NONE' END AS reach,
