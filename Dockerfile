@@ -31,4 +31,6 @@ VOLUME ["/data"]
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 STOPSIGNAL SIGTERM
+# What `npm run start:prod` runs, without npm in between: node receives SIGTERM itself and stops
+# gracefully. tsx is a development tool only and is not in the image (npm prune --omit=dev).
 CMD ["node", "dist/src/main.js"]

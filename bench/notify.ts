@@ -6,12 +6,12 @@
 //   npm run bench -- notify [--recipients 50000] [--scale 20] [--province 57000]
 // PostgreSQL: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/test) — a fresh
 // database is created beside it and dropped afterwards. Loopback only.
-import { fork } from "node:child_process";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.ts";
 import { createI18n } from "../src/core/i18n.ts";
 import { createChatRuntime } from "../src/conversation/runtime.ts";
 import { createDatabase } from "../src/db/database.ts";
+import { startRateLimitedFake } from "./rateLimitedFake.ts";
 import { scratchDatabase } from "./scratchDatabase.ts";
 import { systemClock } from "../src/lib/clock.ts";
 import { createLogger } from "../src/lib/logger.ts";
@@ -21,16 +21,6 @@ const TELEGRAM_LIMIT = 30;
 // The bot is set to the platform limit (BENCH_PACE=0.95 sets it that much under).
 const PACE = Number(process.env.BENCH_PACE ?? "1");
 
-interface Stats {
-  accepted: number;
-  refused: number;
-  firstAt: number;
-  lastAt: number;
-  first429Index: number;
-  /** Messages accepted in each wall-clock second of the run. */
-  perSecond: number[];
-}
-
 export async function notifyBenchmark(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -39,12 +29,7 @@ export async function notifyBenchmark(args: string[]): Promise<void> {
   const recipients = Number(values.recipients);
   const scale = Number(values.scale);
   const allowed = TELEGRAM_LIMIT * scale;
-  const fakeProcess = fork("bench/fakeTelegramProcess.ts", [], { execArgv: ["--import", "tsx"], env: { ...process.env, FAKE_RATE_PER_SECOND: String(allowed) } });
-  const fake = await new Promise<{ apiRoot: string; token: string }>((resolve) => fakeProcess.once("message", (m) => resolve(m as { apiRoot: string; token: string })));
-  const stats = () => new Promise<Stats>((resolve) => {
-    fakeProcess.once("message", (m) => resolve(m as Stats));
-    fakeProcess.send("stats");
-  });
+  const fake = await startRateLimitedFake(allowed);
 
   const scratch = await scratchDatabase("ansinh_bench_notify");
   const url = scratch.url;
@@ -69,17 +54,10 @@ export async function notifyBenchmark(args: string[]): Promise<void> {
     // As autovacuum would after a large planning run.
     await db.prisma.$executeRawUnsafe(`ANALYZE`);
     const runtime = createChatRuntime({ config, prisma: db.prisma, log: createLogger({ level: process.env.BENCH_LOG === "debug" ? "debug" : "warn" }), clock: systemClock, i18n: await createI18n() });
-    const started = Date.now();
     await runtime.start();
-    for (;;) {
-      await new Promise((r) => setTimeout(r, 1000));
-      const s = await stats();
-      process.stdout.write(`\r  sent ${s.accepted.toLocaleString("en")} / ${recipients.toLocaleString("en")}   429s ${s.refused}   `);
-      if (s.accepted >= recipients) break;
-      if (Date.now() - started > (recipients / allowed) * 3000 + 60_000) throw new Error("notices did not finish in time");
-    }
+    await fake.waitForSends(recipients);
     await runtime.stop();
-    const s = await stats();
+    const s = await fake.stats();
     const seconds = (s.lastAt - s.firstAt) / 1000;
     const achieved = (s.accepted - 1) / seconds;
     const ratio = achieved / allowed;
@@ -100,7 +78,7 @@ export async function notifyBenchmark(args: string[]): Promise<void> {
   } finally {
     await db.close();
     await scratch.drop();
-    fakeProcess.send("close");
+    fake.close();
   }
 }
 

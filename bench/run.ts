@@ -3,7 +3,9 @@ import { dashboardBenchmark } from "./dashboard.ts";
 import { faultsBenchmark } from "./faults.ts";
 import { importBenchmark } from "./import.ts";
 import { loadBenchmark } from "./load.ts";
+import { nationalBenchmark } from "./national.ts";
 import { notifyBenchmark } from "./notify.ts";
+import { startupBenchmark } from "./startup.ts";
 import { telegramBenchmark } from "./telegram.ts";
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
@@ -11,7 +13,9 @@ const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
   faults: faultsBenchmark,
   import: importBenchmark,
   load: loadBenchmark,
+  national: nationalBenchmark,
   notify: notifyBenchmark,
+  startup: startupBenchmark,
   telegram: telegramBenchmark,
 };
 

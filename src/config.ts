@@ -85,6 +85,11 @@ const schema = z.object({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM")
     .default("08:00"),
 
+  // Retention: what people wrote and the replies are deleted this many days after; notices and
+  // broadcasts keep their delivery record (without the words) for DELIVERY_RECORD_DAYS.
+  CHAT_HISTORY_DAYS: z.coerce.number().int().min(7).max(3650).default(365),
+  DELIVERY_RECORD_DAYS: z.coerce.number().int().min(30).max(3650).default(400),
+
   // Results dashboard: how often the month's figures are recounted (the page reads the counts).
   DASHBOARD_RECOUNT_MINUTES: z.coerce.number().int().min(1).max(59).default(10),
 

@@ -6,6 +6,7 @@ import { hotlineSlaJob } from "../features/hotline/slaJob.ts";
 import { broadcastsJob } from "../features/broadcasts/send.ts";
 import { campaignsJob } from "../features/broadcasts/campaignFire.ts";
 import { dashboardRecountJob } from "../features/dashboard/recountJob.ts";
+import { retentionJob } from "../features/privacy/retention.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Job } from "./scheduler.ts";
 
@@ -20,6 +21,7 @@ export function serviceJobs(deps: { prisma: PrismaClient; config: Config }): Job
     broadcastsJob({ prisma, config }),
     campaignsJob({ prisma }),
     dashboardRecountJob({ prisma, config }),
+    retentionJob({ prisma, config }),
     {
       // One record per job and fire; a month of them is plenty to see what ran where.
       name: "job-run-cleanup",

@@ -3,6 +3,7 @@
 // errors are kept to explain an early exit.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import path from "node:path";
 import { createInterface } from "node:readline";
 
 export interface ServiceProcess {
@@ -21,9 +22,22 @@ export interface ServiceProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startServiceProcess(env: Record<string, string>, options: { readyTimeoutMs?: number } = {}): Promise<ServiceProcess> {
+export interface ServiceProcessOptions {
+  readyTimeoutMs?: number;
+  /** The compiled build (`<appDir>/dist/src/main.js`, as in production) instead of the TypeScript sources through tsx. */
+  compiled?: boolean;
+  /** The application folder (default: this checkout). */
+  appDir?: string;
+  /** The working directory of the process (default: the application folder). */
+  cwd?: string;
+}
+
+export async function startServiceProcess(env: Record<string, string>, options: ServiceProcessOptions = {}): Promise<ServiceProcess> {
   const port = env.PORT && env.PORT !== "0" ? Number(env.PORT) : await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const appDir = options.appDir ?? process.cwd();
+  const args = options.compiled ? [path.join(appDir, "dist", "src", "main.js")] : ["--import", "tsx", path.join(appDir, "src", "main.ts")];
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd ?? appDir,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });

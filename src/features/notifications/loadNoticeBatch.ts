@@ -1,12 +1,16 @@
-// Reads what a chunk of payouts needs for their notices in a handful of queries (not one per
-// payout), so a province's 100,000 payouts are planned in a few hundred round trips.
+// Reads the payouts that may need a notice a page at a time, with everything their notices need
+// (the payout as the chat shows it, the person, their chats and authorisations, the notices
+// already planned) in one statement per page: a country's month of payouts is planned in a few
+// thousand round trips. The payout's schedule is picked in SQL exactly as payoutView picks it from the
+// commune's schedules: its point's earliest, else (not for a visit at home) the commune's earliest.
+import { z } from "zod";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
-import type { NoticeKind } from "../../generated/prisma/enums.ts";
+import type { NoticeKind, PayoutStatus } from "../../generated/prisma/enums.ts";
 import { addMonths, calendarDate, fromDbDate, type CalendarDate } from "../../lib/calendarDate.ts";
-import { PAYOUT_VIEW_INCLUDE, payoutView, SCHEDULE_VIEW_INCLUDE } from "../payouts/repository.ts";
+import { payoutView, type PayoutViewRow } from "../payouts/repository.ts";
 import type { PayoutView } from "../payouts/types.ts";
+import { noNotice, type Candidates } from "./noticeCandidates.ts";
 import type { AuthorisationFacts, LinkedChat } from "./noticeRecipients.ts";
-import { RECIPIENT_FACTS_SELECT, recipientFacts } from "./recipientFacts.ts";
 
 export interface NoticeSubject {
   payoutId: string;
@@ -15,62 +19,163 @@ export interface NoticeSubject {
   phone: string | null;
   payout: PayoutView;
   planned: { kind: NoticeKind; plannedAt: Date }[];
-  chats: LinkedChat[];
+  chats: (LinkedChat & { locale: string })[];
   authorisations: AuthorisationFacts[];
   /** Months not collected in a row up to this payout's month (counted for UNCOLLECTED only). */
   missedInARow: number;
 }
 
-export async function loadNoticeBatch(prisma: PrismaClient, ids: string[], kind: NoticeKind): Promise<NoticeSubject[]> {
-  const rows = await prisma.payout.findMany({
-    where: { id: { in: ids } },
-    include: {
-      ...PAYOUT_VIEW_INCLUDE,
-      notices: { select: { kind: true, plannedAt: true } },
-      beneficiary: {
-        select: {
-          fullName: true,
-          phone: true,
-          communeId: true,
-          ...RECIPIENT_FACTS_SELECT,
-        },
-      },
-    },
-  });
-  const schedules = await prisma.payoutSchedule.findMany({
-    where: { periodId: { in: [...new Set(rows.map((r) => r.periodId))] }, communeId: { in: [...new Set(rows.map((r) => r.beneficiary.communeId))] } },
-    orderBy: [{ date: "asc" }, { startTime: "asc" }],
-    include: SCHEDULE_VIEW_INCLUDE,
-  });
-  const months = rows.map((r) => fromDbDate(r.period.month)).sort();
-  const missed = kind === "UNCOLLECTED" && months[0] ? await missedMonths(prisma, rows.map((r) => r.beneficiaryId), months[0]) : new Map<string, Set<CalendarDate>>();
+/** One lane of a walk (see noticeCandidates.ts): a payout status in a period, or the payments of a time span. */
+export type NoticeLane = { status: PayoutStatus; periodId: string } | { paidSince: Date; paidUntil: Date };
 
-  return rows.map((r) => {
-    const b = r.beneficiary;
-    const payout = payoutView(r, schedules.filter((s) => s.periodId === r.periodId && s.communeId === b.communeId));
-    return {
-      payoutId: r.id,
-      beneficiaryId: r.beneficiaryId,
-      name: b.fullName,
-      phone: b.phone,
-      payout,
-      planned: r.notices,
-      ...recipientFacts(b),
-      missedInARow: inARow(missed.get(r.beneficiaryId), payout.month),
-    };
-  });
+/** Where a lane's walk stands: after this key (a beneficiary id, or a payment time and payout id). */
+export interface NoticeCursor {
+  lane: NoticeLane;
+  after: string;
+  afterPaidAt: Date | null;
+}
+
+type Row = Omit<PayoutViewRow, "period" | "point" | "account" | "lines"> & {
+  month: Date;
+  fullName: string;
+  phone: string | null;
+  pointName: string | null;
+  pointAddress: string | null;
+  accountProvider: string | null;
+  accountLast4: string | null;
+  carriedOver: number;
+  scheduleDate: Date | null;
+  scheduleStart: string | null;
+  scheduleEnd: string | null;
+  schedulePointId: string | null;
+  schedulePointName: string | null;
+  schedulePointAddress: string | null;
+  planned: unknown;
+  chats: unknown;
+  authorisations: unknown;
+};
+
+const planned = z.array(z.object({ kind: z.enum(["SCHEDULED", "REMINDER", "PAID", "FAILED", "UNCOLLECTED"]), plannedAt: z.coerce.date() }));
+const chats = z.array(
+  z.object({
+    identityId: z.string(),
+    channel: z.string(),
+    locale: z.string(),
+    role: z.enum(["SELF", "REPRESENTATIVE"]),
+    authorisationId: z.string().nullable(),
+    relativeId: z.string().nullable(),
+    consentGiven: z.boolean(),
+    reachable: z.boolean(),
+    notificationsOff: z.boolean(),
+  }),
+);
+const authorisations = z.array(
+  z.object({ id: z.string(), relativeId: z.string(), status: z.string(), validFrom: z.iso.date(), validUntil: z.iso.date(), relativePhone: z.string().nullable() }),
+);
+
+/**
+ * The next page of a lane: up to `limit` ids of payouts without a notice of the kind, through an
+ * index, and where the lane goes on (null at its end). loadNoticeBatch then reads those that are
+ * due. (Asked in one statement, the database would gather every candidate of the month to sort out
+ * each page.)
+ */
+export async function nextPage(prisma: PrismaClient, kind: NoticeKind, cursor: NoticeCursor, limit: number): Promise<{ ids: string[]; next: NoticeCursor | null }> {
+  const { lane } = cursor;
+  const page =
+    "status" in lane
+      ? await prisma.$queryRaw<{ id: string; key: string; paidAt: Date | null }[]>`
+SELECT p.id, p."beneficiaryId" AS key, NULL::timestamp AS "paidAt" FROM "Payout" p
+WHERE p.status = ${lane.status}::"PayoutStatus" AND p."periodId" = ${lane.periodId} AND p."beneficiaryId" > ${cursor.after} AND ${noNotice(kind)}
+ORDER BY p."beneficiaryId" LIMIT ${limit}`
+      : await prisma.$queryRaw<{ id: string; key: string; paidAt: Date | null }[]>`
+SELECT p.id, p.id AS key, p."paidAt" FROM "Payout" p
+WHERE p."paidAt" > ${lane.paidSince} AND p."paidAt" <= ${lane.paidUntil} AND p.status = 'PAID'
+  AND (p."paidAt", p.id) > (${cursor.afterPaidAt ?? lane.paidSince}, ${cursor.after}) AND ${noNotice(kind)}
+ORDER BY p."paidAt", p.id LIMIT ${limit}`;
+  const last = page.at(-1);
+  return { ids: page.map((p) => p.id), next: page.length < limit || !last ? null : { lane, after: last.key, afterPaidAt: last.paidAt } };
+}
+
+/** The candidates among `ids`, with everything their notices need. */
+export async function loadNoticeBatch(prisma: PrismaClient, kind: NoticeKind, candidates: Candidates, ids: string[]): Promise<NoticeSubject[]> {
+  if (ids.length === 0) return [];
+  const rows = await prisma.$queryRaw<Row[]>`
+SELECT p.*, per.month, b."fullName", b.phone,
+  pt.name AS "pointName", pt.address AS "pointAddress", acc.provider AS "accountProvider", acc."accountLast4",
+  COALESCE((SELECT SUM(l.amount) FROM "PayoutLine" l WHERE l."payoutId" = p.id AND l.kind = 'CARRIED_OVER'), 0)::int AS "carriedOver",
+  s.date AS "scheduleDate", s."startTime" AS "scheduleStart", s."endTime" AS "scheduleEnd", s."pointId" AS "schedulePointId",
+  spt.name AS "schedulePointName", spt.address AS "schedulePointAddress",
+  (SELECT COALESCE(json_agg(json_build_object('kind', n.kind, 'plannedAt', to_char(n."plannedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))), '[]') FROM "PayoutNotice" n WHERE n."payoutId" = p.id) AS planned,
+  (SELECT COALESCE(json_agg(json_build_object('identityId', i.id, 'channel', i.channel, 'locale', i.locale, 'role', l.role,
+      'authorisationId', l."authorisationId", 'relativeId', i."relativeId", 'consentGiven', i."consentAt" IS NOT NULL AND i."consentWithdrawnAt" IS NULL,
+      'reachable', i.reachable, 'notificationsOff', i."notificationsOff") ORDER BY l."linkedAt", l.id), '[]')
+    FROM "ChatLink" l JOIN "ChatIdentity" i ON i.id = l."identityId" WHERE l."beneficiaryId" = p."beneficiaryId") AS chats,
+  (SELECT COALESCE(json_agg(json_build_object('id', a.id, 'relativeId', a."relativeId", 'status', a.status, 'validFrom', a."validFrom",
+      'validUntil', a."validUntil", 'relativePhone', r.phone) ORDER BY a."validFrom", a.id), '[]')
+    FROM "Authorisation" a JOIN "Relative" r ON r.id = a."relativeId" WHERE a."beneficiaryId" = p."beneficiaryId" AND a.status = 'APPROVED') AS authorisations
+FROM "Payout" p
+JOIN "PayoutPeriod" per ON per.id = p."periodId"
+JOIN "Beneficiary" b ON b.id = p."beneficiaryId"
+LEFT JOIN "PayoutPoint" pt ON pt.id = p."pointId"
+LEFT JOIN "PayoutAccount" acc ON acc.id = p."accountId"
+LEFT JOIN LATERAL (
+  SELECT s.date, s."startTime", s."endTime", s."pointId" FROM "PayoutSchedule" s
+  WHERE s."periodId" = p."periodId" AND s."communeId" = b."communeId" AND (s."pointId" = p."pointId" OR p.method <> 'CASH_HOME')
+  ORDER BY (s."pointId" IS NOT DISTINCT FROM p."pointId" AND p."pointId" IS NOT NULL) DESC, s.date, s."startTime"
+  LIMIT 1) s ON TRUE
+LEFT JOIN "PayoutPoint" spt ON spt.id = s."pointId"
+WHERE p.id = ANY(${ids}::text[]) AND ${candidates.where}`;
+  const missed = kind === "UNCOLLECTED" && rows.length > 0 ? await missedMonths(prisma, rows) : new Map<string, Set<CalendarDate>>();
+  return rows.map((r) => subject(r, missed.get(r.beneficiaryId)));
+}
+
+function subject(r: Row, missed: Set<CalendarDate> | undefined): NoticeSubject {
+  const { month, fullName, phone, pointName, pointAddress, accountProvider, accountLast4, carriedOver, planned: p, chats: c, authorisations: a, ...payout } = r;
+  const point = r.pointId && pointName !== null && pointAddress !== null ? { id: r.pointId, name: pointName, address: pointAddress } : null;
+  const view = payoutView(
+    {
+      ...payout,
+      period: { id: r.periodId, month },
+      point,
+      account: accountProvider !== null && accountLast4 !== null ? { provider: accountProvider, accountLast4 } : null,
+      lines: [{ amount: carriedOver }],
+    },
+    r.scheduleDate && r.scheduleStart !== null && r.scheduleEnd !== null
+      ? [schedule(r, r.scheduleDate, r.scheduleStart, r.scheduleEnd)]
+      : [],
+  );
+  return {
+    payoutId: r.id,
+    beneficiaryId: r.beneficiaryId,
+    name: fullName,
+    phone,
+    payout: view,
+    planned: planned.parse(p),
+    chats: chats.parse(c),
+    authorisations: authorisations.parse(a),
+    missedInARow: inARow(missed, view.month),
+  };
+}
+
+function schedule(r: Row, date: Date, startTime: string, endTime: string) {
+  const point = r.schedulePointId && r.schedulePointName !== null && r.schedulePointAddress !== null
+    ? { id: r.schedulePointId, name: r.schedulePointName, address: r.schedulePointAddress }
+    : null;
+  return { id: "", periodId: r.periodId, communeId: "", pointId: r.schedulePointId, date, startTime, endTime, point };
 }
 
 /** The months each beneficiary did not collect, over the last few months. */
-async function missedMonths(prisma: PrismaClient, beneficiaryIds: string[], earliest: CalendarDate): Promise<Map<string, Set<CalendarDate>>> {
+async function missedMonths(prisma: PrismaClient, rows: Row[]): Promise<Map<string, Set<CalendarDate>>> {
+  const earliest = rows.map((r) => fromDbDate(r.month)).sort()[0];
+  if (!earliest) return new Map();
   // A streak longer than the suspension rule's 3 months says nothing more.
   const since = calendarDate(addMonths(earliest, -6));
-  const rows = await prisma.payout.findMany({
-    where: { beneficiaryId: { in: beneficiaryIds }, status: { in: ["UNCOLLECTED", "CARRIED_OVER"] }, period: { month: { gte: since } } },
-    select: { beneficiaryId: true, status: true, period: { select: { month: true } } },
+  const found = await prisma.payout.findMany({
+    where: { beneficiaryId: { in: [...new Set(rows.map((r) => r.beneficiaryId))] }, status: { in: ["UNCOLLECTED", "CARRIED_OVER"] }, period: { month: { gte: since } } },
+    select: { beneficiaryId: true, period: { select: { month: true } } },
   });
   const out = new Map<string, Set<CalendarDate>>();
-  for (const r of rows) {
+  for (const r of found) {
     const set = out.get(r.beneficiaryId) ?? new Set<CalendarDate>();
     set.add(fromDbDate(r.period.month));
     out.set(r.beneficiaryId, set);

@@ -1,6 +1,6 @@
-// When each payout notice is due. The database narrows the payouts down (candidateWhere); the
-// payout day, which may come from the commune's schedule rather than the payout row, is then
-// checked in code (dueNow). All days are Vietnam calendar days.
+// When each payout notice is due. The database narrows the payouts down (noticeCandidates.ts,
+// which also works out the payout day, from the payout row or the commune's schedule); the time of
+// day and what was already said are then checked in code (dueNow). All days are Vietnam calendar days.
 //   SCHEDULED   the period's lists went to the payment service (period SCHEDULED), the payout is
 //               still to be paid and its day is today or later.
 //   REMINDER    cash only (a transfer needs no trip): from NOTICE_REMINDER_DAYS_BEFORE days before
@@ -12,50 +12,19 @@
 //   UNCOLLECTED within weeks); older months imported later are history, not news. A payout
 //               marked CARRIED_OVER straight away counts as uncollected.
 // Only ACTIVE beneficiaries get notices: payments stop with a suspension or a death.
-import type { Prisma } from "../../generated/prisma/client.ts";
 import type { NoticeKind } from "../../generated/prisma/enums.ts";
 import { vietnamTime } from "../../delivery/quietHours.ts";
-import { addMonths, calendarDate, firstOfMonth, todayInVietnam, type CalendarDate } from "../../lib/calendarDate.ts";
+import { calendarDate, todayInVietnam, type CalendarDate } from "../../lib/calendarDate.ts";
 import type { PayoutView } from "../payouts/types.ts";
 
 export const NOTICE_ORDER: NoticeKind[] = ["SCHEDULED", "REMINDER", "PAID", "FAILED", "UNCOLLECTED"];
 export const PAID_NOTICE_DAYS = 7;
-const CASH_METHODS: Prisma.PayoutWhereInput["method"] = { in: ["CASH_POINT", "CASH_HOME"] };
 const DAY_MS = 86_400_000;
 
 export interface ReminderSettings {
   daysBefore: number;
   /** "HH:MM", Vietnam time. */
   time: string;
-}
-
-export function candidateWhere(kind: NoticeKind, now: Date, reminder: ReminderSettings): Prisma.PayoutWhereInput {
-  const today = todayInVietnam(now);
-  const thisMonth = firstOfMonth(today);
-  const base: Prisma.PayoutWhereInput = { beneficiary: { status: "ACTIVE" }, notices: { none: { kind } } };
-  switch (kind) {
-    case "SCHEDULED":
-      return { ...base, status: "SCHEDULED", period: { status: "SCHEDULED" }, OR: dayBetween(today, null) };
-    case "REMINDER": {
-      const last = addDays(today, reminder.daysBefore);
-      return { ...base, status: "SCHEDULED", method: CASH_METHODS, period: { status: "SCHEDULED" }, OR: dayBetween(today, last) };
-    }
-    case "PAID":
-      return { ...base, status: "PAID", paidAt: { gt: new Date(now.getTime() - PAID_NOTICE_DAYS * DAY_MS), lte: now } };
-    case "FAILED":
-      return { ...base, status: "FAILED", period: { month: { gte: calendarDate(addMonths(thisMonth, -1)) } } };
-    case "UNCOLLECTED":
-      return { ...base, status: { in: ["UNCOLLECTED", "CARRIED_OVER"] }, period: { month: { gte: calendarDate(addMonths(thisMonth, -1)) } } };
-  }
-}
-
-/** The payout's own day in the range, or no day of its own and a month that may hold such a day. */
-function dayBetween(first: CalendarDate, last: CalendarDate | null): Prisma.PayoutWhereInput[] {
-  const month = { gte: calendarDate(firstOfMonth(first)), ...(last ? { lte: calendarDate(firstOfMonth(last)) } : {}) };
-  return [
-    { scheduledDate: { gte: calendarDate(first), ...(last ? { lte: calendarDate(last) } : {}) } },
-    { scheduledDate: null, period: { month } },
-  ];
 }
 
 /**

@@ -1,22 +1,24 @@
 // The payout notices job: every minute, finds the payouts that need a notice (see noticeRules.ts)
-// and have none of that kind yet, and writes, per chunk of a few hundred payouts in one
-// transaction, the PayoutNotice record and the messages (one per chat or phone, see
+// and have none of that kind yet (noticeCandidates.ts), and writes, per chunk of a thousand payouts
+// in one transaction, the PayoutNotice record and the messages (one per chat or phone, see
 // noticeRecipients.ts). Messages are not sent during quiet hours: they wait for the morning.
 // Running it twice, or on two instances at once, writes nothing twice: the notice record and every
 // message have unique keys, and both writes skip what already exists.
 import type { Config } from "../../config.ts";
 import type { Reply } from "../../core/reply.ts";
-import { enqueueOutbound, type OutboundDraft } from "../../delivery/enqueue.ts";
+import type { OutboundDraft } from "../../delivery/enqueue.ts";
 import { nextSendableTime, parseQuietHours } from "../../delivery/quietHours.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { NoticeKind } from "../../generated/prisma/enums.ts";
 import type { Job } from "../../jobs/scheduler.ts";
 import { todayInVietnam } from "../../lib/calendarDate.ts";
-import { loadNoticeBatch, type NoticeSubject } from "./loadNoticeBatch.ts";
+import { loadNoticeBatch, nextPage, type NoticeCursor, type NoticeLane, type NoticeSubject } from "./loadNoticeBatch.ts";
+import { noticeCandidates, type Candidates } from "./noticeCandidates.ts";
 import { noticeRecipients, type PhoneChannel } from "./noticeRecipients.ts";
 import { noticeReply } from "./noticeReply.ts";
-import { candidateWhere, dueNow, NOTICE_ORDER, type ReminderSettings } from "./noticeRules.ts";
+import { dueNow, NOTICE_ORDER, type ReminderSettings } from "./noticeRules.ts";
 import { OPTED_OUT } from "./setNotifications.ts";
+import { writeNotices } from "./writeNotices.ts";
 
 export type NoticeConfig = Pick<Config, "NOTICES_ENABLED" | "NOTICE_REMINDER_DAYS_BEFORE" | "NOTICE_REMINDER_TIME" | "QUIET_HOURS" | "zns" | "sms">;
 
@@ -35,7 +37,10 @@ export interface NoticeSummary {
   messages: number;
 }
 
-export const DEFAULT_CHUNK = 300;
+export const DEFAULT_CHUNK = 1000;
+
+// Pages planned at the same time: the database does most of the work, and it has more than one core.
+const PARALLEL = 3;
 
 export async function planPayoutNotices(deps: NoticeDeps, now: Date): Promise<NoticeSummary> {
   const summary: NoticeSummary = { enabled: deps.config.NOTICES_ENABLED, notices: {}, messages: 0 };
@@ -44,36 +49,69 @@ export async function planPayoutNotices(deps: NoticeDeps, now: Date): Promise<No
   const reminder: ReminderSettings = { daysBefore: deps.config.NOTICE_REMINDER_DAYS_BEFORE, time: deps.config.NOTICE_REMINDER_TIME };
   const notBefore = nextSendableTime(now, parseQuietHours(deps.config.QUIET_HOURS));
 
+  const planPage = async (kind: NoticeKind, candidates: Candidates, ids: string[]) => {
+    const subjects = await loadNoticeBatch(deps.prisma, kind, candidates, ids);
+    const plans = subjects.flatMap((s) => {
+      const due = dueNow(kind, s.payout, s.planned, now, reminder);
+      if (due === "wait") return [];
+      return [{ subject: s, drafts: due === "send" ? drafts(kind, s, { now, notBefore, config: deps.config }) : [] }];
+    });
+    if (plans.length === 0) return;
+    await deps.prisma.$transaction((tx) =>
+      writeNotices(
+        tx,
+        kind,
+        now,
+        plans.map((p) => ({ payoutId: p.subject.payoutId, recipients: p.drafts.filter((d) => !d.skipped).length })),
+        plans.flatMap((p) => p.drafts),
+      ),
+    );
+    summary.notices[kind] = (summary.notices[kind] ?? 0) + plans.length;
+    summary.messages += plans.reduce((n, p) => n + p.drafts.length, 0);
+  };
+
   // The order matters: a SCHEDULED notice planned in this run covers a reminder due in this run.
   for (const kind of NOTICE_ORDER) {
-    const where = candidateWhere(kind, now, reminder);
-    // Keyset pagination: payouts whose notice is not due yet stay candidates and must not stop the walk.
-    let after = "";
-    for (;;) {
-      const ids = await deps.prisma.payout.findMany({ where: { ...where, id: { gt: after } }, select: { id: true }, orderBy: { id: "asc" }, take: chunk });
-      const last = ids.at(-1);
-      if (!last) break;
-      after = last.id;
-      const plans = (await loadNoticeBatch(deps.prisma, ids.map((r) => r.id), kind)).flatMap((s) => {
-        const due = dueNow(kind, s.payout, s.planned, now, reminder);
-        if (due === "wait") return [];
-        return [{ subject: s, drafts: due === "send" ? drafts(kind, s, { now, notBefore, config: deps.config }) : [] }];
-      });
-      if (plans.length > 0) {
-        await deps.prisma.$transaction(async (tx) => {
-          await tx.payoutNotice.createMany({
-            data: plans.map((p) => ({ payoutId: p.subject.payoutId, kind, plannedAt: now, recipients: p.drafts.filter((d) => !d.skipped).length })),
-            skipDuplicates: true,
-          });
-          await enqueueOutbound(tx, plans.flatMap((p) => p.drafts));
+    const candidates = noticeCandidates(kind, now, reminder);
+    for (const lane of await lanes(deps.prisma, candidates)) {
+      // Keyset pagination: payouts whose notice is not due yet stay candidates and must not stop the walk.
+      let cursor: NoticeCursor | null = { lane, after: "", afterPaidAt: null };
+      let turn = Promise.resolve();
+      // The walk itself is one page after the other; the pages are planned side by side.
+      const take = async (): Promise<string[] | null> => {
+        const mine = turn.then(async () => {
+          if (!cursor) return null;
+          const page = await nextPage(deps.prisma, kind, cursor, chunk);
+          cursor = page.next;
+          return page.ids;
         });
-        summary.notices[kind] = (summary.notices[kind] ?? 0) + plans.length;
-        summary.messages += plans.reduce((n, p) => n + p.drafts.length, 0);
-      }
-      if (ids.length < chunk) break;
+        turn = mine.then(() => undefined, () => undefined);
+        return mine;
+      };
+      // A page that fails stops the others from taking more; the run ends once all have stopped.
+      const results = await Promise.allSettled(
+        Array.from({ length: PARALLEL }, async () => {
+          try {
+            for (let ids = await take(); ids; ids = await take()) await planPage(kind, candidates, ids);
+          } catch (err) {
+            cursor = null;
+            throw err;
+          }
+        }),
+      );
+      const failed = results.find((r) => r.status === "rejected");
+      if (failed) throw failed.reason;
     }
   }
   return summary;
+}
+
+/** The lanes a kind's walk takes: each status in each period chosen, or the one payment-time lane. */
+async function lanes(prisma: PrismaClient, candidates: Candidates): Promise<NoticeLane[]> {
+  const { walk } = candidates;
+  if (!("statuses" in walk)) return [walk];
+  const periods = await prisma.$queryRaw<{ id: string }[]>`SELECT per.id FROM "PayoutPeriod" per WHERE ${walk.periods} ORDER BY per.month`;
+  return periods.flatMap((p) => walk.statuses.map((status) => ({ status, periodId: p.id })));
 }
 
 /** The job the scheduler runs every minute; each fire catches up on whatever is due. */

@@ -23,28 +23,45 @@ export function reachablePeopleSql(communeIds: string[] | null, today: CalendarD
   const inArea = communeIds === null ? Prisma.sql`TRUE` : Prisma.sql`b."communeId" IN (${Prisma.join(communeIds)})`;
   const validToday = (a: string) =>
     Prisma.sql`${Prisma.raw(a)}.status = 'APPROVED' AND ${Prisma.raw(a)}."validFrom" <= ${today}::date AND ${Prisma.raw(a)}."validUntil" >= ${today}::date`;
+  // The area's people are read once; their usable chats and authorised relative's phone are then
+  // gathered per person with grouped joins (not a lookup per person), so a province or the whole
+  // country is counted in one pass over each table.
   return Prisma.sql`
-WITH usable AS (
-  SELECT l."beneficiaryId", l.role::text AS role, i."notificationsOff"
-  FROM "ChatLink" l
+WITH area_people AS MATERIALIZED (
+  SELECT b.id, b."communeId", b."fullName", b."fullNameAscii", b.address, b.phone
+  FROM "Beneficiary" b
+  WHERE b.status = 'ACTIVE' AND ${inArea}
+),
+usable AS (
+  SELECT l."beneficiaryId",
+    bool_or(l.role = 'SELF') AS own,
+    bool_or(NOT i."notificationsOff") AS listening
+  FROM area_people ap
+  JOIN "ChatLink" l ON l."beneficiaryId" = ap.id
   JOIN "ChatIdentity" i ON i.id = l."identityId"
   LEFT JOIN "Authorisation" a ON a.id = l."authorisationId"
   WHERE i."consentAt" IS NOT NULL AND i."consentWithdrawnAt" IS NULL AND i.reachable
-    AND i.channel::text IN ('TELEGRAM', 'ZALO', 'WEB')
+    AND i.channel IN ('TELEGRAM', 'ZALO', 'WEB')
     AND (l."authorisationId" IS NULL OR (${validToday("a")}))
+  GROUP BY l."beneficiaryId"
+),
+relative_phone AS (
+  SELECT DISTINCT ON (ra."beneficiaryId") ra."beneficiaryId", r.phone
+  FROM area_people ap
+  JOIN "Authorisation" ra ON ra."beneficiaryId" = ap.id
+  JOIN "Relative" r ON r.id = ra."relativeId"
+  WHERE ${validToday("ra")} AND r.phone IS NOT NULL
+  ORDER BY ra."beneficiaryId", ra."validFrom" DESC, ra.id
 ),
 people AS (
-  SELECT b.id, b."communeId", b."fullName", b."fullNameAscii", b.address,
-    COALESCE((
-      SELECT r.phone FROM "Authorisation" ra JOIN "Relative" r ON r.id = ra."relativeId"
-      WHERE ra."beneficiaryId" = b.id AND ${validToday("ra")} AND r.phone IS NOT NULL
-      ORDER BY ra."validFrom" DESC, ra.id LIMIT 1
-    ), b.phone) AS phone,
-    EXISTS (SELECT 1 FROM usable u WHERE u."beneficiaryId" = b.id AND u.role = 'SELF') AS own,
-    EXISTS (SELECT 1 FROM usable u WHERE u."beneficiaryId" = b.id) AS chat,
-    EXISTS (SELECT 1 FROM usable u WHERE u."beneficiaryId" = b.id AND NOT u."notificationsOff") AS listening
-  FROM "Beneficiary" b
-  WHERE b.status = 'ACTIVE' AND ${inArea}
+  SELECT ap.id, ap."communeId", ap."fullName", ap."fullNameAscii", ap.address,
+    COALESCE(rp.phone, ap.phone) AS phone,
+    COALESCE(u.own, FALSE) AS own,
+    u."beneficiaryId" IS NOT NULL AS chat,
+    COALESCE(u.listening, FALSE) AS listening
+  FROM area_people ap
+  LEFT JOIN usable u ON u."beneficiaryId" = ap.id
+  LEFT JOIN relative_phone rp ON rp."beneficiaryId" = ap.id
 )
 SELECT id, "communeId", "fullName", "fullNameAscii", address, phone,
   CASE WHEN own THEN 'OWN_CHAT' WHEN chat THEN 'RELATIVE_CHAT' WHEN phone IS NOT NULL THEN 'PHONE_ONLY' ELSE 'NONE' END AS reach,

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Payout_paidAt_idx" ON "Payout"("paidAt");

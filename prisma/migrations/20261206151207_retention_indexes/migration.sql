@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "OutboundMessage_createdAt_idx" ON "OutboundMessage"("createdAt");
