@@ -17,7 +17,7 @@ export interface NoticeSubject {
   planned: { kind: NoticeKind; plannedAt: Date }[];
   chats: LinkedChat[];
   authorisations: AuthorisationFacts[];
-  /** Months not collected in a row up to this payout's month (counted for UNCOLLECTED only). */
+  /** Months not collected in a row up to this payout's month (UNCOLLECTED, social assistance only). */
   missedInARow: number;
 }
 
@@ -32,6 +32,7 @@ export async function loadNoticeBatch(prisma: PrismaClient, ids: string[], kind:
           fullName: true,
           phone: true,
           communeId: true,
+          programme: true,
           ...RECIPIENT_FACTS_SELECT,
         },
       },
@@ -56,7 +57,8 @@ export async function loadNoticeBatch(prisma: PrismaClient, ids: string[], kind:
       payout,
       planned: r.notices,
       ...recipientFacts(b),
-      missedInARow: inARow(missed.get(r.beneficiaryId), payout.month),
+      // The 3-month suspension rule (Circular 02/2021 art. 2.3.a) is for social assistance only.
+      missedInARow: b.programme === "BTXH" ? inARow(missed.get(r.beneficiaryId), payout.month) : 0,
     };
   });
 }
