@@ -10,7 +10,7 @@ import { createI18n } from "../core/i18n.ts";
 import { checkAmounts } from "../features/entitlements/checkAmounts.ts";
 import { gapText, outdatedText, reasonText } from "../features/entitlements/reasonText.ts";
 import type { Policy } from "../features/policy/policySchema.ts";
-import { readPolicy } from "../features/policy/readPolicy.ts";
+import { policyIn } from "../features/policy/policyStore.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { formatVnd } from "../lib/format.ts";
 import { openDatabase, runCommand } from "./openDatabase.ts";
@@ -91,7 +91,7 @@ async function main(): Promise<number> {
     return runCheckAmountsCli(process.argv.slice(2), {
       prisma: db.prisma,
       // The policy the service uses: the database officers edit (seeded on the service's first start).
-      policy: (await readPolicy(db.prisma)).policy,
+      policy: (await policyIn(db.prisma)).policy,
       translator: (locale) => i18n.t(locale),
       print: (line) => console.log(line),
     });

@@ -6,9 +6,8 @@
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { answerEntitlement } from "../features/entitlements/entitlementLine.ts";
-import { loadPolicy } from "../features/policy/loadPolicy.ts";
 import type { Policy } from "../features/policy/policySchema.ts";
-import { readPolicy } from "../features/policy/readPolicy.ts";
+import { policyIn } from "../features/policy/policyStore.ts";
 import { openDatabase, runCommand } from "./openDatabase.ts";
 
 /** Answers every non-blank line of `input`; a line that is not JSON gets an answer saying so. */
@@ -30,12 +29,9 @@ export async function runEntitlementCli(input: Readable, policy: Policy, print: 
 
 async function main(): Promise<number> {
   return openDatabase(async ({ db, log }) => {
-    let { policy } = await readPolicy(db.prisma);
-    if (policy.categories.length === 0) {
-      // A database the service never started on: the policy it would seed on its first start.
-      log.warn("no policy in the database yet (the service has not started on it): using the shipped policy files");
-      policy = await loadPolicy();
-    }
+    const { policy, shipped } = await policyIn(db.prisma);
+    // A database the service never started on: the policy it would seed on its first start.
+    if (shipped) log.warn("no policy in the database yet (the service has not started on it): using the shipped policy files");
     return runEntitlementCli(process.stdin, policy, (line) => process.stdout.write(`${line}\n`));
   });
 }

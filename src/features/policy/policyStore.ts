@@ -1,6 +1,7 @@
 // The policy as running services see it: read once, then kept until its version in the database
 // moves. Each use costs one small read of the version, so a change confirmed in the console (on
 // any instance) is used by the next chat answer and amount check without a restart.
+import { loadPolicy } from "./loadPolicy.ts";
 import { policyVersion, readPolicy, type PolicyReader } from "./readPolicy.ts";
 import type { Policy } from "./policySchema.ts";
 
@@ -17,7 +18,7 @@ export function createPolicyStore(): PolicyStore {
       const version = await policyVersion(db);
       if (cached && cached.version === version) return cached.policy;
       // Several answers at once after a change share one load.
-      loading ??= readPolicy(db).finally(() => {
+      loading ??= policyIn(db).finally(() => {
         loading = null;
       });
       const fresh = await loading;
@@ -25,4 +26,14 @@ export function createPolicyStore(): PolicyStore {
       return fresh.policy;
     },
   };
+}
+
+/**
+ * The policy in the database, or, in a database the service has never seeded (no base level at
+ * all: a tool run before the first start), the shipped files it would be seeded with.
+ */
+export async function policyIn(db: PolicyReader): Promise<{ version: number; policy: Policy; shipped: boolean }> {
+  const stored = await readPolicy(db);
+  if (stored.policy.baseLevels.length > 0) return { ...stored, shipped: false };
+  return { version: stored.version, policy: await loadPolicy(), shipped: true };
 }

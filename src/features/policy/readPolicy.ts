@@ -20,6 +20,8 @@ export class PolicyDataError extends Error {
 export interface StoredPolicy {
   version: number;
   policy: Policy;
+  /** The database id of each resolution, in the order of `policy.resolutions`. */
+  resolutionIds: string[];
 }
 
 /** The current policy version: one tiny read, so running services notice a confirmed change. */
@@ -98,5 +100,5 @@ export async function readPolicy(db: PolicyReader): Promise<StoredPolicy> {
     })),
   });
   if (!parsed.success) throw new PolicyDataError(`policy data in the database: ${z.prettifyError(parsed.error)}`);
-  return { version, policy: parsed.data };
+  return { version, policy: parsed.data, resolutionIds: resolutions.map((r) => r.id) };
 }
