@@ -54,8 +54,9 @@ export function backPayOwed(policy: Policy, subject: Subject, month: CalendarDat
       if (!old.ok || old.total >= due.total) continue;
       const paid = history.get(m);
       const paidRegular = paid ? regularAmount(paid) : null;
-      if (paidRegular !== null && paidRegular >= due.total) continue;
-      months.push({ month: m, before: paidRegular ?? old.total, after: due.total, assumed: paidRegular === null });
+      // Only a month paid at the old amount is owed back pay; any other amount is another matter.
+      if (paidRegular !== null && paidRegular !== old.total) continue;
+      months.push({ month: m, before: old.total, after: due.total, assumed: paidRegular === null });
     }
     // Back pay paid in an earlier month settles the oldest months first.
     let settled = [...history.entries()]
