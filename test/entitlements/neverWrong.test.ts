@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkAmounts } from "../../src/features/entitlements/checkAmounts.ts";
 import { explainMonth, explanationReplies } from "../../src/features/entitlements/explain.ts";
 import { gapText, outdatedText } from "../../src/features/entitlements/reasonText.ts";
+import { unmatchedPayouts } from "../../src/features/entitlements/unmatchedPayouts.ts";
 import type { Policy } from "../../src/features/policy/policySchema.ts";
 import { createI18n } from "../../src/core/i18n.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
@@ -98,6 +99,10 @@ describe("never calling a correct payout wrong", () => {
     expect(unpriced && gapText(t, "vi", unpriced.gap)).toBe(
       "Không tính được: chưa có bảng NCC_WAR_INVALID cho mức chuẩn 3.012.000 đ. Cần tải cả bảng từ phụ lục nghị định (người này cần dòng 45%).",
     );
+  });
+
+  it("the dashboard counts the payouts of the month that match no confirmed level", async () => {
+    expect(await unmatchedPayouts(db.prisma, place.policy, AUG, null)).toEqual({ month: AUG, payouts: 5, unmatched: 4, outdated: 1, unpriced: 2, mismatched: 1 });
   });
 
   it("a category repealed in 2025 is named as repealed, with the social pension instead", async () => {

@@ -29,6 +29,7 @@ describe("provincial resolutions entered and confirmed in the console", () => {
     await createStaff(p, { username: "tinh.mot", password: PW, role: "PROVINCE_OFFICER", provinceCodes: ["922"], fullName: "Nguyễn Văn Một" });
     await createStaff(p, { username: "tinh.hai", password: PW, role: "PROVINCE_OFFICER", provinceCodes: ["922"], fullName: "Trần Thị Hai" });
     await createStaff(p, { username: "xa.bien", password: PW, role: "COMMUNE_OFFICER", communeCodes: ["92201"] });
+    await createStaff(p, { username: "quan.tri", password: PW, role: "ADMIN" });
     // The province pays its social pension at 700,000; its resolution is not in the data yet.
     const id = await addPerson(p, { name: "Bà Lê Thị Sen", communeId, programme: "BTXH", categories: [{ code: "SOCIAL_PENSION" }] });
     await addPayout(p, id, "2026-11-01", [{ kind: "MONTHLY", amount: 700_000, categoryCode: "SOCIAL_PENSION" }]);
@@ -57,6 +58,13 @@ describe("provincial resolutions entered and confirmed in the console", () => {
     return page;
   }
 
+  /** The admin's dashboard figure: payouts of November matching no confirmed level. */
+  const unmatched = async () => {
+    const who = await signIn(app.url, "quan.tri", PW);
+    const body = await (await fetch(`${app.url}/console/dashboard?month=2026-11`, { headers: { cookie: who.cookie } })).text();
+    return /id="policy-unmatched">[\s\S]*?<strong class="stat-num">(\d+)<\/strong>/.exec(body)?.[1];
+  };
+
   const amountCheck = async (username: string) => {
     const who = await signIn(app.url, username, PW);
     return (await fetch(`${app.url}/console/amount-checks?month=2026-11`, { headers: { cookie: who.cookie } })).text();
@@ -66,6 +74,7 @@ describe("provincial resolutions entered and confirmed in the console", () => {
     const before = (await rendered(await person.send("vì sao số tiền này"))).join("\n");
     expect(before).toContain("Tiền của Bác không có gì sai.");
     expect(await amountCheck("tinh.hai")).toContain("có thể là mức của tỉnh chưa nhập");
+    expect(await unmatched()).toBe("1");
 
     // The first officer enters the resolution.
     const one = await signedIn("tinh.mot");
@@ -116,6 +125,7 @@ describe("provincial resolutions entered and confirmed in the console", () => {
     expect(after).toContain("Trợ cấp hưu trí xã hội: mức của tỉnh theo Nghị quyết 12/2025/NQ-HĐND: 700.000 đ; mức quốc gia 540.000 đ.");
     expect(after).not.toContain("còn theo quy định là");
     expect(await amountCheck("tinh.hai")).not.toContain("có thể là mức của tỉnh chưa nhập");
+    expect(await unmatched()).toBe("0");
 
     // Every step is in the audit log, and the row says who entered and who confirmed it.
     const audit = await app.prisma.auditLog.findMany({ where: { action: { startsWith: "policy." } }, orderBy: { at: "asc" } });
