@@ -53,7 +53,7 @@ export function createPolicyRouter(deps: AppDeps): express.Router {
 
   router.get("/form/:table", async (req, res) => {
     const staff = requireEditor(getStaff(res));
-    const table = formTable.parse(req.params.table);
+    const table = tableOf(req.params.table);
     const target = typeof req.query.target === "string" && req.query.target ? req.query.target : null;
     const stored = await readPolicy(deps.prisma);
     const current = target ? currentValue({ ...stored.policy, resolutionIds: stored.resolutionIds }, table, target) : null;
@@ -64,7 +64,7 @@ export function createPolicyRouter(deps: AppDeps): express.Router {
 
   router.post("/form/:table", async (req, res) => {
     const staff = requireEditor(getStaff(res));
-    const table: FormTable = formTable.parse(req.params.table);
+    const table: FormTable = tableOf(req.params.table);
     const envelope = formEnvelope.parse(req.body);
     const parsed = parseForm(table, req.body);
     const again = async (message: string, status: number) => {
@@ -137,14 +137,14 @@ export function createPolicyRouter(deps: AppDeps): express.Router {
 
   router.get("/changes/:id", async (req, res) => {
     const staff = getStaff(res);
-    const change = await loadChange(deps.prisma, z.string().uuid().parse(req.params.id));
+    const change = await loadChange(deps.prisma, idOf(req.params.id));
     const flash = req.query.entered ? { kind: "ok" as const, text: t(res)("policy:change.entered") } : undefined;
     page(req, res, t(res)("policy:change.title"), changePage(t(res), localeOf(res), staff, change, canEditPolicy(staff)), flash);
   });
 
   router.post("/changes/:id/decide", async (req, res) => {
     const staff = requireEditor(getStaff(res));
-    const id = z.string().uuid().parse(req.params.id);
+    const id = idOf(req.params.id);
     const body = decideBody.safeParse(req.body);
     if (!body.success) throw new AppError("bad_request", "Invalid decision");
     const actor = await actorOf(deps, req, staff);
@@ -162,6 +162,19 @@ export function createPolicyRouter(deps: AppDeps): express.Router {
     }
   });
   return router;
+}
+
+/** Unknown tables and ids in the address are answered like any unknown page. */
+function tableOf(raw: unknown): FormTable {
+  const parsed = formTable.safeParse(raw);
+  if (!parsed.success) throw new AppError("not_found", "Unknown policy table");
+  return parsed.data;
+}
+
+function idOf(raw: unknown): string {
+  const parsed = z.uuid().safeParse(raw);
+  if (!parsed.success) throw new AppError("not_found", "Unknown policy change");
+  return parsed.data;
 }
 
 function requireEditor(staff: StaffContext): StaffContext {
