@@ -12,7 +12,7 @@ import { createDatabase, type Database } from "../src/db/database.ts";
 import { writeOfficerFiles } from "../src/features/demo/officerFiles.ts";
 import { runImport } from "../src/features/imports/service.ts";
 import { loadPolicy } from "../src/features/policy/loadPolicy.ts";
-import { syncPolicy } from "../src/features/policy/syncPolicy.ts";
+import { seedShippedPolicy } from "../src/features/policy/seedPolicy.ts";
 import { todayInVietnam } from "../src/lib/calendarDate.ts";
 import { systemClock } from "../src/lib/clock.ts";
 import { createLogger } from "../src/lib/logger.ts";
@@ -47,7 +47,7 @@ export async function importBenchmark(args: string[]): Promise<void> {
       const { db, dispose } = await openTarget(target, dir);
       try {
         await db.migrate();
-        await syncPolicy(db.prisma, policy);
+        await seedShippedPolicy(db.prisma);
         results[target] = await importAll(db, files);
       } finally {
         await dispose();

@@ -17,8 +17,7 @@ import { adminQuery, withDatabase } from "../src/db/admin.ts";
 import { createDatabase } from "../src/db/database.ts";
 import { TEST_DATA_KEYS_ENV } from "../src/db/fieldCipher.ts";
 import { cipherOf } from "../src/db/sensitiveFields.ts";
-import { loadPolicy } from "../src/features/policy/loadPolicy.ts";
-import { syncPolicy } from "../src/features/policy/syncPolicy.ts";
+import { seedShippedPolicy } from "../src/features/policy/seedPolicy.ts";
 import { todayInVietnam } from "../src/lib/calendarDate.ts";
 import { createLogger } from "../src/lib/logger.ts";
 import { measureFreeze, measurePages, measurePlanning, measureRecount, measureSending, type Figure } from "./nationalSteps.ts";
@@ -53,7 +52,7 @@ export async function nationalBenchmark(args: string[]): Promise<void> {
   raw.on("connect", (c) => void c.query("SET synchronous_commit = off; SET maintenance_work_mem = '512MB'; SET work_mem = '64MB'"));
   try {
     await db.migrate();
-    await syncPolicy(db.prisma, await loadPolicy());
+    await seedShippedPolicy(db.prisma);
     await raw.query(`CREATE TABLE IF NOT EXISTS bench_world (beneficiaries int NOT NULL, last_month date NOT NULL, built_at timestamptz NOT NULL)`);
     const world = await raw.query<{ beneficiaries: number; last_month: Date; built_at: Date }>(`SELECT beneficiaries, last_month::text AS last_month, built_at FROM bench_world`);
     const kept = world.rows[0];

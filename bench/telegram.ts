@@ -16,8 +16,7 @@ import { createI18n } from "../src/core/i18n.ts";
 import { createChatRuntime } from "../src/conversation/runtime.ts";
 import { createDatabase } from "../src/db/database.ts";
 import { scratchDatabase } from "./scratchDatabase.ts";
-import { loadPolicy } from "../src/features/policy/loadPolicy.ts";
-import { syncPolicy } from "../src/features/policy/syncPolicy.ts";
+import { seedShippedPolicy } from "../src/features/policy/seedPolicy.ts";
 import { createApp } from "../src/http/app.ts";
 import { systemClock } from "../src/lib/clock.ts";
 import { createLogger } from "../src/lib/logger.ts";
@@ -70,7 +69,7 @@ async function benchOurs(fake: FakeTelegramApi, messages: number, concurrency: n
   const log = createLogger({ level: "warn" });
   try {
     await db.migrate();
-    await syncPolicy(db.prisma, await loadPolicy());
+    await seedShippedPolicy(db.prisma);
     const i18n = await createI18n();
     const runtime = createChatRuntime({ config, prisma: db.prisma, log, clock: systemClock, i18n });
     const app = createApp({ config, db, prisma: db.prisma, log, i18n, clock: systemClock, isReady: () => true, channels: runtime.channels });

@@ -6,8 +6,7 @@ import { resolveDataKeys } from "./db/dataKeys.ts";
 import { createDatabase, type Database } from "./db/database.ts";
 import { sealStoredValues } from "./db/sealStoredValues.ts";
 import { ensureDemoData } from "./features/demo/service.ts";
-import { loadPolicy } from "./features/policy/loadPolicy.ts";
-import { syncPolicy } from "./features/policy/syncPolicy.ts";
+import { seedShippedPolicy } from "./features/policy/seedPolicy.ts";
 import { createChatRuntime } from "./conversation/runtime.ts";
 import { createApp } from "./http/app.ts";
 import { serviceJobs } from "./jobs/registry.ts";
@@ -43,8 +42,9 @@ export async function startService(config: Config, log: Logger): Promise<Service
   const demo = wantDemo
     ? await ensureDemoData({ prisma: db.prisma, log, clock: systemClock, seed: config.DEMO_SEED })
     : null;
-  // Every start brings the categories and base levels in the database in line with the policy files.
-  if (!demo) await syncPolicy(db.prisma, await loadPolicy());
+  // Every start brings what the shipped policy files add or change into the database, without
+  // touching what officers changed (after the demo, so its province's resolution is seeded too).
+  await seedShippedPolicy(db.prisma, log);
 
   await chat.start();
   log.info({ channels: chat.channels.map((c) => c.name) }, "chat channels started");

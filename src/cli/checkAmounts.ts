@@ -1,14 +1,16 @@
 // npm run check:amounts -- --month YYYY-MM [--commune <code>] [--lang vi|en]
-// Lists the payouts of a month whose monthly allowance differs from the policy, one per line
-// (tab-separated, personal IDs masked). Exits with 1 when there is any, so it can guard a script
-// that sends the lists to the payment service.
+// Lists the payouts of a month whose monthly allowance really differs from the policy, one per line
+// (tab-separated, personal IDs masked), then those matching a level the data lacks and those the
+// data cannot price. Exits with 1 when there is a real difference, so it can guard a script that
+// sends the lists to the payment service.
 import { parseArgs } from "node:util";
 import type { TFunction } from "i18next";
 import { z } from "zod";
 import { createI18n } from "../core/i18n.ts";
 import { checkAmounts } from "../features/entitlements/checkAmounts.ts";
-import { reasonText } from "../features/entitlements/reasonText.ts";
-import { loadPolicy, type Policy } from "../features/policy/loadPolicy.ts";
+import { gapText, outdatedText, reasonText } from "../features/entitlements/reasonText.ts";
+import type { Policy } from "../features/policy/policySchema.ts";
+import { policyIn } from "../features/policy/policyStore.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { formatVnd } from "../lib/format.ts";
 import { openDatabase, runCommand } from "./openDatabase.ts";
@@ -61,7 +63,10 @@ export async function runCheckAmountsCli(argv: string[], io: CheckAmountsIo): Pr
       [r.commune.code, r.fullName, r.personalIdMasked, money(r.expected), money(r.paid), difference, reasonText(t, args.lang, r.reason)].join("\t"),
     );
   }
+  // Not differences: payouts at a level the data lacks, and what the data cannot price.
+  for (const r of result.outdated) io.print([r.commune.code, r.fullName, r.personalIdMasked, money(r.paid), outdatedText(t, args.lang, r.match)].join("\t"));
   if (result.unpriced.length) io.print(t("entitlements:amountChecks.unpriced", { count: result.unpriced.length }));
+  for (const r of result.unpriced) io.print([r.commune.code, r.fullName, r.personalIdMasked, money(r.paid), gapText(t, args.lang, r.gap)].join("\t"));
   return result.rows.length ? 1 : 0;
 }
 
@@ -85,7 +90,8 @@ async function main(): Promise<number> {
     const i18n = await createI18n();
     return runCheckAmountsCli(process.argv.slice(2), {
       prisma: db.prisma,
-      policy: await loadPolicy(),
+      // The policy the service uses: the database officers edit (seeded on the service's first start).
+      policy: (await policyIn(db.prisma)).policy,
       translator: (locale) => i18n.t(locale),
       print: (line) => console.log(line),
     });

@@ -5,8 +5,7 @@
 //   Ba   — paid into a bank account; July's transfer failed.
 //   Bình — linked nowhere in particular, no payouts at all.
 import type { Prisma, PrismaClient } from "../../src/generated/prisma/client.ts";
-import { loadPolicy } from "../../src/features/policy/loadPolicy.ts";
-import { syncPolicy } from "../../src/features/policy/syncPolicy.ts";
+import { seedShippedPolicy } from "../../src/features/policy/seedPolicy.ts";
 import { seedChatWorld, type ChatWorld } from "./fixtures.ts";
 
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
@@ -21,7 +20,7 @@ export interface PayoutWorld extends ChatWorld {
 
 export async function seedPayoutWorld(prisma: PrismaClient): Promise<PayoutWorld> {
   const world = await seedChatWorld(prisma);
-  await syncPolicy(prisma, await loadPolicy());
+  await seedShippedPolicy(prisma);
   const category = (code: string) => prisma.benefitCategory.findUniqueOrThrow({ where: { code } });
   const old80 = await category("BTXH_OLD_80");
   const old60 = await category("BTXH_OLD_60_80_POOR");

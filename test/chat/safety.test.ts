@@ -40,8 +40,8 @@ describe("safety answers and free text understood by intent, through the engine"
       ["chat:death.funeralBtxh", "chat:death.funeralNcc"],
       ["chat:death.how", "chat:death.bring", "chat:contact.hotline"],
     ]);
-    // 20 × the base level of 500,000 in force since 2024-07-01.
-    expect(texts(replies).find((t) => t.key === "chat:death.funeralBtxh")?.params).toEqual({ amount: { vnd: 10_000_000 } });
+    // 20 × the base level of the month: 540,000 from 2026-07-01 (Decree 335/2026).
+    expect(texts(replies).find((t) => t.key === "chat:death.funeralBtxh")?.params).toEqual({ amount: { vnd: 10_800_000 } });
   });
 
   it("passes 'gặp nhân viên' to a hotline agent with a ticket number", async () => {
@@ -73,9 +73,11 @@ describe("safety answers and free text understood by intent, through the engine"
     expect(buttons(first)).toContain("el:age:80");
     expect(keys(await p.send("mẹ tôi 81 tuổi"))).toEqual([["chat:elig.askPension"]]);
     expect(keys(await p.send("khong co"))).toEqual([["chat:elig.askHousehold"]]);
-    expect(keys(await p.press("el:poor"))).toEqual([["chat:elig.askDisability"]]);
-    expect(keys(await p.press("el:none"))).toEqual([["chat:elig.askLivesAlone"]]);
-    const result = await p.press("el:yes");
+    expect(keys(await p.press("el:household:poor"))).toEqual([["chat:elig.askDisability"]]);
+    expect(keys(await p.press("el:disability:none"))).toEqual([["chat:elig.askSupporter"]]);
+    expect(keys(await p.press("el:supporter:no"))).toEqual([["chat:elig.askHiv"]]);
+    expect(keys(await p.press("el:hiv:no"))).toEqual([["chat:elig.askNcc"]]);
+    const result = await p.press("el:ncc:none");
     const all = keys(result).flat();
     expect(all.some((k) => k.startsWith("entitlements:eligibility"))).toBe(true);
     expect(keys(result).at(-1)).toEqual(["chat:menu.unlinked"]);

@@ -68,7 +68,7 @@ describe("ensureDemoData on an empty database", () => {
     expect([1_878_000, 3_667_000, 5_450_000, 7_240_000, 8_941_000]).toContain(warInvalid.amount);
     const old80 = await db.prisma.payoutLine.findFirstOrThrow({ where: { categoryId: await categoryId("BTXH_OLD_80") } });
     expect([old80.amount, old80.baseLevel, old80.coefficient?.toString(), old80.legalBasis]).toEqual([
-      1_000_000, 500_000, "2", "Nghị định 20/2021/NĐ-CP, Điều 5-6",
+      1_080_000, 540_000, "2", "Nghị định 335/2026/NĐ-CP",
     ]);
     const carried = await db.prisma.payoutLine.findFirstOrThrow({ where: { kind: "CARRIED_OVER" } });
     expect(carried.label).toMatch(/^Tiền chưa nhận kỳ \d{2}\/\d{4} chuyển sang$/);

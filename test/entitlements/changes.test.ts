@@ -2,6 +2,7 @@
 // a suspension, a new category; and what the bot says when the list disagrees with the rules.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { explainMonth, explanationReplies } from "../../src/features/entitlements/explain.ts";
+import type { Policy } from "../../src/features/policy/policySchema.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { addPayout, addPerson, seedPlace, type Place } from "./fixtures.ts";
 import { missingKeys, rendered } from "./render.ts";
@@ -106,7 +107,8 @@ describe("month-to-month differences", () => {
     const june = await explain("invalid", "2024-06-01");
     expect(june.policyMissing).toBe(true);
     expect(june.mismatch).toBeNull();
-    expect(await say("invalid", "2024-06-01")).toContain("Tôi chưa có đủ số liệu để tính tiền tháng 06/2024");
+    expect(await say("invalid", "2024-06-01")).toContain("Tôi chưa tính được số tiền tháng 06/2024 của Bác");
+    expect(await say("invalid", "2024-06-01")).toContain("Xã sẽ xác nhận số tiền cho Bác.");
     const july = await explain("invalid", "2024-07-01");
     expect(july.changes).toEqual([expect.objectContaining({ reason: "baseLevel", amount: 965_000 })]);
   });
@@ -159,16 +161,26 @@ describe("month-to-month differences", () => {
     expect(sep.mismatch).toEqual({ expected: 1_000_000, paid: 720_000 });
     const text = await say("wrong", "2025-09-01");
     expect(text).toContain("Tiền hằng tháng trong danh sách chi trả là 720.000 đ, còn theo quy định là 1.000.000 đ.");
-    expect(text).toContain("Tôi đã báo để cán bộ xã kiểm tra lại. Bác cũng có thể hỏi cán bộ xã.");
+    expect(text).toContain("Cán bộ xã sẽ thấy khoản chênh lệch này khi kiểm tra danh sách. Bác cũng có thể hỏi cán bộ xã.");
     expect(text.toLowerCase()).not.toMatch(/sai phạm|gian lận|ăn chặn|lừa/);
   });
 
-  it("a base level only reported for 2026 is named as not yet confirmed and not paid", async () => {
+  it("the 2026 base level is confirmed and paid from July 2026 under Decree 335/2026", async () => {
     const aug = await explain("old80", "2026-08-01");
-    expect(aug.expected?.total).toBe(1_000_000);
-    expect(aug.unconfirmedLevel).toEqual(expect.objectContaining({ amount: 540_000, effectiveFrom: "2026-07-01" }));
-    expect(await say("old80", "2026-08-01")).toContain("Có tin mức chuẩn mới 540.000 đ từ ngày 01/07/2026, nhưng chưa được xác nhận chính thức.");
-    expect((await explain("old80", "2026-06-01")).unconfirmedLevel).toBeNull();
+    expect(aug.expected?.total).toBe(1_080_000);
+    expect(aug.unconfirmedLevel).toBeNull();
+    expect(await say("old80", "2026-08-01")).toContain("Mức chuẩn 540.000 đ × hệ số 2 = 1.080.000 đ (Nghị định 335/2026/NĐ-CP).");
+  });
+
+  it("a base level only reported is named as not yet confirmed and not paid", async () => {
+    const reported: Policy = {
+      ...place.policy,
+      baseLevels: [...place.policy.baseLevels, { programme: "BTXH", amount: 580_000, effectiveFrom: "2027-07-01", legalBasis: "Báo chí", source: null, confirmed: false, appliedFrom: null }],
+    };
+    const e = await explainMonth(db.prisma, reported, who.old80 ?? "", "2027-08-01");
+    expect(e.expected?.total).toBe(1_080_000);
+    expect(e.unconfirmedLevel).toEqual(expect.objectContaining({ amount: 580_000, effectiveFrom: "2027-07-01" }));
+    expect((await rendered(explanationReplies(e))).join("\n")).toContain("Có tin mức chuẩn mới 580.000 đ từ ngày 01/07/2027, nhưng chưa được xác nhận chính thức.");
   });
 
   it("refuses a day that is not the first of a month, and an unknown person", async () => {

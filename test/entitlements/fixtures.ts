@@ -2,8 +2,9 @@
 // communes in one province, and helpers that add a person with categories and a month's payout.
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import type { BeneficiaryStatus, PayoutLineKind, PayoutStatus, Programme } from "../../src/generated/prisma/enums.ts";
-import { loadPolicy, type Policy } from "../../src/features/policy/loadPolicy.ts";
-import { syncPolicy } from "../../src/features/policy/syncPolicy.ts";
+import type { Policy } from "../../src/features/policy/policySchema.ts";
+import { readPolicy } from "../../src/features/policy/readPolicy.ts";
+import { seedShippedPolicy } from "../../src/features/policy/seedPolicy.ts";
 import { foldVietnamese } from "../../src/lib/text.ts";
 
 export interface Place {
@@ -14,8 +15,8 @@ export interface Place {
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
 
 export async function seedPlace(prisma: PrismaClient): Promise<Place> {
-  const policy = await loadPolicy();
-  await syncPolicy(prisma, policy);
+  await seedShippedPolicy(prisma);
+  const { policy } = await readPolicy(prisma);
   const province = await prisma.province.create({ data: { code: "903", name: "Tỉnh Chính Sách" } });
   const hoaAn = await prisma.commune.create({ data: { code: "90301", name: "Xã Hòa An", provinceId: province.id } });
   const dongBa = await prisma.commune.create({ data: { code: "90302", name: "Phường Đông Ba", kind: "PHUONG", provinceId: province.id } });
@@ -29,6 +30,8 @@ export interface PersonInput {
   categories: { code: string; rate?: number; since?: string }[];
   status?: BeneficiaryStatus;
   statusChangedAt?: Date;
+  /** The day the status took effect (date of death). */
+  statusEffectiveOn?: string;
 }
 
 let serial = 0;
@@ -49,6 +52,7 @@ export async function addPerson(prisma: PrismaClient, p: PersonInput): Promise<s
       programme: p.programme,
       status: p.status ?? "ACTIVE",
       statusChangedAt: p.statusChangedAt ?? null,
+      statusEffectiveOn: p.statusEffectiveOn ? d(p.statusEffectiveOn) : null,
       categories: {
         create: p.categories.map((c) => ({
           categoryId: categories.find((k) => k.code === c.code)?.id ?? "",

@@ -64,7 +64,7 @@ const KINDS: Kind[] = [
     kind: "Heroic Vietnamese Mother, with her supplement",
     programme: "NCC",
     categories: [{ code: "NCC_HEROIC_MOTHER" }],
-    lines: [[8_367_000, 2_789_000, 3], [2_337_000, null, null]],
+    lines: [[8_367_000, 2_789_000, 3], [2_337_000, 2_789_000, null]],
     says: ["theo quy định: 10.704.000 đ", "Mức chuẩn 2.789.000 đ × 3 = 8.367.000 đ", "Cộng thêm Phụ cấp hằng tháng Bà mẹ Việt Nam anh hùng: 2.337.000 đ"],
   },
   {

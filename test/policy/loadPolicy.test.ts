@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadPolicy } from "../../src/features/policy/loadPolicy.ts";
+import { loadPolicy, loadPolicySeed } from "../../src/features/policy/loadPolicy.ts";
 
 const dataDir = fileURLToPath(new URL("../../src/features/policy/data", import.meta.url));
 const temps: string[] = [];
@@ -19,37 +19,52 @@ async function editedCopy(file: string, edit: (text: string) => string): Promise
   return dir;
 }
 
-describe("policy files", () => {
-  it("hold the dated base levels, with the reported 2026 levels flagged unconfirmed", async () => {
+describe("the policy files shipped with the service", () => {
+  it("hold the dated base levels, the 2026 levels confirmed with their decrees and back-pay dates", async () => {
     const policy = await loadPolicy();
-    const levels = policy.baseLevels.map((l) => [l.programme, l.effectiveFrom, l.amount, l.confirmed]);
-    expect(levels).toEqual(
-      expect.arrayContaining([
-        ["BTXH", "2021-07-01", 360_000, true],
-        ["BTXH", "2024-07-01", 500_000, true],
-        ["BTXH", "2026-07-01", 540_000, false],
-        ["NCC", "2023-07-01", 2_055_000, true],
-        ["NCC", "2024-07-01", 2_789_000, true],
-        ["NCC", "2026-07-01", 3_012_000, false],
-      ]),
-    );
-    const warInvalid = policy.rateTables.find((t) => t.code === "NCC_WAR_INVALID");
-    expect(warInvalid?.complete).toBe(false);
+    const levels = policy.baseLevels.map((l) => [l.programme, l.effectiveFrom, l.amount, l.confirmed, l.legalBasis, l.appliedFrom]);
+    expect(levels).toEqual([
+      ["BTXH", "2021-07-01", 360_000, true, "Nghị định 20/2021/NĐ-CP", null],
+      ["BTXH", "2024-07-01", 500_000, true, "Nghị định 76/2024/NĐ-CP", null],
+      ["BTXH", "2026-07-01", 540_000, true, "Nghị định 335/2026/NĐ-CP", "2026-10-05"],
+      ["NCC", "2023-07-01", 2_055_000, true, "Nghị định 55/2023/NĐ-CP", null],
+      ["NCC", "2024-07-01", 2_789_000, true, "Nghị định 77/2024/NĐ-CP", null],
+      ["NCC", "2026-07-01", 3_012_000, true, "Nghị định 321/2026/NĐ-CP", "2026-10-01"],
+    ]);
   });
 
-  it("an officer's edit takes effect without code changes", async () => {
-    const dir = await editedCopy("base-levels.json", (t) => t.replace('"amount": 540000,\n      "effectiveFrom": "2026-07-01",\n      "legalBasis": "Chưa xác nhận: theo báo cáo về nghị định mới",\n      "source": "Report of a new decree; not confirmed",\n      "confirmed": false', '"amount": 540000,\n      "effectiveFrom": "2026-07-01",\n      "legalBasis": "Nghị định mới",\n      "source": "Published",\n      "confirmed": true'));
-    const policy = await loadPolicy(dir);
-    expect(policy.baseLevels.find((l) => l.amount === 540_000)?.confirmed).toBe(true);
+  it("end-date the two categories Decree 176/2025 repealed and keep every existing code", async () => {
+    const policy = await loadPolicy();
+    const repealed = policy.categories.filter((c) => c.effectiveTo !== null).map((c) => [c.code, c.effectiveTo, c.repeal?.replacedBy]);
+    expect(repealed).toEqual([
+      ["BTXH_OLD_75_80_HARD_AREA", "2025-06-30", "SOCIAL_PENSION"],
+      ["BTXH_OLD_80_NO_PENSION", "2025-06-30", "SOCIAL_PENSION"],
+    ]);
+    const codes = policy.categories.map((c) => c.code);
+    for (const code of ["BTXH_SEVERE_DISABILITY_ADULT", "SOCIAL_PENSION", "NCC_MARTYR_RELATIVE_1", "NCC_WAR_INVALID", "NCC_HEROIC_MOTHER_SUPPLEMENT"]) {
+      expect(codes).toContain(code);
+    }
   });
 
-  it("refuses a file with a mistake and names the file", async () => {
+  it("ship the demo province's fictional resolution with its key", async () => {
+    const seed = await loadPolicySeed();
+    expect(seed.resolutions.map((r) => [r.key, r.provinceCode, r.categoryCode, r.amount, r.effectiveFrom])).toEqual([
+      ["A01-social-pension-2026", "A01", "SOCIAL_PENSION", 600_000, "2026-01-01"],
+    ]);
+  });
+
+  it("refuse a file with a mistake and name the file", async () => {
     const dir = await editedCopy("categories.json", (t) => t.replace('"coefficient": 2.5', '"coefficient": "2,5"'));
     await expect(loadPolicy(dir)).rejects.toThrow(/categories\.json/);
   });
 
-  it("refuses a category that includes an unknown code", async () => {
+  it("refuse a category that includes an unknown code", async () => {
     const dir = await editedCopy("categories.json", (t) => t.replace('"NCC_HEROIC_MOTHER_SUPPLEMENT"\n', '"NCC_NO_SUCH"\n'));
     await expect(loadPolicy(dir)).rejects.toThrow(/NCC_NO_SUCH/);
+  });
+
+  it("refuse a coefficient row on a fixed-sum category", async () => {
+    const dir = await editedCopy("categories.json", (t) => t.replace('"amount": 500000,', '"coefficient": 1,'));
+    await expect(loadPolicy(dir)).rejects.toThrow(/SOCIAL_PENSION/);
   });
 });

@@ -94,10 +94,18 @@ describe("a beneficiary changes how she is paid, through the chat and the office
     expect(keys(await dao.send("1/1/2099"))[0]?.[0]).toBe("requests:problem.deathDate");
     await dao.send("10/7/2026");
     const sent = await dao.press("rq:send");
-    expect(keys(sent).map((k) => k[0])).toEqual(["requests:change.sent", "chat:death.sorry", "chat:death.funeralBtxh", "chat:death.how"]);
+    expect(keys(sent).map((k) => k[0])).toEqual(["requests:change.sent", "chat:death.sorry", "chat:death.funeralBtxhMonth", "chat:death.how"]);
+    // 20 × the base level of the month of death (July 2026: 540,000 under Decree 335/2026).
+    expect(sent.flatMap((r) => r.text).find((t) => t.key === "chat:death.funeralBtxhMonth")?.params).toEqual({
+      amount: { vnd: 10_800_000 },
+      base: { vnd: 540_000 },
+      month: "07/2026",
+    });
     await approveLatest(["deathCertificate"]);
     const after = await db.prisma.beneficiary.findUniqueOrThrow({ where: { id: world.dao } });
     expect(after.status).toBe("DECEASED");
+    // Payment stops from the month after the date of death, not the day it was recorded.
+    expect(after.statusEffectiveOn?.toISOString().slice(0, 10)).toBe("2026-07-10");
     // September was still open: it is gone; July and August were sent and stay for the officer.
     expect(await db.prisma.payout.count({ where: { beneficiaryId: world.dao } })).toBe(2);
     expect((await noticesFor(db.prisma, await dao.identityId())).at(-1)?.keys[0]).toBe("requests:notice.approvedDeath");

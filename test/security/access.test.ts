@@ -29,6 +29,9 @@ const POLICY: { match: RegExp; roles: StaffRole[] | "public" }[] = [
   { match: /^\/console\/(|logout|beneficiaries\/?.*)$/, roles: ALL },
   { match: /^\/console\/(audit|imports|exports|link-codes|amount-checks|requests|reach|dashboard|broadcasts|campaigns)\//, roles: OFFICERS },
   { match: /^\/console\/hotline\//, roles: HOTLINE },
+  // Every officer reads the policy; province officers and admins enter and decide changes.
+  { match: /^\/console\/policy\/(form\/|rate-tables|import|changes\/:id\/decide)/, roles: ["ADMIN", "PROVINCE_OFFICER"] },
+  { match: /^\/console\/policy\//, roles: OFFICERS },
   { match: /^\/api\//, roles: ALL },
 ];
 

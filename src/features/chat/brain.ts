@@ -2,8 +2,8 @@
 // can be checked without a database; the database work they ask for runs in the transaction of
 // the message being answered, so a reply is never sent for a link that was not stored.
 import { say } from "../../core/reply.ts";
-import type { Brain } from "../../conversation/brain.ts";
-import { loadPolicy, type Policy } from "../policy/loadPolicy.ts";
+import type { Brain, Tx } from "../../conversation/brain.ts";
+import { createPolicyStore } from "../policy/policyStore.ts";
 import { decide } from "./decide.ts";
 import { performEffect } from "./effects.ts";
 import { contact, menu } from "./menu.ts";
@@ -11,17 +11,10 @@ import type { ChatEffect, ChatResult } from "./protocol.ts";
 import { chatState, STATE_VERSION, type ChatState } from "./state.ts";
 
 export function createBrain(): Brain<ChatState, ChatEffect, ChatResult> {
-  // Read on first use and kept: the files change only with a new release (and a restart).
-  let policy: Promise<Policy> | null = null;
-  const deps = {
-    policy(): Promise<Policy> {
-      policy ??= loadPolicy().catch((err: unknown) => {
-        policy = null;
-        throw err;
-      });
-      return policy;
-    },
-  };
+  // Officers own the policy in the database: each answer checks its version, so a confirmed
+  // change is used by the next answer without a restart.
+  const store = createPolicyStore();
+  const deps = { policy: (tx: Tx) => store.current(tx) };
   return {
     stateVersion: STATE_VERSION,
     stateSchema: chatState,

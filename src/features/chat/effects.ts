@@ -1,6 +1,6 @@
 // Runs what the chat flows asked for, inside the transaction of the message being answered.
 import type { ChatContext, Tx } from "../../conversation/brain.ts";
-import type { Policy } from "../policy/loadPolicy.ts";
+import type { Policy } from "../policy/policySchema.ts";
 import { explainFor, funeralSupport, guide } from "./entitlementEffects.ts";
 import { loadPayoutOverview } from "../payouts/repository.ts";
 import type { PayoutOverview } from "../payouts/types.ts";
@@ -12,8 +12,8 @@ import { performRequestEffect } from "./requestEffects.ts";
 import { performHotlineEffect } from "../hotline/chatEffects.ts";
 
 export interface EffectDeps {
-  /** The policy files, read once per brain. */
-  policy(): Promise<Policy>;
+  /** The policy in force (from the database, reloaded when its version moves). */
+  policy(tx: Tx): Promise<Policy>;
 }
 
 export async function performEffect(tx: Tx, effect: ChatEffect, ctx: ChatContext, deps: EffectDeps): Promise<ChatResult | null> {
@@ -43,11 +43,11 @@ export async function performEffect(tx: Tx, effect: ChatEffect, ctx: ChatContext
     case "loadPayouts":
       return { kind: "payouts", topic: effect.topic, overview: await visibleOverview(tx, ctx, effect.beneficiaryId) };
     case "explainMonth":
-      return explainFor(tx, ctx, await deps.policy(), effect.beneficiaryId, effect.month);
+      return explainFor(tx, ctx, await deps.policy(tx), effect.beneficiaryId, effect.month);
     case "assessEligibility":
-      return guide(await deps.policy(), effect.answers, ctx.today);
+      return guide(await deps.policy(tx), effect.answers, ctx.today);
     case "funeralSupport":
-      return { ...funeralSupport(await deps.policy(), ctx.today), ...(effect.ticket ? { ticket: true } : {}) };
+      return { ...(await funeralSupport(tx, ctx, await deps.policy(tx))), ...(effect.ticket ? { ticket: true } : {}) };
     case "setNotifications":
       await setNotifications(tx, ctx, effect.off);
       return null;

@@ -17,27 +17,53 @@ describe("the eligibility guide", () => {
       [press("el:age:77"), "chat:elig.askPension"],
       [text("Không"), "chat:elig.askHousehold"],
       [text("ho can ngheo"), "chat:elig.askDisability"],
-      [text("khong"), "chat:elig.askLivesAlone"],
+      [text("khong"), "chat:elig.askSupporter"],
+      [text("không có ai"), "chat:elig.askNcc"],
     ];
     for (const [input, asked] of steps) {
       d = decide(d.state, input, ctx);
       expect(replyKeys(d)).toEqual([[asked]]);
       expect(chatState.parse(toJsonValue(d.state))).toEqual(d.state);
     }
-    d = decide(d.state, text("có"), ctx);
+    d = decide(d.state, text("thân nhân liệt sĩ"), ctx);
     expect(d.state).toBeNull();
     expect(d.effects).toEqual([
-      { kind: "assessEligibility", answers: { age: 77, hasPension: false, household: "near_poor", disability: "none", livesAlone: true } },
+      {
+        kind: "assessEligibility",
+        answers: { age: 77, pension: "none", household: "near_poor", disability: "none", hasSupporter: false, ncc: "martyr_relative" },
+      },
     ]);
   });
 
-  it("does not ask a child about a pension or living alone", () => {
+  it("a small pension is its own answer: the social pension may still pay the difference", () => {
+    let d = decide(null, press("elig"), ctx);
+    d = decide(d.state, text("80"), ctx);
+    expect(buttonData(lastReply(d))).toEqual(["el:pension:none", "el:pension:below", "el:pension:above", "cancel"]);
+    d = decide(d.state, text("có nhưng ít lắm"), ctx);
+    expect(d.state).toMatchObject({ answers: { pension: "below" } });
+  });
+
+  it("asks a poor child about being orphaned and HIV, not about a pension or support; asks everyone about meritorious services", () => {
     let d = decide(null, press("elig"), ctx);
     d = decide(d.state, text("con tôi 10 tuổi"), ctx);
     expect(replyKeys(d)).toEqual([["chat:elig.askHousehold"]]);
-    d = decide(d.state, press("el:poor"), ctx);
+    d = decide(d.state, press("el:household:poor"), ctx);
     d = decide(d.state, text("đặc biệt nặng"), ctx);
-    expect(d.effects).toEqual([{ kind: "assessEligibility", answers: { age: 10, household: "poor", disability: "especially_severe" } }]);
+    expect(replyKeys(d)).toEqual([["chat:elig.askOrphan"]]);
+    d = decide(d.state, press("el:orphan:no"), ctx);
+    expect(replyKeys(d)).toEqual([["chat:elig.askHiv"]]);
+    d = decide(d.state, text("khong"), ctx);
+    expect(replyKeys(d)).toEqual([["chat:elig.askNcc"]]);
+    d = decide(d.state, press("el:ncc:none"), ctx);
+    expect(d.effects).toEqual([
+      { kind: "assessEligibility", answers: { age: 10, household: "poor", disability: "especially_severe", orphan: false, hiv: false, ncc: "none" } },
+    ]);
+  });
+
+  it("asks a poor or near-poor adult under 60 whether they raise children alone", () => {
+    const asking: ChatState = { flow: "eligibility", step: "disability", answers: { age: 35, household: "near_poor" } };
+    const d = decide(asking, press("el:disability:none"), ctx);
+    expect(replyKeys(d)).toEqual([["chat:elig.askSingleParent"]]);
   });
 
   it("asks again when the answer does not fit, and can be cancelled", () => {
@@ -45,7 +71,7 @@ describe("the eligibility guide", () => {
     const d = decide(asking, text("để tôi xem"), ctx);
     expect(d.state).toEqual(asking);
     expect(replyKeys(d)).toEqual([["chat:notAnAnswer"], ["chat:elig.askHousehold"]]);
-    expect(buttonData(lastReply(d))).toEqual(["el:poor", "el:near", "el:other", "cancel"]);
+    expect(buttonData(lastReply(d))).toEqual(["el:household:poor", "el:household:near_poor", "el:household:other", "cancel"]);
     expect(decide(asking, press("cancel"), ctx).state).toBeNull();
   });
 

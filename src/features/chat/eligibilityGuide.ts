@@ -1,6 +1,10 @@
 // "Mẹ tôi 81 tuổi, không có lương hưu…": a short guide for people not (yet) on the lists. One
 // question per message, each with buttons; typed answers are read too, with or without
-// diacritics. What may apply is computed from the policy data; who decides is the commune.
+// diacritics. Only the questions that matter for the age and household are asked, and nothing is
+// assumed: the legal question about support (is there anyone with the legal duty to support them),
+// a small pension below the social pension, orphans, HIV, single parents and meritorious-services
+// status are asked, not taken as "no". What may apply is computed from the policy data; who
+// decides is the commune.
 import { btn, say, type Button, type Reply } from "../../core/reply.ts";
 import type { ChatContext } from "../../conversation/brain.ts";
 import { foldVietnamese } from "../../lib/text.ts";
@@ -13,8 +17,6 @@ import type { ChatResult } from "./protocol.ts";
 import type { EligibilityAnswersSoFar, EligibilityState } from "./state.ts";
 
 const P = "el:";
-const YES = `${P}yes`;
-const NO = `${P}no`;
 const CANCEL: Button[] = [btn("chat:button.cancel", BUTTON.cancel)];
 
 // Age buttons carry an age inside each band; the bands follow the age limits of the rules
@@ -28,8 +30,54 @@ const AGE_BANDS = [
   ["chat:elig.age80plus", 80],
 ] as const;
 
-const HOUSEHOLD = { [`${P}poor`]: "poor", [`${P}near`]: "near_poor", [`${P}other`]: "other" } as const;
-const DISABILITY = { [`${P}esev`]: "especially_severe", [`${P}sev`]: "severe", [`${P}none`]: "none" } as const;
+type Step = Exclude<EligibilityState["step"], "livesAlone">;
+type Choice = { label: string; value: string };
+
+/** Each question after the age: its text, its buttons (two a row) and how typed words answer it. */
+const QUESTIONS: Record<Exclude<Step, "age">, { ask: string; choices: Choice[]; words: (folded: string) => string | null }> = {
+  pension: {
+    ask: "chat:elig.askPension",
+    choices: [
+      { label: "chat:elig.pensionNone", value: "none" },
+      { label: "chat:elig.pensionBelow", value: "below" },
+      { label: "chat:elig.pensionAbove", value: "above" },
+    ],
+    words: (f) => (/\b(it|thap|duoi|below|small)\b/.test(f) ? "below" : yesNoWords(f, "above", "none")),
+  },
+  household: {
+    ask: "chat:elig.askHousehold",
+    choices: [
+      { label: "chat:elig.poor", value: "poor" },
+      { label: "chat:elig.nearPoor", value: "near_poor" },
+      { label: "chat:elig.otherHousehold", value: "other" },
+    ],
+    words: (f) => (/\bcan ngheo\b|near/.test(f) ? "near_poor" : /\bngheo\b|\bpoor\b/.test(f) ? "poor" : /\b(khong|ko|k|other|no)\b/.test(f) ? "other" : null),
+  },
+  disability: {
+    ask: "chat:elig.askDisability",
+    choices: [
+      { label: "chat:elig.especiallySevere", value: "especially_severe" },
+      { label: "chat:elig.severe", value: "severe" },
+      { label: "chat:elig.noDisability", value: "none" },
+    ],
+    words: (f) => (/dac biet nang|especially/.test(f) ? "especially_severe" : /\bnang\b|severe/.test(f) ? "severe" : /\b(khong|ko|k|nhe|no|none)\b/.test(f) ? "none" : null),
+  },
+  supporter: { ask: "chat:elig.askSupporter", choices: yesNoChoices(), words: (f) => yesNoWords(f, "yes", "no") },
+  orphan: { ask: "chat:elig.askOrphan", choices: yesNoChoices(), words: (f) => yesNoWords(f, "yes", "no") },
+  hiv: { ask: "chat:elig.askHiv", choices: yesNoChoices(), words: (f) => yesNoWords(f, "yes", "no") },
+  singleParent: { ask: "chat:elig.askSingleParent", choices: yesNoChoices(), words: (f) => yesNoWords(f, "yes", "no") },
+  ncc: {
+    ask: "chat:elig.askNcc",
+    choices: [
+      { label: "chat:elig.nccMartyr", value: "martyr_relative" },
+      { label: "chat:elig.nccInvalid", value: "war_invalid" },
+      { label: "chat:elig.nccOther", value: "other" },
+      { label: "chat:elig.nccNone", value: "none" },
+    ],
+    words: (f) =>
+      /liet si|martyr/.test(f) ? "martyr_relative" : /thuong binh|invalid/.test(f) ? "war_invalid" : /benh binh|chat doc|da cam|co cong|orange/.test(f) ? "other" : /\b(khong|ko|k|no|none)\b/.test(f) ? "none" : null,
+  },
+};
 
 export function startEligibility(): ChatDecision {
   const state: EligibilityState = { flow: "eligibility", step: "age", answers: {} };
@@ -37,55 +85,45 @@ export function startEligibility(): ChatDecision {
 }
 
 export function eligibilityPrompt(state: EligibilityState): Reply {
-  switch (state.step) {
-    case "age": {
-      const rows: Button[][] = [];
-      for (let i = 0; i < AGE_BANDS.length; i += 2) {
-        rows.push(AGE_BANDS.slice(i, i + 2).map(([key, age]) => btn(key, `${P}age:${age}`)));
-      }
-      return { text: [say("chat:elig.askAge"), say("chat:elig.ageHint")], buttons: [...rows, CANCEL] };
-    }
-    case "pension":
-      return { text: [say("chat:elig.askPension")], buttons: [[btn("chat:button.yes", YES), btn("chat:button.no", NO)], CANCEL] };
-    case "household":
-      return {
-        text: [say("chat:elig.askHousehold")],
-        buttons: [[btn("chat:elig.poor", `${P}poor`), btn("chat:elig.nearPoor", `${P}near`)], [btn("chat:elig.otherHousehold", `${P}other`)], CANCEL],
-      };
-    case "disability":
-      return {
-        text: [say("chat:elig.askDisability")],
-        buttons: [[btn("chat:elig.especiallySevere", `${P}esev`), btn("chat:elig.severe", `${P}sev`)], [btn("chat:elig.noDisability", `${P}none`)], CANCEL],
-      };
-    case "livesAlone":
-      return { text: [say("chat:elig.askLivesAlone")], buttons: [[btn("chat:button.yes", YES), btn("chat:button.no", NO)], CANCEL] };
+  const step: Step = state.step === "livesAlone" ? "supporter" : state.step;
+  if (step === "age") {
+    const rows: Button[][] = [];
+    for (let i = 0; i < AGE_BANDS.length; i += 2) rows.push(AGE_BANDS.slice(i, i + 2).map(([key, age]) => btn(key, `${P}age:${age}`)));
+    return { text: [say("chat:elig.askAge"), say("chat:elig.ageHint")], buttons: [...rows, CANCEL] };
   }
+  const q = QUESTIONS[step];
+  const rows: Button[][] = [];
+  for (let i = 0; i < q.choices.length; i += 2) rows.push(q.choices.slice(i, i + 2).map((c) => btn(c.label, `${P}${step}:${c.value}`)));
+  return { text: [say(q.ask)], buttons: [...rows, CANCEL] };
 }
 
 /** Null when the input answers nothing: the caller asks the question again. */
 export function eligibilityStep(state: EligibilityState, input: FlowInput): ChatDecision | null {
   const a = state.answers;
-  switch (state.step) {
-    case "age": {
-      const age = ageAnswer(input);
-      return age === null ? null : advance({ ...a, age });
-    }
-    case "pension": {
-      const yes = yesNo(input);
-      return yes === null ? null : advance({ ...a, hasPension: yes });
-    }
-    case "household": {
-      const household = choice(input, HOUSEHOLD, householdWords);
-      return household === null ? null : advance({ ...a, household });
-    }
-    case "disability": {
-      const disability = choice(input, DISABILITY, disabilityWords);
-      return disability === null ? null : advance({ ...a, disability });
-    }
-    case "livesAlone": {
-      const yes = yesNo(input);
-      return yes === null ? null : advance({ ...a, livesAlone: yes });
-    }
+  const step: Step = state.step === "livesAlone" ? "supporter" : state.step;
+  if (step === "age") {
+    const age = ageAnswer(input);
+    return age === null ? null : advance({ ...a, age });
+  }
+  const value = answerTo(step, input);
+  if (value === null) return null;
+  switch (step) {
+    case "pension":
+      return advance({ ...a, pension: value === "none" || value === "below" ? value : "above" });
+    case "household":
+      return advance({ ...a, household: value === "poor" || value === "near_poor" ? value : "other" });
+    case "disability":
+      return advance({ ...a, disability: value === "especially_severe" || value === "severe" ? value : "none" });
+    case "supporter":
+      return advance({ ...a, hasSupporter: value === "yes" });
+    case "orphan":
+      return advance({ ...a, orphan: value === "yes" });
+    case "hiv":
+      return advance({ ...a, hiv: value === "yes" });
+    case "singleParent":
+      return advance({ ...a, singleParent: value === "yes" });
+    case "ncc":
+      return advance({ ...a, ncc: value === "martyr_relative" || value === "war_invalid" || value === "other" ? value : "none" });
   }
 }
 
@@ -93,24 +131,58 @@ export function onEligibility(result: Extract<ChatResult, { kind: "eligibility" 
   return decision(null, [...result.replies, menu(ctx)]);
 }
 
-/** The next question not answered yet; pension and living alone only matter from 60 on. */
-function advance(answers: EligibilityAnswersSoFar): ChatDecision {
-  const older = (answers.age ?? 0) >= 60;
-  const step: EligibilityState["step"] | null =
-    answers.age === undefined
-      ? "age"
-      : older && answers.hasPension === undefined
-        ? "pension"
-        : answers.household === undefined
-          ? "household"
-          : answers.disability === undefined
-            ? "disability"
-            : older && answers.livesAlone === undefined
-              ? "livesAlone"
-              : null;
-  if (step === null) return decision(null, [], [{ kind: "assessEligibility", answers }]);
-  const state: EligibilityState = { flow: "eligibility", step, answers };
+/** The next question not answered yet, among those that matter for the answers so far. */
+function advance(a: EligibilityAnswersSoFar): ChatDecision {
+  const step = nextStep(a);
+  if (step === null) return decision(null, [], [{ kind: "assessEligibility", answers: a }]);
+  const state: EligibilityState = { flow: "eligibility", step, answers: a };
   return decision(state, [eligibilityPrompt(state)]);
+}
+
+function nextStep(a: EligibilityAnswersSoFar): Step | null {
+  if (a.age === undefined) return "age";
+  const age = a.age;
+  const poorOrNear = a.household === "poor" || a.household === "near_poor";
+  // The social pension starts at 70 (poor or near-poor) or 75; support matters from 60 (Decree 20
+  // art. 5) and for a martyr's parent or spouse (survivors' care).
+  if (age >= 70 && a.pension === undefined && a.hasPension === undefined) return "pension";
+  if (a.household === undefined) return "household";
+  if (a.disability === undefined) return "disability";
+  if (age >= 60 && a.hasSupporter === undefined && a.livesAlone === undefined) return "supporter";
+  if (age < 22 && a.orphan === undefined) return "orphan";
+  if (a.household === "poor" && a.hiv === undefined) return "hiv";
+  if (age >= 16 && age < 60 && poorOrNear && a.singleParent === undefined) return "singleParent";
+  if (a.ncc === undefined) return "ncc";
+  return null;
+}
+
+function answerTo(step: Exclude<Step, "age">, input: FlowInput): string | null {
+  const q = QUESTIONS[step];
+  if (input.kind === "button") {
+    const prefix = `${P}${step}:`;
+    const value = input.data.startsWith(prefix) ? input.data.slice(prefix.length) : null;
+    return value !== null && q.choices.some((c) => c.value === value) ? value : null;
+  }
+  if (input.kind !== "text") return null;
+  return q.words(foldVietnamese(input.text)) ?? (q.choices.length === 2 ? mapYesNo(yesNoAnswer(input.text)) : null);
+}
+
+function yesNoChoices(): Choice[] {
+  return [
+    { label: "chat:button.yes", value: "yes" },
+    { label: "chat:button.no", value: "no" },
+  ];
+}
+
+function mapYesNo(v: boolean | null): string | null {
+  return v === null ? null : v ? "yes" : "no";
+}
+
+/** "có" / "không" in typed words, with or without diacritics and chat shorthand. */
+function yesNoWords(folded: string, yes: string, no: string): string | null {
+  if (/\b(khong|ko|k|hong|chua|no|none)\b/.test(folded)) return no;
+  if (/\b(co|yes|dung|roi)\b/.test(folded)) return yes;
+  return null;
 }
 
 function ageAnswer(input: FlowInput): number | null {
@@ -123,34 +195,4 @@ function ageAnswer(input: FlowInput): number | null {
   const m = /(?<!\d)(\d{1,3})(?!\d)/.exec(input.text);
   const age = m ? Number(m[1]) : NaN;
   return Number.isInteger(age) && age >= 0 && age <= 120 ? age : null;
-}
-
-function yesNo(input: FlowInput): boolean | null {
-  if (input.kind === "button") return input.data === YES ? true : input.data === NO ? false : null;
-  if (input.kind !== "text") return null;
-  const direct = yesNoAnswer(input.text);
-  if (direct !== null) return direct;
-  const folded = foldVietnamese(input.text);
-  if (/\b(khong|ko|k|hong|chua)\b/.test(folded)) return false;
-  if (/\b(co|yes|dung)\b/.test(folded)) return true;
-  return null;
-}
-
-function choice<T extends string>(input: FlowInput, buttons: Record<string, T>, words: (folded: string) => T | null): T | null {
-  if (input.kind === "button") return buttons[input.data] ?? null;
-  return input.kind === "text" ? words(foldVietnamese(input.text)) : null;
-}
-
-function householdWords(folded: string): "poor" | "near_poor" | "other" | null {
-  if (/\bcan ngheo\b|near/.test(folded)) return "near_poor";
-  if (/\bngheo\b|\bpoor\b/.test(folded)) return "poor";
-  if (/\b(khong|ko|k|other|no)\b/.test(folded)) return "other";
-  return null;
-}
-
-function disabilityWords(folded: string): "especially_severe" | "severe" | "none" | null {
-  if (/dac biet nang|especially/.test(folded)) return "especially_severe";
-  if (/\bnang\b|severe/.test(folded)) return "severe";
-  if (/\b(khong|ko|k|nhe|no|none)\b/.test(folded)) return "none";
-  return null;
 }

@@ -67,7 +67,7 @@ function missingReply(o: PayoutOverview, head: TextRef[], ctx: ChatContext): Cha
   }
   const answer = decision(null, [
     { text: [...head, ...historyText(o)] },
-    { text: [...missedPayoutText(), contact(ctx)], buttons: [...talk, [btn("chat:button.nextPayout", BUTTON.nextPayout)], BACK] },
+    { text: [...missedPayoutText(o.programme), contact(ctx)], buttons: [...talk, [btn("chat:button.nextPayout", BUTTON.nextPayout)], BACK] },
   ]);
   return missedPayout(o, ctx.today) ? withTicket(answer, "payout_missing", ctx) : answer;
 }

@@ -79,6 +79,7 @@ export type ChatResult =
   | { kind: "payouts"; topic: PayoutTopic; overview: PayoutOverview | null }
   | { kind: "explanation"; replies: Reply[] | null }
   | { kind: "eligibility"; replies: Reply[] }
-  | { kind: "funeral"; btxhMinimum: number | null; ticket?: boolean }
+  /** Funeral support: 20 × the base level of the month of death (this month when not known). */
+  | { kind: "funeral"; btxhMinimum: number | null; baseLevel?: number | null; deathMonth?: CalendarDate | null; ticket?: boolean }
   | RequestResult
   | HotlineResult;

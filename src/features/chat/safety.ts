@@ -54,7 +54,17 @@ export function deathAnswer(options: { ticket?: boolean } = {}): ChatDecision {
  * commune with the death certificate.
  */
 export function onFuneral(result: Extract<ChatResult, { kind: "funeral" }>, ctx: ChatContext): ChatDecision {
-  const btxh = result.btxhMinimum === null ? say("chat:death.funeralBtxhRule") : say("chat:death.funeralBtxh", { amount: { vnd: result.btxhMinimum } });
+  // 20 × the base level of the month of death: said with that month when the date is known.
+  const btxh =
+    result.btxhMinimum === null
+      ? say("chat:death.funeralBtxhRule")
+      : result.deathMonth && result.baseLevel
+        ? say("chat:death.funeralBtxhMonth", {
+            amount: { vnd: result.btxhMinimum },
+            base: { vnd: result.baseLevel },
+            month: `${result.deathMonth.slice(5, 7)}/${result.deathMonth.slice(0, 4)}`,
+          })
+        : say("chat:death.funeralBtxh", { amount: { vnd: result.btxhMinimum } });
   const answer = decision(null, [
     { text: [say("chat:death.sorry"), say("chat:death.stop")] },
     { text: [btxh, say("chat:death.funeralNcc")] },

@@ -60,16 +60,24 @@ const clarify = z.object({ flow: z.literal("clarify"), step: z.literal("chooseTo
 /** The eligibility guide: one question per message; answers so far (absent = not asked or unknown). */
 export const eligibilityAnswers = z.object({
   age: z.number().int().min(0).max(130).optional(),
+  /** Older stored states: yes/no to "a pension?"; now `pension`. */
   hasPension: z.boolean().optional(),
+  pension: z.enum(["none", "below", "above"]).optional(),
   household: z.enum(["poor", "near_poor", "other"]).optional(),
   disability: z.enum(["especially_severe", "severe", "none"]).optional(),
+  /** Older stored states: "lives alone"; now the legal question `hasSupporter`. */
   livesAlone: z.boolean().optional(),
+  hasSupporter: z.boolean().optional(),
+  orphan: z.boolean().optional(),
+  hiv: z.boolean().optional(),
+  singleParent: z.boolean().optional(),
+  ncc: z.enum(["martyr_relative", "war_invalid", "other", "none"]).optional(),
 });
 export type EligibilityAnswersSoFar = z.infer<typeof eligibilityAnswers>;
 
 const eligibility = z.object({
   flow: z.literal("eligibility"),
-  step: z.enum(["age", "pension", "household", "disability", "livesAlone"]),
+  step: z.enum(["age", "pension", "household", "disability", "livesAlone", "supporter", "orphan", "hiv", "singleParent", "ncc"]),
   answers: eligibilityAnswers,
 });
 

@@ -6,6 +6,7 @@ import { btn, message, say, type Button } from "../../core/reply.ts";
 import type { ChatContext } from "../../conversation/brain.ts";
 import { classifyIntent, CONFIDENT } from "../../nlu/classifier.ts";
 import { normaliseVietnamese } from "../../nlu/normalise.ts";
+import { foldVietnamese } from "../../lib/text.ts";
 import type { IntentId } from "../../nlu/intents.ts";
 import { BUTTON, INTENT_PREFIX } from "./commands.ts";
 import { decision, type ChatDecision } from "./decision.ts";
@@ -54,6 +55,8 @@ const URGENT_ENOUGH = new Set<IntentId>(["scam_check", "report_death", "talk_to_
 
 /** Free text with no question open; `unclearBefore` counts the unclear messages just before it. */
 export function understand(text: string, ctx: ChatContext, unclearBefore: number): ChatDecision {
+  // "có khoản truy lĩnh", "why more this month": the month's explanation says which months and why.
+  if (asksWhyMore(text)) return explainAmount(null, ctx);
   const c = classifyIntent(text);
   const reported = reportedTopic(text, c);
   if (reported) return answerReport(reported, text, ctx);
@@ -130,6 +133,11 @@ export function linkChoices(ctx: ChatContext): ChatDecision {
   const linkRows = [[btn("chat:button.linkByCode", BUTTON.linkByCode)], [btn("chat:button.linkById", BUTTON.linkById)]];
   const text = activePerson(ctx) ? say("chat:add.how") : say("chat:link.how");
   return decision(null, [{ text: [text], buttons: [...linkRows, [btn("chat:button.menu", BUTTON.menu)]] }]);
+}
+
+function asksWhyMore(text: string): boolean {
+  const folded = foldVietnamese(text);
+  return /\btruy linh\b|\bback ?pay\b|\b(more|higher) (money )?this month\b/.test(folded);
 }
 
 function isTopic(intent: IntentId): intent is Topic {

@@ -1,6 +1,6 @@
 // Three months of payouts and the next, scheduled one for a demo person. Money not collected in
 // a month is carried over to the next month's payout as its own line (Circular 02/2021).
-import { monthlyAmount } from "../policy/monthlyAmount.ts";
+import { demoAmount } from "./demoAmount.ts";
 import type { PersonContext } from "./person.ts";
 import type { DemoCommune, DemoPoint } from "./province.ts";
 import type { Random } from "./random.ts";
@@ -28,7 +28,7 @@ export function payoutHistory(
   const payouts: DemoPayout[] = [];
   let carried: DemoPayout | null = null;
   ctx.months.forEach((month, k) => {
-    const due = monthlyAmount(ctx.policy, { programme: person.beneficiary.programme, categories: person.categories, month });
+    const due = demoAmount(ctx.policy, { programme: person.beneficiary.programme, categories: person.categories, month });
     const lines: DemoLine[] = due.lines.map((l) => ({
       kind: l.kind,
       label: l.label,

@@ -4,7 +4,7 @@ import { AppError } from "../../core/errors.ts";
 import { addMonths } from "../../lib/calendarDate.ts";
 import { ID_PROVINCE_CODES } from "../../lib/personalId.ts";
 import { foldVietnamese } from "../../lib/text.ts";
-import { monthlyAmount } from "../policy/monthlyAmount.ts";
+import { demoAmount } from "./demoAmount.ts";
 import type { Policy } from "../policy/policySchema.ts";
 import { familyNameOf, vietnameseName } from "./names.ts";
 import { payoutHistory } from "./payoutHistory.ts";
@@ -78,7 +78,7 @@ function pickPayableProfile(rng: Random, ctx: PersonContext): Profile {
   for (let attempt = 0; attempt < 20; attempt++) {
     const profile = pickProfile(rng);
     try {
-      for (const month of ctx.months) monthlyAmount(ctx.policy, { programme: profile.programme, categories: profile.categories, month });
+      for (const month of ctx.months) demoAmount(ctx.policy, { programme: profile.programme, categories: profile.categories, month });
       return profile;
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

@@ -22,11 +22,11 @@ const p = (
 ): Profile => ({ programme, categories: codes.map((code) => ({ code })), ages, female, weight });
 
 const PROFILES: readonly Profile[] = [
-  p("BTXH", ["SOCIAL_PENSION"], [75, 96], 20, 0.6),
+  p("BTXH", ["SOCIAL_PENSION"], [75, 96], 24, 0.6),
   p("BTXH", ["BTXH_OLD_80"], [80, 99], 7, 0.65),
   p("BTXH", ["BTXH_OLD_60_80_POOR"], [60, 80], 6, 0.6),
-  p("BTXH", ["BTXH_OLD_75_80_HARD_AREA"], [75, 80], 2, 0.6),
-  p("BTXH", ["BTXH_OLD_80_NO_PENSION"], [80, 95], 2, 0.6),
+  // The two categories Decree 176/2025 repealed from 2025-07-01 (75-80 in hard areas, 80+ without
+  // a pension) moved to the social pension: their people are among the social pensioners above.
   p("BTXH", ["BTXH_OLD_TAKEN_IN"], [65, 92], 1, 0.6),
   p("BTXH", ["BTXH_SEVERE_DISABILITY_ADULT"], [16, 60], 12),
   p("BTXH", ["BTXH_SEVERE_DISABILITY_CHILD_OR_OLD"], [2, 16], 2.5),

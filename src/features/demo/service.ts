@@ -5,8 +5,8 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { todayInVietnam } from "../../lib/calendarDate.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Logger } from "../../lib/logger.ts";
-import { loadPolicy } from "../policy/loadPolicy.ts";
-import { syncPolicy } from "../policy/syncPolicy.ts";
+import { loadPolicySeed } from "../policy/loadPolicy.ts";
+import { seedPolicy } from "../policy/seedPolicy.ts";
 import { hashPassword, verifyPassword } from "../staff/password.ts";
 import { DEMO_STAFF } from "./demoStaff.ts";
 import { generateDemoProvince } from "./generator.ts";
@@ -29,8 +29,10 @@ export async function ensureDemoData(deps: {
   count?: number;
 }): Promise<{ created: boolean; logins: DemoLogin[] }> {
   const { prisma, log } = deps;
-  const policy = await loadPolicy();
-  await syncPolicy(prisma, policy);
+  // The demo is priced with the shipped policy, its province's resolution included.
+  const seed = await loadPolicySeed();
+  await seedPolicy(prisma, seed);
+  const policy = seed.policy;
   if (await hasBeneficiaries(prisma)) return { created: false, logins: await workingLogins(prisma) };
 
   const started = Date.now();

@@ -1,11 +1,13 @@
 // A month's money in plain words, one idea per message: how the amount is made (the rule and the
-// numbers), what the payout holds, what changed since last month, and, gently, when the list and
-// the rules disagree. Category names come in both languages from the policy files, so each text
-// gets the Vietnamese and the English name and uses the one of its language.
+// numbers, the province's level next to the national one), what the payout holds (back pay with
+// its months and reason), what changed since last month, and, gently, how the list stands against
+// the rules. Category names come in both languages from the policy data, so each text gets the
+// Vietnamese and the English name and uses the one of its language.
 import { say, type Reply, type TextRef } from "../../core/reply.ts";
 import type { AmountLine } from "../policy/monthlyAmount.ts";
 import type { MonthExplanation } from "./explain.ts";
 import type { MonthChange } from "./monthChanges.ts";
+import { backPayTexts, gapTexts, monthText, skippedTexts, verdictTexts } from "./verdictTexts.ts";
 
 const NS = "entitlements:explain";
 const SOCIAL_PENSION = "SOCIAL_PENSION";
@@ -15,14 +17,8 @@ export function explanationReplies(e: MonthExplanation): Reply[] {
   replies.push({ text: paidTexts(e) });
   const changes = changeTexts(e);
   if (changes.length) replies.push({ text: changes });
-  if (e.mismatch) {
-    replies.push({
-      text: [
-        say(`${NS}.mismatch.differs`, { paid: { vnd: e.mismatch.paid }, expected: { vnd: e.mismatch.expected } }),
-        say(`${NS}.mismatch.reported`),
-      ],
-    });
-  }
+  const verdict = verdictTexts(e);
+  if (verdict.length) replies.push({ text: verdict });
   if (e.unconfirmedLevel) {
     replies.push({
       text: [say(`${NS}.unconfirmed`, { amount: { vnd: e.unconfirmedLevel.amount }, date: { date: e.unconfirmedLevel.effectiveFrom } })],
@@ -34,7 +30,7 @@ export function explanationReplies(e: MonthExplanation): Reply[] {
 function amountTexts(e: MonthExplanation): TextRef[] {
   const month = monthText(e.month);
   if (e.stopped) return [say(`${NS}.stopped.${e.stopped.status}`, { month })];
-  if (e.policyMissing) return [say(`${NS}.policyMissing`, { month })];
+  if (e.gap) return gapTexts(e.gap, e.month);
   if (!e.expected) return [say(`${NS}.notYet`, { month })];
   const texts = [say(`${NS}.total`, { month, total: { vnd: e.expected.total } })];
   for (const line of e.expected.lines) texts.push(lineText(e, line));
@@ -50,13 +46,26 @@ function amountTexts(e: MonthExplanation): TextRef[] {
       }),
     );
   }
-  return texts;
+  return [...texts, ...skippedTexts(e.skipped)];
 }
 
 function lineText(e: MonthExplanation, l: AmountLine): TextRef {
   const common = { label: l.label, labelEn: l.labelEn, amount: { vnd: l.amount }, legalBasis: l.legalBasis };
+  if (l.provincial) {
+    // Both layers, so the person sees why the province's amount is paid and not the national one.
+    return say(`${NS}.line.provincial.${l.provincial.kind}`, {
+      ...common,
+      national: { vnd: l.national },
+      own: { vnd: l.provincial.amount },
+      resolution: l.provincial.resolutionNo,
+      coefficient: { decimal: l.coefficient ?? 0 },
+    });
+  }
   if (l.baseLevel === null) return say(`${NS}.line.${l.kind === "SUPPLEMENT" ? "fixedSupplement" : "fixed"}`, common);
-  if (l.coefficient === null) return say(`${NS}.line.injury`, { ...common, rate: l.rate ?? 0 });
+  if (l.coefficient === null) {
+    if (l.rate !== null) return say(`${NS}.line.injury`, { ...common, rate: l.rate });
+    return say(`${NS}.line.${l.kind === "SUPPLEMENT" ? "atLevelSupplement" : "atLevel"}`, { ...common, base: { vnd: l.baseLevel } });
+  }
   const numbers = { ...common, base: { vnd: l.baseLevel }, coefficient: { decimal: l.coefficient } };
   if (l.kind === "SUPPLEMENT" && l.rate !== null) return say(`${NS}.line.perChild`, { ...numbers, count: l.rate });
   return say(`${NS}.line.${e.programme === "NCC" ? "multiple" : "coefficient"}`, numbers);
@@ -66,8 +75,10 @@ function paidTexts(e: MonthExplanation): TextRef[] {
   const month = monthText(e.month);
   if (!e.paid) return [say(`${NS}.noPayout`, { month })];
   const texts = [say(`${NS}.paid.${e.paid.status}`, { month, amount: { vnd: e.paid.amount } })];
+  const backPay = e.paid.lines.filter((l) => l.kind === "BACK_PAY").reduce((s, l) => s + l.amount, 0);
+  if (backPay > 0) texts.push(...backPayTexts(e.backPay, backPay));
   for (const l of e.paid.lines) {
-    if (l.kind === "MONTHLY" || l.kind === "SUPPLEMENT") continue;
+    if (l.kind === "MONTHLY" || l.kind === "SUPPLEMENT" || l.kind === "BACK_PAY") continue;
     texts.push(say(`${NS}.paidLine.${l.kind}`, { amount: { vnd: Math.abs(l.amount) }, label: l.label }));
   }
   return texts;
@@ -108,11 +119,6 @@ function changeText(c: MonthChange): TextRef {
     default:
       return say(`${NS}.change.${c.reason}.${way}`, { amount, label: str(d.label) });
   }
-}
-
-/** "2024-07-01" → "07/2024", the way months are written on payout notices. */
-function monthText(month: string): string {
-  return `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 }
 
 function num(v: string | number | undefined): number {

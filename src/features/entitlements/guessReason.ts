@@ -1,10 +1,10 @@
-// A likely cause for a payout whose monthly allowance differs from the policy, found by
-// recomputing the amount the usual wrong ways: the old base level (a list prepared before a decree
-// took effect), a level only reported, every category paid instead of the highest, a lower
-// category, several months written as one monthly line. Only a guess: the officer checks.
-import { AppError } from "../../core/errors.ts";
+// A likely cause for a payout whose monthly allowance really differs from the policy (a payout at
+// a level the data lacks is recognised before this, see otherLevel.ts), found by recomputing the
+// amount the usual wrong ways: an old base level (a list prepared before a decree took effect),
+// every category paid instead of the highest, a lower category, several months written as one
+// monthly line. Only a guess: the officer checks.
 import type { CalendarDate } from "../../lib/calendarDate.ts";
-import { monthlyAmount } from "../policy/monthlyAmount.ts";
+import { priceMonth } from "../policy/monthlyAmount.ts";
 import type { Policy } from "../policy/policySchema.ts";
 import { categoriesIn, type Entitlement } from "./entitlementFor.ts";
 import type { Subject } from "./subject.ts";
@@ -13,7 +13,6 @@ export type ReasonGuess =
   | { kind: "stopped"; status: string }
   | { kind: "notStarted" }
   | { kind: "oldBaseLevel"; baseLevel: number }
-  | { kind: "unconfirmedLevel"; baseLevel: number }
   | { kind: "allCategories" }
   | { kind: "otherCategory"; label: string; labelEn: string }
   | { kind: "severalMonths"; months: number }
@@ -29,21 +28,10 @@ export function guessReason(
   if (entitlement.state === "stopped") return { kind: "stopped", status: entitlement.status };
   if (entitlement.state !== "entitled") return { kind: "notStarted" };
   const categories = categoriesIn(subject, month);
-  const price = (at: CalendarDate, includeUnconfirmed = false, cats = categories): number | null => {
-    try {
-      return monthlyAmount(policy, { programme: subject.programme, categories: cats, month: at, includeUnconfirmed }).total;
-    } catch (err) {
-      if (err instanceof AppError) return null;
-      throw err;
-    }
-  };
-
-  const levels = policy.baseLevels.filter((l) => l.programme === subject.programme);
-  for (const level of levels.filter((l) => l.confirmed && l.effectiveFrom < month)) {
-    if (price(level.effectiveFrom) === paid) return { kind: "oldBaseLevel", baseLevel: level.amount };
-  }
-  for (const level of levels.filter((l) => !l.confirmed)) {
-    if (price(level.effectiveFrom, true) === paid) return { kind: "unconfirmedLevel", baseLevel: level.amount };
+  const levels = policy.baseLevels.filter((l) => l.programme === subject.programme && l.confirmed && l.effectiveFrom < month);
+  for (const level of levels) {
+    const old = priceMonth(policy, { programme: subject.programme, categories, month: level.effectiveFrom, provinceCode: subject.provinceCode });
+    if (old.ok && old.total === paid) return { kind: "oldBaseLevel", baseLevel: level.amount };
   }
   const supplements = entitlement.lines.filter((l) => l.kind === "SUPPLEMENT").reduce((s, l) => s + l.amount, 0);
   if (entitlement.notPaid.length) {

@@ -2,10 +2,9 @@
 // difference it explains. The monthly allowance is split into what a new base level changed and
 // what a change of category changed; the other payout lines (back pay, carried-over money, gifts,
 // one-off sums, deductions) are compared kind by kind.
-import { AppError } from "../../core/errors.ts";
 import type { PayoutLineKind } from "../../generated/prisma/enums.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
-import { baseLevelFor, monthlyAmount } from "../policy/monthlyAmount.ts";
+import { baseLevelFor, priceMonth } from "../policy/monthlyAmount.ts";
 import type { Policy } from "../policy/policySchema.ts";
 import { categoriesIn, type Entitlement } from "./entitlementFor.ts";
 import { regularAmount, sumOf, type PaidMonth, type Subject } from "./subject.ts";
@@ -103,12 +102,8 @@ function regularOf(side: MonthSide): number | null {
 }
 
 function priceAt(policy: Policy, subject: Subject, categoriesOf: CalendarDate, month: CalendarDate): number | null {
-  try {
-    return monthlyAmount(policy, { programme: subject.programme, categories: categoriesIn(subject, categoriesOf), month }).total;
-  } catch (err) {
-    if (err instanceof AppError) return null;
-    throw err;
-  }
+  const priced = priceMonth(policy, { programme: subject.programme, categories: categoriesIn(subject, categoriesOf), month, provinceCode: subject.provinceCode });
+  return priced.ok ? priced.total : null;
 }
 
 /** Whether both months pay the same categories (by the policy, or by last month's payout lines). */

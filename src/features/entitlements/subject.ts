@@ -14,9 +14,14 @@ export interface Subject {
   fullName: string;
   personalIdMasked: string;
   communeId: string;
+  /** The province of the person's commune, whose resolutions apply. */
+  provinceCode: string | null;
   programme: Programme;
   status: BeneficiaryStatus;
-  /** Vietnam calendar day the status was last changed, when known. */
+  /**
+   * The day the status took effect (date of death, of the move) when known, else the Vietnam
+   * calendar day it was recorded.
+   */
   statusSince: CalendarDate | null;
   categories: { code: string; rate: number | null; since: CalendarDate | null }[];
 }
@@ -40,9 +45,11 @@ const subjectSelect = {
   fullName: true,
   personalId: true,
   communeId: true,
+  commune: { select: { province: { select: { code: true } } } },
   programme: true,
   status: true,
   statusChangedAt: true,
+  statusEffectiveOn: true,
   categories: { select: { rate: true, since: true, category: { select: { code: true } } } },
 } as const;
 
@@ -63,9 +70,10 @@ export async function loadSubjects(
     fullName: b.fullName,
     personalIdMasked: mask(b.personalId),
     communeId: b.communeId,
+    provinceCode: b.commune.province.code,
     programme: b.programme,
     status: b.status,
-    statusSince: b.statusChangedAt ? todayInVietnam(b.statusChangedAt) : null,
+    statusSince: b.statusEffectiveOn ? fromDbDate(b.statusEffectiveOn) : b.statusChangedAt ? todayInVietnam(b.statusChangedAt) : null,
     categories: b.categories.map((c) => ({
       code: c.category.code,
       rate: c.rate,

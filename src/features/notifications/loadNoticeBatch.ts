@@ -21,7 +21,7 @@ export interface NoticeSubject {
   planned: { kind: NoticeKind; plannedAt: Date }[];
   chats: (LinkedChat & { locale: string })[];
   authorisations: AuthorisationFacts[];
-  /** Months not collected in a row up to this payout's month (counted for UNCOLLECTED only). */
+  /** Months not collected in a row up to this payout's month (UNCOLLECTED, social assistance only). */
   missedInARow: number;
 }
 
@@ -38,6 +38,7 @@ export interface NoticeCursor {
 type Row = Omit<PayoutViewRow, "period" | "point" | "account" | "lines"> & {
   month: Date;
   fullName: string;
+  programme: string;
   phone: string | null;
   pointName: string | null;
   pointAddress: string | null;
@@ -100,7 +101,7 @@ ORDER BY p."paidAt", p.id LIMIT ${limit}`;
 export async function loadNoticeBatch(prisma: PrismaClient, kind: NoticeKind, candidates: Candidates, ids: string[]): Promise<NoticeSubject[]> {
   if (ids.length === 0) return [];
   const rows = await prisma.$queryRaw<Row[]>`
-SELECT p.*, per.month, b."fullName", b.phone,
+SELECT p.*, per.month, b."fullName", b.phone, b.programme::text AS programme,
   pt.name AS "pointName", pt.address AS "pointAddress", acc.provider AS "accountProvider", acc."accountLast4",
   COALESCE((SELECT SUM(l.amount) FROM "PayoutLine" l WHERE l."payoutId" = p.id AND l.kind = 'CARRIED_OVER'), 0)::int AS "carriedOver",
   s.date AS "scheduleDate", s."startTime" AS "scheduleStart", s."endTime" AS "scheduleEnd", s."pointId" AS "schedulePointId",
@@ -130,7 +131,7 @@ WHERE p.id = ANY(${ids}::text[]) AND ${candidates.where}`;
 }
 
 function subject(r: Row, missed: Set<CalendarDate> | undefined): NoticeSubject {
-  const { month, fullName, phone, pointName, pointAddress, accountProvider, accountLast4, carriedOver, planned: p, chats: c, authorisations: a, ...payout } = r;
+  const { month, fullName, phone, programme, pointName, pointAddress, accountProvider, accountLast4, carriedOver, planned: p, chats: c, authorisations: a, ...payout } = r;
   const point = r.pointId && pointName !== null && pointAddress !== null ? { id: r.pointId, name: pointName, address: pointAddress } : null;
   const view = payoutView(
     {
@@ -153,7 +154,8 @@ function subject(r: Row, missed: Set<CalendarDate> | undefined): NoticeSubject {
     planned: planned.parse(p),
     chats: chats.parse(c),
     authorisations: authorisations.parse(a),
-    missedInARow: inARow(missed, view.month),
+    // The 3-month suspension rule (Circular 02/2021 art. 2.3.a) is for social assistance only.
+    missedInARow: programme === "BTXH" ? inARow(missed, view.month) : 0,
   };
 }
 

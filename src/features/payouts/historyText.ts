@@ -1,6 +1,6 @@
 // The last months, one line each with what happened and what to do about it. Uncollected money
-// carries over to the next payout; an allowance not collected 3 months running may be suspended
-// (Circular 02/2021 — unconfirmed, so the bot says "có thể"); a failed transfer is usually an
+// carries over to the next payout; a social-assistance allowance not collected 3 months running may
+// be suspended (Circular 02/2021 art. 2.3.a; not meritorious-services allowances); a failed transfer is usually an
 // account problem the bank or the commune can sort out.
 import { say, type TextRef } from "../../core/reply.ts";
 import { monthParams } from "./monthParams.ts";
@@ -16,7 +16,8 @@ export function historyText(overview: PayoutOverview): TextRef[] {
   if (overview.history.length === 0) return [say("payouts:history.none")];
   const lines = overview.history.flatMap(monthText);
   const missed = missedInARow(overview.history);
-  if (missed >= 2) lines.push(say("payouts:missed.streak", { count: missed }));
+  // The suspension rule is for social assistance only, not for meritorious-services allowances.
+  if (missed >= 2 && overview.programme === "BTXH") lines.push(say("payouts:missed.streak", { count: missed }));
   return [say("payouts:history.title"), ...lines];
 }
 

@@ -2,152 +2,119 @@
 // BTXH (Decree 20/2021, art. 6): whoever fits several categories is paid only the highest one;
 // the single-parent allowance is added on top. The social pension (Decree 176/2025) is compared
 // with social assistance the same way: the higher one, not both. NCC allowances add up.
+// A category the law has ended (or not yet started) that month is left out and named; when
+// nothing payable is left, or an amount the data lacks is needed, the answer is the gap.
 import { AppError } from "../../core/errors.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
-import type { BaseLevel, Category, Policy, Programme } from "./policySchema.ts";
+import { priceCategory, resolutionsFor, type AmountLine, type PolicyGap, type PriceContext } from "./priceCategory.ts";
+import type { Category, Policy, Programme } from "./policySchema.ts";
+
+export { baseLevelFor } from "./priceCategory.ts";
+export type { AmountLine, PolicyGap, ProvincialPart } from "./priceCategory.ts";
 
 export interface MonthlyAmountInput {
-  programme: Programme;
+  /** Checked against the categories when given. */
+  programme?: Programme;
   categories: { code: string; rate?: number | null }[];
   /** First day of the month, "YYYY-MM-01". */
   month: CalendarDate;
-  /** Pay levels that are only reported, not yet confirmed (for "what if" screens). */
+  /** The person's province, for its resolutions. */
+  provinceCode?: string | null;
+  /** Levels only reported, not yet confirmed (to recognise a payout made at one). */
   includeUnconfirmed?: boolean;
-}
-
-export interface AmountLine {
-  kind: "MONTHLY" | "SUPPLEMENT";
-  /** Official Vietnamese wording of the category, as printed on payout lists. */
-  label: string;
-  labelEn: string;
-  amount: number;
-  categoryCode: string;
-  baseLevel: number | null;
-  coefficient: number | null;
-  rate: number | null;
-  legalBasis: string;
+  /** Price at this national base level instead of the month's. */
+  baseLevel?: number;
 }
 
 export interface MonthlyAmount {
   total: number;
   lines: AmountLine[];
+  /** Categories given but not payable that month (repealed, not yet in force). */
+  skipped: PolicyGap[];
 }
 
-export function monthlyAmount(policy: Policy, input: MonthlyAmountInput): MonthlyAmount {
-  const wanted = expandIncludes(policy, input.categories);
-  const priced = wanted.map(({ category, rate }) => priceCategory(policy, input, category, rate));
-  let lines: AmountLine[];
-  if (input.programme === "BTXH") {
-    const main = priced.filter((l) => l.kind === "MONTHLY");
-    // Ties keep the order the categories were given in, so the result is stable.
-    const highest = main.reduce<AmountLine | null>((best, l) => (best && best.amount >= l.amount ? best : l), null);
-    lines = [...(highest ? [highest] : []), ...priced.filter((l) => l.kind === "SUPPLEMENT")];
-  } else {
-    lines = priced;
+export type PricedMonth = ({ ok: true } & MonthlyAmount) | { ok: false; gap: PolicyGap; lines: AmountLine[]; skipped: PolicyGap[] };
+
+export function priceMonth(policy: Policy, input: MonthlyAmountInput): PricedMonth {
+  const expanded = expandIncludes(policy, input.categories);
+  if (!expanded.ok) return { ok: false, gap: expanded.gap, lines: [], skipped: [] };
+  const programme = input.programme ?? expanded.items[0]?.category.programme;
+  const mismatch = expanded.items.find((i) => i.category.programme !== programme);
+  if (mismatch && programme) {
+    return { ok: false, gap: { kind: "programmeMismatch", code: mismatch.category.code, programme }, lines: [], skipped: [] };
   }
-  return { total: lines.reduce((sum, l) => sum + l.amount, 0), lines };
+  const ctx: PriceContext = {
+    policy,
+    month: input.month,
+    provinceCode: input.provinceCode ?? null,
+    includeUnconfirmed: input.includeUnconfirmed ?? false,
+    baseLevel: input.baseLevel,
+  };
+  const lines: AmountLine[] = [];
+  const skipped: PolicyGap[] = [];
+  let gap: PolicyGap | null = null;
+  for (const { category, rate } of expanded.items) {
+    const priced = priceCategory(ctx, category, rate);
+    if (priced.ok) lines.push(priced.line);
+    else if (priced.gap.kind === "repealed" || priced.gap.kind === "notYetInForce") skipped.push(priced.gap);
+    else gap ??= priced.gap;
+  }
+  if (gap) return { ok: false, gap, lines, skipped };
+  if (lines.length === 0) {
+    const first = skipped[0];
+    return first ? { ok: false, gap: first, lines, skipped } : { ok: true, total: 0, lines, skipped };
+  }
+  const paid = withProgrammeTopUp(ctx, programme, programme === "BTXH" ? highestOnly(lines) : lines);
+  return { ok: true, total: paid.reduce((sum, l) => sum + l.amount, 0), lines: paid, skipped };
 }
 
-/** The base level paid for a programme in a month, or null when none is in effect. */
-export function baseLevelFor(
-  policy: Policy,
-  programme: Programme,
-  month: CalendarDate,
-  includeUnconfirmed = false,
-): BaseLevel | null {
-  return latestInEffect(
-    policy.baseLevels.filter((l) => l.programme === programme),
-    month,
-    includeUnconfirmed,
+/** priceMonth for callers that treat a gap as an error (the demo generator, tests). */
+export function monthlyAmount(policy: Policy, input: MonthlyAmountInput): MonthlyAmount {
+  const priced = priceMonth(policy, input);
+  if (!priced.ok) {
+    throw new AppError("unavailable", `cannot compute ${input.categories.map((c) => c.code).join(", ")} for ${input.month}: ${priced.gap.kind}`, {
+      reason: priced.gap.kind,
+      gap: priced.gap,
+    });
+  }
+  return priced;
+}
+
+/** A province's sum added to every allowance of a programme goes once, on the main line. */
+function withProgrammeTopUp(ctx: PriceContext, programme: Programme | undefined, lines: AmountLine[]): AmountLine[] {
+  const topUp = resolutionsFor(ctx.policy, ctx.provinceCode, ctx.month).find(
+    (r) => r.kind === "TOP_UP" && r.categoryCode === null && r.programme === programme,
+  );
+  const main = lines.findIndex((l) => l.kind === "MONTHLY");
+  if (!topUp || main < 0) return lines;
+  return lines.map((l, i) =>
+    i === main ? { ...l, amount: l.amount + topUp.amount, provincial: { kind: topUp.kind, amount: topUp.amount, resolutionNo: topUp.resolutionNo, legalBasis: topUp.legalBasis } } : l,
   );
 }
 
-function expandIncludes(
-  policy: Policy,
-  given: MonthlyAmountInput["categories"],
-): { category: Category; rate: number | null }[] {
+// Ties keep the order the categories were given in, so the result is stable.
+function highestOnly(lines: AmountLine[]): AmountLine[] {
+  const main = lines.filter((l) => l.kind === "MONTHLY");
+  const highest = main.reduce<AmountLine | null>((best, l) => (best && best.amount >= l.amount ? best : l), null);
+  return [...(highest ? [highest] : []), ...lines.filter((l) => l.kind === "SUPPLEMENT")];
+}
+
+type Expanded = { ok: true; items: { category: Category; rate: number | null }[] } | { ok: false; gap: PolicyGap };
+
+function expandIncludes(policy: Policy, given: MonthlyAmountInput["categories"]): Expanded {
   const out = new Map<string, { category: Category; rate: number | null }>();
+  let unknown: string | null = null;
   const add = (code: string, rate: number | null) => {
     if (out.has(code)) return;
     const category = policy.categories.find((c) => c.code === code);
-    if (!category) throw new AppError("bad_request", `unknown benefit category ${code}`, { reason: "unknown_category", code });
+    if (!category) {
+      unknown ??= code;
+      return;
+    }
     out.set(code, { category, rate });
     for (const inc of category.includes) add(inc, null);
   };
   for (const { code, rate } of given) add(code, rate ?? null);
-  return [...out.values()];
-}
-
-function priceCategory(policy: Policy, input: MonthlyAmountInput, category: Category, rate: number | null): AmountLine {
-  if (category.programme !== input.programme) {
-    throw new AppError("bad_request", `${category.code} does not belong to ${input.programme}`, {
-      reason: "programme_mismatch",
-      code: category.code,
-    });
-  }
-  const line: Omit<AmountLine, "amount" | "baseLevel" | "coefficient"> = {
-    kind: category.stackable ? "SUPPLEMENT" : "MONTHLY",
-    label: category.name,
-    labelEn: category.nameEn,
-    categoryCode: category.code,
-    legalBasis: category.legalBasis,
-    rate: null,
-  };
-  if (category.rule === "FIXED") {
-    const fixed = latestInEffect(category.fixedAmounts, input.month, input.includeUnconfirmed);
-    if (!fixed) throw notInEffect(category.code, input.month);
-    return { ...line, amount: fixed.amount, baseLevel: null, coefficient: null, legalBasis: fixed.legalBasis };
-  }
-  const base = baseLevelFor(policy, input.programme, input.month, input.includeUnconfirmed);
-  if (!base) throw notInEffect(input.programme, input.month);
-  if (category.rule === "RATE_TABLE") {
-    if (rate === null) {
-      throw new AppError("bad_request", `${category.code} needs a rate`, { reason: "rate_missing", code: category.code });
-    }
-    return { ...line, rate, amount: rateAmount(policy, category.rateTable, base.amount, rate), baseLevel: base.amount, coefficient: null };
-  }
-  // A COUNT category (single-parent allowance) is paid per child; no count given means one.
-  const units = category.rateKind === "COUNT" ? (rate ?? 1) : 1;
-  const amount = Math.round((base.amount * Math.round(category.coefficient * 1000)) / 1000) * units;
-  return {
-    ...line,
-    rate: category.rateKind === "COUNT" ? units : null,
-    amount,
-    baseLevel: base.amount,
-    coefficient: category.coefficient,
-  };
-}
-
-// The tables are per base level: a new base level needs its own table before it can be paid.
-function rateAmount(policy: Policy, tableCode: string, baseLevel: number, rate: number): number {
-  const table = policy.rateTables.find((t) => t.code === tableCode)?.tables.find((t) => t.baseLevel === baseLevel);
-  if (!table) {
-    throw new AppError("unavailable", `no ${tableCode} table for base level ${baseLevel}`, {
-      reason: "rate_table_missing",
-      code: tableCode,
-      baseLevel,
-    });
-  }
-  const row = table.rows.filter((r) => r.rate <= rate).at(-1);
-  if (!row) {
-    throw new AppError("bad_request", `rate ${rate} is below the ${tableCode} table`, { reason: "rate_out_of_table", rate });
-  }
-  return row.amount;
-}
-
-function latestInEffect<T extends { effectiveFrom: string; confirmed: boolean }>(
-  rows: T[],
-  month: CalendarDate,
-  includeUnconfirmed = false,
-): T | null {
-  let best: T | null = null;
-  for (const row of rows) {
-    if (row.effectiveFrom > month || (!row.confirmed && !includeUnconfirmed)) continue;
-    if (!best || row.effectiveFrom > best.effectiveFrom) best = row;
-  }
-  return best;
-}
-
-function notInEffect(what: string, month: CalendarDate): AppError {
-  return new AppError("unavailable", `no ${what} amount in effect for ${month}`, { reason: "not_in_effect", what, month });
+  if (unknown !== null) return { ok: false, gap: { kind: "unknownCategory", code: unknown } };
+  return { ok: true, items: [...out.values()] };
 }

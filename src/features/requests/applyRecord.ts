@@ -1,9 +1,10 @@
-// Approved changes to the record itself: a new phone or address; a move (the allowance here ends
-// and the person applies at the new commune); a death (payment stops from the month after it).
+// Approved changes to the record itself: a new phone or address; a move (the old commune forwards
+// the file and stops paying; the new commune pays from the following month, Decree 20/2021 art. 8);
+// a death (payment stops from the month after the date of death, not the day it was recorded).
 // Payouts not yet sent to the payment service for the months after are removed; sent ones stay
 // for the officer to settle with the payment service.
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { addMonths, firstOfMonth } from "../../lib/calendarDate.ts";
+import { addMonths, calendarDate, firstOfMonth } from "../../lib/calendarDate.ts";
 import { firstOpenMonth, openPayoutsFrom } from "./openMonth.ts";
 import { changeDraft, type RequestRow } from "./requestData.ts";
 
@@ -30,7 +31,7 @@ export async function applyRecord(
     where: { id: req.beneficiaryId },
     data:
       req.kind === "DEATH"
-        ? { status: "DECEASED", statusReason: `Mất ngày ${draft.date ?? "?"}`, statusChangedAt: now }
+        ? { status: "DECEASED", statusReason: `Mất ngày ${draft.date ?? "?"}`, statusChangedAt: now, statusEffectiveOn: draft.date ? calendarDate(draft.date) : null }
         : { status: "ENDED", statusReason: `Chuyển đến: ${draft.destination ?? "?"}`, statusChangedAt: now },
   });
   await tx.payout.deleteMany({ where: { ...openPayoutsFrom(req.beneficiaryId, stopMonth), status: "SCHEDULED" } });

@@ -4,7 +4,7 @@ import express from "express";
 import { z } from "zod";
 import { AppError } from "../../core/errors.ts";
 import { checkAmounts } from "../../features/entitlements/checkAmounts.ts";
-import { loadPolicy, type Policy } from "../../features/policy/loadPolicy.ts";
+import { createPolicyStore } from "../../features/policy/policyStore.ts";
 import { listAreaCommunes } from "../../features/staff/scope.ts";
 import { todayInVietnam } from "../../lib/calendarDate.ts";
 import { canSeeCommune, getStaff } from "../context.ts";
@@ -22,8 +22,8 @@ const querySchema = z.object({
 
 export function createAmountChecksRouter(deps: AppDeps): express.Router {
   const router = express.Router();
-  // The policy files are read once, on the first check.
-  let policy: Promise<Policy> | undefined;
+  // The policy officers own, reloaded when a confirmed change moves its version.
+  const policy = createPolicyStore();
 
   router.get("/", async (req, res) => {
     const staff = getStaff(res);
@@ -33,14 +33,9 @@ export function createAmountChecksRouter(deps: AppDeps): express.Router {
     // A commune outside the officer's area is answered like an unknown one.
     if (communeId && !canSeeCommune(staff, communeId)) throw new AppError("not_found", "Unknown commune");
     const month = parsed.data.month ?? todayInVietnam(deps.clock.now()).slice(0, 7);
-    policy ??= loadPolicy().catch((err: unknown) => {
-      // A broken policy file is fixed and the page retried without a restart.
-      policy = undefined;
-      throw err;
-    });
     const [communes, result] = await Promise.all([
       listAreaCommunes(deps.prisma, staff.communeIds),
-      checkAmounts(deps.prisma, await policy, { month, communeIds: communeId ? [communeId] : staff.communeIds }),
+      checkAmounts(deps.prisma, await policy.current(deps.prisma), { month, communeIds: communeId ? [communeId] : staff.communeIds }),
     ]);
     const locale = localeOf(res);
     const t = deps.i18n.t(locale);

@@ -10,7 +10,10 @@ import { figureList, figureListCount, LIST_FIGURES } from "../../features/dashbo
 import { loadDashboard } from "../../features/dashboard/loadDashboard.ts";
 import { choosePeriod, listPeriods } from "../../features/dashboard/periods.ts";
 import { recountPeriod } from "../../features/dashboard/storedFigures.ts";
+import { unmatchedPayouts } from "../../features/entitlements/unmatchedPayouts.ts";
+import { createPolicyStore } from "../../features/policy/policyStore.ts";
 import { todayInVietnam } from "../../lib/calendarDate.ts";
+import { html } from "../../lib/html.ts";
 import { canSeeCommune, getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
 import { dashboardListView } from "./dashboardListView.ts";
@@ -33,6 +36,7 @@ const listQuery = z.object({
 
 export function createDashboardRouter(deps: AppDeps): express.Router {
   const router = express.Router();
+  const policy = createPolicyStore();
   const at = (m?: string) => {
     const now = deps.clock.now();
     return { now, today: todayInVietnam(now), ...(m ? { month: m } : {}) };
@@ -45,10 +49,21 @@ export function createDashboardRouter(deps: AppDeps): express.Router {
     if (query.month && !dashboard.period) throw new AppError("not_found", "No such period");
     const locale = localeOf(res);
     const t = deps.i18n.t(locale);
+    // For the admin: payouts of the month that match no confirmed level (counted live).
+    const unmatched =
+      staff.role === "ADMIN" && dashboard.period
+        ? await unmatchedPayouts(deps.prisma, await policy.current(deps.prisma), dashboard.period.month, staff.communeIds)
+        : null;
+    const policyPanel = unmatched
+      ? html`<section class="panel" id="policy-unmatched"><h2>${t("policy:dashboard.title")}</h2>
+<p><strong class="stat-num">${unmatched.unmatched}</strong> ${t("policy:dashboard.of", { payouts: unmatched.payouts })}</p>
+<p class="muted">${t("policy:dashboard.detail", { outdated: unmatched.outdated, unpriced: unmatched.unpriced, mismatched: unmatched.mismatched })}
+<a href="/console/amount-checks?month=${unmatched.month.slice(0, 7)}">${t("policy:dashboard.link")}</a></p></section>`
+      : html``;
     renderPage(deps, req, res, {
       title: t("dashboard:title"),
       active: "dashboard",
-      body: dashboardView(t, { dashboard, sort: query.sort, locale, csrfToken: staff.csrfToken }),
+      body: html`${policyPanel}${dashboardView(t, { dashboard, sort: query.sort, locale, csrfToken: staff.csrfToken })}`,
     });
   });
 

@@ -33,6 +33,7 @@ const NAV: NavItem[] = [
   { key: "exports", href: "/console/exports", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
   { key: "linkCodes", href: "/console/link-codes", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
   { key: "amountChecks", href: "/console/amount-checks", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
+  { key: "policy", href: "/console/policy", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
   { key: "reach", href: "/console/reach", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
   { key: "broadcasts", href: "/console/broadcasts", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
   { key: "campaigns", href: "/console/campaigns", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },

@@ -21,6 +21,7 @@ import { chooseLocale } from "./locale.ts";
 import { createLoginRouter } from "./login.ts";
 import { createRequestsRouter } from "./requests.ts";
 import { createReachRouter } from "./reach.ts";
+import { createPolicyRouter } from "./policy.ts";
 
 // Resolved from the application folder so the compiled build serves the same files.
 const STATIC_DIR = path.join(appRoot, "src", "http", "console", "static");
@@ -47,6 +48,8 @@ export function createConsoleRouter(deps: AppDeps): express.Router {
   router.use("/exports", requireRole(...OFFICER_ROLES), createExportsRouter(deps));
   router.use("/link-codes", requireRole(...OFFICER_ROLES), createLinkCodesRouter(deps));
   router.use("/amount-checks", requireRole(...OFFICER_ROLES), createAmountChecksRouter(deps));
+  // Every officer reads the policy; province officers and admins change it (checked inside).
+  router.use("/policy", requireRole(...OFFICER_ROLES), createPolicyRouter(deps));
   router.use("/requests", requireRole(...OFFICER_ROLES), createRequestsRouter(deps));
   router.use("/reach", requireRole(...OFFICER_ROLES), createReachRouter(deps));
   router.use("/dashboard", requireRole(...OFFICER_ROLES), createDashboardRouter(deps));

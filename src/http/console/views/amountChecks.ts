@@ -2,7 +2,7 @@
 // monthly allowance differs from the policy, with the likely cause.
 import type { TFunction } from "i18next";
 import type { AmountCheckResult } from "../../../features/entitlements/checkAmounts.ts";
-import { reasonText } from "../../../features/entitlements/reasonText.ts";
+import { gapText, outdatedText, reasonText } from "../../../features/entitlements/reasonText.ts";
 import type { AreaCommune } from "../../../features/staff/scope.ts";
 import { formatVnd } from "../../../lib/format.ts";
 import { html, type SafeHtml } from "../../../lib/html.ts";
@@ -52,13 +52,37 @@ ${dataTable(
   t(`${NS}.none`),
   "amount-checks",
 )}
-${
-  result.unpriced.length
-    ? html`<h2>${t(`${NS}.unpriced`, { count: result.unpriced.length })}</h2>
-<p class="muted">${t(`${NS}.unpricedHint`)}</p>
-<ul class="unpriced">${result.unpriced.map(
-        (u) => html`<li><a href="/console/beneficiaries/${u.beneficiaryId}">${u.fullName}</a> <span class="mono">${u.personalIdMasked}</span> · ${money(u.paid)}</li>`,
-      )}</ul>`
-    : ""
-}`;
+${section(t(`${NS}.outdatedTitle`, { count: result.outdated.length }), t(`${NS}.outdatedHint`), result.outdated, "outdated", (u) =>
+  html`${money(u.paid)} · ${outdatedText(t, locale, u.match)}`,
+)}
+${section(t(`${NS}.unpriced`, { count: result.unpriced.length }), t(`${NS}.unpricedHint`), result.unpriced, "unpriced", (u) =>
+  html`${money(u.paid)} · ${gapText(t, locale, u.gap)}`,
+)}
+${section(t(`${NS}.backPayTitle`, { count: result.backPay.length }), t(`${NS}.backPayHint`), result.backPay, "back-pay", (u) =>
+  html`${t(`${NS}.backPayLine`, {
+    amount: money(u.paid),
+    months: u.owed.flatMap((o) => o.months.map((m) => formatMonth(m.month))).join(", ") || "—",
+    owed: money(u.owed.reduce((s, o) => s + o.total, 0)),
+  })}${u.inTotal ? html` · ${t(`${NS}.backPayInTotal`)}` : ""}`,
+)}
+${section(t(`${NS}.beforeRaiseTitle`, { count: result.beforeRaise.length }), t(`${NS}.beforeRaiseHint`), result.beforeRaise, "before-raise", (u) =>
+  html`${t(`${NS}.beforeRaiseLine`, { paid: money(u.paid), expected: money(u.expected), owed: money(u.expected - u.paid) })}`,
+)}`;
+}
+
+interface Listed {
+  beneficiaryId: string;
+  fullName: string;
+  personalIdMasked: string;
+  commune: { name: string };
+}
+
+/** A titled list of people with one line each; nothing at all when the list is empty. */
+function section<T extends Listed>(title: string, hint: string, items: T[], className: string, line: (item: T) => SafeHtml): SafeHtml {
+  if (items.length === 0) return html``;
+  return html`<h2>${title}</h2>
+<p class="muted">${hint}</p>
+<ul class="${className}">${items.map(
+    (u) => html`<li><a href="/console/beneficiaries/${u.beneficiaryId}">${u.fullName}</a> <span class="mono">${u.personalIdMasked}</span> · ${u.commune.name} · ${line(u)}</li>`,
+  )}</ul>`;
 }
