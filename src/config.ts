@@ -47,7 +47,9 @@ const schema = z.object({
   ZALO_OAUTH_ROOT: z.url().default("https://oauth.zaloapp.com"),
   ZALO_ACCESS_TOKEN: z.string().min(1).optional(),
   ZALO_REFRESH_TOKEN: z.string().min(1).optional(),
-  ZALO_WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
+  // Zalo re-sends an unanswered event for up to 12 h with its first timestamp: a day by default,
+  // and at most the two days the bot remembers which messages it stored.
+  ZALO_WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(172_800).default(86_400),
 
   // Conversations and linking.
   LINK_CODE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),

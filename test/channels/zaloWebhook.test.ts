@@ -32,7 +32,6 @@ beforeAll(async () => {
     LOG_LEVEL: "silent",
     MIGRATE_ON_START: "false",
     ...zalo.env(),
-    ZALO_WEBHOOK_MAX_AGE_SECONDS: "300",
   });
   const destination = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -127,6 +126,30 @@ describe("a correctly signed event", () => {
     expect(texts.filter((t) => t === vi("chat:welcome"))).toHaveLength(1);
   });
 
+  it("re-sent by Zalo 30 minutes late, after the service was down, is answered once", async () => {
+    const user = newUser();
+    // Zalo keeps the first delivery's timestamp on every re-send (OA webhook guide: re-sent until
+    // answered 200, for up to 12 h).
+    const sentAt = String(Date.now() - 30 * 60_000);
+    const event = { ...zalo.events.text(user, "xin chào", "msg-late-1"), timestamp: sentAt };
+    expect((await zalo.deliver(webhook, event, { timestamp: sentAt, headers: { num_retry: "3" } })).status).toBe(200);
+    expect((await zalo.deliver(webhook, event, { timestamp: sentAt, headers: { num_retry: "4" } })).status).toBe(200);
+    await settled();
+    expect(await storedFor(user)).toHaveLength(1);
+    expect(zalo.messagesTo(user).map((m) => m.text).filter((t) => t.includes(vi("chat:welcome")))).toHaveLength(1);
+    expect(logLines.some((l) => l.includes("Zalo event arrived late"))).toBe(true);
+  });
+
+  it("is accepted whether the signature header carries the mac= prefix or the bare hex", async () => {
+    const user = newUser();
+    const event = zalo.events.text(user, "xin chào");
+    const body = JSON.stringify(event);
+    const bare = signZaloEvent(zalo.appId, body, String(event.timestamp), zalo.oaSecretKey).slice("mac=".length);
+    expect((await zalo.deliver(webhook, event, { rawBody: body, signature: bare })).status).toBe(200);
+    await settled();
+    expect(await storedFor(user)).toHaveLength(1);
+  });
+
   it("answers a photo or sticker politely: the bot reads only text", async () => {
     const user = newUser();
     await zalo.deliver(webhook, zalo.events.image(user));
@@ -201,9 +224,9 @@ describe("a refused event", () => {
     ],
     ["another app's event", (u) => zalo.deliver(webhook, { ...zalo.events.text(u, "xin chào"), app_id: "999999" })],
     [
-      "an old timestamp (a replay)",
+      "a timestamp older than ZALO_WEBHOOK_MAX_AGE_SECONDS (a replay, long after Zalo stops re-sending)",
       (u) => {
-        const old = String(Date.now() - 301_000);
+        const old = String(Date.now() - 86_401_000);
         return zalo.deliver(webhook, { ...zalo.events.text(u, "xin chào"), timestamp: old }, { timestamp: old });
       },
     ],

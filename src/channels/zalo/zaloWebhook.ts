@@ -19,13 +19,22 @@ export interface ZaloWebhookDeps {
   clock: Clock;
   appId: string;
   oaSecretKey: string;
-  /** Events older (or further in the future) than this are replays: ZALO_WEBHOOK_MAX_AGE_SECONDS. */
+  /**
+   * ZALO_WEBHOOK_MAX_AGE_SECONDS: a signed event older than this is refused. Zalo re-sends an event
+   * it got no 200 for, for up to 12 h, with its original timestamp; within this age a signed event
+   * is accepted and answered once (its msg_id keeps copies out), so nothing the person wrote while
+   * the service was down is lost. It stays within the engine's re-send window, past which a stored
+   * copy could no longer be recognised.
+   */
   maxAgeSeconds: number;
   /** Largest accepted body; Zalo's events are a few hundred bytes. */
   bodyLimit: string;
   /** Buttons shown under one message; choices beyond are numbered in the text. */
   maxButtons: number;
 }
+
+// Zalo waits about 2 s for the 200; anything older than a minute was re-sent.
+const LATE_EVENT_MS = 60_000;
 
 export function createZaloWebhookRouter(deps: ZaloWebhookDeps): Router {
   const router = Router();
@@ -66,7 +75,9 @@ async function handle(deps: ZaloWebhookDeps, req: Request, res: Response): Promi
   if (!signed) return refuse(401, req.get("x-zevent-signature") ? "bad signature" : "missing signature", { eventName });
   if (appId !== deps.appId) return refuse(401, "another app's event", { eventName });
   const ageMs = deps.clock.now().getTime() - Number(timestamp);
-  if (Math.abs(ageMs) > deps.maxAgeSeconds * 1000) return refuse(401, "stale timestamp (replay?)", { eventName, ageMs });
+  if (Math.abs(ageMs) > deps.maxAgeSeconds * 1000) return refuse(401, "timestamp beyond ZALO_WEBHOOK_MAX_AGE_SECONDS (replay?)", { eventName, ageMs });
+  // A re-send after an outage: accepted, and answered unless a copy was already stored.
+  if (ageMs > LATE_EVENT_MS) deps.log.info({ eventName, ageMs, retry: req.get("num_retry") }, "Zalo event arrived late (a re-send)");
 
   const mapped = mapZaloEvent(envelope.data, payload);
   if (mapped.kind === "invalid") return refuse(400, mapped.problem, { eventName });
