@@ -11,9 +11,18 @@ import type { Logger } from "../lib/logger.ts";
 import type { RenderedReply } from "../core/renderReply.ts";
 
 export type SendResult =
-  | { ok: true; platformMessageId?: string }
-  /** permanent: the person blocked the bot or is no longer reachable here; do not retry. */
-  | { ok: false; permanent: true; reason: string }
+  /**
+   * answerUnreadable: the platform answered 2xx with a body that could not be read. The message
+   * was accepted; it is recorded as sent (and logged), never sent again.
+   */
+  | { ok: true; platformMessageId?: string; answerUnreadable?: boolean }
+  /**
+   * permanent: do not retry this way. scope "chat" (the default): the person blocked the bot or is
+   * no longer reachable here, so the chat is marked unreachable. scope "message": only this message
+   * cannot go this way (a platform's reply window or quota), the chat stays open; a notice is
+   * handed to the person's phone at once.
+   */
+  | { ok: false; permanent: true; reason: string; scope?: "chat" | "message" }
   /**
    * transient: rate limit, server error, network; retry after the given time (or a backoff).
    * pauseSender: the platform refused because the whole bot or OA sent too fast (429): nobody
