@@ -9,6 +9,7 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { RenderedReply } from "../core/renderReply.ts";
+import type { Reply } from "../core/reply.ts";
 
 export type SendResult =
   /**
@@ -30,9 +31,18 @@ export type SendResult =
    */
   | { ok: false; permanent: false; reason: string; retryAfterMs?: number; pauseSender?: boolean };
 
+/** What a message is, for channels whose platform treats answers and notices differently (Zalo). */
+export interface SendContext {
+  /** An answer to the person, a hotline agent's answer, a payout notice, an officer's broadcast. */
+  kind: "REPLY" | "HOTLINE" | "NOTIFICATION" | "BROADCAST";
+  /** The reply as data: its first text key names the notice (for platform templates). */
+  reply: Reply;
+  locale: string;
+}
+
 export interface ChannelAdapter {
   name: ChannelName;
-  send(chat: ChatRef, reply: RenderedReply): Promise<SendResult>;
+  send(chat: ChatRef, reply: RenderedReply, context?: SendContext): Promise<SendResult>;
   /** Webhook or transport routes and where the app mounts them (e.g. "/channels/zalo", "/chat"). */
   http?: { path: string; router: Router };
   start(): Promise<void>;

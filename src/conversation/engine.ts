@@ -29,6 +29,8 @@ export interface EngineDeps<S, E, R> {
   concurrency?: number;
   /** How long a message's key keeps a re-sent copy out (default: RESEND_WINDOW_MS). */
   resendWindowMs?: number;
+  /** How one turn's replies become messages on a channel (default: one message per reply). */
+  layoutReplies?: (channel: ChatContext["channel"], replies: Reply[]) => Reply[];
 }
 
 export interface ConversationEngine {
@@ -222,7 +224,8 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
     await tx.inboundMessage.update({ where: { id: inboundId }, data: { processedAt: now, ...scrubbed(event) } });
   }
 
-  async function writeReplies(tx: Tx, ctx: ChatContext, replies: Reply[], inboundId: string): Promise<void> {
+  async function writeReplies(tx: Tx, ctx: ChatContext, turn: Reply[], inboundId: string): Promise<void> {
+    const replies = deps.layoutReplies ? deps.layoutReplies(ctx.channel, turn) : turn;
     if (replies.length === 0) return;
     const now = deps.clock.now();
     await tx.outboundMessage.createMany({

@@ -11,6 +11,7 @@ import type { Logger } from "../../lib/logger.ts";
 import { mapZaloEvent, zaloEnvelope } from "./mapZaloEvent.ts";
 import { numberedChoice } from "./numberedChoice.ts";
 import { verifyZaloSignature } from "./signature.ts";
+import type { ZaloWindow } from "./zaloWindow.ts";
 
 export interface ZaloWebhookDeps {
   engine: ConversationEngine;
@@ -29,8 +30,8 @@ export interface ZaloWebhookDeps {
   maxAgeSeconds: number;
   /** Largest accepted body; Zalo's events are a few hundred bytes. */
   bodyLimit: string;
-  /** Buttons shown under one message; choices beyond are numbered in the text. */
-  maxButtons: number;
+  /** The person's reply window, opened by each message they send. */
+  window: ZaloWindow;
 }
 
 // Zalo waits about 2 s for the 200; anything older than a minute was re-sent.
@@ -85,7 +86,11 @@ async function handle(deps: ZaloWebhookDeps, req: Request, res: Response): Promi
     res.status(200).json({ ok: true });
     return;
   }
-  const event = await numberedChoice(deps.prisma, mapped.event, deps.maxButtons);
+  // The person wrote: their free reply window starts again from Zalo's timestamp of the message
+  // (first, so the answer is already sent inside it). A re-send carries the same timestamp and
+  // changes nothing.
+  if (mapped.personMessageId) await deps.window.noteMessage(mapped.event.chat.platformUserId, mapped.personMessageId, mapped.event.at);
+  const event = await numberedChoice(deps.prisma, mapped.event);
   for (const e of await withReachability(deps, event)) await deps.engine.receive(e);
   res.status(200).json({ ok: true });
 }
