@@ -11,11 +11,11 @@ import { renderParam, type RenderedReply } from "../../core/renderReply.ts";
 import type { ChannelAdapter, ChannelDeps, SendContext, SendResult } from "../channel.ts";
 import { apiErrorResult, TOKEN_ERRORS } from "./zaloErrors.ts";
 import { DEFAULT_LAYOUT_LIMITS, zaloTexts, type ZaloLayoutLimits } from "./zaloMessages.ts";
-import { createZaloOaClient, type ZaloEndpoint, type ZaloOaClient } from "./zaloOaClient.ts";
+import { createZaloOaClient, type ZaloEndpoint } from "./zaloOaClient.ts";
 import { createZaloTokenStore, type ZaloTokenStore } from "./zaloTokenStore.ts";
 import { transactionMessage } from "./zaloTransaction.ts";
 import { createZaloWebhookRouter } from "./zaloWebhook.ts";
-import { createZaloWindow, type ZaloWindow } from "./zaloWindow.ts";
+import { createZaloWindow } from "./zaloWindow.ts";
 
 export interface ZaloLimits extends ZaloLayoutLimits {
   /** Refresh the access token when less than this is left (it lives about 25 h). */
