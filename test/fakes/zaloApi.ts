@@ -14,12 +14,13 @@
 //   Zalo partners document the cs answer's quota object);
 // - a transaction message: template_type from the SDK's list, elements, at most 4 buttons.
 // Errors can be injected, and a 2xx answer can be cut short.
-import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { signZaloEvent, zaloEvents, type ZaloEvents } from "./zaloEvents.ts";
 import { createReplyRules } from "./zaloReplyRules.ts";
+import { elementText, field, header, parseJson, readBody, isTransactionType, token, toButton, type FakeZaloButton } from "./zaloWire.ts";
 
 export { signZaloEvent, type ZaloEvents };
+export type { FakeZaloButton };
 
 export interface FakeZaloOptions {
   appId?: string;
@@ -34,12 +35,6 @@ export interface FakeZaloOptions {
 
   /** Zalo's clock, for event timestamps (tests that move the bot's clock pass the same one). */
   now?: () => Date;
-}
-
-export interface FakeZaloButton {
-  title: string;
-  type: string;
-  payload: unknown;
 }
 
 export interface SentZaloMessage {
@@ -224,7 +219,7 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     const type = field(payload, "template_type");
     const elements = field(payload, "elements");
     const buttons = field(payload, "buttons") ?? [];
-    if (typeof userId !== "string" || typeof type !== "string" || !TRANSACTION_TYPES.has(type) || !Array.isArray(elements) || elements.length === 0 || !Array.isArray(buttons) || buttons.length > 4) {
+    if (typeof userId !== "string" || typeof type !== "string" || !isTransactionType(type) || !Array.isArray(elements) || elements.length === 0 || !Array.isArray(buttons) || buttons.length > 4) {
       return answer(res, "transaction", { error: -201, message: "Parameters are invalid" });
     }
     if (unfollowed.has(userId)) return answer(res, "transaction", { error: -213, message: "User has not followed OA" });
@@ -358,63 +353,4 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-function token(bytes: number): string {
-  return randomBytes(bytes).toString("hex");
-}
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function parseJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return null;
-  }
-}
-
-function field(value: unknown, key: string): unknown {
-  if (typeof value !== "object" || value === null) return undefined;
-  const v: unknown = Reflect.get(value, key);
-  return v;
-}
-
-function toButton(b: unknown): FakeZaloButton {
-  const title = field(b, "title");
-  const type = field(b, "type");
-  return { title: typeof title === "string" ? title : "", type: typeof type === "string" ? type : "", payload: field(b, "payload") };
-}
-
-// Transaction template types (official PHP SDK, Common/TransactionTemplateType).
-const TRANSACTION_TYPES = new Set([
-  "transaction_billing",
-  "transaction_order",
-  "transaction_reward",
-  "transaction_contract",
-  "transaction_booking",
-  "transaction_membership",
-  "transaction_event",
-  "transaction_transaction",
-  "transaction_account",
-  "transaction_internal",
-  "transaction_partnership",
-  "transaction_education",
-  "transaction_rating",
-]);
-
-function elementText(element: unknown): string {
-  const content = field(element, "content");
-  if (typeof content === "string") return content;
-  if (Array.isArray(content)) return content.map((row) => `${String(field(row, "key"))}: ${String(field(row, "value"))}`).join("\n");
-  return "";
 }
