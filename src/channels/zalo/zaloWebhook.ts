@@ -21,11 +21,11 @@ export interface ZaloWebhookDeps {
   appId: string;
   oaSecretKey: string;
   /**
-   * ZALO_WEBHOOK_MAX_AGE_SECONDS: a signed event older than this is refused. Zalo re-sends an event
-   * it got no 200 for, for up to 12 h, with its original timestamp; within this age a signed event
-   * is accepted and answered once (its msg_id keeps copies out), so nothing the person wrote while
-   * the service was down is lost. It stays within the engine's re-send window, past which a stored
-   * copy could no longer be recognised.
+   * ZALO_WEBHOOK_MAX_AGE_SECONDS. Zalo re-sends an event it got no 200 for, for up to 12 h, with its
+   * first timestamp: a signed event is accepted whatever its age and answered once, so nothing the
+   * person wrote while the service was down is lost. Up to this age the engine's re-send window
+   * recognises copies; an older event is first looked up among all stored messages. A timestamp
+   * this far in the future is refused.
    */
   maxAgeSeconds: number;
   /** Largest accepted body; Zalo's events are a few hundred bytes. */
@@ -76,13 +76,20 @@ async function handle(deps: ZaloWebhookDeps, req: Request, res: Response): Promi
   if (!signed) return refuse(401, req.get("x-zevent-signature") ? "bad signature" : "missing signature", { eventName });
   if (appId !== deps.appId) return refuse(401, "another app's event", { eventName });
   const ageMs = deps.clock.now().getTime() - Number(timestamp);
-  if (Math.abs(ageMs) > deps.maxAgeSeconds * 1000) return refuse(401, "timestamp beyond ZALO_WEBHOOK_MAX_AGE_SECONDS (replay?)", { eventName, ageMs });
-  // A re-send after an outage: accepted, and answered unless a copy was already stored.
-  if (ageMs > LATE_EVENT_MS) deps.log.info({ eventName, ageMs, retry: req.get("num_retry") }, "Zalo event arrived late (a re-send)");
+  if (-ageMs > deps.maxAgeSeconds * 1000) return refuse(401, "timestamp in the future beyond ZALO_WEBHOOK_MAX_AGE_SECONDS", { eventName, ageMs });
 
   const mapped = mapZaloEvent(envelope.data, payload);
   if (mapped.kind === "invalid") return refuse(400, mapped.problem, { eventName });
   if (mapped.kind === "ignored") {
+    res.status(200).json({ ok: true });
+    return;
+  }
+  // A re-send after an outage carries its first timestamp. A signed event is accepted whatever its
+  // age unless it was stored already: the engine recognises copies from the last two days; an
+  // older one is looked up among every message ever stored (a replay of it changes nothing).
+  if (ageMs > LATE_EVENT_MS) deps.log.info({ eventName, ageMs, retry: req.get("num_retry") }, "Zalo event arrived late (a re-send)");
+  if (ageMs > deps.maxAgeSeconds * 1000 && (await storedBefore(deps, mapped.event.messageId))) {
+    deps.log.info({ eventName, ageMs }, "old Zalo event already answered; ignored");
     res.status(200).json({ ok: true });
     return;
   }
@@ -93,6 +100,11 @@ async function handle(deps: ZaloWebhookDeps, req: Request, res: Response): Promi
   const event = await numberedChoice(deps.prisma, mapped.event);
   for (const e of await withReachability(deps, event)) await deps.engine.receive(e);
   res.status(200).json({ ok: true });
+}
+
+async function storedBefore(deps: ZaloWebhookDeps, messageId: string): Promise<boolean> {
+  const row = await deps.prisma.inboundMessage.findFirst({ where: { channel: "ZALO", platformMessageId: messageId }, select: { id: true } });
+  return row !== null;
 }
 
 /**
