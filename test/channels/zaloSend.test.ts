@@ -184,6 +184,32 @@ describe("Zalo's error answers", () => {
   });
 });
 
+describe("each refusal Zalo documents", () => {
+  // channels.md and the third-party guides listed in docs/channels.md ("Only a live OA can confirm").
+  const cases: [number, string, object][] = [
+    [-213, "not a follower: the chat is closed", { ok: false, permanent: true, reason: "not_follower" }],
+    [-227, "account banned or inactive over 45 days", { ok: false, permanent: true, reason: "zalo_user_inactive" }],
+    [-230, "not interacted in the past 7 days", { ok: false, permanent: true, scope: "message", reason: "zalo_outside_window" }],
+    [-232, "no interaction, or it expired", { ok: false, permanent: true, scope: "message", reason: "zalo_outside_window" }],
+    [-211, "out of quota", { ok: false, permanent: true, scope: "message", reason: "zalo_quota" }],
+    [-218, "the person's receiving limit", { ok: false, permanent: true, scope: "message", reason: "zalo_quota" }],
+    [-224, "the OA's package", { ok: false, permanent: true, scope: "message", reason: "zalo_quota" }],
+    [-244, "the person restricted this kind of message", { ok: false, permanent: true, scope: "message", reason: "zalo_user_restricted" }],
+    [-32, "rate limited: the OA pauses", { ok: false, permanent: false, reason: "rate_limited", pauseSender: true }],
+    [-201, "parameters invalid: tried again later", { ok: false, permanent: false, reason: "zalo_error_-201" }],
+  ];
+
+  it.each(cases)("%i (%s) is told to the outbox for what it is", async (code, _what, expected) => {
+    const user = newUser();
+    zalo.follow(user);
+    zalo.failNextSends({ error: code, message: "Refused" });
+    const result = await zaloAdapter(app.runtime.channels).send({ channel: "ZALO", platformUserId: user }, { text: "Xin chào", buttons: [] });
+    expect(result).toMatchObject(expected);
+    // A rate-limit answer pauses the OA: let the next case send.
+    if (code === -32) app.clock.advance(61_000);
+  });
+});
+
 function zaloAdapter(channels: ChannelAdapter[]): ChannelAdapter {
   const adapter = channels.find((c) => c.name === "ZALO");
   if (!adapter) throw new Error("Zalo is not configured");
