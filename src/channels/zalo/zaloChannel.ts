@@ -140,7 +140,7 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
     if (free && sent < texts.length && !result.ok && result.permanent) await window.giveBack(userId, texts.length - sent);
     if (!free && sent > 0) {
       await window.countProactive(userId, sent);
-      log.warn({ messages: sent }, "Zalo answer beyond the free reply window: sent as a paid proactive message");
+      log.info({ messages: sent }, "Zalo answer beyond the free reply window: sent as a paid proactive message");
     }
     return result;
   }
