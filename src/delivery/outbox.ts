@@ -390,11 +390,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     drain,
     start() {
       stopped = false;
-      // Each poll looks after the queue and starts every lane, without waiting for the lanes: a
-      // lane busy for minutes (a province's ZNS notices) never keeps the others from their turn.
+      // Each poll starts every idle lane, without waiting for the busy ones: a lane busy for
+      // minutes (a province's ZNS notices) never keeps the others from their turn. The clean-up
+      // is done while no lane sends, as its queries would hold up the writes of those sending.
       const tick = () => {
         if (stopped) return;
-        void housekeeping()
+        void (lanes.some((l) => l.running) ? Promise.resolve(0) : housekeeping())
           .then(() => {
             for (const lane of lanes) void runLane(lane);
           })

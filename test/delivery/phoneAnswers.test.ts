@@ -123,10 +123,12 @@ describe("a phone that refuses ZNS", () => {
     expect(phones.calls.filter((c) => c.via === "ZNS" && c.phone === intl(phone))).toEqual([{ via: "ZNS", phone: intl(phone), status: 200, error: code }]);
     const waiting = await h.prisma.outboundMessage.count({ where: { noticeKey: { startsWith: `backlog:${tag}:` }, status: "QUEUED" } });
     expect(waiting).toBeGreaterThan(1000);
-    const rows = await rowsOf(tag);
-    expect(rows.map((r) => [r.channel, r.status, r.failureReason])).toEqual([
-      ["ZNS", "FAILED", `zns_error_${code}`],
-      ["SMS", "SENT", null],
-    ]);
+    // The gateway's answer is written a moment after the gateway has the message.
+    await expect
+      .poll(async () => (await rowsOf(tag)).map((r) => [r.channel, r.status, r.failureReason]), { timeout: 20_000 })
+      .toEqual([
+        ["ZNS", "FAILED", `zns_error_${code}`],
+        ["SMS", "SENT", null],
+      ]);
   }
 });
