@@ -2,6 +2,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { KEY_ID, type DataKeys } from "./db/fieldCipher.ts";
+import { parseTemplateSetting, transactionTemplates, webhookUrlProblem, znsTemplates, type TransactionTemplates, type ZnsTemplates } from "./configChannels.ts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -41,6 +42,10 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters A-Z a-z 0-9 _ -")
     .optional(),
   TELEGRAM_BOT_USERNAME: z.string().regex(/^[A-Za-z0-9_]{5,64}$/).optional(),
+  // Long polling: how long Telegram holds a getUpdates request, and how much longer the bot waits
+  // for its answer before it gives the request up as hung and asks again.
+  TELEGRAM_POLL_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(50).default(30),
+  TELEGRAM_POLL_DEADLINE_GRACE_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
   ZALO_APP_ID: z.string().min(1).optional(),
   ZALO_OA_SECRET_KEY: z.string().min(1).optional(),
   ZALO_APP_SECRET: z.string().min(1).optional(),
@@ -48,7 +53,14 @@ const schema = z.object({
   ZALO_OAUTH_ROOT: z.url().default("https://oauth.zaloapp.com"),
   ZALO_ACCESS_TOKEN: z.string().min(1).optional(),
   ZALO_REFRESH_TOKEN: z.string().min(1).optional(),
-  ZALO_WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
+  // Zalo re-sends an unanswered event for up to 12 h with its first timestamp: a day by default,
+  // and at most the two days the bot remembers which messages it stored.
+  // Notices to a Zalo follower outside the free reply window, as transaction messages (JSON).
+  ZALO_TRANSACTION_TEMPLATES: z.string().optional(),
+  // Zalo's reply window (OA help centre): free replies per person, within hours of their last message.
+  ZALO_FREE_REPLIES: z.coerce.number().int().min(0).max(100).default(8),
+  ZALO_FREE_REPLY_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(48),
+  ZALO_WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(172_800).default(86_400),
 
   // Conversations and linking.
   LINK_CODE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
@@ -120,16 +132,20 @@ const schema = z.object({
   DATA_HASH_KEY_PREVIOUS: z.string().optional(),
 });
 
-/** ZNS_TEMPLATES: notice text key → the approved ZNS template and its parameter names. */
-export const znsTemplates = z.record(
-  z.string().min(1),
-  z.object({ templateId: z.string().min(1), params: z.record(z.string().min(1), z.string().min(1)) }),
-);
-export type ZnsTemplates = z.infer<typeof znsTemplates>;
+export type { TransactionTemplates, ZnsTemplates } from "./configChannels.ts";
 
 export type Config = z.infer<typeof schema> & {
   telegram: { token: string; apiRoot: string; mode: "webhook" | "polling"; secret?: string; username?: string } | null;
-  zalo: { appId: string; oaSecretKey: string; appSecret?: string; apiRoot: string; oauthRoot: string } | null;
+  zalo: {
+    appId: string;
+    oaSecretKey: string;
+    appSecret?: string;
+    apiRoot: string;
+    oauthRoot: string;
+    transactionTemplates: TransactionTemplates;
+    freeReplies: number;
+    freeReplyHours: number;
+  } | null;
   /** Absolute PGlite folder, used only when DATABASE_URL is unset. */
   dataDir: string;
   logFormat: "json" | "readable";
@@ -165,23 +181,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.TELEGRAM_BOT_TOKEN && telegramMode === "webhook" && !(c.TELEGRAM_WEBHOOK_SECRET && c.PUBLIC_URL)) {
     throw new ConfigError(["TELEGRAM_MODE=webhook needs PUBLIC_URL and TELEGRAM_WEBHOOK_SECRET"]);
   }
+  if (c.TELEGRAM_BOT_TOKEN && telegramMode === "webhook" && c.PUBLIC_URL) {
+    const problem = webhookUrlProblem(c.PUBLIC_URL, c.TELEGRAM_API_ROOT);
+    if (problem) throw new ConfigError([problem]);
+  }
   if (Boolean(c.ZALO_APP_ID) !== Boolean(c.ZALO_OA_SECRET_KEY)) {
     throw new ConfigError(["ZALO_APP_ID and ZALO_OA_SECRET_KEY are set together"]);
   }
   const dataKeys = parseDataKeys(c);
   let templates: ZnsTemplates | null = null;
   if (c.ZNS_TEMPLATES) {
-    let json: unknown;
-    try {
-      json = JSON.parse(c.ZNS_TEMPLATES);
-    } catch {
-      throw new ConfigError(["ZNS_TEMPLATES: not valid JSON"]);
-    }
-    const parsedTemplates = znsTemplates.safeParse(json);
-    if (!parsedTemplates.success) {
-      throw new ConfigError(['ZNS_TEMPLATES: must look like {"notices:reminder":{"templateId":"…","params":{"zns_name":"our_name"}}}']);
-    }
-    templates = parsedTemplates.data;
+    const parsedTemplates = parseTemplateSetting("ZNS_TEMPLATES", c.ZNS_TEMPLATES, znsTemplates, '{"notices:reminder":{"templateId":"…","params":{"zns_name":"amount"}}}');
+    if ("problems" in parsedTemplates) throw new ConfigError(parsedTemplates.problems);
+    templates = parsedTemplates.value;
+  }
+  let transaction: TransactionTemplates = {};
+  if (c.ZALO_TRANSACTION_TEMPLATES) {
+    const example = '{"notices:reminder":{"templateType":"transaction_event","header":"Nhắc lịch nhận tiền"}}';
+    const parsedTransaction = parseTemplateSetting("ZALO_TRANSACTION_TEMPLATES", c.ZALO_TRANSACTION_TEMPLATES, transactionTemplates, example);
+    if ("problems" in parsedTransaction) throw new ConfigError(parsedTransaction.problems);
+    transaction = parsedTransaction.value;
   }
   return {
     zns:
@@ -208,6 +227,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             appSecret: c.ZALO_APP_SECRET,
             apiRoot: c.ZALO_API_ROOT,
             oauthRoot: c.ZALO_OAUTH_ROOT,
+            transactionTemplates: transaction,
+            freeReplies: c.ZALO_FREE_REPLIES,
+            freeReplyHours: c.ZALO_FREE_REPLY_HOURS,
           }
         : null,
     ...c,

@@ -1,7 +1,7 @@
 // Receives every inbound event exactly once and answers it. Each message is stored before anything
-// else happens (unique on channel + platform message id, so a re-sent webhook is answered, not
-// processed twice), then processed under a per-chat lock: one event per chat at a time, whichever
-// instance holds it. Decisions, new state and outgoing replies commit together; a crash before the
+// else happens (once per act of the person while the platform may re-send it, see inboundStore.ts,
+// so a re-sent webhook is answered, not processed twice), then processed under a per-chat lock:
+// one event per chat at a time, whichever instance holds it. Decisions, new state and outgoing replies commit together; a crash before the
 // commit leaves the message unprocessed, and `recover` answers it after the restart.
 import type { InboundEvent } from "../core/events.ts";
 import { inboundBody, type InboundBody } from "../core/events.ts";
@@ -14,6 +14,7 @@ import { toJsonValue } from "../lib/json.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { Brain, ChatContext, ChatSettings, Tx } from "./brain.ts";
 import { loadChatContext } from "./chatContext.ts";
+import { storeOnce } from "./inboundStore.ts";
 import type { Reply } from "../core/reply.ts";
 
 export interface EngineDeps<S, E, R> {
@@ -26,6 +27,10 @@ export interface EngineDeps<S, E, R> {
   onReplies?: () => void;
   /** How many chats are processed at the same time (each holds a database connection meanwhile). */
   concurrency?: number;
+  /** How long a message's key keeps a re-sent copy out (default: RESEND_WINDOW_MS). */
+  resendWindowMs?: number;
+  /** How one turn's replies become messages on a channel (default: one message per reply). */
+  layoutReplies?: (channel: ChatContext["channel"], replies: Reply[]) => Reply[];
 }
 
 export interface ConversationEngine {
@@ -39,6 +44,13 @@ export interface ConversationEngine {
   settle(): Promise<void>;
 }
 
+/**
+ * How long a platform may deliver the same message again: Telegram keeps an unconfirmed update for
+ * 24 h (Bot API, getUpdates/setWebhook), Zalo re-sends an unanswered webhook for up to 12 h (OA
+ * help centre). Twice the longest, then the key is released: ids are not kept for ever because
+ * platforms start them again (Telegram's update_id after a week without updates).
+ */
+export const RESEND_WINDOW_MS = 48 * 3_600_000;
 const MAX_FOLLOW_UPS = 6;
 const RETRIES = 12;
 const TX = { timeout: 30_000, maxWait: 30_000 };
@@ -98,19 +110,16 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
         update: { lastInboundAt: now, ...(event.displayName ? { displayName: withoutNul(event.displayName) } : {}) },
       });
       const body = inboundBody.parse(event);
-      const inserted = await deps.prisma.inboundMessage.createMany({
-        data: [{
-          channel: event.chat.channel,
-          platformMessageId: event.messageId,
-          identityId: identity.id,
-          kind: body.kind,
-          text: body.kind === "text" ? body.text : body.kind === "button" ? body.data : null,
-          payload: toJsonValue(body),
-          receivedAt: event.at,
-        }],
-        skipDuplicates: true,
+      const stored = await storeOnce(deps.prisma, now, deps.resendWindowMs ?? RESEND_WINDOW_MS, {
+        channel: event.chat.channel,
+        platformMessageId: event.messageId,
+        identityId: identity.id,
+        kind: body.kind,
+        text: body.kind === "text" ? body.text : body.kind === "button" ? body.data : null,
+        payload: toJsonValue(body),
+        receivedAt: event.at,
       });
-      const duplicate = inserted.count === 0;
+      const duplicate = !stored;
       if (duplicate) deps.log.info({ channel: event.chat.channel, messageId: event.messageId }, "duplicate inbound ignored");
       schedule(identity.id);
       return { duplicate, identityId: identity.id };
@@ -215,7 +224,8 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
     await tx.inboundMessage.update({ where: { id: inboundId }, data: { processedAt: now, ...scrubbed(event) } });
   }
 
-  async function writeReplies(tx: Tx, ctx: ChatContext, replies: Reply[], inboundId: string): Promise<void> {
+  async function writeReplies(tx: Tx, ctx: ChatContext, turn: Reply[], inboundId: string): Promise<void> {
+    const replies = deps.layoutReplies ? deps.layoutReplies(ctx.channel, turn) : turn;
     if (replies.length === 0) return;
     const now = deps.clock.now();
     await tx.outboundMessage.createMany({

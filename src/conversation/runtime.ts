@@ -4,6 +4,7 @@ import type { Config } from "../config.ts";
 import type { I18n } from "../core/i18n.ts";
 import type { ChannelName } from "../core/events.ts";
 import type { ChannelAdapter, ChannelDeps } from "../channels/channel.ts";
+import { layoutReplies } from "../channels/replyLayout.ts";
 import { createTelegramChannel } from "../channels/telegram/telegramChannel.ts";
 import { createWebChannel } from "../channels/web/webChannel.ts";
 import { createZaloChannel, type ZaloChannel } from "../channels/zalo/zaloChannel.ts";
@@ -79,6 +80,7 @@ export function createChatRuntime(deps: ChatRuntimeDeps): ChatRuntime {
     brain: createBrain(),
     settings: chatSettings(deps.config),
     onReplies: () => kick(),
+    layoutReplies,
     // Half the pool processes chats; the other half stores new messages and sends replies.
     concurrency: Math.max(1, Math.floor(deps.config.DATABASE_POOL_SIZE / 2)),
   });

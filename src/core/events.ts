@@ -34,7 +34,11 @@ export type InboundBody = z.infer<typeof inboundBody>;
 
 export type InboundEvent = InboundBody & {
   chat: ChatRef;
-  /** Unique per channel: Telegram update_id, Zalo msg_id (or event + timestamp), web client id. */
+  /**
+   * What identifies the person's act on its channel while the platform may re-send it: Telegram
+   * "<chat>:<message_id>" or "cb:<callback query id>", Zalo msg_id (or event + user + timestamp),
+   * the web page's own message id.
+   */
   messageId: string;
   at: Date;
   displayName?: string;

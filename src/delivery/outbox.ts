@@ -177,9 +177,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         return 0;
       }
     }
-    const done = sendBatch(lane, rows, slots).then((outcomes) =>
-      settle(() => recordOutcomes({ prisma: deps.prisma, log: deps.log, owner, phoneRoutes }, outcomes, deps.clock.now()), ids),
-    );
+    const done = sendBatch(lane, rows, slots).then(async (outcomes) => {
+      const handedOn = await settle(() => recordOutcomes({ prisma: deps.prisma, log: deps.log, owner, phoneRoutes }, outcomes, deps.clock.now()), ids);
+      // A notice handed to the phone goes out now, not when this sender's queue is done.
+      if (handedOn instanceof Set) for (const channel of handedOn) kickLane(channel);
+    });
     if (!slots) {
       await done;
       return rows.length;
@@ -246,8 +248,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const result = await lane.sender
       .send(row, parsed.data)
       .catch((err: unknown): SendResult => ({ ok: false, permanent: false, reason: err instanceof Error ? err.message : String(err) }));
-    if (result.ok) return { row, status: "SENT", platformMessageId: result.platformMessageId };
-    if (result.permanent) return { row, status: "FAILED", reason: result.reason, unreachable: lane.sender.kind === "chat", fallback: bulkKind };
+    if (result.ok) {
+      if (result.answerUnreadable) deps.log.warn({ outboundId: row.id, channel: lane.sender.channel }, "sent, answer unreadable: recorded as sent, not sent again");
+      return { row, status: "SENT", platformMessageId: result.platformMessageId };
+    }
+    if (result.permanent) {
+      const unreachable = lane.sender.kind === "chat" && result.scope !== "message";
+      return { row, status: "FAILED", reason: result.reason, unreachable, fallback: bulkKind };
+    }
     if (result.pauseSender) {
       const until = deps.clock.now().getTime() + (result.retryAfterMs ?? 1000);
       lane.pausedUntil = Math.max(lane.pausedUntil, until);
@@ -275,7 +283,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   /**
    * Runs a lane's pumps until its queue is empty. Lanes run independently: a web-chat reply never
-   * waits for a long Telegram broadcast to finish.
+   * waits for a long Telegram broadcast to finish, and an SMS that replaces a refused ZNS never
+   * waits for the rest of the ZNS queue.
    */
   function runLane(lane: Lane): Promise<number> {
     if (lane.running) {
@@ -310,7 +319,21 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     return run;
   }
 
+  /** Starts a lane that is idle, or tells a running one to look again once it is done. */
+  function kickLane(channel: string): void {
+    const lane = lanes.find((l) => l.sender.channel === channel);
+    if (lane && !stopped) void runLane(lane);
+  }
+
+  /** Sends everything due through every lane and resolves when all of them are idle. */
   async function drain(): Promise<number> {
+    const failed = await housekeeping();
+    const counts = await Promise.all(lanes.map(runLane));
+    return counts.reduce((a, b) => a + b, failed);
+  }
+
+  /** Results left unwritten, lost claims, a dead instance's rows, unconfigured channels. */
+  async function housekeeping(): Promise<number> {
     const writes = unsettled.splice(0);
     for (let i = 0; i < writes.length; i++) {
       await settle(writes[i]!.write, writes[i]!.ids, writes[i]!.failures).catch((err: unknown) => {
@@ -336,12 +359,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         );
       }
     }
-    const failed = await sweepUnconfigured(now).catch((err: unknown) => {
+    return sweepUnconfigured(now).catch((err: unknown) => {
       deps.log.error({ err }, "messages for unconfigured channels not ended");
       return 0;
     });
-    const counts = await Promise.all(lanes.map(runLane));
-    return counts.reduce((a, b) => a + b, failed);
   }
 
   /** Ends what waits for a channel nobody sends through, when this instance holds that election. */
@@ -369,13 +390,19 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     drain,
     start() {
       stopped = false;
+      // Each poll starts every idle lane, without waiting for the busy ones: a lane busy for
+      // minutes (a province's ZNS notices) never keeps the others from their turn. The clean-up
+      // is done while no lane sends, as its queries would hold up the writes of those sending.
       const tick = () => {
         if (stopped) return;
-        void drain()
+        void (lanes.some((l) => l.running) ? Promise.resolve(0) : housekeeping())
+          .then(() => {
+            for (const lane of lanes) void runLane(lane);
+          })
           .catch((err: unknown) => deps.log.error({ err }, "outbox run failed"))
           .finally(() => {
-          if (!stopped) timer = setTimeout(tick, deps.pollMs ?? 1000);
-        });
+            if (!stopped) timer = setTimeout(tick, deps.pollMs ?? 1000);
+          });
       };
       tick();
     },

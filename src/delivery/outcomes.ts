@@ -19,7 +19,9 @@ export interface OutcomeDeps {
   phoneRoutes: string[];
 }
 
-export async function recordOutcomes(deps: OutcomeDeps, outcomes: Outcome[], now: Date): Promise<void> {
+/** Writes the outcomes; returns the channels a message was handed on to (their lanes are started). */
+export async function recordOutcomes(deps: OutcomeDeps, outcomes: Outcome[], now: Date): Promise<Set<string>> {
+  const handedOn = new Set<string>();
   const { prisma, owner } = deps;
   const sent = outcomes.filter((o) => o.status === "SENT");
   if (sent.length > 0) {
@@ -55,7 +57,10 @@ export async function recordOutcomes(deps: OutcomeDeps, outcomes: Outcome[], now
       } else {
         await finish;
       }
-      if (o.fallback) await fallBack(deps, o.row, now);
+      if (o.fallback) {
+        const next = await fallBack(deps, o.row, now);
+        if (next) handedOn.add(next);
+      }
     }
   }
   if (outcomes.some((o) => o.row.kind === "BROADCAST" && o.status !== "RETRY")) {
@@ -65,6 +70,7 @@ export async function recordOutcomes(deps: OutcomeDeps, outcomes: Outcome[], now
       UPDATE "BroadcastDelivery" b SET status = m.status, reason = m."failureReason", "updatedAt" = ${now}
       FROM "OutboundMessage" m WHERE m."broadcastDeliveryId" = b.id AND m.id IN (${Prisma.join(ids)})`;
   }
+  return handedOn;
 }
 
 /**
@@ -72,22 +78,22 @@ export async function recordOutcomes(deps: OutcomeDeps, outcomes: Outcome[], now
  * their phone (unless another chat of theirs or a relative's still carries the notice), from ZNS
  * to SMS. Written once (dedupe key per notice and route).
  */
-async function fallBack(deps: OutcomeDeps, row: Claimed, now: Date): Promise<void> {
-  if (!row.noticeKey || !row.beneficiaryId || (row.kind !== "NOTIFICATION" && row.kind !== "BROADCAST")) return;
+async function fallBack(deps: OutcomeDeps, row: Claimed, now: Date): Promise<string | null> {
+  if (!row.noticeKey || !row.beneficiaryId || (row.kind !== "NOTIFICATION" && row.kind !== "BROADCAST")) return null;
   const { prisma } = deps;
   const isPhone = row.channel === "ZNS" || row.channel === "SMS";
   const next = isPhone ? deps.phoneRoutes[deps.phoneRoutes.indexOf(row.channel) + 1] : deps.phoneRoutes[0];
-  if (!next) return;
+  if (!next) return null;
   if (!isPhone) {
     const others = await prisma.outboundMessage.count({
       where: { noticeKey: row.noticeKey, id: { not: row.id }, status: { in: ["QUEUED", "SENDING", "SENT"] } },
     });
-    if (others > 0) return;
+    if (others > 0) return null;
   }
   const phone = row.phone ?? (await prisma.beneficiary.findUnique({ where: { id: row.beneficiaryId }, select: { phone: true } }))?.phone;
-  if (!phone) return;
+  if (!phone) return null;
   const original = await prisma.outboundMessage.findUnique({ where: { id: row.id }, select: { reply: true, broadcastDeliveryId: true } });
-  if (!original) return;
+  if (!original) return null;
   await prisma.$transaction(async (tx) => {
     // A broadcast line points at one message: it moves to the one that carries on.
     if (original.broadcastDeliveryId) await tx.outboundMessage.update({ where: { id: row.id }, data: { broadcastDeliveryId: null } });
@@ -110,4 +116,5 @@ async function fallBack(deps: OutcomeDeps, row: Claimed, now: Date): Promise<voi
       skipDuplicates: true,
     });
   });
+  return next;
 }

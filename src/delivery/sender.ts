@@ -1,7 +1,7 @@
 // What the delivery engine sends through: a chat channel (Telegram, Zalo, web chat) or a phone
 // service (ZNS, SMS), each with its own pace.
 import type { SendResult } from "../channels/channel.ts";
-import type { ChannelAdapter } from "../channels/channel.ts";
+import type { ChannelAdapter, SendContext } from "../channels/channel.ts";
 import type { I18n } from "../core/i18n.ts";
 import type { Reply } from "../core/reply.ts";
 import { renderReply } from "../core/renderReply.ts";
@@ -29,7 +29,11 @@ export function chatSender(adapter: ChannelAdapter, i18n: I18n, pace: { ratePerS
       if (!row.platformUserId || !isChannelName(row.channel)) return { ok: false, permanent: true, reason: "no_recipient" };
       const locale = row.locale ?? "vi";
       const rendered = renderReply(i18n.t(locale), locale, reply);
-      return adapter.send({ channel: row.channel, platformUserId: row.platformUserId }, rendered);
+      return adapter.send({ channel: row.channel, platformUserId: row.platformUserId }, rendered, { kind: sendKind(row.kind), reply, locale });
     },
   };
+}
+
+function sendKind(kind: string): SendContext["kind"] {
+  return kind === "NOTIFICATION" || kind === "BROADCAST" || kind === "HOTLINE" ? kind : "REPLY";
 }

@@ -45,7 +45,7 @@ describe("the Telegram webhook", () => {
     expect((await h.post(update, { secret: `${WEBHOOK_SECRET}x` })).status).toBe(403);
     await h.settle();
     expect(await identity(1002)).toBeNull();
-    expect(await h.prisma.inboundMessage.count({ where: { platformMessageId: String(update.update_id) } })).toBe(0);
+    expect(await h.prisma.inboundMessage.count({ where: { channel: "TELEGRAM", identity: { platformUserId: "1002" } } })).toBe(0);
     expect(h.fake.sentMessages(1002)).toEqual([]);
   });
 
@@ -65,7 +65,7 @@ describe("the Telegram webhook", () => {
     expect((await h.post(update)).status).toBe(200);
     await h.settle();
     expect(h.fake.sentMessages(1003)).toHaveLength(answered);
-    expect(await h.prisma.inboundMessage.count({ where: { channel: "TELEGRAM", platformMessageId: String(update.update_id) } })).toBe(1);
+    expect(await h.prisma.inboundMessage.count({ where: { channel: "TELEGRAM", identity: { platformUserId: "1003" } } })).toBe(1);
   });
 
   it("stops the spinner of a pressed button and answers the press", async () => {

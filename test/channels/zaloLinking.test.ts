@@ -1,5 +1,6 @@
 // A newcomer on Zalo follows the OA, links to their record (with a printed code, or with their ID,
 // date of birth and phone) and reaches the main menu, seeing exactly what the fake Zalo receives.
+// Zalo's v3 consultation text shows no buttons: every choice is a numbered line the person types.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureDemoData } from "../../src/features/demo/service.ts";
 import { issueLinkCodes } from "../../src/features/linking/codes.ts";
@@ -57,15 +58,20 @@ async function expectMessage(user: string, match: (m: SentZaloMessage) => boolea
   }
 }
 
-const labelled = (title: string) => (m: SentZaloMessage) => m.buttons.some((b) => b.title === title);
+/** The number the person types for a choice ("3. Đồng ý" → "3"), or null. */
+const numberOf = (m: SentZaloMessage, title: string): string | null => {
+  const line = m.text.split("\n").find((l) => /^\d+\. /.test(l) && l.slice(l.indexOf(". ") + 2) === title);
+  return line ? line.slice(0, line.indexOf(".")) : null;
+};
+const labelled = (title: string) => (m: SentZaloMessage) => numberOf(m, title) !== null;
 const saying = (text: string) => (m: SentZaloMessage) => m.text.includes(text);
 
-/** Presses the button with this title: Zalo sends its hidden query back as the person's text. */
+/** Chooses by typing the choice's number, as the message asks. */
 async function press(user: string, title: string): Promise<void> {
   const m = await expectMessage(user, labelled(title), true);
-  const payload = m.buttons.find((b) => b.title === title)?.payload;
-  if (typeof payload !== "string") throw new Error(`no button "${title}"`);
-  expect((await zalo.deliver(webhook, zalo.events.text(user, payload))).status).toBe(200);
+  expect(m.buttons).toEqual([]);
+  expect(m.text).toContain(vi("channels:zalo.chooseByNumber"));
+  expect((await zalo.deliver(webhook, zalo.events.text(user, numberOf(m, title) ?? ""))).status).toBe(200);
 }
 
 async function type(user: string, text: string): Promise<void> {
@@ -102,7 +108,7 @@ describe("a new Zalo user", () => {
     await press(user, vi("chat:button.agree"));
 
     const menu = await expectMessage(user, saying(vi("chat:menu.greetSelf", { name: person.fullName })));
-    expect(menu.buttons.map((b) => b.title)).toContain(vi("chat:button.nextPayout"));
+    expect(numberOf(menu, vi("chat:button.nextPayout"))).not.toBeNull();
     expect(await links(user)).toMatchObject([{ beneficiaryId: person.id, role: "SELF", via: "LINK_CODE" }]);
   });
 
@@ -130,17 +136,19 @@ describe("a new Zalo user", () => {
     expect(await links(user)).toMatchObject([{ beneficiaryId: person.id, role: "SELF", via: "IDENTITY_CHECK" }]);
   });
 
-  it("chooses a menu item that did not fit as a button by typing its number", async () => {
+  it("chooses any menu item by typing its number, and a number beyond the list stays text", async () => {
     const user = "7001000000000000001"; // linked in the first test
     await type(user, "menu");
     const menu = await expectMessage(user, saying(vi("chat:menu.choose")));
-    // Zalo shows five buttons; the rest are listed as "6. …" lines in the text.
-    expect(menu.buttons).toHaveLength(5);
-    const line = menu.text.split("\n").find((l) => l.endsWith(`. ${vi("chat:button.english")}`));
-    if (!line) throw new Error(`no numbered English choice in: ${menu.text}`);
-    await type(user, line.split(".")[0] ?? "");
+    const english = numberOf(menu, vi("chat:button.english"));
+    if (!english) throw new Error(`no numbered English choice in: ${menu.text}`);
+    await type(user, english);
     await expectMessage(user, saying(app.deps.i18n.t("en")("chat:menu.choose")));
     const identity = await app.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: { channel: "ZALO", platformUserId: user } } });
     expect(identity.locale).toBe("en");
+    await type(user, "99");
+    await expectMessage(user, () => true);
+    const last = await app.prisma.inboundMessage.findFirstOrThrow({ where: { identityId: identity.id }, orderBy: { receivedAt: "desc" } });
+    expect(last).toMatchObject({ kind: "text", text: "99" });
   });
 });

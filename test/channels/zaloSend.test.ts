@@ -61,7 +61,7 @@ describe("the access token", () => {
     const before = refreshes().length;
     await say(user, "xin chào");
 
-    expect(zalo.messagesTo(user).map((m) => m.text)).toContain(vi("chat:welcome"));
+    expect(zalo.messagesTo(user).map((m) => m.text)).toEqual([expect.stringContaining(vi("chat:welcome"))]);
     expect(refreshes().slice(before)).toEqual([{ endpoint: "refresh", error: 0, httpStatus: 200 }]);
     const access = await tokenRow("zalo.access_token");
     expect(access?.value).not.toBe(env.ZALO_ACCESS_TOKEN);
@@ -113,6 +113,9 @@ describe("the access token", () => {
       const a = zaloAdapter(app.runtime.channels);
       const b = zaloAdapter(other.channels);
       const [userA, userB] = [newUser(), newUser()];
+      // Followers of the OA: Zalo lets an OA message a follower (a proactive message, counted).
+      zalo.follow(userA);
+      zalo.follow(userB);
       zalo.revokeAccessTokens();
       zalo.slowRefreshes(300);
       const before = zalo.calls.length;
@@ -147,7 +150,8 @@ describe("Zalo's error answers", () => {
     expect(identity.reachable).toBe(false);
     expect(identity.unreachableReason).toBe("not_follower");
     const outbound = await app.prisma.outboundMessage.findMany({ where: { identityId: identity.id } });
-    expect(outbound.map((o) => o.status).sort()).toEqual(["FAILED", "SKIPPED"]);
+    // The answer (welcome and menu in one message) failed; nothing more is tried.
+    expect(outbound.map((o) => [o.status, o.failureReason])).toEqual([["FAILED", "not_follower"]]);
     expect(zalo.calls.filter((c) => c.error === -213)).toHaveLength(1);
     expect(zalo.messagesTo(user)).toEqual([]);
   });
@@ -163,7 +167,7 @@ describe("Zalo's error answers", () => {
 
     app.clock.advance(61_000);
     await settled();
-    expect(zalo.messagesTo(user).map((m) => m.text)).toEqual([vi("chat:welcome"), expect.stringContaining(vi("chat:menu.unlinked"))]);
+    expect(zalo.messagesTo(user).map((m) => m.text)).toEqual([expect.stringContaining(vi("chat:menu.unlinked"))]);
   });
 
   it("a server error or a dropped connection is retried, not treated as the person's fault", async () => {
@@ -174,9 +178,35 @@ describe("Zalo's error answers", () => {
     await settled();
     app.clock.advance(60_000);
     await settled();
-    expect(zalo.messagesTo(user).map((m) => m.text)).toEqual([vi("chat:welcome"), expect.stringContaining(vi("chat:menu.unlinked"))]);
+    expect(zalo.messagesTo(user).map((m) => m.text)).toEqual([expect.stringContaining(vi("chat:menu.unlinked"))]);
     const identity = await app.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: { channel: "ZALO", platformUserId: user } } });
     expect(identity.reachable).toBe(true);
+  });
+});
+
+describe("each refusal Zalo documents", () => {
+  // channels.md and the third-party guides listed in docs/channels.md ("Only a live OA can confirm").
+  const cases: [number, string, object][] = [
+    [-213, "not a follower: the chat is closed", { ok: false, permanent: true, reason: "not_follower" }],
+    [-227, "account banned or inactive over 45 days", { ok: false, permanent: true, reason: "zalo_user_inactive" }],
+    [-230, "not interacted in the past 7 days", { ok: false, permanent: true, scope: "message", reason: "zalo_outside_window" }],
+    [-232, "no interaction, or it expired", { ok: false, permanent: true, scope: "message", reason: "zalo_outside_window" }],
+    [-211, "out of quota", { ok: false, permanent: true, scope: "message", reason: "zalo_quota" }],
+    [-218, "the person's receiving limit", { ok: false, permanent: true, scope: "message", reason: "zalo_quota" }],
+    [-224, "the OA's package", { ok: false, permanent: true, scope: "message", reason: "zalo_quota" }],
+    [-244, "the person restricted this kind of message", { ok: false, permanent: true, scope: "message", reason: "zalo_user_restricted" }],
+    [-32, "rate limited: the OA pauses", { ok: false, permanent: false, reason: "rate_limited", pauseSender: true }],
+    [-201, "parameters invalid: tried again later", { ok: false, permanent: false, reason: "zalo_error_-201" }],
+  ];
+
+  it.each(cases)("%i (%s) is told to the outbox for what it is", async (code, _what, expected) => {
+    const user = newUser();
+    zalo.follow(user);
+    zalo.failNextSends({ error: code, message: "Refused" });
+    const result = await zaloAdapter(app.runtime.channels).send({ channel: "ZALO", platformUserId: user }, { text: "Xin chào", buttons: [] });
+    expect(result).toMatchObject(expected);
+    // A rate-limit answer pauses the OA: let the next case send.
+    if (code === -32) app.clock.advance(61_000);
   });
 });
 

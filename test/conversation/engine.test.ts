@@ -36,7 +36,15 @@ describe("conversation engine", () => {
     await db.prisma.chatIdentity.create({ data: { ...chat } });
     const identity = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: chat } });
     await db.prisma.inboundMessage.create({
-      data: { channel: "WEB", platformMessageId: "crash-msg", identityId: identity.id, kind: "start", payload: { kind: "start" } },
+      data: {
+        channel: "WEB",
+        platformMessageId: "crash-msg",
+        dedupeKey: "WEB:crash-msg",
+        dedupeUntil: new Date("2026-07-17T03:00:00Z"),
+        identityId: identity.id,
+        kind: "start",
+        payload: { kind: "start" },
+      },
     });
     expect(await repliesFor("crash-1")).toHaveLength(0);
 
@@ -125,7 +133,7 @@ describe("conversation engine", () => {
     await e.receive({ kind: "button", data: "link:id", chat, messageId: "t1", at: new Date() });
     await e.receive({ kind: "text", text: "001140123456", chat, messageId: "t2", at: new Date() });
     await e.settle();
-    const stored = await db.prisma.inboundMessage.findUniqueOrThrow({ where: { channel_platformMessageId: { channel: "WEB", platformMessageId: "t2" } } });
+    const stored = await db.prisma.inboundMessage.findUniqueOrThrow({ where: { dedupeKey: "WEB:t2" } });
     expect(stored.processedAt).not.toBeNull();
     expect(stored.text).toBe("••••••••3456");
     expect(JSON.stringify(stored.payload)).not.toContain("001140123456");

@@ -218,7 +218,7 @@ describe("people with only a phone", () => {
         ZALO_OA_SECRET_KEY: "fake-oa-secret",
         ZALO_ACCESS_TOKEN: phones.accessToken,
         ZNS_API_ROOT: phones.znsRoot,
-        ZNS_TEMPLATES: JSON.stringify({ "chat:welcome": { templateId: "7001", params: { customer_name: "name" } } }),
+        ZNS_TEMPLATES: JSON.stringify({ "notices:reminder": { templateId: "7001", params: { customer_name: "name" } } }),
         ZNS_DAILY_QUOTA: "2",
       }),
     });

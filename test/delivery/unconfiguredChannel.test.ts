@@ -40,11 +40,14 @@ describe("a person whose only chat is Zalo, on a service without Zalo", () => {
 
     await expect.poll(() => h.phones.delivered.filter((m) => m.phone === "84913000021").length, { timeout: 10_000 }).toBe(1);
     expect(h.phones.delivered.find((m) => m.phone === "84913000021")?.via).toBe("SMS");
-    const rows = await prisma.outboundMessage.findMany({ where: { noticeKey: "notice:lan" }, orderBy: { createdAt: "asc" } });
-    expect(rows.map((r) => [r.channel, r.status, r.failureReason])).toEqual([
-      ["ZALO", "FAILED", "channel_not_configured"],
-      ["SMS", "SENT", null],
-    ]);
+    // The gateway's answer is written a moment after the gateway has the message.
+    const rows = () => prisma.outboundMessage.findMany({ where: { noticeKey: "notice:lan" }, orderBy: { createdAt: "asc" } });
+    await expect
+      .poll(async () => (await rows()).map((r) => [r.channel, r.status, r.failureReason]), { timeout: 10_000 })
+      .toEqual([
+        ["ZALO", "FAILED", "channel_not_configured"],
+        ["SMS", "SENT", null],
+      ]);
   });
 
   it("is part of a broadcast that still finishes, with the reason in its report", async () => {

@@ -59,7 +59,7 @@ export async function queueNotices(prisma: PrismaClient, people: Recipient[], ta
   const drafts: OutboundDraft[] = people.flatMap((p, i): OutboundDraft[] => {
     const base = {
       kind: "NOTIFICATION" as const,
-      reply: { text: [{ key: "chat:welcome", params: { name: `Người Nhận ${i}` } }] },
+      reply: { text: [{ key: "notices:reminder", params: reminderParams(`Người Nhận ${i}`) }] },
       noticeKey: `test:${tag}:${p.beneficiaryId}`,
       beneficiaryId: p.beneficiaryId,
     };
@@ -74,4 +74,9 @@ export async function queueNotices(prisma: PrismaClient, people: Recipient[], ta
 export async function noticeStatuses(prisma: PrismaClient, tag: string): Promise<Record<string, number>> {
   const rows = await prisma.outboundMessage.groupBy({ by: ["status"], where: { noticeKey: { startsWith: `test:${tag}:` } }, _count: true });
   return Object.fromEntries(rows.map((r) => [r.status, r._count]));
+}
+
+/** The parameters every payout notice carries (noticeReply.ts), for a reminder on 5 August. */
+export function reminderParams(name: string) {
+  return { name, month: "8/2026", amount: { vnd: 750_000 }, date: { date: "2026-08-05" }, time: "", place: "", address: "", account: "", provider: "", count: 0 };
 }

@@ -1,8 +1,11 @@
 // A stand-in for the two ways to reach a phone, over real HTTP:
 // - Zalo ZNS: POST /message/template with header access_token and
-//   {"phone","template_id","template_data","tracking_id"}; answers {"error":0,"data":{"msg_id","quota":{…}}}
-//   or {"error":<negative>,"message":…}: -118 for a phone with no Zalo account, -144 once the daily
-//   quota is used, -124 for a wrong token.
+//   {"phone","template_id","template_data","tracking_id"}. Answers as zalo.cloud's ZNS guide shows
+//   them, numbers as strings: {"error":0,"message":"Success","data":{"msg_id":"…",
+//   "sent_time":"1759983921893","sending_mode":"1","quota":{"dailyQuota":"500","remainingQuota":"499"}}}
+//   or {"error":<negative>,"message":…}: -108 invalid phone, -118 no Zalo account, -114 user
+//   inactive or rejecting, -141 user refused ZNS from this OA, -144 daily quota used, -124 wrong
+//   token. On request it answers a 2xx whose body cannot be read (the message was still sent).
 // - An SMS gateway: POST /sms with Authorization: Bearer <token> and {"to","text","sender","reference"};
 //   answers 200 {"id"}; 400 for a number it cannot serve; injected 429/5xx.
 import { createServer } from "node:http";
@@ -29,8 +32,12 @@ export interface FakePhoneGateway {
   delivered: PhoneMessage[];
   /** Every request with the HTTP status and ZNS error it got. */
   calls: { via: "ZNS" | "SMS"; phone: string; status: number; error?: number }[];
-  /** Phones (84…) that have no Zalo account. */
+  /** Phones (84…) that have no Zalo account (-118). */
   notOnZalo(phone: string): void;
+  /** Phones (84…) whose owner refuses ZNS: -114 (inactive or rejecting) or -141 (refused this OA). */
+  refusesZns(phone: string, code: -114 | -141 | -108): void;
+  /** The next `times` ZNS requests are carried out but answered 200 with a body cut short. */
+  garbleZnsAnswers(times?: number): void;
   setZnsQuota(perDay: number): void;
   /** The next `times` SMS requests get this HTTP status. */
   failSms(status: number, times?: number): void;
@@ -43,6 +50,8 @@ export async function startFakePhoneGateway(): Promise<FakePhoneGateway> {
   const delivered: PhoneMessage[] = [];
   const calls: FakePhoneGateway["calls"] = [];
   const noZalo = new Set<string>();
+  const refusing = new Map<string, number>();
+  let garbled = 0;
   let quota = Number.POSITIVE_INFINITY;
   let znsSent = 0;
   const smsFailures: number[] = [];
@@ -68,6 +77,11 @@ export async function startFakePhoneGateway(): Promise<FakePhoneGateway> {
         const phone = String(body.phone ?? "");
         if (req.headers.access_token !== accessToken) return answer(200, { error: -124, message: "Access token is invalid" }, "ZNS", phone, -124);
         if (noZalo.has(phone)) return answer(200, { error: -118, message: "Zalo account is not existed" }, "ZNS", phone, -118);
+        const refusal = refusing.get(phone);
+        if (refusal !== undefined) {
+          const why: Record<number, string> = { [-114]: "User is inactive or rejects the message", [-141]: "User refused to receive ZNS from this OA", [-108]: "Phone number is invalid" };
+          return answer(200, { error: refusal, message: why[refusal] ?? "Refused" }, "ZNS", phone, refusal);
+        }
         if (znsSent >= quota) return answer(200, { error: -144, message: "OA has exceeded the daily quota" }, "ZNS", phone, -144);
         znsSent++;
         delivered.push({
@@ -78,8 +92,16 @@ export async function startFakePhoneGateway(): Promise<FakePhoneGateway> {
           reference: String(body.tracking_id),
           at: Date.now(),
         });
-        const quotaInfo = Number.isFinite(quota) ? { quota: { dailyQuota: quota, remainingQuota: Math.max(0, quota - znsSent) } } : {};
-        return answer(200, { error: 0, message: "Success", data: { msg_id: `zns-${++ids}`, ...quotaInfo } }, "ZNS", phone, 0);
+        if (garbled > 0) {
+          garbled--;
+          calls.push({ via: "ZNS", phone, status: 200, error: 0 });
+          res.writeHead(200, { "content-type": "application/json" });
+          return void res.end('{"error":0,"message":"Succ');
+        }
+        // Zalo writes every number in `data` as a string.
+        const quotaInfo = { quota: { dailyQuota: String(Number.isFinite(quota) ? quota : 500), remainingQuota: String(Number.isFinite(quota) ? Math.max(0, quota - znsSent) : 500 - znsSent) } };
+        const data = { msg_id: `zns${++ids}a8f3`, sent_time: String(Date.now()), sending_mode: "1", ...quotaInfo };
+        return answer(200, { error: 0, message: "Success", data }, "ZNS", phone, 0);
       }
       if (req.url === "/sms") {
         const phone = String(body.to ?? "");
@@ -105,6 +127,10 @@ export async function startFakePhoneGateway(): Promise<FakePhoneGateway> {
     delivered,
     calls,
     notOnZalo: (phone) => noZalo.add(phone),
+    refusesZns: (phone, code) => void refusing.set(phone, code),
+    garbleZnsAnswers: (times = 1) => {
+      garbled += times;
+    },
     setZnsQuota: (perDay) => {
       quota = perDay;
     },

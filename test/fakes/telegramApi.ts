@@ -12,6 +12,12 @@
 //   fake.rateLimit({ perSecond: 30 })                     429 above 30 messages/s (the bot limit)
 //   fake.outage("502") … fake.outage(null)                Telegram down: every call 502 (or "drop":
 //                                                          connections cut unanswered) until cleared
+//   fake.hangPolls(1)                                     the next getUpdates is never answered
+//   fake.answerPollsAtOnce(true)                          getUpdates answers [] at once, ignoring timeout
+//   fake.updates.restartUpdateIds()                       update_id starts again from a random number
+//                                                          (Bot API, Update: after a week without updates)
+// With `cloud: true` setWebhook refuses what Telegram's cloud refuses (HTTPS only, ports 443, 80,
+// 88, 8443); by default it accepts any address, as a local Bot API server does.
 // Every call is recorded ({ method, body, status }) and `waitFor` resolves once calls arrive.
 import { createServer, type ServerResponse } from "node:http";
 import { createUpdateQueue } from "./telegramUpdateQueue.ts";
@@ -93,6 +99,10 @@ export interface FakeTelegramApi {
   pushUpdate(update: Record<string, unknown>): void;
   /** Builders of realistic updates with increasing update_id. */
   updates: TelegramUpdates;
+  /** The next `count` getUpdates requests are held open and never answered. */
+  hangPolls(count: number): void;
+  /** true: every getUpdates is answered at once with [] (a server that does not hold polls). */
+  answerPollsAtOnce(on: boolean): void;
   /** Calls `listener` with every call as it is answered; returns the unsubscribe function. */
   onCall(listener: (call: FakeTelegramCall) => void): () => void;
   /** Forgets recorded calls (failure rules and queued updates stay). */
@@ -113,6 +123,8 @@ export async function startFakeTelegramApi(
     botUsername?: string;
     /** false: keep no record of calls and messages (long benchmarks; `onCall` still reports them). */
     keep?: boolean;
+    /** true: setWebhook checks the address as api.telegram.org does (HTTPS, ports 443/80/88/8443). */
+    cloud?: boolean;
   } = {},
 ): Promise<FakeTelegramApi> {
   const keep = options.keep ?? true;
@@ -150,13 +162,13 @@ export async function startFakeTelegramApi(
     res.end(JSON.stringify(answer.payload));
   }
 
-  function injected(method: string, chatId: string | undefined): Answer | null {
+  function injected(method: string, chatId: string | undefined): FakeTelegramFailure | null {
     const rule = rules.find(
       (r) => r.remaining > 0 && (r.method === "*" || r.method === method) && (r.chatId === undefined || r.chatId === chatId),
     );
     if (!rule) return null;
     rule.remaining--;
-    return refusal(rule.failure);
+    return rule.failure;
   }
 
   function nextMessageId(chatId: string): number {
@@ -208,7 +220,14 @@ export async function startFakeTelegramApi(
   function handle(method: string, body: Record<string, unknown>, res: ServerResponse): void {
     const chatId = body.chat_id === undefined ? undefined : String(body.chat_id);
     const refused = injected(method, chatId);
-    if (refused) return reply(res, method, body, refused);
+    if (refused?.status === 200) {
+      // Carried out, then the answer is cut short: the client cannot read it.
+      const done = method === "sendMessage" ? sendMessage(body) : ok(true);
+      record(method, body, done.status);
+      res.writeHead(done.status, { "content-type": "application/json" });
+      return void res.end(JSON.stringify(done.payload).slice(0, 20));
+    }
+    if (refused) return reply(res, method, body, refusal(refused));
     switch (method) {
       case "getMe":
         return reply(res, method, body, ok(botUser));
@@ -222,6 +241,8 @@ export async function startFakeTelegramApi(
       case "setWebhook": {
         const parsed = setWebhookBody.safeParse(body);
         if (!parsed.success) return reply(res, method, body, error(400, "Bad Request: bad webhook parameters"));
+        const refusedUrl = options.cloud ? cloudWebhookRefusal(parsed.data.url) : null;
+        if (refusedUrl) return reply(res, method, body, refusedUrl);
         webhook = { url: parsed.data.url, secretToken: parsed.data.secret_token, allowedUpdates: parsed.data.allowed_updates, dropPendingUpdates: parsed.data.drop_pending_updates };
         if (parsed.data.drop_pending_updates) pending.drop();
         return reply(res, method, body, ok(true));
@@ -331,6 +352,8 @@ export async function startFakeTelegramApi(
       pending.push(u);
     },
     updates,
+    hangPolls: (count) => pending.hang(count),
+    answerPollsAtOnce: (on) => pending.answerAtOnce(on),
     onCall(listener) {
       callListeners.add(listener);
       return () => void callListeners.delete(listener);
@@ -347,3 +370,19 @@ export async function startFakeTelegramApi(
   };
 }
 
+
+/**
+ * What api.telegram.org answers to a webhook address it will not call (Bot API, setWebhook:
+ * "Ports currently supported for webhooks: 443, 80, 88, 8443"; an HTTPS URL is required).
+ */
+function cloudWebhookRefusal(address: string): Answer | null {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return error(400, "Bad Request: bad webhook: Failed to resolve host: Name or service not known");
+  }
+  if (url.protocol !== "https:") return error(400, "Bad Request: bad webhook: HTTPS url must be provided for webhook");
+  if (!["", "443", "80", "88", "8443"].includes(url.port)) return error(400, "Bad Request: bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443");
+  return null;
+}

@@ -1,6 +1,9 @@
-// getUpdates as Telegram serves it: updates wait in a queue until a poll with a higher offset
-// confirms them; a poll with nothing to return is held open for its `timeout` seconds and answered
-// as soon as an update arrives; a second poll ends the first with 409 Conflict.
+// getUpdates as Telegram serves it (Bot API, getUpdates): updates wait in a queue until a poll with
+// a higher offset confirms them; a poll with nothing to return is held open for its `timeout`
+// seconds and answered as soon as an update arrives; a second poll ends the first with 409
+// Conflict ("terminated by other getUpdates request").
+// Faults a network in between produces: a poll that is never answered (hang), and a server that
+// answers every poll at once, empty, whatever the timeout (a misbehaving proxy or emulator).
 import type { ServerResponse } from "node:http";
 import type { TelegramUpdateJson } from "./telegramUpdates.ts";
 import { error, getUpdatesBody, ok, type Answer } from "./telegramWire.ts";
@@ -13,6 +16,10 @@ export interface UpdateQueue {
   size(): number;
   /** Answers a waiting poll at once; later polls are answered at once too. */
   close(): void;
+  /** The next `count` polls are never answered (their connection stays open, like a hung proxy). */
+  hang(count: number): void;
+  /** true: every poll is answered at once with no updates, whatever is queued and its timeout. */
+  answerAtOnce(on: boolean): void;
 }
 
 interface Poller {
@@ -26,6 +33,8 @@ export function createUpdateQueue(answer: (res: ServerResponse, body: Record<str
   const queue: TelegramUpdateJson[] = [];
   let poller: Poller | null = null;
   let closed = false;
+  let hangs = 0;
+  let atOnce = false;
 
   function answerPoll(p: Poller): void {
     clearTimeout(p.timer);
@@ -42,6 +51,11 @@ export function createUpdateQueue(answer: (res: ServerResponse, body: Record<str
       const parsed = getUpdatesBody.safeParse(body);
       if (!parsed.success) return answer(res, body, error(400, "Bad Request: invalid getUpdates parameters"));
       const { offset, limit, timeout } = parsed.data;
+      if (hangs > 0) {
+        hangs--;
+        return;
+      }
+      if (atOnce) return answer(res, body, ok([]));
       // An offset confirms every update before it: Telegram forgets them.
       if (offset > 0) queue.splice(0, queue.length, ...queue.filter((u) => u.update_id >= offset));
       if (poller) {
@@ -65,6 +79,12 @@ export function createUpdateQueue(answer: (res: ServerResponse, body: Record<str
     close() {
       closed = true;
       if (poller) answerPoll(poller);
+    },
+    hang(count) {
+      hangs += count;
+    },
+    answerAtOnce(on) {
+      atOnce = on;
     },
   };
 }

@@ -16,11 +16,23 @@ export interface TelegramUpdates {
   chatMember(chatId: number, status: "kicked" | "member", from?: UserOptions): TelegramUpdateJson;
   photo(chatId: number, from?: UserOptions): TelegramUpdateJson;
   nextUpdateId(): number;
+  /**
+   * Bot API, Update.update_id: "If there are no new updates for at least a week, then identifier
+   * of the next update will be chosen randomly instead of sequentially." A new bot or server starts
+   * again too. The next update_id is `from` (default: a low number, below those already used).
+   */
+  restartUpdateIds(from?: number): void;
 }
 
 export function createTelegramUpdates(bot: { id: number; is_bot: true; first_name: string; username: string }): TelegramUpdates {
   let updateId = 100_000;
-  let messageId = 0;
+  // Message identifiers are unique within a chat, not across chats (Bot API, Message.message_id).
+  const messageIds = new Map<number, number>();
+  const nextMessageId = (chatId: number) => {
+    const id = (messageIds.get(chatId) ?? 0) + 1;
+    messageIds.set(chatId, id);
+    return id;
+  };
   const now = () => Math.floor(Date.now() / 1000);
 
   const user = (chatId: number, from: UserOptions = {}) => ({
@@ -32,7 +44,7 @@ export function createTelegramUpdates(bot: { id: number; is_bot: true; first_nam
   });
   const chat = (chatId: number, from: UserOptions = {}) => ({ id: chatId, type: "private", first_name: from.firstName ?? "Lan" });
   const message = (chatId: number, from: UserOptions | undefined, extra: Record<string, unknown>) => ({
-    message_id: ++messageId,
+    message_id: nextMessageId(chatId),
     date: now(),
     chat: chat(chatId, from),
     from: user(chatId, from),
@@ -52,7 +64,7 @@ export function createTelegramUpdates(bot: { id: number; is_bot: true; first_nam
           from: user(chatId, from),
           chat_instance: `ci${chatId}`,
           data,
-          message: { message_id: ++messageId, date: now(), chat: chat(chatId, from), from: bot, text: "…" },
+          message: { message_id: nextMessageId(chatId), date: now(), chat: chat(chatId, from), from: bot, text: "…" },
         },
       };
     },
@@ -74,5 +86,8 @@ export function createTelegramUpdates(bot: { id: number; is_bot: true; first_nam
       return { update_id: ++updateId, message: message(chatId, from, { photo: [{ file_id: "AgAD", file_unique_id: "AQAD", width: 90, height: 90 }] }) };
     },
     nextUpdateId: () => ++updateId,
+    restartUpdateIds(from = 1000 + Math.floor(Math.random() * 1000)) {
+      updateId = from - 1;
+    },
   };
 }

@@ -5,6 +5,8 @@ import type { AddressInfo } from "node:net";
 import { z } from "zod";
 
 export type FakeTelegramFailure =
+  /** The call is carried out, but its 200 answer is cut short (a proxy or a dropped connection). */
+  | { status: 200; unreadable: true }
   | { status: 429; retryAfter: number }
   | { status: 403; description?: string }
   | { status: 400; description: string }
@@ -34,6 +36,8 @@ export const setWebhookBody = z.object({
 /** The answer real Telegram gives for each kind of refusal the tests inject. */
 export function refusal(failure: FakeTelegramFailure): Answer {
   switch (failure.status) {
+    case 200:
+      return { status: 200, payload: {} };
     case 429:
       return error(429, `Too Many Requests: retry after ${failure.retryAfter}`, { retry_after: failure.retryAfter });
     case 403:

@@ -1,12 +1,26 @@
-// A fake Zalo platform for tests, over real HTTP: the OA Open API's consultation-message endpoint,
-// the OAuth token refresh, and the webhook side (it signs and delivers events the way Zalo does).
-// It keeps Zalo's rules that matter: tokens expire, a refresh token works exactly once, a person
-// who does not follow the OA cannot be messaged, texts are capped. Errors can be injected.
-import { randomBytes } from "node:crypto";
+// A fake Zalo platform for tests, over real HTTP: the OA Open API v3 message endpoints
+// (POST /v3.0/oa/message/cs and /v3.0/oa/message/transaction, as the official PHP SDK's
+// ZaloEndPoint names them), the OAuth v4 token refresh, and the webhook side (it signs and
+// delivers events the way Zalo does, re-sends included). It keeps Zalo's rules that matter:
+// - tokens expire; a refresh token works exactly once; expires_in is a string ("90000");
+// - a person who does not follow the OA cannot be messaged (-213);
+// - the v3 consultation text is `text` (≤ 2000 characters) + `quote_message_id`; buttons on it are
+//   not supported (PHP SDK: withButton "does not support for Official Account API V3"): they are
+//   dropped, and counted in `ignoredButtons`, so a test sees a menu that would have none;
+// - the reply window and quota (zaloReplyRules.ts): 8 free replies within 48 h of the person's
+//   message when the reply quotes it, otherwise a proactive message, refused outside 7 days of any
+//   interaction (-230) or when the quota is used (-211);
+// - answers carry numbers as strings, like {"quota":{"quota_type":"reply","remain":"7"}} (as
+//   Zalo partners document the cs answer's quota object);
+// - a transaction message: template_type from the SDK's list, elements, at most 4 buttons.
+// Errors can be injected, and a 2xx answer can be cut short.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { signZaloEvent, zaloEvents, type ZaloEvents } from "./zaloEvents.ts";
+import { createReplyRules } from "./zaloReplyRules.ts";
+import { elementText, field, header, parseJson, readBody, isTransactionType, token, toButton, type FakeZaloButton } from "./zaloWire.ts";
 
 export { signZaloEvent, type ZaloEvents };
+export type { FakeZaloButton };
 
 export interface FakeZaloOptions {
   appId?: string;
@@ -18,27 +32,29 @@ export interface FakeZaloOptions {
   refreshDelayMs?: number;
   /** Largest text Zalo accepts in one message. */
   textMaxChars?: number;
-  /** Most buttons Zalo accepts in one message. */
-  maxButtons?: number;
+
   /** Zalo's clock, for event timestamps (tests that move the bot's clock pass the same one). */
   now?: () => Date;
-}
-
-export interface FakeZaloButton {
-  title: string;
-  type: string;
-  payload: unknown;
 }
 
 export interface SentZaloMessage {
   messageId: string;
   userId: string;
+  /** The text the person reads (a transaction message: its elements' texts, one per line). */
   text: string;
+  /** Buttons the person sees: only a transaction message has any. */
   buttons: FakeZaloButton[];
+  kind: "cs" | "transaction";
+  /** The person's message this one quotes (cs), if any. */
+  quoteMessageId?: string;
+  /** How Zalo counts it: a free reply, a proactive message, or a transaction message. */
+  billing: "free" | "proactive" | "transaction";
+  /** Buttons sent on a cs text, which v3 does not show. */
+  ignoredButtons: number;
 }
 
 export interface FakeZaloCall {
-  endpoint: "send" | "refresh";
+  endpoint: "send" | "transaction" | "refresh";
   /** Zalo's `error` field in the answer (0 = success), or the HTTP status for injected failures. */
   error: number;
   httpStatus: number;
@@ -53,6 +69,8 @@ export interface ZaloWebhookOptions {
   signature?: string | null;
   /** Sign with another secret (to simulate a forged event). */
   oaSecretKey?: string;
+  /** Extra headers, e.g. {num_retry: "3"} on a re-send. */
+  headers?: Record<string, string>;
   /** Send these bytes instead of JSON.stringify(event) (the signature still covers them). */
   rawBody?: string;
 }
@@ -80,6 +98,12 @@ export interface FakeZaloApi {
   follow(userId: string): void;
   /** The next sends fail like this, one failure per send, in order. */
   failNextSends(...failures: InjectedFailure[]): void;
+  /** The next `times` sends are carried out and answered 200 with a body cut short. */
+  garbleNextSends(times?: number): void;
+  /** Proactive messages left this month (Zalo gives a verified OA 1000). */
+  setProactiveQuota(n: number): void;
+  /** Transaction messages left. */
+  setTransactionQuota(n: number): void;
   failNextRefreshes(...failures: InjectedFailure[]): void;
   messagesTo(userId: string): SentZaloMessage[];
   /** Resolves when at least `count` messages were delivered to the person (or all, without a user). */
@@ -96,7 +120,9 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
   const appSecret = options.appSecret ?? `app-secret-${token(8)}`;
   const oaSecretKey = options.oaSecretKey ?? `oa-secret-${token(8)}`;
   const textMax = options.textMaxChars ?? 2000;
-  const maxButtons = options.maxButtons ?? 5;
+  const rules = createReplyRules();
+  let garbled = 0;
+  let transactionQuota = Number.POSITIVE_INFINITY;
   const accessTokens = new Map<string, "valid" | "expired" | "revoked">();
   const refreshTokens = new Map<string, "unused" | "used">();
   const unfollowed = new Set<string>();
@@ -134,28 +160,73 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     return true;
   }
 
+  /** The token check every message endpoint makes; an answer was written when it returns false. */
+  function authorised(req: IncomingMessage, res: ServerResponse, endpoint: FakeZaloCall["endpoint"]): boolean {
+    const accessToken = header(req, "access_token");
+    const state = accessToken ? accessTokens.get(accessToken) : undefined;
+    if (state === "valid") return true;
+    if (state === "expired") answer(res, endpoint, { error: -220, message: "Access token has expired" });
+    else answer(res, endpoint, { error: -216, message: "Access token is invalid" });
+    return false;
+  }
+
+  function delivered(res: ServerResponse, endpoint: FakeZaloCall["endpoint"], message: Omit<SentZaloMessage, "messageId">, data: Record<string, unknown>): void {
+    const messageId = `msg${++sequence}${token(4)}`;
+    messages.push({ messageId, ...message });
+    if (garbled > 0) {
+      garbled--;
+      calls.push({ endpoint, error: 0, httpStatus: 200 });
+      res.writeHead(200, { "content-type": "application/json" }).end('{"error":0,"message":"Succ');
+      return;
+    }
+    answer(res, endpoint, { error: 0, message: "Success", data: { message_id: messageId, user_id: message.userId, ...data } });
+  }
+
   async function handleSend(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     if (injected(res, "send", sendFailures.shift())) return;
-    const accessToken = header(req, "access_token");
-    const state = accessToken ? accessTokens.get(accessToken) : undefined;
-    if (state === "expired") return answer(res, "send", { error: -220, message: "Access token has expired" });
-    if (state !== "valid") return answer(res, "send", { error: -216, message: "Access token is invalid" });
+    if (!authorised(req, res, "send")) return;
     const body = parseJson(raw);
-    const userId = field(field(body, "recipient"), "user_id");
+    const recipient = field(body, "recipient");
+    const userId = field(recipient, "user_id");
     const message = field(body, "message");
     const text = field(message, "text");
+    const quote = field(message, "quote_message_id") ?? field(recipient, "message_id");
     const buttons = field(field(field(message, "attachment"), "payload"), "buttons") ?? [];
-    if (typeof userId !== "string" || typeof text !== "string" || !Array.isArray(buttons)) {
+    if (typeof userId !== "string" || typeof text !== "string" || !Array.isArray(buttons) || (quote !== undefined && typeof quote !== "string")) {
       return answer(res, "send", { error: -201, message: "Parameters are invalid" });
     }
-    if ([...text].length > textMax || text.length === 0 || buttons.length > maxButtons) {
-      return answer(res, "send", { error: -201, message: "Parameters are invalid" });
-    }
+    if ([...text].length > textMax || text.length === 0) return answer(res, "send", { error: -201, message: "Parameters are invalid" });
     if (unfollowed.has(userId)) return answer(res, "send", { error: -213, message: "User has not followed OA" });
-    const messageId = `msg${++sequence}${token(4)}`;
-    messages.push({ messageId, userId, text, buttons: buttons.map(toButton) });
-    answer(res, "send", { error: 0, message: "Success", data: { message_id: messageId, user_id: userId } });
+    const bill = rules.bill(userId, quote, now());
+    if ("error" in bill) return answer(res, "send", bill);
+    const quotaType = bill.billing === "free" ? "reply" : "sub_quota";
+    delivered(
+      res,
+      "send",
+      { userId, text, buttons: [], kind: "cs", ...(quote ? { quoteMessageId: quote } : {}), billing: bill.billing, ignoredButtons: buttons.length },
+      { quota: { quota_type: quotaType, remain: String(bill.remain), total: bill.billing === "free" ? "8" : "1000" } },
+    );
+  }
+
+  async function handleTransaction(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    if (injected(res, "transaction", sendFailures.shift())) return;
+    if (!authorised(req, res, "transaction")) return;
+    const body = parseJson(raw);
+    const userId = field(field(body, "recipient"), "user_id");
+    const payload = field(field(field(body, "message"), "attachment"), "payload");
+    const type = field(payload, "template_type");
+    const elements = field(payload, "elements");
+    const buttons = field(payload, "buttons") ?? [];
+    if (typeof userId !== "string" || typeof type !== "string" || !isTransactionType(type) || !Array.isArray(elements) || elements.length === 0 || !Array.isArray(buttons) || buttons.length > 4) {
+      return answer(res, "transaction", { error: -201, message: "Parameters are invalid" });
+    }
+    if (unfollowed.has(userId)) return answer(res, "transaction", { error: -213, message: "User has not followed OA" });
+    if (transactionQuota <= 0) return answer(res, "transaction", { error: -211, message: "Out of quota" });
+    transactionQuota--;
+    const text = elements.map((e) => elementText(e)).filter(Boolean).join("\n");
+    delivered(res, "transaction", { userId, text, buttons: buttons.map(toButton), kind: "transaction", billing: "transaction", ignoredButtons: 0 }, {});
   }
 
   async function handleRefresh(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -181,8 +252,12 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
 
   const server = createServer((req, res) => {
     const path = (req.url ?? "").split("?")[0];
-    const route =
-      req.method === "POST" && path === "/v3.0/oa/message/cs" ? handleSend : req.method === "POST" && path === "/v4/oa/access_token" ? handleRefresh : null;
+    const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>> = {
+      "/v3.0/oa/message/cs": handleSend,
+      "/v3.0/oa/message/transaction": handleTransaction,
+      "/v4/oa/access_token": handleRefresh,
+    };
+    const route = req.method === "POST" && path ? routes[path] : undefined;
     if (!route) {
       res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: -404, message: "Not found" }));
       return;
@@ -196,6 +271,16 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
   if (typeof address !== "object" || address === null) throw new Error("fake Zalo server has no port");
 
   const events = zaloEvents(appId, now);
+
+  /** Zalo knows what the person did whatever the bot's webhook answers. */
+  function learn(event: Record<string, unknown>, atMs: number): void {
+    const name = event.event_name;
+    const sender = field(field(event, "sender"), "id");
+    const msgId = field(field(event, "message"), "msg_id");
+    if (typeof name === "string" && name.startsWith("user_send_") && typeof sender === "string" && typeof msgId === "string") rules.personWrote(sender, msgId, atMs);
+    const follower = field(field(event, "follower"), "id");
+    if (name === "follow" && typeof follower === "string") rules.personFollowed(follower, atMs);
+  }
 
   const url = `http://127.0.0.1:${address.port}`;
   return {
@@ -228,8 +313,18 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
       for (const t of accessTokens.keys()) accessTokens.set(t, "revoked");
     },
     unfollow: (userId) => void unfollowed.add(userId),
-    follow: (userId) => void unfollowed.delete(userId),
+    follow: (userId) => {
+      unfollowed.delete(userId);
+      rules.personFollowed(userId, now());
+    },
     failNextSends: (...f) => void sendFailures.push(...f),
+    garbleNextSends: (times = 1) => {
+      garbled += times;
+    },
+    setProactiveQuota: (n) => rules.setProactiveQuota(n),
+    setTransactionQuota: (n) => {
+      transactionQuota = n;
+    },
     failNextRefreshes: (...f) => void refreshFailures.push(...f),
     messagesTo: (userId) => messages.filter((m) => m.userId === userId),
     async waitForMessages(count, userId, timeoutMs = 10_000) {
@@ -245,7 +340,8 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     async deliver(webhookUrl, event, opts = {}) {
       const timestamp = opts.timestamp ?? (typeof event.timestamp === "string" ? event.timestamp : String(now()));
       const body = opts.rawBody ?? JSON.stringify({ ...event, timestamp });
-      const headers: Record<string, string> = { "content-type": "application/json" };
+      learn(event, Number(timestamp));
+      const headers: Record<string, string> = { "content-type": "application/json", ...opts.headers };
       // Zalo signs with the event's own app id.
       const signer = typeof event.app_id === "string" ? event.app_id : appId;
       const signature = opts.signature === undefined ? signZaloEvent(signer, body, timestamp, opts.oaSecretKey ?? oaSecretKey) : opts.signature;
@@ -257,39 +353,4 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-function token(bytes: number): string {
-  return randomBytes(bytes).toString("hex");
-}
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function parseJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return null;
-  }
-}
-
-function field(value: unknown, key: string): unknown {
-  if (typeof value !== "object" || value === null) return undefined;
-  const v: unknown = Reflect.get(value, key);
-  return v;
-}
-
-function toButton(b: unknown): FakeZaloButton {
-  const title = field(b, "title");
-  const type = field(b, "type");
-  return { title: typeof title === "string" ? title : "", type: typeof type === "string" ? type : "", payload: field(b, "payload") };
 }

@@ -7,6 +7,11 @@ export interface ZaloEvents {
   unfollow(userId: string): Record<string, unknown>;
   image(userId: string, msgId?: string): Record<string, unknown>;
   seen(userId: string): Record<string, unknown>;
+  /**
+   * A press on a template's button as one third-party guide shows it (user_click_button); Zalo's
+   * own documents do not say whether presses arrive so or as the person's text.
+   */
+  click(userId: string, payload: string, msgId?: string): Record<string, unknown>;
 }
 
 /** The signature header Zalo sends: "mac=" + SHA-256 hex of app id + body + timestamp + OA secret. */
@@ -32,5 +37,7 @@ export function zaloEvents(appId: string, now: () => number): ZaloEvents {
         message: { msg_id: id, attachments: [{ type: "image", payload: { url: "https://example.invalid/p.jpg" } }] },
       }),
     seen: (userId) => base("user_seen_message", { sender: { id: OA_ID }, recipient: { id: userId }, message: { msg_ids: ["x"] } }),
+    click: (userId, payload, id = msgId()) =>
+      base("user_click_button", { sender: { id: userId }, recipient: { id: OA_ID }, message: { msg_id: id, payload } }),
   };
 }

@@ -144,12 +144,17 @@ describe("the Zalo webhook under hostile input", () => {
     await stillServing();
   });
 
-  it("refuses a replayed event (a timestamp older than allowed) and a signature over other bytes, storing nothing", async () => {
-    const before = await inbound();
+  it("stores nothing more for a replayed event, refuses a timestamp days ahead and a signature over other bytes", async () => {
     const event = zalo.events.text("849000000000000777", "xin chào");
-    const stale = String(Date.now() - 10 * 60_000);
-    expect((await zalo.deliver(zaloWebhook, { ...event, timestamp: stale }, { timestamp: stale })).status).toBe(401);
-    const future = String(Date.now() + 10 * 60_000);
+    expect((await zalo.deliver(zaloWebhook, event)).status).toBe(200);
+    await h.settle();
+    const before = await inbound();
+    // Zalo re-sends with the first timestamp, so an old signed event is taken; a copy of one
+    // already stored, however old, changes nothing.
+    expect((await zalo.deliver(zaloWebhook, event)).status).toBe(200);
+    const stale = String(Date.now() - 3 * 86_400_000);
+    expect((await zalo.deliver(zaloWebhook, { ...event, timestamp: stale }, { timestamp: stale })).status).toBe(200);
+    const future = String(Date.now() + 3 * 86_400_000);
     expect((await zalo.deliver(zaloWebhook, { ...event, timestamp: future }, { timestamp: future })).status).toBe(401);
     const body = JSON.stringify({ ...event, timestamp: String(Date.now()) });
     const other = await zalo.deliver(zaloWebhook, event, { rawBody: body.replace("xin chào", "chuyển tiền") });

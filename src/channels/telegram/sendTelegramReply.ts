@@ -12,17 +12,30 @@ export async function sendTelegramReply(telegram: Telegram, chatId: string, repl
   const parts = splitText(reply.text, MAX_MESSAGE);
   const keyboard: InlineKeyboardButton[][] = reply.buttons.map((row) => row.map((b) => ({ text: b.label, callback_data: b.data })));
   let lastId: number | undefined;
-  try {
-    for (const [i, part] of parts.entries()) {
-      const last = i === parts.length - 1;
+  let unreadable = false;
+  for (const [i, part] of parts.entries()) {
+    const last = i === parts.length - 1;
+    try {
       // Plain text, no parse_mode: names and free text from officers' files must never be read as markup.
       const sent = await telegram.sendMessage(chatId, part, last && keyboard.length > 0 ? { reply_markup: { inline_keyboard: keyboard } } : {});
-      lastId = sent.message_id;
+      lastId = typeof sent.message_id === "number" ? sent.message_id : lastId;
+    } catch (err) {
+      // The message went out; only the answer could not be read. Sending it again would repeat it.
+      if (answerUnreadable(err)) unreadable = true;
+      else return failure(err);
     }
-  } catch (err) {
-    return failure(err);
   }
-  return lastId === undefined ? { ok: true } : { ok: true, platformMessageId: String(lastId) };
+  return { ok: true, ...(lastId === undefined ? {} : { platformMessageId: String(lastId) }), ...(unreadable ? { answerUnreadable: true } : {}) };
+}
+
+/**
+ * telegraf throws node-fetch's "invalid-json" FetchError when an answer is not JSON. It rejects
+ * 5xx before reading the body, and Telegram answers every other request with a JSON object (Bot
+ * API, "Making requests": ok, result or error_code and description), so an unreadable body came
+ * with a 2xx: the request was carried out.
+ */
+function answerUnreadable(err: unknown): boolean {
+  return err instanceof Error && err.name === "FetchError" && "type" in err && err.type === "invalid-json";
 }
 
 function failure(err: unknown): SendResult {

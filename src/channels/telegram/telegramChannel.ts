@@ -12,7 +12,7 @@ import { updateToEvent } from "./updateToEvent.ts";
 
 export type TelegramChannelDeps = ChannelDeps & {
   telegram: NonNullable<Config["telegram"]>;
-  /** Seconds a getUpdates request waits for news (polling mode); tests shorten it. */
+  /** Seconds a getUpdates request waits for news (polling mode); default TELEGRAM_POLL_TIMEOUT_SECONDS. */
   pollTimeoutSeconds?: number;
 };
 
@@ -55,7 +55,15 @@ export function createTelegramChannel(deps: TelegramChannelDeps): ChannelAdapter
 
   const polling: TelegramPolling | null =
     tg.mode === "polling"
-      ? telegramPolling({ apiRoot: tg.apiRoot, token: tg.token, log, allowedUpdates: ALLOWED_UPDATES, receive, timeoutSeconds: deps.pollTimeoutSeconds })
+      ? telegramPolling({
+          apiRoot: tg.apiRoot,
+          token: tg.token,
+          log,
+          allowedUpdates: ALLOWED_UPDATES,
+          receive,
+          timeoutSeconds: deps.pollTimeoutSeconds ?? deps.config.TELEGRAM_POLL_TIMEOUT_SECONDS,
+          deadlineGraceMs: deps.config.TELEGRAM_POLL_DEADLINE_GRACE_SECONDS * 1000,
+        })
       : null;
 
   let stopped = false;

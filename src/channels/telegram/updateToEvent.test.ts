@@ -19,7 +19,7 @@ describe("turning Telegram updates into events", () => {
       kind: "text",
       text: "lịch chi trả",
       chat: { channel: "TELEGRAM", platformUserId: "42" },
-      messageId: "7",
+      messageId: "42:1",
       at,
       displayName: "Nguyễn Thị Lan",
       languageHint: "en",
@@ -35,9 +35,9 @@ describe("turning Telegram updates into events", () => {
     expect(updateToEvent(textUpdate(`/start ${"x".repeat(65)}`), at)).toMatchObject({ kind: "text" });
   });
 
-  it("a button press becomes a button event keyed by the update id", () => {
+  it("a button press becomes a button event keyed by its callback query id, not the update id", () => {
     const update = parse({ update_id: 9, callback_query: { id: "q1", from, chat_instance: "c", data: "menu:payouts", message: { message_id: 3, date: 1, chat: privateChat } } });
-    expect(updateToEvent(update, at)).toMatchObject({ kind: "button", data: "menu:payouts", messageId: "9", chat: { platformUserId: "42" } });
+    expect(updateToEvent(update, at)).toMatchObject({ kind: "button", data: "menu:payouts", messageId: "cb:q1", chat: { platformUserId: "42" } });
   });
 
   it("blocking and unblocking the bot mark the chat unreachable and reachable", () => {

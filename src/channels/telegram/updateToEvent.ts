@@ -18,7 +18,7 @@ const updateShape = z.object({
   callback_query: z
     .object({ id: z.string(), from: user, data: z.string().optional(), message: z.object({ chat }).optional() })
     .optional(),
-  my_chat_member: z.object({ chat, from: user, new_chat_member: z.object({ status: z.string() }) }).optional(),
+  my_chat_member: z.object({ chat, from: user, date: z.number().int(), new_chat_member: z.object({ status: z.string() }) }).optional(),
 });
 
 /** A Telegram update as telegraf types it, accepted only when the fields we read are well-formed. */
@@ -36,12 +36,15 @@ const MAX_BUTTON_DATA = 64;
  * bot shows payout data, which must never be posted into a group someone added it to.
  */
 export function updateToEvent(update: Update, at: Date): InboundEvent | null {
-  const messageId = String(update.update_id);
-
+  // The key of each event is what identifies the person's act, never update_id: the Bot API
+  // starts update_id again from a random number after a week without updates (and a new bot or
+  // server starts it again too), so two different updates can carry the same one. A message is
+  // (chat, message_id); a button press is its callback query's own id (Bot API: Message,
+  // CallbackQuery); a block or unblock is the chat, its date and the new status.
   if ("message" in update) {
     const msg = update.message;
     if (msg.chat.type !== "private") return null;
-    const base = { chat: telegramChat(msg.chat.id), messageId, at, ...person(msg.from) };
+    const base = { chat: telegramChat(msg.chat.id), messageId: `${msg.chat.id}:${msg.message_id}`, at, ...person(msg.from) };
     if ("text" in msg) {
       const start = /^\/start(?:@\w+)?(?:\s+(\S+))?\s*$/.exec(msg.text);
       if (start && (start[1] === undefined || start[1].length <= MAX_START_PAYLOAD)) {
@@ -58,13 +61,13 @@ export function updateToEvent(update: Update, at: Date): InboundEvent | null {
     if (q.message && q.message.chat.type !== "private") return null;
     // A button on an inline message has no chat; in a private chat the chat id is the user id.
     const chatId = q.message?.chat.id ?? q.from.id;
-    return { chat: telegramChat(chatId), messageId, at, ...person(q.from), kind: "button", data: q.data };
+    return { chat: telegramChat(chatId), messageId: `cb:${q.id}`, at, ...person(q.from), kind: "button", data: q.data };
   }
 
   if ("my_chat_member" in update) {
     const m = update.my_chat_member;
     if (m.chat.type !== "private") return null;
-    const base = { chat: telegramChat(m.chat.id), messageId, at, ...person(m.from) };
+    const base = { chat: telegramChat(m.chat.id), messageId: `member:${m.chat.id}:${m.date}:${m.new_chat_member.status}`, at, ...person(m.from) };
     // "kicked" in a private chat means the person blocked the bot; "member" that they unblocked it.
     if (m.new_chat_member.status === "kicked") return { ...base, kind: "unreachable", reason: "blocked" };
     if (m.new_chat_member.status === "member") return { ...base, kind: "reachable" };

@@ -23,6 +23,12 @@ const userMessage = z.object({
   message: z.object({ msg_id: z.string().min(1).max(200).optional(), text: z.string().optional() }).optional(),
 });
 const followEvent = z.object({ follower: z.object({ id }) });
+const buttonClick = z.object({
+  sender: z.object({ id }),
+  message: z
+    .object({ msg_id: z.string().min(1).max(200).optional(), text: z.string().optional(), payload: z.string().optional() })
+    .optional(),
+});
 
 /** Text a "query" button sends back to the OA: the data the button carried, behind this prefix. */
 export const BUTTON_PREFIX = "#btn:";
@@ -31,7 +37,8 @@ const MAX_TEXT = 4096;
 const MAX_BUTTON_DATA_BYTES = 64;
 
 export type ZaloMapping =
-  | { kind: "event"; event: InboundEvent }
+  /** personMessageId: the msg_id of something the person sent (it opens Zalo's reply window). */
+  | { kind: "event"; event: InboundEvent; personMessageId?: string }
   /** Delivery receipts, the OA's own messages, events we do not subscribe to. */
   | { kind: "ignored" }
   | { kind: "invalid"; problem: string };
@@ -50,22 +57,38 @@ export function mapZaloEvent(envelope: ZaloEnvelope, payload: unknown): ZaloMapp
     return { kind: "event", event: { ...body, chat: { channel: "ZALO", platformUserId: userId }, messageId: fallbackId(userId), at } };
   }
 
+  // Which event a press on a template's button arrives as is documented nowhere for certain: a
+  // query button sends its payload as the person's text (user_send_text), and one third-party
+  // guide names a separate user_click_button. Both are read.
+  if (name === "user_click_button") {
+    const parsed = buttonClick.safeParse(payload);
+    if (!parsed.success) return { kind: "invalid", problem: "user_click_button without sender.id and payload" };
+    const userId = parsed.data.sender.id;
+    const m = parsed.data.message;
+    const data = m?.payload ?? m?.text ?? "";
+    const msgId = m?.msg_id;
+    const event: InboundEvent = { ...textOrButton(data), chat: { channel: "ZALO", platformUserId: userId }, messageId: msgId ?? fallbackId(userId), at };
+    return { kind: "event", event, ...(msgId ? { personMessageId: msgId } : {}) };
+  }
+
   if (!name.startsWith("user_send_")) return { kind: "ignored" };
 
   const parsed = userMessage.safeParse(payload);
   if (!parsed.success) return { kind: "invalid", problem: `${name} without sender.id` };
   const userId = parsed.data.sender.id;
-  const messageId = parsed.data.message?.msg_id ?? fallbackId(userId);
+  const msgId = parsed.data.message?.msg_id;
+  const messageId = msgId ?? fallbackId(userId);
   const chat = { channel: "ZALO" as const, platformUserId: userId };
+  const opens = msgId ? { personMessageId: msgId } : {};
 
   if (name === "user_send_text") {
     const text = parsed.data.message?.text;
     if (text === undefined) return { kind: "invalid", problem: "user_send_text without message.text" };
-    return { kind: "event", event: { ...textOrButton(text), chat, messageId, at } };
+    return { kind: "event", event: { ...textOrButton(text), chat, messageId, at }, ...opens };
   }
   // Images, stickers, locations, files, voice, links, business cards: nothing the bot can read.
   const what = name.slice("user_send_".length).slice(0, 50) || "unknown";
-  return { kind: "event", event: { kind: "unsupported", what, chat, messageId, at } };
+  return { kind: "event", event: { kind: "unsupported", what, chat, messageId, at }, ...opens };
 }
 
 function textOrButton(text: string): InboundBody {

@@ -1,6 +1,7 @@
-// Zalo shows at most a few buttons under a message; further choices are listed in the text as
-// "6. English". A person answering with just that number means that choice, so the number is
-// turned into the button press it stands for, looked up in the last message the chat was sent.
+// Zalo's v3 consultation text carries no buttons, so every choice is listed in the text as
+// "1. Lịch nhận tiền" (zaloMessages.ts). A person answering with just that number means that
+// choice, so the number is turned into the choice it stands for, looked up in the last message
+// the chat was sent. A number beyond the list, or after a message without choices, stays text.
 import type { InboundEvent } from "../../core/events.ts";
 import { reply as replySchema } from "../../core/reply.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
@@ -10,7 +11,6 @@ const LONE_NUMBER = /^\s*(\d{1,2})\s*\.?\s*$/;
 export async function numberedChoice(
   prisma: Pick<PrismaClient, "outboundMessage">,
   event: InboundEvent,
-  maxButtons: number,
 ): Promise<InboundEvent> {
   if (event.kind !== "text") return event;
   const match = LONE_NUMBER.exec(event.text);
@@ -22,8 +22,6 @@ export async function numberedChoice(
   });
   const parsed = last ? replySchema.safeParse(last.reply) : null;
   const choices = parsed?.success ? (parsed.data.buttons ?? []).flat() : [];
-  // Only a message whose choices did not all fit as buttons was numbered; elsewhere a number is an answer.
-  if (choices.length <= maxButtons) return event;
   const choice = choices[Number(match[1]) - 1];
   if (!choice) return event;
   const { text: _text, ...rest } = event;

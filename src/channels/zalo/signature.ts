@@ -1,6 +1,7 @@
-// Zalo signs every webhook with `X-ZEvent-Signature: mac=<hex>`, where hex is a plain SHA-256 (not
-// an HMAC) of app id + raw body + timestamp + the OA secret key. It must be computed over the bytes
-// exactly as received: re-serialising the parsed JSON changes spacing and breaks the signature.
+// Zalo signs every webhook with `X-ZEvent-Signature`, where the value is a plain SHA-256 (not an
+// HMAC) of app id + raw body + timestamp + the OA secret key, in hex. Zalo's webhook guide shows it
+// as "mac=<hex>"; other integrations show the bare hex: both forms are accepted. It must be computed
+// over the bytes exactly as received: re-serialising the parsed JSON changes spacing and breaks it.
 import { createHash, timingSafeEqual } from "node:crypto";
 
 export interface SignatureInput {
@@ -21,11 +22,12 @@ export function zaloSignature(input: SignatureInput): string {
   return `mac=${hash.digest("hex")}`;
 }
 
-/** Constant-time check of a received header against the expected signature. */
+/** Constant-time check of a received header ("mac=<hex>" or "<hex>") against the expected signature. */
 export function verifyZaloSignature(header: string | undefined, input: SignatureInput): boolean {
   if (!header) return false;
   const expected = Buffer.from(zaloSignature(input), "utf8");
-  const received = Buffer.from(header.trim().toLowerCase(), "utf8");
+  const given = header.trim().toLowerCase();
+  const received = Buffer.from(given.startsWith("mac=") ? given : `mac=${given}`, "utf8");
   // timingSafeEqual needs equal lengths; a length mismatch is a mismatch anyway.
   return received.length === expected.length && timingSafeEqual(received, expected);
 }

@@ -1,53 +1,27 @@
-// Lays a rendered reply out as Zalo OA consultation messages. Zalo caps a message's text and the
-// number of buttons it can carry, so long texts become several messages (the buttons ride on the
-// last one) and choices beyond the cap are listed, numbered, in the text instead.
+// Lays a rendered reply out as Zalo OA v3 consultation ("cs") text. The v3 cs text message is
+// `text` (at most 2000 characters) plus `quote_message_id`; buttons on it are not supported (the
+// official PHP SDK deprecates withButton: "does not support for Official Account API V3", and its
+// v3 text message carries no attachment). So every choice becomes a short numbered line the
+// person answers by typing the number (numberedChoice.ts turns it back into the choice), under one
+// line saying so. Each message costs one of Zalo's 8 free replies, so a reply is one message
+// unless its text is longer than Zalo takes.
 import type { RenderedReply } from "../../core/renderReply.ts";
-import { BUTTON_PREFIX } from "./mapZaloEvent.ts";
 
 export interface ZaloLayoutLimits {
   /** Characters of text per message (Zalo: 2000). */
   textMaxChars: number;
-  /** Buttons per message (Zalo's consultation template with buttons takes up to 5). */
-  maxButtons: number;
-  /** Characters of a button title (Zalo: 100). */
-  buttonTitleMaxChars: number;
+  /** Characters of one choice's label in the list; longer ones are shortened. */
+  choiceMaxChars: number;
 }
 
-export const DEFAULT_LAYOUT_LIMITS: ZaloLayoutLimits = { textMaxChars: 2000, maxButtons: 5, buttonTitleMaxChars: 100 };
+export const DEFAULT_LAYOUT_LIMITS: ZaloLayoutLimits = { textMaxChars: 2000, choiceMaxChars: 100 };
 
-export interface ZaloButton {
-  title: string;
-  /** "Query, hidden": a press sends the payload back as the person's text without showing it. */
-  type: "oa.query.hide";
-  payload: string;
-}
-
-export interface ZaloMessage {
-  text: string;
-  attachment?: { type: "template"; payload: { buttons: ZaloButton[] } };
-}
-
-export function zaloMessages(reply: RenderedReply, limits: ZaloLayoutLimits = DEFAULT_LAYOUT_LIMITS): ZaloMessage[] {
+/** The messages for one reply; `chooseLine` introduces the numbered choices ("Bác gõ số để chọn:"). */
+export function zaloTexts(reply: RenderedReply, chooseLine: string, limits: ZaloLayoutLimits = DEFAULT_LAYOUT_LIMITS): string[] {
   const choices = reply.buttons.flat();
-  const shown = choices.slice(0, limits.maxButtons);
-  const overflow = choices.slice(limits.maxButtons).map((b, i) => `${limits.maxButtons + i + 1}. ${b.label}`);
-  const text = overflow.length > 0 ? `${reply.text}\n\n${overflow.join("\n")}` : reply.text;
-  const chunks = splitText(text, limits.textMaxChars);
-  const messages: ZaloMessage[] = chunks.map((chunk) => ({ text: chunk }));
-  const last = messages[messages.length - 1];
-  if (last && shown.length > 0) {
-    last.attachment = {
-      type: "template",
-      payload: {
-        buttons: shown.map((b) => ({
-          title: truncate(b.label, limits.buttonTitleMaxChars),
-          type: "oa.query.hide",
-          payload: `${BUTTON_PREFIX}${b.data}`,
-        })),
-      },
-    };
-  }
-  return messages;
+  const list = choices.map((b, i) => `${i + 1}. ${truncate(b.label, limits.choiceMaxChars)}`);
+  const text = list.length > 0 ? `${reply.text}\n\n${chooseLine}\n${list.join("\n")}` : reply.text;
+  return splitText(text, limits.textMaxChars);
 }
 
 /** Splits at paragraph breaks, then line breaks, then spaces; never inside a character. */
@@ -70,7 +44,7 @@ function lastBreak(s: string, sep: string): number | undefined {
   return i > s.length / 4 ? i : undefined;
 }
 
-function truncate(s: string, max: number): string {
+export function truncate(s: string, max: number): string {
   const chars = [...s];
   return chars.length <= max ? s : `${chars.slice(0, max - 1).join("")}…`;
 }

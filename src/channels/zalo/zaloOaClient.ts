@@ -1,8 +1,10 @@
-// A thin typed client for the two Zalo endpoints the bot needs: sending a consultation message
-// (OA Open API v3) and refreshing the OA access token (OAuth v4). Every answer is parsed with zod;
-// outcomes are values, so the caller decides what is retried. Tokens never reach a log line.
+// A thin typed client for the Zalo endpoints the bot needs: a consultation ("cs") message and a
+// transaction message (OA Open API v3, POST /v3.0/oa/message/{cs,transaction}, official PHP SDK
+// ZaloEndPoint), and the OA access token refresh (OAuth v4). Every answer is read leniently: Zalo
+// writes numbers as strings ("expires_in":"90000", quota "remain":"7"), and a 2xx whose body
+// cannot be read is a message Zalo took: reported as such, never as a failure to send again.
+// Outcomes are values, so the caller decides what is retried. Tokens never reach a log line.
 import { z } from "zod";
-import type { ZaloMessage } from "./zaloMessages.ts";
 
 export interface ZaloOaClientOptions {
   apiRoot: string;
@@ -15,7 +17,10 @@ export interface ZaloOaClientOptions {
 }
 
 export type ZaloSendOutcome =
-  | { kind: "ok"; messageId?: string }
+  /** quotaType: which budget Zalo says the message used ("reply" = the free window), when it says. */
+  | { kind: "ok"; messageId?: string; quotaType?: string }
+  /** 2xx without a readable body: Zalo took the message. */
+  | { kind: "unreadable"; status: number }
   /** Zalo answered with `error` ≠ 0 (e.g. -216 bad token, -220 expired, -213 not a follower, -32 rate limit). */
   | { kind: "api_error"; code: number; message: string }
   | { kind: "http_error"; status: number; retryAfterMs?: number }
@@ -26,28 +31,43 @@ export type ZaloRefreshOutcome =
   /** retryable: the server or network failed; otherwise the refresh token itself was refused. */
   | { kind: "failed"; reason: string; retryable: boolean };
 
+export type ZaloEndpoint = "cs" | "transaction";
+
 export interface ZaloOaClient {
-  sendMessage(accessToken: string, userId: string, message: ZaloMessage): Promise<ZaloSendOutcome>;
+  /** POSTs `body` ({recipient, message}) to /v3.0/oa/message/<endpoint>. */
+  send(accessToken: string, endpoint: ZaloEndpoint, body: unknown): Promise<ZaloSendOutcome>;
   refreshAccessToken(refreshToken: string): Promise<ZaloRefreshOutcome>;
 }
 
-const sendAnswer = z.object({
-  error: z.coerce.number().int(),
-  message: z.string().optional(),
-  data: z.object({ message_id: z.union([z.string(), z.number()]).transform(String).optional() }).partial().optional(),
-});
+/** A number as Zalo writes it: -216 or "-216". */
+const zaloNumber = z.union([z.number(), z.string().trim().regex(/^-?\d+$/).transform(Number)]);
+
+const sendAnswer = z
+  .object({
+    error: zaloNumber,
+    message: z.string().optional().catch(undefined),
+    data: z
+      .object({
+        message_id: z.union([z.string(), z.number()]).transform(String).optional().catch(undefined),
+        quota: z.object({ quota_type: z.string().optional().catch(undefined) }).loose().optional().catch(undefined),
+      })
+      .loose()
+      .optional()
+      .catch(undefined),
+  })
+  .loose();
 
 const tokenAnswer = z.object({
   access_token: z.string().min(1),
   refresh_token: z.string().min(1),
   // Zalo sends seconds as a string ("90000").
-  expires_in: z.coerce.number().int().positive(),
+  expires_in: zaloNumber.pipe(z.number().int().positive()),
 });
 const tokenError = z.object({
-  error: z.coerce.number().int().optional(),
-  error_name: z.string().optional(),
-  error_reason: z.string().optional(),
-  message: z.string().optional(),
+  error: zaloNumber.optional().catch(undefined),
+  error_name: z.string().optional().catch(undefined),
+  error_reason: z.string().optional().catch(undefined),
+  message: z.string().optional().catch(undefined),
 });
 
 export function createZaloOaClient(options: ZaloOaClientOptions): ZaloOaClient {
@@ -56,34 +76,37 @@ export function createZaloOaClient(options: ZaloOaClientOptions): ZaloOaClient {
   const oauthRoot = options.oauthRoot.replace(/\/+$/, "");
 
   async function call(url: string, init: RequestInit): Promise<{ status: number; headers: Headers; body: unknown } | { error: string }> {
+    let res: Response;
     try {
-      const res = await doFetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
-      const text = await res.text();
-      let body: unknown = null;
-      try {
-        body = text ? JSON.parse(text) : null;
-      } catch {
-        body = null;
-      }
-      return { status: res.status, headers: res.headers, body };
+      res = await doFetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
     } catch (err) {
       return { error: err instanceof Error ? `${err.name}: ${err.message}` : "request failed" };
     }
+    // Once the status is in, a body that breaks off or is not JSON is only an unreadable answer.
+    const text = await res.text().catch(() => "");
+    let body: unknown = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      body = null;
+    }
+    return { status: res.status, headers: res.headers, body };
   }
 
   return {
-    async sendMessage(accessToken, userId, message) {
-      const res = await call(`${apiRoot}/v3.0/oa/message/cs`, {
+    async send(accessToken, endpoint, body) {
+      const res = await call(`${apiRoot}/v3.0/oa/message/${endpoint}`, {
         method: "POST",
         headers: { "content-type": "application/json", access_token: accessToken },
-        body: JSON.stringify({ recipient: { user_id: userId }, message }),
+        body: JSON.stringify(body),
       });
       if ("error" in res) return { kind: "network", message: res.error };
-      if (res.status >= 400) return { kind: "http_error", status: res.status, retryAfterMs: retryAfter(res.headers) };
+      if (res.status >= 300) return { kind: "http_error", status: res.status, retryAfterMs: retryAfter(res.headers) };
       const parsed = sendAnswer.safeParse(res.body);
-      if (!parsed.success) return { kind: "http_error", status: res.status };
+      if (!parsed.success) return { kind: "unreadable", status: res.status };
       if (parsed.data.error !== 0) return { kind: "api_error", code: parsed.data.error, message: parsed.data.message ?? "" };
-      return { kind: "ok", messageId: parsed.data.data?.message_id };
+      const quotaType = parsed.data.data?.quota?.quota_type;
+      return { kind: "ok", messageId: parsed.data.data?.message_id, ...(quotaType ? { quotaType } : {}) };
     },
 
     async refreshAccessToken(refreshToken) {
@@ -101,6 +124,8 @@ export function createZaloOaClient(options: ZaloOaClientOptions): ZaloOaClient {
       }
       const err = tokenError.safeParse(res.body);
       const detail = err.success ? [err.data.error, err.data.error_name, err.data.error_reason ?? err.data.message].filter((x) => x !== undefined).join(" ") : "";
+      // A 2xx that is neither tokens nor an error: the refresh token may already be spent, so it
+      // is not retried with the same one (a single-use token used twice ends the authorisation).
       return { kind: "failed", reason: `refresh refused (HTTP ${res.status}${detail ? `: ${detail}` : ""})`, retryable: false };
     },
   };

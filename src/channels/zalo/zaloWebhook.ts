@@ -11,6 +11,7 @@ import type { Logger } from "../../lib/logger.ts";
 import { mapZaloEvent, zaloEnvelope } from "./mapZaloEvent.ts";
 import { numberedChoice } from "./numberedChoice.ts";
 import { verifyZaloSignature } from "./signature.ts";
+import type { ZaloWindow } from "./zaloWindow.ts";
 
 export interface ZaloWebhookDeps {
   engine: ConversationEngine;
@@ -19,13 +20,22 @@ export interface ZaloWebhookDeps {
   clock: Clock;
   appId: string;
   oaSecretKey: string;
-  /** Events older (or further in the future) than this are replays: ZALO_WEBHOOK_MAX_AGE_SECONDS. */
+  /**
+   * ZALO_WEBHOOK_MAX_AGE_SECONDS. Zalo re-sends an event it got no 200 for, for up to 12 h, with its
+   * first timestamp: a signed event is accepted whatever its age and answered once, so nothing the
+   * person wrote while the service was down is lost. Up to this age the engine's re-send window
+   * recognises copies; an older event is first looked up among all stored messages. A timestamp
+   * this far in the future is refused.
+   */
   maxAgeSeconds: number;
   /** Largest accepted body; Zalo's events are a few hundred bytes. */
   bodyLimit: string;
-  /** Buttons shown under one message; choices beyond are numbered in the text. */
-  maxButtons: number;
+  /** The person's reply window, opened by each message they send. */
+  window: ZaloWindow;
 }
+
+// Zalo waits about 2 s for the 200; anything older than a minute was re-sent.
+const LATE_EVENT_MS = 60_000;
 
 export function createZaloWebhookRouter(deps: ZaloWebhookDeps): Router {
   const router = Router();
@@ -66,7 +76,7 @@ async function handle(deps: ZaloWebhookDeps, req: Request, res: Response): Promi
   if (!signed) return refuse(401, req.get("x-zevent-signature") ? "bad signature" : "missing signature", { eventName });
   if (appId !== deps.appId) return refuse(401, "another app's event", { eventName });
   const ageMs = deps.clock.now().getTime() - Number(timestamp);
-  if (Math.abs(ageMs) > deps.maxAgeSeconds * 1000) return refuse(401, "stale timestamp (replay?)", { eventName, ageMs });
+  if (-ageMs > deps.maxAgeSeconds * 1000) return refuse(401, "timestamp in the future beyond ZALO_WEBHOOK_MAX_AGE_SECONDS", { eventName, ageMs });
 
   const mapped = mapZaloEvent(envelope.data, payload);
   if (mapped.kind === "invalid") return refuse(400, mapped.problem, { eventName });
@@ -74,9 +84,27 @@ async function handle(deps: ZaloWebhookDeps, req: Request, res: Response): Promi
     res.status(200).json({ ok: true });
     return;
   }
-  const event = await numberedChoice(deps.prisma, mapped.event, deps.maxButtons);
+  // A re-send after an outage carries its first timestamp. A signed event is accepted whatever its
+  // age unless it was stored already: the engine recognises copies from the last two days; an
+  // older one is looked up among every message ever stored (a replay of it changes nothing).
+  if (ageMs > LATE_EVENT_MS) deps.log.info({ eventName, ageMs, retry: req.get("num_retry") }, "Zalo event arrived late (a re-send)");
+  if (ageMs > deps.maxAgeSeconds * 1000 && (await storedBefore(deps, mapped.event.messageId))) {
+    deps.log.info({ eventName, ageMs }, "old Zalo event already answered; ignored");
+    res.status(200).json({ ok: true });
+    return;
+  }
+  // The person wrote: their free reply window starts again from Zalo's timestamp of the message
+  // (first, so the answer is already sent inside it). A re-send carries the same timestamp and
+  // changes nothing.
+  if (mapped.personMessageId) await deps.window.noteMessage(mapped.event.chat.platformUserId, mapped.personMessageId, mapped.event.at);
+  const event = await numberedChoice(deps.prisma, mapped.event);
   for (const e of await withReachability(deps, event)) await deps.engine.receive(e);
   res.status(200).json({ ok: true });
+}
+
+async function storedBefore(deps: ZaloWebhookDeps, messageId: string): Promise<boolean> {
+  const row = await deps.prisma.inboundMessage.findFirst({ where: { channel: "ZALO", platformMessageId: messageId }, select: { id: true } });
+  return row !== null;
 }
 
 /**

@@ -2,9 +2,13 @@
 // name with the OA's access token, for people who have no chat with us. Each template is approved
 // by Zalo with fixed parameter names, so the operator maps our notice texts onto them:
 //   ZNS_TEMPLATES={"notices:reminder":{"templateId":"301234","params":{"customer_name":"name","amount":"amount"}}}
-// (ZNS parameter → the notice's parameter). A notice without a template is handed on to SMS.
+// (ZNS parameter → the notice's parameter; docs/channels.md lists the notice names). A notice
+// without a template is handed on to SMS.
 // ZNS has a daily quota per OA: it is counted here per Vietnam day (and Zalo's own count, when it
 // reports one, wins); once it is used up the rest of the day's notices go by SMS.
+// Zalo's answers are read leniently: it sends numbers as strings ("dailyQuota":"500"), and a 2xx
+// whose body cannot be read at all is a message Zalo took (and charged for): recorded as sent,
+// never sent again.
 import { z } from "zod";
 import type { ZnsTemplates } from "../../config.ts";
 import type { SendResult } from "../../channels/channel.ts";
@@ -25,22 +29,37 @@ export interface ZnsSettings {
   timeoutMs?: number;
 }
 
-const answer = z.object({
-  error: z.coerce.number().int(),
-  message: z.string().optional(),
-  data: z
-    .object({
-      msg_id: z.union([z.string(), z.number()]).transform(String).optional(),
-      quota: z.object({ dailyQuota: z.number().int(), remainingQuota: z.number().int() }).partial().optional(),
-    })
-    .partial()
-    .optional(),
-});
+/** A number as Zalo writes it: 500 or "500". */
+const zaloNumber = z.union([z.number(), z.string().trim().regex(/^-?\d+$/).transform(Number)]);
 
-// Zalo's ZNS error codes that the bot acts on; any other code is retried later.
-const TOKEN_REFUSED = new Set([-124, -216, -220]);
-/** This phone cannot get ZNS: invalid number, no Zalo account, ZNS turned off, declined. */
-const PHONE_CANNOT_RECEIVE = new Set([-108, -118, -119, -139]);
+// The success body per zalo.cloud's ZNS guide: {"error":0,"message":"Success","data":{"msg_id":"…",
+// "sent_time":"1759983921893","sending_mode":"1","quota":{"dailyQuota":"500","remainingQuota":"499"}}}.
+// Only `error` decides; anything unexpected in `data` is ignored rather than failing the answer.
+const answer = z
+  .object({
+    error: zaloNumber,
+    message: z.string().optional().catch(undefined),
+    data: z
+      .object({
+        msg_id: z.union([z.string(), z.number()]).transform(String).optional().catch(undefined),
+        quota: z.object({ remainingQuota: zaloNumber.optional().catch(undefined) }).loose().optional().catch(undefined),
+      })
+      .loose()
+      .optional()
+      .catch(undefined),
+  })
+  .loose();
+
+// Zalo's ZNS error codes that the bot acts on (channels.md, from zalo.cloud's ZNS guide); any
+// other code is retried later.
+/** Token refused: refresh it and try once more. -201 stands for it on some endpoints. */
+const TOKEN_REFUSED = new Set([-124, -216, -220, -201]);
+/**
+ * This phone cannot get ZNS, so the notice goes by SMS at once: -108 invalid phone, -118 no Zalo
+ * account, -114 user inactive or rejects, -141 user refused ZNS from this OA; -119 and -139 (the
+ * account cannot receive, the user declined) as earlier integrations met them.
+ */
+const PHONE_CANNOT_RECEIVE = new Set([-108, -118, -114, -141, -119, -139]);
 const QUOTA_EXCEEDED = new Set([-144]);
 const RATE_LIMITED = new Set([-32]);
 
@@ -100,16 +119,23 @@ export function createZnsSender(settings: ZnsSettings, deps: { prisma: PrismaCli
       if (!token) return { ok: false, permanent: false, reason: "no_access_token" };
       let res = await post(token, body);
       let parsed = res ? answer.safeParse(res.json) : null;
-      if (parsed?.success && TOKEN_REFUSED.has(parsed.data.error)) {
+      if (res && res.status < 300 && parsed?.success && TOKEN_REFUSED.has(parsed.data.error)) {
         const next = await deps.tokens.refreshAfterRejection(token);
         if (!next || next === token) return { ok: false, permanent: false, reason: "access_token_refused" };
         token = next;
         res = await post(token, body);
         parsed = res ? answer.safeParse(res.json) : null;
+        // A fresh token refused the same way: the request itself is wrong (e.g. -201 bad parameters).
+        if (parsed?.success && parsed.data.error === -201) return { ok: false, permanent: true, reason: "zns_error_-201" };
       }
       if (!res) return { ok: false, permanent: false, reason: "network" };
       if (res.status === 429) return { ok: false, permanent: false, reason: "zns_rate_limited", pauseSender: true, retryAfterMs: retryAfterMs(res.headers, 5_000) };
-      if (res.status >= 400 || !parsed?.success) return { ok: false, permanent: false, reason: `zns_http_${res.status}` };
+      if (res.status >= 300) return { ok: false, permanent: false, reason: `zns_http_${res.status}` };
+      if (!parsed?.success) {
+        // Zalo took the request (2xx) and its answer cannot be read: the message went out.
+        await count(day, undefined);
+        return { ok: true, answerUnreadable: true };
+      }
       const { error, data: result } = parsed.data;
       if (error === 0) {
         await count(day, result?.quota?.remainingQuota);
