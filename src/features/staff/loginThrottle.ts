@@ -5,9 +5,9 @@
 // failures a key is free; after that each try must wait 1 s, 2 s, 4 s… up to a ceiling. Names are
 // counted whether or not they exist, so the answers never tell which usernames do.
 import { createHash } from "node:crypto";
-import { isIPv6 } from "node:net";
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
+import { addressBucket } from "../../lib/clientAddress.ts";
 
 export interface ThrottlePolicy {
   /** Free failures per name or known browser. */
@@ -32,10 +32,8 @@ export function deviceKey(deviceId: string): ThrottleKey {
   return { kind: "device", key: digest("device", deviceId) };
 }
 
-/** IPv6 clients are counted by their /64: one household or phone gets a whole /64. */
 export function addressKey(ip: string | null): ThrottleKey {
-  const raw = (ip ?? "unknown").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
-  return { kind: "address", key: digest("address", isIPv6(raw) ? ipv6Prefix(raw) : raw) };
+  return { kind: "address", key: digest("address", addressBucket(ip)) };
 }
 
 type Db = Pick<PrismaClient, "$transaction" | "loginThrottle">;
@@ -99,12 +97,4 @@ function fresh(row: { failures: number; lastFailureAt: Date }, now: Date): { fai
 
 function digest(kind: string, value: string): string {
   return createHash("sha256").update(`login-throttle\0${kind}\0${value}`).digest("hex");
-}
-
-function ipv6Prefix(ip: string): string {
-  const [head = "", tail = ""] = ip.split("::");
-  const left = head ? head.split(":") : [];
-  const right = tail ? tail.split(":") : [];
-  const groups = ip.includes("::") ? [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, "")).join(":")}::/64`;
 }
