@@ -59,9 +59,6 @@ const schema = z.object({
   LINK_CODE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   IDENTITY_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   IDENTITY_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
-  // Failed identity checks from one web-chat client address (many people may share one behind a
-  // mobile operator's NAT, so it is higher than the per-chat limit).
-  IDENTITY_CLIENT_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(20),
   // Web chat: new chats and messages per client address (each instance counts for itself).
   WEB_CHAT_NEW_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
   WEB_CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
