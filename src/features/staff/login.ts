@@ -36,8 +36,8 @@ export async function attemptLogin(
   const browser = usable ? recognise(cipher, usable.id, input.browserTags) : null;
   const keys = [addressKey(ip), usable && browser ? deviceKey(`${usable.id}\0${browser}`) : nameKey(username)];
   const audit = usable
-    ? { staffId: usable.id, actor: usable.username, entity: "staff", entityId: usable.id, ip, at: now }
-    : { actor: username.slice(0, 64) || "(empty)", ip, at: now };
+    ? { staffId: usable.id, actor: usable.username, entity: "staff", entityId: usable.id, ip }
+    : { actor: username.slice(0, 64) || "(empty)", ip };
 
   const attempt = await takeAttempt(db, keys, now, policy);
   if (!attempt.ok) {

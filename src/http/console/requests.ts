@@ -9,6 +9,7 @@ import { listQueue, loadRequest, type RequestDetail } from "../../features/reque
 import { decideRequest } from "../../features/requests/review.ts";
 import { getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
+import { FORM_INCLUDE, formBody, formPage } from "../forms/authorisationForm.ts";
 import { clientIp } from "./auth.ts";
 import { translator } from "./locale.ts";
 import { renderPage } from "./render.ts";
@@ -40,6 +41,27 @@ export function createRequestsRouter(deps: AppDeps): express.Router {
     const detail = await load(deps, staff, req.params.id);
     await recordAudit(deps.prisma, { staffId: staff.id, actor: staff.username, action: "request.view", entity: "changeRequest", entityId: detail.id, ip: clientIp(req) });
     show(deps, req, res, staff, detail, null);
+  });
+
+  // The printable form, for the officer to print or check: area-scoped and audited like the page.
+  router.get("/:id/form", async (req, res) => {
+    const staff = getStaff(res);
+    const detail = await load(deps, staff, req.params.id);
+    const found = detail.kind === "AUTHORISATION" ? await deps.prisma.changeRequest.findUnique({ where: { id: detail.id }, include: FORM_INCLUDE }) : null;
+    const t = deps.i18n.t("vi");
+    const body = found ? formBody(t, found) : null;
+    if (!body) throw new AppError("not_found", "No printable form for this request");
+    await recordAudit(deps.prisma, {
+      staffId: staff.id,
+      actor: staff.username,
+      action: "request.form_open",
+      entity: "changeRequest",
+      entityId: detail.id,
+      detail: { beneficiaryId: detail.beneficiaryId },
+      ip: clientIp(req),
+    });
+    res.setHeader("Cache-Control", "no-store");
+    res.type("html").send(formPage(t, body).value);
   });
 
   router.post("/:id", async (req, res) => {
