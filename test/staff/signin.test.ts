@@ -124,7 +124,9 @@ describe("staff sign-in, delays and sessions", () => {
     const stranger: number[] = [];
     for (let i = 0; i < 20; i++) stranger.push((await postLogin({ username: "admin", password: `doan-${i}` }, true, { address: newAddress() })).status);
     expect(stranger.slice(0, 3)).toEqual([401, 401, 401]);
-    expect(stranger.filter((s) => s === 429).length).toBeGreaterThan(10);
+    // After three free tries each waits twice as long (1 s, 2 s, 4 s…): however slow the machine,
+    // only a few more get as far as a password check.
+    expect(stranger.filter((s) => s === 401).length).toBeLessThanOrEqual(8);
     // The owner, from their usual browser, at once.
     const owner = await postLogin({ username: "admin", password: "mat-khau-dung-3" }, true, { browser });
     expect(owner.status).toBe(303);
@@ -134,7 +136,7 @@ describe("staff sign-in, delays and sessions", () => {
     // From a new browser the owner waits at most the longest delay (two minutes here), then gets in.
     app.clock.advance(2 * MINUTE + 1000);
     expect((await postLogin({ username: "admin", password: "mat-khau-dung-3" }, true, { address: newAddress() })).status).toBe(303);
-    expect(await app.prisma.auditLog.count({ where: { action: "login.throttled", actor: "admin" } })).toBeGreaterThan(10);
+    expect(await app.prisma.auditLog.count({ where: { action: "login.throttled", actor: "admin" } })).toBeGreaterThanOrEqual(12);
   });
 
   it("slows down one client address trying many names, and a burst of parallel guesses gets no more than the free tries", async () => {

@@ -10,6 +10,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { appRoot } from "../../lib/appRoot.ts";
 import { addressBucket } from "../../lib/clientAddress.ts";
 import { html, type SafeHtml } from "../../lib/html.ts";
+import { wellFormedReviver } from "../../lib/wellFormed.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Logger } from "../../lib/logger.ts";
 import type { ChatHub } from "./chatHub.ts";
@@ -70,7 +71,7 @@ export function createChatRouter(deps: ChatRouterDeps): express.Router {
     next();
   });
   const perAddress = createRateLimiter({ limit: deps.config.WEB_CHAT_MESSAGES_PER_MINUTE, windowMs: 60_000, clock: deps.clock });
-  api.post("/messages", requestGuard(deps.config.PUBLIC_URL), limitPerAddress(perAddress), express.json({ limit: "8kb" }), messagesApi({ ...deps, limiter }));
+  api.post("/messages", requestGuard(deps.config.PUBLIC_URL), limitPerAddress(perAddress), express.json({ limit: "8kb", reviver: wellFormedReviver }), messagesApi({ ...deps, limiter }));
   api.get("/history", async (req, res) => {
     const chatId = readChatId(req);
     if (!chatId) {

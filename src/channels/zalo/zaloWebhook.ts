@@ -11,6 +11,7 @@ import type { Logger } from "../../lib/logger.ts";
 import { mapZaloEvent, zaloEnvelope } from "./mapZaloEvent.ts";
 import { numberedChoice } from "./numberedChoice.ts";
 import { verifyZaloSignature } from "./signature.ts";
+import { wellFormedReviver } from "../../lib/wellFormed.ts";
 
 export interface ZaloWebhookDeps {
   engine: ConversationEngine;
@@ -49,7 +50,8 @@ async function handle(deps: ZaloWebhookDeps, req: Request, res: Response): Promi
 
   let payload: unknown;
   try {
-    payload = JSON.parse(raw.toString("utf8"));
+    // A lone surrogate ("\ud800") is refused here: no database could store the event.
+    payload = JSON.parse(raw.toString("utf8"), wellFormedReviver);
   } catch {
     return refuse(400, "malformed JSON");
   }

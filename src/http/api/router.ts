@@ -9,6 +9,7 @@ import { listAreaCommunes } from "../../features/staff/scope.ts";
 import { todayInVietnam } from "../../lib/calendarDate.ts";
 import { getStaff } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
+import { jsonOptions, refuseHostileBody } from "../hostileInput.ts";
 import { loadStaff, requirePermission, requireStaff } from "../console/auth.ts";
 import { auditAccess } from "../console/beneficiaries.ts";
 import { beneficiaryQuerySchema } from "../console/beneficiaryQuery.ts";
@@ -18,7 +19,7 @@ import { chooseLocale } from "../console/locale.ts";
 export function createApiRouter(deps: AppDeps): express.Router {
   const router = express.Router();
   router.use(loadStaff(deps), chooseLocale(deps), requireStaff);
-  router.use(express.json({ limit: "100kb" }));
+  router.use(express.json({ limit: "100kb", ...jsonOptions }), refuseHostileBody);
   router.use(requireCsrf);
   router.use((_req, res, next) => {
     res.setHeader("Cache-Control", "no-store");

@@ -9,6 +9,7 @@ import { attemptLogin } from "../../features/staff/login.ts";
 import { endSession, startSession } from "../../features/staff/session.ts";
 import { getStaff, maybeStaff } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
+import { refuseHostileBody } from "../hostileInput.ts";
 import { BROWSER_COOKIE, SESSION_COOKIE, browserCookieOptions, clientIp, requireStaff, sessionCookieOptions, sessionPolicy } from "./auth.ts";
 import { parseCookies } from "./cookies.ts";
 import { checkLoginCsrf, clearLoginCsrf, issueLoginCsrf, requireCsrf } from "./csrf.ts";
@@ -38,7 +39,7 @@ export function createLoginRouter(deps: AppDeps): express.Router {
 
   const smallForm = express.urlencoded({ extended: false, limit: "10kb" });
 
-  router.post("/login", smallForm, async (req, res) => {
+  router.post("/login", smallForm, refuseHostileBody, async (req, res) => {
     checkLoginCsrf(req);
     const t = translator(deps, res);
     const body = loginBody.safeParse(req.body ?? {});

@@ -5,6 +5,7 @@ import path from "node:path";
 import express from "express";
 import { appRoot } from "../../lib/appRoot.ts";
 import type { AppDeps } from "../deps.ts";
+import { jsonOptions, refuseHostileBody } from "../hostileInput.ts";
 import { createAmountChecksRouter } from "./amountChecks.ts";
 import { createAuditRouter } from "./audit.ts";
 import { loadStaff, requirePermission, requireStaff } from "./auth.ts";
@@ -54,7 +55,8 @@ export function createConsoleRouter(deps: AppDeps): express.Router {
   router.use(requireStaff);
   const formLimit = `${Math.ceil(deps.config.IMPORT_MAX_MB * 1.4) + 1}mb`;
   router.use(express.urlencoded({ extended: false, limit: formLimit, parameterLimit: 2000 }));
-  router.use(express.json({ limit: "1mb" }));
+  router.use(express.json({ limit: "1mb", ...jsonOptions }));
+  router.use(refuseHostileBody);
   router.use(requireCsrf);
 
   router.get("/", homePage(deps));
