@@ -27,7 +27,10 @@ describe("the upload form's CSRF token", () => {
 
   const upload = (fields: [string, string | Blob][], query = "") => {
     const form = new FormData();
-    for (const [name, value] of fields) form.append(name, value, ...(value instanceof Blob ? ["ds.xlsx"] : []));
+    for (const [name, value] of fields) {
+      if (value instanceof Blob) form.append(name, value, "ds.xlsx");
+      else form.append(name, value);
+    }
     return fetch(`${app.url}/console/imports/check${query}`, { method: "POST", body: form, headers: { cookie: officer.cookie, accept: "text/html" } });
   };
 
