@@ -4,6 +4,7 @@ import { faultsBenchmark } from "./faults.ts";
 import { importBenchmark } from "./import.ts";
 import { loadBenchmark } from "./load.ts";
 import { notifyBenchmark } from "./notify.ts";
+import { signinBenchmark } from "./signin.ts";
 import { telegramBenchmark } from "./telegram.ts";
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
@@ -12,6 +13,7 @@ const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
   import: importBenchmark,
   load: loadBenchmark,
   notify: notifyBenchmark,
+  signin: signinBenchmark,
   telegram: telegramBenchmark,
 };
 
