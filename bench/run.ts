@@ -6,6 +6,7 @@ import { loadBenchmark } from "./load.ts";
 import { nationalBenchmark } from "./national.ts";
 import { notifyBenchmark } from "./notify.ts";
 import { startupBenchmark } from "./startup.ts";
+import { signinBenchmark } from "./signin.ts";
 import { telegramBenchmark } from "./telegram.ts";
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
   national: nationalBenchmark,
   notify: notifyBenchmark,
   startup: startupBenchmark,
+  signin: signinBenchmark,
   telegram: telegramBenchmark,
 };
 

@@ -28,8 +28,14 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: z.string().default("loopback"),
+  // Sign-in: wrong passwords for one name (from browsers that never signed in to it) and from one
+  // client address are free up to these counts, then each further try waits twice as long as the
+  // one before, up to LOGIN_MAX_DELAY_MINUTES. Nothing locks an account.
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(20),
+  LOGIN_MAX_DELAY_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  // Full personal IDs one staff member may have shown in an hour.
+  ID_REVEALS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(10),
   IMPORT_MAX_MB: z.coerce.number().min(1).max(200).default(20),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 
@@ -66,6 +72,11 @@ const schema = z.object({
   LINK_CODE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   IDENTITY_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   IDENTITY_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  // Web chat: new chats and messages per client address (each instance counts for itself).
+  WEB_CHAT_NEW_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
+  WEB_CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  // The printable authorisation form's link works this many days after it was given.
+  AUTHORISATION_FORM_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CONVERSATION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
   HOTLINE_PHONE: z.string().min(3).max(20).optional(),
   HOTLINE_HOURS: z.string().max(200).optional(),

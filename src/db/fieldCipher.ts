@@ -8,7 +8,7 @@
 // Ciphertexts cannot be compared, so lookups and uniqueness use a keyed hash (HMAC-SHA-256) of the
 // normalised value, prefixed with a short fingerprint of the hash key: "<fingerprint>:<mac>".
 // The fingerprint tells which rows still carry a hash under a previous hash key.
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 export interface EncryptionKey {
   id: string;
@@ -108,6 +108,24 @@ export class FieldCipher {
    */
   subjectHash(plain: string): string {
     return createHmac("sha256", this.#hash).update(`attempts\0${normaliseForHash(plain)}`).digest("hex");
+  }
+
+  /**
+   * A tag for a value the service hands out and must recognise when it comes back (web chat ids,
+   * a browser's sign-in cookie): base64url HMAC under the hash key, kept apart by `label`.
+   */
+  tag(label: string, value: string): string {
+    return createHmac("sha256", this.#hash).update(`tag\0${label}\0${value}`).digest("base64url").slice(0, 32);
+  }
+
+  /** Whether `tag` was made by `tag(label, value)` under the current hash key or, during a change, the previous one. */
+  tagMatches(label: string, value: string, tag: string): boolean {
+    const keys = this.#previousHash ? [this.#hash, this.#previousHash] : [this.#hash];
+    const sent = Buffer.from(tag);
+    return keys.some((key) => {
+      const expected = Buffer.from(createHmac("sha256", key).update(`tag\0${label}\0${value}`).digest("base64url").slice(0, 32));
+      return expected.length === sent.length && timingSafeEqual(expected, sent);
+    });
   }
 
   /** Never the key material, should the cipher end up in a log line. */

@@ -5,12 +5,14 @@ import { createApiRouter } from "./api/router.ts";
 import { createConsoleRouter } from "./console/router.ts";
 import { createFormsRouter } from "./forms/authorisationForm.ts";
 import type { AppDeps } from "./deps.ts";
+import { refuseHostileAddress } from "./hostileInput.ts";
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", deps.config.TRUST_PROXY);
-  app.use(securityHeaders);
+  app.use(securityHeaders(deps.config.PUBLIC_URL?.startsWith("https://") ?? false));
+  app.use(refuseHostileAddress);
 
   app.get("/healthz", (_req, res) => {
     res.status(deps.isReady() ? 200 : 503).json({ status: deps.isReady() ? "ok" : "starting" });
@@ -33,7 +35,16 @@ export function createApp(deps: AppDeps): express.Express {
   return app;
 }
 
-function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+function securityHeaders(https: boolean) {
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    // Published over HTTPS: browsers keep to it for a year, so nobody on the network can strip it.
+    if (https) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+    setSecurityHeaders(res);
+    next();
+  };
+}
+
+function setSecurityHeaders(res: Response): void {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Referrer-Policy", "same-origin");
@@ -41,14 +52,16 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
     "Content-Security-Policy",
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'",
   );
-  next();
 }
 
 function errorMiddleware(deps: AppDeps) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const appError = toAppError(err);
-    if (appError.status >= 500 || !(err instanceof AppError)) {
+    if (appError.status >= 500) {
       deps.log.error({ err, method: req.method, path: req.path }, "request failed");
+    } else if (!(err instanceof AppError)) {
+      // A body or address the client got wrong: worth a warning, not a stack trace.
+      deps.log.warn({ code: appError.code, type: errorType(err), method: req.method, path: req.path }, appError.message);
     } else {
       deps.log.info({ code: appError.code, method: req.method, path: req.path }, appError.message);
     }
@@ -78,7 +91,14 @@ function toAppError(err: unknown): AppError {
     if (typeof err.type === "string" && err.type.startsWith("entity.")) return new AppError("bad_request", "Malformed request body");
     if (err.type === "encoding.unsupported" || err.type === "charset.unsupported") return new AppError("bad_request", "Unsupported encoding");
   }
+  // The router's own decoding of a route parameter ("%E0%A4%A").
+  if (err instanceof URIError) return new AppError("bad_request", "Malformed address");
   return new AppError("internal", "Internal error");
+}
+
+function errorType(err: unknown): string {
+  if (typeof err === "object" && err !== null && "type" in err && typeof err.type === "string") return err.type;
+  return err instanceof Error ? err.name : typeof err;
 }
 
 function escape(s: string): string {

@@ -11,7 +11,7 @@ import { hashPassword } from "../../src/features/staff/password.ts";
 import { createApp } from "../../src/http/app.ts";
 import type { AppDeps } from "../../src/http/deps.ts";
 import type { Clock } from "../../src/lib/clock.ts";
-import { createLogger } from "../../src/lib/logger.ts";
+import { createLogger, type Logger } from "../../src/lib/logger.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 
 export interface MovableClock extends Clock {
@@ -60,6 +60,8 @@ export interface TestAppOptions {
   db?: TestDatabase;
   /** Also run the chat side (web chat, plus Telegram/Zalo when `env` configures them). */
   chat?: boolean;
+  /** Where the app logs; silent otherwise (tests that check what is logged pass their own). */
+  log?: Logger;
 }
 
 export async function startTestApp(options: TestAppOptions & { chat: true }): Promise<ChatTestApp>;
@@ -68,7 +70,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config: Config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MIGRATE_ON_START: "false", ...options.env });
   const db = options.db ?? (await createTestDatabase());
   const clock = options.clock ?? movableClock();
-  const log = createLogger({ level: "silent" });
+  const log = options.log ?? createLogger({ level: "silent" });
   const i18n = await createI18n();
   // Loaded only when asked for, so tests without chat do not depend on the chat side.
   const runtime = options.chat

@@ -97,6 +97,7 @@ describe("an authorisation from the chat to the payout list, through the officer
     const audit = await app.prisma.auditLog.findMany({ where: { action: { startsWith: "request." } }, orderBy: { at: "asc" } });
     expect(audit.map((a) => [a.action, a.actor])).toEqual([
       ["request.submit", `chat:${await hoa.identityId()}`],
+      ["request.form_open", "form-link"],
       ["request.view", "xa.hoaan"],
       ["request.approve", "xa.hoaan"],
     ]);

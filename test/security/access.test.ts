@@ -17,6 +17,8 @@ interface Route {
 const ALL: StaffRole[] = ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER", "HOTLINE_AGENT"];
 const OFFICERS: StaffRole[] = ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"];
 const HOTLINE: StaffRole[] = ["ADMIN", "HOTLINE_AGENT", "COMMUNE_OFFICER"];
+/** Officers of an area: a full personal ID is shown to nobody else. */
+const AREA_OFFICERS: StaffRole[] = ["PROVINCE_OFFICER", "COMMUNE_OFFICER"];
 
 /**
  * Who may use each route: the first matching rule decides. `public` routes need no sign-in.
@@ -26,6 +28,7 @@ const POLICY: { match: RegExp; roles: StaffRole[] | "public" }[] = [
   { match: /^\/$|^\/readyz$|^\/forms\//, roles: "public" },
   { match: /^\/console\/login$/, roles: "public" },
   { match: /^\/console\/beneficiaries\/:id\/chat-data/, roles: OFFICERS },
+  { match: /^\/console\/beneficiaries\/:id\/reveal$/, roles: AREA_OFFICERS },
   { match: /^\/console\/(|logout|beneficiaries\/?.*)$/, roles: ALL },
   { match: /^\/console\/(audit|imports|exports|link-codes|amount-checks|requests|reach|dashboard|broadcasts|campaigns)\//, roles: OFFICERS },
   { match: /^\/console\/hotline\//, roles: HOTLINE },
@@ -155,6 +158,24 @@ describe("access to the console and the JSON API", () => {
         const status = await call(route, concrete(route.path), staff.get(role)!);
         const ok = allowed.includes(role) ? status !== 403 && status < 500 : status === 403;
         if (!ok) wrong.push(`${role} ${route.method} ${route.path} → ${status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("shows each role in the menu exactly the sections it may open", async () => {
+    // Section roots: the GET routes mounted right under /console.
+    const roots = [...new Set(routes.filter((r) => r.method === "get").map((r) => /^\/console\/[a-z-]+\//.exec(r.path)?.[0]).filter((p) => p !== undefined))];
+    expect(roots.length).toBeGreaterThan(10);
+    const wrong: string[] = [];
+    for (const role of ALL) {
+      const home = await fetch(`${app.url}/console`, { headers: { cookie: staff.get(role)!.cookie } });
+      const nav = /<nav class="mainnav">([\s\S]*?)<\/nav>/.exec(await home.text())?.[1] ?? "";
+      const menu = new Set([...nav.matchAll(/href="([^"]+)"/g)].map((m) => `${m[1]}/`));
+      for (const root of roots) {
+        const allowed = policyOf({ method: "get", path: root });
+        const opens = allowed !== "public" && allowed.includes(role);
+        if (opens !== menu.has(root)) wrong.push(`${role} ${root}: ${opens ? "may open it but the menu lacks it" : "is in the menu but may not open it"}`);
       }
     }
     expect(wrong).toEqual([]);

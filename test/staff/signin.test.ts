@@ -5,16 +5,17 @@ import { seedWorld } from "../console/fixtures.ts";
 
 const MINUTE = 60_000;
 
-describe("staff sign-in, lockout and sessions", () => {
+describe("staff sign-in, delays and sessions", () => {
   let app: TestApp;
 
   beforeAll(async () => {
     app = await startTestApp({
-      env: { LOGIN_MAX_FAILURES: "3", LOGIN_LOCK_MINUTES: "15", SESSION_TTL_MINUTES: "30", SESSION_IDLE_MINUTES: "10" },
+      env: { LOGIN_MAX_FAILURES: "3", LOGIN_ADDRESS_MAX_FAILURES: "8", LOGIN_MAX_DELAY_MINUTES: "2", SESSION_TTL_MINUTES: "30", SESSION_IDLE_MINUTES: "10" },
     });
     await seedWorld(app.prisma);
     await createStaff(app.prisma, { username: "hoa.an", password: "mat-khau-dung-1", role: "COMMUNE_OFFICER", communeCodes: ["90101"], fullName: "Cán bộ Hòa An" });
     await createStaff(app.prisma, { username: "locky", password: "mat-khau-dung-2", role: "COMMUNE_OFFICER", communeCodes: ["90101"] });
+    await createStaff(app.prisma, { username: "admin", password: "mat-khau-dung-3", role: "ADMIN" });
   });
   afterAll(async () => {
     await app?.close();
@@ -27,12 +28,21 @@ describe("staff sign-in, lockout and sessions", () => {
     return { cookie, token };
   }
 
-  async function postLogin(fields: Record<string, string>, withToken = true) {
+  /** Each test signs in from its own client address (the service sits behind a local proxy). */
+  let nextAddress = 10;
+  const newAddress = () => `198.51.100.${nextAddress++}`;
+  const HOME = "203.0.113.7";
+
+  async function postLogin(fields: Record<string, string>, withToken = true, from: { address?: string; browser?: string } = {}) {
     const form = await loginForm();
     return fetch(`${app.url}/console/login`, {
       method: "POST",
       redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: form.cookie },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: [form.cookie, from.browser].filter(Boolean).join("; "),
+        "x-forwarded-for": from.address ?? HOME,
+      },
       body: new URLSearchParams({ ...fields, ...(withToken ? { _csrf: form.token } : {}) }),
     });
   }
@@ -82,22 +92,65 @@ describe("staff sign-in, lockout and sessions", () => {
     }
   });
 
-  it("locks the account after the limit, even for the right password, and lifts the lock after the lock time", async () => {
-    for (let i = 0; i < 2; i++) expect((await postLogin({ username: "locky", password: "nope-nope" })).status).toBe(401);
-    const third = await postLogin({ username: "locky", password: "nope-nope" });
-    expect(third.status).toBe(429);
-    expect(await third.text()).toContain("Tài khoản đang tạm khóa vì nhập sai mật khẩu 3 lần. Vui lòng thử lại sau 15 phút");
-    const right = await postLogin({ username: "locky", password: "mat-khau-dung-2" });
-    expect(right.status).toBe(429);
-    expect(await app.prisma.auditLog.count({ where: { action: "login.lockout", actor: "locky" } })).toBe(1);
-    expect(await app.prisma.auditLog.count({ where: { action: "login.blocked", actor: "locky" } })).toBe(1);
+  it("answers an unknown username exactly like a known one, through the free tries and the delays after them", async () => {
+    const answers = async (username: string) => {
+      const address = newAddress();
+      const seen: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        // Every other try waits out the delay asked for; the others come at once.
+        if (i === 4) app.clock.advance(1500);
+        const res = await postLogin({ username, password: "sai-mat-khau" }, true, { address });
+        const text = await res.text();
+        seen.push(`${res.status} ${/role="alert">([^<]*)</.exec(text)?.[1] ?? ""}`);
+      }
+      return seen;
+    };
+    const known = await answers("locky");
+    const unknown = await answers("chua.co.ai");
+    expect(known).toEqual(unknown);
+    // Three free tries, then a wait of a second, then twice as long.
+    expect(known.map((a) => a.slice(0, 3))).toEqual(["401", "401", "401", "429", "401", "429"]);
+    expect(known[3]).toContain("Vui lòng chờ 1 giây rồi thử lại.");
+    expect(known[5]).toContain("Vui lòng chờ 2 giây rồi thử lại.");
+    app.clock.advance(5 * MINUTE);
+  });
 
-    app.clock.advance(16 * MINUTE);
-    const after = await postLogin({ username: "locky", password: "mat-khau-dung-2" });
-    expect(after.status).toBe(303);
-    const user = await app.prisma.staffUser.findUniqueOrThrow({ where: { username: "locky" } });
-    expect(user.failedLogins).toBe(0);
-    expect(user.lockedUntil).toBeNull();
+  it("never lets a stranger's wrong passwords stop the owner signing in from a browser that signed in before", async () => {
+    const first = await postLogin({ username: "admin", password: "mat-khau-dung-3" });
+    expect(first.status).toBe(303);
+    const browser = cookiePair(first.headers.getSetCookie(), "asb_browser");
+    expect(browser).toBeDefined();
+    // A stranger tries twenty passwords from twenty addresses: the name is slowed down, not locked.
+    const stranger: number[] = [];
+    for (let i = 0; i < 20; i++) stranger.push((await postLogin({ username: "admin", password: `doan-${i}` }, true, { address: newAddress() })).status);
+    expect(stranger.slice(0, 3)).toEqual([401, 401, 401]);
+    // After three free tries each waits twice as long (1 s, 2 s, 4 s…): however slow the machine,
+    // only a few more get as far as a password check.
+    expect(stranger.filter((s) => s === 401).length).toBeLessThanOrEqual(8);
+    // The owner, from their usual browser, at once.
+    const owner = await postLogin({ username: "admin", password: "mat-khau-dung-3" }, true, { browser });
+    expect(owner.status).toBe(303);
+    // A browser cookie made up for the account is not one the service gave out.
+    const forged = `asb_browser=${"A".repeat(22)}.${"B".repeat(32)}`;
+    expect((await postLogin({ username: "admin", password: "mat-khau-dung-3" }, true, { browser: forged })).status).toBe(429);
+    // From a new browser the owner waits at most the longest delay (two minutes here), then gets in.
+    app.clock.advance(2 * MINUTE + 1000);
+    expect((await postLogin({ username: "admin", password: "mat-khau-dung-3" }, true, { address: newAddress() })).status).toBe(303);
+    expect(await app.prisma.auditLog.count({ where: { action: "login.throttled", actor: "admin" } })).toBeGreaterThanOrEqual(12);
+  });
+
+  it("slows down one client address trying many names, and a burst of parallel guesses gets no more than the free tries", async () => {
+    const address = newAddress();
+    const many: number[] = [];
+    for (let i = 0; i < 9; i++) many.push((await postLogin({ username: `ten-${i}`, password: "sai-mat-khau" }, true, { address })).status);
+    expect(many).toEqual([401, 401, 401, 401, 401, 401, 401, 401, 429]);
+
+    app.clock.advance(5 * MINUTE);
+    const burst = await Promise.all(Array.from({ length: 8 }, () => postLogin({ username: "hoa.an", password: "doan-bua" }, true, { address: newAddress() })));
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    app.clock.advance(5 * MINUTE);
   });
 
   it("ends a session after the idle time", async () => {

@@ -29,7 +29,8 @@ describe("the chat page", () => {
     const chatCookie = (r: Response): string => r.headers.getSetCookie().find((c) => c.startsWith("asb_chat=")) ?? "";
     const cookieA = chatCookie(first);
     const cookieB = chatCookie(second);
-    expect(cookieA).toMatch(/^asb_chat=[A-Za-z0-9_-]{22};/);
+    // "<random>.<client>.<tag>": made and signed by the service (test/security/webChatIds.test.ts).
+    expect(cookieA).toMatch(/^asb_chat=[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{11}\.[A-Za-z0-9_-]{32};/);
     expect(cookieA).toMatch(/HttpOnly/i);
     expect(cookieA).toMatch(/SameSite=Lax/i);
     expect(cookieA.split(";")[0]).not.toBe(cookieB.split(";")[0]);

@@ -8,6 +8,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { raw, Router, type NextFunction, type Request, type Response } from "express";
 import type { Update } from "telegraf/types";
 import type { Logger } from "../../lib/logger.ts";
+import { wellFormedReviver } from "../../lib/wellFormed.ts";
 import { telegramUpdate } from "./updateToEvent.ts";
 
 export interface TelegramWebhookDeps {
@@ -36,7 +37,8 @@ export function telegramWebhook(deps: TelegramWebhookDeps): Router {
     const text: string = Buffer.isBuffer(req.body) ? req.body.toString("utf8") : "";
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      // A lone surrogate ("\ud800") is refused here: no database could store the update.
+      json = JSON.parse(text, wellFormedReviver);
     } catch {
       deps.log.warn({ ip: req.ip, bytes: text.length }, "telegram webhook: malformed JSON");
       res.sendStatus(400);

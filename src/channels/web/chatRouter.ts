@@ -8,15 +8,18 @@ import type { ConversationEngine } from "../../conversation/engine.ts";
 import { DEFAULT_LOCALE, isLocale, type I18n } from "../../core/i18n.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { appRoot } from "../../lib/appRoot.ts";
+import { addressBucket } from "../../lib/clientAddress.ts";
+import { html, type SafeHtml } from "../../lib/html.ts";
+import { wellFormedReviver } from "../../lib/wellFormed.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Logger } from "../../lib/logger.ts";
 import type { ChatHub } from "./chatHub.ts";
-import { issueChatId, readChatId } from "./chatCookie.ts";
+import { issueChatId, readChatId, verifyChatCookie } from "./chatCookie.ts";
 import { chatPage } from "./chatPage.ts";
 import { eventStream } from "./eventStream.ts";
 import { findIdentity, loadHistory } from "./history.ts";
 import { messagesApi } from "./messagesApi.ts";
-import { createRateLimiter } from "./rateLimiter.ts";
+import { createRateLimiter, limitPerAddress } from "./rateLimiter.ts";
 import { requestGuard } from "./requestGuard.ts";
 
 // Resolved from the application folder so the compiled build serves the same files.
@@ -38,8 +41,21 @@ export function createChatRouter(deps: ChatRouterDeps): express.Router {
   const assets = { css: fileVersion("chat.css"), js: fileVersion("chat.js") };
   router.use("/static", express.static(STATIC_DIR, { index: false, maxAge: "7d" }));
 
+  router.use(verifyChatCookie(deps.prisma));
+  // New chats per client address: each is a fresh chat id, so one address cannot make thousands.
+  const newChats = createRateLimiter({ limit: deps.config.WEB_CHAT_NEW_PER_HOUR, windowMs: 3_600_000, clock: deps.clock });
+
   router.get("/", async (req, res) => {
-    const chatId = readChatId(req) ?? issueChatId(res, deps.config.cookieSecure);
+    let chatId = readChatId(req);
+    if (!chatId) {
+      if (!newChats.hit(addressBucket(req.ip))) {
+        const locale = isLocale(req.query.lang) ? req.query.lang : DEFAULT_LOCALE;
+        res.set("Cache-Control", "no-store").set("Retry-After", "600");
+        res.status(429).type("html").send(busyPage(locale, deps.i18n.t(locale)).value);
+        return;
+      }
+      chatId = issueChatId(deps.prisma, req, res, deps.config.cookieSecure);
+    }
     const asked = req.query.lang;
     const locale = isLocale(asked) ? asked : ((await findIdentity(deps.prisma, chatId))?.locale ?? DEFAULT_LOCALE);
     // The page is the same for everyone, but it may set this browser's cookie: never cache it.
@@ -54,7 +70,8 @@ export function createChatRouter(deps: ChatRouterDeps): express.Router {
     res.set("Cache-Control", "no-store");
     next();
   });
-  api.post("/messages", requestGuard(deps.config.PUBLIC_URL), express.json({ limit: "8kb" }), messagesApi({ ...deps, limiter }));
+  const perAddress = createRateLimiter({ limit: deps.config.WEB_CHAT_MESSAGES_PER_MINUTE, windowMs: 60_000, clock: deps.clock });
+  api.post("/messages", requestGuard(deps.config.PUBLIC_URL), limitPerAddress(perAddress), express.json({ limit: "8kb", reviver: wellFormedReviver }), messagesApi({ ...deps, limiter }));
   api.get("/history", async (req, res) => {
     const chatId = readChatId(req);
     if (!chatId) {
@@ -67,6 +84,12 @@ export function createChatRouter(deps: ChatRouterDeps): express.Router {
   api.get("/events", eventStream(deps));
   router.use("/api", api);
   return router;
+}
+
+/** Said instead of the chat when one address has opened too many new chats. */
+function busyPage(locale: string, t: (key: string) => string): SafeHtml {
+  return html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>An Sinh Bot</title></head>
+<body><main><h1>An Sinh Bot</h1><p>${t("webchat:busy")}</p></main></body></html>`;
 }
 
 function fileVersion(name: string): string {

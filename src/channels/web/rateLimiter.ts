@@ -1,5 +1,7 @@
 // A sliding-window counter per key, in memory: enough to stop one page (or a script holding its
-// cookie) from flooding the engine. Each instance counts for itself.
+// cookie, or one address holding many) from flooding the engine. Each instance counts for itself.
+import type { NextFunction, Request, Response } from "express";
+import { addressBucket } from "../../lib/clientAddress.ts";
 import type { Clock } from "../../lib/clock.ts";
 
 export interface RateLimiter {
@@ -25,5 +27,16 @@ export function createRateLimiter(opts: { limit: number; windowMs: number; clock
       hits.set(key, recent);
       return true;
     },
+  };
+}
+
+/**
+ * Counts every request of a client address (rateLimiter above, keyed by addressBucket): one
+ * address opening chat after chat, or posting through many chats, is slowed down as one client.
+ */
+export function limitPerAddress(limiter: RateLimiter) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (limiter.hit(addressBucket(req.ip))) return next();
+    res.status(429).json({ error: "rate_limited" });
   };
 }

@@ -12,6 +12,7 @@ import { mapZaloEvent, zaloEnvelope } from "./mapZaloEvent.ts";
 import { numberedChoice } from "./numberedChoice.ts";
 import { verifyZaloSignature } from "./signature.ts";
 import type { ZaloWindow } from "./zaloWindow.ts";
+import { wellFormedReviver } from "../../lib/wellFormed.ts";
 
 export interface ZaloWebhookDeps {
   engine: ConversationEngine;
@@ -59,7 +60,8 @@ async function handle(deps: ZaloWebhookDeps, req: Request, res: Response): Promi
 
   let payload: unknown;
   try {
-    payload = JSON.parse(raw.toString("utf8"));
+    // A lone surrogate ("\ud800") is refused here: no database could store the event.
+    payload = JSON.parse(raw.toString("utf8"), wellFormedReviver);
   } catch {
     return refuse(400, "malformed JSON");
   }

@@ -11,6 +11,8 @@ export interface AuditEntry {
   entityId?: string;
   detail?: Record<string, unknown>;
   ip?: string | null;
+  /** The service's clock (limits counted from the log compare with it); the database's otherwise. */
+  at?: Date;
 }
 
 type AuditWriter = Pick<PrismaClient, "auditLog">;
@@ -18,6 +20,7 @@ type AuditWriter = Pick<PrismaClient, "auditLog">;
 export async function recordAudit(db: AuditWriter, entry: AuditEntry): Promise<void> {
   await db.auditLog.create({
     data: {
+      ...(entry.at ? { at: entry.at } : {}),
       staffId: entry.staffId ?? null,
       actor: entry.actor,
       action: entry.action,

@@ -2,10 +2,11 @@
 // commune the broadcast targets. To anyone else the broadcast does not exist.
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { StaffRole } from "../../generated/prisma/enums.ts";
+import { rolesWith } from "../staff/roles.ts";
 import { resolveCommuneIds } from "../staff/scope.ts";
 import { audienceSchema } from "./audience.ts";
 
-export const BROADCAST_ROLES: StaffRole[] = ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"];
+export const BROADCAST_ROLES: StaffRole[] = rolesWith("broadcasts.manage");
 
 export interface StaffArea {
   id: string;

@@ -1,6 +1,12 @@
-// Proving who a chat belongs to, with a ceiling on failures: at most `identityMaxFailures` wrong
-// codes or identity checks per chat, and per personal ID, within `identityWindowHours`. Counting per
-// ID as well stops one person's record being guessed at from many chats.
+// Proving who a chat belongs to, with a ceiling on failures within `identityWindowHours`:
+// - per chat: `identityMaxFailures` wrong codes or identity checks;
+// - per origin (chatOrigin.ts: the client a web chat was given to; a Telegram or Zalo chat is its
+//   own): four times as many, as people behind one mobile operator's address share it;
+// - per personal ID and origin: `identityMaxFailures`, so one person's record cannot be guessed
+//   at from many chats of one client. The count for an ID is kept per origin on purpose: a
+//   stranger who knows someone's ID and fails with it blocks only themself, never the owner's
+//   own check from their own phone.
+import { chatOrigin } from "../../core/chatOrigin.ts";
 import { cipherOf } from "../../db/sensitiveFields.ts";
 import type { ChatContext, Tx } from "../../conversation/brain.ts";
 import { calendarDate, fromDbDate } from "../../lib/calendarDate.ts";
@@ -11,35 +17,54 @@ import type { PersonRef } from "./state.ts";
 
 type Result<K extends ChatResult["kind"]> = Extract<ChatResult, { kind: K }>;
 
+/** A failure counter and how many failures it allows in the window. */
+interface Subject {
+  subject: string;
+  max: number;
+}
+
+/** People sharing one address (a mobile operator's NAT) share its count. */
+const ORIGIN_FACTOR = 4;
+
 export function chatSubject(ctx: ChatContext): string {
   return `chat:${ctx.identityId}`;
 }
 
-export function pidSubject(pidHash: string): string {
-  return `pid:${pidHash}`;
+/** The chat's own counter and, when it differs, its origin's. */
+async function chatSubjects(tx: Tx, ctx: ChatContext): Promise<{ subjects: Subject[]; origin: string }> {
+  const identity = await tx.chatIdentity.findUnique({ where: { id: ctx.identityId }, select: { platformUserId: true } });
+  const origin = chatOrigin({ channel: ctx.channel, platformUserId: identity?.platformUserId ?? "", identityId: ctx.identityId });
+  const max = ctx.settings.identityMaxFailures;
+  const subjects: Subject[] = [{ subject: chatSubject(ctx), max }];
+  if (origin !== chatSubject(ctx)) subjects.push({ subject: `origin:${origin}`, max: max * ORIGIN_FACTOR });
+  return { subjects, origin };
+}
+
+function pidSubject(ctx: ChatContext, pidHash: string, origin: string): Subject {
+  return { subject: `pid:${pidHash}:${origin}`, max: ctx.settings.identityMaxFailures };
 }
 
 /** True when any of the subjects has used up its failures in the current window. */
-export async function isBlocked(tx: Tx, ctx: ChatContext, subjects: string[]): Promise<boolean> {
+export async function isBlocked(tx: Tx, ctx: ChatContext, subjects: Subject[]): Promise<boolean> {
   const since = new Date(ctx.now.getTime() - ctx.settings.identityWindowHours * 3600_000);
   const rows = await tx.identityAttempt.groupBy({
     by: ["subject"],
-    where: { subject: { in: subjects }, success: false, createdAt: { gt: since } },
+    where: { subject: { in: subjects.map((s) => s.subject) }, success: false, createdAt: { gt: since } },
     _count: { _all: true },
   });
-  return rows.some((r) => r._count._all >= ctx.settings.identityMaxFailures);
+  return rows.some((r) => r._count._all >= (subjects.find((s) => s.subject === r.subject)?.max ?? 0));
 }
 
-export async function recordAttempt(tx: Tx, ctx: ChatContext, subjects: string[], success: boolean): Promise<void> {
-  await tx.identityAttempt.createMany({ data: subjects.map((subject) => ({ subject, success, createdAt: ctx.now })) });
+export async function recordAttempt(tx: Tx, ctx: ChatContext, subjects: Subject[], success: boolean): Promise<void> {
+  await tx.identityAttempt.createMany({ data: subjects.map((s) => ({ subject: s.subject, success, createdAt: ctx.now })) });
 }
 
 export async function checkLimit(tx: Tx, ctx: ChatContext): Promise<Result<"limit">> {
-  return { kind: "limit", blocked: await isBlocked(tx, ctx, [chatSubject(ctx)]) };
+  return { kind: "limit", blocked: await isBlocked(tx, ctx, (await chatSubjects(tx, ctx)).subjects) };
 }
 
 export async function findCode(tx: Tx, ctx: ChatContext, raw: string): Promise<Result<"code">> {
-  const subjects = [chatSubject(ctx)];
+  const { subjects } = await chatSubjects(tx, ctx);
   if (await isBlocked(tx, ctx, subjects)) return { kind: "code", outcome: "blocked" };
   const found = await findRedeemableCode(tx, raw, ctx.now);
   const person = found ? await personRef(tx, found.beneficiaryId) : null;
@@ -61,7 +86,8 @@ export async function verifyIdentity(
   ctx: ChatContext,
   input: { pidHash: string; candidateId: string | null; dateOfBirth: string; phoneLast4: string },
 ): Promise<Result<"identity">> {
-  const subjects = [chatSubject(ctx), pidSubject(input.pidHash)];
+  const chat = await chatSubjects(tx, ctx);
+  const subjects = [...chat.subjects, pidSubject(ctx, input.pidHash, chat.origin)];
   if (await isBlocked(tx, ctx, subjects)) return { kind: "identity", outcome: "blocked" };
   const row = input.candidateId
     ? await tx.beneficiary.findUnique({
@@ -88,7 +114,7 @@ export async function checkAuthorisation(
   beneficiaryId: string,
   relativePersonalId: string,
 ): Promise<Result<"authorisation">> {
-  const subjects = [chatSubject(ctx)];
+  const { subjects } = await chatSubjects(tx, ctx);
   if (await isBlocked(tx, ctx, subjects)) return { kind: "authorisation", outcome: "blocked" };
   const found = await validAuthorisation(tx, ctx, { beneficiaryId, relative: { personalId: relativePersonalId } });
   if (!found) {

@@ -3,13 +3,17 @@
 // communes. Anything else is reported as absent, like an unknown number.
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { StaffContext } from "../../http/context.ts";
+import { can } from "../staff/roles.ts";
 
 export type TicketViewer = Pick<StaffContext, "id" | "role" | "communeIds">;
 
 export function ticketAccess(staff: TicketViewer): Prisma.HotlineTicketWhereInput {
-  if (staff.communeIds === null) return {};
-  if (staff.role === "COMMUNE_OFFICER") return { assigneeId: staff.id, communeId: { in: staff.communeIds } };
-  if (staff.role === "HOTLINE_AGENT") return { OR: [{ communeId: null }, { communeId: { in: staff.communeIds } }] };
+  if (can(staff.role, "hotline.queue")) {
+    return staff.communeIds === null ? {} : { OR: [{ communeId: null }, { communeId: { in: staff.communeIds } }] };
+  }
+  if (can(staff.role, "hotline.assigned")) {
+    return { assigneeId: staff.id, ...(staff.communeIds === null ? {} : { communeId: { in: staff.communeIds } }) };
+  }
   // Other roles work from their own pages, not the hotline.
   return { id: "" };
 }

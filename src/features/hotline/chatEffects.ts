@@ -6,6 +6,7 @@ import type { TicketPriority } from "../../generated/prisma/enums.ts";
 import { isHotlineTopic, type HotlineEffect, type HotlineResult, type HotlineTopic } from "./protocol.ts";
 import { isMoreUrgent, ticketPriority } from "./priority.ts";
 import { OPEN_STATUSES } from "./statuses.ts";
+import { redactString } from "../../lib/redact.ts";
 
 const DEFAULT_HOURS = "Mon-Fri 07:30-17:00";
 const DEFAULT_FIRST_MINUTES = 60;
@@ -52,7 +53,7 @@ async function escalate(tx: Tx, ctx: ChatContext, topic: HotlineTopic, question:
       createdAt: ctx.now,
     },
   });
-  if (question) await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "PERSON", text: question, createdAt: ctx.now } });
+  if (question) await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "PERSON", text: redactString(question), createdAt: ctx.now } });
   return { kind: "escalated", topic, number: ticket.number, ...due(dueAt), openNow, existing: false };
 }
 
@@ -85,7 +86,8 @@ function person(tx: Tx, beneficiaryId: string | null) {
 async function addPersonMessage(tx: Tx, ticketId: string, identityId: string, text: string, now: Date): Promise<void> {
   const ticket = await tx.hotlineTicket.findFirst({ where: { id: ticketId, identityId } });
   if (!ticket) return;
-  await tx.ticketMessage.create({ data: { ticketId, author: "PERSON", text, createdAt: now } });
+  // Kept like the chat keeps what people typed: an ID, phone or account number masked.
+  await tx.ticketMessage.create({ data: { ticketId, author: "PERSON", text: redactString(text), createdAt: now } });
   const back = ticket.status === "WAITING_FOR_PERSON";
   await tx.hotlineTicket.update({
     where: { id: ticketId },

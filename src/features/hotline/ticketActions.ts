@@ -11,6 +11,7 @@ import { assigneeFilter, ticketAccess } from "./access.ts";
 import { satisfactionQuestion } from "./chatStep.ts";
 import { OPEN_STATUSES } from "./statuses.ts";
 import type { StaffContext } from "../../http/context.ts";
+import { redactString } from "../../lib/redact.ts";
 
 export type TicketAction =
   | { kind: "claim" }
@@ -55,14 +56,14 @@ export async function applyTicketAction(
         return { ok: true } as const;
       }
       case "note":
-        await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "NOTE", staffId: staff.id, text: action.text, createdAt: now } });
+        await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "NOTE", staffId: staff.id, text: redactString(action.text), createdAt: now } });
         await tx.hotlineTicket.update({ where: { id: ticket.id }, data: { updatedAt: now } });
         await audit({ number });
         return { ok: true } as const;
       case "reply": {
         const channel = ticket.identity?.channel;
         if (!ticket.identityId || !channel || !isChannelName(channel)) return { ok: false, problem: "unreachable" } as const;
-        const message = await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "STAFF", staffId: staff.id, text: action.text, createdAt: now } });
+        const message = await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "STAFF", staffId: staff.id, text: redactString(action.text), createdAt: now } });
         await enqueueOutbound(tx, [
           {
             kind: "HOTLINE",
@@ -91,7 +92,7 @@ export async function applyTicketAction(
         return { ok: true } as const;
       case "resolve": {
         await tx.hotlineTicket.update({ where: { id: ticket.id }, data: { status: "RESOLVED", resolvedAt: now, outcome: action.outcome, nextResponseDueAt: null } });
-        await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "NOTE", staffId: staff.id, text: action.outcome, createdAt: now } });
+        await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "NOTE", staffId: staff.id, text: redactString(action.outcome), createdAt: now } });
         const channel = ticket.identity?.channel;
         if (ticket.identityId && channel && isChannelName(channel)) {
           await enqueueOutbound(tx, [

@@ -2,6 +2,7 @@
 // carry how their delivery ended, so an answer the platform refused is seen as undelivered.
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { Channel, DeliveryStatus, TicketAuthor, TicketPriority, TicketStatus } from "../../generated/prisma/enums.ts";
+import { redactString } from "../../lib/redact.ts";
 import { ticketAccess, type TicketViewer } from "./access.ts";
 import { OPEN_STATUSES } from "./statuses.ts";
 
@@ -104,11 +105,12 @@ export async function loadTicket(db: Reader, viewer: TicketViewer, number: numbe
       id: m.id,
       author: m.author,
       staffName: m.staff?.fullName ?? null,
-      text: m.text,
+      // Rows written before ticket texts were masked on the way in are masked on the way out.
+      text: redactString(m.text),
       at: m.createdAt,
       delivery: m.outbound ? { status: m.outbound.status, reason: m.outbound.failureReason } : null,
     })),
-    recent: inbound.reverse().map((m) => ({ from: "person" as const, text: m.text ?? "", at: m.receivedAt })),
+    recent: inbound.reverse().map((m) => ({ from: "person" as const, text: redactString(m.text ?? ""), at: m.receivedAt })),
   };
 }
 

@@ -13,11 +13,13 @@ import { policySchema } from "./policySchema.ts";
 import { bumpPolicyVersion } from "./policyVersion.ts";
 import { readPolicy } from "./readPolicy.ts";
 import { z } from "zod";
+import type { StaffRole } from "../../generated/prisma/enums.ts";
+import { can } from "../staff/roles.ts";
 
 export interface PolicyActor {
   id: string;
   username: string;
-  role: string;
+  role: StaffRole;
   /** Provinces whose resolutions this person may change; null: every province. */
   provinceCodes: string[] | null;
   ip?: string | null;
@@ -39,10 +41,8 @@ export interface StoredChange {
   decisionNote: string | null;
 }
 
-const EDITORS = new Set(["ADMIN", "PROVINCE_OFFICER"]);
-
 export function canEditPolicy(actor: Pick<PolicyActor, "role">): boolean {
-  return EDITORS.has(actor.role);
+  return can(actor.role, "policy.edit");
 }
 
 /** Enters a change (checked against the whole policy as it would be); it waits for a second person. */

@@ -14,6 +14,7 @@ const ACTION_DATA: Record<string, DataKind[]> = {
   "privacy.chat_data_copy": ["identity", "chat"],
   "hotline.view": ["identity", "benefit", "payouts", "contact", "chat"],
   "request.view": ["identity", "contact", "requests", "accounts"],
+  "request.form_open": ["identity", "personalId", "contact", "requests"],
   "export.payouts": ["identity", "personalId", "benefit", "payouts", "accounts"],
   "export.beneficiaries": ["identity", "personalId", "benefit", "contact"],
   "export.reach": ["identity", "contact"],

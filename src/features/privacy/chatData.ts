@@ -8,7 +8,7 @@ import type { I18n } from "../../core/i18n.ts";
 import { renderReply } from "../../core/renderReply.ts";
 import { reply as replySchema } from "../../core/reply.ts";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
-import { mask } from "../../lib/redact.ts";
+import { mask, redactString } from "../../lib/redact.ts";
 
 /** What an erased message is replaced with, in the database and in any copy made later. */
 export const ERASED = "[erased]";
@@ -67,7 +67,7 @@ export async function copyChatData(db: PrismaClient, i18n: I18n, beneficiaryId: 
     const messages: ChatDataCopy["chats"][number]["messages"] = [
       ...inbound
         .filter((m) => m.text !== null)
-        .map((m) => ({ at: m.receivedAt.toISOString(), from: "person" as const, ...(m.kind === "button" ? { button: m.text ?? "" } : { text: m.text ?? "" }) })),
+        .map((m) => ({ at: m.receivedAt.toISOString(), from: "person" as const, ...(m.kind === "button" ? { button: m.text ?? "" } : { text: redactString(m.text ?? "") }) })),
       ...outbound.map((m) => {
         const parsed = replySchema.safeParse(m.reply);
         return {
@@ -107,7 +107,8 @@ export async function copyChatData(db: PrismaClient, i18n: I18n, beneficiaryId: 
       createdAt: tk.createdAt.toISOString(),
       outcome: tk.outcome,
       // Internal staff notes are the service's working notes, not data the person gave.
-      messages: tk.messages.filter((m) => m.author !== "NOTE").map((m) => ({ at: m.createdAt.toISOString(), from: m.author, text: m.text })),
+      // Masked like the chat history: the copy is handed over and may be lost or forwarded.
+      messages: tk.messages.filter((m) => m.author !== "NOTE").map((m) => ({ at: m.createdAt.toISOString(), from: m.author, text: redactString(m.text) })),
     })),
   };
 }

@@ -1,7 +1,6 @@
 // Unfinished requests, one per chat and kind, kept as ChangeRequest rows in DRAFT: saved after
 // every answer, so a person who leaves half-way (or presses "menu") finds their answers again,
 // even days later. Submitting turns the draft into a PENDING request in the officer's queue.
-import { randomBytes } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { toJsonValue } from "../../lib/json.ts";
 import { requestRow, type PrivateData, type RequestKindName, type RequestRow } from "./requestData.ts";
@@ -13,7 +12,6 @@ export interface DraftRow {
   kind: RequestKindName;
   beneficiaryId: string;
   row: RequestRow;
-  formToken: string | null;
 }
 
 export async function findDraft(tx: Tx, identityId: string, kind: RequestKindName): Promise<DraftRow | null> {
@@ -28,7 +26,7 @@ export async function findDraft(tx: Tx, identityId: string, kind: RequestKindNam
     await tx.changeRequest.update({ where: { id: found.id }, data: { status: "CANCELLED" } });
     return null;
   }
-  return { id: found.id, kind: found.kind, beneficiaryId: found.beneficiaryId, row: parsed.data, formToken: found.formToken };
+  return { id: found.id, kind: found.kind, beneficiaryId: found.beneficiaryId, row: parsed.data };
 }
 
 export interface DraftInput {
@@ -57,11 +55,9 @@ export async function saveDraft(tx: Tx, input: DraftInput): Promise<DraftRow> {
       submittedById: input.identityId,
       status: "DRAFT",
       data,
-      // The printable form is reached by this token alone: 24 random bytes cannot be guessed.
-      formToken: input.kind === "AUTHORISATION" ? randomBytes(24).toString("base64url") : null,
     },
   });
-  return { id: created.id, kind: input.kind, beneficiaryId: input.beneficiaryId, row, formToken: created.formToken };
+  return { id: created.id, kind: input.kind, beneficiaryId: input.beneficiaryId, row };
 }
 
 export async function discardDraft(tx: Tx, identityId: string, kind: RequestKindName): Promise<void> {

@@ -95,7 +95,8 @@ export async function loadRequest(prisma: PrismaClient, communeIds: string[] | n
     channel: identity?.channel ?? null,
     draft: row.success ? row.data.draft : {},
     masked,
-    formPath: r.kind === "AUTHORISATION" && r.formToken ? `/forms/authorisation/${r.formToken}` : null,
+    // Officers open the form through the console (audited); the person's link is theirs alone.
+    formPath: r.kind === "AUTHORISATION" ? `/console/requests/${r.id}/form` : null,
     checklistItems: CHECKLIST[r.kind],
     checked,
     decidedBy: r.decidedBy?.fullName ?? null,

@@ -6,6 +6,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { toJsonValue } from "../../lib/json.ts";
 import { recordAudit } from "../audit/service.ts";
 import { findDraft, requestReference } from "./drafts.ts";
+import { issueFormLink } from "./formLinks.ts";
 import { notifyRecipients, requestRecipients } from "./notify.ts";
 import { firstOpenMonth } from "./openMonth.ts";
 import { accountDraft, authorisationDraft, type PrivateData, type RequestKindName, type RequestRow } from "./requestData.ts";
@@ -48,13 +49,15 @@ export async function submitRequest(tx: Tx, input: SubmitInput): Promise<SubmitO
     detail: { kind, beneficiaryId: input.beneficiaryId, channel: input.channel },
   });
   const reference = requestReference(saved.id);
+  // The printable form's link is made now, so its only copy is the one the person is given.
+  const form = kind === "AUTHORISATION" ? await issueFormLink(tx, saved.id, input.now) : null;
   await warnBeneficiary(tx, { id: saved.id, kind, beneficiaryId: input.beneficiaryId, identityId: input.identityId, draft: input.draft, reference });
   const effectiveMonth = kind === "ACCOUNT" || kind === "CHANGE_METHOD" ? await firstOpenMonth(tx, input.today) : null;
   return {
     outcome: "ok",
     request: kind,
     reference,
-    formPath: saved.formToken ? `/forms/authorisation/${saved.formToken}` : null,
+    formPath: form,
     effectiveMonth,
   };
 }

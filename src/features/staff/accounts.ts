@@ -5,6 +5,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { StaffRole } from "../../generated/prisma/enums.ts";
 import { normaliseUsername } from "./login.ts";
 import { hashPassword } from "./password.ts";
+import { ROLES } from "./roles.ts";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -41,7 +42,7 @@ type AccountStore = Pick<PrismaClient, "staffUser" | "commune" | "province">;
 /** Creates a staff user with their areas; area codes must exist. */
 export async function createStaffUser(db: AccountStore, input: NewStaff): Promise<{ id: string; username: string }> {
   const s = newStaffSchema.parse(input);
-  if (s.role !== "ADMIN" && s.communeCodes.length === 0 && s.provinceCodes.length === 0) {
+  if (ROLES[s.role].area !== "everywhere" && s.communeCodes.length === 0 && s.provinceCodes.length === 0) {
     throw new AppError("bad_request", "A non-admin staff member needs at least one commune or province");
   }
   const communes = await db.commune.findMany({ where: { code: { in: s.communeCodes } }, select: { id: true, code: true } });

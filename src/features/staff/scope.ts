@@ -2,16 +2,18 @@
 // commune) and resolved on every request, so a scope change takes effect at once.
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { StaffRole } from "../../generated/prisma/enums.ts";
+import { ROLES } from "./roles.ts";
 
 type ScopeReader = Pick<PrismaClient, "staffScope" | "commune">;
 
 /** Commune ids the staff member may act on; null means every commune (admins). */
 export async function resolveCommuneIds(db: ScopeReader, staffId: string, role: StaffRole): Promise<string[] | null> {
-  if (role === "ADMIN") return null;
+  const area = ROLES[role].area;
+  if (area === "everywhere") return null;
   const scopes = await db.staffScope.findMany({ where: { staffId }, select: { provinceId: true, communeId: true } });
   const communeIds = new Set(scopes.flatMap((s) => (s.communeId ? [s.communeId] : [])));
-  // A commune officer works on their own communes only, even if a province is also on file.
-  if (role === "COMMUNE_OFFICER") return [...communeIds].sort();
+  // A commune-scoped role works on its own communes only, even if a province is also on file.
+  if (area === "communes") return [...communeIds].sort();
   // Province officers oversee every commune of their provinces; hotline agents answer anyone who
   // calls from the area they cover, so they see the same.
   const provinceIds = scopes.flatMap((s) => (s.provinceId ? [s.provinceId] : []));

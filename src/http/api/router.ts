@@ -4,11 +4,13 @@ import express from "express";
 import { AppError } from "../../core/errors.ts";
 import { getBeneficiaryDetail } from "../../features/beneficiaries/detail.ts";
 import { searchBeneficiaries } from "../../features/beneficiaries/search.ts";
+import { detailShownTo } from "../../features/beneficiaries/visibility.ts";
 import { listAreaCommunes } from "../../features/staff/scope.ts";
 import { todayInVietnam } from "../../lib/calendarDate.ts";
 import { getStaff } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
-import { loadStaff, requireStaff } from "../console/auth.ts";
+import { jsonOptions, refuseHostileBody } from "../hostileInput.ts";
+import { loadStaff, requirePermission, requireStaff } from "../console/auth.ts";
 import { auditAccess } from "../console/beneficiaries.ts";
 import { beneficiaryQuerySchema } from "../console/beneficiaryQuery.ts";
 import { requireCsrf } from "../console/csrf.ts";
@@ -17,7 +19,7 @@ import { chooseLocale } from "../console/locale.ts";
 export function createApiRouter(deps: AppDeps): express.Router {
   const router = express.Router();
   router.use(loadStaff(deps), chooseLocale(deps), requireStaff);
-  router.use(express.json({ limit: "100kb" }));
+  router.use(express.json({ limit: "100kb", ...jsonOptions }), refuseHostileBody);
   router.use(requireCsrf);
   router.use((_req, res, next) => {
     res.setHeader("Cache-Control", "no-store");
@@ -38,6 +40,7 @@ export function createApiRouter(deps: AppDeps): express.Router {
     });
   });
 
+  router.use("/beneficiaries", requirePermission("people.view"));
   router.get("/beneficiaries", async (req, res) => {
     const staff = getStaff(res);
     const parsed = beneficiaryQuerySchema.safeParse(req.query);
@@ -50,7 +53,7 @@ export function createApiRouter(deps: AppDeps): express.Router {
     const detail = await getBeneficiaryDetail(deps.prisma, staff.communeIds, req.params.id, todayInVietnam(deps.clock.now()));
     if (!detail) throw new AppError("not_found", "No such beneficiary");
     await auditAccess(deps, req, staff, detail.id, "beneficiary.view", { via: "api" });
-    res.json(detail);
+    res.json(detailShownTo(staff.role, detail));
   });
 
   return router;

@@ -3,7 +3,7 @@
 import type { CookieOptions, NextFunction, Request, RequestHandler, Response } from "express";
 import { AppError } from "../../core/errors.ts";
 import { isLocale } from "../../core/i18n.ts";
-import type { StaffRole } from "../../generated/prisma/enums.ts";
+import { canAny, type Permission } from "../../features/staff/roles.ts";
 import { resolveCommuneIds } from "../../features/staff/scope.ts";
 import { resumeSession, type SessionPolicy } from "../../features/staff/session.ts";
 import { getStaff, maybeStaff, setStaff } from "../context.ts";
@@ -11,9 +11,10 @@ import type { AppDeps } from "../deps.ts";
 import { parseCookies } from "./cookies.ts";
 
 export const SESSION_COOKIE = "asb_session";
-
-/** Roles that manage lists (imports, exports, audit); hotline agents only look people up. */
-export const OFFICER_ROLES: StaffRole[] = ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"];
+/** Which accounts signed in from this browser before (knownBrowsers.ts). */
+export const BROWSER_COOKIE = "asb_browser";
+// A year: the owner's usual browser should stay known between sign-ins.
+const BROWSER_COOKIE_MAX_AGE_MS = 365 * 86_400_000;
 
 export function sessionPolicy(deps: AppDeps): SessionPolicy {
   return { ttlMinutes: deps.config.SESSION_TTL_MINUTES, idleMinutes: deps.config.SESSION_IDLE_MINUTES };
@@ -23,6 +24,10 @@ export function sessionCookieOptions(deps: AppDeps): CookieOptions {
   // No Expires: the server decides when a session ends, and a browser-session cookie also goes
   // away when a shared computer's browser is closed.
   return { httpOnly: true, sameSite: "lax", secure: deps.config.cookieSecure, path: "/" };
+}
+
+export function browserCookieOptions(deps: AppDeps): CookieOptions {
+  return { httpOnly: true, sameSite: "strict", secure: deps.config.cookieSecure, path: "/console/login", maxAge: BROWSER_COOKIE_MAX_AGE_MS };
 }
 
 /** Loads the signed-in staff member, if any, into res.locals; never refuses by itself. */
@@ -59,9 +64,10 @@ export function requireStaff(_req: Request, res: Response, next: NextFunction): 
   next();
 }
 
-export function requireRole(...roles: StaffRole[]): RequestHandler {
+/** Lets through a staff member whose role holds any of the permissions (roles.ts); 403 otherwise. */
+export function requirePermission(...anyOf: Permission[]): RequestHandler {
   return (_req, res, next) => {
-    if (!roles.includes(getStaff(res).role)) throw new AppError("forbidden", "Not allowed for this role");
+    if (!canAny(getStaff(res).role, anyOf)) throw new AppError("forbidden", "Not allowed for this role");
     next();
   };
 }

@@ -3,7 +3,10 @@
 import express, { type Request, type Response } from "express";
 import { AppError } from "../../core/errors.ts";
 import { recordAudit } from "../../features/audit/service.ts";
-import { getBeneficiaryDetail, revealPersonalId, type BeneficiaryDetail } from "../../features/beneficiaries/detail.ts";
+import { getBeneficiaryDetail, type BeneficiaryDetail } from "../../features/beneficiaries/detail.ts";
+import { revealForStaff } from "../../features/beneficiaries/reveal.ts";
+import { detailShownTo } from "../../features/beneficiaries/visibility.ts";
+import { can } from "../../features/staff/roles.ts";
 import { searchBeneficiaries } from "../../features/beneficiaries/search.ts";
 import { listAreaCommunes } from "../../features/staff/scope.ts";
 import { todayInVietnam } from "../../lib/calendarDate.ts";
@@ -11,7 +14,7 @@ import { getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
 import { z } from "zod";
 import { copyChatData, eraseChatData, type ErasureCounts } from "../../features/privacy/chatData.ts";
-import { clientIp, OFFICER_ROLES, requireRole } from "./auth.ts";
+import { clientIp, requirePermission } from "./auth.ts";
 import { beneficiaryQuerySchema } from "./beneficiaryQuery.ts";
 import { localeOf, translator } from "./locale.ts";
 import { renderPage } from "./render.ts";
@@ -47,7 +50,7 @@ export function createBeneficiariesRouter(deps: AppDeps): express.Router {
   });
 
   // A copy of what the chats hold about the person, for them (a data subject's right of access).
-  router.get("/:id/chat-data", requireRole(...OFFICER_ROLES), async (req: Request<{ id: string }>, res) => {
+  router.get("/:id/chat-data", requirePermission("people.chatData"), async (req: Request<{ id: string }>, res) => {
     const staff = getStaff(res);
     const detail = await loadDetail(deps, staff, req.params.id);
     const copy = await copyChatData(deps.prisma, deps.i18n, detail.id, deps.clock.now());
@@ -58,7 +61,7 @@ export function createBeneficiariesRouter(deps: AppDeps): express.Router {
     res.type("application/json").send(JSON.stringify(copy, null, 2));
   });
 
-  router.post("/:id/chat-data/erase", requireRole(...OFFICER_ROLES), async (req: Request<{ id: string }>, res) => {
+  router.post("/:id/chat-data/erase", requirePermission("people.chatData"), async (req: Request<{ id: string }>, res) => {
     const staff = getStaff(res);
     const detail = await loadDetail(deps, staff, req.params.id);
     if (eraseForm.safeParse(req.body).success === false) throw new AppError("bad_request", "Erasure not confirmed");
@@ -69,13 +72,20 @@ export function createBeneficiariesRouter(deps: AppDeps): express.Router {
     showDetail(deps, req, res, staff, await loadDetail(deps, staff, detail.id), null, erased);
   });
 
-  router.post("/:id/reveal", async (req, res) => {
+  router.post("/:id/reveal", requirePermission("people.revealId"), async (req: Request<{ id: string }>, res) => {
     const staff = getStaff(res);
     const detail = await loadDetail(deps, staff, req.params.id);
-    const full = await revealPersonalId(deps.prisma, staff.communeIds, detail.id);
-    if (!full) throw new AppError("not_found", "No such beneficiary");
-    await auditAccess(deps, req, staff, detail.id, "beneficiary.reveal_id");
-    showDetail(deps, req, res, staff, detail, full);
+    const outcome = await revealForStaff(deps.prisma, staff, detail.id, {
+      now: deps.clock.now(),
+      perHour: deps.config.ID_REVEALS_PER_HOUR,
+      ip: clientIp(req),
+    });
+    if (outcome.ok) return showDetail(deps, req, res, staff, detail, outcome.personalId);
+    if (outcome.problem === "limit") {
+      const flash = { kind: "error" as const, text: translator(deps, res)("console:detail.revealLimit", { count: outcome.perHour }) };
+      return showDetail(deps, req, res, staff, detail, null, null, { flash, status: 429 });
+    }
+    throw outcome.problem === "forbidden" ? new AppError("forbidden", "Not allowed for this role") : new AppError("not_found", "No such beneficiary");
   });
 
   return router;
@@ -87,12 +97,31 @@ async function loadDetail(deps: AppDeps, staff: StaffContext, id: string | undef
   return detail;
 }
 
-function showDetail(deps: AppDeps, req: Request, res: Response, staff: StaffContext, detail: BeneficiaryDetail, revealedId: string | null, erased: ErasureCounts | null = null) {
+function showDetail(
+  deps: AppDeps,
+  req: Request,
+  res: Response,
+  staff: StaffContext,
+  detail: BeneficiaryDetail,
+  revealedId: string | null,
+  erased: ErasureCounts | null = null,
+  page: { flash?: { kind: "ok" | "error"; text: string }; status?: number } = {},
+) {
   const t = translator(deps, res);
   renderPage(deps, req, res, {
     title: detail.fullName,
     active: "beneficiaries",
-    body: beneficiaryDetailView(t, { detail, locale: localeOf(res), csrfToken: staff.csrfToken, revealedId, privacyActions: OFFICER_ROLES.includes(staff.role), erased }),
+    body: beneficiaryDetailView(t, {
+      detail: detailShownTo(staff.role, detail),
+      locale: localeOf(res),
+      csrfToken: staff.csrfToken,
+      revealedId,
+      canReveal: can(staff.role, "people.revealId"),
+      privacyActions: can(staff.role, "people.chatData"),
+      erased,
+    }),
+    flash: page.flash,
+    status: page.status,
   });
 }
 

@@ -8,16 +8,18 @@ import { randomToken } from "../../features/staff/session.ts";
 import { getStaff } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
 import { parseCookies } from "./cookies.ts";
+import { firstMultipartField } from "./multipartToken.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export const LOGIN_CSRF_COOKIE = "asb_login_csrf";
 
-/** The token a request sent: form field `_csrf`, query `?_csrf=` (multipart uploads), or header. */
+/**
+ * The token a request sent: form field `_csrf` or header. Never the address: a token in a URL
+ * ends up in logs, browser history and Referer headers. (File uploads: see requireCsrf.)
+ */
 export function sentCsrfToken(req: Request): string | undefined {
   const body: unknown = req.body;
   if (typeof body === "object" && body !== null && "_csrf" in body && typeof body._csrf === "string") return body._csrf;
-  const query = req.query._csrf;
-  if (typeof query === "string") return query;
   return req.get("x-csrf-token") ?? undefined;
 }
 
@@ -28,12 +30,20 @@ export function tokensMatch(sent: string | undefined, expected: string | undefin
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Refuses state-changing requests without the session's token (403). Needs a signed-in staff. */
+/**
+ * Refuses state-changing requests without the session's token (403). Needs a signed-in staff.
+ * A file upload (multipart, not parsed yet) carries it as the form's first field.
+ */
 export function requireCsrf(req: Request, res: Response, next: NextFunction): void {
   if (SAFE_METHODS.has(req.method)) return next();
-  if (!tokensMatch(sentCsrfToken(req), getStaff(res).csrfToken)) {
-    throw new AppError("forbidden", "Missing or invalid CSRF token");
+  const expected = getStaff(res).csrfToken;
+  const refused = () => new AppError("forbidden", "Missing or invalid CSRF token");
+  const sent = sentCsrfToken(req);
+  if (sent === undefined && req.is("multipart/form-data")) {
+    firstMultipartField(req, "_csrf").then((token) => next(tokensMatch(token ?? undefined, expected) ? undefined : refused()), next);
+    return;
   }
+  if (!tokensMatch(sent, expected)) throw refused();
   next();
 }
 

@@ -4,10 +4,13 @@ import { areaSummary } from "../../features/beneficiaries/summary.ts";
 import { listAreaCommunes } from "../../features/staff/scope.ts";
 import { getStaff } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
-import { OFFICER_ROLES } from "./auth.ts";
 import { localeOf, translator } from "./locale.ts";
 import { renderPage } from "./render.ts";
+import { menuFor } from "./sections.ts";
 import { homeView } from "./views/home.ts";
+
+/** Beside the search: the list work, for the roles that do it. */
+const SHORTCUTS: string[] = ["imports", "exports", "audit"];
 
 export function homePage(deps: AppDeps) {
   return async (req: Request, res: Response): Promise<void> => {
@@ -25,10 +28,13 @@ export function homePage(deps: AppDeps) {
           : communes.length <= 3
             ? communes.map((c) => c.name).join(", ")
             : t("console:home.communes", { count: communes.length });
+    const shortcuts = menuFor(staff.role)
+      .filter((s) => SHORTCUTS.includes(s.key))
+      .map((s) => ({ key: s.key, href: `/console${s.path}` }));
     renderPage(deps, req, res, {
       title: t("console:home.title"),
       active: "home",
-      body: homeView(t, { summary, staff, locale: localeOf(res), areaLabel, officer: OFFICER_ROLES.includes(staff.role) }),
+      body: homeView(t, { summary, staff, locale: localeOf(res), areaLabel, shortcuts }),
     });
   };
 }

@@ -27,7 +27,7 @@ export function hotlineTicketView(t: TFunction, p: TicketPage): SafeHtml {
   const open = OPEN_STATUSES.includes(ticket.status);
   const form = (action: string, body: SafeHtml, label: string) => html`<form method="post" action="/console/hotline/${ticket.number}" class="stack">
   <input type="hidden" name="_csrf" value="${p.csrfToken}"><input type="hidden" name="action" value="${action}">${body}
-  <button type="submit" class="${action === "reply" ? "primary" : "secondary"}" name="do" value="${action}">${label}</button></form>`;
+  <button type="submit" class="${action === "reply" ? "btn" : "btn secondary"}" name="do" value="${action}">${label}</button></form>`;
   const cannedOptions = [{ value: "", label: t(`${NS}.cannedPick`) }, ...CANNED.map((c) => ({ value: t(`${NS}.canned.${c}`, { lng: "vi" }), label: t(`${NS}.cannedLabel.${c}`) }))];
   return html`<link rel="stylesheet" href="/console/static/hotline.css">
 <div class="hotline-ticket">

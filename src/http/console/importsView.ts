@@ -31,11 +31,11 @@ export const importsView = {
   },
 
   uploadForm(t: TFunction, staff: StaffContext, o: UploadFormOptions): SafeHtml {
-    // Multipart bodies are read after the CSRF check, so the token also travels in the URL.
+    // The CSRF token is the form's first field: the check reads it before the file (csrf.ts).
     return html`<form class="panel" method="post" enctype="multipart/form-data" aria-labelledby="upload-title"
-      action="/console/imports/check?_csrf=${encodeURIComponent(staff.csrfToken)}">
-  <h2 id="upload-title">${t(o.again ? "imports:page.uploadFixed" : "imports:page.uploadTitle")}</h2>
+      action="/console/imports/check">
   <input type="hidden" name="_csrf" value="${staff.csrfToken}">
+  <h2 id="upload-title">${t(o.again ? "imports:page.uploadFixed" : "imports:page.uploadTitle")}</h2>
   <label for="kind">${t("imports:page.kind")}</label>
   <select id="kind" name="kind">${o.kinds.map(
     (k) => html`<option value="${k}" ${k === o.selected ? html`selected` : ""}>${t(`imports:kinds.${k}`)}</option>`,

@@ -2,6 +2,7 @@
 import type { TFunction } from "i18next";
 import { html, type SafeHtml } from "../../lib/html.ts";
 import type { StaffContext } from "../context.ts";
+import { menuFor } from "./sections.ts";
 
 export interface PageOptions {
   t: TFunction;
@@ -18,33 +19,11 @@ export interface PageOptions {
   pageClass?: string;
 }
 
-interface NavItem {
-  key: string;
-  href: string;
-  roles: StaffContext["role"][];
-}
-
-const NAV: NavItem[] = [
-  { key: "dashboard", href: "/console/dashboard", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
-  { key: "beneficiaries", href: "/console/beneficiaries", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER", "HOTLINE_AGENT"] },
-  { key: "hotline", href: "/console/hotline", roles: ["ADMIN", "HOTLINE_AGENT", "COMMUNE_OFFICER"] },
-  { key: "requests", href: "/console/requests", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
-  { key: "imports", href: "/console/imports", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
-  { key: "exports", href: "/console/exports", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
-  { key: "linkCodes", href: "/console/link-codes", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
-  { key: "amountChecks", href: "/console/amount-checks", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
-  { key: "policy", href: "/console/policy", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
-  { key: "reach", href: "/console/reach", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
-  { key: "broadcasts", href: "/console/broadcasts", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
-  { key: "campaigns", href: "/console/campaigns", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
-  { key: "audit", href: "/console/audit", roles: ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"] },
-];
-
 export function consolePage(o: PageOptions): SafeHtml {
   const { t, staff } = o;
   const nav = staff
-    ? NAV.filter((n) => n.roles.includes(staff.role)).map(
-        (n) => html`<a href="${n.href}" class="${o.active === n.key ? "active" : ""}">${t(`console:nav.${n.key}`)}</a>`,
+    ? menuFor(staff.role).map(
+        (n) => html`<a href="/console${n.path}" class="${o.active === n.key ? "active" : ""}">${t(`console:nav.${n.key}`)}</a>`,
       )
     : [];
   const otherLocale = o.locale === "en" ? "vi" : "en";

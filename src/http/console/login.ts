@@ -1,13 +1,17 @@
 // Sign-in and sign-out. Sign-in is the one state-changing request without a session, so it has
 // its own small body parser and its own CSRF check.
 import express from "express";
+import type { TFunction } from "i18next";
 import { z } from "zod";
 import { recordAudit } from "../../features/audit/service.ts";
+import { readBrowserTags } from "../../features/staff/knownBrowsers.ts";
 import { attemptLogin } from "../../features/staff/login.ts";
 import { endSession, startSession } from "../../features/staff/session.ts";
 import { getStaff, maybeStaff } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
-import { SESSION_COOKIE, clientIp, requireStaff, sessionCookieOptions, sessionPolicy } from "./auth.ts";
+import { refuseHostileBody } from "../hostileInput.ts";
+import { BROWSER_COOKIE, SESSION_COOKIE, browserCookieOptions, clientIp, requireStaff, sessionCookieOptions, sessionPolicy } from "./auth.ts";
+import { parseCookies } from "./cookies.ts";
 import { checkLoginCsrf, clearLoginCsrf, issueLoginCsrf, requireCsrf } from "./csrf.ts";
 import { translator } from "./locale.ts";
 import { renderPage } from "./render.ts";
@@ -35,7 +39,7 @@ export function createLoginRouter(deps: AppDeps): express.Router {
 
   const smallForm = express.urlencoded({ extended: false, limit: "10kb" });
 
-  router.post("/login", smallForm, async (req, res) => {
+  router.post("/login", smallForm, refuseHostileBody, async (req, res) => {
     checkLoginCsrf(req);
     const t = translator(deps, res);
     const body = loginBody.safeParse(req.body ?? {});
@@ -43,28 +47,34 @@ export function createLoginRouter(deps: AppDeps): express.Router {
     const now = deps.clock.now();
     const result = await attemptLogin(
       deps.prisma,
-      { username: input.username, password: input.password, now, ip: clientIp(req) },
-      { maxFailures: deps.config.LOGIN_MAX_FAILURES, lockMinutes: deps.config.LOGIN_LOCK_MINUTES },
+      {
+        username: input.username,
+        password: input.password,
+        now,
+        ip: clientIp(req),
+        browserTags: readBrowserTags(parseCookies(req.headers.cookie).get(BROWSER_COOKIE)),
+      },
+      {
+        maxFailures: deps.config.LOGIN_MAX_FAILURES,
+        addressMaxFailures: deps.config.LOGIN_ADDRESS_MAX_FAILURES,
+        maxDelayMs: deps.config.LOGIN_MAX_DELAY_MINUTES * 60_000,
+      },
     );
     if (result.ok) {
       // A fresh session on every sign-in, so a token planted before sign-in is worthless.
       const session = await startSession(deps.prisma, result.staffId, now, sessionPolicy(deps));
       res.cookie(SESSION_COOKIE, session.token, sessionCookieOptions(deps));
+      res.cookie(BROWSER_COOKIE, result.browserCookie, browserCookieOptions(deps));
       clearLoginCsrf(deps, res);
       return res.redirect(303, safeNext(input.next) ?? "/console");
     }
-    const error =
-      result.reason === "locked"
-        ? t("console:login.locked", {
-            max: deps.config.LOGIN_MAX_FAILURES,
-            minutes: Math.max(1, Math.ceil((result.lockedUntil.getTime() - now.getTime()) / 60_000)),
-          })
-        : t("console:login.invalid");
+    if (result.reason === "wait") res.setHeader("Retry-After", String(Math.ceil(result.waitMs / 1000)));
+    const error = result.reason === "wait" ? t("console:login.wait", { wait: waitText(t, result.waitMs) }) : t("console:login.invalid");
     renderPage(deps, req, res, {
       title: t("console:login.title"),
       pageClass: "login-page",
       body: loginView(t, { csrf: issueLoginCsrf(deps, req, res), next: safeNext(input.next), username: input.username, error }),
-      status: result.reason === "locked" ? 429 : 401,
+      status: result.reason === "wait" ? 429 : 401,
     });
   });
 
@@ -77,6 +87,12 @@ export function createLoginRouter(deps: AppDeps): express.Router {
   });
 
   return router;
+}
+
+/** "12 giây" / "3 phút": how long to wait, rounded up. */
+function waitText(t: TFunction, ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  return seconds < 60 ? t("console:login.seconds", { count: seconds }) : t("console:login.minutes", { count: Math.ceil(seconds / 60) });
 }
 
 /** Only local console paths: "//evil.example" or "/\evil" would leave the site. */

@@ -2,6 +2,7 @@
 // its papers to tick, approve or reject with a reason. Someone outside the officer's area answers
 // 404, like an unknown id; every view and every decision is audited.
 import express from "express";
+import type { TFunction } from "i18next";
 import { z } from "zod";
 import { AppError } from "../../core/errors.ts";
 import { recordAudit } from "../../features/audit/service.ts";
@@ -9,6 +10,7 @@ import { listQueue, loadRequest, type RequestDetail } from "../../features/reque
 import { decideRequest } from "../../features/requests/review.ts";
 import { getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
+import { FORM_INCLUDE, formBody, formPage } from "../forms/authorisationForm.ts";
 import { clientIp } from "./auth.ts";
 import { translator } from "./locale.ts";
 import { renderPage } from "./render.ts";
@@ -39,7 +41,28 @@ export function createRequestsRouter(deps: AppDeps): express.Router {
     const staff = getStaff(res);
     const detail = await load(deps, staff, req.params.id);
     await recordAudit(deps.prisma, { staffId: staff.id, actor: staff.username, action: "request.view", entity: "changeRequest", entityId: detail.id, ip: clientIp(req) });
-    show(deps, req, res, staff, detail, null);
+    await show(deps, req, res, staff, detail, null);
+  });
+
+  // The printable form, for the officer to print or check: area-scoped and audited like the page.
+  router.get("/:id/form", async (req, res) => {
+    const staff = getStaff(res);
+    const detail = await load(deps, staff, req.params.id);
+    const found = detail.kind === "AUTHORISATION" ? await deps.prisma.changeRequest.findUnique({ where: { id: detail.id }, include: FORM_INCLUDE }) : null;
+    const t = deps.i18n.t("vi");
+    const body = found ? formBody(t, found) : null;
+    if (!body) throw new AppError("not_found", "No printable form for this request");
+    await recordAudit(deps.prisma, {
+      staffId: staff.id,
+      actor: staff.username,
+      action: "request.form_open",
+      entity: "changeRequest",
+      entityId: detail.id,
+      detail: { beneficiaryId: detail.beneficiaryId },
+      ip: clientIp(req),
+    });
+    res.setHeader("Cache-Control", "no-store");
+    res.type("html").send(formPage(t, body).value);
   });
 
   router.post("/:id", async (req, res) => {
@@ -64,7 +87,7 @@ export function createRequestsRouter(deps: AppDeps): express.Router {
     const flash = outcome.ok
       ? { kind: "ok" as const, text: t(`requests:console.flash.${form.data.decision === "approve" ? "approved" : "rejected"}`, { reference: outcome.reference }) }
       : { kind: "error" as const, text: t(`requests:console.flash.${outcome.problem}`) };
-    show(deps, req, res, staff, detail, flash, outcome.ok ? 200 : 422);
+    await show(deps, req, res, staff, detail, flash, outcome.ok ? 200 : 422);
   });
 
   return router;
@@ -76,7 +99,7 @@ async function load(deps: AppDeps, staff: StaffContext, id: string | undefined):
   return detail;
 }
 
-function show(
+async function show(
   deps: AppDeps,
   req: express.Request,
   res: express.Response,
@@ -84,13 +107,43 @@ function show(
   detail: RequestDetail,
   flash: { kind: "ok" | "error"; text: string } | null,
   status = 200,
-): void {
+): Promise<void> {
   const t = translator(deps, res);
   renderPage(deps, req, res, {
     title: t("requests:console.detailTitle", { reference: detail.reference }),
     active: "requests",
-    body: requestDetailView(t, detail, staff.csrfToken),
+    body: requestDetailView(t, detail, staff.csrfToken, await historyActors(deps, t, detail.history.map((h) => h.actor))),
     flash,
     status,
   });
+}
+
+/**
+ * Who the history's entries name, as officers know them: staff by name, a chat as the person or
+ * relative it is linked to and its channel (the log keeps "chat:<id>"), the form's link as such.
+ */
+async function historyActors(deps: AppDeps, t: TFunction, actors: string[]): Promise<Map<string, string>> {
+  const chatIds = actors.flatMap((a) => (a.startsWith("chat:") ? [a.slice(5)] : []));
+  const usernames = actors.filter((a) => !a.startsWith("chat:") && a !== "form-link");
+  const [chats, staff] = await Promise.all([
+    deps.prisma.chatIdentity.findMany({
+      where: { id: { in: chatIds } },
+      select: {
+        id: true,
+        channel: true,
+        beneficiary: { select: { fullName: true } },
+        relative: { select: { fullName: true, beneficiary: { select: { fullName: true } } } },
+      },
+    }),
+    deps.prisma.staffUser.findMany({ where: { username: { in: usernames } }, select: { username: true, fullName: true } }),
+  ]);
+  const names = new Map<string, string>([["form-link", t("requests:console.historyFormLink")]]);
+  for (const s of staff) names.set(s.username, s.fullName);
+  for (const c of chats) {
+    const who = c.relative
+      ? t("requests:console.historyRelative", { name: c.relative.fullName, person: c.relative.beneficiary.fullName })
+      : (c.beneficiary?.fullName ?? t("requests:console.historyUnlinked"));
+    names.set(`chat:${c.id}`, t("requests:console.historyChat", { who, channel: t(`console:channel.${c.channel}`) }));
+  }
+  return names;
 }

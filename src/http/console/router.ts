@@ -1,12 +1,14 @@
 // The staff console under /console: static files, sign-in, then everything else behind a
-// session, the CSRF check and role gates.
+// session, the CSRF check and the permission of its section (sections.ts, roles.ts). A new page
+// is one entry in SECTIONS and its router here.
 import path from "node:path";
 import express from "express";
 import { appRoot } from "../../lib/appRoot.ts";
 import type { AppDeps } from "../deps.ts";
+import { jsonOptions, refuseHostileBody } from "../hostileInput.ts";
 import { createAmountChecksRouter } from "./amountChecks.ts";
 import { createAuditRouter } from "./audit.ts";
-import { OFFICER_ROLES, loadStaff, requireRole, requireStaff } from "./auth.ts";
+import { loadStaff, requirePermission, requireStaff } from "./auth.ts";
 import { createBeneficiariesRouter } from "./beneficiaries.ts";
 import { createDashboardRouter } from "./dashboard.ts";
 import { createBroadcastsRouter } from "./broadcasts.ts";
@@ -22,9 +24,27 @@ import { createLoginRouter } from "./login.ts";
 import { createRequestsRouter } from "./requests.ts";
 import { createReachRouter } from "./reach.ts";
 import { createPolicyRouter } from "./policy.ts";
+import { SECTIONS, type SectionKey } from "./sections.ts";
 
 // Resolved from the application folder so the compiled build serves the same files.
 const STATIC_DIR = path.join(appRoot, "src", "http", "console", "static");
+
+const SECTION_ROUTERS: Record<SectionKey, (deps: AppDeps) => express.Router> = {
+  dashboard: createDashboardRouter,
+  beneficiaries: createBeneficiariesRouter,
+  hotline: createHotlineRouter,
+  requests: createRequestsRouter,
+  imports: createImportsRouter,
+  exports: createExportsRouter,
+  linkCodes: createLinkCodesRouter,
+  amountChecks: createAmountChecksRouter,
+  // Every officer reads the policy; changing it is checked inside (policy.edit).
+  policy: createPolicyRouter,
+  reach: createReachRouter,
+  broadcasts: createBroadcastsRouter,
+  campaigns: createCampaignsRouter,
+  audit: createAuditRouter,
+};
 
 export function createConsoleRouter(deps: AppDeps): express.Router {
   const router = express.Router();
@@ -38,24 +58,14 @@ export function createConsoleRouter(deps: AppDeps): express.Router {
   router.use(requireStaff);
   const formLimit = `${Math.ceil(deps.config.IMPORT_MAX_MB * 1.4) + 1}mb`;
   router.use(express.urlencoded({ extended: false, limit: formLimit, parameterLimit: 2000 }));
-  router.use(express.json({ limit: "1mb" }));
+  router.use(express.json({ limit: "1mb", ...jsonOptions }));
+  router.use(refuseHostileBody);
   router.use(requireCsrf);
 
   router.get("/", homePage(deps));
-  router.use("/beneficiaries", createBeneficiariesRouter(deps));
-  router.use("/audit", requireRole(...OFFICER_ROLES), createAuditRouter(deps));
-  router.use("/imports", requireRole(...OFFICER_ROLES), createImportsRouter(deps));
-  router.use("/exports", requireRole(...OFFICER_ROLES), createExportsRouter(deps));
-  router.use("/link-codes", requireRole(...OFFICER_ROLES), createLinkCodesRouter(deps));
-  router.use("/amount-checks", requireRole(...OFFICER_ROLES), createAmountChecksRouter(deps));
-  // Every officer reads the policy; province officers and admins change it (checked inside).
-  router.use("/policy", requireRole(...OFFICER_ROLES), createPolicyRouter(deps));
-  router.use("/requests", requireRole(...OFFICER_ROLES), createRequestsRouter(deps));
-  router.use("/reach", requireRole(...OFFICER_ROLES), createReachRouter(deps));
-  router.use("/dashboard", requireRole(...OFFICER_ROLES), createDashboardRouter(deps));
-  router.use("/broadcasts", requireRole(...OFFICER_ROLES), createBroadcastsRouter(deps));
-  router.use("/campaigns", requireRole(...OFFICER_ROLES), createCampaignsRouter(deps));
-  // Commune officers answer the tickets transferred to them; province officers work elsewhere.
-  router.use("/hotline", requireRole("ADMIN", "HOTLINE_AGENT", "COMMUNE_OFFICER"), createHotlineRouter(deps));
+  // Each section behind the permissions sections.ts gives it (the menu reads the same list).
+  for (const section of SECTIONS) {
+    router.use(section.path, requirePermission(...section.anyOf), SECTION_ROUTERS[section.key](deps));
+  }
   return router;
 }

@@ -1,6 +1,7 @@
 // The printable authorisation (giấy ủy quyền), filled in from the request, at an address only the
-// chat that asked for it (and the officer) knows. It carries the full personal IDs because the
-// paper needs them; so it is never cached or indexed, and it closes once the request is decided.
+// chat that asked for it knows (officers open it from the console). It carries the full personal
+// IDs because the paper needs them; so it is never cached or indexed, every opening is audited, and
+// the link closes once the request is decided or AUTHORISATION_FORM_DAYS have passed.
 import express from "express";
 import type { TFunction } from "i18next";
 import { requestReference } from "../../features/requests/drafts.ts";
@@ -8,6 +9,10 @@ import { authorisationDraft, authorisationEnd, requestRow, type Relation } from 
 import { fromDbDate } from "../../lib/calendarDate.ts";
 import { formatDate } from "../../lib/format.ts";
 import { html, type SafeHtml } from "../../lib/html.ts";
+import { recordAudit } from "../../features/audit/service.ts";
+import { formLinkValid, formTokenLookup } from "../../features/requests/formLinks.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { clientIp } from "../console/auth.ts";
 import type { AppDeps } from "../deps.ts";
 import { FORM_CSS } from "./formCss.ts";
 
@@ -22,24 +27,46 @@ export function createFormsRouter(deps: AppDeps): express.Router {
     res.setHeader("X-Robots-Tag", "noindex, nofollow");
     res.setHeader("Referrer-Policy", "no-referrer");
     const t = deps.i18n.t("vi");
-    const token = req.params.token;
-    const found = /^[A-Za-z0-9_-]{32}$/.test(token)
-      ? await deps.prisma.changeRequest.findUnique({
-          where: { formToken: token },
-          include: { beneficiary: { select: { fullName: true, personalId: true, dateOfBirth: true, address: true, phone: true, commune: { select: { name: true } } } } },
-        })
-      : null;
-    const row = found ? requestRow.safeParse(found.data) : null;
-    const draft = row?.success ? authorisationDraft.safeParse(row.data.draft) : null;
-    if (!found || !row?.success || !draft?.success || (found.status !== "DRAFT" && found.status !== "PENDING")) {
-      res.status(404).type("html").send(page(t, html`<p>${t("requests:form.gone")}</p>`).value);
+    const now = deps.clock.now();
+    const hash = formTokenLookup(req.params.token);
+    const found = hash ? await deps.prisma.changeRequest.findUnique({ where: { formTokenHash: hash }, include: FORM_INCLUDE }) : null;
+    const open = found && formLinkValid(found.formIssuedAt, now, deps.config.AUTHORISATION_FORM_DAYS) ? formBody(t, found) : null;
+    if (!found || !open) {
+      res.status(404).type("html").send(formPage(t, html`<p>${t("requests:form.gone")}</p>`).value);
       return;
     }
-    const b = found.beneficiary;
-    const d = draft.data;
-    const priv = row.data.private;
-    const from = d.fromMonth ?? "";
-    const body = html`<header class="nation"><strong>${t("requests:form.nation")}</strong><br><u>${t("requests:form.motto")}</u></header>
+    // The form carries both people's full IDs: each opening is personal-data access, audited
+    // before it is sent, with the address it came from.
+    await recordAudit(deps.prisma, {
+      actor: "form-link",
+      action: "request.form_open",
+      entity: "changeRequest",
+      entityId: found.id,
+      detail: { beneficiaryId: found.beneficiaryId },
+      ip: clientIp(req),
+    });
+    res.type("html").send(formPage(t, open).value);
+  });
+  return router;
+}
+
+/** What the form needs of a request. */
+export const FORM_INCLUDE = {
+  beneficiary: { select: { fullName: true, personalId: true, dateOfBirth: true, address: true, phone: true, commune: { select: { name: true } } } },
+} as const;
+
+type FormRequest = Prisma.ChangeRequestGetPayload<{ include: typeof FORM_INCLUDE }>;
+
+/** The filled-in form, or null when the request is decided or its answers cannot be read. */
+export function formBody(t: TFunction, found: FormRequest): SafeHtml | null {
+  const row = requestRow.safeParse(found.data);
+  const draft = row.success ? authorisationDraft.safeParse(row.data.draft) : null;
+  if (!row.success || !draft?.success || (found.status !== "DRAFT" && found.status !== "PENDING")) return null;
+  const b = found.beneficiary;
+  const d = draft.data;
+  const priv = row.data.private;
+  const from = d.fromMonth ?? "";
+  return html`<header class="nation"><strong>${t("requests:form.nation")}</strong><br><u>${t("requests:form.motto")}</u></header>
 <h1>${t("requests:form.title")}</h1>
 <p class="subtitle">${t("requests:form.subtitle")}</p>
 <p>${t("requests:form.to", { commune: b.commune.name })}</p>
@@ -67,9 +94,6 @@ ${facts(t, [
 </div>
 <div class="certification"><strong>${t("requests:form.certification")}</strong><br><em>${t("requests:form.certificationHint")}</em></div>
 <p class="reference">${t("requests:form.reference", { reference: requestReference(found.id) })}</p>`;
-    res.type("html").send(page(t, body).value);
-  });
-  return router;
 }
 
 function facts(t: TFunction, rows: [string, string][]): SafeHtml {
@@ -77,7 +101,7 @@ function facts(t: TFunction, rows: [string, string][]): SafeHtml {
   return html`<dl>${rows.map(([k, v]) => html`<dt>${t(`requests:form.${k}`)}:</dt><dd>${v || "................................................"}</dd>`)}</dl>`;
 }
 
-function page(t: TFunction, body: SafeHtml): SafeHtml {
+export function formPage(t: TFunction, body: SafeHtml): SafeHtml {
   return html`<!doctype html>
 <html lang="vi">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">

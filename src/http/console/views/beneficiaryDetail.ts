@@ -11,6 +11,8 @@ export interface DetailViewOptions {
   csrfToken: string;
   /** The full personal ID, only right after the audited "show" action. */
   revealedId: string | null;
+  /** Officers of the area may show the full ID (roles.ts); others see only the masked one. */
+  canReveal: boolean;
   /** Officers may hand a person a copy of their chat data or erase it; hotline agents may not. */
   privacyActions: boolean;
   /** Shown once after an erasure: what was erased. */
@@ -35,11 +37,15 @@ export function beneficiaryDetailView(t: TFunction, o: DetailViewOptions): SafeH
         o.revealedId
           ? html`<span class="mono" id="personal-id">${o.revealedId}</span> <span class="badge warn">${t("console:detail.revealed")}</span>`
           : html`<span class="mono" id="personal-id">${b.personalIdMasked}</span>
-      <form method="post" action="/console/beneficiaries/${b.id}/reveal" class="inline reveal">
+      ${
+        o.canReveal
+          ? html`<form method="post" action="/console/beneficiaries/${b.id}/reveal" class="inline reveal">
         <input type="hidden" name="_csrf" value="${o.csrfToken}">
         <button type="submit" class="link">${t("console:detail.reveal")}</button>
       </form>
       <div class="hint muted">${t("console:detail.revealNote")}</div>`
+          : ""
+      }`
       }
     </dd>
     <dt>${t("console:detail.dob")}</dt><dd>${formatDate(b.dateOfBirth)}</dd>

@@ -8,7 +8,7 @@ import { badge, dataTable, formatMonth } from "./common.ts";
 
 export function homeView(
   t: TFunction,
-  o: { summary: AreaSummary; staff: StaffContext; locale: string; areaLabel: string; officer: boolean },
+  o: { summary: AreaSummary; staff: StaffContext; locale: string; areaLabel: string; shortcuts: { key: string; href: string }[] },
 ): SafeHtml {
   const s = o.summary;
   const count = (n: number) => new Intl.NumberFormat(o.locale === "en" ? "en-US" : "vi-VN").format(n);
@@ -48,9 +48,7 @@ export function homeView(
   <h2>${t("console:home.shortcuts")}</h2>
   <p class="actions">
     <a class="btn" href="/console/beneficiaries">${t("console:home.search")}</a>
-    ${o.officer ? html`<a class="btn secondary" href="/console/imports">${t("console:nav.imports")}</a>
-    <a class="btn secondary" href="/console/exports">${t("console:nav.exports")}</a>
-    <a class="btn secondary" href="/console/audit">${t("console:nav.audit")}</a>` : ""}
+    ${o.shortcuts.map((s) => html`<a class="btn secondary" href="${s.href}">${t(`console:nav.${s.key}`)}</a>`)}
   </p>
 </section>`;
 }

@@ -45,7 +45,8 @@ function statusBadge(t: TFunction, status: string): SafeHtml {
   return html`<span class="badge ${tone}">${t(`requests:status.${status}`)}</span>`;
 }
 
-export function requestDetailView(t: TFunction, r: RequestDetail, csrfToken: string): SafeHtml {
+/** `actors`: how to name each history entry's actor (requests.ts); a chat it cannot name shows as an unlinked user. */
+export function requestDetailView(t: TFunction, r: RequestDetail, csrfToken: string, actors: Map<string, string>): SafeHtml {
   const field = (label: string, value: SafeHtml | string) => html`<dt>${t(`${NS}.${label}`)}</dt><dd>${value}</dd>`;
   const decided = r.decidedAt
     ? html`<p class="muted" id="decided">${t(`${NS}.decided`, { status: t(`requests:status.${r.status}`), by: r.decidedBy ?? "", at: formatDateTime(r.decidedAt) })}${r.reason ? html` — ${r.reason}` : ""}</p>`
@@ -62,7 +63,7 @@ ${decided}
 </section>
 ${r.status === "PENDING" ? decisionForm(t, r, csrfToken) : ""}
 <h2>${t(`${NS}.history`)}</h2>
-<ul class="history">${r.history.map((h) => html`<li>${formatDateTime(h.at)} · ${h.actor} · ${actionLabel(t, h.action)}</li>`)}</ul>
+<ul class="history">${r.history.map((h) => html`<li>${formatDateTime(h.at)} · ${actors.get(h.actor) ?? (h.actor.startsWith("chat:") ? t(`${NS}.historyUnlinked`) : h.actor)} · ${actionLabel(t, h.action)}</li>`)}</ul>
 <h2>${t(`${NS}.otherRequests`)}</h2>
 ${rowsTable(t, r.others, false)}`;
 }
