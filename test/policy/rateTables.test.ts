@@ -76,9 +76,10 @@ describe("rate tables from the decree's appendix", () => {
   it("is loaded in the console by one officer, priced for every rate only once another confirms it", async () => {
     const who = await signIn(app.url, "tinh.a", PW);
     const form = new FormData();
+    form.set("_csrf", who.csrfToken);
     for (const [k, v] of Object.entries({ code: "NCC_WAR_INVALID", description: "Trợ cấp thương binh", baseLevel: "3.012.000", effectiveFrom: "2026-07", legalBasis: "Nghị định 321/2026/NĐ-CP, Phụ lục I", source: "Công báo" })) form.set(k, v);
     form.set("file", new Blob([new Uint8Array(await appendixXlsx())]), "phu-luc.xlsx");
-    const res = await fetch(`${app.url}/console/policy/rate-tables?_csrf=${who.csrfToken}`, { method: "POST", headers: { cookie: who.cookie }, body: form, redirect: "manual" });
+    const res = await fetch(`${app.url}/console/policy/rate-tables`, { method: "POST", headers: { cookie: who.cookie }, body: form, redirect: "manual" });
     expect(res.status).toBe(303);
     const change = await app.prisma.policyChange.findFirstOrThrow({ where: { table: "RATE_TABLE", status: "PENDING" } });
     const at45 = async () => priceMonth((await readPolicy(app.prisma)).policy, { month: "2026-08-01", categories: [{ code: "NCC_WAR_INVALID", rate: 45 }] });

@@ -96,7 +96,8 @@ function amountText(t: TFunction, locale: string, a: Policy["categories"][number
 /** Loading a whole rate table from the decree's appendix, and the workbook of every table. */
 function uploads(t: TFunction, staff: StaffContext): SafeHtml {
   return html`<div class="grid-2">
-<form class="panel" method="post" action="/console/policy/rate-tables?_csrf=${staff.csrfToken}" enctype="multipart/form-data" id="rate-table-form">
+<form class="panel" method="post" action="/console/policy/rate-tables" enctype="multipart/form-data" id="rate-table-form">
+  <input type="hidden" name="_csrf" value="${staff.csrfToken}">
   <h2>${t("policy:rateUpload.title")}</h2>
   <p class="muted">${t("policy:rateUpload.hint")}</p>
   <label for="rt-code">${t("policy:field.code")}</label><input type="text" id="rt-code" name="code" value="NCC_WAR_INVALID" required>
@@ -108,7 +109,8 @@ function uploads(t: TFunction, staff: StaffContext): SafeHtml {
   <label for="rt-file">${t("policy:rateUpload.file")}</label><input type="file" id="rt-file" name="file" accept=".xlsx,.csv,.txt" required>
   <p><button type="submit" class="primary">${t("policy:rateUpload.submit")}</button></p>
 </form>
-<form class="panel" method="post" action="/console/policy/import?_csrf=${staff.csrfToken}" enctype="multipart/form-data" id="workbook-form">
+<form class="panel" method="post" action="/console/policy/import" enctype="multipart/form-data" id="workbook-form">
+  <input type="hidden" name="_csrf" value="${staff.csrfToken}">
   <h2>${t("policy:import.title")}</h2>
   <p class="muted">${t("policy:import.hint")}</p>
   <label for="wb-file">${t("policy:import.file")}</label><input type="file" id="wb-file" name="file" accept=".xlsx" required>
