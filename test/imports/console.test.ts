@@ -108,7 +108,7 @@ describe("the console's import and export pages, signed in for real", () => {
     expect(res.headers.get("content-type")).toContain("spreadsheetml");
     expect(res.headers.get("content-disposition")).toContain("doi-tuong-00001.xlsx");
     const ws = await readSheet(Buffer.from(await res.arrayBuffer()));
-    expect(ws.getRow(2).getCell(2).value).toBe("Nguyễn Văn An");
+    expect(ws.getRow(8).getCell(3).value).toBe("Nguyễn Văn An");
     const outside = await get(`/console/exports/download?kind=payouts&communeId=${places.catTien}&month=2026-07`);
     expect(outside.status).toBe(403);
   });

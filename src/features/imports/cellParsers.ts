@@ -19,7 +19,8 @@ export const cellParsers = {
   /** Text as the officer sees it, white space collapsed; "" for an empty cell. */
   text(cell: Cell): string {
     if (cell === null) return "";
-    if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);
+    // Dates as the officer sees them in a Vietnamese Excel.
+    if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10).split("-").reverse().join("/");
     return cleanText(String(cell));
   },
 

@@ -30,7 +30,7 @@ export interface RowContext {
 export function rowKind(row: TableRow, ctx: RowContext): RowKind {
   const filled = row.cells.map((c, i) => [i, c] as const).filter(([, c]) => !isBlank(c));
   if (filled.length === 0) return "section";
-  const texts = filled.map(([, c]) => foldKey(cellParsers.text(c)));
+  const texts = filled.map(([, c]) => foldKey(smallSerial(c) ?? cellParsers.text(c)));
   if (texts.every((t) => NUMBER_TOKEN.test(t)) && filled.length >= 2 && !hasIdLike(row, ctx)) return "numbers";
   let sameAsHeader = 0;
   for (const [i, c] of filled) if (ctx.headerKeys.get(i) === foldKey(cellParsers.text(c))) sameAsHeader++;
@@ -55,4 +55,11 @@ export function hasIdLike(row: TableRow, ctx: RowContext): boolean {
 function startsWithSerial(col: number, cell: Cell, ctx: RowContext): boolean {
   if (col === ctx.serialCol) return typeof cell === "number" || /^\d{1,6}\.?$/.test(cellParsers.text(cell));
   return col === ctx.nameCol || col === ctx.idCol;
+}
+
+/** A column number typed into a date-formatted column shows as a day in January 1900. */
+function smallSerial(cell: Cell): string | null {
+  if (!(cell instanceof Date)) return null;
+  const serial = Math.round((cell.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000);
+  return serial >= 1 && serial <= 99 ? String(serial) : null;
 }

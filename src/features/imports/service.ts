@@ -47,6 +47,8 @@ export interface ImportInput {
   dryRun: boolean;
   staff: StaffContext | null;
   locale?: string;
+  /** Import the valid rows and leave out the ones with problems (the officer chose to). */
+  skipInvalid?: boolean;
   onProgress?(phase: "reading" | "comparing" | "writing", rows: number): void;
 }
 
@@ -122,7 +124,8 @@ async function evaluate(deps: ImportDeps, input: ImportInput): Promise<Outcome> 
   const kept = inputs.filter((r) => !wrong.has(`${r.sheet}|${r.row}`) && (r.sheet === null || !summary.droppedSheets.includes(r.sheet)));
   input.onProgress?.("comparing", summary.rows);
   const plan = await buildPlan(deps, input, reference, kept, summary);
-  const errors = [...summary.errors, ...plan.errors];
+  const sheetOrder = summary.sheets.map((s) => s.name);
+  const errors = [...summary.errors, ...plan.errors].sort((a, b) => sheetOrder.indexOf(a.sheet ?? null) - sheetOrder.indexOf(b.sheet ?? null) || a.row - b.row);
   if (staff && plan.outside.length > 0) {
     const remaining = allowance?.remaining ?? Infinity;
     if (plan.outside.length > remaining) {
@@ -132,7 +135,7 @@ async function evaluate(deps: ImportDeps, input: ImportInput): Promise<Outcome> 
     await recordOutsideAnswers(deps.prisma, staff, plan.outside, input);
   }
   const outcome = { rows: summary.rows, errors, sheets: summary.sheets, plan, applied: false };
-  if (input.dryRun || errors.length > 0) return outcome;
+  if (input.dryRun || (errors.length > 0 && !input.skipInvalid) || plan.changes.length === 0 && errors.length > 0) return outcome;
   input.onProgress?.("writing", summary.rows);
   try {
     await deps.prisma.$transaction((tx) => plan.apply(tx), TRANSACTION);
