@@ -3,7 +3,7 @@
 // a two-row header with merged group titles, a column-number row, hidden helper columns, one sheet
 // per hamlet plus a summary sheet, every way a cell gets typed, and the footer with the total,
 // the amount in words, place and date, and signatures.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 
 export type Cell = string | number | Date | null | { formula: string; result: number };
 
