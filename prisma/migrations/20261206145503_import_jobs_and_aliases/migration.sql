@@ -27,6 +27,7 @@ CREATE TABLE "ImportJob" (
     "fileHash" TEXT NOT NULL,
     "data" BYTEA,
     "dryRun" BOOLEAN NOT NULL,
+    "skipInvalid" BOOLEAN NOT NULL DEFAULT false,
     "locale" TEXT NOT NULL DEFAULT 'vi',
     "status" "ImportJobStatus" NOT NULL DEFAULT 'QUEUED',
     "phase" TEXT,
