@@ -5,34 +5,9 @@ import { syncPolicy } from "../../src/features/policy/syncPolicy.ts";
 import { runImport, type ImportReport } from "../../src/features/imports/service.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { importDeps, officer, seedPlaces, type Places } from "./fixtures.ts";
-import { bytes, hamletSheet, idAs, payoutSheet, summarySheet, utc, type Person } from "./officerLists.ts";
+import { bytes, hamletWorkbook, payoutSheet } from "./officerLists.ts";
 
 const lines = (r: ImportReport) => r.lines.map((l) => [l.sheet, l.rowsText, l.column, l.code]);
-
-// Thôn Đông has the letterhead, titles and month; Thôn Tây continues the list without them.
-const east: Person[] = [
-  { name: "NGUYỄN VĂN AN", sex: "M", birth: utc("1945-03-01"), id: idAs.number("001045000001"), category: "Người cao tuổi thuộc hộ nghèo không có người phụng dưỡng, từ đủ 80 tuổi trở lên", phone: 912345678 },
-  { name: "Trần Thị Bình", sex: "F", birth: "02/05/1950", id: idAs.spaced("001150000002"), category: "NKT nặng" },
-  { name: "LÊ VĂN CƯỜNG ", sex: "M", birth: 1948, id: idAs.text("001048000003"), category: "Điểm c khoản 5 Điều 5 Nghị định 20/2021/NĐ-CP" },
-  { name: "Phạm Thị Dung", sex: "F", birth: "1950", id: "001150000004", category: "Khoản 5 Điều 5" },
-  { name: "Hoàng Văn Em", sex: "M", birth: 16000, id: "00104500005", category: "NCT cô đơn" },
-  { name: "Vũ Thị Giang", sex: "F", birth: utc("1955-08-20"), id: null, category: "NKT nặng" },
-];
-const west: Person[] = [
-  { name: "Đỗ Văn Hùng", sex: "M", birth: utc("1940-01-15"), id: idAs.number("001040000007"), category: "Thương binh 41%" },
-  { name: "BÙI THỊ KHÁNH", sex: "F", birth: "00/00/1944", id: "001144000008", category: "Bà mẹ VNAH" },
-  { name: "Ngô Văn Long", sex: "M", birth: "31/02/1950", id: "001050000009", category: "NCT cô đơn" },
-  { name: "Dương Văn Minh", sex: "M", birth: utc("1942-02-02"), id: "001042000010", category: "NCT cô đơn", phone: "0987 654 321" },
-  { name: "Nguyễn Văn An", sex: "M", birth: utc("1945-03-01"), id: "001045000001", category: "NCT cô đơn" },
-];
-
-async function hamletWorkbook(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  hamletSheet(wb, "Thôn Đông", east, { letterhead: true, numbers: "plain" });
-  hamletSheet(wb, "Thôn Tây", west, { letterhead: false, numbers: "brackets" });
-  summarySheet(wb);
-  return bytes(wb);
-}
 
 describe("importing the lists officers keep, as they keep them", () => {
   let db: TestDatabase;

@@ -3,7 +3,7 @@
 // a two-row header with merged group titles, a column-number row, hidden helper columns, one sheet
 // per hamlet plus a summary sheet, every way a cell gets typed, and the footer with the total,
 // the amount in words, place and date, and signatures.
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 
 export type Cell = string | number | Date | null | { formula: string; result: number };
 
@@ -151,3 +151,30 @@ export const idAs = {
 };
 
 export const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+// Thôn Đông has the letterhead, titles and month; Thôn Tây continues the list without them.
+export const east: Person[] = [
+  { name: "NGUYỄN VĂN AN", sex: "M", birth: utc("1945-03-01"), id: idAs.number("001045000001"), category: "Người cao tuổi thuộc hộ nghèo không có người phụng dưỡng, từ đủ 80 tuổi trở lên", phone: 912345678 },
+  { name: "Trần Thị Bình", sex: "F", birth: "02/05/1950", id: idAs.spaced("001150000002"), category: "NKT nặng" },
+  { name: "LÊ VĂN CƯỜNG ", sex: "M", birth: 1948, id: idAs.text("001048000003"), category: "Điểm c khoản 5 Điều 5 Nghị định 20/2021/NĐ-CP" },
+  { name: "Phạm Thị Dung", sex: "F", birth: "1950", id: "001150000004", category: "Khoản 5 Điều 5" },
+  { name: "Hoàng Văn Em", sex: "M", birth: 16000, id: "00104500005", category: "NCT cô đơn" },
+  { name: "Vũ Thị Giang", sex: "F", birth: utc("1955-08-20"), id: null, category: "NKT nặng" },
+];
+export const west: Person[] = [
+  { name: "Đỗ Văn Hùng", sex: "M", birth: utc("1940-01-15"), id: idAs.number("001040000007"), category: "Thương binh 41%" },
+  { name: "BÙI THỊ KHÁNH", sex: "F", birth: "00/00/1944", id: "001144000008", category: "Bà mẹ VNAH" },
+  { name: "Ngô Văn Long", sex: "M", birth: "31/02/1950", id: "001050000009", category: "NCT cô đơn" },
+  { name: "Dương Văn Minh", sex: "M", birth: utc("1942-02-02"), id: "001042000010", category: "NCT cô đơn", phone: "0987 654 321" },
+  { name: "Nguyễn Văn An", sex: "M", birth: utc("1945-03-01"), id: "001045000001", category: "NCT cô đơn" },
+];
+
+/** Thôn Đông and Thôn Tây (with broken rows of every kind) and a summary sheet. */
+export async function hamletWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  hamletSheet(wb, "Thôn Đông", east, { letterhead: true, numbers: "plain" });
+  hamletSheet(wb, "Thôn Tây", west, { letterhead: false, numbers: "brackets" });
+  summarySheet(wb);
+  return bytes(wb);
+}
+

@@ -104,9 +104,7 @@ ${changesTable(t, report)}`;
 
 /** The counts in words: "3 người sẽ được thêm", or nothing to do. */
 function outcome(t: TFunction, report: StoredReport): SafeHtml {
-  if (report.created + report.updated === 0) {
-    return report.errorCount === 0 ? html`<p><strong>${t("imports:report.nothingToDo")}</strong></p>` : html``;
-  }
+  if (report.created + report.updated === 0 && report.errorCount === 0) return html`<p><strong>${t("imports:report.nothingToDo")}</strong></p>`;
   // Zero counts are left out: "0 người sẽ được cập nhật" is noise next to what does happen.
   const count = (key: string, n: number) => (n > 0 ? html`<li>${t(`imports:counts.${report.kind}.${key}`, { count: n })}</li>` : "");
   const done = !report.dryRun && report.applied;
@@ -141,11 +139,12 @@ ${report.lineCount > lines.length ? html`<p class="muted">${t("imports:report.mo
 function changesTable(t: TFunction, report: StoredReport): SafeHtml {
   const changes = report.changes.slice(0, SHOWN_CHANGES);
   if (changes.length === 0) return html``;
+  const multiSheet = report.sheets.length > 1;
   return html`<h2>${t("imports:report.changesTitle")}</h2>
 <div class="table-wrap"><table class="import-changes">
-  <thead><tr><th class="num">${t("imports:report.row")}</th><th>${t("imports:report.who")}</th><th>${t("imports:report.action")}</th><th>${t("imports:report.fields")}</th></tr></thead>
+  <thead><tr>${multiSheet ? html`<th>${t("imports:report.sheet")}</th>` : ""}<th class="num">${t("imports:report.row")}</th><th>${t("imports:report.who")}</th><th>${t("imports:report.action")}</th><th>${t("imports:report.fields")}</th></tr></thead>
   <tbody>${changes.map(
-    (c) => html`<tr><td class="num">${c.row}</td><td class="mono">${c.personalIdMasked}</td><td>${t(`imports:report.${c.action}`)}</td><td>${c.fields.map((f) => t(`imports:fields.${f}`)).join(", ")}</td></tr>`,
+    (c) => html`<tr>${multiSheet ? html`<td class="nowrap">${c.sheet ?? ""}</td>` : ""}<td class="num">${c.row}</td><td class="mono">${c.personalIdMasked}</td><td>${t(`imports:report.${c.action}`)}</td><td>${c.fields.map((f) => t(`imports:fields.${f}`)).join(", ")}</td></tr>`,
   )}</tbody>
 </table></div>
 ${report.changeCount > changes.length ? html`<p class="muted">${t("imports:report.more", { count: report.changeCount - changes.length })}</p>` : ""}`;
