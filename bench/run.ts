@@ -2,6 +2,7 @@
 import { dashboardBenchmark } from "./dashboard.ts";
 import { faultsBenchmark } from "./faults.ts";
 import { importBenchmark } from "./import.ts";
+import { importLoadBenchmark } from "./importLoad.ts";
 import { loadBenchmark } from "./load.ts";
 import { notifyBenchmark } from "./notify.ts";
 import { telegramBenchmark } from "./telegram.ts";
@@ -10,6 +11,7 @@ const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
   dashboard: dashboardBenchmark,
   faults: faultsBenchmark,
   import: importBenchmark,
+  "import-load": importLoadBenchmark,
   load: loadBenchmark,
   notify: notifyBenchmark,
   telegram: telegramBenchmark,

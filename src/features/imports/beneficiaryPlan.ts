@@ -141,13 +141,19 @@ async function write(
   creates: BeneficiaryInput[],
   updates: { input: BeneficiaryInput; before: Existing; fields: string[] }[],
 ): Promise<void> {
-  const ids = new Map(creates.map((c) => [c.personalId, randomUUID()]));
-  const now = ref.now.toISOString();
+  // A chunk at a time: the rows of a province (and their sealed copies) are never all built at once.
+  for (const part of chunks(creates)) await insertPeople(db, ref.now.toISOString(), part);
+  for (const part of chunks(updates)) await updatePeople(db, ref, part);
+  await writeCategoryChanges(db, updates.filter((u) => u.fields.includes("categories")));
+}
+
+async function insertPeople(db: Db, now: string, people: BeneficiaryInput[]): Promise<void> {
+  const ids = new Map(people.map((c) => [c.personalId, randomUUID()]));
   await bulkWrite.insert(
     db,
     "Beneficiary",
     { ...BENEFICIARY_COLUMNS, id: "text", personalId: "text", personalIdLast4: "text", createdAt: "timestamp(3)" },
-    creates.map((c) => ({
+    people.map((c) => ({
       id: ids.get(c.personalId)!,
       personalId: c.personalId,
       personalIdLast4: c.personalId.slice(-4),
@@ -172,9 +178,11 @@ async function write(
     db,
     "BeneficiaryCategory",
     CATEGORY_COLUMNS,
-    creates.flatMap((c) => c.categories.map((cat) => ({ beneficiaryId: ids.get(c.personalId)!, categoryId: cat.categoryId, rate: cat.rate }))),
+    people.flatMap((c) => c.categories.map((cat) => ({ beneficiaryId: ids.get(c.personalId)!, categoryId: cat.categoryId, rate: cat.rate }))),
   );
+}
 
+async function updatePeople(db: Db, ref: Reference, updates: { input: BeneficiaryInput; before: Existing; fields: string[] }[]): Promise<void> {
   await bulkWrite.updateById(
     db,
     "Beneficiary",
@@ -197,7 +205,6 @@ async function write(
       updatedAt: ref.now.toISOString(),
     })),
   );
-  await writeCategoryChanges(db, updates.filter((u) => u.fields.includes("categories")));
 }
 
 /** Keeps the links that stay (and when they started), removes the dropped ones, adds the new. */

@@ -86,21 +86,36 @@ export function categoryReader(data: VocabularyData): CategoryReader {
     return null;
   };
 
-  return {
-    byCode,
-    read(text, age) {
-      const whole = one(text, age);
-      if (whole) return whole;
-      const out: CategoryChoice[] = [];
-      for (const part of splitParts(text)) {
-        const r = one(part, age);
-        if (!r) return fail("category_unknown", { value: part.slice(0, 80) });
+  // A list repeats a few wordings thousands of times: each wording (and age) is read once.
+  const cache = new Map<string, Parsed<CategoryChoice[]>>();
+  const readCached = (text: string, age: number | null): Parsed<CategoryChoice[]> => {
+    const key = `${age ?? ""}\u0000${text}`;
+    let found = cache.get(key);
+    if (!found) {
+      found = readText(text, age);
+      if (cache.size < 20_000) cache.set(key, found);
+    }
+    return found;
+  };
+  return { byCode, read: readCached };
+
+  function readText(text: string, age: number | null): Parsed<CategoryChoice[]> {
+    const whole = one(text, age);
+    if (whole) return whole;
+    const out: CategoryChoice[] = [];
+    // "NKT nặng; Đơn thân nuôi 2 con": parts by ";" (or a new line), and by "," only when a part
+    // is not itself a known wording (official names have commas in them).
+    for (const part of splitParts(text, /[;\n]|\s\+\s/)) {
+      const pieces = one(part, age) ? [part] : splitParts(part, /,/);
+      for (const piece of pieces) {
+        const r = one(piece, age);
+        if (!r) return fail("category_unknown", { value: (pieces.length > 1 ? part : piece).slice(0, 80) });
         if (!r.ok) return r;
         for (const c of r.value) if (!out.some((o) => o.code === c.code)) out.push(c);
       }
-      return out.length > 0 ? { ok: true, value: out } : fail("category_unknown", { value: text.slice(0, 80) });
-    },
-  };
+    }
+    return out.length > 0 ? { ok: true, value: out } : fail("category_unknown", { value: text.slice(0, 80) });
+  }
 
   function decreePoint(text: string): string[] | null {
     const key = foldKey(text).replace(/(\d+) (\d{4}) nd cp/, "$1 $2");
@@ -121,10 +136,8 @@ export function categoryReader(data: VocabularyData): CategoryReader {
   }
 }
 
-/** Parts of a cell listing several categories: "NKT nặng; Đơn thân nuôi 2 con". */
-function splitParts(text: string): string[] {
-  const parts = text.split(/[;\n]|\s\+\s/).map((p) => p.trim()).filter((p) => p !== "");
-  return parts.flatMap((p) => (p.includes(",") && !/(khoan|khoản|điều|dieu)/i.test(p) ? p.split(",").map((x) => x.trim()).filter((x) => x !== "") : [p]));
+function splitParts(text: string, by: RegExp): string[] {
+  return text.split(by).map((p) => p.trim()).filter((p) => p !== "");
 }
 
 /** Folded, leading zeros of numbers and the filler "của" dropped: "Thân nhân của 01 liệt sĩ" = "than nhan 1 liet si". */

@@ -10,6 +10,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string; para
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(code: string, params: Params = {}): Parsed<T> => ({ ok: false, code, params });
 
+const TIDY = /\s\s|^\s|\s$|[\t\n\r\u00a0\u2000-\u200b\u3000]/;
 // Excel counts days from 1899-12-30 (keeping Lotus 1-2-3's leap-year bug).
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 // Payouts are int4 in the database; no monthly allowance comes near this.
@@ -19,6 +20,9 @@ export const cellParsers = {
   /** Text as the officer sees it, white space collapsed; "" for an empty cell. */
   text(cell: Cell): string {
     if (cell === null) return "";
+    // Readers hand over text already in NFC (shared strings are normalised once): here only the
+    // white space is tidied, and only when it needs to be.
+    if (typeof cell === "string") return TIDY.test(cell) ? cell.replace(/\s+/g, " ").trim() : cell;
     // Dates as the officer sees them in a Vietnamese Excel.
     if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10).split("-").reverse().join("/");
     return cleanText(String(cell));
@@ -69,10 +73,11 @@ export const cellParsers = {
    */
   personName(cell: Cell): string {
     const text = cellParsers.text(cell);
-    const upper = text.toLocaleUpperCase("vi");
-    const lower = text.toLocaleLowerCase("vi");
+    // Vietnamese has no locale-specific case rules, so the plain mappings are right (and fast).
+    const upper = text.toUpperCase();
+    const lower = text.toLowerCase();
     if (upper === lower || (text !== upper && text !== lower)) return text;
-    return lower.replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toLocaleUpperCase("vi"));
+    return lower.replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
   },
 
   /** A payout month as "YYYY-MM": "12/2026", "2026-12", "Tháng 12/2026", or a date cell. */

@@ -101,7 +101,7 @@ export function decodeText(data: Buffer): string {
       text = new TextDecoder("windows-1258").decode(data);
     }
   }
-  return withoutNul(text.replace(/^\uFEFF/, ""));
+  return withoutNul(text.replace(/^\uFEFF/, "")).normalize("NFC");
 }
 
 /** UTF-16 text without a mark: mostly ASCII, so every second byte is zero. */

@@ -72,6 +72,7 @@ export function buildReference(data: ReferenceData): Reference {
     const c = byCode.get(a.target);
     if (c) remember(bareName(a.key), c);
   }
+  const lookups = new Map<string, Parsed<CommuneRef>>();
   return {
     today: data.today,
     now: new Date(data.nowIso),
@@ -79,17 +80,26 @@ export function buildReference(data: ReferenceData): Reference {
     categories: categoryReader(data.vocabulary),
     communesById: new Map(data.communes.map((c) => [c.id, c])),
     commune(text): Parsed<CommuneRef> {
-      const fail = (code: string, params: Params): Parsed<CommuneRef> => ({ ok: false, code, params });
-      const code = byCode.get(text.trim());
-      if (code) return { ok: true, value: code };
-      const found = byName.get(bareName(text)) ?? [];
-      // Two communes of one name in the country: the one in the officer's own area is meant.
-      const mine = area && found.length > 1 ? found.filter((c) => area.has(c.id)) : found;
-      if (mine.length === 1) return { ok: true, value: mine[0]! };
-      if (mine.length > 1) return fail("commune_ambiguous", { value: text.slice(0, 60), candidates: mine.map((c) => `${c.name} (${c.code})`).join("; ") });
-      return fail("commune_unknown", { value: text.slice(0, 60) });
+      // A province list names a few hundred communes a hundred thousand times.
+      const seen = lookups.get(text);
+      if (seen) return seen;
+      const found = findCommune(text);
+      if (lookups.size < 10_000) lookups.set(text, found);
+      return found;
     },
   };
+
+  function findCommune(text: string): Parsed<CommuneRef> {
+    const fail = (code: string, params: Params): Parsed<CommuneRef> => ({ ok: false, code, params });
+    const code = byCode.get(text.trim());
+    if (code) return { ok: true, value: code };
+    const found = byName.get(bareName(text)) ?? [];
+    // Two communes of one name in the country: the one in the officer's own area is meant.
+    const mine = area && found.length > 1 ? found.filter((c) => area.has(c.id)) : found;
+    if (mine.length === 1) return { ok: true, value: mine[0]! };
+    if (mine.length > 1) return fail("commune_ambiguous", { value: text.slice(0, 60), candidates: mine.map((c) => `${c.name} (${c.code})`).join("; ") });
+    return fail("commune_unknown", { value: text.slice(0, 60) });
+  }
 }
 
 /** "Xã Tân Phú", "XÃ TÂN PHÚ", "Tân Phú" → "tan phu": lists write the name with or without its kind. */

@@ -28,14 +28,16 @@ export interface RowContext {
 }
 
 export function rowKind(row: TableRow, ctx: RowContext): RowKind {
+  // A row with an ID in the ID column is a person (nearly every row: decided without reading the rest).
+  if (hasIdLike(row, ctx)) return "data";
   const filled = row.cells.map((c, i) => [i, c] as const).filter(([, c]) => !isBlank(c));
   if (filled.length === 0) return "section";
   const texts = filled.map(([, c]) => foldKey(smallSerial(c) ?? cellParsers.text(c)));
-  if (texts.every((t) => NUMBER_TOKEN.test(t)) && filled.length >= 2 && !hasIdLike(row, ctx)) return "numbers";
+  if (texts.every((t) => NUMBER_TOKEN.test(t)) && filled.length >= 2) return "numbers";
   let sameAsHeader = 0;
   for (const [i, c] of filled) if (ctx.headerKeys.get(i) === foldKey(cellParsers.text(c))) sameAsHeader++;
   if (sameAsHeader >= 2) return "header";
-  if (!hasIdLike(row, ctx) && texts.slice(0, 3).some((t) => FOOTER.some((re) => re.test(t)))) return "footer";
+  if (texts.slice(0, 3).some((t) => FOOTER.some((re) => re.test(t)))) return "footer";
   const distinct = new Set(texts);
   const idFilled = ctx.idCol !== null && !isBlank(row.cells[ctx.idCol] ?? null);
   if (!idFilled && (distinct.size === 1 || (distinct.size <= 2 && !startsWithSerial(filled[0]![0], filled[0]![1], ctx)))) return "section";

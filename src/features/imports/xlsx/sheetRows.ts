@@ -94,7 +94,7 @@ export async function* sheetRows(zip: ZipArchive, path: string, ctx: CellContext
     let consumed = 0;
     for (let m = rowRe.exec(pending); m; m = rowRe.exec(pending)) {
       consumed = rowRe.lastIndex;
-      const r = Number(attributes(m[1] ?? "").get("r"));
+      const r = Number(/(?:^|\s)r\s*=\s*"(\d+)"/.exec(m[1] ?? "")?.[1]);
       const row = Number.isInteger(r) && r > 0 ? r : lastRow + 1;
       lastRow = row;
       const cells = m[2] ? readCells(m[2], ctx) : [];
@@ -118,7 +118,7 @@ function readCells(xml: string, ctx: CellContext): Cell[] {
   let next = 0;
   CELL.lastIndex = 0;
   for (let m = CELL.exec(xml); m; m = CELL.exec(xml)) {
-    const a = attributes(m[1] ?? "");
+    const a = cellAttributes(m[1] ?? "");
     const col = cellRef(a.get("r") ?? "")?.col ?? next;
     next = col + 1;
     if (col > 16_383) continue; // beyond Excel's last column XFD
@@ -128,15 +128,24 @@ function readCells(xml: string, ctx: CellContext): Cell[] {
   return cells;
 }
 
+/** The three attributes a cell has (r, s, t): read without the general attribute parser, a cell at a time. */
+function cellAttributes(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  CELL_ATTR.lastIndex = 0;
+  for (let m = CELL_ATTR.exec(tag); m; m = CELL_ATTR.exec(tag)) out.set(m[1]!, m[2]!);
+  return out;
+}
+const CELL_ATTR = /(?:^|\s)(r|s|t)\s*=\s*"([^"]*)"/g;
+
 function cellValue(a: Map<string, string>, inner: string, ctx: CellContext): Cell {
   const type = a.get("t") ?? "n";
   let value: Cell;
-  if (type === "inlineStr") value = stringItemText(INLINE.exec(inner)?.[1] ?? "");
+  if (type === "inlineStr") value = stringItemText(INLINE.exec(inner)?.[1] ?? "").normalize("NFC");
   else {
     const raw = VALUE.exec(inner)?.[1];
     if (raw === undefined) return null;
     if (type === "s") value = ctx.shared[Number(raw)] ?? null;
-    else if (type === "str") value = decodeXml(raw);
+    else if (type === "str") value = decodeXml(raw).normalize("NFC");
     else if (type === "b") value = raw.trim() === "1";
     else if (type === "e") value = null; // #N/A, #REF! …
     else if (type === "d") {

@@ -49,7 +49,7 @@ export async function readSharedStrings(zip: ZipArchive): Promise<string[]> {
     item.lastIndex = 0;
     let consumed = 0;
     for (let m = item.exec(pending); m; m = item.exec(pending)) {
-      out.push(stringItemText(m[1] ?? ""));
+      out.push(stringItemText(m[1] ?? "").normalize("NFC"));
       consumed = item.lastIndex;
     }
     pending = pending.slice(consumed);
