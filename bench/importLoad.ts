@@ -37,7 +37,7 @@ export async function importLoadBenchmark(args: string[]): Promise<void> {
     await writeProvinceWorkbook(file, { seed: 2, today: todayInVietnam(), policy: await loadPolicy(), count: Number(values.count) });
     await prepare(scratch.url);
     const service = await startServiceProcess({
-      NODE_ENV: "production", ...TEST_DATA_KEYS_ENV, LOG_LEVEL: "warn", DATABASE_URL: scratch.url, DEMO_DATA: "never",
+      NODE_ENV: "production", ...TEST_DATA_KEYS_ENV, LOG_LEVEL: "info", DATABASE_URL: scratch.url, DEMO_DATA: "never",
       IMPORT_CONCURRENCY: "3", QUIET_HOURS: "off", NOTICES_ENABLED: "false",
     });
     try {

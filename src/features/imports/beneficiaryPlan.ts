@@ -7,6 +7,7 @@ import { foldVietnamese } from "../../lib/text.ts";
 import type { BeneficiaryInput } from "./beneficiaryRows.ts";
 import { inArea, type Db, type Reference } from "./reference.ts";
 import type { ImportChange, ImportPlan, RowError } from "./types.ts";
+import { yieldEvery } from "./yieldToLoop.ts";
 
 type Existing = Awaited<ReturnType<typeof loadExisting>>[number];
 
@@ -44,7 +45,8 @@ export async function beneficiaryPlan(
     errors.push({ sheet: row.sheet, row: row.row, column: col.header, letter: col.letter, code, params: {} });
   };
 
-  for (const row of input.rows) {
+  for (const [i, row] of input.rows.entries()) {
+    await yieldEvery(i);
     const before = existing.get(row.personalId);
     if (before && !inArea(ref, before.communeId)) {
       // Someone registered elsewhere: the officer learns it only when the row proves the ID, name

@@ -40,7 +40,8 @@ export interface CheckSummary {
   droppedSheets: string[];
 }
 
-const BATCH = 2000;
+// Small enough that handing a batch to the main thread never holds it up for long.
+const BATCH = 500;
 
 export async function checkFile(o: CheckOptions): Promise<CheckSummary> {
   const summary: CheckSummary = { problem: null, rows: 0, errors: [], sheets: [], droppedSheets: [] };

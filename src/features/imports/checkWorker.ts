@@ -1,6 +1,7 @@
 // The worker thread that reads and checks an uploaded file: parsing a province's spreadsheet is
 // seconds of CPU, which must not stop the service from answering chats meanwhile. It has its own
 // memory limit; checked rows go back to the main thread in batches.
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { z } from "zod";
 import { checkFile } from "./checkFile.ts";
@@ -18,6 +19,14 @@ const job = z
     reference: z.custom<ReferenceData>((v) => typeof v === "object" && v !== null && "communes" in v && "vocabulary" in v),
   })
   .parse(workerData);
+
+// Reading a file can wait; the chats cannot. On Linux the nice value belongs to each thread (see
+// setpriority(2), "Bugs"), so this lowers only this worker below the service's main thread.
+try {
+  setPriority(19);
+} catch {
+  // Not allowed here (or not per thread on this system): the worker runs at normal priority.
+}
 
 const port = parentPort;
 if (!port) throw new Error("checkWorker runs in a worker thread");

@@ -7,6 +7,7 @@ import type { PayoutInput } from "./payoutRows.ts";
 import { payoutWrite, type PayoutTarget } from "./payoutWrite.ts";
 import { inArea, type Db, type Reference } from "./reference.ts";
 import type { ImportChange, ImportPlan, RowError } from "./types.ts";
+import { yieldEvery } from "./yieldToLoop.ts";
 import { foldKey } from "./vocabulary.ts";
 
 type Person = { id: string; personalId: string; communeId: string; fullName: string };
@@ -75,7 +76,8 @@ export async function payoutPlan(
   const targets: PayoutTarget[] = [];
   const changes: ImportChange[] = [];
   let unchanged = 0;
-  for (const row of rows) {
+  for (const [i, row] of rows.entries()) {
+    await yieldEvery(i);
     const b = personOf.get(row)!;
     const periodId = periodByMonth.get(row.month);
     const existing = periodId ? payoutByKey.get(`${periodId}|${b.id}`) : undefined;
