@@ -2,6 +2,7 @@
 import { dashboardBenchmark } from "./dashboard.ts";
 import { faultsBenchmark } from "./faults.ts";
 import { importBenchmark } from "./import.ts";
+import { importLoadBenchmark } from "./importLoad.ts";
 import { loadBenchmark } from "./load.ts";
 import { nationalBenchmark } from "./national.ts";
 import { notifyBenchmark } from "./notify.ts";
@@ -13,6 +14,7 @@ const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
   dashboard: dashboardBenchmark,
   faults: faultsBenchmark,
   import: importBenchmark,
+  "import-load": importLoadBenchmark,
   load: loadBenchmark,
   national: nationalBenchmark,
   notify: notifyBenchmark,

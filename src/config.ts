@@ -37,6 +37,14 @@ const schema = z.object({
   // Full personal IDs one staff member may have shown in an hour.
   ID_REVEALS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(10),
   IMPORT_MAX_MB: z.coerce.number().min(1).max(200).default(20),
+  // Imports run as jobs: how many files one instance checks at once, the memory of each job's
+  // worker thread, and the most one part of an .xlsx file may inflate to.
+  IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  IMPORT_WORKER_MEMORY_MB: z.coerce.number().int().min(64).max(8192).default(384),
+  IMPORT_MAX_UNZIPPED_MB: z.coerce.number().int().min(1).max(4096).default(300),
+  // Answers an import gives about people registered outside the officer's area, per staff member.
+  IMPORT_OUTSIDE_AREA_LIMIT: z.coerce.number().int().min(0).max(10_000).default(20),
+  IMPORT_OUTSIDE_AREA_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 
   // Chat channels: each is on when its credentials are set; the web chat is always on.

@@ -7,6 +7,7 @@ import { createDatabase, type Database } from "./db/database.ts";
 import { sealStoredValues } from "./db/sealStoredValues.ts";
 import { ensureDemoData } from "./features/demo/service.ts";
 import { seedShippedPolicy } from "./features/policy/seedPolicy.ts";
+import { importJobsFromConfig } from "./features/imports/importJobs.ts";
 import { createChatRuntime } from "./conversation/runtime.ts";
 import { createApp } from "./http/app.ts";
 import { serviceJobs } from "./jobs/registry.ts";
@@ -36,7 +37,8 @@ export async function startService(config: Config, log: Logger): Promise<Service
 
   const i18n = await createI18n();
   const chat = createChatRuntime({ config, prisma: db.prisma, log, clock: systemClock, i18n });
-  const app = createApp({ config, db, prisma: db.prisma, log, i18n, clock: systemClock, isReady: () => ready, channels: chat.channels, kickOutbox: () => chat.outbox.kick() });
+  const importJobs = importJobsFromConfig(config, { prisma: db.prisma, log, clock: systemClock, i18n });
+  const app = createApp({ config, db, prisma: db.prisma, log, i18n, clock: systemClock, isReady: () => ready, channels: chat.channels, kickOutbox: () => chat.outbox.kick(), importJobs });
 
   const wantDemo = config.DEMO_DATA === "always" || (config.DEMO_DATA === "auto" && db.kind === "pglite");
   const demo = wantDemo
@@ -51,6 +53,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
   const scheduler = createScheduler({ prisma: db.prisma, log, clock: systemClock, owner: chat.outbox.owner });
   for (const job of serviceJobs({ prisma: db.prisma, config })) scheduler.register(job);
   scheduler.start();
+  importJobs.start();
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
@@ -86,6 +89,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
         });
         server.closeIdleConnections();
       });
+      await importJobs.stop();
       await scheduler.stop();
       await chat.stop();
       await db.close();

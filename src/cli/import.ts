@@ -1,5 +1,6 @@
-// npm run import -- <beneficiaries|payouts|areas> <file> [--dry-run] [--locale en]
-// Run by an operator on the server: no area restriction. Exits 1 when the file has errors.
+// npm run import -- <beneficiaries|payouts|areas> <file> [--dry-run] [--skip-invalid] [--locale en]
+// Run by an operator on the server: no area restriction. Exits 1 when the file has errors (with
+// --skip-invalid the valid rows are imported and the others listed).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -13,21 +14,24 @@ const argsSchema = z.object({
   kind: z.enum(IMPORT_KINDS),
   file: z.string().min(1),
   dryRun: z.boolean(),
+  skipInvalid: z.boolean(),
   locale: z.enum(["vi", "en"]),
 });
 
 function parseArgs(argv: string[]) {
   const positional: string[] = [];
   let dryRun = false;
+  let skipInvalid = false;
   let locale = "vi";
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--dry-run") dryRun = true;
+    else if (a === "--skip-invalid") skipInvalid = true;
     else if (a === "--locale") locale = argv[++i] ?? "";
     else if (a.startsWith("--locale=")) locale = a.slice("--locale=".length);
     else positional.push(a);
   }
-  return argsSchema.safeParse({ kind: positional[0], file: positional[1], dryRun, locale });
+  return argsSchema.safeParse({ kind: positional[0], file: positional[1], dryRun, skipInvalid, locale });
 }
 
 async function main(): Promise<number> {
@@ -37,21 +41,28 @@ async function main(): Promise<number> {
     console.error(i18n.t(process.argv.includes("en") ? "en" : "vi")("imports:cli.usage"));
     return 2;
   }
-  const { kind, file, dryRun, locale } = args.data;
+  const { kind, file, dryRun, skipInvalid, locale } = args.data;
   const t = i18n.t(locale);
   return openDatabase(async ({ db, log }) => {
     const data = await readFile(file);
     const report = await runImport(
       { prisma: db.prisma, log, clock: systemClock, i18n },
-      { kind, fileName: path.basename(file), data, dryRun, staff: null, locale },
+      { kind, fileName: path.basename(file), data, dryRun, skipInvalid, staff: null, locale },
     );
     console.log(`${report.fileName} — ${t(`imports:kinds.${kind}`)}`);
-    if (report.errors.length === 0) console.log(dryRun ? t("imports:cli.dryRun") : t("imports:cli.applied"));
-    console.log(t("imports:report.summary", { ...report }));
-    for (const e of report.errors) {
-      console.log(e.row === 0 || e.column === "" ? t("imports:cli.fileError", { message: e.message }) : t("imports:cli.errorLine", { ...e }));
+    for (const s of report.sheets) {
+      const name = s.name === null ? t("imports:sheets.csv") : t("imports:sheets.named", { name: s.name });
+      console.log(`  ${name}: ${s.status === "read" ? `${t("imports:sheets.read")} ${s.rows}` : `${t("imports:sheets.skipped")} — ${t(`imports:sheets.reasons.${s.reason ?? "no_header"}`)}`}`);
+      if (s.ignored?.length) console.log(`    ${t("imports:sheets.ignored")} ${s.ignored.map((c) => `${c.header} (${c.letter})`).join(", ")}`);
+      if (s.hidden?.length) console.log(`    ${t("imports:sheets.hidden")} ${s.hidden.map((c) => `${c.header} (${c.letter})`).join(", ")}`);
     }
-    if (report.errors.length > 0) {
+    if (report.errors.length === 0 || report.applied) console.log(dryRun ? t("imports:cli.dryRun") : t("imports:cli.applied"));
+    console.log(t("imports:report.summary", { ...report }));
+    for (const l of report.lines) {
+      const where = [l.sheet, l.rows.length > 1 ? t("imports:report.rowsCount", { count: l.rows.length }) + ` (${l.rowsText})` : l.rowsText].filter(Boolean).join(", ");
+      console.log(l.rows[0] === 0 || l.column === "" ? t("imports:cli.fileError", { message: l.message }) : t("imports:cli.errorLine", { row: where, column: l.column, message: l.value ? `${l.message} [${l.value}]` : l.message }));
+    }
+    if (report.errors.length > 0 && !report.applied) {
       console.log(t("imports:cli.refused", { count: report.errors.length }));
       return 1;
     }

@@ -3,6 +3,7 @@ import type { ChannelAdapter } from "../channels/channel.ts";
 import type { Config } from "../config.ts";
 import type { I18n } from "../core/i18n.ts";
 import type { Database } from "../db/database.ts";
+import type { ImportJobs } from "../features/imports/importJobs.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
@@ -20,4 +21,6 @@ export interface AppDeps {
   channels?: ChannelAdapter[];
   /** Asks the delivery engine to send what was just queued (hotline answers) without waiting for its poll. */
   kickOutbox?: () => void;
+  /** Runs uploaded files as jobs; the import pages start their own when none is given. */
+  importJobs?: ImportJobs;
 }

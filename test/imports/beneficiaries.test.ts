@@ -60,14 +60,18 @@ describe("importing a beneficiary list", () => {
     expect(en.errors[2]!.message).toBe("Date 01/01/2030 is in the future.");
   });
 
-  it("refuses a file with an unknown or missing column before looking at rows", async () => {
-    const data = await xlsx(["Họ và tên", "Số định danh", "Ngày sinh", "Giới tính", "Mã xã", "Chương trình", "Diện hưởng", "Nghề nghiệp"], []);
+  it("imports around a column it does not know, naming it once, and refuses a list without a required column in one clear line", async () => {
+    const data = await xlsx(["Họ và tên", "Số định danh", "Ngày sinh", "Giới tính", "Mã xã", "Chương trình", "Diện hưởng", "Nghề nghiệp"], [
+      ["Mai Văn Tư", "001045000031", "01/01/1945", "Nam", "00001", "BTXH", "BTXH_OLD_80", "nông dân"],
+    ]);
     const report = await runImport(deps, { kind: "beneficiaries", fileName: "x.xlsx", data, dryRun: true, staff: null });
-    expect(shape(report)).toEqual([[1, "Nghề nghiệp", "unknown_header"]]);
+    expect(report.errors).toEqual([]);
+    expect(report.created).toBe(1);
+    expect(report.sheets[0]!.ignored).toEqual([{ header: "Nghề nghiệp", letter: "H", reason: "unknown" }]);
     const missing = await xlsx(["Họ và tên", "Ngày sinh", "Giới tính", "Mã xã", "Chương trình", "Diện hưởng"], [["A", "01/01/1950", "Nam", "00001", "BTXH", "BTXH_OLD_80"]]);
     const r2 = await runImport(deps, { kind: "beneficiaries", fileName: "y.xlsx", data: missing, dryRun: true, staff: null });
     expect(shape(r2)).toEqual([[1, "Số định danh", "missing_header"]]);
-    expect(r2.errors[0]!.message).toBe('Thiếu cột bắt buộc "Số định danh".');
+    expect(r2.errors[0]!.message).toBe("Thiếu cột “Số định danh”. Các cột tìm thấy: Họ và tên, Ngày sinh, Giới tính, Mã xã, Chương trình, Diện hưởng.");
   });
 
   it("imports the fixed list, then finds nothing to change the second time", async () => {
@@ -103,7 +107,7 @@ describe("importing a beneficiary list", () => {
     const data = await xlsx(BENEFICIARY_HEADER, changed);
     const report = await runImport(deps, { kind: "beneficiaries", fileName: "ds2.xlsx", data, dryRun: false, staff: null });
     expect(report).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
-    expect(report.changes).toEqual([{ row: 2, personalIdMasked: "••••••••0001", action: "update", fields: ["phone", "categories"] }]);
+    expect(report.changes).toEqual([{ sheet: "Danh sách", row: 2, personalIdMasked: "••••••••0001", action: "update", fields: ["phone", "categories"] }]);
     const an = await db.prisma.beneficiary.findFirstOrThrow({ where: { personalId: "001045000001" }, include: { categories: true } });
     expect(an.phone).toBe("0987000111");
     expect(an.categories).toHaveLength(2);
@@ -126,7 +130,7 @@ describe("importing a beneficiary list", () => {
     expect(hoa.phone).toBe("0912000111");
   });
 
-  it("refuses a commune officer's rows outside their communes, and changes to people registered elsewhere", async () => {
+  it("refuses a commune officer's rows outside their communes, and a person registered elsewhere whom the row proves", async () => {
     const staff = await officer(db.prisma, [places.anPhu]);
     const before = await db.prisma.beneficiary.count();
     const data = await xlsx(BENEFICIARY_HEADER, [
@@ -138,7 +142,7 @@ describe("importing a beneficiary list", () => {
     const report = await runImport(deps, { kind: "beneficiaries", fileName: "ds.xlsx", data, dryRun: false, staff });
     expect(shape(report)).toEqual([
       [3, "Mã xã", "outside_area"],
-      [4, "Số định danh", "outside_area"],
+      [4, "Số định danh", "registered_elsewhere"],
     ]);
     expect(report.applied).toBe(false);
     expect(await db.prisma.beneficiary.count()).toBe(before);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaff, signIn, startTestApp, type SignedIn, type TestApp } from "../helpers/app.ts";
 import { BENEFICIARY_HEADER, date, readSheet, seedPlaces, xlsx, type Places, type Row } from "./fixtures.ts";
+import { applyChecked, finishedJob, uploadForCheck } from "./jobPages.ts";
 
 const PW = "mat-khau-dung-1";
 const person = (sex: string, communeCode = "00001"): Row =>
@@ -24,15 +25,8 @@ describe("the console's import and export pages, signed in for real", () => {
   });
 
   const get = (path: string, who: SignedIn = officer) => fetch(`${app.url}${path}`, { headers: { cookie: who.cookie }, redirect: "manual" });
-  const upload = (data: Buffer, name = "ds.xlsx", token: string | null = officer.csrfToken) => {
-    // As the page's form sends it: the token first, then the fields and the file.
-    const form = new FormData();
-    if (token !== null) form.set("_csrf", token);
-    form.set("kind", "beneficiaries");
-    form.set("file", new Blob([new Uint8Array(data)]), name);
-    return fetch(`${app.url}/console/imports/check`, { method: "POST", body: form, headers: { cookie: officer.cookie } });
-  };
-  const hiddenField = (page: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(page)?.[1] ?? "";
+  const upload = (data: Buffer, name = "ds.xlsx", token: string | null = officer.csrfToken) => uploadForCheck(app.url, officer, { data, name, token });
+  const checked = async (data: Buffer, name = "ds.xlsx") => finishedJob(app.url, officer, await upload(data, name));
 
   it("shows the upload form carrying the session's token, without the areas list for a commune officer", async () => {
     const page = await (await get("/console/imports")).text();
@@ -45,34 +39,27 @@ describe("the console's import and export pages, signed in for real", () => {
     expect(await (await get("/console/imports", admin)).text()).toContain('value="areas"');
   });
 
-  it("checks a file, shows its errors, and imports it only after it is fixed", async () => {
-    const errorPage = await (await upload(await xlsx(BENEFICIARY_HEADER, [person("Nữ")]))).text();
+  it("checks a file as a job, shows its errors, and imports it only after it is fixed", async () => {
+    const errorPage = (await checked(await xlsx(BENEFICIARY_HEADER, [person("Nữ")]))).html;
     expect(errorPage).toContain("Chữ số thứ 4 của số định danh không khớp với giới tính.");
-    expect(errorPage).not.toContain('action="/console/imports/apply"');
+    expect(errorPage).not.toContain("/apply");
 
-    const checked = await (await upload(await xlsx(BENEFICIARY_HEADER, [person("Nam")]))).text();
-    expect(checked).toContain("1 người sẽ được thêm");
+    const ok = await checked(await xlsx(BENEFICIARY_HEADER, [person("Nam")]));
+    expect(ok.html).toContain("1 người sẽ được thêm");
     expect(await app.prisma.beneficiary.count()).toBe(0);
-    const applied = await fetch(`${app.url}/console/imports/apply`, {
-      method: "POST",
-      headers: { cookie: officer.cookie },
-      body: new URLSearchParams({
-        _csrf: officer.csrfToken,
-        kind: hiddenField(checked, "kind"),
-        fileName: hiddenField(checked, "fileName"),
-        data: hiddenField(checked, "data"),
-      }),
-    });
+    const applied = await finishedJob(app.url, officer, await applyChecked(app.url, officer, ok.jobId));
     expect(applied.status).toBe(200);
-    expect(await applied.text()).toContain("Đã nhập xong tệp ds.xlsx.");
+    expect(applied.html).toContain("Đã nhập xong tệp ds.xlsx.");
     expect(await app.prisma.beneficiary.count()).toBe(1);
     expect(await (await get("/console/imports")).text()).toContain("Đã nhập");
+    // The checked file is not kept once it has been imported: a second import of it is refused.
+    expect((await applyChecked(app.url, officer, ok.jobId)).status).toBe(400);
   });
 
   it("refuses rows of a commune outside the officer's area", async () => {
-    const page = await (await upload(await xlsx(BENEFICIARY_HEADER, [[1, "Lê Văn Cường", "079060000003", date("1960-12-31"), "Nam", "", "", "00003", "BTXH", "BTXH_OLD_80", ""]]))).text();
+    const page = (await checked(await xlsx(BENEFICIARY_HEADER, [[1, "Lê Văn Cường", "079060000003", date("1960-12-31"), "Nam", "", "", "00003", "BTXH", "BTXH_OLD_80", ""]]))).html;
     expect(page).toContain("Không thuộc địa bàn bạn quản lý.");
-    expect(page).not.toContain('action="/console/imports/apply"');
+    expect(page).not.toContain("/apply");
     expect(await app.prisma.beneficiary.count({ where: { communeId: places.catTien } })).toBe(0);
   });
 
@@ -86,11 +73,8 @@ describe("the console's import and export pages, signed in for real", () => {
     const file = await xlsx(BENEFICIARY_HEADER, [[1, "Trần Thị Bình", "001150000002", date("1950-05-02"), "Nữ", "", "", "00001", "BTXH", "BTXH_OLD_80", ""]]);
     expect((await upload(file, "ds.xlsx", null)).status).toBe(403);
     expect((await upload(file, "ds.xlsx", "not-the-token")).status).toBe(403);
-    const apply = await fetch(`${app.url}/console/imports/apply`, {
-      method: "POST",
-      headers: { cookie: officer.cookie },
-      body: new URLSearchParams({ kind: "beneficiaries", fileName: "ds.xlsx", data: file.toString("base64") }),
-    });
+    const ok = await checked(file);
+    const apply = await fetch(`${app.url}/console/imports/jobs/${ok.jobId}/apply`, { method: "POST", headers: { cookie: officer.cookie }, body: new URLSearchParams({}) });
     expect(apply.status).toBe(403);
     expect(await app.prisma.beneficiary.count({ where: { personalId: "001150000002" } })).toBe(0);
   });
@@ -110,7 +94,7 @@ describe("the console's import and export pages, signed in for real", () => {
     expect(res.headers.get("content-type")).toContain("spreadsheetml");
     expect(res.headers.get("content-disposition")).toContain("doi-tuong-00001.xlsx");
     const ws = await readSheet(Buffer.from(await res.arrayBuffer()));
-    expect(ws.getRow(2).getCell(2).value).toBe("Nguyễn Văn An");
+    expect(ws.getRow(8).getCell(3).value).toBe("Nguyễn Văn An");
     const outside = await get(`/console/exports/download?kind=payouts&communeId=${places.catTien}&month=2026-07`);
     expect(outside.status).toBe(403);
   });

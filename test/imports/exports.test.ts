@@ -41,15 +41,18 @@ describe("exporting lists", () => {
     expect(file.fileName).toBe("chi-tra-00001-2026-07.xlsx");
     const ws = await readSheet(file.data);
     const header: string[] = [];
-    ws.getRow(1).eachCell((cell, n) => {
+    expect(ws.getCell("A1").value).toBe("UBND XÃ AN PHÚ");
+    expect(ws.getCell("D1").value).toBe("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(ws.getCell("A5").value).toBe("Tháng 07 năm 2026");
+    ws.getRow(7).eachCell((cell, n) => {
       header[n] = String(cell.value);
     });
     expect(header).toContain("Họ và tên");
     expect(header).toContain("Người nhận thay");
-    expect(ws.getRow(1).font?.bold).toBe(true);
-    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(ws.getRow(7).getCell(1).font?.bold).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 7 });
     const col = (name: string) => header.indexOf(name);
-    const rowOf = (name: string) => [2, 3].map((n) => ws.getRow(n)).find((r) => r.getCell(col("Họ và tên")).value === name)!;
+    const rowOf = (name: string) => [8, 9].map((n) => ws.getRow(n)).find((r) => r.getCell(col("Họ và tên")).value === name)!;
     const anRow = rowOf("Nguyễn Văn An");
     expect(anRow.getCell(col("Người nhận thay")).value).toBe("Nguyễn Văn Bảo");
     expect(anRow.getCell(col("Quan hệ")).value).toBe("con");
@@ -62,13 +65,14 @@ describe("exporting lists", () => {
     expect(binhRow.getCell(col("Số tiền")).numFmt).toBe("#,##0");
     expect(binhRow.getCell(col("Số tài khoản")).value).toBe("••••••••9012");
     expect(binhRow.getCell(col("Người nhận thay")).value).toBeNull();
-    expect(ws.getRow(4).getCell(col("Số tiền")).value).toBe(4667000);
+    expect(ws.getRow(10).getCell(col("Họ và tên")).value).toBe("Tổng cộng");
+    expect(ws.getRow(10).getCell(col("Số tiền")).value).toBe(4667000);
     // The authorisation ends in May 2027: the July 2027 list names no receiver.
     const july2027 = await xlsx(["Số định danh", "Kỳ", "Số tiền", "Hình thức"], [["001045000001", "07/2027", 1000000, "Tiền mặt"]]);
     expect((await runImport(deps, { kind: "payouts", fileName: "ct2.xlsx", data: july2027, dryRun: false, staff: null })).errors).toEqual([]);
     const later = await readSheet((await exportPayoutList(deps, { communeId: places.anPhu, month: "2027-07", staff: null })).data);
-    expect(later.getRow(2).getCell(col("Họ và tên")).value).toBe("Nguyễn Văn An");
-    expect(later.getRow(2).getCell(col("Người nhận thay")).value).toBeNull();
+    expect(later.getRow(8).getCell(col("Họ và tên")).value).toBe("Nguyễn Văn An");
+    expect(later.getRow(8).getCell(col("Người nhận thay")).value).toBeNull();
   });
 
   it("refuses a commune outside the officer's area", async () => {
@@ -76,12 +80,22 @@ describe("exporting lists", () => {
     await expect(exportPayoutList(deps, { communeId: places.catTien, month: "2026-07", staff })).rejects.toMatchObject({ code: "forbidden" });
     await expect(exportBeneficiaryList(deps, { communeId: places.catTien, staff })).rejects.toMatchObject({ code: "forbidden" });
     const own = await exportBeneficiaryList(deps, { communeId: places.anPhu, staff });
-    expect((await readSheet(own.data)).rowCount).toBe(3);
+    expect((await readSheet(own.data)).rowCount).toBe(9);
   });
 
   it("exports a beneficiary list that imports back unchanged", async () => {
     const file = await exportBeneficiaryList(deps, { communeId: places.anPhu, staff: null });
     const report = await runImport(deps, { kind: "beneficiaries", fileName: file.fileName, data: file.data, dryRun: false, staff: null });
     expect(report).toMatchObject({ errors: [], rows: 2, created: 0, updated: 0, unchanged: 2 });
+  });
+
+  it("exports a month's payout list — masked IDs and accounts, letterhead, total and signatures — that imports back unchanged", async () => {
+    const staff = await officer(db.prisma, [places.anPhu], "xa.anphu.payouts");
+    const file = await exportPayoutList(deps, { communeId: places.anPhu, month: "2026-07", staff });
+    for (const who of [staff, null]) {
+      const report = await runImport(deps, { kind: "payouts", fileName: file.fileName, data: file.data, dryRun: true, staff: who });
+      expect(report).toMatchObject({ errors: [], rows: 2, created: 0, updated: 0, unchanged: 2 });
+      expect(report.sheets[0]).toMatchObject({ titleMonth: "2026-07", titleCommune: "Xã An Phú" });
+    }
   });
 });

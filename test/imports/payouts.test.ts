@@ -51,7 +51,6 @@ describe("importing a monthly payout list", () => {
       [7, "Khung giờ", "time_window_invalid"],
       [8, "Hình thức", "method_invalid"],
       [8, "Trạng thái", "payout_status_invalid"],
-      [8, "Số định danh", "duplicate_row"],
     ]);
     expect(report.errors[2]!.message).toContain("1.250.000,5");
     expect(report.applied).toBe(false);

@@ -1,6 +1,7 @@
 // Officers' files that are broken in every way a spreadsheet can be: random bytes, wrong
 // encodings, random cells under the right headers. Each gets a report (never a crash), every
 // problem names its row and column, and a file with any problem changes nothing.
+import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runImport, type ImportReport } from "../../src/features/imports/service.ts";
@@ -107,6 +108,37 @@ describe("an officer's beneficiary file that is broken", () => {
         } else {
           expect(people).toBe(before + report.created);
         }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("wrapped in any title lines, blank rows, a column-number row and a footer: the same people are found, and nothing else is reported", async () => {
+    const people: Row[] = [
+      [1, "Nguyễn Văn An", "001045000001", "01/03/1945", "Nam", "", "Thôn 1", "00001", "BTXH", "BTXH_OLD_80", ""],
+      [2, "TRẦN THỊ BÌNH", 1150000002, "1950", "Nữ", 912345678, "", "Xã An Phú", "BTXH", "Người cao tuổi nghèo 60-80", ""],
+    ];
+    const titleLine = fc.oneof(
+      fc.constantFrom("UBND XÃ AN PHÚ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "DANH SÁCH ĐỐI TƯỢNG HƯỞNG TRỢ CẤP XÃ HỘI HÀNG THÁNG", "(Kèm theo Quyết định số 12/QĐ-UBND)", "Tháng 7 năm 2026"),
+      fc.string({ minLength: 1, maxLength: 60, unit: "grapheme" }).filter((t) => /\p{L}/u.test(t)),
+    );
+    // Any part of a footer, in order; the signers' names come under their titles, as on paper.
+    const titlesRow = ["NGƯỜI LẬP BIỂU", null, "KẾ TOÁN", null, "CHỦ TỊCH UBND XÃ"];
+    const footer = fc
+      .subarray([["Tổng cộng", null, null, 2], ["Bằng chữ: Hai người"], ["An Phú, ngày 05 tháng 7 năm 2026"], titlesRow, ["(Ký, ghi rõ họ tên)"]])
+      .map((lines) => (lines.includes(titlesRow) ? [...lines, ["Nguyễn Thị Lập", null, "Trần Văn Toán"]] : lines));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(titleLine, fc.constant("")), { maxLength: 8 }), fc.boolean(), footer, async (titles, numbers, foot) => {
+        const wb = new ExcelJS.Workbook();
+        const ws = wb.addWorksheet("Danh sách");
+        for (const t of titles) ws.addRow(t === "" ? [] : [t]);
+        ws.addRow(BENEFICIARY_HEADER);
+        if (numbers) ws.addRow(BENEFICIARY_HEADER.map((_, i) => i + 1));
+        for (const p of people) ws.addRow(p);
+        for (const f of foot) ws.addRow([null, ...f]);
+        const report = await runImport(deps, { kind: "beneficiaries", fileName: "ds.xlsx", data: Buffer.from(await wb.xlsx.writeBuffer()), dryRun: true, staff, locale: "vi" });
+        expect(report.errors).toEqual([]);
+        expect(report.created).toBe(2);
       }),
       { numRuns: RUNS },
     );

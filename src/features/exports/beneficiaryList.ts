@@ -5,11 +5,16 @@ import ExcelJS from "exceljs";
 import { AppError } from "../../core/errors.ts";
 import { canSeeCommune, type StaffContext } from "../../http/context.ts";
 import { recordAudit } from "../audit/service.ts";
-import { fieldsOf } from "../imports/columns.ts";
+import { officerSheet } from "./officerSheet.ts";
 import type { ExportDeps, ExportFile } from "./payoutList.ts";
-import { sheet, workbookBuffer, type SheetColumn, type SheetValue } from "./sheet.ts";
+import { workbookBuffer, type SheetColumn, type SheetValue } from "./sheet.ts";
 
-const WIDTHS: Record<string, number> = { fullName: 26, address: 30, categories: 30, note: 24, personalId: 15 };
+// The columns, in the order the list shows them; the titles are the import's own labels.
+const FIELDS = [
+  "serial", "personalId", "fullName", "dateOfBirth", "sex", "phone", "address", "commune", "programme", "categories", "status", "decisionNo", "decidedOn", "note",
+] as const;
+
+const WIDTHS: Record<string, number> = { serial: 6, fullName: 26, address: 30, categories: 30, note: 24, personalId: 15 };
 const DATES = new Set(["dateOfBirth", "decidedOn"]);
 
 export async function exportBeneficiaryList(
@@ -34,16 +39,19 @@ export async function exportBeneficiaryList(
     i = j;
   }
 
-  const fields = fieldsOf("beneficiaries");
-  const columns: SheetColumn[] = fields.map((f) => ({
+  const columns: SheetColumn[] = FIELDS.map((f) => ({
     header: t(`imports:fields.${f}`),
     width: WIDTHS[f] ?? 14,
     kind: DATES.has(f) ? "date" : "text",
   }));
   const workbook = new ExcelJS.Workbook();
-  const ws = sheet(workbook, t("imports:sheet.beneficiaries"), columns);
-  for (const b of people) {
+  const { ws } = officerSheet(workbook, t("imports:sheet.beneficiaries"), columns, {
+    agency: t("imports:sheet.agency", { commune: commune.name }),
+    title: t("imports:sheet.beneficiariesTitle"),
+  });
+  people.forEach((b, i) => {
     const value: Record<string, SheetValue> = {
+      serial: i + 1,
       personalId: b.personalId,
       fullName: b.fullName,
       dateOfBirth: b.dateOfBirth,
@@ -61,8 +69,8 @@ export async function exportBeneficiaryList(
       decidedOn: b.decidedOn,
       note: b.note,
     };
-    ws.addRow(fields.map((f) => value[f] ?? null));
-  }
+    ws.addRow(FIELDS.map((f) => value[f] ?? null));
+  });
 
   await recordAudit(deps.prisma, {
     staffId: input.staff?.id ?? null,

@@ -8,7 +8,8 @@ import { canSeeCommune, type StaffContext } from "../../http/context.ts";
 import { addMonths, calendarDate, isCalendarDate } from "../../lib/calendarDate.ts";
 import { mask } from "../../lib/redact.ts";
 import { recordAudit } from "../audit/service.ts";
-import { sheet, workbookBuffer, type SheetColumn, type SheetValue } from "./sheet.ts";
+import { officerSheet, signatureBlock } from "./officerSheet.ts";
+import { workbookBuffer, type SheetColumn, type SheetValue } from "./sheet.ts";
 
 export interface ExportDeps {
   prisma: PrismaClient;
@@ -22,7 +23,7 @@ export interface ExportFile {
 
 export async function exportPayoutList(
   deps: ExportDeps,
-  input: { communeId: string; month: string; staff: StaffContext | null; locale?: string },
+  input: { communeId: string; month: string; staff: StaffContext | null; locale?: string; today?: string },
 ): Promise<ExportFile> {
   if (!/^\d{4}-\d{2}$/.test(input.month) || !isCalendarDate(`${input.month}-01`)) throw new AppError("bad_request", "month must be YYYY-MM");
   if (input.staff && !canSeeCommune(input.staff, input.communeId)) throw new AppError("forbidden", "Commune outside the staff area");
@@ -75,7 +76,11 @@ export async function exportPayoutList(
     { header: s("signature"), width: 16 },
   ];
   const workbook = new ExcelJS.Workbook();
-  const ws = sheet(workbook, t("imports:sheet.payouts", { month: input.month }), columns);
+  const { ws } = officerSheet(workbook, t("imports:sheet.payouts", { month: input.month }), columns, {
+    agency: t("imports:sheet.agency", { commune: commune.name }),
+    title: t("imports:sheet.payoutsTitle"),
+    subtitle: t("imports:sheet.month", { month: input.month.slice(5), year: input.month.slice(0, 4) }),
+  });
   payouts.forEach((p, i) => {
     // The authorisation linked to the payout wins; otherwise any approved one valid that month.
     const auth = p.beneficiary.authorisations.find((a) => a.id === p.authorisationId) ?? p.beneficiary.authorisations[0];
@@ -101,6 +106,7 @@ export async function exportPayoutList(
   });
   const total = ws.addRow([null, s("total"), null, null, payouts.reduce((sum, p) => sum + p.amount, 0)]);
   total.font = { bold: true };
+  signatureBlock(ws, { place: commune.name.replace(/^(Xã|Phường|Đặc khu)\s+/, ""), day: input.today ?? first, titles: [s("preparedBy"), s("accountant"), s("chair")], width: columns.length });
 
   await recordAudit(deps.prisma, {
     staffId: input.staff?.id ?? null,

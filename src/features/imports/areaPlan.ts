@@ -1,26 +1,12 @@
 // The areas list sets up provinces and communes (xã, phường, đặc khu) on a new deployment, and
 // keeps names up to date after administrative mergers. Keyed by the administrative codes.
 import { randomUUID } from "node:crypto";
-import type { CommuneKind } from "../../generated/prisma/enums.ts";
-import { cellParsers, type Params } from "./cellParsers.ts";
-import type { Columns } from "./columns.ts";
-import type { Db } from "./reference.ts";
+import type { AreaInput } from "./areaRows.ts";
+import { bareName, type Db } from "./reference.ts";
 import type { ImportChange, ImportPlan, RowError } from "./types.ts";
-import { foldKey, vocabulary } from "./vocabulary.ts";
 
-interface AreaInput {
-  row: number;
-  provinceCode: string;
-  provinceName: string;
-  communeCode: string;
-  communeName: string;
-  kind: CommuneKind;
-}
-
-const CODE = /^[A-Za-z0-9_-]{1,16}$/;
-
-export async function areaPlan(db: Db, cols: Columns): Promise<ImportPlan> {
-  const { rows, errors } = areaRows(cols);
+export async function areaPlan(db: Db, input: { rows: AreaInput[]; total: number; column: (field: string) => string }): Promise<ImportPlan> {
+  const { rows, errors } = consistent(input.rows, input.column);
   const [provinces, communes] = await Promise.all([
     db.province.findMany({ where: { code: { in: [...new Set(rows.map((r) => r.provinceCode))] } } }),
     db.commune.findMany({ where: { code: { in: rows.map((r) => r.communeCode) } }, include: { province: { select: { code: true } } } }),
@@ -40,15 +26,15 @@ export async function areaPlan(db: Db, cols: Columns): Promise<ImportPlan> {
       if (c.province.code !== r.provinceCode) fields.push("provinceCode");
     }
     if (c && fields.length === 0) unchanged++;
-    else changes.push({ row: r.row, personalIdMasked: r.communeCode, action: c ? "update" : "create", fields });
+    else changes.push({ sheet: r.sheet, row: r.row, personalIdMasked: r.communeCode, action: c ? "update" : "create", fields });
   }
 
   return {
-    rows: cols.dataRows.length,
+    rows: input.total,
     errors,
     changes,
     unchanged,
-    async apply() {
+    async apply(db) {
       const provinceIds = new Map(provinces.map((p) => [p.code, p.id]));
       const seen = new Set<string>();
       for (const r of rows) {
@@ -74,53 +60,30 @@ export async function areaPlan(db: Db, cols: Columns): Promise<ImportPlan> {
           await db.commune.update({ where: { id: c.id }, data: data(r) });
         }
       }
+      // Former names let lists that still use them find the commune.
+      const former = rows.flatMap((r) => (r.formerNames ?? []).map((name) => ({ kind: "COMMUNE" as const, wording: name, key: bareName(name), target: r.communeCode, createdBy: "system" })));
+      await db.importAlias.createMany({ data: former.filter((f) => f.key !== ""), skipDuplicates: true });
     },
   };
 }
 
-function areaRows(cols: Columns): { rows: AreaInput[]; errors: RowError[] } {
+/** One row per commune, one name per province code. */
+function consistent(input: AreaInput[], column: (field: string) => string): { rows: AreaInput[]; errors: RowError[] } {
   const rows: AreaInput[] = [];
   const errors: RowError[] = [];
   const communeRow = new Map<string, number>();
   const provinceName = new Map<string, { name: string; row: number }>();
-  for (const r of cols.dataRows) {
-    const rowErrors: RowError[] = [];
-    const err = (field: string, code: string, params: Params = {}) => rowErrors.push({ row: r.row, column: cols.name(field), code, params });
-    const text = (field: string) => cellParsers.text(cols.cell(r, field));
-    const code = (field: string) => {
-      const v = text(field);
-      if (v === "") err(field, "required");
-      else if (!CODE.test(v)) err(field, "code_invalid", { value: v.slice(0, 40) });
-      return v;
-    };
-    const name = (field: string) => {
-      const v = text(field);
-      if (v === "") err(field, "required");
-      else if (v.length > 200) err(field, "text_too_long", { max: 200 });
-      return v;
-    };
-    const provinceCode = code("provinceCode");
-    const pName = name("provinceName");
-    const communeCode = code("communeCode");
-    const communeName = name("communeName");
-    const kindText = text("communeKind");
-    // Without a kind column the name tells: "Phường Ba Đình", "Đặc khu Phú Quốc", otherwise xã.
-    const prefix = foldKey(communeName);
-    const kind =
-      kindText !== ""
-        ? vocabulary.communeKind(kindText)
-        : prefix.startsWith("phuong ") ? "PHUONG" : prefix.startsWith("dac khu ") ? "DAC_KHU" : "XA";
-    if (!kind) err("communeKind", "kind_invalid", { value: kindText.slice(0, 40) });
-
-    const first = communeRow.get(communeCode);
-    if (communeCode !== "" && first !== undefined) err("communeCode", "duplicate_row", { firstRow: first });
-    else communeRow.set(communeCode, r.row);
-    const known = provinceName.get(provinceCode);
-    if (known && pName !== "" && known.name !== pName) err("provinceName", "province_conflict", { firstRow: known.row });
-    else if (!known && provinceCode !== "") provinceName.set(provinceCode, { name: pName, row: r.row });
-
-    if (rowErrors.length > 0 || !kind) errors.push(...rowErrors);
-    else rows.push({ row: r.row, provinceCode, provinceName: pName, communeCode, communeName, kind });
+  for (const r of input) {
+    const first = communeRow.get(r.communeCode);
+    const known = provinceName.get(r.provinceCode);
+    if (first !== undefined) errors.push({ sheet: r.sheet, row: r.row, column: column("communeCode"), value: r.communeCode, code: "duplicate_row", params: { firstRow: first } });
+    else if (known && known.name !== r.provinceName) {
+      errors.push({ sheet: r.sheet, row: r.row, column: column("provinceName"), value: r.provinceName, code: "province_conflict", params: { firstRow: known.row } });
+    } else {
+      communeRow.set(r.communeCode, r.row);
+      if (!known) provinceName.set(r.provinceCode, { name: r.provinceName, row: r.row });
+      rows.push(r);
+    }
   }
   return { rows, errors };
 }

@@ -7,6 +7,7 @@ import { foldVietnamese } from "../../lib/text.ts";
 import type { BeneficiaryInput } from "./beneficiaryRows.ts";
 import { inArea, type Db, type Reference } from "./reference.ts";
 import type { ImportChange, ImportPlan, RowError } from "./types.ts";
+import { yieldEvery } from "./yieldToLoop.ts";
 
 type Existing = Awaited<ReturnType<typeof loadExisting>>[number];
 
@@ -18,45 +19,78 @@ const BENEFICIARY_COLUMNS = {
 } satisfies Columns;
 const CATEGORY_COLUMNS = { beneficiaryId: "text", categoryId: "text", rate: "integer" } satisfies Columns;
 
+/** A person registered outside the officer's area whom a row of the file names. */
+export interface OutsideAnswer {
+  beneficiaryId: string;
+  sheet: string | null;
+  row: number;
+  /** match: the row proves the ID, name and birth date together; conflict: it does not, at import time. */
+  kind: "match" | "conflict";
+}
+
 export async function beneficiaryPlan(
   db: Db,
   ref: Reference,
-  input: { rows: BeneficiaryInput[]; errors: RowError[]; personalIdColumn: string; total: number },
-): Promise<ImportPlan> {
-  const errors = [...input.errors];
+  input: { rows: BeneficiaryInput[]; idColumn: (sheet: string | null) => { header: string; letter?: string }; total: number; dryRun: boolean },
+): Promise<ImportPlan & { outside: OutsideAnswer[] }> {
+  const errors: RowError[] = [];
   const existing = new Map((await loadExisting(db, input.rows.map((r) => r.personalId))).map((b) => [b.personalId, b]));
   const creates: BeneficiaryInput[] = [];
   const updates: { input: BeneficiaryInput; before: Existing; fields: string[] }[] = [];
   const changes: ImportChange[] = [];
+  const outside: OutsideAnswer[] = [];
   let unchanged = 0;
+  const err = (row: BeneficiaryInput, code: string) => {
+    const col = input.idColumn(row.sheet);
+    errors.push({ sheet: row.sheet, row: row.row, column: col.header, letter: col.letter, code, params: {} });
+  };
 
-  for (const row of input.rows) {
+  for (const [i, row] of input.rows.entries()) {
+    await yieldEvery(i);
     const before = existing.get(row.personalId);
-    if (!before) {
-      creates.push(row);
-      changes.push({ row: row.row, personalIdMasked: mask(row.personalId), action: "create", fields: [] });
-      continue;
+    if (before && !inArea(ref, before.communeId)) {
+      // Someone registered elsewhere: the officer learns it only when the row proves the ID, name
+      // and birth date together; otherwise the check answers as for a new person, and the import
+      // (which cannot add a second person with one ID) refuses the row.
+      if (proves(row, before)) {
+        outside.push({ beneficiaryId: before.id, sheet: row.sheet, row: row.row, kind: "match" });
+        err(row, "registered_elsewhere");
+        continue;
+      }
+      if (!input.dryRun) {
+        outside.push({ beneficiaryId: before.id, sheet: row.sheet, row: row.row, kind: "conflict" });
+        err(row, "personal_id_taken");
+        continue;
+      }
     }
-    // An officer may not change (or move into their area) a person registered elsewhere.
-    if (!inArea(ref, before.communeId)) {
-      errors.push({ row: row.row, column: input.personalIdColumn, code: "outside_area", params: {} });
+    if (!before || !inArea(ref, before.communeId)) {
+      creates.push(row);
+      changes.push({ row: row.row, sheet: row.sheet, personalIdMasked: mask(row.personalId), action: "create", fields: [] });
       continue;
     }
     const fields = changedFields(row, before);
     if (fields.length === 0) unchanged++;
     else {
       updates.push({ input: row, before, fields });
-      changes.push({ row: row.row, personalIdMasked: mask(row.personalId), action: "update", fields });
+      changes.push({ row: row.row, sheet: row.sheet, personalIdMasked: mask(row.personalId), action: "update", fields });
     }
   }
-  errors.sort((a, b) => a.row - b.row);
   return {
     rows: input.total,
     errors,
     changes,
     unchanged,
-    apply: () => write(db, ref, creates, updates),
+    outside,
+    apply: (tx) => write(tx, ref, creates, updates),
   };
+}
+
+/** The row names the same person: same name (any case, with or without diacritics) and birth date. */
+function proves(row: BeneficiaryInput, b: Existing): boolean {
+  if (foldVietnamese(row.fullName) !== foldVietnamese(b.fullName)) return false;
+  const stored = fromDbDate(b.dateOfBirth);
+  // A birth year alone (kept as 1 January) proves no birth date, unless the record holds only the year too.
+  return stored === row.dateOfBirth;
 }
 
 function loadExisting(db: Db, personalIds: string[]) {
@@ -77,8 +111,9 @@ function changedFields(row: BeneficiaryInput, b: Existing): string[] {
   const differs = (field: string, next: unknown, prev: unknown) => {
     if (next !== undefined && next !== prev) fields.push(field);
   };
-  differs("fullName", row.fullName, b.fullName);
-  differs("dateOfBirth", row.dateOfBirth, fromDbDate(b.dateOfBirth));
+  // An ALL-CAPS list does not rename anyone: the name changes only when its letters do.
+  if (row.fullName.toLocaleLowerCase("vi") !== b.fullName.toLocaleLowerCase("vi")) fields.push("fullName");
+  if (dobChanged(row, b)) fields.push("dateOfBirth");
   differs("sex", row.sex, b.sex);
   differs("phone", row.phone, b.phone);
   differs("address", row.address, b.address);
@@ -92,6 +127,12 @@ function changedFields(row: BeneficiaryInput, b: Existing): string[] {
   return fields;
 }
 
+/** A birth year alone changes the stored date only when the year differs. */
+function dobChanged(row: BeneficiaryInput, b: Existing): boolean {
+  const stored = fromDbDate(b.dateOfBirth);
+  return row.yearOnly ? stored.slice(0, 4) !== row.dateOfBirth.slice(0, 4) : stored !== row.dateOfBirth;
+}
+
 function categoryKey(list: { categoryId: string; rate: number | null }[]): string {
   return list.map((c) => `${c.categoryId}:${c.rate ?? ""}`).sort().join(";");
 }
@@ -102,13 +143,19 @@ async function write(
   creates: BeneficiaryInput[],
   updates: { input: BeneficiaryInput; before: Existing; fields: string[] }[],
 ): Promise<void> {
-  const ids = new Map(creates.map((c) => [c.personalId, randomUUID()]));
-  const now = ref.now.toISOString();
+  // A chunk at a time: the rows of a province (and their sealed copies) are never all built at once.
+  for (const part of chunks(creates)) await insertPeople(db, ref.now.toISOString(), part);
+  for (const part of chunks(updates)) await updatePeople(db, ref, part);
+  await writeCategoryChanges(db, updates.filter((u) => u.fields.includes("categories")));
+}
+
+async function insertPeople(db: Db, now: string, people: BeneficiaryInput[]): Promise<void> {
+  const ids = new Map(people.map((c) => [c.personalId, randomUUID()]));
   await bulkWrite.insert(
     db,
     "Beneficiary",
     { ...BENEFICIARY_COLUMNS, id: "text", personalId: "text", personalIdLast4: "text", createdAt: "timestamp(3)" },
-    creates.map((c) => ({
+    people.map((c) => ({
       id: ids.get(c.personalId)!,
       personalId: c.personalId,
       personalIdLast4: c.personalId.slice(-4),
@@ -133,18 +180,20 @@ async function write(
     db,
     "BeneficiaryCategory",
     CATEGORY_COLUMNS,
-    creates.flatMap((c) => c.categories.map((cat) => ({ beneficiaryId: ids.get(c.personalId)!, categoryId: cat.categoryId, rate: cat.rate }))),
+    people.flatMap((c) => c.categories.map((cat) => ({ beneficiaryId: ids.get(c.personalId)!, categoryId: cat.categoryId, rate: cat.rate }))),
   );
+}
 
+async function updatePeople(db: Db, ref: Reference, updates: { input: BeneficiaryInput; before: Existing; fields: string[] }[]): Promise<void> {
   await bulkWrite.updateById(
     db,
     "Beneficiary",
     BENEFICIARY_COLUMNS,
     updates.map(({ input: r, before: b, fields }) => ({
       id: b.id,
-      fullName: r.fullName,
-      fullNameAscii: foldVietnamese(r.fullName),
-      dateOfBirth: r.dateOfBirth,
+      fullName: fields.includes("fullName") ? r.fullName : b.fullName,
+      fullNameAscii: foldVietnamese(fields.includes("fullName") ? r.fullName : b.fullName),
+      dateOfBirth: fields.includes("dateOfBirth") ? r.dateOfBirth : fromDbDate(b.dateOfBirth),
       sex: r.sex,
       phone: r.phone === undefined ? b.phone : r.phone,
       address: r.address === undefined ? b.address : r.address,
@@ -158,7 +207,6 @@ async function write(
       updatedAt: ref.now.toISOString(),
     })),
   );
-  await writeCategoryChanges(db, updates.filter((u) => u.fields.includes("categories")));
 }
 
 /** Keeps the links that stay (and when they started), removes the dropped ones, adds the new. */

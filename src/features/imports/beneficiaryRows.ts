@@ -1,24 +1,31 @@
-// Checks each row of a beneficiary list and turns it into values ready to compare and store.
+// Checks one row of a beneficiary list and turns it into values ready to compare and store. What
+// a row does not say comes from its sheet: the commune and programme named in the title, the sex
+// told by which "Nam | Nữ" column holds the birth date, or else by the personal ID itself.
 import type { BeneficiaryStatus, Programme, Sex } from "../../generated/prisma/enums.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
-import { personalIdProblems } from "../../lib/personalId.ts";
 import { normalisePhone } from "../../lib/phone.ts";
-import { cellParsers, type Params } from "./cellParsers.ts";
-import type { Columns } from "./columns.ts";
-import { inArea, type Reference } from "./reference.ts";
-import { rowReader } from "./rowReader.ts";
+import { cellParsers } from "./cellParsers.ts";
+import type { CategoryChoice } from "./categoryWordings.ts";
+import { readPersonalId } from "./personalIdCell.ts";
+import { inArea, type CommuneRef, type Reference } from "./reference.ts";
+import { rowReader, type RowReader, type SheetColumns } from "./rowReader.ts";
+import type { TableRow } from "./table.ts";
+import type { TitleFacts } from "./titleFacts.ts";
 import type { RowError } from "./types.ts";
 import { vocabulary } from "./vocabulary.ts";
 
 export interface BeneficiaryInput {
+  sheet: string | null;
   row: number;
   personalId: string;
   fullName: string;
   dateOfBirth: CalendarDate;
+  /** The list gave the birth year only: comparisons look at the year. */
+  yearOnly: boolean;
   sex: Sex;
   communeId: string;
   programme: Programme;
-  categories: { categoryId: string; code: string; rate: number | null }[];
+  categories: CategoryChoice[];
   /** undefined: the file has no such column, keep what is stored. */
   phone?: string | null;
   address?: string | null;
@@ -28,58 +35,68 @@ export interface BeneficiaryInput {
   note?: string | null;
 }
 
+export type RowCheck<T> = (r: TableRow) => { input: T | null; errors: RowError[] };
+
 const MAX_TEXT = 500;
 
-export function beneficiaryRows(cols: Columns, ref: Reference): { rows: BeneficiaryInput[]; errors: RowError[] } {
-  const rows: BeneficiaryInput[] = [];
-  const errors: RowError[] = [];
-  const firstRowOf = new Map<string, number>();
+export function beneficiaryChecker(ref: Reference, cols: SheetColumns, titles: TitleFacts): RowCheck<BeneficiaryInput> {
+  const areaCommunes = ref.area ? [...ref.area].map((id) => ref.communesById.get(id)).filter((c) => c !== undefined) : [];
+  const sheetCommune: CommuneRef | null = titles.commune ?? (areaCommunes.length === 1 ? areaCommunes[0]! : null);
+  return (r) => {
+    const read = rowReader(cols, r, MAX_TEXT);
+    const { err, text, optional } = read;
+    const fullName = cellParsers.personName(cols.cell(r, "fullName"));
+    if (fullName === "") err("fullName", "required");
+    else if (fullName.length > MAX_TEXT) err("fullName", "text_too_long", { max: MAX_TEXT });
+    const birth = birthAndSex(cols, r, ref, read);
+    const dob = birth.dob;
 
-  for (const r of cols.dataRows) {
-    const { errors: rowErrors, err, text, required, optional, personalId: readId } = rowReader(cols, r, MAX_TEXT);
-    const personalId = readId();
-    const fullName = required("fullName");
-
-    const dob = cellParsers.date(cols.cell(r, "dateOfBirth"), ref.today);
-    if (!dob.ok) err("dateOfBirth", dob.code, dob.params);
-    else if (dob.value === null) err("dateOfBirth", "required");
-
-    const sexText = text("sex");
-    const sex = vocabulary.sex(sexText);
-    if (sexText === "") err("sex", "required");
-    else if (!sex) err("sex", "sex_invalid", { value: sexText.slice(0, 40) });
-
-    if (personalId !== "") {
-      const facts = { sex: sex ?? undefined, dateOfBirth: dob.ok && dob.value ? dob.value : undefined };
-      for (const p of personalIdProblems(personalId, facts)) err("personalId", `personal_id_${p}`);
-      const first = firstRowOf.get(personalId);
-      if (first !== undefined) err("personalId", "duplicate_row", { firstRow: first });
-      else firstRowOf.set(personalId, r.row);
-    }
+    const id = readPersonalId(cols.cell(r, "personalId"), { sex: birth.sex ?? undefined, dateOfBirth: dob?.date });
+    if (id.kind === "problem") for (const p of id.problems) err("personalId", p.code, p.params);
+    else if (id.kind === "masked") err("personalId", "personal_id_masked");
+    const personalId = id.kind === "full" ? id.id : "";
+    // Without a sex column the ID tells it (its fourth digit: even for men, odd for women).
+    const sex: Sex | null = birth.sex ?? (personalId ? (Number(personalId[3]) % 2 === 0 ? "MALE" : "FEMALE") : null);
 
     let phone = optional("phone");
     if (phone) {
       const raw = cols.cell(r, "phone");
-      phone = normalisePhone(typeof raw === "number" ? raw : phone);
+      const first = typeof raw === "number" ? raw : phone.split(/\s*[,;/]\s*|\s+-\s+/)[0]!;
+      phone = normalisePhone(first);
       if (phone === null) err("phone", "phone_invalid");
     }
 
-    const communeText = text("commune");
-    let communeId = "";
-    if (communeText === "") err("commune", "required");
-    else {
-      const c = ref.commune(communeText);
+    let commune: CommuneRef | null = null;
+    if (cols.has("commune") && text("commune") !== "") {
+      const c = ref.commune(text("commune"));
       if (!c.ok) err("commune", c.code, c.params);
-      else if (!inArea(ref, c.value.id)) err("commune", "outside_area", { value: communeText.slice(0, 60) });
-      else communeId = c.value.id;
+      else commune = c.value;
+    } else if (sheetCommune) commune = sheetCommune;
+    else err("commune", "commune_missing");
+    if (commune && !inArea(ref, commune.id)) {
+      err("commune", "outside_area", { value: commune.name });
+      commune = null;
     }
 
     const programmeText = text("programme");
-    const programme = vocabulary.programme(programmeText);
-    if (programmeText === "") err("programme", "required");
-    else if (!programme) err("programme", "programme_invalid", { value: programmeText.slice(0, 40) });
-
-    const categories = parseCategories(text("categories"), programme, ref, (code, params) => err("categories", code, params));
+    let programme: Programme | null = programmeText ? vocabulary.programme(programmeText) : null;
+    if (programmeText && !programme) err("programme", "programme_invalid", { value: programmeText.slice(0, 40) });
+    const age = dob ? ageOn(dob.date, ref.today) : null;
+    const categoriesText = text("categories");
+    let categories: CategoryChoice[] = [];
+    if (categoriesText === "") err("categories", "required");
+    else {
+      const c = ref.categories.read(categoriesText, age);
+      if (!c.ok) err("categories", c.code, c.params);
+      else categories = c.value;
+    }
+    const programmes = new Set(categories.map((c) => ref.categories.byCode.get(c.code)!.programme));
+    programme ??= programmes.size === 1 ? [...programmes][0]! : titles.programme;
+    for (const c of categories) {
+      const own = ref.categories.byCode.get(c.code)!.programme;
+      if (programme && own !== programme) err("categories", "category_programme", { code: c.code, programme });
+    }
+    if (!programme && categories.length > 0) err("programme", "required");
 
     let status: BeneficiaryStatus | undefined;
     const statusText = text("status");
@@ -87,52 +104,67 @@ export function beneficiaryRows(cols: Columns, ref: Reference): { rows: Benefici
       status = vocabulary.beneficiaryStatus(statusText) ?? undefined;
       if (!status) err("status", "status_invalid", { value: statusText.slice(0, 40) });
     }
-
-    const decisionNo = optional("decisionNo");
     let decidedOn: CalendarDate | null | undefined;
     if (cols.has("decidedOn")) {
       const d = cellParsers.date(cols.cell(r, "decidedOn"), ref.today);
       if (!d.ok) err("decidedOn", d.code, d.params);
       else decidedOn = d.value;
     }
+    const decisionNo = optional("decisionNo");
     const address = optional("address");
     const note = optional("note");
 
-    if (rowErrors.length > 0 || !sex || !programme || !dob.ok || !dob.value) {
-      errors.push(...rowErrors);
-      continue;
-    }
-    rows.push({
-      row: r.row, personalId, fullName, dateOfBirth: dob.value, sex, communeId, programme, categories,
-      phone, address, status, decisionNo, decidedOn, note,
-    });
-  }
-  return { rows, errors };
+    if (read.errors.length > 0 || !dob || !sex || !programme || !commune || !personalId) return { input: null, errors: read.errors };
+    return {
+      input: {
+        sheet: cols.sheet, row: r.row, personalId, fullName, dateOfBirth: dob.date, yearOnly: dob.yearOnly, sex, communeId: commune.id, programme,
+        categories, phone, address, status, decisionNo, decidedOn, note,
+      },
+      errors: [],
+    };
+  };
 }
 
-/** "BTXH_OLD_80; NCC_WAR_INVALID:41" — codes separated by ";" or ",", an optional ":rate" each. */
-function parseCategories(
-  text: string,
-  programme: Programme | null,
-  ref: Reference,
-  err: (code: string, params?: Params) => void,
-): BeneficiaryInput["categories"] {
-  const out: BeneficiaryInput["categories"] = [];
-  const parts = text.split(/[;,]/).map((p) => p.trim()).filter((p) => p !== "");
-  if (parts.length === 0) err("required");
-  for (const part of parts) {
-    const m = /^([A-Za-z0-9_]+)\s*(?::\s*(\d{1,3}))?$/.exec(part);
-    if (!m) {
-      err("category_invalid", { value: part.slice(0, 40) });
-      continue;
+/** The birth date (or year), and the sex when the list tells it by column. */
+function birthAndSex(cols: SheetColumns, r: TableRow, ref: Reference, read: RowReader): { dob: { date: CalendarDate; yearOnly: boolean } | null; sex: Sex | null } {
+  const { err, text } = read;
+  let sex: Sex | null = null;
+  let field = "dateOfBirth";
+  if (cols.has("dobMale") || cols.has("dobFemale")) {
+    const male = text("dobMale") !== "";
+    const female = text("dobFemale") !== "";
+    if (male && female) {
+      err("dobFemale", "sex_both");
+      return { dob: null, sex: null };
     }
-    const code = m[1]!.toUpperCase();
-    const category = ref.categories.get(code);
-    if (!category) err("category_unknown", { code });
-    else if (programme && category.programme !== programme) err("category_programme", { code, programme });
-    else if (!out.some((c) => c.code === code)) {
-      out.push({ categoryId: category.id, code, rate: m[2] === undefined ? null : Number(m[2]) });
-    }
+    field = female ? "dobFemale" : "dobMale";
+    sex = female ? "FEMALE" : male ? "MALE" : null;
+  } else if (cols.has("sex")) {
+    const s = text("sex");
+    sex = s ? vocabulary.sex(s) : null;
+    if (s && !sex) err("sex", "sex_invalid", { value: s.slice(0, 40) });
+  } else if (cols.has("sexMale") || cols.has("sexFemale")) {
+    const male = text("sexMale") !== "";
+    const female = text("sexFemale") !== "";
+    if (male && female) err("sexFemale", "sex_both");
+    else sex = female ? "FEMALE" : male ? "MALE" : null;
   }
-  return out;
+  if (cols.has("dobYear")) {
+    const [d = "", m = "", y = ""] = ["dobDay", "dobMonth", "dobYear"].map((f) => text(f));
+    const composed = d && m ? `${d}/${m}/${y}` : y;
+    const parsed = cellParsers.birthDate(composed, ref.today);
+    if (!parsed.ok) err("dobYear", parsed.code, parsed.params);
+    else if (!parsed.value) err("dobYear", "required");
+    return { dob: parsed.ok ? parsed.value : null, sex };
+  }
+  const parsed = cellParsers.birthDate(cols.cell(r, field), ref.today);
+  if (!parsed.ok) err(field, parsed.code, parsed.params);
+  else if (!parsed.value) err(field, "required");
+  return { dob: parsed.ok ? parsed.value : null, sex };
+}
+
+/** Whole years from a birth date to a day. */
+export function ageOn(birth: CalendarDate, day: CalendarDate): number {
+  const years = Number(day.slice(0, 4)) - Number(birth.slice(0, 4));
+  return day.slice(5) < birth.slice(5) ? years - 1 : years;
 }

@@ -2,7 +2,7 @@
 // params, so the row validators can report every problem of a row at once.
 import { isCalendarDate, parseDateInput, type CalendarDate } from "../../lib/calendarDate.ts";
 import { cleanText } from "../../lib/text.ts";
-import type { Cell } from "./readTable.ts";
+import type { Cell } from "./table.ts";
 
 export type Params = Record<string, string | number>;
 export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string; params: Params };
@@ -10,6 +10,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string; para
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(code: string, params: Params = {}): Parsed<T> => ({ ok: false, code, params });
 
+const TIDY = /\s\s|^\s|\s$|[\t\n\r\u00a0\u2000-\u200b\u3000]/;
 // Excel counts days from 1899-12-30 (keeping Lotus 1-2-3's leap-year bug).
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 // Payouts are int4 in the database; no monthly allowance comes near this.
@@ -19,7 +20,11 @@ export const cellParsers = {
   /** Text as the officer sees it, white space collapsed; "" for an empty cell. */
   text(cell: Cell): string {
     if (cell === null) return "";
-    if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);
+    // Readers hand over text already in NFC (shared strings are normalised once): here only the
+    // white space is tidied, and only when it needs to be.
+    if (typeof cell === "string") return TIDY.test(cell) ? cell.replace(/\s+/g, " ").trim() : cell;
+    // Dates as the officer sees them in a Vietnamese Excel.
+    if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10).split("-").reverse().join("/");
     return cleanText(String(cell));
   },
 
@@ -30,12 +35,49 @@ export const cellParsers = {
     let value: CalendarDate | null = null;
     if (cell instanceof Date) value = parseDateInput(cell);
     // A date column not formatted as a date holds the serial day number.
-    else if (typeof cell === "number" && Number.isInteger(cell) && cell > 0 && cell < 80_000) {
-      value = new Date(EXCEL_EPOCH_MS + cell * 86_400_000).toISOString().slice(0, 10);
-    } else value = parseDateInput(shown);
+    else if (typeof cell === "number" && Number.isInteger(cell) && cell > 0 && cell < 80_000) value = fromSerial(cell);
+    else value = parseDateInput(shown.replace(/\s*([/.-])\s*/g, "$1"));
+    if (!value && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/.test(shown)) return fail("date_short_year", { value: shown.slice(0, 40) });
     if (!value || value < "1850-01-01") return fail("date_invalid", { value: shown.slice(0, 40) });
     if (today && value > today) return fail("date_in_future", { value: shown.slice(0, 40) });
     return ok(value);
+  },
+
+  /**
+   * A birth date, or only the birth year: many older people's papers carry no day and month, and
+   * lists write "1948", "00/00/1948" or "…/…/1948". A year alone is kept as 1 January of that year
+   * (the usual rule when the day and month are not known), flagged so that comparisons use the
+   * year only. 1948 typed as a number is a year, never the Excel day 1948 (1 May 1905).
+   */
+  birthDate(cell: Cell, today: CalendarDate): Parsed<{ date: CalendarDate; yearOnly: boolean } | null> {
+    const shown = cellParsers.text(cell);
+    if (shown === "") return ok(null);
+    const thisYear = Number(today.slice(0, 4));
+    const asYear = (y: number): Parsed<{ date: CalendarDate; yearOnly: boolean }> =>
+      y > thisYear ? fail("date_in_future", { value: shown.slice(0, 40) }) : ok({ date: `${y}-01-01`, yearOnly: true });
+    if (typeof cell === "number" && Number.isInteger(cell) && cell >= 1850 && cell <= thisYear + 1) return asYear(cell);
+    if (cell instanceof Date) {
+      // A year typed into a date-formatted cell shows as a day in 1905.
+      const serial = Math.round((cell.getTime() - EXCEL_EPOCH_MS) / 86_400_000);
+      if (cell.getUTCFullYear() <= 1905 && serial >= 1850 && serial <= thisYear + 1) return asYear(serial);
+    }
+    const year = /^(?:(?:0{1,2}|[.…_x]+)?\s*[/.-]\s*(?:0{1,2}|[.…_x]+)?\s*[/.-]\s*|(?:0?[1-9]|1[0-2])\s*[/.-]\s*|năm\s+)?(\d{4})$/i.exec(shown);
+    if (year) return asYear(Number(year[1]));
+    const d = cellParsers.date(cell, today);
+    return d.ok ? ok(d.value === null ? null : { date: d.value, yearOnly: false }) : d;
+  },
+
+  /**
+   * A person's name as written, with ALL-CAPS (or all lower-case) lists given the usual capitals:
+   * "NGUYỄN VĂN AN" → "Nguyễn Văn An".
+   */
+  personName(cell: Cell): string {
+    const text = cellParsers.text(cell);
+    // Vietnamese has no locale-specific case rules, so the plain mappings are right (and fast).
+    const upper = text.toUpperCase();
+    const lower = text.toLowerCase();
+    if (upper === lower || (text !== upper && text !== lower)) return text;
+    return lower.replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
   },
 
   /** A payout month as "YYYY-MM": "12/2026", "2026-12", "Tháng 12/2026", or a date cell. */
@@ -62,7 +104,8 @@ export const cellParsers = {
   amount(cell: Cell): Parsed<number> {
     const shown = cellParsers.text(cell);
     let value: number | null = null;
-    if (typeof cell === "number") value = cell;
+    // A formula's result may carry floating-point dust (750000.0000000001).
+    if (typeof cell === "number") value = Math.abs(cell - Math.round(cell)) < 1e-6 ? Math.round(cell) : cell;
     else {
       const s = shown.replace(/\s+/g, "").replace(/(vnđ|vnd|đồng|đ|d)$/i, "");
       if (/^\d+$/.test(s) || /^\d{1,3}(\.\d{3})+$/.test(s) || /^\d{1,3}(,\d{3})+$/.test(s)) {
@@ -88,6 +131,10 @@ export const cellParsers = {
     return fail("time_window_invalid", { value: shown.slice(0, 40) });
   },
 };
+
+function fromSerial(serial: number): CalendarDate {
+  return new Date(EXCEL_EPOCH_MS + serial * 86_400_000).toISOString().slice(0, 10);
+}
 
 function validMonth(value: string, shown: string): Parsed<string> {
   return isCalendarDate(`${value}-01`) ? ok(value) : fail("month_invalid", { value: shown.slice(0, 40) });

@@ -7,29 +7,40 @@ import type { PayoutInput } from "./payoutRows.ts";
 import { payoutWrite, type PayoutTarget } from "./payoutWrite.ts";
 import { inArea, type Db, type Reference } from "./reference.ts";
 import type { ImportChange, ImportPlan, RowError } from "./types.ts";
+import { yieldEvery } from "./yieldToLoop.ts";
 import { foldKey } from "./vocabulary.ts";
+
+type Person = { id: string; personalId: string; communeId: string; fullName: string };
 
 export async function payoutPlan(
   db: Db,
   ref: Reference,
-  input: { rows: PayoutInput[]; errors: RowError[]; personalIdColumn: string; total: number; lineLabel: string },
+  input: {
+    rows: PayoutInput[];
+    idColumn: (sheet: string | null) => { header: string; letter?: string };
+    total: number;
+    lineLabel: string;
+    communeHint: string | null;
+    label: (field: string) => string;
+  },
 ): Promise<ImportPlan> {
-  const errors = [...input.errors];
-  const people = new Map(
-    (
-      await loadInChunks([...new Set(input.rows.map((r) => r.personalId))], (part) =>
-        db.beneficiary.findMany({ where: { personalId: { in: part } }, select: { id: true, personalId: true, communeId: true, fullName: true } }),
-      )
-    ).map((b) => [b.personalId, b]),
-  );
+  const errors: RowError[] = [];
+  const people = await findPeople(db, ref, input.rows, input.communeHint);
   // Someone outside the officer's area reads exactly like someone unknown.
-  const rows = input.rows.filter((r) => {
-    const b = people.get(r.personalId);
-    if (b && inArea(ref, b.communeId)) return true;
-    errors.push({ row: r.row, column: input.personalIdColumn, code: "beneficiary_not_found", params: {} });
-    return false;
-  });
-  const beneficiaryIds = [...new Set(rows.map((r) => people.get(r.personalId)!.id))];
+  const rows: PayoutInput[] = [];
+  const personOf = new Map<PayoutInput, Person>();
+  for (const r of input.rows) {
+    const found = people.get(personKey(r));
+    if (found && found !== "ambiguous" && inArea(ref, found.communeId)) {
+      rows.push(r);
+      personOf.set(r, found);
+      continue;
+    }
+    const col = input.idColumn(r.sheet);
+    const code = found === "ambiguous" ? "masked_ambiguous" : r.masked ? "masked_not_found" : "beneficiary_not_found";
+    errors.push({ sheet: r.sheet, row: r.row, column: col.header, letter: col.letter, value: r.masked ? `••••${r.masked.last4}` : undefined, code, params: {} });
+  }
+  const beneficiaryIds = [...new Set(rows.map((r) => personOf.get(r)!.id))];
   const months = [...new Set(rows.map((r) => r.month))];
   const periods = await db.payoutPeriod.findMany({ where: { month: { in: months.map((m) => calendarDate(`${m}-01`)) } } });
   const periodByMonth = new Map(periods.map((p) => [fromDbDate(p.month).slice(0, 7), p.id]));
@@ -48,7 +59,7 @@ export async function payoutPlan(
       db.payoutAccount.findMany({ where: { beneficiaryId: { in: part } }, select: { id: true, beneficiaryId: true, method: true, accountNumber: true, provider: true } }),
     ),
     db.payoutPoint.findMany({
-      where: { communeId: { in: [...new Set(rows.map((r) => people.get(r.personalId)!.communeId))] } },
+      where: { communeId: { in: [...new Set(rows.map((r) => personOf.get(r)!.communeId))] } },
       select: { id: true, communeId: true, name: true },
     }),
     loadInChunks(beneficiaryIds, (part) =>
@@ -65,13 +76,21 @@ export async function payoutPlan(
   const targets: PayoutTarget[] = [];
   const changes: ImportChange[] = [];
   let unchanged = 0;
-  for (const row of rows) {
-    const b = people.get(row.personalId)!;
+  for (const [i, row] of rows.entries()) {
+    await yieldEvery(i);
+    const b = personOf.get(row)!;
     const periodId = periodByMonth.get(row.month);
     const existing = periodId ? payoutByKey.get(`${periodId}|${b.id}`) : undefined;
+    // A masked number (our own printed list) names the person's known account ending so.
+    const known = row.account?.masked ? accounts.find((a) => a.beneficiaryId === b.id && a.method === row.method && a.accountNumber.endsWith(row.account!.number)) : undefined;
+    if (row.account?.masked && !known) {
+      errors.push({ sheet: row.sheet, row: row.row, column: input.label("accountNumber"), value: `••••${row.account.number}`, code: "account_masked_unknown", params: {} });
+      continue;
+    }
+    if (known && row.account) row.account = { provider: row.account.provider || known.provider, number: known.accountNumber, masked: false };
     const accountKey = row.account ? `${b.id}|${row.method}|${row.account.number}` : null;
     const account = accountKey ? accountByKey.get(accountKey) : undefined;
-    const pointKey = row.point ? `${b.communeId}|${foldKey(row.point.name)}` : row.point;
+    const pointKey = row.point ? pointKeyOf(b.communeId, row.point.name, pointByKey) : row.point;
     const pointId = typeof pointKey === "string" ? pointByKey.get(pointKey) : pointKey;
     const authorisationId = row.receiver === undefined ? undefined : matchAuthorisation(row, b.id, authorisations);
     const target: PayoutTarget = {
@@ -87,15 +106,14 @@ export async function payoutPlan(
       }
     }
     targets.push(target);
-    changes.push({ row: row.row, personalIdMasked: mask(row.personalId), action: existing ? "update" : "create", fields: target.fields });
+    changes.push({ sheet: row.sheet, row: row.row, personalIdMasked: mask(b.personalId), action: existing ? "update" : "create", fields: target.fields });
   }
-  errors.sort((a, b) => a.row - b.row);
   return {
     rows: input.total,
     errors,
     changes,
     unchanged,
-    apply: () => payoutWrite(db, ref, { targets, months, lineLabel: input.lineLabel }),
+    apply: (tx) => payoutWrite(tx, ref, { targets, months, lineLabel: input.lineLabel }),
   };
 }
 
@@ -114,11 +132,30 @@ function changedFields(t: PayoutTarget, e: Existing): string[] {
     fields.push("timeWindow");
   }
   if (r.status !== undefined && r.status !== e.status) fields.push("status");
-  if (r.receiver !== undefined && (r.receiver !== e.receivedBy || t.authorisationId !== e.authorisationId)) fields.push("receiver");
+  if (r.receiver !== undefined && receiverChanged(r.receiver, t.authorisationId, e)) fields.push("receiver");
   if (r.note !== undefined && r.note !== e.statusNote) fields.push("note");
   // Lines explain the amount to the person; a payout whose lines do not add up gets one monthly line.
   if (fields.length === 0 && (e.lines.length === 0 || e.lines.reduce((s, l) => s + l.amount, 0) !== e.amount)) fields.push("lines");
   return fields;
+}
+
+/**
+ * Our printed list names the authorised relative even when nobody has collected yet: that name
+ * with the authorisation the payout already follows is no change.
+ */
+function receiverChanged(receiver: string | null, authorisationId: string | null | undefined, e: Existing): boolean {
+  if (receiver === e.receivedBy && authorisationId === e.authorisationId) return false;
+  return !(e.receivedBy === null && receiver !== null && authorisationId !== null && authorisationId === (e.authorisationId ?? authorisationId));
+}
+
+/** The payout point by its name, or by the name before ", address" as our printed list writes it. */
+function pointKeyOf(communeId: string, text: string, known: Map<string, string>): string {
+  const parts = text.split(/,\s*/);
+  for (let n = parts.length; n >= 1; n--) {
+    const key = `${communeId}|${foldKey(parts.slice(0, n).join(", "))}`;
+    if (known.has(key)) return key;
+  }
+  return `${communeId}|${foldKey(text)}`;
 }
 
 /** The approved authorisation of the named receiver that is valid during the payout month. */
@@ -139,4 +176,27 @@ function matchAuthorisation(
       foldVietnamese(a.relative.fullName) === name,
   );
   return found?.id ?? null;
+}
+
+function personKey(r: PayoutInput): string {
+  return r.personalId ? `id:${r.personalId}` : `m:${r.masked?.last4}:${foldVietnamese(r.masked?.name ?? "")}`;
+}
+
+/** People by full ID, and by masked ID (its last four digits) and name within the area. */
+async function findPeople(db: Db, ref: Reference, rows: PayoutInput[], communeHint: string | null): Promise<Map<string, Person | "ambiguous">> {
+  const select = { id: true, personalId: true, communeId: true, fullName: true } as const;
+  const out = new Map<string, Person | "ambiguous">();
+  const ids = [...new Set(rows.flatMap((r) => (r.personalId ? [r.personalId] : [])))];
+  for (const b of await loadInChunks(ids, (part) => db.beneficiary.findMany({ where: { personalId: { in: part } }, select }))) out.set(`id:${b.personalId}`, b);
+  const last4 = [...new Set(rows.flatMap((r) => (r.masked ? [r.masked.last4] : [])))];
+  if (last4.length === 0) return out;
+  const communes = communeHint ? [communeHint] : ref.area ? [...ref.area] : null;
+  const candidates = await loadInChunks(last4, (part) =>
+    db.beneficiary.findMany({ where: { personalIdLast4: { in: part }, ...(communes ? { communeId: { in: communes } } : {}) }, select: { ...select, personalIdLast4: true } }),
+  );
+  for (const b of candidates) {
+    const key = `m:${b.personalIdLast4}:${foldVietnamese(b.fullName)}`;
+    out.set(key, out.has(key) ? "ambiguous" : b);
+  }
+  return out;
 }

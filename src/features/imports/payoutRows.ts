@@ -1,23 +1,28 @@
-// Checks each row of a monthly payout list; whether the person exists is checked against the
-// database afterwards, in bulk.
+// Checks one row of a monthly payout list; whether the person exists is checked against the
+// database afterwards, in bulk. The month may be in a column or in the list's title; without a
+// method column a row with an account number is a transfer and one without is cash.
 import type { PayoutMethod, PayoutStatus } from "../../generated/prisma/enums.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
-import { personalIdProblems } from "../../lib/personalId.ts";
+import type { RowCheck } from "./beneficiaryRows.ts";
 import { cellParsers } from "./cellParsers.ts";
-import { rowReader } from "./rowReader.ts";
-import type { Columns } from "./columns.ts";
-import type { RowError } from "./types.ts";
+import { readPersonalId } from "./personalIdCell.ts";
+import { rowReader, type SheetColumns } from "./rowReader.ts";
+import type { TitleFacts } from "./titleFacts.ts";
 import { vocabulary } from "./vocabulary.ts";
 
 export interface PayoutInput {
+  sheet: string | null;
   row: number;
-  personalId: string;
+  /** The full ID, or null when the list shows it masked (our own printed lists). */
+  personalId: string | null;
+  /** A masked ID's last four digits and the name beside it, to find the person in the area. */
+  masked: { last4: string; name: string } | null;
   /** "YYYY-MM" */
   month: string;
   amount: number;
   method: PayoutMethod;
-  /** For bank, e-wallet and Mobile Money payouts. */
-  account: { provider: string; number: string } | null;
+  /** For bank, e-wallet and Mobile Money payouts; a masked number names a known account. */
+  account: { provider: string; number: string; masked: boolean } | null;
   /** undefined: the file has no such column, keep what is stored. */
   payoutDate?: CalendarDate | null;
   window?: { start: string; end: string } | null;
@@ -29,38 +34,42 @@ export interface PayoutInput {
 
 export const ACCOUNT_METHODS: readonly PayoutMethod[] = ["BANK", "EWALLET", "MOBILE_MONEY"];
 const MAX_TEXT = 300;
+const MASKED_NUMBER = /^[•●*xX.]{3,}(\d{4})$/;
 
-export function payoutRows(cols: Columns): { rows: PayoutInput[]; errors: RowError[] } {
-  const rows: PayoutInput[] = [];
-  const errors: RowError[] = [];
-  const firstRowOf = new Map<string, number>();
+export function payoutChecker(cols: SheetColumns, titles: TitleFacts): RowCheck<PayoutInput> {
+  return (r) => {
+    const read = rowReader(cols, r, MAX_TEXT);
+    const { errors, err, text, optional } = read;
+    const id = readPersonalId(cols.cell(r, "personalId"), {});
+    if (id.kind === "problem") for (const p of id.problems) err("personalId", p.code, p.params);
+    const name = cellParsers.personName(cols.cell(r, "fullName"));
+    if (id.kind === "masked" && name === "") err("fullName", "masked_needs_name");
 
-  for (const r of cols.dataRows) {
-    const { errors: rowErrors, err, text, optional, personalId: readId } = rowReader(cols, r, MAX_TEXT);
-    const personalId = readId();
-    if (personalId !== "") for (const p of personalIdProblems(personalId)) err("personalId", `personal_id_${p}`);
-
-    const month = cellParsers.month(cols.cell(r, "month"));
-    if (text("month") === "") err("month", "required");
-    else if (!month.ok) err("month", month.code, month.params);
+    let month: string | null = titles.month;
+    if (cols.has("month") && text("month") !== "") {
+      const m = cellParsers.month(cols.cell(r, "month"));
+      if (!m.ok) err("month", m.code, m.params);
+      month = m.ok ? m.value : null;
+    } else if (!month) err("month", "month_missing");
 
     const amount = cellParsers.amount(cols.cell(r, "amount"));
     if (text("amount") === "") err("amount", "required");
     else if (!amount.ok) err("amount", amount.code, amount.params);
 
+    const numberText = text("accountNumber").replace(/[\s.-]/g, "");
     const methodText = text("method");
-    const method = vocabulary.payoutMethod(methodText);
-    if (methodText === "") err("method", "required");
-    else if (!method) err("method", "method_invalid", { value: methodText.slice(0, 40) });
+    const method: PayoutMethod | null = methodText ? vocabulary.payoutMethod(methodText) : cols.has("method") ? null : numberText ? "BANK" : "CASH_POINT";
+    if (cols.has("method") && methodText === "") err("method", "required");
+    else if (methodText && !method) err("method", "method_invalid", { value: methodText.slice(0, 40) });
 
     let account: PayoutInput["account"] = null;
     if (method && ACCOUNT_METHODS.includes(method)) {
       const provider = text("provider");
-      const number = text("accountNumber").replace(/[\s.-]/g, "");
-      if (provider === "") err("provider", "provider_required");
-      if (number === "") err("accountNumber", "account_required");
-      else if (!/^\d{6,19}$/.test(number)) err("accountNumber", "account_invalid");
-      account = { provider, number };
+      const masked = MASKED_NUMBER.exec(numberText);
+      if (provider === "" && !masked) err("provider", "provider_required");
+      if (numberText === "") err("accountNumber", "account_required");
+      else if (!masked && !/^\d{6,19}$/.test(numberText)) err("accountNumber", "account_invalid");
+      account = { provider, number: masked ? masked[1]! : numberText, masked: !!masked };
     }
 
     let payoutDate: CalendarDate | null | undefined;
@@ -88,22 +97,15 @@ export function payoutRows(cols: Columns): { rows: PayoutInput[]; errors: RowErr
     const receiver = optional("receiver");
     const note = optional("note");
 
-    if (personalId !== "" && month.ok) {
-      // One payout per person and month: a second line for the same month is a mistake.
-      const key = `${month.value}|${personalId}`;
-      const first = firstRowOf.get(key);
-      if (first !== undefined) err("personalId", "duplicate_row", { firstRow: first });
-      else firstRowOf.set(key, r.row);
-    }
-
-    if (rowErrors.length > 0 || !month.ok || !amount.ok || !method) {
-      errors.push(...rowErrors);
-      continue;
-    }
-    rows.push({
-      row: r.row, personalId, month: month.value, amount: amount.value, method, account,
-      payoutDate, window, point, status, receiver, note,
-    });
-  }
-  return { rows, errors };
+    if (errors.length > 0 || !month || !amount.ok || !method || id.kind === "problem") return { input: null, errors };
+    return {
+      input: {
+        sheet: cols.sheet, row: r.row,
+        personalId: id.kind === "full" ? id.id : null,
+        masked: id.kind === "masked" ? { last4: id.last4, name } : null,
+        month, amount: amount.value, method, account, payoutDate, window, point, status, receiver, note,
+      },
+      errors: [],
+    };
+  };
 }

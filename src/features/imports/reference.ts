@@ -1,10 +1,12 @@
-// Reference data every row is checked against, loaded once per file (never per row).
+// Reference data every row is checked against, loaded once per file (never per row) as plain data,
+// so the rows can be checked in a worker thread that has no database.
 import type { Prisma } from "../../generated/prisma/client.ts";
-import type { Programme } from "../../generated/prisma/enums.ts";
 import { todayInVietnam, type CalendarDate } from "../../lib/calendarDate.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { StaffContext } from "../../http/context.ts";
-import type { Parsed } from "./cellParsers.ts";
+import type { Params, Parsed } from "./cellParsers.ts";
+import { categoryReader, type CategoryReader } from "./categoryWordings.ts";
+import { loadCategoryVocabulary, type VocabularyData } from "./categoryVocabulary.ts";
 import { foldKey } from "./vocabulary.ts";
 
 export type Db = Prisma.TransactionClient;
@@ -15,53 +17,94 @@ export interface CommuneRef {
   name: string;
 }
 
+export interface ReferenceData {
+  today: CalendarDate;
+  nowIso: string;
+  /** Communes the person importing may act on; null means all. */
+  area: string[] | null;
+  communes: CommuneRef[];
+  /** Other names of communes (names before the 2025 merger): folded key → commune code. */
+  communeAliases: { key: string; target: string }[];
+  vocabulary: VocabularyData;
+}
+
 export interface Reference {
   today: CalendarDate;
   now: Date;
-  /** Communes the person importing may act on; null means all. */
   area: Set<string> | null;
-  categories: Map<string, { id: string; code: string; programme: Programme }>;
+  categories: CategoryReader;
   communesById: Map<string, CommuneRef>;
-  /** By code (also without the leading zeros a spreadsheet drops) or by name. */
+  /** By code (also without the leading zeros a spreadsheet drops), name or former name. */
   commune(text: string): Parsed<CommuneRef>;
 }
 
-const AMBIGUOUS = "ambiguous";
-
-export async function loadReference(db: Db, clock: Clock, staff: StaffContext | null): Promise<Reference> {
-  const [communes, categories] = await Promise.all([
+export async function loadReferenceData(db: Db, clock: Clock, staff: StaffContext | null): Promise<ReferenceData> {
+  const [communes, aliases, vocabulary] = await Promise.all([
     db.commune.findMany({ select: { id: true, code: true, name: true } }),
-    db.benefitCategory.findMany({ select: { id: true, code: true, programme: true } }),
+    db.importAlias.findMany({ where: { kind: "COMMUNE" }, select: { key: true, target: true } }),
+    loadCategoryVocabulary(db),
   ]);
-  const byCode = new Map<string, CommuneRef>();
-  const byName = new Map<string, CommuneRef | typeof AMBIGUOUS>();
-  const remember = (key: string, c: CommuneRef, map: Map<string, CommuneRef | typeof AMBIGUOUS>) => {
-    const seen = map.get(key);
-    map.set(key, seen && seen !== c ? AMBIGUOUS : c);
-  };
-  for (const c of communes) {
-    byCode.set(c.code, c);
-    if (/^0+\d/.test(c.code) && !byCode.has(c.code.replace(/^0+/, ""))) byCode.set(c.code.replace(/^0+/, ""), c);
-    const name = foldKey(c.name);
-    remember(name, c, byName);
-    // Lists write "Tân Phú" for "Xã Tân Phú".
-    const bare = name.replace(/^(xa|phuong|dac khu)\s+/, "");
-    if (bare !== name) remember(bare, c, byName);
-  }
   const now = clock.now();
   return {
     today: todayInVietnam(now),
-    now,
-    area: staff?.communeIds ? new Set(staff.communeIds) : null,
-    categories: new Map(categories.map((c) => [c.code, c])),
-    communesById: new Map(communes.map((c) => [c.id, c])),
-    commune(text) {
-      const found = byCode.get(text) ?? byName.get(foldKey(text));
-      if (found === AMBIGUOUS) return { ok: false, code: "commune_ambiguous", params: { value: text.slice(0, 60) } };
-      if (!found) return { ok: false, code: "commune_unknown", params: { value: text.slice(0, 60) } };
-      return { ok: true, value: found };
+    nowIso: now.toISOString(),
+    area: staff?.communeIds ?? null,
+    communes,
+    communeAliases: aliases,
+    vocabulary,
+  };
+}
+
+export function buildReference(data: ReferenceData): Reference {
+  const area = data.area ? new Set(data.area) : null;
+  const byCode = new Map<string, CommuneRef>();
+  const byName = new Map<string, CommuneRef[]>();
+  const remember = (key: string, c: CommuneRef) => {
+    const list = byName.get(key) ?? byName.set(key, []).get(key)!;
+    if (!list.includes(c)) list.push(c);
+  };
+  for (const c of data.communes) {
+    byCode.set(c.code, c);
+    if (/^0+\d/.test(c.code) && !byCode.has(c.code.replace(/^0+/, ""))) byCode.set(c.code.replace(/^0+/, ""), c);
+    remember(bareName(c.name), c);
+  }
+  for (const a of data.communeAliases) {
+    const c = byCode.get(a.target);
+    if (c) remember(bareName(a.key), c);
+  }
+  const lookups = new Map<string, Parsed<CommuneRef>>();
+  return {
+    today: data.today,
+    now: new Date(data.nowIso),
+    area,
+    categories: categoryReader(data.vocabulary),
+    communesById: new Map(data.communes.map((c) => [c.id, c])),
+    commune(text): Parsed<CommuneRef> {
+      // A province list names a few hundred communes a hundred thousand times.
+      const seen = lookups.get(text);
+      if (seen) return seen;
+      const found = findCommune(text);
+      if (lookups.size < 10_000) lookups.set(text, found);
+      return found;
     },
   };
+
+  function findCommune(text: string): Parsed<CommuneRef> {
+    const fail = (code: string, params: Params): Parsed<CommuneRef> => ({ ok: false, code, params });
+    const code = byCode.get(text.trim());
+    if (code) return { ok: true, value: code };
+    const found = byName.get(bareName(text)) ?? [];
+    // Two communes of one name in the country: the one in the officer's own area is meant.
+    const mine = area && found.length > 1 ? found.filter((c) => area.has(c.id)) : found;
+    if (mine.length === 1) return { ok: true, value: mine[0]! };
+    if (mine.length > 1) return fail("commune_ambiguous", { value: text.slice(0, 60), candidates: mine.map((c) => `${c.name} (${c.code})`).join("; ") });
+    return fail("commune_unknown", { value: text.slice(0, 60) });
+  }
+}
+
+/** "Xã Tân Phú", "XÃ TÂN PHÚ", "Tân Phú" → "tan phu": lists write the name with or without its kind. */
+export function bareName(text: string): string {
+  return foldKey(text).replace(/^(ubnd )?(xa|phuong|dac khu|thi tran)\s+/, "");
 }
 
 export function inArea(ref: Reference, communeId: string): boolean {

@@ -1,10 +1,32 @@
-// What every kind of officer's file does with one row: collect its errors by column, read text
-// cells (bounded), and read the personal ID the way spreadsheets mangle it.
-import { normalisePersonalId } from "../../lib/personalId.ts";
+// What every kind of officer's file does with one row: find a field's cell, collect the row's
+// problems by column (with the sheet, the column's title and letter as the officer sees them, and
+// the value), and read bounded text.
 import { cellParsers, type Params } from "./cellParsers.ts";
-import type { Columns } from "./columns.ts";
-import type { TableRow } from "./readTable.ts";
+import type { ColumnMap } from "./headerMap.ts";
+import type { Cell, TableRow } from "./table.ts";
 import type { RowError } from "./types.ts";
+
+export interface SheetColumns {
+  sheet: string | null;
+  has(field: string): boolean;
+  cell(row: TableRow, field: string): Cell;
+  /** The title as written in the file, or the field's label when the column is absent. */
+  name(field: string): string;
+  letter(field: string): string | undefined;
+}
+
+export function sheetColumns(sheet: string | null, map: ColumnMap, label: (field: string) => string): SheetColumns {
+  return {
+    sheet,
+    has: (field) => map.fields.has(field),
+    cell: (row, field) => {
+      const at = map.fields.get(field);
+      return at ? (row.cells[at.col] ?? null) : null;
+    },
+    name: (field) => map.fields.get(field)?.header ?? label(field),
+    letter: (field) => map.fields.get(field)?.letter,
+  };
+}
 
 export interface RowReader {
   errors: RowError[];
@@ -14,16 +36,15 @@ export interface RowReader {
   required(field: string): string;
   /** undefined when the file has no such column (keep what is stored); null when the cell is empty. */
   optional(field: string): string | null | undefined;
-  /** The 12-digit ID with the leading zeros a number cell dropped restored; "" (and an error) when empty. */
-  personalId(): string;
 }
 
-export function rowReader(cols: Columns, r: TableRow, maxText: number): RowReader {
+export function rowReader(cols: SheetColumns, r: TableRow, maxText: number): RowReader {
   const errors: RowError[] = [];
-  const err = (field: string, code: string, params: Params = {}) => {
-    errors.push({ row: r.row, column: cols.name(field), code, params });
-  };
   const text = (field: string) => cellParsers.text(cols.cell(r, field));
+  const err = (field: string, code: string, params: Params = {}) => {
+    const value = cols.has(field) ? text(field).slice(0, 80) : "";
+    errors.push({ sheet: cols.sheet, row: r.row, column: cols.name(field), letter: cols.letter(field), value, code, params });
+  };
   return {
     errors,
     err,
@@ -39,12 +60,6 @@ export function rowReader(cols: Columns, r: TableRow, maxText: number): RowReade
       const v = text(field);
       if (v.length > maxText) err(field, "text_too_long", { max: maxText });
       return v === "" ? null : v;
-    },
-    personalId() {
-      const raw = cols.cell(r, "personalId");
-      const id = raw === null ? "" : normalisePersonalId(typeof raw === "number" ? raw : cellParsers.text(raw));
-      if (id === "") err("personalId", "required");
-      return id;
     },
   };
 }

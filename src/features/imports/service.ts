@@ -1,31 +1,43 @@
-// Imports an officer's file: read, map headers, check every row, compare with the database,
-// and (unless it is a dry run) write everything in one transaction. A file with any error is
-// refused whole, so a list with a few broken rows never half-changes the database.
+// Imports an officer's file: read and check every sheet (in a worker thread when run as a job),
+// compare with the database, and (unless it is a dry run) write everything in one transaction. A
+// file with any error is refused whole, so a list with a few broken rows never half-changes the
+// database.
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { I18n } from "../../core/i18n.ts";
 import type { StaffContext } from "../../http/context.ts";
 import type { Clock } from "../../lib/clock.ts";
-import { toJsonValue } from "../../lib/json.ts";
 import type { Logger } from "../../lib/logger.ts";
-import { recordAudit } from "../audit/service.ts";
-import { areaPlan } from "./areaPlan.ts";
-import { beneficiaryPlan } from "./beneficiaryPlan.ts";
-import { beneficiaryRows } from "./beneficiaryRows.ts";
-import { columns, type Columns } from "./columns.ts";
-import { payoutPlan } from "./payoutPlan.ts";
-import { payoutRows } from "./payoutRows.ts";
-import { readTable } from "./readTable.ts";
-import { loadReference, type Db } from "./reference.ts";
-import type { ImportKind, ImportPlan, ImportReport, RowError } from "./types.ts";
+import { checkFile, type CheckOptions, type CheckSummary, type CheckedInput } from "./checkFile.ts";
+import { FIELD_SPECS } from "./fieldSpecs.ts";
+import { SPLIT_FIELDS } from "./headerMap.ts";
+import { buildPlan } from "./importPlan.ts";
+import { outsideAreaAllowance, recordOutsideAnswers, recordOutsideRefusal, type OutsideAreaPolicy } from "./outsideArea.ts";
+import { loadReferenceData } from "./reference.ts";
+import { recordRun } from "./recordRun.ts";
+import { reportLines } from "./reportLines.ts";
+import type { ImportKind, ImportPlan, ImportReport, RowError, SheetSummary } from "./types.ts";
 
 export type { ImportError, ImportKind, ImportReport } from "./types.ts";
+
+export type FileChecker = (o: CheckOptions) => Promise<CheckSummary>;
+
+export interface ImportSettings {
+  /** Largest inflated size of one part of an .xlsx file, in bytes. */
+  maxPartBytes: number;
+  outsideArea: OutsideAreaPolicy;
+}
+
+export const DEFAULT_SETTINGS: ImportSettings = { maxPartBytes: 300 * 1024 * 1024, outsideArea: { limit: 20, windowHours: 24 } };
 
 export interface ImportDeps {
   prisma: PrismaClient;
   log: Logger;
   clock: Clock;
   i18n: I18n;
+  settings?: ImportSettings;
+  /** Reads and checks the file; in-process unless the job runner hands in its worker thread. */
+  checker?: FileChecker;
 }
 
 export interface ImportInput {
@@ -35,111 +47,120 @@ export interface ImportInput {
   dryRun: boolean;
   staff: StaffContext | null;
   locale?: string;
+  /** Import the valid rows and leave out the ones with problems (the officer chose to). */
+  skipInvalid?: boolean;
+  onProgress?(phase: "reading" | "comparing" | "writing", rows: number): void;
 }
 
-// 100,000 rows on a small server take minutes; officers would rather wait than retry.
+// 100,000 rows on a small server take a minute; officers would rather wait than retry.
 const TRANSACTION = { timeout: 30 * 60_000, maxWait: 60_000 };
-// The stored report keeps the beginning of long lists; the counts are always complete.
-const STORED_ITEMS = 1000;
-
-const RUN_KIND = { beneficiaries: "BENEFICIARIES", payouts: "PAYOUTS", areas: "AREAS" } as const;
 
 export async function runImport(deps: ImportDeps, input: ImportInput): Promise<ImportReport> {
   const started = Date.now();
   const fileHash = createHash("sha256").update(input.data).digest("hex");
   const locale = input.locale ?? "vi";
   const t = deps.i18n.t(locale);
-  const other = deps.i18n.t(locale === "en" ? "vi" : "en");
-  const label = (field: string) => [t(`imports:fields.${field}`), other(`imports:fields.${field}`)];
-
-  const { plan, applied } = await evaluate(deps, input, label);
-  const changes = "changes" in plan ? plan.changes : [];
+  const outcome = await evaluate(deps, input);
+  const errors = outcome.errors.map((e) => ({ ...e, message: t(`imports:errors.${e.code}`, e.params) }));
+  const changes = outcome.plan?.changes ?? [];
   const report: ImportReport = {
     kind: input.kind,
     fileName: input.fileName,
     dryRun: input.dryRun,
-    applied,
-    rows: plan.rows,
+    applied: outcome.applied,
+    rows: outcome.rows,
     created: changes.filter((c) => c.action === "create").length,
     updated: changes.filter((c) => c.action === "update").length,
-    unchanged: "unchanged" in plan ? plan.unchanged : 0,
-    errors: plan.errors.map((e) => ({ ...e, message: t(`imports:errors.${e.code}`, e.params) })),
+    unchanged: outcome.plan?.unchanged ?? 0,
+    errors,
+    lines: reportLines(errors),
     changes,
+    sheets: outcome.sheets,
   };
-  await recordRun(deps, input, report, fileHash);
+  await recordRun(deps.prisma, { kind: input.kind, fileName: input.fileName, dryRun: input.dryRun, staff: input.staff }, report, fileHash);
   deps.log.info(
-    { kind: input.kind, dryRun: input.dryRun, applied, rows: report.rows, created: report.created, updated: report.updated, errors: report.errors.length, ms: Date.now() - started },
+    { kind: input.kind, dryRun: input.dryRun, applied: report.applied, rows: report.rows, created: report.created, updated: report.updated, errors: errors.length, ms: Date.now() - started },
     "import finished",
   );
   return report;
 }
 
-type Outcome = { plan: ImportPlan | { rows: number; errors: RowError[] }; applied: boolean };
-
-async function evaluate(deps: ImportDeps, input: ImportInput, label: (field: string) => string[]): Promise<Outcome> {
-  const refused = (error: RowError): Outcome => ({ plan: { rows: 0, errors: [error] }, applied: false });
-  const table = await readTable(input.fileName, input.data);
-  if (!table.ok) return refused({ row: 0, column: "", code: table.code, params: {} });
-  const mapped = columns(input.kind, table.rows, label);
-  if (!mapped.ok) return { plan: { rows: 0, errors: mapped.errors }, applied: false };
-  const cols = mapped.columns;
-  if (input.kind === "areas" && input.staff && input.staff.communeIds !== null) {
-    return refused({ row: 0, column: "", code: "areas_admin_only", params: {} });
-  }
-  if (cols.dataRows.length === 0) return refused({ row: cols.headerRow, column: "", code: "no_rows", params: {} });
-  const lineLabel = deps.i18n.t("vi")("imports:monthlyLine");
-  if (input.dryRun) return { plan: await buildPlan(deps.prisma, deps, input, cols, lineLabel), applied: false };
-  return deps.prisma.$transaction(async (tx) => {
-    const plan = await buildPlan(tx, deps, input, cols, lineLabel);
-    if (plan.errors.length > 0) return { plan, applied: false };
-    await plan.apply();
-    return { plan, applied: true };
-  }, TRANSACTION);
+interface Outcome {
+  rows: number;
+  errors: RowError[];
+  sheets: SheetSummary[];
+  plan: ImportPlan | null;
+  applied: boolean;
 }
 
-async function buildPlan(db: Db, deps: ImportDeps, input: ImportInput, cols: Columns, lineLabel: string): Promise<ImportPlan> {
-  const total = cols.dataRows.length;
-  if (input.kind === "areas") return areaPlan(db, cols);
-  const ref = await loadReference(db, deps.clock, input.staff);
-  const personalIdColumn = cols.name("personalId");
-  if (input.kind === "beneficiaries") {
-    return beneficiaryPlan(db, ref, { ...beneficiaryRows(cols, ref), personalIdColumn, total });
+async function evaluate(deps: ImportDeps, input: ImportInput): Promise<Outcome> {
+  const settings = deps.settings ?? DEFAULT_SETTINGS;
+  const refused = (code: string, params: Record<string, string | number> = {}, sheets: SheetSummary[] = [], rows = 0): Outcome => ({
+    rows, sheets, plan: null, applied: false, errors: [{ sheet: null, row: 0, column: "", code, params }],
+  });
+  if (input.kind === "areas" && input.staff && input.staff.communeIds !== null) return refused("areas_admin_only");
+  const staff = input.staff;
+  const gated = input.kind === "beneficiaries" && staff !== null && staff.communeIds !== null;
+  const allowance = gated ? await outsideAreaAllowance(deps.prisma, staff, deps.clock.now(), settings.outsideArea) : null;
+  if (allowance && allowance.remaining === 0) {
+    return refused("outside_area_closed", { until: allowance.until ? formatVietnamTime(allowance.until) : "" });
   }
-  return payoutPlan(db, ref, { ...payoutRows(cols), personalIdColumn, total, lineLabel });
+
+  const reference = await loadReferenceData(deps.prisma, deps.clock, staff);
+  const inputs: CheckedInput[] = [];
+  const summary = await (deps.checker ?? checkFile)({
+    kind: input.kind, fileName: input.fileName, data: input.data, reference, labels: fieldLabels(deps.i18n),
+    limits: { maxPartBytes: settings.maxPartBytes },
+    onBatch: (batch) => void inputs.push(...batch),
+    onProgress: (rows) => input.onProgress?.("reading", rows),
+  });
+  if (summary.problem) return refused(summary.problem, {}, summary.sheets);
+  const read = summary.sheets.filter((s) => s.status === "read");
+  if (read.length === 0) return { rows: 0, errors: summary.errors, sheets: summary.sheets, plan: null, applied: false };
+  if (summary.rows === 0) return refused("no_rows", {}, summary.sheets);
+
+  // Rows with a problem found after reading (a person twice) and sheets set aside stay out.
+  const wrong = new Set(summary.errors.map((e) => `${e.sheet}|${e.row}`));
+  const kept = inputs.filter((r) => !wrong.has(`${r.sheet}|${r.row}`) && (r.sheet === null || !summary.droppedSheets.includes(r.sheet)));
+  input.onProgress?.("comparing", summary.rows);
+  const plan = await buildPlan(deps, input, reference, kept, summary);
+  const sheetOrder = summary.sheets.map((s) => s.name);
+  const errors = [...summary.errors, ...plan.errors].sort((a, b) => sheetOrder.indexOf(a.sheet ?? null) - sheetOrder.indexOf(b.sheet ?? null) || a.row - b.row);
+  if (staff && plan.outside.length > 0) {
+    const remaining = allowance?.remaining ?? Infinity;
+    if (plan.outside.length > remaining) {
+      await recordOutsideRefusal(deps.prisma, staff, { fileName: input.fileName, asked: plan.outside.length, remaining });
+      return refused("outside_area_limit", {}, summary.sheets, summary.rows);
+    }
+    await recordOutsideAnswers(deps.prisma, staff, plan.outside, input);
+  }
+  const outcome = { rows: summary.rows, errors, sheets: summary.sheets, plan, applied: false };
+  if (input.dryRun || (errors.length > 0 && !input.skipInvalid) || plan.changes.length === 0 && errors.length > 0) return outcome;
+  input.onProgress?.("writing", summary.rows);
+  try {
+    await deps.prisma.$transaction((tx) => plan.apply(tx), TRANSACTION);
+  } catch (err) {
+    // Someone else changed the same people between the check and the write.
+    if (isUniqueViolation(err)) return { ...refused("data_changed", {}, summary.sheets, summary.rows), plan };
+    throw err;
+  }
+  return { ...outcome, applied: true };
 }
 
-async function recordRun(deps: ImportDeps, input: ImportInput, report: ImportReport, fileHash: string): Promise<void> {
-  const stored = {
-    ...report,
-    errors: report.errors.slice(0, STORED_ITEMS),
-    changes: report.changes.slice(0, STORED_ITEMS),
-    errorCount: report.errors.length,
-    changeCount: report.changes.length,
-  };
-  const run = await deps.prisma.importRun.create({
-    data: {
-      kind: RUN_KIND[input.kind],
-      fileName: input.fileName.slice(0, 255),
-      fileHash,
-      dryRun: input.dryRun,
-      staffId: input.staff?.id ?? null,
-      rows: report.rows,
-      created: report.created,
-      updated: report.updated,
-      unchanged: report.unchanged,
-      errors: report.errors.length,
-      report: toJsonValue(stored),
-    },
-  });
-  await recordAudit(deps.prisma, {
-    staffId: input.staff?.id ?? null,
-    actor: input.staff?.username ?? "system",
-    action: input.dryRun ? "import.dry_run" : "import.apply",
-    entity: "ImportRun",
-    entityId: run.id,
-    detail: {
-      kind: input.kind, fileName: input.fileName, fileHash, applied: report.applied, rows: report.rows,
-      created: report.created, updated: report.updated, unchanged: report.unchanged, errors: report.errors.length,
-    },
-  });
+/** Every field's console labels in both languages: they are always accepted as column titles. */
+function fieldLabels(i18n: I18n): Record<string, string[]> {
+  const fields = new Set([...Object.values(FIELD_SPECS).flat().map((s) => s.field), ...SPLIT_FIELDS]);
+  const vi = i18n.t("vi");
+  const en = i18n.t("en");
+  return Object.fromEntries([...fields].map((f) => [f, [vi(`imports:fields.${f}`), en(`imports:fields.${f}`)]]));
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (("code" in err && err.code === "P2002") || /unique|23505/i.test(String(err)));
+}
+
+function formatVietnamTime(d: Date): string {
+  const v = new Date(d.getTime() + 7 * 3_600_000);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(v.getUTCHours())}:${two(v.getUTCMinutes())} ${two(v.getUTCDate())}/${two(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
 }

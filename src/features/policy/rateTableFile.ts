@@ -3,7 +3,8 @@
 // as a percentage); "1.878.000", "1,878,000 đ" or 1878000 — under headers like "Tỷ lệ tổn thương
 // cơ thể" and "Mức trợ cấp", or none. The whole table is checked: every rate once, no rate missing
 // between the first and the last, each wrong row reported by its row number and field.
-import { readTable, type Cell } from "../imports/readTable.ts";
+import { readWorkbook } from "../imports/readWorkbook.ts";
+import { isBlank, type Cell, type TableRow } from "../imports/table.ts";
 import { foldVietnamese } from "../../lib/text.ts";
 
 export interface RateFileProblem {
@@ -19,7 +20,7 @@ const RATE_HEADER = /ty le|rate|%/;
 const AMOUNT_HEADER = /muc|so tien|tien|tro cap|amount|dong|vnd/;
 
 export async function readRateTableFile(fileName: string, data: Buffer): Promise<RateFileResult> {
-  const table = await readTable(fileName, data);
+  const table = await readFirstSheet(fileName, data);
   if (!table.ok) return { ok: false, problems: [{ row: null, field: "file", code: table.code === "file_empty" ? "empty" : "unreadable" }] };
   // The header row, if any: the first row naming a rate column and an amount column.
   let rateCol = 0;
@@ -115,4 +116,21 @@ function ranges(rates: number[]): string {
     i = j + 1;
   }
   return out.join(", ");
+}
+
+/** An appendix is one small table: the first visible sheet's non-blank rows, read by the officers' file reader. */
+async function readFirstSheet(fileName: string, data: Buffer): Promise<{ ok: true; rows: TableRow[] } | { ok: false; code: "file_empty" | "file_unreadable" }> {
+  const book = await readWorkbook(fileName, data, { maxPartBytes: 20 * 1024 * 1024 });
+  if (!book.ok) return { ok: false, code: book.code === "file_empty" ? "file_empty" : "file_unreadable" };
+  try {
+    for await (const sheet of book.sheets()) {
+      if (sheet.hidden) continue;
+      const rows: TableRow[] = [];
+      for await (const row of sheet.rows) if (row.cells.some((c) => !isBlank(c))) rows.push(row);
+      return rows.length === 0 ? { ok: false, code: "file_empty" } : { ok: true, rows };
+    }
+  } catch {
+    return { ok: false, code: "file_unreadable" };
+  }
+  return { ok: false, code: "file_empty" };
 }

@@ -18,6 +18,7 @@ const ACTION_DATA: Record<string, DataKind[]> = {
   "export.payouts": ["identity", "personalId", "benefit", "payouts", "accounts"],
   "export.beneficiaries": ["identity", "personalId", "benefit", "contact"],
   "export.reach": ["identity", "contact"],
+  "import.outside_area": ["identity", "benefit"],
 };
 
 export interface BreachQuery {

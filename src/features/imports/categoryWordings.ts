@@ -1,0 +1,154 @@
+// Reads the category cell of a list: codes ("BTXH_OLD_80", "NCC_WAR_INVALID:41"), the policy's own
+// names, the usual short forms ("NKT nặng", "Bà mẹ VNAH"), a decree point ("Điểm c khoản 5 Điều 5
+// Nghị định 20/2021/NĐ-CP") and officers' own wordings. A wording that fits several categories is
+// narrowed by the person's age where the decree sets age bands; otherwise it is reported with its
+// candidates, never guessed.
+import { z } from "zod";
+import wordingsFile from "./data/categoryWordings.json" with { type: "json" };
+import type { Params, Parsed } from "./cellParsers.ts";
+import type { CategoryEntry, VocabularyData } from "./categoryVocabulary.ts";
+import { foldKey } from "./vocabulary.ts";
+
+export interface CategoryChoice {
+  categoryId: string;
+  code: string;
+  rate: number | null;
+}
+
+export interface CategoryReader {
+  byCode: Map<string, CategoryEntry>;
+  /** `age` in whole years on the reference day, when the birth date is known. */
+  read(text: string, age: number | null): Parsed<CategoryChoice[]>;
+}
+
+const band = z.tuple([z.number().int().nullable(), z.number().int().nullable()]);
+const wordingsSchema = z.object({
+  ageBands: z.record(z.string(), z.array(band)),
+  decreePoints: z.array(z.object({ decree: z.string(), article: z.number().int(), clause: z.number().int(), point: z.string().nullable(), codes: z.array(z.string()) })),
+  wordings: z.array(z.object({ wording: z.string(), codes: z.array(z.string()) })),
+});
+const builtIn = wordingsSchema.parse(wordingsFile);
+
+// "Điểm c khoản 5 Điều 5 Nghị định 20/2021/NĐ-CP", "đ5 k5 điểm c", "Khoản 5, Điều 5 NĐ 20".
+const POINT = /\b(?:diem|d)\s*([a-h])\b/;
+const CLAUSE = /\b(?:khoan|k)\s*(\d{1,2})\b/;
+const ARTICLE = /\b(?:dieu|d)\s*(\d{1,2})\b/;
+const DECREE = /\b(?:nghi dinh|nd)\s*(?:so\s*)?(\d{1,4})(?:\s+(\d{4}))?/;
+
+export function categoryReader(data: VocabularyData): CategoryReader {
+  const byCode = new Map(data.categories.map((c) => [c.code, c]));
+  const known = (codes: string[]) => codes.filter((c) => byCode.has(c));
+  const words = new Map<string, string[]>();
+  const add = (wording: string, codes: string[], override = false) => {
+    const key = wordKey(wording);
+    const list = known(codes);
+    if (!key || list.length === 0) return;
+    if (override || !words.has(key)) words.set(key, list);
+    else words.set(key, [...new Set([...words.get(key)!, ...list])]);
+  };
+  // Official names first (a name is its own category), then name heads shared by several
+  // categories ("Người cao tuổi thuộc hộ nghèo…" before the age), then the usual short forms.
+  for (const c of data.categories) for (const n of [c.name, c.nameEn]) add(n, [c.code]);
+  const heads = new Map<string, string[]>();
+  for (const c of data.categories) {
+    const head = c.name.split(/[,;]/)[0]!;
+    if (head !== c.name) (heads.get(head) ?? heads.set(head, []).get(head)!).push(c.code);
+  }
+  for (const [head, codes] of heads) if (!words.has(wordKey(head))) add(head, codes);
+  for (const w of builtIn.wordings) if (!words.has(wordKey(w.wording))) add(w.wording, w.codes);
+  for (const a of data.aliases) add(a.wording, [a.target], true);
+
+  const fits = (code: string, age: number | null) => {
+    const bands = builtIn.ageBands[code];
+    return age === null || !bands || bands.some(([from, to]) => (from === null || age >= from) && (to === null || age < to));
+  };
+  const choose = (codes: string[], age: number | null, shown: string, rate: number | null): Parsed<CategoryChoice[]> => {
+    const narrowed = codes.length > 1 && age !== null ? codes.filter((c) => fits(c, age)) : codes;
+    const list = narrowed.length === 0 ? codes : narrowed;
+    if (list.length > 1) return fail("category_ambiguous", { value: shown, candidates: list.map((c) => `${c} (${byCode.get(c)!.name})`).join("; ") });
+    const c = byCode.get(list[0]!)!;
+    return { ok: true, value: [{ categoryId: c.id, code: c.code, rate }] };
+  };
+
+  const one = (part: string, age: number | null): Parsed<CategoryChoice[]> | null => {
+    const shown = part.slice(0, 80);
+    const code = /^([A-Za-z][A-Za-z0-9_]*)\s*(?::\s*(\d{1,3}))?$/.exec(part);
+    if (code && byCode.has(code[1]!.toUpperCase())) return choose([code[1]!.toUpperCase()], null, shown, code[2] ? Number(code[2]) : null);
+    // A rate written with the words: "Thương binh 41%", "Đơn thân nuôi 2 con".
+    const percent = /(\d{1,3})\s*%/.exec(part);
+    const children = /nu[oô]i\s+(\d{1,2})\s+con/i.exec(part);
+    const rate = percent ? Number(percent[1]) : children ? Number(children[1]) : null;
+    const bare = part.replace(/\(?\s*(tỷ lệ|tỉ lệ|ty le)?\s*\d{1,3}\s*%\s*\)?/i, " ").replace(/nu[oô]i\s+\d{1,2}\s+con/i, "nuôi con");
+    const listed = words.get(wordKey(bare)) ?? words.get(wordKey(part));
+    if (listed) return choose(listed, age, shown, rate);
+    const point = decreePoint(part);
+    if (point) return point.length === 0 ? null : choose(point, age, shown, rate);
+    return null;
+  };
+
+  // A list repeats a few wordings thousands of times: each wording (and age) is read once.
+  const cache = new Map<string, Parsed<CategoryChoice[]>>();
+  const readCached = (text: string, age: number | null): Parsed<CategoryChoice[]> => {
+    const key = `${age ?? ""}\u0000${text}`;
+    let found = cache.get(key);
+    if (!found) {
+      found = readText(text, age);
+      if (cache.size < 20_000) cache.set(key, found);
+    }
+    return found;
+  };
+  return { byCode, read: readCached };
+
+  function readText(text: string, age: number | null): Parsed<CategoryChoice[]> {
+    const whole = one(text, age);
+    if (whole) return whole;
+    const out: CategoryChoice[] = [];
+    // "NKT nặng; Đơn thân nuôi 2 con": parts by ";" (or a new line), and by "," only when a part
+    // is not itself a known wording (official names have commas in them).
+    for (const part of splitParts(text, /[;\n]|\s\+\s/)) {
+      const pieces = one(part, age) ? [part] : splitParts(part, /,/);
+      for (const piece of pieces) {
+        const r = one(piece, age);
+        if (!r) return fail("category_unknown", { value: (pieces.length > 1 ? part : piece).slice(0, 80) });
+        if (!r.ok) return r;
+        for (const c of r.value) if (!out.some((o) => o.code === c.code)) out.push(c);
+      }
+    }
+    return out.length > 0 ? { ok: true, value: out } : fail("category_unknown", { value: text.slice(0, 80) });
+  }
+
+  function decreePoint(text: string): string[] | null {
+    const key = foldKey(text).replace(/(\d+) (\d{4}) nd cp/, "$1 $2");
+    const clause = CLAUSE.exec(key);
+    const article = ARTICLE.exec(key.replace(CLAUSE, " ").replace(POINT, " "));
+    if (!clause || !article) return null;
+    const point = POINT.exec(key.replace(CLAUSE, " "))?.[1] ?? null;
+    const decree = DECREE.exec(key);
+    const entries = builtIn.decreePoints.filter(
+      (e) =>
+        e.article === Number(article[1]) &&
+        e.clause === Number(clause[1]) &&
+        (!decree || e.decree.startsWith(`${decree[1]}/`) && (!decree[2] || e.decree === `${decree[1]}/${decree[2]}`)),
+    );
+    const pointed = point ? entries.filter((e) => e.point === point) : [];
+    const chosen = pointed.length > 0 ? pointed : entries.filter((e) => !point || e.point === null);
+    return known([...new Set(chosen.flatMap((e) => e.codes))]);
+  }
+}
+
+function splitParts(text: string, by: RegExp): string[] {
+  return text.split(by).map((p) => p.trim()).filter((p) => p !== "");
+}
+
+/** Folded, leading zeros of numbers and the filler "của" dropped: "Thân nhân của 01 liệt sĩ" = "than nhan 1 liet si". */
+export function wordKey(text: string): string {
+  return foldKey(text.replace(/\([^)]*\)/g, " "))
+    .replace(/\bcua\b/g, " ")
+    .replace(/\b0+(\d)/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function fail<T>(code: string, params: Params): Parsed<T> {
+  return { ok: false, code, params };
+}

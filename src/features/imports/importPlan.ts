@@ -1,0 +1,49 @@
+// Compares the checked rows of a file with the database, by kind of list.
+import type { AreaInput } from "./areaRows.ts";
+import { areaPlan } from "./areaPlan.ts";
+import { beneficiaryPlan, type OutsideAnswer } from "./beneficiaryPlan.ts";
+import type { BeneficiaryInput } from "./beneficiaryRows.ts";
+import type { CheckSummary, CheckedInput } from "./checkFile.ts";
+import { payoutPlan } from "./payoutPlan.ts";
+import type { PayoutInput } from "./payoutRows.ts";
+import { buildReference, type ReferenceData } from "./reference.ts";
+import type { ImportDeps, ImportInput } from "./service.ts";
+import type { ImportPlan } from "./types.ts";
+
+export async function buildPlan(
+  deps: ImportDeps,
+  input: ImportInput,
+  reference: ReferenceData,
+  rows: CheckedInput[],
+  summary: CheckSummary,
+): Promise<ImportPlan & { outside: OutsideAnswer[] }> {
+  const t = deps.i18n.t("vi");
+  const label = (field: string) => t(`imports:fields.${field}`);
+  const idColumn = (sheet: string | null) => {
+    const s = summary.sheets.find((x) => x.name === sheet && x.status === "read");
+    return s?.idColumn ?? { header: label("personalId") };
+  };
+  const total = summary.rows;
+  if (input.kind === "areas") {
+    return { ...(await areaPlan(deps.prisma, { rows: rows.filter(isArea), total, column: label })), outside: [] };
+  }
+  const ref = buildReference(reference);
+  if (input.kind === "beneficiaries") {
+    return beneficiaryPlan(deps.prisma, ref, { rows: rows.filter(isBeneficiary), idColumn, total, dryRun: input.dryRun });
+  }
+  // A masked ID is looked for in the commune the list's title names, when it names one.
+  const titleCommune = summary.sheets.find((s) => s.titleCommune)?.titleCommune;
+  const communeHint = titleCommune ? (reference.communes.find((c) => c.name === titleCommune)?.id ?? null) : null;
+  const plan = await payoutPlan(deps.prisma, ref, { rows: rows.filter(isPayout), idColumn, total, lineLabel: t("imports:monthlyLine"), communeHint, label });
+  return { ...plan, outside: [] };
+}
+
+function isBeneficiary(r: CheckedInput): r is BeneficiaryInput {
+  return "dateOfBirth" in r;
+}
+function isPayout(r: CheckedInput): r is PayoutInput {
+  return "month" in r;
+}
+function isArea(r: CheckedInput): r is AreaInput {
+  return "communeCode" in r;
+}

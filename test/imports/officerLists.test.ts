@@ -1,0 +1,93 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedShippedPolicy } from "../../src/features/policy/seedPolicy.ts";
+import { runImport, type ImportReport } from "../../src/features/imports/service.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { importDeps, officer, seedPlaces, type Places } from "./fixtures.ts";
+import { bytes, hamletWorkbook, payoutSheet } from "./officerLists.ts";
+
+const lines = (r: ImportReport) => r.lines.map((l) => [l.sheet, l.rowsText, l.column, l.code]);
+
+describe("importing the lists officers keep, as they keep them", () => {
+  let db: TestDatabase;
+  let places: Places;
+  let deps: Awaited<ReturnType<typeof importDeps>>;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    places = await seedPlaces(db.prisma);
+    await seedShippedPolicy(db.prisma);
+    deps = await importDeps(db.prisma);
+  });
+  afterAll(async () => {
+    await db.destroy();
+  });
+
+  it("reads a hamlet-per-sheet workbook under its letterhead, reports each broken row once by sheet, row and column, and writes nothing on a check", async () => {
+    const staff = await officer(db.prisma, [places.anPhu], "xa.anphu.1");
+    const report = await runImport(deps, { kind: "beneficiaries", fileName: "ds-thang-7.xlsx", data: await hamletWorkbook(), dryRun: true, staff });
+    expect(report.sheets.map((s) => [s.name, s.status, s.reason ?? null, s.rows])).toEqual([
+      ["Thôn Đông", "read", null, 6],
+      ["Thôn Tây", "read", null, 5],
+      ["Tổng hợp", "skipped", "no_header", 0],
+    ]);
+    const eastSheet = report.sheets[0]!;
+    expect(eastSheet).toMatchObject({ headerRows: { first: 8, last: 9 }, firstRow: 11, lastRow: 16, titleCommune: "Xã An Phú", titleMonth: "2026-07" });
+    expect(eastSheet.hidden).toEqual([{ header: "Tuổi", letter: "F" }, { header: "Số CMND", letter: "G" }]);
+    expect(eastSheet.ignored?.map((c) => c.header)).toEqual(["Trợ cấp xã hội hàng tháng / Hệ số", "Trợ cấp xã hội hàng tháng / Mức trợ cấp", "Ký nhận"]);
+    expect(lines(report)).toEqual([
+      ["Thôn Đông", "14", "Diện hưởng", "category_ambiguous"],
+      ["Thôn Đông", "15", "Số định danh cá nhân", "personal_id_length"],
+      ["Thôn Đông", "16", "Số định danh cá nhân", "required"],
+      ["Thôn Tây", "6", "Ngày sinh / Nam", "date_invalid"],
+      // Without a birth date the age cannot choose between the two "NCT cô đơn" categories.
+      ["Thôn Tây", "6", "Diện hưởng", "category_ambiguous"],
+      ["Thôn Tây", "8", "Số định danh cá nhân", "duplicate_row_sheet"],
+    ]);
+    const byCode = new Map(report.lines.map((l) => [l.code, l]));
+    expect(byCode.get("personal_id_length")!.message).toBe("Số định danh phải có đúng 12 chữ số; ô này có 11 chữ số.");
+    // "Khoản 5 Điều 5" without its point: Dung is 76, so points a (60-80), b (75-80) and d remain.
+    expect(report.lines[0]!.message).toContain("BTXH_OLD_60_80_POOR");
+    expect(report.lines[0]!.message).toContain("BTXH_OLD_75_80_HARD_AREA");
+    expect(report.lines[0]!.message).toContain("BTXH_OLD_TAKEN_IN");
+    expect(report.lines[0]!.message).not.toContain("BTXH_OLD_80_NO_PENSION");
+    expect(byCode.get("duplicate_row_sheet")!.message).toBe("Trùng với dòng 11 ở sheet “Thôn Đông”.");
+    expect(byCode.get("required")!.letter).toBe("E");
+    expect(report).toMatchObject({ created: 6, applied: false, rows: 11 });
+    expect(await db.prisma.beneficiary.count()).toBe(0);
+  });
+
+  it("imports exactly the valid people when asked to leave the broken rows out, with every cell form read", async () => {
+    const staff = await officer(db.prisma, [places.anPhu], "xa.anphu.2");
+    const report = await runImport(deps, { kind: "beneficiaries", fileName: "ds-thang-7.xlsx", data: await hamletWorkbook(), dryRun: false, staff, skipInvalid: true });
+    expect(report).toMatchObject({ applied: true, created: 6 });
+    const people = await db.prisma.beneficiary.findMany({ include: { categories: { include: { category: true } } }, orderBy: { fullNameAscii: "asc" } });
+    expect(people.map((p) => [p.fullName, p.personalId, p.dateOfBirth.toISOString().slice(0, 10), p.sex, p.phone, p.programme, p.categories.map((c) => [c.category.code, c.rate])])).toEqual([
+      ["Bùi Thị Khánh", "001144000008", "1944-01-01", "FEMALE", null, "NCC", [["NCC_HEROIC_MOTHER", null]]],
+      ["Đỗ Văn Hùng", "001040000007", "1940-01-15", "MALE", null, "NCC", [["NCC_WAR_INVALID", 41]]],
+      ["Dương Văn Minh", "001042000010", "1942-02-02", "MALE", "0987654321", "BTXH", [["BTXH_OLD_80", null]]],
+      ["Lê Văn Cường", "001048000003", "1948-01-01", "MALE", null, "BTXH", [["BTXH_OLD_80_NO_PENSION", null]]],
+      ["Nguyễn Văn An", "001045000001", "1945-03-01", "MALE", "0912345678", "BTXH", [["BTXH_OLD_80", null]]],
+      ["Trần Thị Bình", "001150000002", "1950-05-02", "FEMALE", null, "BTXH", [["BTXH_SEVERE_DISABILITY_CHILD_OR_OLD", null]]],
+    ]);
+    expect(people.every((p) => p.communeId === places.anPhu)).toBe(true);
+    expect(people.find((p) => p.fullName === "Trần Thị Bình")!.address).toBe("Thôn Thôn Đông");
+
+    // The same file again: the valid people are unchanged (a birth year alone keeps the stored date).
+    const again = await runImport(deps, { kind: "beneficiaries", fileName: "ds-thang-7.xlsx", data: await hamletWorkbook(), dryRun: true, staff });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 6 });
+  });
+
+  it("reads a month's payout list with the month in its title, amounts as officers type them and the person named by ID", async () => {
+    const wb = new ExcelJS.Workbook();
+    payoutSheet(wb, [
+      { name: "ĐỖ VĂN HÙNG", year: 1940, id: 1040000007, category: "Thương binh 41%", amount: "3.667.000" },
+      { name: "Bùi Thị Khánh", year: 1944, id: "001 144 000 008", category: "Bà mẹ VNAH", amount: "9,036,000 đ" },
+      { name: "Người Lạ", year: 1950, id: "001050000099", category: "Thân nhân liệt sĩ", amount: 3012000 },
+    ]);
+    const report = await runImport(deps, { kind: "payouts", fileName: "chi-tra-t7.xlsx", data: await bytes(wb), dryRun: true, staff: null });
+    expect(lines(report)).toEqual([["T7-2026", "11", "Số CCCD", "beneficiary_not_found"]]);
+    expect(report.sheets[0]).toMatchObject({ titleMonth: "2026-07", firstRow: 9, lastRow: 11 });
+    expect(report.sheets[0]!.ignored?.map((c) => c.header)).toEqual(["Năm sinh", "Địa chỉ", "Diện hưởng", "Ký nhận"]);
+    expect(report.created).toBe(2);
+  });
+});
