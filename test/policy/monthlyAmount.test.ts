@@ -100,18 +100,20 @@ describe("people with meritorious services (NCC)", () => {
     expect(line.ok && line.lines[0]?.legalBasis).toContain("321/2026");
   });
 
-  it("pays a Heroic Mother 8,367,000 + 2,337,000 at 2,789,000; from July 2026 9,036,000, the supplement following the new level", () => {
+  it("pays a Heroic Mother 8,367,000 + 2,337,000 at 2,789,000; from July 2026 9,036,000 + 2,524,000, the supplement following the new level", () => {
     const before = price("2026-01-01", "NCC_HEROIC_MOTHER");
     expect(before.ok && before.lines.map((l) => [l.kind, l.categoryCode, l.amount])).toEqual([
       ["MONTHLY", "NCC_HEROIC_MOTHER", 8_367_000],
       ["SUPPLEMENT", "NCC_HEROIC_MOTHER_SUPPLEMENT", 2_337_000],
     ]);
-    // The supplement is set per base level in the decree's appendix: the old 2,337,000 is not
-    // carried into months of the new level, and its new amount is not in the data yet.
+    // The supplement follows the base level, as in every appendix (0.838 × the level, to the thousand).
     const after = price("2026-08-01", "NCC_HEROIC_MOTHER");
-    expect(after.ok).toBe(false);
-    expect(after.lines.map((l) => [l.categoryCode, l.amount])).toEqual([["NCC_HEROIC_MOTHER", 9_036_000]]);
-    expect(after.ok ? null : after.gap).toMatchObject({ kind: "amountMissing", code: "NCC_HEROIC_MOTHER_SUPPLEMENT", baseLevel: 3_012_000 });
+    expect(after.ok && after.lines.map((l) => [l.kind, l.categoryCode, l.amount])).toEqual([
+      ["MONTHLY", "NCC_HEROIC_MOTHER", 9_036_000],
+      ["SUPPLEMENT", "NCC_HEROIC_MOTHER_SUPPLEMENT", 2_524_000],
+    ]);
+    expect(after.ok && after.lines[1]?.legalBasis).toContain("321/2026");
+    expect(total("2024-01-01", "NCC_HEROIC_MOTHER")).toBe(6_165_000 + 1_722_000);
   });
 
   it("pays the five quoted war-invalid rows at 2,789,000 and never a neighbouring row", () => {
@@ -128,9 +130,9 @@ describe("people with meritorious services (NCC)", () => {
     expect(p.ok ? p.total : p.gap).toMatchObject({ kind: "rateRowMissing", baseLevel: 3_012_000, rate: 41, tableLoaded: false });
   });
 
-  it("knows the survivors' care allowance (2,231,000 at 2,789,000) and leaves the other allowances to the commune", () => {
+  it("knows the survivors' care allowance (2,231,000 at 2,789,000, 2,410,000 at 3,012,000) and leaves the other allowances to the commune", () => {
     expect(total("2026-01-01", "NCC_SURVIVOR_CARE")).toBe(2_231_000);
-    expect(price("2026-08-01", "NCC_SURVIVOR_CARE")).toMatchObject({ ok: false, gap: { kind: "amountMissing", baseLevel: 3_012_000 } });
+    expect(total("2026-08-01", "NCC_SURVIVOR_CARE")).toBe(2_410_000);
     for (const code of ["NCC_WAR_INVALID_81_ALLOWANCE", "NCC_WAR_INVALID_81_CARER"]) {
       expect(price("2026-01-01", code)).toMatchObject({ ok: false, gap: { kind: "amountMissing", code } });
     }
