@@ -4,6 +4,7 @@
 // account problem the bank or the commune can sort out.
 import { say, type TextRef } from "../../core/reply.ts";
 import { monthParams } from "./monthParams.ts";
+import type { Who } from "./situationText.ts";
 import type { PayoutOverview, PayoutView } from "./types.ts";
 
 /** Months in a row, from the newest, whose money was not collected. */
@@ -12,20 +13,21 @@ export function missedInARow(history: PayoutView[]): number {
   return i === -1 ? history.length : i;
 }
 
-export function historyText(overview: PayoutOverview): TextRef[] {
+/** `who`: the person it is about, for the wording a relative reads (absent: the person themself). */
+export function historyText(overview: PayoutOverview, who: Who | Record<string, never> = {}): TextRef[] {
   if (overview.history.length === 0) return [say("payouts:history.none")];
-  const lines = overview.history.flatMap(monthText);
+  const lines = overview.history.flatMap((v) => monthText(v, who));
   const missed = missedInARow(overview.history);
-  if (missed >= 2) lines.push(say("payouts:missed.streak", { count: missed }));
+  if (missed >= 2) lines.push(say("payouts:missed.streak", { ...who, count: missed }));
   return [say("payouts:history.title"), ...lines];
 }
 
-function monthText(v: PayoutView): TextRef[] {
+function monthText(v: PayoutView, who: Who | Record<string, never>): TextRef[] {
   const head = say("payouts:history.line", { ...monthParams(v.month), amount: { vnd: v.amount }, status: { key: `payouts:status.${v.status}` } });
-  return [head, ...whatToDo(v)];
+  return [head, ...whatToDo(v, who)];
 }
 
-function whatToDo(v: PayoutView): TextRef[] {
+function whatToDo(v: PayoutView, who: Who | Record<string, never>): TextRef[] {
   switch (v.status) {
     case "PAID": {
       const out: TextRef[] = [];
@@ -34,11 +36,11 @@ function whatToDo(v: PayoutView): TextRef[] {
       return out;
     }
     case "UNCOLLECTED":
-      return [say("payouts:todo.uncollected")];
+      return [say("payouts:todo.uncollected", who)];
     case "CARRIED_OVER":
-      return [say("payouts:todo.carriedOver")];
+      return [say("payouts:todo.carriedOver", who)];
     case "FAILED":
-      return [say("payouts:todo.failed"), ...(v.note ? [say("payouts:todo.reason", { reason: v.note })] : [])];
+      return [say("payouts:todo.failed", who), ...(v.note ? [say("payouts:todo.reason", { reason: v.note })] : [])];
     case "SCHEDULED":
       return [say("payouts:todo.pending")];
   }
