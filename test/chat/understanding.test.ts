@@ -19,7 +19,8 @@ const LONG = {
   en:
     "Hello, good morning. I am writing for my mother, Mrs Phuong, she is 84 and cannot walk far any more, and I live in another " +
     "province so I only visit her at the weekend. A neighbour told her that the commune changed something about the payments this " +
-    "month and she is a bit worried. Could you please tell me when she will get the money this month and where? Thank you so much.",
+    "month and she is a bit worried, because last year they moved the payout point to the new commune office and she got lost. " +
+    "Could you please tell me when she will get the money this month and where? Thank you so much.",
 } as const;
 
 describe.each(["vi", "en"] as const)("understanding people as they write, in %s", (locale) => {

@@ -118,9 +118,10 @@ export function authoriseStep(state: AuthoriseState, input: FlowInput, ctx: Chat
       return advance(state, { ...d, relativePhoneLast4: answer.value.slice(-4) }, ctx, { relativePhone: answer.value });
     }
     case "fromMonth": {
-      const raw = pressed(input, RQ.month) ?? text;
+      const button = pressed(input, RQ.month);
+      const raw = button ? `${button.slice(5, 7)}/${button.slice(0, 4)}` : text;
       if (raw === null) return null;
-      const answer = monthAnswer(raw.length === 10 ? `${raw.slice(5, 7)}/${raw.slice(0, 4)}` : raw, ctx.today);
+      const answer = monthAnswer(raw, ctx.today);
       if (!answer.ok) return decision(state, [{ ...authorisePrompt(state, "fromMonth", ctx.today), text: [say(`requests:problem.${answer.problem}`), monthExample(ctx.today)] }]);
       return advance(state, { ...d, fromMonth: answer.value }, ctx);
     }
