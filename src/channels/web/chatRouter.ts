@@ -54,7 +54,7 @@ export function createChatRouter(deps: ChatRouterDeps): express.Router {
     res.set("Cache-Control", "no-store");
     next();
   });
-  api.post("/messages", requestGuard(deps.config.PUBLIC_URL), express.json({ limit: "8kb" }), messagesApi({ ...deps, limiter }));
+  api.post("/messages", requestGuard(deps.config.PUBLIC_URL), express.json({ limit: "48kb" }), messagesApi({ ...deps, limiter }));
   api.get("/history", async (req, res) => {
     const chatId = readChatId(req);
     if (!chatId) {
