@@ -1,4 +1,4 @@
-/* global document, window, location, history, fetch, EventSource, crypto, setTimeout, clearTimeout, URLSearchParams */
+/* global document, window, location, history, fetch, EventSource, crypto, setTimeout, clearTimeout, URLSearchParams, URL */
 // The web chat page: shows the conversation, sends what the person types or taps, and receives
 // replies as they are sent (Server-Sent Events). Every message the page posts carries its own
 // UUID and is re-posted with the same UUID until the server has it, so nothing is lost on a bad
