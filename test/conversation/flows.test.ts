@@ -73,7 +73,8 @@ describe("results", () => {
   it("go back to the flow that asked: an ID looked up for linking asks the date of birth next", () => {
     const asked = brain.decide(null, { kind: "button", data: "link:id" }, testContext());
     expect(asked.effects).toEqual([{ kind: "checkLimit", by: "linkById" }]);
-    const looked = brain.decide({ flow: "linkById", step: "askId" }, { kind: "result", result: { to: "linkById", value: { kind: "lookupId", value: { pidHash: "a".repeat(64), candidateId: null, maskedPersonalId: "••••3456" } } } }, testContext());
+    const askingId = { flow: "linkById", step: "askId" };
+    const looked = brain.decide(askingId, { kind: "result", result: { to: "linkById", value: { kind: "lookupId", value: { pidHash: "a".repeat(64), candidateId: null, maskedPersonalId: "••••3456" } } } }, testContext());
     expect(looked.state).toMatchObject({ flow: "linkById", step: "askDob" });
     expect(looked.replies[0]?.text[0]).toEqual({ key: "chat:id.gotId", params: { id: "••••3456" } });
   });
