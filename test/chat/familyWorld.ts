@@ -12,6 +12,7 @@ import { issueLinkCodes } from "../../src/features/linking/codes.ts";
 import { loadPolicy } from "../../src/features/policy/loadPolicy.ts";
 import { syncPolicy } from "../../src/features/policy/syncPolicy.ts";
 import type { StaffContext } from "../../src/http/context.ts";
+import { addMonths, firstOfMonth, type CalendarDate } from "../../src/lib/calendarDate.ts";
 import { foldVietnamese } from "../../src/lib/text.ts";
 import { createStaff } from "../helpers/app.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
@@ -33,7 +34,11 @@ export const EVENING_OF_DELIVERY = new Date("2026-07-15T12:28:00Z");
 /** 10:00 in Vietnam, the same day. */
 export const MORNING_OF_DELIVERY = new Date("2026-07-15T03:00:00Z");
 
-export async function seedFamilyWorld(prisma: PrismaClient): Promise<FamilyWorld> {
+/**
+ * `deliveryDay`: Phượng's home-delivery day (today in the tests that use the fixed clocks above);
+ * the payout months are that day's month, the one before and the one after.
+ */
+export async function seedFamilyWorld(prisma: PrismaClient, deliveryDay: CalendarDate = "2026-07-15"): Promise<FamilyWorld> {
   await syncPolicy(prisma, await loadPolicy());
   const province = await prisma.province.create({ data: { code: "922", name: "Tỉnh Gia Đình" } });
   const commune = await prisma.commune.create({ data: { code: "92201", name: "Xã Tân Phú", provinceId: province.id } });
@@ -50,22 +55,27 @@ export async function seedFamilyWorld(prisma: PrismaClient): Promise<FamilyWorld
   const old80 = await prisma.benefitCategory.findUniqueOrThrow({ where: { code: "BTXH_OLD_80" } });
   for (const b of [phuong, lan, sau]) await prisma.beneficiaryCategory.create({ data: { beneficiaryId: b.id, categoryId: old80.id } });
 
+  const thisMonth = firstOfMonth(deliveryDay);
+  const dayIn = (month: string) => `${month.slice(0, 8)}${deliveryDay.slice(8, 10)}`;
   const period = async (month: string, status: "CLOSED" | "SCHEDULED" | "DRAFT") => (await prisma.payoutPeriod.create({ data: { month: d(month), status } })).id;
-  const june = await period("2026-06-01", "CLOSED");
-  const july = await period("2026-07-01", "SCHEDULED");
-  const august = await period("2026-08-01", "DRAFT");
+  const before = await period(addMonths(thisMonth, -1), "CLOSED");
+  const current = await period(thisMonth, "SCHEDULED");
+  const after = await period(addMonths(thisMonth, 1), "DRAFT");
   const monthly = { kind: "MONTHLY" as const, label: "Trợ cấp xã hội hằng tháng", amount: 1_080_000, categoryId: old80.id, baseLevel: 540_000, coefficient: 2, legalBasis: "Nghị định 20/2021/NĐ-CP", position: 0 };
   const home = { method: "CASH_HOME" as const, windowStart: "13:30", windowEnd: "17:00", amount: 1_080_000, lines: { create: [monthly] } };
-  await prisma.payout.create({ data: { ...home, periodId: june, beneficiaryId: phuong.id, scheduledDate: d("2026-06-15"), status: "PAID", paidAt: new Date("2026-06-15T08:00:00Z") } });
-  await prisma.payout.create({ data: { ...home, periodId: july, beneficiaryId: phuong.id, scheduledDate: d("2026-07-15"), status: "SCHEDULED" } });
-  await prisma.payout.create({ data: { ...home, periodId: august, beneficiaryId: phuong.id, scheduledDate: d("2026-08-15"), status: "SCHEDULED" } });
+  const lastDay = dayIn(addMonths(thisMonth, -1));
+  await prisma.payout.create({ data: { ...home, periodId: before, beneficiaryId: phuong.id, scheduledDate: d(lastDay), status: "PAID", paidAt: new Date(`${lastDay}T08:00:00Z`) } });
+  await prisma.payout.create({ data: { ...home, periodId: current, beneficiaryId: phuong.id, scheduledDate: d(deliveryDay), status: "SCHEDULED" } });
+  await prisma.payout.create({ data: { ...home, periodId: after, beneficiaryId: phuong.id, scheduledDate: d(dayIn(addMonths(thisMonth, 1))), status: "SCHEDULED" } });
 
   const momo = await prisma.payoutAccount.create({
     data: { beneficiaryId: lan.id, method: "EWALLET", provider: "MoMo", accountNumber: "0987000222", accountLast4: "0222", holderName: "TRAN THI LAN", status: "VERIFIED" },
   });
   const wallet = { method: "EWALLET" as const, accountId: momo.id, amount: 1_080_000, lines: { create: [monthly] } };
-  await prisma.payout.create({ data: { ...wallet, periodId: july, beneficiaryId: lan.id, scheduledDate: d("2026-07-13"), status: "PAID", paidAt: new Date("2026-07-13T02:15:00Z") } });
-  await prisma.payout.create({ data: { ...wallet, periodId: august, beneficiaryId: lan.id, scheduledDate: d("2026-08-13"), status: "SCHEDULED" } });
+  // Two days before Phượng's delivery day, Lan's money went to her wallet.
+  const sent = new Date(d(deliveryDay).getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
+  await prisma.payout.create({ data: { ...wallet, periodId: current, beneficiaryId: lan.id, scheduledDate: d(sent), status: "PAID", paidAt: new Date(`${sent}T02:15:00Z`) } });
+  await prisma.payout.create({ data: { ...wallet, periodId: after, beneficiaryId: lan.id, scheduledDate: d(dayIn(addMonths(thisMonth, 1)).replace(/-\d\d$/, `-${sent.slice(8, 10)}`)), status: "SCHEDULED" } });
 
   const staff = await createStaff(prisma, { username: "xa.tanphu", password: "mat-khau-can-bo-2", role: "COMMUNE_OFFICER", communeCodes: ["92201"], fullName: "Đỗ Thị Cán" });
   const officer: StaffContext = { ...staff, fullName: "Đỗ Thị Cán", role: "COMMUNE_OFFICER", locale: "vi", communeIds: [commune.id], sessionId: "test", csrfToken: "test" };

@@ -54,7 +54,9 @@ function onEscalated(r: Escalated, state: Decision["state"]): Decision {
   // Why a person was called when nobody asked for one.
   const why = r.auto && AUTO_TOPICS.some((t) => t === r.topic) ? [say(`hotline:chat.why.${r.topic}`)] : [];
   if (state) return decision(state, [{ text: [...why, first, due, say("hotline:chat.answerAbove")], buttons: [[btn("chat:button.resume", BUTTON.resume)], BACK_ROW] }]);
-  return decision(null, [{ text: [...sorry, ...why, first, due, say("hotline:chat.addMore")], buttons: [BACK_ROW] }]);
+  // A ticket opened by itself follows an answer: that answer's buttons stay the ones to press.
+  if (why.length > 0) return decision(null, [{ text: [...why, first, due, say("hotline:chat.addMore")] }]);
+  return decision(null, [{ text: [...sorry, first, due, say("hotline:chat.addMore")], buttons: [BACK_ROW] }]);
 }
 
 function thanks(ok: boolean): Reply {
