@@ -101,7 +101,7 @@ describe("a new Zalo user", () => {
     expect(consent.text).toContain(person.fullName);
     await press(user, vi("chat:button.agree"));
 
-    const menu = await expectMessage(user, saying(vi("chat:menu.greetSelf", { name: person.fullName })));
+    const menu = await expectMessage(user, saying(vi("chat:linked.self")));
     expect(menu.buttons.map((b) => b.title)).toContain(vi("chat:button.nextPayout"));
     expect(await links(user)).toMatchObject([{ beneficiaryId: person.id, role: "SELF", via: "LINK_CODE" }]);
   });
@@ -126,20 +126,20 @@ describe("a new Zalo user", () => {
     await press(user, vi("chat:button.roleSelf"));
     await press(user, vi("chat:button.agree"));
 
-    await expectMessage(user, saying(vi("chat:menu.greetSelf", { name: person.fullName })));
+    await expectMessage(user, saying(vi("chat:linked.self")));
     expect(await links(user)).toMatchObject([{ beneficiaryId: person.id, role: "SELF", via: "IDENTITY_CHECK" }]);
   });
 
   it("chooses a menu item that did not fit as a button by typing its number", async () => {
     const user = "7001000000000000001"; // linked in the first test
     await type(user, "menu");
-    const menu = await expectMessage(user, saying(vi("chat:menu.choose")));
+    const menu = await expectMessage(user, saying("Kính chào bác"));
     // Zalo shows five buttons; the rest are listed as "6. …" lines in the text.
     expect(menu.buttons).toHaveLength(5);
     const line = menu.text.split("\n").find((l) => l.endsWith(`. ${vi("chat:button.english")}`));
     if (!line) throw new Error(`no numbered English choice in: ${menu.text}`);
     await type(user, line.split(".")[0] ?? "");
-    await expectMessage(user, saying(app.deps.i18n.t("en")("chat:menu.choose")));
+    await expectMessage(user, saying(app.deps.i18n.t("en")("chat:language.switched")));
     const identity = await app.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: { channel: "ZALO", platformUserId: user } } });
     expect(identity.locale).toBe("en");
   });
