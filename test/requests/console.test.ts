@@ -49,7 +49,8 @@ describe("an authorisation from the chat to the payout list, through the officer
     h.clock.advance(DAY);
     await answer(hoa, ["rq:auth", "rq:continue", "001190222333", "0987654321", "rq:m:2026-08-01", "rq:dur:6", "rq:next"]);
     const sent = await hoa.press("rq:send");
-    formPath = String(sent[0]?.text[1]?.params?.url);
+    // The link button opens the printable form on the page's own site.
+    formPath = String(sent[0]?.buttons?.flat().find((b) => b.url)?.url);
 
     const form = await fetch(`${app.url}${formPath}`);
     expect(form.status).toBe(200);
