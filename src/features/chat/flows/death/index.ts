@@ -3,8 +3,9 @@
 // ready, one tap away. A person from the hotline follows up either way.
 // What the family receives (the rule and the numbers are data, with their legal basis):
 //   social assistance — funeral support of at least 20 × the base level of the month of death
-//   (Decree 20/2021, art. 11; see effects.ts); people with meritorious services — 3 months of the allowance and a funeral allowance
-//   (Ordinance 02/2020). Payments stop from the month after the death.
+//   (Decree 20/2021, art. 11; see effects.ts); people with meritorious services — 3 months of the
+//   allowance and a funeral allowance (Ordinance 02/2020). Payments stop from the month after the
+//   death.
 import type { z } from "zod";
 import { btn, say, type TextRef } from "../../../../core/reply.ts";
 import type { ChatContext } from "../../../../conversation/brain.ts";
