@@ -1,7 +1,6 @@
 // The contract between the conversation engine and what the bot knows how to do. `decide` is pure
 // (architecture rule 1); `perform` runs the effects a decision asked for, inside the same
 // transaction, and may hand a result back to `decide` as a follow-up event.
-import type { z } from "zod";
 import type { ChannelName, InboundBody } from "../core/events.ts";
 import type { Locale } from "../core/i18n.ts";
 import type { Reply } from "../core/reply.ts";
@@ -15,6 +14,8 @@ export interface LinkedPerson {
   communeName: string;
   /** For addressing them politely ("ông"/"bà"); absent when the loader does not know it. */
   sex?: "MALE" | "FEMALE";
+  /** Which programme pays them: what a family receives after a death depends on it. */
+  programme?: "BTXH" | "NCC";
 }
 
 export interface ChatContext {
@@ -63,12 +64,13 @@ export interface Decision<S, E> {
 export type Tx = Prisma.TransactionClient;
 
 export interface Brain<S, E, R> {
-  /** Bumped when the state shape changes; older states are reset with an apology. */
+  /** The version of the stored state's envelope, written with every state. */
   stateVersion: number;
-  stateSchema: z.ZodType<S>;
+  /** A stored state written under envelope `version`, migrated to today's shape; null when unreadable. */
+  restore(raw: unknown, version: number): S | null;
   decide(state: S | null, event: FlowEvent<R>, ctx: ChatContext): Decision<S, E>;
   perform(tx: Tx, effect: E, ctx: ChatContext): Promise<R | null>;
-  /** Said when a stored state could not be read (after an upgrade): an apology and the menu. */
+  /** Said when a stored state could not be read at all: an apology and the menu. */
   resetReplies(ctx: ChatContext): Reply[];
   /** Said when processing a message failed unexpectedly. */
   failureReplies(ctx: ChatContext): Reply[];

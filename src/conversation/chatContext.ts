@@ -16,7 +16,7 @@ export async function loadChatContext(
     include: {
       links: {
         orderBy: { linkedAt: "asc" },
-        include: { beneficiary: { select: { fullName: true, sex: true, commune: { select: { name: true } } } } },
+        include: { beneficiary: { select: { fullName: true, sex: true, programme: true, commune: { select: { name: true } } } } },
       },
     },
   });
@@ -28,6 +28,7 @@ export async function loadChatContext(
         role: l.role,
         communeName: l.beneficiary.commune.name,
         sex: l.beneficiary.sex,
+        programme: l.beneficiary.programme,
       }))
     : [];
   if (!isChannelName(identity.channel)) throw new Error(`chat identity ${identityId} is not on a chat channel`);

@@ -191,20 +191,30 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
     const replies: Reply[] = [];
     let state: S | null = null;
     if (conversation?.state != null) {
-      const parsed = conversation.version === deps.brain.stateVersion ? deps.brain.stateSchema.safeParse(conversation.state) : null;
-      if (parsed?.success) state = parsed.data;
-      else replies.push(...deps.brain.resetReplies(ctx));
+      // An older state is migrated by the brain; only one it cannot read at all is dropped.
+      state = deps.brain.restore(conversation.state, conversation.version);
+      if (state === null) replies.push(...deps.brain.resetReplies(ctx));
     }
 
     let decision = deps.brain.decide(state, event, ctx);
     replies.push(...decision.replies);
-    for (let i = 0; decision.effects.length > 0 && i < MAX_FOLLOW_UPS; i++) {
-      let result: R | null = null;
-      for (const effect of decision.effects) result = (await deps.brain.perform(tx, effect, ctx)) ?? result;
-      if (result === null) break;
+    // Every result goes back to the brain, in the order the effects were asked for; the decisions
+    // they cause may ask for more, a bounded number of rounds.
+    let effects = decision.effects;
+    for (let i = 0; effects.length > 0 && i < MAX_FOLLOW_UPS; i++) {
+      const results: R[] = [];
+      for (const effect of effects) {
+        const result = await deps.brain.perform(tx, effect, ctx);
+        if (result !== null) results.push(result);
+      }
+      effects = [];
+      if (results.length === 0) break;
       ctx = await loadChatContext(tx, identityId, now, deps.settings, now);
-      decision = deps.brain.decide(decision.state, { kind: "result", result }, ctx);
-      replies.push(...decision.replies);
+      for (const result of results) {
+        decision = deps.brain.decide(decision.state, { kind: "result", result }, ctx);
+        replies.push(...decision.replies);
+        effects.push(...decision.effects);
+      }
     }
 
     const stateJson = decision.state === null ? undefined : toJsonValue(decision.state);

@@ -6,13 +6,18 @@ import type { Reply, TextParam, TextRef } from "./reply.ts";
 
 export interface RenderedReply {
   text: string;
-  buttons: { label: string; data: string }[][];
+  buttons: { label: string; data: string; url?: string }[][];
+  /**
+   * A message that is not part of the conversation's current question (a payout notice, a
+   * broadcast): a page shows its buttons under it and keeps the question's buttons where they are.
+   */
+  standalone?: boolean;
 }
 
 export function renderReply(t: TFunction, locale: string, reply: Reply): RenderedReply {
   return {
     text: reply.text.map((p) => renderText(t, locale, p)).join("\n\n"),
-    buttons: (reply.buttons ?? []).map((row) => row.map((b) => ({ label: renderText(t, locale, b.label), data: b.data }))),
+    buttons: (reply.buttons ?? []).map((row) => row.map((b) => ({ label: renderText(t, locale, b.label), data: b.data, ...(b.url ? { url: b.url } : {}) }))),
   };
 }
 

@@ -18,7 +18,13 @@ export type TextParam = z.infer<typeof textParam>;
 export const textRef = z.object({ key: z.string().min(1), params: z.record(z.string(), textParam).optional() });
 export type TextRef = z.infer<typeof textRef>;
 
-export const button = z.object({ label: textRef, data: z.string().min(1).max(64) });
+/**
+ * A choice. `data` comes back when it is pressed (at most 64 bytes on Telegram). With `url` it is a
+ * link the channel opens itself where it can (a Telegram URL button, a link on the web chat): an
+ * absolute address, or on the web chat a path of the service it is served from. Where a channel
+ * cannot open links, pressing it sends `data`, and the bot answers with the address as text.
+ */
+export const button = z.object({ label: textRef, data: z.string().min(1).max(64), url: z.string().min(1).max(2000).optional() });
 export type Button = z.infer<typeof button>;
 
 export const reply = z.object({
@@ -35,6 +41,11 @@ export function say(key: string, params?: TextRef["params"]): TextRef {
 
 export function btn(key: string, data: string, params?: TextRef["params"]): Button {
   return { label: say(key, params), data };
+}
+
+/** A link button (see `button`); `data` is what a channel without links sends instead. */
+export function linkBtn(key: string, url: string, data: string): Button {
+  return { label: say(key), data, url };
 }
 
 /** A reply of one paragraph with optional button rows. */

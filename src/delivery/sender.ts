@@ -29,7 +29,14 @@ export function chatSender(adapter: ChannelAdapter, i18n: I18n, pace: { ratePerS
       if (!row.platformUserId || !isChannelName(row.channel)) return { ok: false, permanent: true, reason: "no_recipient" };
       const locale = row.locale ?? "vi";
       const rendered = renderReply(i18n.t(locale), locale, reply);
-      return adapter.send({ channel: row.channel, platformUserId: row.platformUserId }, rendered, { kind: sendKind(row.kind), reply, locale });
+      // Notices and broadcasts arrive between the person's messages; they must not take the place
+      // of the buttons of a question the person is answering.
+      const standalone = row.kind === "NOTIFICATION" || row.kind === "BROADCAST";
+      return adapter.send(
+        { channel: row.channel, platformUserId: row.platformUserId },
+        standalone ? { ...rendered, standalone } : rendered,
+        { kind: sendKind(row.kind), reply, locale },
+      );
     },
   };
 }

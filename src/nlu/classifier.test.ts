@@ -17,6 +17,7 @@ const typical: Record<IntentId, string[]> = {
   update_info: ["Tôi đổi số điện thoại rồi", "ngày sinh của mẹ bị ghi sai", "đổi địa chỉ"],
   report_death: ["Mẹ tôi mất rồi", "tiền mai táng nhận ở đâu", "ông nhà tôi qua đời tuần trước"],
   talk_to_human: ["Cho tôi gặp cán bộ xã", "tôi muốn khiếu nại", "số tổng đài là bao nhiêu"],
+  request_status: ["giấy ủy quyền của tôi xã duyệt chưa", "đổi tài khoản xong chưa", "yêu cầu tôi gửi tới đâu rồi"],
   scam_check: ["Có người gọi xin mã OTP", "tin nhắn này có phải lừa đảo không", "lỡ bấm vào link lạ rồi"],
   link_identity: ["Tôi muốn nhập mã liên kết", "đăng ký nhận tin", "liên kết hồ sơ của mẹ tôi"],
   documents_needed: ["Đi nhận tiền cần mang giấy gì?", "mất căn cước thì sao", "quên mang cccd có lĩnh được không"],

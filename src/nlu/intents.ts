@@ -14,6 +14,7 @@ export const INTENT_IDS = [
   "talk_to_human",
   "scam_check",
   "link_identity",
+  "request_status",
   "documents_needed",
   "greeting",
   "thanks",

@@ -73,11 +73,12 @@ describe("a new Telegram user", () => {
     await press(5001, "Tôi là chính chủ");
     const consent = await expectMessage(5001, labelled("Đồng ý"));
     expect(consent.text).toContain(person.fullName);
-    expect(consent.buttons.flat().map((b) => b.text)).toEqual(["Đồng ý", "Không đồng ý"]);
+    // The two answers, and a person one tap away.
+    expect(consent.buttons.flat().map((b) => b.text)).toEqual(["Đồng ý", "Không đồng ý", "Gặp người thật"]);
     await press(5001, "Đồng ý");
 
-    const menu = await expectMessage(5001, saying(`Kính chào Bác ${person.fullName}!`));
-    expect(menu.buttons.flat().map((b) => b.text)).toContain("Thông tin của tôi");
+    const menu = await expectMessage(5001, saying("Liên kết xong!"));
+    expect(menu.buttons.flat().map((b) => b.text)).toContain("Khi nào nhận tiền");
     expect(await identityLinks(5001)).toMatchObject([{ beneficiaryId: person.id, role: "SELF", via: "LINK_CODE" }]);
   });
 
@@ -100,7 +101,7 @@ describe("a new Telegram user", () => {
     await press(5002, "Tôi là chính chủ");
     await press(5002, "Đồng ý");
 
-    await expectMessage(5002, saying(`Kính chào Bác ${person.fullName}!`));
+    await expectMessage(5002, saying("Liên kết xong!"));
     expect(await identityLinks(5002)).toMatchObject([{ beneficiaryId: person.id, role: "SELF", via: "IDENTITY_CHECK" }]);
   });
 });

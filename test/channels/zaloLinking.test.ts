@@ -107,7 +107,7 @@ describe("a new Zalo user", () => {
     expect(consent.text).toContain(person.fullName);
     await press(user, vi("chat:button.agree"));
 
-    const menu = await expectMessage(user, saying(vi("chat:menu.greetSelf", { name: person.fullName })));
+    const menu = await expectMessage(user, saying(vi("chat:linked.self")));
     expect(numberOf(menu, vi("chat:button.nextPayout"))).not.toBeNull();
     expect(await links(user)).toMatchObject([{ beneficiaryId: person.id, role: "SELF", via: "LINK_CODE" }]);
   });
@@ -132,18 +132,18 @@ describe("a new Zalo user", () => {
     await press(user, vi("chat:button.roleSelf"));
     await press(user, vi("chat:button.agree"));
 
-    await expectMessage(user, saying(vi("chat:menu.greetSelf", { name: person.fullName })));
+    await expectMessage(user, saying(vi("chat:linked.self")));
     expect(await links(user)).toMatchObject([{ beneficiaryId: person.id, role: "SELF", via: "IDENTITY_CHECK" }]);
   });
 
   it("chooses any menu item by typing its number, and a number beyond the list stays text", async () => {
     const user = "7001000000000000001"; // linked in the first test
     await type(user, "menu");
-    const menu = await expectMessage(user, saying(vi("chat:menu.choose")));
+    const menu = await expectMessage(user, saying("Kính chào bác"));
     const english = numberOf(menu, vi("chat:button.english"));
     if (!english) throw new Error(`no numbered English choice in: ${menu.text}`);
     await type(user, english);
-    await expectMessage(user, saying(app.deps.i18n.t("en")("chat:menu.choose")));
+    await expectMessage(user, saying(app.deps.i18n.t("en")("chat:language.switched")));
     const identity = await app.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: { channel: "ZALO", platformUserId: user } } });
     expect(identity.locale).toBe("en");
     await type(user, "99");

@@ -28,18 +28,20 @@ describe("a conversation with the bot, through the engine", () => {
     await linkWithCode(p, world.ba, "role:rel");
     await linkWithCode(p, world.binh, "role:rel");
     const menu = await p.send("menu");
-    expect(menu[0]?.text[0]?.params).toMatchObject({ name: "Lê Thị Bình" });
-    expect(buttons(menu)).toEqual(["pay:next", "pay:amount", "pay:history", "docs", "scam", "rq:menu", "me", "switch", "add", "unlink", "help", "lang:en"]);
+    // The person last linked, by honorific and given name; six buttons and "Khác".
+    expect(menu[0]?.text[0]?.params).toMatchObject({ name: "Bình" });
+    expect(buttons(menu)).toEqual(["pay:next", "pay:amount", "pay:missing", "rq:menu", "hotline", "lang:en", "more"]);
+    expect(buttons(await p.press("more"))).toEqual(["pay:history", "me", "switch", "add", "docs", "scam", "elig", "unlink", "help", "menu", "hotline"]);
 
     const list = await p.press("switch");
-    expect(buttons(list)).toEqual([`sw:${world.ba}`, `sw:${world.binh}`, "menu"]);
+    expect(buttons(list)).toEqual([`sw:${world.ba}`, `sw:${world.binh}`, "menu", "hotline"]);
     const switched = await p.press(`sw:${world.ba}`);
-    expect(switched[0]?.text[0]).toMatchObject({ key: "chat:menu.greetRepresentative", params: { name: "Trần Văn Ba" } });
+    expect(switched[0]?.text[0]).toMatchObject({ key: "chat:menu.greetRepresentative", params: { name: "Ba" } });
     const identity = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: await p.identityId() } });
     expect(identity.beneficiaryId).toBe(world.ba);
 
     // Unlinking "only this person" keeps the other one, selected.
-    expect(buttons(await p.send("xoa lien ket"))).toEqual(["ul:one", "ul:all", "ul:no"]);
+    expect(buttons(await p.send("xoa lien ket"))).toEqual(["ul:one", "ul:all", "ul:no", "hotline"]);
     expect(keys(await p.press("ul:one"))[0]).toEqual(["chat:unlink.doneOne"]);
     const after = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: await p.identityId() }, include: { links: true } });
     expect(after.links.map((l) => l.beneficiaryId)).toEqual([world.binh]);
@@ -51,7 +53,9 @@ describe("a conversation with the bot, through the engine", () => {
     const p = h.person("web-unlink");
     await linkWithCode(p, world.dao, "role:self");
     expect(keys(await p.send("Xóa liên kết"))).toEqual([["chat:unlink.confirm", "chat:unlink.after"]]);
-    expect(keys(await p.press("ul:yes"))).toEqual([["chat:unlink.doneAll", "chat:unlink.relink"], ["chat:menu.unlinked"]]);
+    const done = await p.press("ul:yes");
+    expect(keys(done)).toEqual([["chat:unlink.doneAll", "chat:unlink.relink"]]);
+    expect(buttons(done)).toContain("link:code");
     const identityId = await p.identityId();
     const identity = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: identityId }, include: { links: true } });
     expect(identity).toMatchObject({ links: [], beneficiaryId: null });
@@ -66,11 +70,11 @@ describe("a conversation with the bot, through the engine", () => {
     const p = h.person("web-cancel");
     await p.press("link:id");
     await p.send("001140123456");
-    expect(keys(await p.send("hủy"))).toEqual([["chat:cancelled"], ["chat:menu.unlinked"]]);
+    expect(keys(await p.send("hủy"))).toEqual([["chat:cancelled", "chat:menu.unlinked"]]);
     const conversation = await db.prisma.conversation.findUniqueOrThrow({ where: { identityId: await p.identityId() } });
     expect(conversation.state).toBeNull();
     // A date typed now is not taken as an answer any more.
-    expect(keys(await p.send("9/5/1940"))).toEqual([["chat:notUnderstood"], ["chat:menu.unlinked"]]);
+    expect(keys(await p.send("9/5/1940"))).toEqual([["chat:notUnderstood"]]);
   });
 
   it("after a long pause, says the step was left unfinished, then continues where it was", async () => {
@@ -80,7 +84,7 @@ describe("a conversation with the bot, through the engine", () => {
     h.clock.advance(45 * 60_000);
     const notice = await p.send("9/5/1940");
     expect(keys(notice)).toEqual([["chat:timeout.unfinished", "chat:timeout.ask"]]);
-    expect(buttons(notice)).toEqual(["resume", "restart", "menu"]);
+    expect(buttons(notice)).toEqual(["resume", "restart", "menu", "hotline"]);
     expect(keys(await p.press("resume"))).toEqual([["chat:id.askDob", "chat:id.exampleDob"]]);
     expect(keys(await p.send("9/5/1940"))).toEqual([["chat:id.askPhone", "chat:id.examplePhone"]]);
     h.clock.advance(45 * 60_000);
@@ -104,14 +108,16 @@ describe("a conversation with the bot, through the engine", () => {
     expect(keys(replies)).toEqual([["chat:language.switched"], ["chat:menu.unlinked"]]);
     expect(buttons(replies)).toContain("lang:vi");
     expect((await db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: await p.identityId() } })).locale).toBe("en");
-    expect(buttons(await p.send("help"))).toEqual(["menu"]);
+    expect(buttons(await p.send("help"))).toEqual(["menu", "hotline"]);
     await p.send("Tiếng Việt");
     expect((await db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: await p.identityId() } })).locale).toBe("vi");
   });
 
   it("answers a sticker kindly with the menu", async () => {
     const p = h.person("web-sticker");
-    expect(keys(await p.send({ kind: "unsupported", what: "sticker" }))).toEqual([["chat:unsupported"], ["chat:menu.unlinked"]]);
+    const replies = await p.send({ kind: "unsupported", what: "sticker" });
+    expect(keys(replies)).toEqual([["chat:unsupported"]]);
+    expect(buttons(replies)).toContain("link:code");
   });
 
   it("apologises and shows the menu when a stored state can no longer be read", async () => {

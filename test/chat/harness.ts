@@ -27,9 +27,9 @@ export interface Person {
 
 let counter = 0;
 
-export function createHarness(prisma: PrismaClient, start = new Date("2026-07-15T03:00:00Z")): Harness {
+export function createHarness(prisma: PrismaClient, start = new Date("2026-07-15T03:00:00Z"), settings: ChatSettings = SETTINGS): Harness {
   const clock = fixedClock(start);
-  const engine = createConversationEngine({ prisma, log: createLogger({ level: "silent" }), clock, brain: createBrain(), settings: SETTINGS });
+  const engine = createConversationEngine({ prisma, log: createLogger({ level: "silent" }), clock, brain: createBrain(), settings });
 
   return {
     engine,

@@ -25,10 +25,13 @@ describe("linking a chat with a printed code, through the engine", () => {
     // Typed the way people type it: lower case, a space instead of the dash.
     const found = await dao.send(code.toLowerCase().replace("-", " "));
     expect(found[0]?.text[0]).toEqual({ key: "chat:code.found", params: { title: { key: "chat:title.female" }, name: "Nguyễn Thị Đào" } });
-    expect(buttons(found)).toEqual(["role:self", "role:rel"]);
+    // The two roles, and a person one tap away.
+    expect(buttons(found)).toEqual(["role:self", "role:rel", "hotline"]);
     expect(keys(await dao.press("role:self"))).toEqual([["chat:consent.what", "chat:consent.why", "chat:consent.withdraw", "chat:consent.ask"]]);
     const linked = await dao.press("consent:yes");
-    expect(keys(linked)).toEqual([["chat:linked.self", "chat:help.safety"], ["chat:menu.greetSelf", "chat:menu.choose"]]);
+    // Done, the one safety rule, and the menu's buttons under the same bubble.
+    expect(keys(linked)).toEqual([["chat:linked.self", "chat:help.safety"]]);
+    expect(buttons(linked)).toContain("pay:next");
 
     const identityId = await dao.identityId();
     const identity = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: identityId }, include: { links: true } });
@@ -54,8 +57,9 @@ describe("linking a chat with a printed code, through the engine", () => {
     await nephew.send(code);
     await nephew.press("role:rel");
     const linked = await nephew.press("consent:yes");
-    expect(linked[0]?.text[0]).toEqual({ key: "chat:linked.representative", params: { title: { key: "chat:title.male" }, name: "Trần Văn Ba" } });
-    expect(linked[1]?.text[0]).toEqual({ key: "chat:menu.greetRepresentative", params: { title: { key: "chat:title.male" }, name: "Trần Văn Ba" } });
+    // Told as the relative, about "bác Ba".
+    expect(linked[0]?.text[0]).toEqual({ key: "chat:linked.representative", params: { title: { key: "chat:elder.male" }, name: "Ba", context: "relative" } });
+    expect(buttons(linked)).toContain("pay:next");
     const link = await db.prisma.chatLink.findFirstOrThrow({ where: { identityId: await nephew.identityId() } });
     expect(link).toMatchObject({ beneficiaryId: world.ba, role: "REPRESENTATIVE", via: "LINK_CODE" });
   });
@@ -64,7 +68,7 @@ describe("linking a chat with a printed code, through the engine", () => {
     const code = await codeFor(db.prisma, world, world.binh, h.clock.now());
     const binh = h.person("web-binh-deeplink");
     const replies = await binh.send({ kind: "start", payload: code.replace("-", "") });
-    expect(keys(replies)).toEqual([["chat:welcome"], ["chat:code.found"], ["chat:role.ask"]]);
+    expect(keys(replies)).toEqual([["chat:welcome"], ["chat:code.found", "chat:role.ask"]]);
   });
 
   it("stores nothing when consent is declined, and the code still works afterwards", async () => {
@@ -72,7 +76,9 @@ describe("linking a chat with a printed code, through the engine", () => {
     const binh = h.person("web-binh-declines");
     await binh.send(code);
     await binh.press("role:self");
-    expect(keys(await binh.press("consent:no"))).toEqual([["chat:consent.declinedCode"], ["chat:menu.unlinked"]]);
+    const declined = await binh.press("consent:no");
+    expect(keys(declined)).toEqual([["chat:consent.declinedCode"]]);
+    expect(buttons(declined)).toContain("link:code");
     const identity = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: await binh.identityId() }, include: { links: true } });
     expect(identity).toMatchObject({ beneficiaryId: null, consentAt: null, links: [] });
     expect(await db.prisma.linkCode.count({ where: { beneficiaryId: world.binh, usedAt: { not: null } } })).toBe(0);
@@ -88,7 +94,7 @@ describe("linking a chat with a printed code, through the engine", () => {
       await p.press("role:self");
     }
     expect(keys(await first.press("consent:yes"))[0]).toEqual(["chat:linked.self", "chat:help.safety"]);
-    expect(keys(await second.press("consent:yes"))).toEqual([["chat:code.alreadyUsed"], ["chat:menu.unlinked"]]);
+    expect(keys(await second.press("consent:yes"))).toEqual([["chat:code.alreadyUsed"]]);
     expect(await db.prisma.chatLink.count({ where: { beneficiaryId: world.binh } })).toBe(1);
   });
 
@@ -100,7 +106,8 @@ describe("linking a chat with a printed code, through the engine", () => {
       expect(keys(wrong)).toEqual([["chat:code.wrong", "chat:code.tryAgain", "chat:contact.hotline"]]);
     }
     const refused = await guesser.send("ZZZZ-ZZZ9");
-    expect(keys(refused)).toEqual([["chat:limit.tooMany", "chat:limit.whatNow", "chat:contact.hotline"], ["chat:menu.unlinked"]]);
+    expect(keys(refused)).toEqual([["chat:limit.tooMany", "chat:limit.whatNow", "chat:contact.hotline"]]);
+    expect(buttons(refused)).toContain("hotline");
     // The identity check is closed to this chat too: it is the same limit.
     expect(keys(await guesser.press("link:id"))[0]?.[0]).toBe("chat:limit.tooMany");
   });

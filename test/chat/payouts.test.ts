@@ -36,18 +36,20 @@ describe("payout answers in the chat, through the engine", () => {
     const replies = await dao.send("bao gio co tien");
     expect(paragraph(replies, "payouts:whose")).toBeUndefined();
     // The payout has no day of its own: the commune's schedule gives it.
-    expect(paragraph(replies, "payouts:next.cashDate")?.params).toEqual({ date: { date: "2026-08-05" } });
+    expect(paragraph(replies, "payouts:next.cashDate")?.params).toMatchObject({ date: { date: "2026-08-05" } });
     expect(paragraph(replies, "payouts:next.window")?.params).toEqual({ start: "07:30", end: "11:00" });
     expect(paragraph(replies, "payouts:next.place")?.params).toEqual({ place: world.pointName, address: world.pointAddress });
     expect(paragraph(replies, "payouts:next.amount")?.params).toEqual({ amount: { vnd: 3 * DAO_MONTHLY } });
-    expect(paragraph(replies, "payouts:next.carried")?.params).toEqual({ amount: { vnd: 2 * DAO_MONTHLY } });
+    expect(paragraph(replies, "payouts:next.carried")?.params).toMatchObject({ amount: { vnd: 2 * DAO_MONTHLY } });
     expect(buttons(replies)).toContain("docs");
   });
 
   it("tells a person paid by bank the bank and only the last digits of the account", async () => {
     const ba = await linked("web-pay-ba", world.ba, "role:self");
     const replies = await ba.press("pay:next");
-    expect(paragraph(replies, "payouts:next.transfer")?.params).toEqual({ date: { date: "2026-08-05" }, provider: "Vietcombank", account: "••••6789" });
+    expect(paragraph(replies, "payouts:next.transfer")?.params).toMatchObject({ date: { date: "2026-08-05" }, provider: "Vietcombank", account: "••••6789" });
+    // July's transfer failed: that comes first, it is the news.
+    expect(keys(replies)[0]?.[0]).toBe("payouts:now.failed");
     expect(JSON.stringify(replies)).not.toContain("0071000123456789");
     expect(buttons(replies)).not.toContain("docs");
   });
@@ -55,8 +57,8 @@ describe("payout answers in the chat, through the engine", () => {
   it("shows a relative the payout of the person they represent, and names that person", async () => {
     const hoa = await linked("web-pay-hoa", world.dao, "role:rel");
     const replies = await hoa.press("pay:next");
-    expect(texts(replies)[0]).toEqual({ key: "payouts:whose", params: { title: { key: "chat:title.female" }, name: "Nguyễn Thị Đào" } });
-    expect(paragraph(replies, "payouts:next.cashDate")).toBeDefined();
+    // Her mother by honorific and given name, in the wording for a relative.
+    expect(texts(replies)[0]).toEqual({ key: "payouts:next.cashDate", params: { title: { key: "chat:elder.female" }, name: "Đào", date: { date: "2026-08-05" }, context: "relative" } });
   });
 
   it("lists the last months with what to do about money not collected", async () => {
@@ -71,7 +73,7 @@ describe("payout answers in the chat, through the engine", () => {
     expect(texts(replies).filter((t) => t.key === "payouts:todo.carriedOver")).toHaveLength(2);
     expect(paragraph(replies, "payouts:todo.receivedBy")?.params).toEqual({ name: "Lê Thị Hoa" });
     // Two months running: "may be suspended" after three.
-    expect(paragraph(replies, "payouts:missed.streak")?.params).toEqual({ count: 2 });
+    expect(paragraph(replies, "payouts:missed.streak")?.params).toMatchObject({ count: 2 });
   });
 
   it("says what to do about a failed transfer, with the reason given", async () => {
@@ -82,24 +84,33 @@ describe("payout answers in the chat, through the engine", () => {
     expect(paragraph(replies, "payouts:missed.streak")).toBeUndefined();
   });
 
-  it("answers 'chưa thấy tiền' with the months and what happens when a payout is missed", async () => {
+  it("answers 'chưa thấy tiền' with what happened to the latest money: not collected at the point, so it carries over", async () => {
     const dao = await linked("web-pay-missing", world.dao, "role:self");
     const replies = await dao.send("chưa thấy tiền");
     // The 3-month suspension rule is said for her social-assistance allowance.
-    expect(keys(replies).flat()).toEqual(expect.arrayContaining(["payouts:history.line", "payouts:missed.carry", "payouts:missed.suspendAssistance"]));
+    expect(keys(replies)).toEqual([["payouts:now.uncollected", "payouts:todo.uncollected", "payouts:missed.suspendAssistance"]]);
+    // Cash not collected at the point is not missing money: nobody is called.
+    expect(await db.prisma.hotlineTicket.count({ where: { identityId: await dao.identityId() } })).toBe(0);
+  });
+
+  it("calls a person for a failed transfer asked about", async () => {
+    const ba = await linked("web-pay-missing-ba", world.ba, "role:self");
+    const replies = await ba.send("chưa nhận được tiền tháng này");
+    expect(keys(replies)[0]).toEqual(["payouts:now.failed", "payouts:todo.reason", "payouts:todo.failed"]);
+    expect(keys(replies)[1]?.[0]).toBe("hotline:chat.why.payout_missing");
   });
 
   it("shows the amount with a button that explains it", async () => {
     const dao = await linked("web-pay-why", world.dao, "role:self");
     const amount = await dao.press("pay:amount");
-    expect(paragraph(amount, "payouts:amount.next")?.params).toEqual({ month: 8, year: 2026 });
-    expect(buttons(amount)).toEqual(["why:2026-08-01", "menu"]);
+    expect(paragraph(amount, "payouts:amount.next")?.params).toMatchObject({ month: 8, year: 2026, amount: { vnd: 3 * DAO_MONTHLY } });
+    expect(buttons(amount)).toEqual(["why:2026-08-01", "pay:next", "menu", "hotline"]);
     const why = await dao.press("why:2026-08-01");
     const explained = keys(why).flat();
     expect(explained.some((k) => k.startsWith("entitlements:explain"))).toBe(true);
     // The rule and the numbers: 500,000 × 2.0 = 1,000,000.
     expect(JSON.stringify(why)).toContain(`{"vnd":${DAO_MONTHLY}}`);
-    expect(keys(why).at(-1)).toEqual(["chat:menu.greetSelf", "chat:menu.choose"]);
+    expect(buttons(why)).toContain("menu");
   });
 
   it("answers 'sao tiền tăng' with the explanation of the coming payout", async () => {
@@ -111,14 +122,14 @@ describe("payout answers in the chat, through the engine", () => {
   it("gives someone not linked the general rules and the ways to link", async () => {
     const p = h.person("web-pay-unlinked");
     const replies = await p.send("bao giờ có tiền");
-    expect(keys(replies)).toEqual([["payouts:general.monthly", "payouts:general.ways", "payouts:missed.carry", "payouts:general.link"]]);
-    expect(buttons(replies)).toEqual(["link:code", "link:id", "menu"]);
+    expect(keys(replies)).toEqual([["payouts:general.monthly", "payouts:general.ways", "payouts:general.link"]]);
+    expect(buttons(replies)).toEqual(["link:code", "link:id", "menu", "hotline"]);
     expect(keys(await p.press("pay:history"))[0]).toContain("payouts:general.link");
   });
 
   it("offers payout buttons in the menu of a linked chat and the guide in the menu of a new one", async () => {
     const dao = await linked("web-pay-menu", world.dao, "role:self");
-    expect(buttons(await dao.send("menu"))).toEqual(["pay:next", "pay:amount", "pay:history", "docs", "scam", "rq:menu", "me", "add", "unlink", "help", "lang:en"]);
-    expect(buttons(await h.person("web-pay-menu-new").send("menu"))).toEqual(["link:code", "link:id", "elig", "scam", "rq:auth", "help", "lang:en"]);
+    expect(buttons(await dao.send("menu"))).toEqual(["pay:next", "pay:amount", "pay:missing", "rq:menu", "hotline", "lang:en", "more"]);
+    expect(buttons(await h.person("web-pay-menu-new").send("menu"))).toEqual(["link:code", "link:id", "elig", "rq:auth", "hotline", "lang:en", "more"]);
   });
 });

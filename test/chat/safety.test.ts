@@ -24,22 +24,24 @@ describe("safety answers and free text understood by intent, through the engine"
     expect(keys(replies)).toEqual([["payouts:documents.self", "payouts:documents.relative", "payouts:documents.lost", "chat:contact.hotline"]]);
   });
 
-  it("warns about scams when someone asks for an OTP, with the rule first and the usual tricks", async () => {
-    const replies = await h.person("web-safe-otp").send("có người xin mã OTP");
+  it("warns about scams when someone asks for an OTP, with the rule first and the usual tricks one tap further", async () => {
+    const p = h.person("web-safe-otp");
+    const replies = await p.send("có người xin mã OTP");
     const k = keys(replies)[0] ?? [];
-    expect(k.slice(0, 2)).toEqual(["chat:scam.rule", "chat:scam.communeNever"]);
-    expect(k).toEqual(expect.arrayContaining(["chat:scam.exampleCalls", "chat:scam.exampleLinks", "chat:scam.exampleFees", "chat:scam.exampleGifts"]));
-    expect(k.at(-1)).toBe("chat:contact.hotline");
+    expect(k).toEqual(["chat:scam.rule", "chat:scam.communeNever", "chat:scam.whatToDo", "chat:contact.hotline"]);
+    const tricks = keys(await p.press("scam:more"))[0] ?? [];
+    expect(tricks).toEqual(expect.arrayContaining(["chat:scam.exampleCalls", "chat:scam.exampleLinks", "chat:scam.exampleFees", "chat:scam.exampleGifts"]));
   });
 
-  it("answers 'bà mất rồi' with when payments stop, the funeral support in force and how to claim it", async () => {
-    const replies = await h.person("web-safe-death").send("bà mất rồi");
-    // Then a ticket, so that a person follows up (test/hotline/autoEscalation.test.ts).
-    expect(keys(replies).slice(0, 3)).toEqual([
-      ["chat:death.sorry", "chat:death.stop"],
-      ["chat:death.funeralBtxh", "chat:death.funeralNcc"],
-      ["chat:death.how", "chat:death.bring", "chat:contact.hotline"],
+  it("answers 'bà mất rồi' with condolences, the funeral support in force and how to claim it; the rule behind 'Vì sao'", async () => {
+    const p = h.person("web-safe-death");
+    const replies = await p.send("bà mất rồi");
+    // Not linked: both programmes' support. Then a ticket, so that a person follows up.
+    expect(keys(replies)).toEqual([
+      ["chat:death.sorry", "chat:death.funeralBtxh", "chat:death.funeralNcc", "chat:death.how", "chat:death.bring"],
+      ["hotline:chat.why.death", "hotline:chat.opened", "hotline:chat.dueBy", "hotline:chat.addMore"],
     ]);
+    expect(keys(await p.press("death:why"))).toEqual([["chat:death.whyBtxh", "chat:death.whyNcc", "chat:death.stop"]]);
     // 20 × the base level of the month: 540,000 from 2026-07-01 (Decree 335/2026).
     expect(texts(replies).find((t) => t.key === "chat:death.funeralBtxh")?.params).toEqual({ amount: { vnd: 10_800_000 } });
   });
@@ -52,7 +54,7 @@ describe("safety answers and free text understood by intent, through the engine"
 
   it("passes the question to a hotline agent after two messages in a row it cannot understand", async () => {
     const p = h.person("web-safe-unclear");
-    expect(keys(await p.send("giá xăng hôm nay"))).toEqual([["chat:notUnderstood"], ["chat:menu.unlinked"]]);
+    expect(keys(await p.send("giá xăng hôm nay"))).toEqual([["chat:notUnderstood"]]);
     const second = await p.send("dự báo thời tiết ngày mai");
     expect(keys(second)).toEqual([["chat:unclear.again", "hotline:chat.opened", "hotline:chat.dueBy", "hotline:chat.addMore"]]);
     // What they write next goes to the agent instead of another guess.
@@ -63,7 +65,7 @@ describe("safety answers and free text understood by intent, through the engine"
     const p = h.person("web-safe-unclear-reset");
     await p.send("giá xăng hôm nay");
     await p.press("scam");
-    expect(keys(await p.send("dự báo thời tiết ngày mai"))).toEqual([["chat:notUnderstood"], ["chat:menu.unlinked"]]);
+    expect(keys(await p.send("dự báo thời tiết ngày mai"))).toEqual([["chat:notUnderstood"]]);
   });
 
   it("walks through the eligibility guide one question at a time and names what may apply", async () => {

@@ -57,9 +57,9 @@ describe("a ticket opened by the topic itself", () => {
     it("before the payout day tells the day, with a person one press away, and opens nothing", async () => {
       const binh = await linked(h, "web-auto-binh", world.binh);
       const replies = await binh.send("chưa thấy tiền");
-      expect(keys(replies)).toEqual([["chat:missing.notYet", "payouts:next.homeDate", "payouts:next.window", "payouts:next.homeStay", "payouts:next.amount"]]);
-      expect(replies[0]?.text[1]?.params).toEqual({ date: { date: "2026-07-20" } });
-      expect(buttons(replies)).toEqual(["hl:esc:payout_missing", "menu"]);
+      expect(keys(replies)).toEqual([["payouts:now.notDue", "payouts:next.homeDate", "payouts:next.window", "payouts:next.homeStay"]]);
+      expect(replies[0]?.text[1]?.params).toMatchObject({ date: { date: "2026-07-20" } });
+      expect(buttons(replies)).toEqual(["pay:next", "menu", "hotline"]);
       expect(await tickets(binh)).toEqual([]);
     });
 
@@ -68,10 +68,11 @@ describe("a ticket opened by the topic itself", () => {
       const later = createHarness(db.prisma, new Date("2026-07-21T03:00:00Z"));
       const binh = later.person("web-auto-binh");
       const replies = await binh.send("tien chua ve");
-      expect(flat(replies)).toEqual(expect.arrayContaining(["payouts:history.line", "payouts:missed.carry"]));
+      // Brought home on the 20th, and nothing reported since: it should have come.
+      expect(flat(replies)).toContain("payouts:now.pendingHome");
       expect(keys(replies).at(-1)).toEqual(["hotline:chat.why.payout_missing", ...NOTICE]);
       // The answer no longer offers to call a person: one has been called.
-      expect(replies.flatMap((r) => r.buttons ?? []).flat().map((b) => b.data)).not.toContain("hl:esc:payout_missing");
+      expect(replies.flatMap((r) => r.buttons ?? []).flat().map((b) => b.data)).not.toContain("hotline");
       const ticket = await onlyTicket(binh);
       expect(ticket).toMatchObject({ topic: "payout_missing", priority: "URGENT", status: "NEW", beneficiaryId: world.binh, communeId: world.communeId });
       expect(replies.at(-1)?.text[1]?.params).toEqual({ number: ticket.number });
@@ -96,7 +97,7 @@ describe("a ticket opened by the topic itself", () => {
       const p = h.person("web-auto-scam-question");
       const replies = await p.send("cuộc gọi này có phải lừa đảo không");
       expect(keys(replies)[0]?.slice(0, 2)).toEqual(["chat:scam.rule", "chat:scam.communeNever"]);
-      expect(buttons(replies)).toEqual(["hl:esc:fraud", "menu"]);
+      expect(buttons(replies)).toEqual(["scam:more", "hl:esc:fraud", "menu"]);
       expect(await tickets(p)).toEqual([]);
     });
 
@@ -153,20 +154,20 @@ describe("a ticket opened by the topic itself", () => {
       const p = h.person("web-auto-death");
       const replies = await p.send("bà tôi mất rồi");
       expect(keys(replies)).toEqual([
-        ["chat:death.sorry", "chat:death.stop"],
-        ["chat:death.funeralBtxh", "chat:death.funeralNcc"],
-        ["chat:death.how", "chat:death.bring", "chat:contact.hotline"],
+        ["chat:death.sorry", "chat:death.funeralBtxh", "chat:death.funeralNcc", "chat:death.how", "chat:death.bring"],
         ["hotline:chat.why.death", ...NOTICE],
       ]);
       expect(await onlyTicket(p)).toMatchObject({ topic: "death", priority: "HIGH", beneficiaryId: null });
     });
 
-    it("starts the death report for a linked chat, opens a ticket, and the report goes on", async () => {
+    it("tells a linked chat first, opens a ticket, and the report to the commune goes on when the family is ready", async () => {
       const dao = await linked(h, "web-auto-death-dao", world.dao);
       const replies = await dao.send("ba toi mat roi");
-      expect(keys(replies)[0]).toContain("requests:change.askDeathDate");
-      expect(keys(replies).at(-1)).toEqual(["hotline:chat.why.death", "hotline:chat.opened", "hotline:chat.dueBy", "hotline:chat.answerAbove"]);
+      // A person linked for social assistance: that programme's support only.
+      expect(keys(replies)[0]).toEqual(["chat:death.sorry", "chat:death.funeralBtxh", "chat:death.how", "chat:death.bring"]);
+      expect(keys(replies).at(-1)).toEqual(["hotline:chat.why.death", ...NOTICE]);
       expect(await onlyTicket(dao)).toMatchObject({ topic: "death", beneficiaryId: world.dao });
+      expect(keys(await dao.press("death:report"))[0]).toContain("requests:change.askDeathDate");
       // The date is an answer to the report's question, and the agent sees it too.
       expect(keys(await dao.send("10/7/2026"))[0]).toContain("requests:change.summaryDeath");
       expect((await onlyTicket(dao)).messages.at(-1)).toMatchObject({ author: "PERSON", text: "10/7/2026" });

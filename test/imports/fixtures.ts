@@ -74,6 +74,28 @@ export async function readSheet(data: Buffer): Promise<ExcelJS.Worksheet> {
   return ws;
 }
 
+/**
+ * The data rows of an exported list, each as its values by column title. Exports carry the
+ * commune letterhead and a title above the table: the header is the row that names "Họ và tên".
+ */
+export function listRows(ws: ExcelJS.Worksheet): Map<string, ExcelJS.CellValue>[] {
+  let header: string[] | null = null;
+  const rows: Map<string, ExcelJS.CellValue>[] = [];
+  ws.eachRow((row) => {
+    const cells: string[] = [];
+    row.eachCell((cell, n) => {
+      cells[n] = String(cell.value);
+    });
+    if (!header) {
+      if (cells.includes("Họ và tên")) header = cells;
+      return;
+    }
+    const titles = header;
+    rows.push(new Map(titles.flatMap((title, n) => (title ? [[title, row.getCell(n).value] as const] : []))));
+  });
+  return rows;
+}
+
 export const BENEFICIARY_HEADER = ["STT", "Họ và tên", "Số định danh", "Ngày sinh", "Giới tính", "Số điện thoại", "Địa chỉ", "Mã xã", "Chương trình", "Diện hưởng", "Trạng thái"];
 
 export const date = (iso: string) => new Date(`${iso}T00:00:00Z`);

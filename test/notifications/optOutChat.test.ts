@@ -51,7 +51,7 @@ describe("turning payout notices off and on from the chat", () => {
 
     const replies = await answers(() => dao.send("tat thong bao"));
     expect(keys(replies)).toEqual([["notices:optOut.off", "notices:optOut.howBack"]]);
-    expect(buttons(replies)).toEqual(["notif:on", "menu"]);
+    expect(buttons(replies)).toEqual(["notif:on", "menu", "hotline"]);
     const after = await db.prisma.outboundMessage.findMany({ where: { id: { in: queued.map((m) => m.id) } } });
     expect(after.map((m) => [m.status, m.failureReason])).toEqual(queued.map(() => ["SKIPPED", "opted_out"]));
     expect((await db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: identityId } })).notificationsOff).toBe(true);

@@ -34,7 +34,7 @@ describe("a beneficiary changes how she is paid, through the chat and the office
 
   it("reads the bank guide, sends an account whose number and holder are checked, and is paid into it from the first open month", async () => {
     const types = await dao.press("rq:account");
-    expect(buttons(types)).toEqual(["rq:type:BANK", "rq:type:EWALLET", "rq:type:MOBILE_MONEY", "rq:type:VNEID", "rq:type:CASH", "cancel"]);
+    expect(buttons(types)).toEqual(["rq:type:BANK", "rq:type:EWALLET", "rq:type:MOBILE_MONEY", "rq:type:VNEID", "rq:type:CASH", "cancel", "hotline"]);
     const guide = await dao.press("rq:type:BANK");
     expect(keys(guide)).toEqual([
       ["requests:progress", "requests:account.guide.BANK.title", "requests:account.guide.BANK.steps", "requests:account.guide.BANK.bring"],
@@ -94,13 +94,9 @@ describe("a beneficiary changes how she is paid, through the chat and the office
     expect(keys(await dao.send("1/1/2099"))[0]?.[0]).toBe("requests:problem.deathDate");
     await dao.send("10/7/2026");
     const sent = await dao.press("rq:send");
-    expect(keys(sent).map((k) => k[0])).toEqual(["requests:change.sent", "chat:death.sorry", "chat:death.funeralBtxhMonth", "chat:death.how"]);
-    // 20 × the base level of the month of death (July 2026: 540,000 under Decree 335/2026).
-    expect(sent.flatMap((r) => r.text).find((t) => t.key === "chat:death.funeralBtxhMonth")?.params).toEqual({
-      amount: { vnd: 10_800_000 },
-      base: { vnd: 540_000 },
-      month: "07/2026",
-    });
+    // The family heard about the funeral support when they told the death (July's level, as the
+    // month of death); the report says what comes next.
+    expect(keys(sent)).toEqual([["requests:change.sent", "requests:change.officerChecksDeath"]]);
     await approveLatest(["deathCertificate"]);
     const after = await db.prisma.beneficiary.findUniqueOrThrow({ where: { id: world.dao } });
     expect(after.status).toBe("DECEASED");

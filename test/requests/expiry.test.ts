@@ -7,7 +7,7 @@ import { fixedClock } from "../../src/lib/clock.ts";
 import { createLogger } from "../../src/lib/logger.ts";
 import { createHarness } from "../chat/harness.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
-import { readSheet } from "../imports/fixtures.ts";
+import { listRows, readSheet } from "../imports/fixtures.ts";
 import { linkSelf, noticesFor, seedRequestWorld, type RequestWorld } from "./world.ts";
 
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
@@ -67,12 +67,8 @@ describe("an authorisation coming to its end", () => {
   it("lists the relative on August's payout list and the beneficiary alone on September's", async () => {
     const exportDeps = { prisma: db.prisma, i18n: await createI18n() };
     const receiver = async (month: string) => {
-      const ws = await readSheet((await exportPayoutList(exportDeps, { communeId: world.communeId, month, staff: null })).data);
-      const header: string[] = [];
-      ws.getRow(1).eachCell((cell, n) => {
-        header[n] = String(cell.value);
-      });
-      return [ws.getRow(2).getCell(header.indexOf("Họ và tên")).value, ws.getRow(2).getCell(header.indexOf("Người nhận thay")).value];
+      const [first] = listRows(await readSheet((await exportPayoutList(exportDeps, { communeId: world.communeId, month, staff: null })).data));
+      return [first?.get("Họ và tên"), first?.get("Người nhận thay")];
     };
     expect(await receiver("2026-08")).toEqual(["Nguyễn Thị Đào", "Lê Thị Hoa"]);
     expect(await receiver("2026-09")).toEqual(["Nguyễn Thị Đào", null]);

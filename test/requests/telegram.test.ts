@@ -69,7 +69,8 @@ describe("the authorisation walkthrough on Telegram", () => {
     const approved = await next(saying("Xã đã duyệt: Lê Thị Hoa nhận tiền thay cho Nguyễn Thị Đào"));
     await press(approved, "Liên kết để xem thay");
     await press(await next((m) => m.buttons.flat().some((b) => b.text === "Đồng ý")), "Đồng ý");
-    await next(saying("Nguyễn Thị Đào"));
+    // Linked, and told as the relative about "bác Đào".
+    await next(saying("anh/chị xem được thông tin trợ cấp của bác Đào"));
     const identity = await h.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: { channel: "TELEGRAM", platformUserId: String(CHAT) } }, include: { links: true } });
     expect(identity.links).toMatchObject([{ beneficiaryId: world.dao, role: "REPRESENTATIVE", via: "AUTHORISATION" }]);
     // The approval went out once.

@@ -32,7 +32,8 @@ describe("the printable authorisation form's link", () => {
       await (s.startsWith("rq:") ? hoa.press(s) : hoa.send(s));
     }
     const sent = await hoa.press("rq:send");
-    formPath = String(sent[0]?.text[1]?.params?.url);
+    // The link button opens the printable form on the page's own site.
+    formPath = String(sent[0]?.buttons?.flat().find((b) => b.url)?.url);
     requestId = (await app.prisma.changeRequest.findFirstOrThrow({ where: { kind: "AUTHORISATION", status: "PENDING" } })).id;
   });
   afterAll(async () => {

@@ -109,20 +109,20 @@ describe("the web chat on a phone", () => {
     await botSays(page, "Bác có đồng ý không?").waitFor();
     await page.screenshot({ path: "/tmp/shots/webchat-phone-3-consent.png" });
     await chip(page, "Đồng ý").tap();
-    await botSays(page, `Kính chào Bác ${fullName}!`).waitFor();
-    await chip(page, "Thông tin của tôi").waitFor();
+    await botSays(page, "Liên kết xong!").waitFor();
+    await chip(page, "Khi nào nhận tiền").waitFor();
     await expectNoSideScroll(page);
     // The newest message is in view.
-    await expect(botSays(page, "Bác cần gì, xin bấm một nút ở bên dưới.").isVisible()).resolves.toBe(true);
+    await expect(botSays(page, "Liên kết xong!").isVisible()).resolves.toBe(true);
     await page.screenshot({ path: "/tmp/shots/webchat-phone-4-linked.png" });
 
     await page.reload();
-    await botSays(page, `Kính chào Bác ${fullName}!`).waitFor();
+    await botSays(page, "Liên kết xong!").waitFor();
     const mine = await log(page).locator(".msg.me .bubble").allInnerTexts();
     expect(mine.map((t) => t.replace(/^Bạn:\s*/, ""))).toEqual(["Liên kết bằng mã", code.toLowerCase(), "Tôi là chính chủ", "Đồng ý"]);
     // A reload is not a new visit: no second greeting.
     expect(await botSays(page, "Kính chào Bác! Tôi là trợ lý An Sinh.").count()).toBe(1);
-    await chip(page, "Thông tin của tôi").waitFor();
+    await chip(page, "Khi nào nhận tiền").waitFor();
     await page.screenshot({ path: "/tmp/shots/webchat-phone-5-reloaded.png", fullPage: true });
     expect(problemsOf(page)).toEqual([]);
     await context.close();
@@ -130,7 +130,7 @@ describe("the web chat on a phone", () => {
 
   it("sends what was typed while offline once the connection is back, and answers it once", async () => {
     const { context, page } = await open(PHONE);
-    await chip(page, "Trợ giúp").waitFor();
+    await chip(page, "Liên kết bằng mã").waitFor();
     await context.setOffline(true);
     const banner = page.getByRole("status");
     await banner.filter({ hasText: "Mất kết nối mạng" }).waitFor();
@@ -154,7 +154,7 @@ describe("the web chat on a phone", () => {
 
   it("asks a chat that sends too fast to wait, then sends its message by itself", async () => {
     const { context, page } = await open(PHONE);
-    await chip(page, "Trợ giúp").waitFor();
+    await chip(page, "Liên kết bằng mã").waitFor();
     // Someone (or a stuck key) fires twenty messages within a few seconds.
     await page.evaluate(async () => {
       for (let i = 0; i < 20; i++) {
@@ -189,7 +189,7 @@ describe("the web chat on a desktop", () => {
     await page.screenshot({ path: "/tmp/shots/webchat-desktop-1-qr.png" });
     await chip(page, "Tôi là chính chủ").click();
     await chip(page, "Đồng ý").click();
-    await botSays(page, `Kính chào Bác ${fullName}!`).waitFor();
+    await botSays(page, "Liên kết xong!").waitFor();
     await page.screenshot({ path: "/tmp/shots/webchat-desktop-2-linked.png" });
     expect(problemsOf(page)).toEqual([]);
     await context.close();

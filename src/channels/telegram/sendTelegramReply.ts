@@ -10,7 +10,10 @@ const MAX_MESSAGE = 4096;
 
 export async function sendTelegramReply(telegram: Telegram, chatId: string, reply: RenderedReply): Promise<SendResult> {
   const parts = splitText(reply.text, MAX_MESSAGE);
-  const keyboard: InlineKeyboardButton[][] = reply.buttons.map((row) => row.map((b) => ({ text: b.label, callback_data: b.data })));
+  // A link opens in the browser when its address is absolute; a path (web chat only) cannot.
+  const keyboard: InlineKeyboardButton[][] = reply.buttons.map((row) =>
+    row.map((b) => (b.url && /^https?:\/\//.test(b.url) ? { text: b.label, url: b.url } : { text: b.label, callback_data: b.data })),
+  );
   let lastId: number | undefined;
   let unreadable = false;
   for (const [i, part] of parts.entries()) {

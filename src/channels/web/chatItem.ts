@@ -8,9 +8,11 @@ export interface ChatItem {
   id: string;
   from: "bot" | "me";
   text: string;
-  buttons: { label: string; data: string }[][];
+  buttons: { label: string; data: string; url?: string }[][];
   /** ISO time the message was sent (bot) or received (person). */
   at: string;
+  /** A notice or broadcast: its buttons stay under it, the question's buttons stay where they are. */
+  standalone?: boolean;
 }
 
 export interface SentRow {
@@ -19,6 +21,7 @@ export interface SentRow {
   platformMessageId: string | null;
   sentAt: Date | null;
   createdAt: Date;
+  kind: string;
 }
 
 /** A sent outbound row as a bot bubble in the chat's language; null when the stored reply is unreadable. */
@@ -33,5 +36,6 @@ export function botItem(i18n: I18n, locale: string, row: SentRow): ChatItem | nu
     text: rendered.text,
     buttons: rendered.buttons,
     at: (row.sentAt ?? row.createdAt).toISOString(),
+    ...(row.kind === "NOTIFICATION" || row.kind === "BROADCAST" ? { standalone: true } : {}),
   };
 }

@@ -11,7 +11,7 @@ export interface ChatPageInput {
 }
 
 const SCRIPT_TEXTS = [
-  "botName", "you", "typing", "sending", "retrying", "failed", "offline", "slowDown", "reload", "quickReplies",
+  "botName", "you", "typing", "sending", "retrying", "failed", "offline", "slowDown", "reload", "quickReplies", "tooLong",
 ] as const;
 
 export function chatPage({ t, locale, assets }: ChatPageInput): SafeHtml {
@@ -52,7 +52,7 @@ export function chatPage({ t, locale, assets }: ChatPageInput): SafeHtml {
   </main>
   <form class="composer" id="composer" autocomplete="off">
     <label class="sr" for="text">${t("webchat:inputLabel")}</label>
-    <textarea id="text" name="text" rows="1" maxlength="2000" placeholder="${t("webchat:placeholder")}" enterkeyhint="send"></textarea>
+    <textarea id="text" name="text" rows="1" maxlength="20000" placeholder="${t("webchat:placeholder")}" enterkeyhint="send"></textarea>
     <button type="submit" class="send" id="send" aria-label="${t("webchat:send")}">${raw(SEND_ICON)}</button>
   </form>
 </div>

@@ -71,7 +71,8 @@ export function createChatRouter(deps: ChatRouterDeps): express.Router {
     next();
   });
   const perAddress = createRateLimiter({ limit: deps.config.WEB_CHAT_MESSAGES_PER_MINUTE, windowMs: 60_000, clock: deps.clock });
-  api.post("/messages", requestGuard(deps.config.PUBLIC_URL), limitPerAddress(perAddress), express.json({ limit: "8kb", reviver: wellFormedReviver }), messagesApi({ ...deps, limiter }));
+  // 48 kB holds a 4,096-character message in any script (a longer one is answered 413 "too_long").
+  api.post("/messages", requestGuard(deps.config.PUBLIC_URL), limitPerAddress(perAddress), express.json({ limit: "48kb", reviver: wellFormedReviver }), messagesApi({ ...deps, limiter }));
   api.get("/history", async (req, res) => {
     const chatId = readChatId(req);
     if (!chatId) {

@@ -11,7 +11,7 @@ export interface History {
   locale: string | null;
 }
 
-const SENT_ROW = { id: true, reply: true, platformMessageId: true, sentAt: true, createdAt: true } as const;
+const SENT_ROW = { id: true, reply: true, platformMessageId: true, sentAt: true, createdAt: true, kind: true } as const;
 
 /** The last `limit` messages both ways, oldest first. */
 export async function loadHistory(prisma: PrismaClient, i18n: I18n, chatId: string, limit = 50): Promise<History> {

@@ -12,8 +12,15 @@ import type { RateLimiter } from "./rateLimiter.ts";
 
 const clientMessageId = z.uuid();
 
+/**
+ * The longest text one message may carry: what every channel accepts (Telegram's 4096), so a long
+ * story pasted in the web chat is read whole. Longer is answered with 413 "too_long" and the page
+ * tells the person kindly, keeping what they wrote.
+ */
+export const MAX_TEXT = 4096;
+
 export const postedMessage = z.discriminatedUnion("kind", [
-  z.object({ clientMessageId, kind: z.literal("text"), text: z.string().trim().min(1).max(2000) }),
+  z.object({ clientMessageId, kind: z.literal("text"), text: z.string().trim().min(1) }),
   z.object({ clientMessageId, kind: z.literal("button"), data: z.string().min(1).max(64) }),
   z.object({
     clientMessageId,
@@ -48,6 +55,10 @@ export function messagesApi(deps: MessagesApiDeps): RequestHandler {
       return;
     }
     const m = parsed.data;
+    if (m.kind === "text" && m.text.length > MAX_TEXT) {
+      res.status(413).json({ error: "too_long", max: MAX_TEXT });
+      return;
+    }
     const base = {
       chat: { channel: "WEB" as const, platformUserId: chatId },
       // Scoped to the chat, so one browser's ids can never collide with another's.

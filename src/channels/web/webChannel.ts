@@ -27,6 +27,7 @@ export function createWebChannel(deps: WebChannelDeps): ChannelAdapter {
         text: rendered.text,
         buttons: rendered.buttons,
         at: deps.clock.now().toISOString(),
+        ...(rendered.standalone ? { standalone: true } : {}),
       });
       return { ok: true, platformMessageId: id };
     },

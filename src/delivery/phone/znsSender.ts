@@ -15,6 +15,7 @@ import type { SendResult } from "../../channels/channel.ts";
 import type { ZaloTokenStore } from "../../channels/zalo/zaloTokenStore.ts";
 import type { I18n } from "../../core/i18n.ts";
 import { renderParam } from "../../core/renderReply.ts";
+import type { TextRef } from "../../core/reply.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { todayInVietnam } from "../../lib/calendarDate.ts";
 import type { Clock } from "../../lib/clock.ts";
@@ -65,22 +66,36 @@ const RATE_LIMITED = new Set([-32]);
 
 export const ZNS_SENDER = "ZNS";
 
+type ZnsTemplate = ZnsTemplates[string];
+
 export function createZnsSender(settings: ZnsSettings, deps: { prisma: PrismaClient; clock: Clock; i18n: I18n; tokens: ZaloTokenStore }): Sender {
   const url = `${settings.apiRoot.replace(/\/+$/, "")}/message/template`;
   const t = deps.i18n.t("vi");
 
-  async function quotaLeft(day: string): Promise<boolean> {
-    const row = await deps.prisma.senderQuota.findUnique({ where: { sender_day: { sender: ZNS_SENDER, day } } });
-    if (row?.remaining === 0) return false;
-    return settings.dailyQuota === undefined || (row?.used ?? 0) < settings.dailyQuota;
+  const key = (day: string) => ({ sender_day: { sender: ZNS_SENDER, day } });
+
+  /**
+   * Takes one message of the day's quota before sending: one conditional UPDATE, so sends running
+   * at once (the lane's pipelines, other instances) never pass the quota together.
+   */
+  async function reserve(day: string): Promise<boolean> {
+    await deps.prisma.senderQuota.upsert({ where: key(day), create: { sender: ZNS_SENDER, day }, update: {} });
+    const taken = await deps.prisma.senderQuota.updateMany({
+      where: {
+        sender: ZNS_SENDER,
+        day,
+        // Zalo said the day's quota is used up: nothing more today, whatever our own count says.
+        OR: [{ remaining: null }, { remaining: { gt: 0 } }],
+        ...(settings.dailyQuota === undefined ? {} : { used: { lt: settings.dailyQuota } }),
+      },
+      data: { used: { increment: 1 } },
+    });
+    return taken.count === 1;
   }
 
-  async function count(day: string, remaining: number | undefined): Promise<void> {
-    await deps.prisma.senderQuota.upsert({
-      where: { sender_day: { sender: ZNS_SENDER, day } },
-      create: { sender: ZNS_SENDER, day, used: 1, remaining: remaining ?? null },
-      update: { used: { increment: 1 }, ...(remaining !== undefined ? { remaining } : {}) },
-    });
+  /** A reserved message Zalo did not take gives its place back. */
+  async function release(day: string): Promise<void> {
+    await deps.prisma.senderQuota.updateMany({ where: { sender: ZNS_SENDER, day, used: { gt: 0 } }, data: { used: { decrement: 1 } } });
   }
 
   async function post(token: string, body: unknown): Promise<{ status: number; headers: Headers; json: unknown } | null> {
@@ -107,51 +122,60 @@ export function createZnsSender(settings: ZnsSettings, deps: { prisma: PrismaCli
       const template = settings.templates[first.key];
       if (!template) return { ok: false, permanent: true, reason: "zns_no_template" };
       const day = todayInVietnam(deps.clock.now());
-      if (!(await quotaLeft(day))) return { ok: false, permanent: true, reason: "zns_quota_exhausted" };
-      const data: Record<string, string> = {};
-      for (const [znsName, ours] of Object.entries(template.params)) {
-        const value = first.params?.[ours];
-        data[znsName] = value === undefined ? "" : String(renderParam(t, "vi", value));
+      if (!(await reserve(day))) return { ok: false, permanent: true, reason: "zns_quota_exhausted" };
+      try {
+        const result = await deliver(row.id, row.phone, template, first, day);
+        // Only a message Zalo took counts against the day's quota.
+        if (!result.ok) await release(day);
+        return result;
+      } catch (err) {
+        await release(day);
+        throw err;
       }
-      const body = { phone: internationalPhone(row.phone), template_id: template.templateId, template_data: data, tracking_id: row.id };
-
-      let token = await deps.tokens.accessToken();
-      if (!token) return { ok: false, permanent: false, reason: "no_access_token" };
-      let res = await post(token, body);
-      let parsed = res ? answer.safeParse(res.json) : null;
-      if (res && res.status < 300 && parsed?.success && TOKEN_REFUSED.has(parsed.data.error)) {
-        const next = await deps.tokens.refreshAfterRejection(token);
-        if (!next || next === token) return { ok: false, permanent: false, reason: "access_token_refused" };
-        token = next;
-        res = await post(token, body);
-        parsed = res ? answer.safeParse(res.json) : null;
-        // A fresh token refused the same way: the request itself is wrong (e.g. -201 bad parameters).
-        if (parsed?.success && parsed.data.error === -201) return { ok: false, permanent: true, reason: "zns_error_-201" };
-      }
-      if (!res) return { ok: false, permanent: false, reason: "network" };
-      if (res.status === 429) return { ok: false, permanent: false, reason: "zns_rate_limited", pauseSender: true, retryAfterMs: retryAfterMs(res.headers, 5_000) };
-      if (res.status >= 300) return { ok: false, permanent: false, reason: `zns_http_${res.status}` };
-      if (!parsed?.success) {
-        // Zalo took the request (2xx) and its answer cannot be read: the message went out.
-        await count(day, undefined);
-        return { ok: true, answerUnreadable: true };
-      }
-      const { error, data: result } = parsed.data;
-      if (error === 0) {
-        await count(day, result?.quota?.remainingQuota);
-        return { ok: true, ...(result?.msg_id ? { platformMessageId: result.msg_id } : {}) };
-      }
-      if (PHONE_CANNOT_RECEIVE.has(error)) return { ok: false, permanent: true, reason: `zns_error_${error}` };
-      if (QUOTA_EXCEEDED.has(error)) {
-        await deps.prisma.senderQuota.upsert({
-          where: { sender_day: { sender: ZNS_SENDER, day } },
-          create: { sender: ZNS_SENDER, day, remaining: 0 },
-          update: { remaining: 0 },
-        });
-        return { ok: false, permanent: true, reason: "zns_quota_exhausted" };
-      }
-      if (RATE_LIMITED.has(error)) return { ok: false, permanent: false, reason: "zns_rate_limited", pauseSender: true, retryAfterMs: 5_000 };
-      return { ok: false, permanent: false, reason: `zns_error_${error}` };
     },
   };
+
+  async function deliver(id: string, phone: string, template: ZnsTemplate, first: TextRef, day: string): Promise<SendResult> {
+    const data: Record<string, string> = {};
+    for (const [znsName, ours] of Object.entries(template.params)) {
+      const value = first.params?.[ours];
+      data[znsName] = value === undefined ? "" : String(renderParam(t, "vi", value));
+    }
+    const body = { phone: internationalPhone(phone), template_id: template.templateId, template_data: data, tracking_id: id };
+
+    let token = await deps.tokens.accessToken();
+    if (!token) return { ok: false, permanent: false, reason: "no_access_token" };
+    let res = await post(token, body);
+    let parsed = res ? answer.safeParse(res.json) : null;
+    if (res && res.status < 300 && parsed?.success && TOKEN_REFUSED.has(parsed.data.error)) {
+      const next = await deps.tokens.refreshAfterRejection(token);
+      if (!next || next === token) return { ok: false, permanent: false, reason: "access_token_refused" };
+      token = next;
+      res = await post(token, body);
+      parsed = res ? answer.safeParse(res.json) : null;
+      // A fresh token refused the same way: the request itself is wrong (e.g. -201 bad parameters).
+      if (parsed?.success && parsed.data.error === -201) return { ok: false, permanent: true, reason: "zns_error_-201" };
+    }
+    if (!res) return { ok: false, permanent: false, reason: "network" };
+    if (res.status === 429) return { ok: false, permanent: false, reason: "zns_rate_limited", pauseSender: true, retryAfterMs: retryAfterMs(res.headers, 5_000) };
+    if (res.status >= 300) return { ok: false, permanent: false, reason: `zns_http_${res.status}` };
+    if (!parsed?.success) {
+      // Zalo took the request (2xx) and its answer cannot be read: the message went out.
+      return { ok: true, answerUnreadable: true };
+    }
+    const { error, data: result } = parsed.data;
+    if (error === 0) {
+      // Zalo's own count of what is left, when it reports one, wins over ours.
+      const remaining = result?.quota?.remainingQuota;
+      if (remaining !== undefined) await deps.prisma.senderQuota.update({ where: key(day), data: { remaining } });
+      return { ok: true, ...(result?.msg_id ? { platformMessageId: result.msg_id } : {}) };
+    }
+    if (PHONE_CANNOT_RECEIVE.has(error)) return { ok: false, permanent: true, reason: `zns_error_${error}` };
+    if (QUOTA_EXCEEDED.has(error)) {
+      await deps.prisma.senderQuota.update({ where: key(day), data: { remaining: 0 } });
+      return { ok: false, permanent: true, reason: "zns_quota_exhausted" };
+    }
+    if (RATE_LIMITED.has(error)) return { ok: false, permanent: false, reason: "zns_rate_limited", pauseSender: true, retryAfterMs: 5_000 };
+    return { ok: false, permanent: false, reason: `zns_error_${error}` };
+  }
 }

@@ -6,30 +6,35 @@ import { mask } from "../../lib/redact.ts";
 import { recordAudit } from "../audit/service.ts";
 import { markCodeUsed } from "../linking/codes.ts";
 import { validAuthorisation } from "./identityChecks.ts";
-import type { ChatResult } from "./protocol.ts";
-import type { LinkRequest } from "./state.ts";
+import type { Profile } from "./flows/people/effects.ts";
+import type { LinkRequest } from "./flows/consent/state.ts";
+import type { PersonRef } from "./personRef.ts";
 
-type Result<K extends ChatResult["kind"]> = Extract<ChatResult, { kind: K }>;
+export type Linked = { outcome: "ok"; person: PersonRef } | { outcome: "codeUsed" } | { outcome: "notAllowed" };
 
-export async function link(tx: Tx, ctx: ChatContext, request: LinkRequest): Promise<Result<"linked">> {
+export async function link(tx: Tx, ctx: ChatContext, request: LinkRequest): Promise<Linked> {
   const { person } = request;
   if (request.via === "LINK_CODE") {
     // Another chat may have used the code in the meantime: only one of them links.
-    if (!request.linkCodeId || !(await markCodeUsed(tx, request.linkCodeId, ctx.now))) return { kind: "linked", outcome: "codeUsed" };
+    if (!request.linkCodeId || !(await markCodeUsed(tx, request.linkCodeId, ctx.now))) return { outcome: "codeUsed" };
   }
   if (request.via === "AUTHORISATION") {
     // The consent may come long after the check (a resumed conversation): check again.
     const still = request.authorisationId
       ? await validAuthorisation(tx, ctx, { beneficiaryId: person.beneficiaryId, id: request.authorisationId, relativeId: request.relativeId })
       : null;
-    if (!still) return { kind: "linked", outcome: "notAllowed" };
+    if (!still) return { outcome: "notAllowed" };
   }
   const fields = { role: request.role, via: request.via, authorisationId: request.authorisationId ?? null };
-  await tx.chatLink.upsert({
-    where: { identityId_beneficiaryId: { identityId: ctx.identityId, beneficiaryId: person.beneficiaryId } },
-    create: { identityId: ctx.identityId, beneficiaryId: person.beneficiaryId, linkedAt: ctx.now, ...fields },
-    update: fields,
-  });
+  const where = { identityId_beneficiaryId: { identityId: ctx.identityId, beneficiaryId: person.beneficiaryId } };
+  const existing = await tx.chatLink.findUnique({ where, select: { role: true, authorisationId: true } });
+  // A link never gets weaker by being made again: the person themself stays themself, and a link
+  // that holds unconditionally (the officer's code, the identity check) is not swapped for one that
+  // holds only while an authorisation does — that would take the chat off notices and broadcasts
+  // until the authorisation starts. What the new link proves (who the relative is) is still kept.
+  const keep = existing !== null && (existing.role === "SELF" || (existing.authorisationId === null && request.role === "REPRESENTATIVE"));
+  if (existing === null) await tx.chatLink.create({ data: { ...where.identityId_beneficiaryId, linkedAt: ctx.now, ...fields } });
+  else if (!keep) await tx.chatLink.update({ where, data: fields });
   await tx.chatIdentity.update({
     where: { id: ctx.identityId },
     data: {
@@ -47,10 +52,10 @@ export async function link(tx: Tx, ctx: ChatContext, request: LinkRequest): Prom
     entityId: person.beneficiaryId,
     detail: { channel: ctx.channel, role: request.role, via: request.via, authorisationId: request.authorisationId ?? null },
   });
-  return { kind: "linked", outcome: "ok", person };
+  return { outcome: "ok", person };
 }
 
-export async function unlink(tx: Tx, ctx: ChatContext, beneficiaryIds: string[] | "all"): Promise<Result<"unlinked">> {
+export async function unlink(tx: Tx, ctx: ChatContext, beneficiaryIds: string[] | "all"): Promise<{ removed: number; remaining: number }> {
   const scope = beneficiaryIds === "all" ? {} : { beneficiaryId: { in: beneficiaryIds } };
   const removed = await tx.chatLink.findMany({ where: { identityId: ctx.identityId, ...scope }, select: { beneficiaryId: true } });
   await tx.chatLink.deleteMany({ where: { identityId: ctx.identityId, ...scope } });
@@ -78,7 +83,7 @@ export async function unlink(tx: Tx, ctx: ChatContext, beneficiaryIds: string[] 
     entityId: ctx.identityId,
     detail: { channel: ctx.channel, beneficiaryIds: removed.map((r) => r.beneficiaryId), remaining: left.length },
   });
-  return { kind: "unlinked", removed: removed.length, remaining: left.length };
+  return { removed: removed.length, remaining: left.length };
 }
 
 /** Only people linked to this chat can be selected. */
@@ -87,7 +92,7 @@ export async function select(tx: Tx, ctx: ChatContext, beneficiaryId: string): P
   if (linked) await tx.chatIdentity.update({ where: { id: ctx.identityId }, data: { beneficiaryId } });
 }
 
-export async function profile(tx: Tx, ctx: ChatContext, beneficiaryId: string): Promise<Result<"profile">> {
+export async function profile(tx: Tx, ctx: ChatContext, beneficiaryId: string): Promise<{ profile: Profile | null }> {
   const linked = await tx.chatLink.findUnique({
     where: { identityId_beneficiaryId: { identityId: ctx.identityId, beneficiaryId } },
     select: {
@@ -101,7 +106,7 @@ export async function profile(tx: Tx, ctx: ChatContext, beneficiaryId: string): 
       },
     },
   });
-  if (!linked || !ctx.consentGiven) return { kind: "profile", profile: null };
+  if (!linked || !ctx.consentGiven) return { profile: null };
   const b = linked.beneficiary;
   const today = new Date(`${todayInVietnam(ctx.now)}T00:00:00.000Z`);
   const authorisation = await tx.authorisation.findFirst({
@@ -111,7 +116,6 @@ export async function profile(tx: Tx, ctx: ChatContext, beneficiaryId: string): 
   });
   const account = b.accounts[0];
   return {
-    kind: "profile",
     profile: {
       fullName: b.fullName, communeName: b.commune.name, programme: b.programme, status: b.status, maskedPersonalId: mask(b.personalId),
       dateOfBirth: b.dateOfBirth.toISOString().slice(0, 10),

@@ -1,7 +1,7 @@
 // A chat context for decision tests: no database, every field explicit and overridable.
 import type { Reply } from "../../core/reply.ts";
 import type { ChatContext, LinkedPerson } from "../../conversation/brain.ts";
-import type { ChatDecision } from "./decision.ts";
+import type { Decision as ChatDecision } from "../../conversation/flow.ts";
 
 export const DAO: LinkedPerson = { beneficiaryId: "b-dao", fullName: "Nguyễn Thị Đào", role: "SELF", communeName: "Xã Hòa An", sex: "FEMALE" };
 export const BA: LinkedPerson = { beneficiaryId: "b-ba", fullName: "Trần Văn Ba", role: "REPRESENTATIVE", communeName: "Xã Hòa An", sex: "MALE" };

@@ -11,7 +11,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** Every "chat:..." key the bot's code names literally, plus the ones it builds from enums. */
 function usedKeys(): string[] {
   const keys = new Set<string>();
-  for (const file of readdirSync(here).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
+  // Every flow's folder too (flows/<name>/…).
+  for (const file of readdirSync(here, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
     for (const m of readFileSync(path.join(here, file), "utf8").matchAll(/"chat:([A-Za-z.]+)"/g)) if (m[1]) keys.add(m[1]);
   }
   for (const p of ["BTXH", "NCC"]) keys.add(`programme.${p}`);

@@ -8,7 +8,7 @@ import { enqueueOutbound } from "../../delivery/enqueue.ts";
 import { isChannelName } from "../../core/events.ts";
 import { say } from "../../core/reply.ts";
 import { assigneeFilter, ticketAccess } from "./access.ts";
-import { satisfactionQuestion } from "./chatStep.ts";
+import { satisfactionQuestion } from "./satisfaction.ts";
 import { OPEN_STATUSES } from "./statuses.ts";
 import type { StaffContext } from "../../http/context.ts";
 import { redactString } from "../../lib/redact.ts";

@@ -38,6 +38,8 @@ export interface TicketMessageView {
 
 export interface TicketDetail extends QueueRow {
   id: string;
+  /** A relative chatting for the person: their own name (the chat's name when not known), to sign their messages. */
+  relativeName: string | null;
   identityId: string | null;
   beneficiaryId: string | null;
   communeId: string | null;
@@ -52,7 +54,7 @@ export interface TicketDetail extends QueueRow {
 const PRIORITY_ORDER: TicketPriority[] = ["URGENT", "HIGH", "NORMAL", "LOW"];
 const QUEUE_SIZE = 200;
 
-type Reader = Pick<PrismaClient, "hotlineTicket" | "inboundMessage">;
+type Reader = Pick<PrismaClient, "hotlineTicket" | "inboundMessage" | "chatLink">;
 
 export async function listTickets(db: Reader, viewer: TicketViewer, filter: QueueFilter): Promise<QueueRow[]> {
   const status = filter.status === "ALL" ? {} : { status: filter.status === "OPEN" ? { in: OPEN_STATUSES } : filter.status };
@@ -85,6 +87,9 @@ export async function loadTicket(db: Reader, viewer: TicketViewer, number: numbe
     },
   });
   if (!t) return null;
+  const link = t.identityId && t.beneficiaryId
+    ? await db.chatLink.findUnique({ where: { identityId_beneficiaryId: { identityId: t.identityId, beneficiaryId: t.beneficiaryId } }, select: { role: true, identity: { select: { displayName: true, relative: { select: { fullName: true } } } } } })
+    : null;
   const inbound = t.identityId
     ? await db.inboundMessage.findMany({
         where: { identityId: t.identityId, receivedAt: { lte: t.createdAt }, text: { not: null } },
@@ -95,6 +100,7 @@ export async function loadTicket(db: Reader, viewer: TicketViewer, number: numbe
   return {
     ...toRow(t),
     id: t.id,
+    relativeName: link && link.role !== "SELF" ? (link.identity.relative?.fullName ?? link.identity.displayName ?? "") : null,
     identityId: t.identityId,
     beneficiaryId: t.beneficiaryId,
     communeId: t.communeId,

@@ -1,18 +1,20 @@
 // The coming payout in a few short lines: when, at what time, where (or into which account, only
 // its last digits), and how much. Each line is one idea, for people reading on a small phone.
+// `who` names the person it is about, for the wording a relative reads.
 import { say, type TextRef } from "../../core/reply.ts";
 import { monthParams } from "./monthParams.ts";
+import type { Who } from "./situationText.ts";
 import type { PayoutOverview, PayoutView } from "./types.ts";
 
-export function nextPayoutText(overview: PayoutOverview): TextRef[] {
+export function nextPayoutText(overview: PayoutOverview, who: Who): TextRef[] {
   const next = overview.next;
-  if (!next) return [say("payouts:next.none")];
-  return [...whenAndWhere(next), ...amountText(next)];
+  if (!next) return [say("payouts:next.none", who)];
+  return [...whenAndWhere(next, who), ...amountText(next, who)];
 }
 
-export function whenAndWhere(v: PayoutView): TextRef[] {
-  if (!v.date) return [say("payouts:next.noDate", monthParams(v.month))];
-  const date = { date: { date: v.date } };
+export function whenAndWhere(v: PayoutView, who: Who): TextRef[] {
+  if (!v.date) return [say("payouts:next.noDate", { ...who, ...monthParams(v.month) })];
+  const date = { ...who, date: { date: v.date } };
   const window = v.windowStart && v.windowEnd ? [say("payouts:next.window", { start: v.windowStart, end: v.windowEnd })] : [];
   switch (v.method) {
     case "CASH_POINT":
@@ -22,7 +24,7 @@ export function whenAndWhere(v: PayoutView): TextRef[] {
         v.place ? say("payouts:next.place", { place: v.place.name, address: v.place.address }) : say("payouts:next.placeUnknown"),
       ];
     case "CASH_HOME":
-      return [say("payouts:next.homeDate", date), ...window, say("payouts:next.homeStay")];
+      return [say("payouts:next.homeDate", date), ...window, say("payouts:next.homeStay", who)];
     case "BANK":
     case "EWALLET":
     case "MOBILE_MONEY":
@@ -32,8 +34,8 @@ export function whenAndWhere(v: PayoutView): TextRef[] {
   }
 }
 
-export function amountText(v: PayoutView): TextRef[] {
+export function amountText(v: PayoutView, who: Who): TextRef[] {
   const out = [say("payouts:next.amount", { amount: { vnd: v.amount } })];
-  if (v.carriedOver > 0) out.push(say("payouts:next.carried", { amount: { vnd: v.carriedOver } }));
+  if (v.carriedOver > 0) out.push(say("payouts:next.carried", { ...who, amount: { vnd: v.carriedOver } }));
   return out;
 }

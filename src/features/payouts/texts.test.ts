@@ -11,7 +11,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 function usedKeys(): string[] {
   const keys = new Set<string>();
   for (const dir of [here, path.join(here, "../chat")]) {
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
+    for (const file of readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
       for (const m of readFileSync(path.join(dir, file), "utf8").matchAll(/"payouts:([A-Za-z.]+)"/g)) if (m[1]) keys.add(m[1]);
     }
   }

@@ -12,6 +12,8 @@ export interface Recipient {
   channel: "TELEGRAM" | "ZALO" | "WEB";
   /** The chat that sent the request, the relative's own chat, or one on the beneficiary's side. */
   role: "submitter" | "relative" | "beneficiary";
+  /** Whether the chat is linked to the beneficiary already (as themself or for them). */
+  linked: boolean;
 }
 
 export async function requestRecipients(
@@ -24,10 +26,11 @@ export async function requestRecipients(
     who.submittedById ? tx.chatIdentity.findUnique({ where: { id: who.submittedById }, select: { id: true, channel: true } }) : null,
   ]);
   const out = new Map<string, Recipient>();
+  const linked = new Set(links.map((l) => l.identity.id));
   const add = (identity: { id: string; channel: string }, role: Recipient["role"]) => {
     if (out.has(identity.id)) return;
     if (identity.channel === "TELEGRAM" || identity.channel === "ZALO" || identity.channel === "WEB") {
-      out.set(identity.id, { identityId: identity.id, channel: identity.channel, role });
+      out.set(identity.id, { identityId: identity.id, channel: identity.channel, role, linked: linked.has(identity.id) });
     }
   };
   if (submitter) add(submitter, "submitter");

@@ -86,7 +86,7 @@ type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 async function apply(
   tx: Tx,
-  req: { id: string; kind: RequestKindName; beneficiaryId: string; beneficiary: { fullName: string; commune: { name: string } } },
+  req: { id: string; kind: RequestKindName; beneficiaryId: string; submittedById: string | null; beneficiary: { fullName: string; commune: { name: string } } },
   row: RequestRow,
   d: { staffId: string; checklist: string[]; now: Date; today: string },
 ) {
@@ -96,7 +96,12 @@ async function apply(
     case "AUTHORISATION": {
       const a = await applyAuthorisation(tx, req, row, { ...d, communeName: req.beneficiary.commune.name });
       const byRelative = authorisationDraft.parse(row.draft).starter === "RELATIVE";
-      return { reply: (r: Recipient) => authorisationApproved(a, person, req.id, r.role === "relative" || (byRelative && r.role === "submitter")), relativeId: a.relativeId, effectiveMonth: a.from };
+      // The chat that asked to collect is the relative's: from now on it is known by their name (the
+      // officer's page and the hotline show it), whatever way it was linked.
+      if (byRelative && req.submittedById) await tx.chatIdentity.update({ where: { id: req.submittedById }, data: { relativeId: a.relativeId } });
+      // Only a relative's chat not linked yet is offered to link: a linked chat keeps its link.
+      const offerLink = (r: Recipient) => !r.linked && (r.role === "relative" || (byRelative && r.role === "submitter"));
+      return { reply: (r: Recipient) => authorisationApproved(a, person, req.id, offerLink(r)), relativeId: a.relativeId, effectiveMonth: a.from };
     }
     case "ACCOUNT":
     case "CHANGE_METHOD": {

@@ -63,9 +63,15 @@ export function ticketMessages(t: TFunction, ticket: TicketDetail): SafeHtml {
     .filter((m) => m.author !== "BOT")
     .map(
       (m) => html`<li class="msg ${m.author.toLowerCase()}" data-author="${m.author}">
-  <span class="muted">${formatDateTime(m.at)} · ${m.author === "PERSON" ? (ticket.personName ?? t(`${NS}.unknownPerson`)) : (m.staffName ?? t(`${NS}.system`))}${m.author === "NOTE" ? html` · ${t(`${NS}.internal`)}` : ""}</span>
+  <span class="muted">${formatDateTime(m.at)} · ${m.author === "PERSON" ? signature(t, ticket) : (m.staffName ?? t(`${NS}.system`))}${m.author === "NOTE" ? html` · ${t(`${NS}.internal`)}` : ""}</span>
   <p>${m.text}</p>${m.delivery ? delivery(t, m.delivery) : ""}</li>`,
     )}</ol>`;
+}
+
+/** A relative writing for the person signs with their own name, for the person. */
+function signature(t: TFunction, ticket: TicketDetail): string {
+  if (ticket.relativeName !== null) return t(`${NS}.signedForPerson`, { name: ticket.relativeName || t(`${NS}.relative`), person: ticket.personName ?? "" });
+  return ticket.personName ?? t(`${NS}.unknownPerson`);
 }
 
 function delivery(t: TFunction, d: NonNullable<TicketDetail["messages"][number]["delivery"]>): SafeHtml {

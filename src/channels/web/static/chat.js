@@ -1,4 +1,4 @@
-/* global document, window, location, history, fetch, EventSource, crypto, setTimeout, clearTimeout, URLSearchParams */
+/* global document, window, location, history, fetch, EventSource, crypto, setTimeout, clearTimeout, URLSearchParams, URL */
 // The web chat page: shows the conversation, sends what the person types or taps, and receives
 // replies as they are sent (Server-Sent Events). Every message the page posts carries its own
 // UUID and is re-posted with the same UUID until the server has it, so nothing is lost on a bad
@@ -93,7 +93,10 @@
 
     if (item.from === "bot") {
       hideTyping();
-      if (item.buttons && item.buttons.length) showChips(item.buttons);
+      // A notice arriving mid-conversation keeps its buttons under itself: the buttons of the
+      // question the person is answering stay where they are.
+      if (item.standalone && item.buttons && item.buttons.length) row.append(buttonRows(item.buttons, "inline"));
+      else if (item.buttons && item.buttons.length) showChips(item.buttons);
     }
     if (stick) scrollDown();
     return row;
@@ -102,20 +105,35 @@
   // Quick replies belong to the newest bot message that offers them, until the person answers.
   function showChips(rows) {
     clearChips();
-    chips = el("div", "chips");
-    chips.setAttribute("role", "group");
-    chips.setAttribute("aria-label", T.quickReplies);
+    chips = buttonRows(rows, "chips");
+    tail.insertBefore(chips, typing);
+  }
+
+  // A link button opens the address (a path is on this site: the page's own origin); any other
+  // button sends its data as the person's answer.
+  function buttonRows(rows, className) {
+    const group = el("div", className);
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", T.quickReplies);
     for (const buttons of rows) {
       const line = el("div", "row");
       for (const b of buttons) {
+        if (b.url) {
+          const link = el("a", "chip link", b.label);
+          link.href = new URL(b.url, location.origin).href;
+          link.target = "_blank";
+          link.rel = "noopener";
+          line.append(link);
+          continue;
+        }
         const button = el("button", "chip", b.label);
         button.type = "button";
         button.addEventListener("click", () => send({ kind: "button", data: b.data }, b.label));
         line.append(button);
       }
-      chips.append(line);
+      group.append(line);
     }
-    tail.insertBefore(chips, typing);
+    return group;
   }
 
   function clearChips() {
@@ -146,6 +164,17 @@
     }
     showTyping();
     post({ ...body, clientMessageId }, row, 0);
+  }
+
+  // Longer than one message may be: said kindly, and the text goes back into the box to shorten.
+  function tooLong(payload, row) {
+    hideTyping();
+    markRow(row, "failed");
+    if (payload.kind === "text" && !input.value) {
+      input.value = payload.text;
+      resizeInput();
+    }
+    addMessage({ id: `local:${payload.clientMessageId}`, from: "bot", text: T.tooLong, buttons: [], at: new Date().toISOString(), local: true });
   }
 
   function markRow(row, state) {
@@ -181,6 +210,10 @@
       markRow(row, "retrying");
       const delay = status === 429 ? 5000 : Math.min(15000, 1000 * 2 ** attempt);
       setTimeout(() => post(payload, row, attempt + 1), delay);
+      return;
+    }
+    if (status === 413) {
+      tooLong(payload, row);
       return;
     }
     hideTyping();
