@@ -15,6 +15,19 @@ export default tseslint.config(
     },
   },
   {
+    // Vietnam time is converted in one place (src/lib/vietnamTime.ts), never by a hand-written offset.
+    files: ["src/**/*.ts"],
+    ignores: ["src/lib/vietnamTime.ts", "src/**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "BinaryExpression[operator='*'][left.value=7][right.value=3600000]", message: "Use src/lib/vietnamTime.ts for Vietnam time." },
+        { selector: "Literal[value=/\\+07:00/]", message: "Use src/lib/vietnamTime.ts for Vietnam time." },
+        { selector: "TemplateElement[value.raw=/\\+07:00/]", message: "Use src/lib/vietnamTime.ts for Vietnam time." },
+      ],
+    },
+  },
+  {
     files: ["scripts/**/*.mjs"],
     languageOptions: { globals: globals.node },
   },

@@ -1,9 +1,8 @@
 // No notices at night: old people keep their phones by the bed. Replies to someone who is
 // chatting right now are never held back; notices and broadcasts wait for the morning.
-// Vietnam has one time zone, UTC+7, without daylight saving.
+import { DAY_MS, fromWallClock, toWallClock } from "../lib/vietnamTime.ts";
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-const DAY_MS = 86_400_000;
+export { vietnamTime } from "../lib/vietnamTime.ts";
 
 export interface QuietHours {
   /** Minutes after midnight, Vietnam time. */
@@ -24,17 +23,12 @@ export function parseQuietHours(value: string): QuietHours | null {
 /** `at` itself when sending is allowed then, otherwise the moment the quiet hours end. */
 export function nextSendableTime(at: Date, quiet: QuietHours | null): Date {
   if (!quiet) return at;
-  const local = at.getTime() + VIETNAM_OFFSET_MS;
+  const local = toWallClock(at.getTime());
   const dayStart = Math.floor(local / DAY_MS) * DAY_MS;
   const minute = (local - dayStart) / 60_000;
   const inQuiet = quiet.start < quiet.end ? minute >= quiet.start && minute < quiet.end : minute >= quiet.start || minute < quiet.end;
   if (!inQuiet) return at;
   // The end is later today, or tomorrow morning when the window crosses midnight.
   const endDay = quiet.start > quiet.end && minute >= quiet.start ? dayStart + DAY_MS : dayStart;
-  return new Date(endDay + quiet.end * 60_000 - VIETNAM_OFFSET_MS);
-}
-
-/** A Vietnam calendar day and time of day as an instant: ("2026-12-03", "08:00"). */
-export function vietnamTime(day: string, hhmm: string): Date {
-  return new Date(`${day}T${hhmm}:00+07:00`);
+  return new Date(fromWallClock(endDay + quiet.end * 60_000));
 }

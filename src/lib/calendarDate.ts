@@ -1,5 +1,6 @@
 // Calendar dates ("YYYY-MM-DD") in Asia/Ho_Chi_Minh. The database stores them as DATE, which the
 // client hands over as a Date at UTC midnight; these helpers convert at that edge only.
+import { vietnamDate } from "./vietnamTime.ts";
 
 export type CalendarDate = string;
 
@@ -21,9 +22,9 @@ export function fromDbDate(value: Date): CalendarDate {
   return value.toISOString().slice(0, 10);
 }
 
-/** Today's date in Vietnam (UTC+7, no daylight saving). */
+/** Today's date in Vietnam. */
 export function todayInVietnam(now: Date = new Date()): CalendarDate {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return vietnamDate(now);
 }
 
 export function firstOfMonth(value: CalendarDate): CalendarDate {

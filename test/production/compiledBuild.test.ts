@@ -104,6 +104,8 @@ describe("the compiled service in the image's layout", () => {
   it("greets a newcomer in the web chat with the Vietnamese text and answers a question in words", async () => {
     const chat = await openChat(service.url);
     expect((await chat.post({ kind: "start" })).status).toBe(202);
+    // A newcomer reads the greeting before typing, as on a phone.
+    await waitFor(async () => ((await chat.history()).items.some((i) => i.from === "bot") ? true : null));
     expect((await chat.post({ kind: "text", text: "bao gio thi duoc nhan tien thang nay" })).status).toBe(202);
     const items = await waitFor(async () => {
       const { items } = await chat.history();

@@ -10,6 +10,7 @@ import type { ExportFile } from "../exports/payoutList.ts";
 import { sheet, workbookBuffer } from "../exports/sheet.ts";
 import type { BroadcastDetail } from "./list.ts";
 import { broadcastProgress, outcomeOf } from "./report.ts";
+import { asWallClockDate } from "../../lib/vietnamTime.ts";
 
 export async function exportBroadcastReport(
   deps: { prisma: PrismaClient; i18n: I18n },
@@ -71,7 +72,7 @@ export async function exportBroadcastReport(
       t(`broadcasts:console.figure.${outcome}`),
       l.reason ? reasonText(t, l.reason) : "",
       // Excel has no time zones: the cell shows Vietnam time.
-      l.outbound?.sentAt ? new Date(l.outbound.sentAt.getTime() + 7 * 3600_000) : null,
+      l.outbound?.sentAt ? asWallClockDate(l.outbound.sentAt) : null,
     ]);
   });
   rows.getColumn(8).numFmt = "dd/mm/yyyy hh:mm";

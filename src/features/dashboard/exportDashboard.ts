@@ -13,6 +13,7 @@ import { accountShare, FIGURE_KEYS, type FigureCounts } from "./communeFigures.t
 import { figureList, type ListFigure, type ListScope } from "./figureLists.ts";
 import { DEFINITIONS, listColumns } from "./listColumns.ts";
 import type { Dashboard } from "./loadDashboard.ts";
+import { asWallClockDate } from "../../lib/vietnamTime.ts";
 
 type Deps = { prisma: PrismaClient; i18n: I18n };
 
@@ -74,7 +75,7 @@ export async function exportFigureList(
   );
   rows.forEach((r, i) => {
     // Times as Vietnam wall-clock time: Excel cells carry no time zone.
-    const cells = values(r).map((v) => (v instanceof Date ? new Date(v.getTime() + 7 * 3600_000) : v));
+    const cells = values(r).map((v) => (v instanceof Date ? asWallClockDate(v) : v));
     const row = ws.addRow([i + 1, ...cells]);
     cells.forEach((v, j) => {
       if (typeof v === "number") row.getCell(j + 2).numFmt = "#,##0";

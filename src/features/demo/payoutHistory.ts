@@ -6,6 +6,7 @@ import type { DemoCommune, DemoPoint } from "./province.ts";
 import type { Random } from "./random.ts";
 import { demoUuid } from "./random.ts";
 import type { DemoAuthorisation, DemoLine, DemoPayout, DemoPerson } from "./types.ts";
+import { vietnamTime } from "../../lib/vietnamTime.ts";
 
 const FAILURES = ["Tài khoản đã bị khóa", "Tên chủ tài khoản không khớp với danh sách", "Tài khoản ngừng hoạt động"];
 
@@ -124,7 +125,7 @@ function validAuthorisation(authorisations: DemoAuthorisation[], date: string): 
 
 /** "HH:MM" Vietnam time on a day, plus some minutes, as an ISO instant. */
 function instant(date: string, time: string, plusMinutes: number): string {
-  const at = new Date(`${date}T${time}:00.000+07:00`);
+  const at = vietnamTime(date, time);
   return new Date(at.getTime() + plusMinutes * 60_000).toISOString();
 }
 

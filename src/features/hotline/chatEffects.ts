@@ -7,6 +7,7 @@ import { isHotlineTopic, type HotlineEffect, type HotlineResult, type HotlineTop
 import { isMoreUrgent, ticketPriority } from "./priority.ts";
 import { OPEN_STATUSES } from "./statuses.ts";
 import { redactString } from "../../lib/redact.ts";
+import { vietnamClock, vietnamDate } from "../../lib/vietnamTime.ts";
 
 const DEFAULT_HOURS = "Mon-Fri 07:30-17:00";
 const DEFAULT_FIRST_MINUTES = 60;
@@ -97,6 +98,5 @@ async function addPersonMessage(tx: Tx, ticketId: string, identityId: string, te
 }
 
 function due(at: Date): { dueTime: string; dueDate: string } {
-  const local = new Date(at.getTime() + 7 * 3_600_000).toISOString();
-  return { dueTime: local.slice(11, 16), dueDate: local.slice(0, 10) };
+  return { dueTime: vietnamClock(at), dueDate: vietnamDate(at) };
 }

@@ -2,8 +2,8 @@
 // saving: UTC+7 all year), so a question asked on Friday evening is due on Monday morning, not
 // at night when nobody is there to answer.
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
-const OFFSET_MS = 7 * 3_600_000;
-const DAY_MS = 86_400_000;
+import { DAY_MS, fromWallClock, minuteOfVietnamDay, toWallClock, vietnamWeekday } from "../../lib/vietnamTime.ts";
+
 
 export interface WorkingHours {
   /** Days of the week (0 = Sunday) when the hotline answers. */
@@ -33,9 +33,8 @@ export function workingHours(spec: string): WorkingHours {
 }
 
 export function isWorkingTime(hours: WorkingHours, at: Date): boolean {
-  const local = at.getTime() + OFFSET_MS;
-  const minute = Math.floor((local % DAY_MS) / 60_000);
-  return hours.days.has(new Date(local).getUTCDay()) && minute >= hours.open && minute < hours.close;
+  const minute = minuteOfVietnamDay(at);
+  return hours.days.has(vietnamWeekday(at)) && minute >= hours.open && minute < hours.close;
 }
 
 /** The moment `minutes` of working time after `start` have passed. */
@@ -44,16 +43,16 @@ export function addWorkingMinutes(hours: WorkingHours, start: Date, minutes: num
   let t = start.getTime();
   // At most a few weeks of days are walked: the configuration caps the minutes at a week.
   for (let i = 0; i < 400; i++) {
-    const local = t + OFFSET_MS;
+    const local = toWallClock(t);
     const dayStart = local - (local % DAY_MS);
     const open = dayStart + hours.open * 60_000;
     const close = dayStart + hours.close * 60_000;
     if (hours.days.has(new Date(local).getUTCDay()) && local < close) {
       const from = Math.max(local, open);
-      if (from + left <= close) return new Date(from + left - OFFSET_MS);
+      if (from + left <= close) return new Date(fromWallClock(from + left));
       left -= close - from;
     }
-    t = dayStart + DAY_MS - OFFSET_MS;
+    t = fromWallClock(dayStart + DAY_MS);
   }
   throw new Error("working hours leave no time to answer");
 }

@@ -17,6 +17,7 @@ import { loadReferenceData } from "./reference.ts";
 import { recordRun } from "./recordRun.ts";
 import { reportLines } from "./reportLines.ts";
 import type { ImportKind, ImportPlan, ImportReport, RowError, SheetSummary } from "./types.ts";
+import { formatVietnamDateTime, vietnamClock } from "../../lib/vietnamTime.ts";
 
 export type { ImportError, ImportKind, ImportReport } from "./types.ts";
 
@@ -160,7 +161,5 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 function formatVietnamTime(d: Date): string {
-  const v = new Date(d.getTime() + 7 * 3_600_000);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${two(v.getUTCHours())}:${two(v.getUTCMinutes())} ${two(v.getUTCDate())}/${two(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
+  return `${vietnamClock(d)} ${formatVietnamDateTime(d).slice(0, 10)}`;
 }

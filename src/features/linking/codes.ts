@@ -10,6 +10,7 @@ import { todayInVietnam, type CalendarDate } from "../../lib/calendarDate.ts";
 import { mask } from "../../lib/redact.ts";
 import { recordAudit } from "../audit/service.ts";
 import { displayLinkCode, generateLinkCode, linkCodeCandidates } from "./codeText.ts";
+import { startOfVietnamDay } from "../../lib/vietnamTime.ts";
 
 export interface IssueLinkCodesInput {
   communeId: string;
@@ -49,7 +50,6 @@ export interface IssuedLinkCodes {
 }
 
 const DAY_MS = 86_400_000;
-const VIETNAM_OFFSET_MS = 7 * 3600_000;
 const CHUNK = 1000;
 
 /**
@@ -66,7 +66,7 @@ export async function issueLinkCodes(prisma: PrismaClient, input: IssueLinkCodes
   const onlyUnlinked = input.onlyUnlinked ?? true;
   const validThrough = addDays(todayInVietnam(input.now), input.validDays);
   // Usable to the end of the printed day, Vietnam time.
-  const expiresAt = new Date(Date.parse(`${addDays(validThrough, 1)}T00:00:00Z`) - VIETNAM_OFFSET_MS);
+  const expiresAt = startOfVietnamDay(addDays(validThrough, 1));
 
   const codes = await prisma.$transaction(
     async (tx) => {

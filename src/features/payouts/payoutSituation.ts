@@ -10,6 +10,7 @@
 //   none       no payout at all
 import { firstOfMonth, todayInVietnam } from "../../lib/calendarDate.ts";
 import type { PayoutOverview, PayoutView } from "./types.ts";
+import { vietnamClock } from "../../lib/vietnamTime.ts";
 
 export type Situation =
   | { kind: "today"; payout: PayoutView; over: boolean }
@@ -80,7 +81,4 @@ function hoursOver(v: PayoutView, now: Date): boolean {
   return vietnamClock(now) >= end.padStart(5, "0");
 }
 
-/** "19:28": the time of day in Vietnam (UTC+7, no daylight saving). */
-export function vietnamClock(now: Date): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(11, 16);
-}
+export { vietnamClock };

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
+import { DAY_MS, startOfVietnamDay } from "../../lib/vietnamTime.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -62,8 +63,8 @@ export async function listAuditEntries(
   if (filter.actor) conds.push(Prisma.sql`a."actor" ILIKE ${`%${escapeLike(filter.actor)}%`}`);
   if (filter.action) conds.push(Prisma.sql`(a."action" = ${filter.action} OR a."action" LIKE ${`${escapeLike(filter.action)}%`})`);
   // Days are Vietnam days (UTC+7, no daylight saving).
-  if (filter.from) conds.push(Prisma.sql`a."at" >= ${new Date(`${filter.from}T00:00:00+07:00`)}`);
-  if (filter.to) conds.push(Prisma.sql`a."at" < ${new Date(new Date(`${filter.to}T00:00:00+07:00`).getTime() + 86_400_000)}`);
+  if (filter.from) conds.push(Prisma.sql`a."at" >= ${startOfVietnamDay(filter.from)}`);
+  if (filter.to) conds.push(Prisma.sql`a."at" < ${new Date(startOfVietnamDay(filter.to).getTime() + DAY_MS)}`);
   const where = Prisma.join(conds, " AND ");
   const from = Prisma.sql`FROM "AuditLog" a LEFT JOIN "Beneficiary" b ON a."entity" = 'beneficiary' AND b."id" = a."entityId"`;
 

@@ -8,6 +8,7 @@ import { formatDate } from "../../lib/format.ts";
 import { html, type SafeHtml } from "../../lib/html.ts";
 import { audienceFieldsView, type AudienceFieldsView } from "./audienceForm.ts";
 import type { CampaignForm } from "./campaignsForm.ts";
+import { vietnamClock } from "../../lib/vietnamTime.ts";
 
 export interface CampaignFormView {
   action: string;
@@ -103,5 +104,5 @@ export function previewPanel(t: TFunction, p: CampaignPreview, title = t("campai
 
 /** "08:00" in Vietnam time. */
 export function timeOf(d: Date): string {
-  return new Date(d.getTime() + 7 * 3600_000).toISOString().slice(11, 16);
+  return vietnamClock(d);
 }

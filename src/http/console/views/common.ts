@@ -1,6 +1,7 @@
 // Small pieces shared by console views: badges, dates and times, the pager.
 import type { TFunction } from "i18next";
 import { html, type SafeHtml } from "../../../lib/html.ts";
+import { formatVietnamDateTime } from "../../../lib/vietnamTime.ts";
 
 const STATUS_TONE: Record<string, "" | "info" | "warn" | "danger" | "muted"> = {
   ACTIVE: "",
@@ -27,10 +28,9 @@ export function badge(t: TFunction, group: string, value: string): SafeHtml {
   return html`<span class="badge ${STATUS_TONE[value] ?? ""}">${t(`console:${group}.${value}`)}</span>`;
 }
 
-/** "05/12/2026 14:03" in Vietnam time (UTC+7, no daylight saving). */
+/** "05/12/2026 14:03" in Vietnam time. */
 export function formatDateTime(d: Date): string {
-  const v = new Date(d.getTime() + 7 * 3600_000).toISOString();
-  return `${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)} ${v.slice(11, 16)}`;
+  return formatVietnamDateTime(d);
 }
 
 /** "2026-12-01" → "12/2026". */
