@@ -21,10 +21,24 @@ export default tseslint.config(
     rules: {
       "no-restricted-syntax": [
         "error",
-        { selector: "BinaryExpression[operator='*'][left.value=7][right.value=3600000]", message: "Use src/lib/vietnamTime.ts for Vietnam time." },
+        {
+          selector: "BinaryExpression[operator='*'][left.value=7][right.value=3600000]",
+          message: "Use src/lib/vietnamTime.ts for Vietnam time.",
+        },
         { selector: "Literal[value=/\\+07:00/]", message: "Use src/lib/vietnamTime.ts for Vietnam time." },
         { selector: "TemplateElement[value.raw=/\\+07:00/]", message: "Use src/lib/vietnamTime.ts for Vietnam time." },
       ],
+    },
+  },
+  {
+    // A promise nobody awaits loses its error: every promise is awaited, returned or handed to a
+    // function that catches (`void` marks the few that deliberately run on their own).
+    files: ["**/*.ts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { arguments: false, attributes: false } }],
+      "@typescript-eslint/await-thenable": "error",
     },
   },
   {

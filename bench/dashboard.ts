@@ -27,20 +27,32 @@ const LIMIT_MS = 1000;
 export async function dashboardBenchmark(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { beneficiaries: { type: "string", default: "100000" }, communes: { type: "string", default: "50" }, runs: { type: "string", default: "10" } },
+    options: {
+      beneficiaries: { type: "string", default: "100000" },
+      communes: { type: "string", default: "50" },
+      runs: { type: "string", default: "10" },
+    },
   });
   const beneficiaries = Number(values.beneficiaries);
   const communes = Number(values.communes);
   const runs = Number(values.runs);
   const scratch = await scratchDatabase("ansinh_bench_dashboard");
-  const config = loadConfig({ NODE_ENV: "production", ...TEST_DATA_KEYS_ENV, LOG_LEVEL: "warn", DATABASE_URL: scratch.url, PUBLIC_URL: "http://127.0.0.1" });
+  const config = loadConfig({
+    NODE_ENV: "production",
+    ...TEST_DATA_KEYS_ENV,
+    LOG_LEVEL: "warn",
+    DATABASE_URL: scratch.url,
+    PUBLIC_URL: "http://127.0.0.1",
+  });
   const db = await createDatabase({ kind: "postgres", url: scratch.url, poolSize: config.DATABASE_POOL_SIZE });
   let server: Server | undefined;
   try {
     await db.migrate();
     const now = new Date();
     const lastMonth = `${new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 7)}-01`;
-    console.log(`seeding ${beneficiaries.toLocaleString("en")} beneficiaries in ${communes} communes, ${BENCH_PERIODS} months…`);
+    console.log(
+      `seeding ${beneficiaries.toLocaleString("en")} beneficiaries in ${communes} communes, ${BENCH_PERIODS} months…`,
+    );
     let t0 = performance.now();
     await seedDashboardWorld(db.prisma.$executeRawUnsafe.bind(db.prisma), { beneficiaries, communes, lastMonth });
     await db.prisma.$executeRawUnsafe("VACUUM ANALYZE");
@@ -62,9 +74,18 @@ export async function dashboardBenchmark(args: string[]): Promise<void> {
       `SELECT (SELECT SUM("broadcastSent") FROM "DashboardFigure" WHERE "periodId" = 'per${BENCH_PERIODS}')::int AS stored,
         (SELECT COUNT(*) FROM "BroadcastDelivery" WHERE "broadcastId" LIKE 'bc${BENCH_PERIODS}%' AND status = 'SENT')::int AS direct`,
     );
-    if (!check || check.stored !== check.direct) throw new Error(`officers' messages delivered: stored ${check?.stored}, direct count ${check?.direct}`);
+    if (!check || check.stored !== check.direct)
+      throw new Error(`officers' messages delivered: stored ${check?.stored}, direct count ${check?.direct}`);
 
-    const app = createApp({ config, db, prisma: db.prisma, log: createLogger({ level: "warn" }), i18n: await createI18n(), clock: systemClock, isReady: () => true });
+    const app = createApp({
+      config,
+      db,
+      prisma: db.prisma,
+      log: createLogger({ level: "warn" }),
+      i18n: await createI18n(),
+      clock: systemClock,
+      isReady: () => true,
+    });
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, "127.0.0.1", () => resolve(s));
     });
@@ -82,14 +103,19 @@ export async function dashboardBenchmark(args: string[]): Promise<void> {
       return performance.now() - start;
     };
     const rows: string[] = [];
-    for (const [who, cookie] of [["province officer (50 communes)", province], ["commune officer (1 commune)", commune]] as const) {
+    for (const [who, cookie] of [
+      ["province officer (50 communes)", province],
+      ["commune officer (1 commune)", commune],
+    ] as const) {
       const firstMs = await time(cookie);
       const warm: number[] = [];
       for (let i = 0; i < runs; i++) warm.push(await time(cookie));
       warm.sort((a, b) => a - b);
       const median = warm[Math.floor(warm.length / 2)] ?? 0;
       const p95 = warm[Math.min(warm.length - 1, Math.ceil(warm.length * 0.95) - 1)] ?? 0;
-      rows.push(`| ${who} | ${ms(firstMs)} | ${ms(median)} | ${ms(p95)} | ${(Math.max(firstMs, p95) / LIMIT_MS).toFixed(3)} |`);
+      rows.push(
+        `| ${who} | ${ms(firstMs)} | ${ms(median)} | ${ms(p95)} | ${(Math.max(firstMs, p95) / LIMIT_MS).toFixed(3)} |`,
+      );
     }
     // The page when the recount job has not counted the month yet: it counts the month itself.
     await db.prisma.dashboardFigure.deleteMany({ where: { periodId: `per${BENCH_PERIODS}` } });
@@ -103,15 +129,21 @@ export async function dashboardBenchmark(args: string[]): Promise<void> {
     console.log(`| figure | value |`);
     console.log(`|---|---|`);
     console.log(`| beneficiaries / communes | ${beneficiaries.toLocaleString("en")} / ${communes} |`);
-    console.log(`| payouts / outbound messages | ${counts[0]?.payouts.toLocaleString("en")} / ${counts[0]?.messages.toLocaleString("en")} |`);
-    console.log(`| officers' messages (broadcast report lines) / delivered this month | ${counts[0]?.lines.toLocaleString("en")} / ${check.stored.toLocaleString("en")} |`);
+    console.log(
+      `| payouts / outbound messages | ${counts[0]?.payouts.toLocaleString("en")} / ${counts[0]?.messages.toLocaleString("en")} |`,
+    );
+    console.log(
+      `| officers' messages (broadcast report lines) / delivered this month | ${counts[0]?.lines.toLocaleString("en")} / ${check.stored.toLocaleString("en")} |`,
+    );
     console.log(`| seeding | ${seedSeconds.toFixed(1)} s |`);
     console.log(`| recount job, first run (${first.months.length} months) | ${firstRecount.toFixed(1)} s |`);
     console.log(`| recount job, current month | ${oneRecount.toFixed(1)} s |`);
     console.log(`| list behind a figure (province, first page of 100) | ${ms(listMs)} |`);
     console.log(`| province page when the month was not counted yet (counts it first) | ${ms(uncountedMs)} |`);
     console.log("");
-    console.log(`| GET /console/dashboard as | first request | warm median (${runs} runs) | warm p95 | worst / 1 s limit |`);
+    console.log(
+      `| GET /console/dashboard as | first request | warm median (${runs} runs) | warm p95 | worst / 1 s limit |`,
+    );
     console.log(`|---|---|---|---|---|`);
     for (const r of rows) console.log(r);
   } finally {
@@ -133,7 +165,9 @@ async function staffCookie(
   scope: { provinceId: string } | { communeId: string },
 ): Promise<string> {
   // Signed in directly: the sign-in page's deliberate password hashing is not what is measured.
-  const staff = await prisma.staffUser.create({ data: { username, fullName: username, passwordHash: "-", role, scopes: { create: [scope] } } });
+  const staff = await prisma.staffUser.create({
+    data: { username, fullName: username, passwordHash: "-", role, scopes: { create: [scope] } },
+  });
   const session = await startSession(prisma, staff.id, new Date(), { ttlMinutes: 600, idleMinutes: 600 });
   return `${SESSION_COOKIE}=${encodeURIComponent(session.token)}`;
 }

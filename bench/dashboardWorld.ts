@@ -18,12 +18,16 @@ type Exec = (sql: string) => Promise<number>;
 export async function seedDashboardWorld(exec: Exec, o: DashboardWorldOptions): Promise<void> {
   const n = o.beneficiaries;
   const k = o.communes;
-  await exec(`INSERT INTO "Province" (id, code, name) VALUES ('${BENCH_PROVINCE.id}', '${BENCH_PROVINCE.code}', 'Tỉnh Bảng Số Liệu')`);
+  await exec(
+    `INSERT INTO "Province" (id, code, name) VALUES ('${BENCH_PROVINCE.id}', '${BENCH_PROVINCE.code}', 'Tỉnh Bảng Số Liệu')`,
+  );
   await exec(`INSERT INTO "Province" (id, code, name) VALUES ('bench-other', '981', 'Tỉnh Bên Cạnh')`);
   await exec(`
     INSERT INTO "Commune" (id, code, name, "provinceId")
     SELECT 'c' || c, (98000 + c)::text, 'Xã Số ' || c, '${BENCH_PROVINCE.id}' FROM generate_series(1, ${k}) AS c`);
-  await exec(`INSERT INTO "Commune" (id, code, name, "provinceId") VALUES ('c-other', '98199', 'Xã Bên Cạnh', 'bench-other')`);
+  await exec(
+    `INSERT INTO "Commune" (id, code, name, "provinceId") VALUES ('c-other', '98199', 'Xã Bên Cạnh', 'bench-other')`,
+  );
   // Person i lives in commune (i % k) + 1; r(i) in [0, 1000) decides what they have.
   await exec(`
     INSERT INTO "Beneficiary" (id, "personalId", "personalIdLast4", "fullName", "fullNameAscii", "dateOfBirth", sex, phone, address,

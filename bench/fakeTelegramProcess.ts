@@ -27,7 +27,8 @@ fake.onCall((call) => {
   }
 });
 process.on("message", (msg: unknown) => {
-  if (msg === "stats") process.send?.({ accepted, refused, firstAt, lastAt, first429Index, perSecond: [...perSecondCounts.values()] });
+  if (msg === "stats")
+    process.send?.({ accepted, refused, firstAt, lastAt, first429Index, perSecond: [...perSecondCounts.values()] });
   if (msg === "close") void fake.close().then(() => process.exit(0));
 });
 process.send?.({ ready: true, apiRoot: fake.apiRoot, token: fake.token });

@@ -8,7 +8,11 @@
 // and dropped; the server itself is never restarted: a proxy in front of it plays the restart).
 import { parseArgs } from "node:util";
 import { createDatabase } from "../src/db/database.ts";
-import { databaseRestartDuringChat, instanceKilledDuringChat, twoInstancesOneWebhook } from "../test/faults/chatScenarios.ts";
+import {
+  databaseRestartDuringChat,
+  instanceKilledDuringChat,
+  twoInstancesOneWebhook,
+} from "../test/faults/chatScenarios.ts";
 import { figuresTable, type Figures } from "../test/faults/figures.ts";
 import { databaseRestartDuringBroadcast } from "../test/faults/broadcastScenario.ts";
 import { databaseRestartDuringNotices } from "../test/faults/noticeScenarios.ts";
@@ -27,13 +31,56 @@ export async function faultsBenchmark(args: string[]): Promise<void> {
   });
   const outageMs = Number(values.seconds) * 1000;
   const only = new Set((values.only ?? "").split(",").map((s) => s.trim()));
-  const minutes = (values.minutes ?? "").split(",").map(Number).filter((m) => m > 0);
+  const minutes = (values.minutes ?? "")
+    .split(",")
+    .map(Number)
+    .filter((m) => m > 0);
   const runs: [string, () => Promise<Figures | Figures[]>][] = [
-    ["chat", () => databaseRestartDuringChat({ perSecond: 20, seconds: outageMs / 1000 + 20, faultAtMs: 5000, outageMs, drainTimeoutMs: 180_000 })],
-    ["notices", () => databaseRestartDuringNotices({ recipients: 1000, ratePerSecond: 30, faultAtMessages: 200, outageMs, drainTimeoutMs: 180_000 })],
-    ["broadcast", () => databaseRestartDuringBroadcast({ recipients: 3000, ratePerSecond: 30, faultAtMessages: 1, outageMs, drainTimeoutMs: 300_000 })],
+    [
+      "chat",
+      () =>
+        databaseRestartDuringChat({
+          perSecond: 20,
+          seconds: outageMs / 1000 + 20,
+          faultAtMs: 5000,
+          outageMs,
+          drainTimeoutMs: 180_000,
+        }),
+    ],
+    [
+      "notices",
+      () =>
+        databaseRestartDuringNotices({
+          recipients: 1000,
+          ratePerSecond: 30,
+          faultAtMessages: 200,
+          outageMs,
+          drainTimeoutMs: 180_000,
+        }),
+    ],
+    [
+      "broadcast",
+      () =>
+        databaseRestartDuringBroadcast({
+          recipients: 3000,
+          ratePerSecond: 30,
+          faultAtMessages: 1,
+          outageMs,
+          drainTimeoutMs: 300_000,
+        }),
+    ],
     ["platform", () => onScratchDatabase((db) => platformOutage({ outageMinutes: minutes, replies: 20 }, db))],
-    ["kill", () => instanceKilledDuringChat({ perSecond: 20, seconds: 30, faultAtMs: 8000, downMs: outageMs / 2, drainTimeoutMs: 180_000 })],
+    [
+      "kill",
+      () =>
+        instanceKilledDuringChat({
+          perSecond: 20,
+          seconds: 30,
+          faultAtMs: 8000,
+          downMs: outageMs / 2,
+          drainTimeoutMs: 180_000,
+        }),
+    ],
     ["webhook", () => twoInstancesOneWebhook({ perSecond: 30, seconds: 30, lostAcks: 0.2, drainTimeoutMs: 120_000 })],
   ];
   const all: Figures[] = [];

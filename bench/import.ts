@@ -20,18 +20,36 @@ import { scratchDatabase } from "./scratchDatabase.ts";
 const GOAL_ROWS_PER_SECOND = 20_000;
 const GOAL_PEAK_MB = 500;
 
-const figures = z.object({ rows: z.number(), created: z.number(), importSeconds: z.number(), checkSeconds: z.number(), peakRssMb: z.number(), setupMb: z.number(), fileMb: z.number() });
+const figures = z.object({
+  rows: z.number(),
+  created: z.number(),
+  importSeconds: z.number(),
+  checkSeconds: z.number(),
+  peakRssMb: z.number(),
+  setupMb: z.number(),
+  fileMb: z.number(),
+});
 type Figures = z.infer<typeof figures>;
 
 export async function importBenchmark(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { count: { type: "string", default: "100000" }, only: { type: "string" } } });
+  const { values } = parseArgs({
+    args,
+    options: { count: { type: "string", default: "100000" }, only: { type: "string" } },
+  });
   const count = Number(values.count);
   const dir = await mkdtemp(path.join(os.tmpdir(), "ansinh-bench-"));
   try {
     const file = path.join(dir, "danh-sach-toan-tinh.xlsx");
     const t0 = performance.now();
-    const written = await writeProvinceWorkbook(file, { seed: 1, today: todayInVietnam(), policy: await loadPolicy(), count });
-    console.log(`wrote ${written.people} people to ${path.basename(file)} (${((await stat(file)).size / 1024 / 1024).toFixed(1)} MB) in ${secs(t0)} s`);
+    const written = await writeProvinceWorkbook(file, {
+      seed: 1,
+      today: todayInVietnam(),
+      policy: await loadPolicy(),
+      count,
+    });
+    console.log(
+      `wrote ${written.people} people to ${path.basename(file)} (${((await stat(file)).size / 1024 / 1024).toFixed(1)} MB) in ${secs(t0)} s`,
+    );
 
     const results: Record<string, Figures> = {};
     if (!values.only || values.only === "postgres") {
@@ -42,7 +60,8 @@ export async function importBenchmark(args: string[]): Promise<void> {
         await scratch.drop();
       }
     }
-    if (!values.only || values.only === "pglite") results.pglite = await child(["--file", file, "--dir", path.join(dir, "pglite")]);
+    if (!values.only || values.only === "pglite")
+      results.pglite = await child(["--file", file, "--dir", path.join(dir, "pglite")]);
     report(results);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -50,25 +69,52 @@ export async function importBenchmark(args: string[]): Promise<void> {
 }
 
 async function child(args: string[]): Promise<Figures> {
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "bench/importChild.ts", ...args], { maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "bench/importChild.ts", ...args], {
+    maxBuffer: 16 * 1024 * 1024,
+  });
   return figures.parse(JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}"));
 }
 
 function report(results: Record<string, Figures>): void {
-  console.log("\nprovince workbook import (rows per second, higher is better; peak memory of the process, lower is better)");
-  console.log(["database".padEnd(10), "rows".padStart(8), "import rows/s".padStart(15), "check again rows/s".padStart(20), "peak MB".padStart(9), "before import MB".padStart(18)].join(""));
+  console.log(
+    "\nprovince workbook import (rows per second, higher is better; peak memory of the process, lower is better)",
+  );
+  console.log(
+    [
+      "database".padEnd(10),
+      "rows".padStart(8),
+      "import rows/s".padStart(15),
+      "check again rows/s".padStart(20),
+      "peak MB".padStart(9),
+      "before import MB".padStart(18),
+    ].join(""),
+  );
   for (const [target, f] of Object.entries(results)) {
-    console.log([target.padEnd(10), String(f.rows).padStart(8), fmt(f.rows / f.importSeconds).padStart(15), fmt(f.rows / f.checkSeconds).padStart(20), String(f.peakRssMb).padStart(9), String(f.setupMb).padStart(18)].join(""));
+    console.log(
+      [
+        target.padEnd(10),
+        String(f.rows).padStart(8),
+        fmt(f.rows / f.importSeconds).padStart(15),
+        fmt(f.rows / f.checkSeconds).padStart(20),
+        String(f.peakRssMb).padStart(9),
+        String(f.setupMb).padStart(18),
+      ].join(""),
+    );
   }
   const pg = results.postgres;
   const lite = results.pglite;
   console.log("\nagainst the goals");
-  if (pg) console.log(`  PostgreSQL import: ${fmt(pg.rows / pg.importSeconds)} rows/s = ${(pg.rows / pg.importSeconds / GOAL_ROWS_PER_SECOND).toFixed(2)}× the goal of ${fmt(GOAL_ROWS_PER_SECOND)} rows/s`);
+  if (pg)
+    console.log(
+      `  PostgreSQL import: ${fmt(pg.rows / pg.importSeconds)} rows/s = ${(pg.rows / pg.importSeconds / GOAL_ROWS_PER_SECOND).toFixed(2)}× the goal of ${fmt(GOAL_ROWS_PER_SECOND)} rows/s`,
+    );
   // PGlite's own memory (its WebAssembly heap and the opened database) is there before any import:
   // the goal is the import's, measured as the peak above the process's memory before it began.
   if (lite) {
     const own = lite.peakRssMb - lite.setupMb;
-    console.log(`  PGlite import memory: ${own} MB above the ${lite.setupMb} MB the process held before it = ${(own / GOAL_PEAK_MB).toFixed(2)}× the limit of ${GOAL_PEAK_MB} MB (peak ${lite.peakRssMb} MB in all)`);
+    console.log(
+      `  PGlite import memory: ${own} MB above the ${lite.setupMb} MB the process held before it = ${(own / GOAL_PEAK_MB).toFixed(2)}× the limit of ${GOAL_PEAK_MB} MB (peak ${lite.peakRssMb} MB in all)`,
+    );
   }
 }
 

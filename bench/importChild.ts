@@ -13,24 +13,37 @@ import { systemClock } from "../src/lib/clock.ts";
 import { createLogger } from "../src/lib/logger.ts";
 import { areasCsv } from "./provinceWorkbook.ts";
 
-const { values } = parseArgs({ options: { file: { type: "string" }, url: { type: "string" }, dir: { type: "string" } } });
+const { values } = parseArgs({
+  options: { file: { type: "string" }, url: { type: "string" }, dir: { type: "string" } },
+});
 let peak = 0;
 const sample = () => {
   peak = Math.max(peak, process.memoryUsage().rss);
 };
 const sampler = setInterval(sample, 50);
 
-const db = await createDatabase(values.url ? { kind: "postgres", url: values.url, poolSize: 10 } : { kind: "pglite", dataDir: values.dir ?? "" });
+const db = await createDatabase(
+  values.url ? { kind: "postgres", url: values.url, poolSize: 10 } : { kind: "pglite", dataDir: values.dir ?? "" },
+);
 await db.migrate();
 await seedShippedPolicy(db.prisma);
 const deps: ImportDeps = {
-  prisma: db.prisma, log: createLogger({ level: "warn" }), clock: systemClock, i18n: await createI18n(),
+  prisma: db.prisma,
+  log: createLogger({ level: "warn" }),
+  clock: systemClock,
+  i18n: await createI18n(),
   // As the job runner does: the file is read in a worker thread with the default memory limit.
   checker: workerChecker({ memoryMb: 384 }),
 };
 sample();
 const setupMb = Math.round(peak / 1024 / 1024);
-const areas = await runImport(deps, { kind: "areas", fileName: "areas.csv", data: Buffer.from(areasCsv()), dryRun: false, staff: null });
+const areas = await runImport(deps, {
+  kind: "areas",
+  fileName: "areas.csv",
+  data: Buffer.from(areasCsv()),
+  dryRun: false,
+  staff: null,
+});
 if (!areas.applied) throw new Error(`areas refused: ${JSON.stringify(areas.errors.slice(0, 3))}`);
 const data = await readFile(values.file ?? "");
 const fileName = path.basename(values.file ?? "");
@@ -42,8 +55,19 @@ const timed = async (dryRun: boolean) => {
 const first = await timed(false);
 if (!first.r.applied) throw new Error(`import refused: ${JSON.stringify(first.r.lines.slice(0, 5))}`);
 const again = await timed(true);
-if (again.r.created + again.r.updated !== 0) throw new Error(`the same file again would change ${again.r.created + again.r.updated} people`);
+if (again.r.created + again.r.updated !== 0)
+  throw new Error(`the same file again would change ${again.r.created + again.r.updated} people`);
 sample();
 clearInterval(sampler);
 await db.close();
-console.log(JSON.stringify({ rows: first.r.rows, created: first.r.created, importSeconds: first.seconds, checkSeconds: again.seconds, peakRssMb: Math.round(peak / 1024 / 1024), setupMb, fileMb: data.length / 1024 / 1024 }));
+console.log(
+  JSON.stringify({
+    rows: first.r.rows,
+    created: first.r.created,
+    importSeconds: first.seconds,
+    checkSeconds: again.seconds,
+    peakRssMb: Math.round(peak / 1024 / 1024),
+    setupMb,
+    fileMb: data.length / 1024 / 1024,
+  }),
+);

@@ -34,11 +34,22 @@ export async function importLoadBenchmark(args: string[]): Promise<void> {
   const scratch = await scratchDatabase("ansinh_bench_import_load");
   try {
     const file = path.join(dir, "toan-tinh.xlsx");
-    await writeProvinceWorkbook(file, { seed: 2, today: todayInVietnam(), policy: await loadPolicy(), count: Number(values.count) });
+    await writeProvinceWorkbook(file, {
+      seed: 2,
+      today: todayInVietnam(),
+      policy: await loadPolicy(),
+      count: Number(values.count),
+    });
     await prepare(scratch.url);
     const service = await startServiceProcess({
-      NODE_ENV: "production", ...TEST_DATA_KEYS_ENV, LOG_LEVEL: "info", DATABASE_URL: scratch.url, DEMO_DATA: "never",
-      IMPORT_CONCURRENCY: "3", QUIET_HOURS: "off", NOTICES_ENABLED: "false",
+      NODE_ENV: "production",
+      ...TEST_DATA_KEYS_ENV,
+      LOG_LEVEL: "info",
+      DATABASE_URL: scratch.url,
+      DEMO_DATA: "never",
+      IMPORT_CONCURRENCY: "3",
+      QUIET_HOURS: "off",
+      NOTICES_ENABLED: "false",
     });
     try {
       await service.ready;
@@ -47,7 +58,9 @@ export async function importLoadBenchmark(args: string[]): Promise<void> {
       const data = await readFile(file);
       const t0 = performance.now();
       const jobs = await Promise.all(staff.map((who) => upload(service.url, who, data)));
-      const busy = await measure(service.url, 600_000, async () => (await Promise.all(jobs.map((j) => j.done()))).every(Boolean));
+      const busy = await measure(service.url, 600_000, async () =>
+        (await Promise.all(jobs.map((j) => j.done()))).every(Boolean),
+      );
       const seconds = (performance.now() - t0) / 1000;
       report(Number(values.count), seconds, idle, busy);
     } finally {
@@ -64,10 +77,24 @@ async function prepare(url: string): Promise<void> {
   try {
     await db.migrate();
     await seedShippedPolicy(db.prisma);
-    const deps = { prisma: db.prisma, log: createLogger({ level: "warn" }), clock: systemClock, i18n: await createI18n() };
-    await runImport(deps, { kind: "areas", fileName: "areas.csv", data: Buffer.from(areasCsv()), dryRun: false, staff: null });
+    const deps = {
+      prisma: db.prisma,
+      log: createLogger({ level: "warn" }),
+      clock: systemClock,
+      i18n: await createI18n(),
+    };
+    await runImport(deps, {
+      kind: "areas",
+      fileName: "areas.csv",
+      data: Buffer.from(areasCsv()),
+      dryRun: false,
+      staff: null,
+    });
     const passwordHash = await hashPassword(PW);
-    for (const n of [1, 2, 3]) await db.prisma.staffUser.create({ data: { username: `tinh.${n}`, fullName: `Cán bộ tỉnh ${n}`, passwordHash, role: "ADMIN" } });
+    for (const n of [1, 2, 3])
+      await db.prisma.staffUser.create({
+        data: { username: `tinh.${n}`, fullName: `Cán bộ tỉnh ${n}`, passwordHash, role: "ADMIN" },
+      });
   } finally {
     await db.close();
   }
@@ -79,7 +106,9 @@ async function upload(url: string, who: SignedIn, data: Buffer): Promise<{ done(
   if (res.status !== 303 || !id) throw new Error(`upload refused: ${res.status}`);
   return {
     async done() {
-      const body: unknown = await (await fetch(`${url}/console/imports/jobs/${id}/status`, { headers: { cookie: who.cookie } })).json();
+      const body: unknown = await (
+        await fetch(`${url}/console/imports/jobs/${id}/status`, { headers: { cookie: who.cookie } })
+      ).json();
       return typeof body === "object" && body !== null && "done" in body && body.done === true;
     },
   };
@@ -131,11 +160,34 @@ async function chatRoundTrip(url: string): Promise<number> {
 }
 
 function report(count: number, seconds: number, idle: Samples, busy: Samples): void {
-  const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN;
+  const q = (xs: number[], p: number) =>
+    [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN;
   const row = (label: string, xs: number[]) =>
-    console.log([label.padEnd(34), String(xs.length).padStart(6), ...[0.5, 0.95, 0.99].map((p) => q(xs, p).toFixed(0).padStart(8)), Math.max(...xs).toFixed(0).padStart(8), `${(q(xs, 0.99) / GOAL_MS).toFixed(2)}×`.padStart(10)].join(""));
-  console.log(`\nthree workbooks of ${count.toLocaleString("en-US")} people checked at once in ${seconds.toFixed(1)} s`);
-  console.log(["answer times in ms".padEnd(34), "n".padStart(6), "p50".padStart(8), "p95".padStart(8), "p99".padStart(8), "max".padStart(8), "p99/200ms".padStart(10)].join(""));
+    console.log(
+      [
+        label.padEnd(34),
+        String(xs.length).padStart(6),
+        ...[0.5, 0.95, 0.99].map((p) => q(xs, p).toFixed(0).padStart(8)),
+        Math.max(...xs)
+          .toFixed(0)
+          .padStart(8),
+        `${(q(xs, 0.99) / GOAL_MS).toFixed(2)}×`.padStart(10),
+      ].join(""),
+    );
+  console.log(
+    `\nthree workbooks of ${count.toLocaleString("en-US")} people checked at once in ${seconds.toFixed(1)} s`,
+  );
+  console.log(
+    [
+      "answer times in ms".padEnd(34),
+      "n".padStart(6),
+      "p50".padStart(8),
+      "p95".padStart(8),
+      "p99".padStart(8),
+      "max".padStart(8),
+      "p99/200ms".padStart(10),
+    ].join(""),
+  );
   row("/healthz, nothing running", idle.health);
   row("/healthz, three files checked", busy.health);
   row("web chat reply, nothing running", idle.chat);

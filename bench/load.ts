@@ -47,7 +47,10 @@ export async function loadBenchmark(args: string[]): Promise<void> {
       "soak-rate": { type: "string", default: "50" },
     },
   });
-  const rates = (values.rates ?? "").split(",").map((r) => Number(r.trim())).filter((r) => r > 0);
+  const rates = (values.rates ?? "")
+    .split(",")
+    .map((r) => Number(r.trim()))
+    .filter((r) => r > 0);
   const stepSeconds = Number(values["step-seconds"]);
   const soakSeconds = Number(values["soak-seconds"]);
   const soakRate = Number(values["soak-rate"]);
@@ -90,7 +93,14 @@ export async function loadBenchmark(args: string[]): Promise<void> {
     let nextChat = 5_000_000;
     let nextUpdate = 1;
     const step = async (perSecond: number, seconds: number): Promise<StepFigures> => {
-      const spec: LoadStep = { webhook, secret: SECRET, perSecond, seconds, firstChat: nextChat, firstUpdate: nextUpdate };
+      const spec: LoadStep = {
+        webhook,
+        secret: SECRET,
+        perSecond,
+        seconds,
+        firstChat: nextChat,
+        firstUpdate: nextUpdate,
+      };
       nextChat += Math.round(perSecond * seconds) + 1;
       nextUpdate += Math.round(perSecond * seconds) + 1;
       const answer = firstMessage<StepResult>(generator);
@@ -99,11 +109,21 @@ export async function loadBenchmark(args: string[]): Promise<void> {
       const backlog = await pending(db);
       const drainStart = performance.now();
       while ((await pending(db)) > 0 && performance.now() - drainStart < 120_000) await sleep(200);
-      return { rate: perSecond, sent: result.sent, ok: result.ok, errors: result.errors, ...percentiles(result.latencies), backlog, drainSeconds: (performance.now() - drainStart) / 1000 };
+      return {
+        rate: perSecond,
+        sent: result.sent,
+        ok: result.ok,
+        errors: result.errors,
+        ...percentiles(result.latencies),
+        backlog,
+        drainSeconds: (performance.now() - drainStart) / 1000,
+      };
     };
 
     await step(10, 3); // warm-up: connections, the classifier, the query plans
-    console.log(`Webhook answer time by arrival rate (${stepSeconds} s per step, each message from a new chat; p99 limit ${P99_LIMIT_MS} ms)`);
+    console.log(
+      `Webhook answer time by arrival rate (${stepSeconds} s per step, each message from a new chat; p99 limit ${P99_LIMIT_MS} ms)`,
+    );
     console.log("rate/s  sent    ok      p50 ms  p95 ms  p99 ms  max ms  p99/limit  backlog  drained in");
     let held = 0;
     let keptUp = 0;
@@ -119,7 +139,11 @@ export async function loadBenchmark(args: string[]): Promise<void> {
       if (f.drainSeconds > KEPT_UP_SECONDS) fellBehind = true;
       else if (!fellBehind) keptUp = rate;
     }
-    console.log(held ? `Highest rate held with p99 under ${P99_LIMIT_MS} ms: ${held}/s` : `No rate held p99 under ${P99_LIMIT_MS} ms`);
+    console.log(
+      held
+        ? `Highest rate held with p99 under ${P99_LIMIT_MS} ms: ${held}/s`
+        : `No rate held p99 under ${P99_LIMIT_MS} ms`,
+    );
     console.log(
       keptUp
         ? `Highest rate the bot also answered as fast as it arrived (backlog gone within ${KEPT_UP_SECONDS} s of the step's end): ${keptUp}/s`
@@ -139,7 +163,12 @@ export async function loadBenchmark(args: string[]): Promise<void> {
 }
 
 /** A long run at one rate, a minute at a time, with the service's resident memory sampled. */
-async function soak(service: ChildProcess, step: (rate: number, seconds: number) => Promise<StepFigures>, rate: number, seconds: number): Promise<void> {
+async function soak(
+  service: ChildProcess,
+  step: (rate: number, seconds: number) => Promise<StepFigures>,
+  rate: number,
+  seconds: number,
+): Promise<void> {
   const samples: { at: number; rssMb: number }[] = [];
   const start = performance.now();
   const sampler = setInterval(() => {
@@ -151,7 +180,9 @@ async function soak(service: ChildProcess, step: (rate: number, seconds: number)
   try {
     for (let minute = 1; minute * 60 <= seconds; minute++) {
       const f = await step(rate, 60);
-      console.log(`${pad(minute, 6)}  ${pad(f.sent, 6)}  ${pad(f.ok, 6)}  ${pad(f.p99.toFixed(1), 6)}  ${pad(f.backlog, 7)}  ${(await rssMb(service.pid ?? 0)).toFixed(0)}`);
+      console.log(
+        `${pad(minute, 6)}  ${pad(f.sent, 6)}  ${pad(f.ok, 6)}  ${pad(f.p99.toFixed(1), 6)}  ${pad(f.backlog, 7)}  ${(await rssMb(service.pid ?? 0)).toFixed(0)}`,
+      );
     }
   } finally {
     clearInterval(sampler);
@@ -167,7 +198,9 @@ async function soak(service: ChildProcess, step: (rate: number, seconds: number)
 
 /** Inbound messages not yet processed plus replies not yet final. */
 async function pending(db: pg.Client): Promise<number> {
-  const { rows } = await db.query<{ n: string }>(`SELECT (SELECT count(*) FROM "InboundMessage" WHERE "processedAt" IS NULL) + (SELECT count(*) FROM "OutboundMessage" WHERE status IN ('QUEUED', 'SENDING')) AS n`);
+  const { rows } = await db.query<{ n: string }>(
+    `SELECT (SELECT count(*) FROM "InboundMessage" WHERE "processedAt" IS NULL) + (SELECT count(*) FROM "OutboundMessage" WHERE status IN ('QUEUED', 'SENDING')) AS n`,
+  );
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -187,6 +220,9 @@ function firstMessage<T = unknown>(child: ChildProcess): Promise<T> {
   return new Promise((resolve) => child.once("message", (m) => resolve(m as T)));
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve()),
+  );
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pad = (v: string | number, n: number) => String(v).padStart(n);

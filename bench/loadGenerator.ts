@@ -26,10 +26,20 @@ export interface StepResult {
   seconds: number;
 }
 
-const TEXTS = ["xin chào", "/start", "bao giờ nhận tiền tháng này", "sao tháng này ít tiền vậy", "có người gọi xin mã OTP", "mẹ tôi 81 tuổi được hưởng gì", "cần mang giấy tờ gì", "ko hiểu", "cho gặp cán bộ", "menu"];
+const TEXTS = [
+  "xin chào",
+  "/start",
+  "bao giờ nhận tiền tháng này",
+  "sao tháng này ít tiền vậy",
+  "có người gọi xin mã OTP",
+  "mẹ tôi 81 tuổi được hưởng gì",
+  "cần mang giấy tờ gì",
+  "ko hiểu",
+  "cho gặp cán bộ",
+  "menu",
+];
 
 const agent = new Agent({ keepAlive: true, maxSockets: 512 });
-
 
 async function runStep(step: LoadStep): Promise<StepResult> {
   const total = Math.round(step.perSecond * step.seconds);
@@ -70,7 +80,13 @@ async function runStep(step: LoadStep): Promise<StepResult> {
     );
   }
   await Promise.all(inFlight);
-  return { sent: total, ok, errors, latencies: latencies.filter((l) => !Number.isNaN(l)), seconds: (lastAnswer - start) / 1000 };
+  return {
+    sent: total,
+    ok,
+    errors,
+    latencies: latencies.filter((l) => !Number.isNaN(l)),
+    seconds: (lastAnswer - start) / 1000,
+  };
 }
 
 process.on("message", (msg: unknown) => {

@@ -20,7 +20,14 @@ import { cipherOf } from "../src/db/sensitiveFields.ts";
 import { seedShippedPolicy } from "../src/features/policy/seedPolicy.ts";
 import { todayInVietnam } from "../src/lib/calendarDate.ts";
 import { createLogger } from "../src/lib/logger.ts";
-import { measureFreeze, measurePages, measurePlanning, measureRecount, measureSending, type Figure } from "./nationalSteps.ts";
+import {
+  measureFreeze,
+  measurePages,
+  measurePlanning,
+  measureRecount,
+  measureSending,
+  type Figure,
+} from "./nationalSteps.ts";
 import { buildNationalWorld } from "./nationalWorld.ts";
 
 const TARGET = 5_000_000;
@@ -36,7 +43,8 @@ export async function nationalBenchmark(args: string[]): Promise<void> {
     },
   });
   const beneficiaries = Number(values.beneficiaries);
-  if (!(beneficiaries > 0 && beneficiaries <= 1_000_000)) throw new Error("--beneficiaries: 1 to 1,000,000 (personal IDs carry a 6-digit serial)");
+  if (!(beneficiaries > 0 && beneficiaries <= 1_000_000))
+    throw new Error("--beneficiaries: 1 to 1,000,000 (personal IDs carry a 6-digit serial)");
   const started = performance.now();
   const admin = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
   const name = process.env.BENCH_NATIONAL_DB ?? "ansinh_bench_national";
@@ -46,25 +54,46 @@ export async function nationalBenchmark(args: string[]): Promise<void> {
   await adminQuery(admin, `CREATE DATABASE "${name}"`).catch((err: unknown) => {
     if (!String(err).includes("already exists")) throw err;
   });
-  const config = loadConfig({ NODE_ENV: "production", ...TEST_DATA_KEYS_ENV, LOG_LEVEL: "warn", DATABASE_URL: url, PUBLIC_URL: "http://127.0.0.1", QUIET_HOURS: "off" });
+  const config = loadConfig({
+    NODE_ENV: "production",
+    ...TEST_DATA_KEYS_ENV,
+    LOG_LEVEL: "warn",
+    DATABASE_URL: url,
+    PUBLIC_URL: "http://127.0.0.1",
+    QUIET_HOURS: "off",
+  });
   const db = await createDatabase({ kind: "postgres", url, poolSize: config.DATABASE_POOL_SIZE });
   const raw = new pg.Pool({ connectionString: url, max: 2 });
-  raw.on("connect", (c) => void c.query("SET synchronous_commit = off; SET maintenance_work_mem = '512MB'; SET work_mem = '64MB'"));
+  raw.on(
+    "connect",
+    (c) => void c.query("SET synchronous_commit = off; SET maintenance_work_mem = '512MB'; SET work_mem = '64MB'"),
+  );
   try {
     await db.migrate();
     await seedShippedPolicy(db.prisma);
-    await raw.query(`CREATE TABLE IF NOT EXISTS bench_world (beneficiaries int NOT NULL, last_month date NOT NULL, built_at timestamptz NOT NULL)`);
-    const world = await raw.query<{ beneficiaries: number; last_month: Date; built_at: Date }>(`SELECT beneficiaries, last_month::text AS last_month, built_at FROM bench_world`);
+    await raw.query(
+      `CREATE TABLE IF NOT EXISTS bench_world (beneficiaries int NOT NULL, last_month date NOT NULL, built_at timestamptz NOT NULL)`,
+    );
+    const world = await raw.query<{ beneficiaries: number; last_month: Date; built_at: Date }>(
+      `SELECT beneficiaries, last_month::text AS last_month, built_at FROM bench_world`,
+    );
     const kept = world.rows[0];
     let buildSeconds: number | null = null;
     if (kept && kept.beneficiaries === beneficiaries && String(kept.last_month) === lastMonth) {
-      console.log(`reusing the world of ${beneficiaries.toLocaleString("en")} beneficiaries built ${kept.built_at.toISOString()}; removing what the last run added…`);
+      console.log(
+        `reusing the world of ${beneficiaries.toLocaleString("en")} beneficiaries built ${kept.built_at.toISOString()}; removing what the last run added…`,
+      );
       await resetRun(raw, kept.built_at, lastMonth);
     } else {
-      if (kept) throw new Error(`database "${name}" holds another world (${kept.beneficiaries} people, ${String(kept.last_month)}); run with --fresh`);
+      if (kept)
+        throw new Error(
+          `database "${name}" holds another world (${kept.beneficiaries} people, ${String(kept.last_month)}); run with --fresh`,
+        );
       const count = await raw.query<{ n: string }>(`SELECT count(*) AS n FROM "Beneficiary"`);
       if (Number(count.rows[0]?.n) > 0) throw new Error(`database "${name}" is not empty; run with --fresh`);
-      console.log(`building a world of ${beneficiaries.toLocaleString("en")} beneficiaries, ${lastMonth.slice(0, 7)} and 11 months before…`);
+      console.log(
+        `building a world of ${beneficiaries.toLocaleString("en")} beneficiaries, ${lastMonth.slice(0, 7)} and 11 months before…`,
+      );
       const t0 = performance.now();
       await buildNationalWorld(raw, cipherOf(db.prisma), { beneficiaries, lastMonth, log: (l) => console.log(l) });
       await raw.query(`INSERT INTO bench_world VALUES ($1, $2, now())`, [beneficiaries, lastMonth]);
@@ -81,21 +110,35 @@ export async function nationalBenchmark(args: string[]): Promise<void> {
     figures.push(await measureRecount(db.prisma, now));
     figures.push(...(await measurePages({ db, config, log })));
     figures.push(await measureFreeze(db.prisma, config, now));
-    figures.push(await measureSending({ db, raw, config, log, scale: Number(values["send-scale"]), limit: values["send-limit"] ? Number(values["send-limit"]) : null }));
+    figures.push(
+      await measureSending({
+        db,
+        raw,
+        config,
+        log,
+        scale: Number(values["send-scale"]),
+        limit: values["send-limit"] ? Number(values["send-limit"]) : null,
+      }),
+    );
 
     const s = size.rows[0];
     console.log("\n");
     console.log(`| world | value |`);
     console.log(`|---|---|`);
     console.log(`| beneficiaries / provinces / communes | ${beneficiaries.toLocaleString("en")} / 34 / 3,321 |`);
-    console.log(`| payouts (12 months) / outbound messages before the run | ${Number(s?.payouts).toLocaleString("en")} / ${Number(s?.messages).toLocaleString("en")} |`);
+    console.log(
+      `| payouts (12 months) / outbound messages before the run | ${Number(s?.payouts).toLocaleString("en")} / ${Number(s?.messages).toLocaleString("en")} |`,
+    );
     console.log(`| database size | ${(Number(s?.bytes) / 1024 ** 3).toFixed(1)} GB |`);
     console.log(`| world built in | ${buildSeconds === null ? "reused" : `${(buildSeconds / 60).toFixed(1)} min`} |`);
     console.log(`| whole run | ${((performance.now() - started) / 60_000).toFixed(1)} min |`);
     console.log("");
     console.log(`| figure | measured | goal | measured / goal | for ${TARGET.toLocaleString("en")} beneficiaries |`);
     console.log(`|---|---|---|---|---|`);
-    for (const f of figures) console.log(`| ${f.label} | ${f.measured} | ${f.goal} | ${f.ratio} | ${f.extrapolated(TARGET / beneficiaries)} |`);
+    for (const f of figures)
+      console.log(
+        `| ${f.label} | ${f.measured} | ${f.goal} | ${f.ratio} | ${f.extrapolated(TARGET / beneficiaries)} |`,
+      );
   } finally {
     await raw.end();
     await db.close();
@@ -107,9 +150,16 @@ async function resetRun(raw: pg.Pool, builtAt: Date, lastMonth: string): Promise
   await raw.query(`DELETE FROM "OutboundMessage" WHERE "createdAt" > $1`, [builtAt]);
   // The world's notices were planned last month; a run plans this month's.
   await raw.query(`DELETE FROM "PayoutNotice" WHERE "plannedAt" >= $1::date`, [lastMonth]);
-  await raw.query(`DELETE FROM "BroadcastDelivery" WHERE "broadcastId" IN (SELECT id FROM "Broadcast" WHERE "createdAt" > $1)`, [builtAt]);
+  await raw.query(
+    `DELETE FROM "BroadcastDelivery" WHERE "broadcastId" IN (SELECT id FROM "Broadcast" WHERE "createdAt" > $1)`,
+    [builtAt],
+  );
   await raw.query(`DELETE FROM "Broadcast" WHERE "createdAt" > $1`, [builtAt]);
-  await raw.query(`DELETE FROM "StaffSession"; DELETE FROM "StaffScope"; DELETE FROM "StaffUser" WHERE id <> 'nat-officer'`);
-  await raw.query(`DELETE FROM "DashboardFigure"; DELETE FROM "SenderState"; DELETE FROM "Lease"; DELETE FROM "JobRun"; DELETE FROM "AuditLog"`);
+  await raw.query(
+    `DELETE FROM "StaffSession"; DELETE FROM "StaffScope"; DELETE FROM "StaffUser" WHERE id <> 'nat-officer'`,
+  );
+  await raw.query(
+    `DELETE FROM "DashboardFigure"; DELETE FROM "SenderState"; DELETE FROM "Lease"; DELETE FROM "JobRun"; DELETE FROM "AuditLog"`,
+  );
   await raw.query(`VACUUM ANALYZE "OutboundMessage", "PayoutNotice", "BroadcastDelivery", "Broadcast"`);
 }

@@ -24,10 +24,21 @@ export interface SendResult {
   refused: number;
 }
 
-export async function sendTelegramNotices(deps: { db: Database; raw: pg.Pool; config: Config; log: Logger; scale: number; limit: number | null }): Promise<SendResult> {
+export async function sendTelegramNotices(deps: {
+  db: Database;
+  raw: pg.Pool;
+  config: Config;
+  log: Logger;
+  scale: number;
+  limit: number | null;
+}): Promise<SendResult> {
   const allowed = TELEGRAM_LIMIT * deps.scale;
-  await deps.raw.query(`UPDATE "OutboundMessage" SET "notBefore" = now() + interval '1 year' WHERE status = 'QUEUED' AND channel <> 'TELEGRAM'`);
-  const queued = await deps.raw.query<{ n: string }>(`SELECT count(*) AS n FROM "OutboundMessage" WHERE status = 'QUEUED' AND channel = 'TELEGRAM'`);
+  await deps.raw.query(
+    `UPDATE "OutboundMessage" SET "notBefore" = now() + interval '1 year' WHERE status = 'QUEUED' AND channel <> 'TELEGRAM'`,
+  );
+  const queued = await deps.raw.query<{ n: string }>(
+    `SELECT count(*) AS n FROM "OutboundMessage" WHERE status = 'QUEUED' AND channel = 'TELEGRAM'`,
+  );
   const total = Number(queued.rows[0]?.n);
   const target = Math.min(total, deps.limit ?? total);
   console.log(`sending ${target.toLocaleString("en")} Telegram notices at 30/s × ${deps.scale} = ${allowed}/s…`);
@@ -47,7 +58,13 @@ export async function sendTelegramNotices(deps: { db: Database; raw: pg.Pool; co
     TELEGRAM_RATE_PER_SECOND: String(allowed),
     QUIET_HOURS: "off",
   });
-  const runtime = createChatRuntime({ config, prisma: deps.db.prisma, log: deps.log, clock: systemClock, i18n: await createI18n() });
+  const runtime = createChatRuntime({
+    config,
+    prisma: deps.db.prisma,
+    log: deps.log,
+    clock: systemClock,
+    i18n: await createI18n(),
+  });
   try {
     await runtime.start();
     await fake.waitForSends(target);

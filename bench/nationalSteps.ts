@@ -27,25 +27,35 @@ export interface Figure {
 
 const FREEZE_AUDIENCE = 100_000;
 
-export async function measurePlanning(prisma: PrismaClient, config: Config, now: Date, beneficiaries: number): Promise<Figure> {
+export async function measurePlanning(
+  prisma: PrismaClient,
+  config: Config,
+  now: Date,
+  beneficiaries: number,
+): Promise<Figure> {
   console.log("planning the month's payout notices…");
   const t0 = performance.now();
   const summary = await planPayoutNotices({ prisma, config }, now);
   const seconds = (performance.now() - t0) / 1000;
   const planned = Object.values(summary.notices).reduce((a, b) => a + b, 0);
   const rate = planned / seconds;
-  console.log(`  ${planned.toLocaleString("en")} notices (${JSON.stringify(summary.notices)}), ${summary.messages.toLocaleString("en")} messages in ${seconds.toFixed(1)} s`);
+  console.log(
+    `  ${planned.toLocaleString("en")} notices (${JSON.stringify(summary.notices)}), ${summary.messages.toLocaleString("en")} messages in ${seconds.toFixed(1)} s`,
+  );
   // The job runs every minute: the next run, with nothing left to plan, is what every minute costs.
   const t1 = performance.now();
   const again = await planPayoutNotices({ prisma, config }, new Date(now.getTime() + 60_000));
   const idleSeconds = (performance.now() - t1) / 1000;
-  console.log(`  the next minute's run: ${Object.values(again.notices).reduce((a, b) => a + b, 0)} notices in ${idleSeconds.toFixed(1)} s`);
+  console.log(
+    `  the next minute's run: ${Object.values(again.notices).reduce((a, b) => a + b, 0)} notices in ${idleSeconds.toFixed(1)} s`,
+  );
   return {
     label: `planning the month's notices (${planned.toLocaleString("en")} payouts, ${summary.messages.toLocaleString("en")} messages)`,
     measured: `${Math.round(rate).toLocaleString("en")} payouts/s (${seconds.toFixed(1)} s; the next minute's run ${idleSeconds.toFixed(1)} s)`,
     goal: "≥ 20,000 payouts/s",
     ratio: (rate / 20_000).toFixed(2),
-    extrapolated: (f) => `${((planned * f) / rate / 60).toFixed(1)} min for ${Math.round((planned * f) / 1000).toLocaleString("en")}k payouts (${Math.round((beneficiaries * f) / 1e6)} M people)`,
+    extrapolated: (f) =>
+      `${((planned * f) / rate / 60).toFixed(1)} min for ${Math.round((planned * f) / 1000).toLocaleString("en")}k payouts (${Math.round((beneficiaries * f) / 1e6)} M people)`,
   };
 }
 
@@ -72,7 +82,15 @@ export async function measurePages(deps: { db: Database; config: Config; log: Lo
     SELECT p.id, p.name, count(*)::int AS people FROM "Beneficiary" b JOIN "Commune" c ON c.id = b."communeId" JOIN "Province" p ON p.id = c."provinceId"
     WHERE b.status = 'ACTIVE' GROUP BY p.id, p.name ORDER BY people DESC LIMIT 1`;
   if (!largest) throw new Error("no province");
-  const app = createApp({ config: deps.config, db: deps.db, prisma, log: deps.log, i18n: await createI18n(), clock: systemClock, isReady: () => true });
+  const app = createApp({
+    config: deps.config,
+    db: deps.db,
+    prisma,
+    log: deps.log,
+    i18n: await createI18n(),
+    clock: systemClock,
+    isReady: () => true,
+  });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
@@ -81,7 +99,13 @@ export async function measurePages(deps: { db: Database; config: Config; log: Lo
     if (typeof address !== "object" || address === null) throw new Error("no port");
     const base = `http://127.0.0.1:${address.port}`;
     const staff = await prisma.staffUser.create({
-      data: { username: "tinh.lon", fullName: "Cán Bộ Tỉnh", passwordHash: "-", role: "PROVINCE_OFFICER", scopes: { create: [{ provinceId: largest.id }] } },
+      data: {
+        username: "tinh.lon",
+        fullName: "Cán Bộ Tỉnh",
+        passwordHash: "-",
+        role: "PROVINCE_OFFICER",
+        scopes: { create: [{ provinceId: largest.id }] },
+      },
     });
     const session = await startSession(prisma, staff.id, new Date(), { ttlMinutes: 600, idleMinutes: 600 });
     const cookie = `${SESSION_COOKIE}=${encodeURIComponent(session.token)}`;
@@ -89,13 +113,15 @@ export async function measurePages(deps: { db: Database; config: Config; log: Lo
       const t0 = performance.now();
       const res = await fetch(`${base}${path}`, { headers: { cookie } });
       const body = Buffer.from(await res.arrayBuffer());
-      if (res.status !== 200 || (mark && !body.toString("utf8").includes(mark))) throw new Error(`GET ${path}: HTTP ${res.status}`);
+      if (res.status !== 200 || (mark && !body.toString("utf8").includes(mark)))
+        throw new Error(`GET ${path}: HTTP ${res.status}`);
       return performance.now() - t0;
     };
     const page = async (label: string, path: string, mark: string, goalMs: number, grows: boolean): Promise<Figure> => {
       console.log(`${label}…`);
       const first = await time(path, mark);
-      const warm = [await time(path, mark), await time(path, mark), await time(path, mark)].sort((a, b) => a - b)[1] ?? 0;
+      const warm =
+        [await time(path, mark), await time(path, mark), await time(path, mark)].sort((a, b) => a - b)[1] ?? 0;
       console.log(`  first ${Math.round(first)} ms, warm median ${Math.round(warm)} ms`);
       const worst = Math.max(first, warm);
       return {
@@ -103,7 +129,10 @@ export async function measurePages(deps: { db: Database; config: Config; log: Lo
         measured: `first ${Math.round(first)} ms, warm ${Math.round(warm)} ms`,
         goal: `< ${goalMs >= 1000 ? `${goalMs / 1000} s` : `${goalMs} ms`}`,
         ratio: (worst / goalMs).toFixed(2),
-        extrapolated: (f) => (grows ? `${Math.round(worst * f)} ms (the province ${f}× bigger)` : `${Math.round(worst)} ms (reads stored counts per commune)`),
+        extrapolated: (f) =>
+          grows
+            ? `${Math.round(worst * f)} ms (the province ${f}× bigger)`
+            : `${Math.round(worst)} ms (reads stored counts per commune)`,
       };
     };
     return [
@@ -155,7 +184,14 @@ export async function measureFreeze(prisma: PrismaClient, config: Config, now: D
   };
 }
 
-export async function measureSending(deps: { db: Database; raw: pg.Pool; config: Config; log: Logger; scale: number; limit: number | null }): Promise<Figure> {
+export async function measureSending(deps: {
+  db: Database;
+  raw: pg.Pool;
+  config: Config;
+  log: Logger;
+  scale: number;
+  limit: number | null;
+}): Promise<Figure> {
   const r = await sendTelegramNotices(deps);
   const ratio = r.achieved / r.allowed;
   return {
@@ -163,6 +199,7 @@ export async function measureSending(deps: { db: Database; raw: pg.Pool; config:
     measured: `${r.achieved.toFixed(1)}/s of ${r.allowed}/s allowed, ${r.refused} × 429`,
     goal: "≥ 0.98 of allowed, no 429",
     ratio: ratio.toFixed(3),
-    extrapolated: (f) => `${((r.total * f) / (30 * Math.min(1, ratio)) / 3600).toFixed(1)} h at Telegram's 30/s for ${Math.round((r.total * f) / 1000).toLocaleString("en")}k messages`,
+    extrapolated: (f) =>
+      `${((r.total * f) / (30 * Math.min(1, ratio)) / 3600).toFixed(1)} h at Telegram's 30/s for ${Math.round((r.total * f) / 1000).toLocaleString("en")}k messages`,
   };
 }

@@ -31,7 +31,17 @@ const HAS_ACCOUNT = (i: string) => `((${i}::bigint * 104729) % 1000 < 350)`;
 
 // Tables loaded without their secondary indexes, which are built once at the end: a sorted build
 // is many times faster than inserting millions of random UUID keys one by one.
-const BULK_TABLES = ["Beneficiary", "PayoutAccount", "Payout", "PayoutNotice", "ChatIdentity", "ChatLink", "Relative", "OutboundMessage", "BroadcastDelivery"];
+const BULK_TABLES = [
+  "Beneficiary",
+  "PayoutAccount",
+  "Payout",
+  "PayoutNotice",
+  "ChatIdentity",
+  "ChatLink",
+  "Relative",
+  "OutboundMessage",
+  "BroadcastDelivery",
+];
 
 /**
  * Builds the world on one connection with foreign-key triggers off (session_replication_role =
@@ -41,7 +51,9 @@ const BULK_TABLES = ["Beneficiary", "PayoutAccount", "Payout", "PayoutNotice", "
 export async function buildNationalWorld(pool: pg.Pool, cipher: FieldCipher, o: NationalWorldOptions): Promise<void> {
   const db = await pool.connect();
   try {
-    await db.query(`SET session_replication_role = replica; SET synchronous_commit = off; SET maintenance_work_mem = '1GB'`);
+    await db.query(
+      `SET session_replication_role = replica; SET synchronous_commit = off; SET maintenance_work_mem = '1GB'`,
+    );
     const { rows: indexes } = await db.query<{ name: string; def: string }>(
       `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
        WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
@@ -75,7 +87,9 @@ async function load(db: pg.PoolClient, cipher: FieldCipher, o: NationalWorldOpti
 
   await step("provinces and communes", async () => {
     const values = PROVINCES.map((p, k) => `(${k + 1}, '${p.code}', '${p.name}')`).join(", ");
-    await db.query(`INSERT INTO "Province" (id, code, name) SELECT ${uid("np", "k")}, code, name FROM (VALUES ${values}) AS v(k, code, name)`);
+    await db.query(
+      `INSERT INTO "Province" (id, code, name) SELECT ${uid("np", "k")}, code, name FROM (VALUES ${values}) AS v(k, code, name)`,
+    );
     const ranges: string[] = [];
     let start = 1;
     PROVINCES.forEach((p, k) => {
@@ -123,7 +137,13 @@ async function load(db: pg.PoolClient, cipher: FieldCipher, o: NationalWorldOpti
         return `'${found.id}'`;
       });
     const ncc = ids(["NCC_MARTYR_RELATIVE_1", "NCC_WAR_INVALID", "NCC_HEROIC_MOTHER"]);
-    const btxh = ids(["SOCIAL_PENSION", "BTXH_OLD_80", "BTXH_SEVERE_DISABILITY_ADULT", "BTXH_OLD_60_80_POOR", "SOCIAL_PENSION"]);
+    const btxh = ids([
+      "SOCIAL_PENSION",
+      "BTXH_OLD_80",
+      "BTXH_SEVERE_DISABILITY_ADULT",
+      "BTXH_OLD_60_80_POOR",
+      "SOCIAL_PENSION",
+    ]);
     await db.query(`
       INSERT INTO "BeneficiaryCategory" ("beneficiaryId", "categoryId")
       SELECT ${uid("nb", "i")}, CASE WHEN i % 3 = 0 THEN (ARRAY[${ncc.join(", ")}])[i % 7 % 3 + 1] ELSE (ARRAY[${btxh.join(", ")}])[i % 5 + 1] END
@@ -160,7 +180,9 @@ async function load(db: pg.PoolClient, cipher: FieldCipher, o: NationalWorldOpti
     // (i × 31 mod 12) < j + 2, else in cash (at a point, or at home for 1 in 9).
     const viaAccount = `(${HAS_ACCOUNT("i")} AND (i::bigint * 31) % 12 < ${j} + 2)`;
     const current = j === MONTHS;
-    await step(`payouts of month ${j}`, `
+    await step(
+      `payouts of month ${j}`,
+      `
       INSERT INTO "Payout" (id, "periodId", "beneficiaryId", amount, method, "accountId", "pointId", status, "paidAt", "updatedAt")
       SELECT ${uid(`npo${j}:`, "i")}, ${uid("nper", `${j}`)}, ${uid("nb", "i")},
         CASE WHEN i % 3 = 0 THEN 2055000 + (i % 4) * 1000000 ELSE 500000 + (i % 5) * 250000 END,
@@ -168,19 +190,31 @@ async function load(db: pg.PoolClient, cipher: FieldCipher, o: NationalWorldOpti
              WHEN i % 9 = 0 THEN 'CASH_HOME'::"PayoutMethod" ELSE 'CASH_POINT'::"PayoutMethod" END,
         CASE WHEN ${viaAccount} THEN ${uid("na", "i")} END,
         CASE WHEN NOT ${viaAccount} AND i % 9 <> 0 THEN ${uid("npt", `${communeOfSql("i")} || ':' || (i % 2)`)} END,
-        ${current ? `'SCHEDULED'::"PayoutStatus"` : `CASE WHEN (i::bigint * 13 + ${j}) % 100 < 3 THEN 'UNCOLLECTED'::"PayoutStatus"
-             WHEN ${viaAccount} AND (i::bigint * 17 + ${j}) % 100 < 2 THEN 'FAILED'::"PayoutStatus" ELSE 'PAID'::"PayoutStatus" END`},
-        ${current ? "NULL" : `CASE WHEN (i::bigint * 13 + ${j}) % 100 >= 3 AND NOT (${viaAccount} AND (i::bigint * 17 + ${j}) % 100 < 2)
-             THEN (${payDay(`${j}`, communeOfSql("i"))} + time '09:00' - interval '7 hours') END`},
+        ${
+          current
+            ? `'SCHEDULED'::"PayoutStatus"`
+            : `CASE WHEN (i::bigint * 13 + ${j}) % 100 < 3 THEN 'UNCOLLECTED'::"PayoutStatus"
+             WHEN ${viaAccount} AND (i::bigint * 17 + ${j}) % 100 < 2 THEN 'FAILED'::"PayoutStatus" ELSE 'PAID'::"PayoutStatus" END`
+        },
+        ${
+          current
+            ? "NULL"
+            : `CASE WHEN (i::bigint * 13 + ${j}) % 100 >= 3 AND NOT (${viaAccount} AND (i::bigint * 17 + ${j}) % 100 < 2)
+             THEN (${payDay(`${j}`, communeOfSql("i"))} + time '09:00' - interval '7 hours') END`
+        },
         now()
       FROM generate_series(1, ${n}) AS i
-      WHERE i % 50 <> 0 AND (i % 37 <> 0 OR ${j} < ${MONTHS})`);
+      WHERE i % 50 <> 0 AND (i % 37 <> 0 OR ${j} < ${MONTHS})`,
+    );
   }
-  await step("carried-over lines of this month", `
+  await step(
+    "carried-over lines of this month",
+    `
     INSERT INTO "PayoutLine" (id, "payoutId", kind, label, amount, position)
     SELECT ${uid("npl", "i")}, ${uid(`npo${MONTHS}:`, "i")}, 'CARRIED_OVER', 'Tiền tháng trước chưa nhận', 500000 + (i % 5) * 250000, 1
     FROM generate_series(1, ${n}) AS i
-    WHERE i % 50 <> 0 AND i % 37 <> 0 AND (i::bigint * 13 + ${MONTHS - 1}) % 100 < 3`);
+    WHERE i % 50 <> 0 AND i % 37 <> 0 AND (i::bigint * 13 + ${MONTHS - 1}) % 100 < 3`,
+  );
 
   await step("chats, relatives and authorisations", async () => {
     await db.query(`

@@ -24,7 +24,11 @@ const PACE = Number(process.env.BENCH_PACE ?? "1");
 export async function notifyBenchmark(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { recipients: { type: "string", default: "50000" }, scale: { type: "string", default: "20" }, province: { type: "string", default: "57000" } },
+    options: {
+      recipients: { type: "string", default: "50000" },
+      scale: { type: "string", default: "20" },
+      province: { type: "string", default: "57000" },
+    },
   });
   const recipients = Number(values.recipients);
   const scale = Number(values.scale);
@@ -53,7 +57,13 @@ export async function notifyBenchmark(args: string[]): Promise<void> {
     await seed(db.prisma.$executeRawUnsafe.bind(db.prisma), recipients);
     // As autovacuum would after a large planning run.
     await db.prisma.$executeRawUnsafe(`ANALYZE`);
-    const runtime = createChatRuntime({ config, prisma: db.prisma, log: createLogger({ level: process.env.BENCH_LOG === "debug" ? "debug" : "warn" }), clock: systemClock, i18n: await createI18n() });
+    const runtime = createChatRuntime({
+      config,
+      prisma: db.prisma,
+      log: createLogger({ level: process.env.BENCH_LOG === "debug" ? "debug" : "warn" }),
+      clock: systemClock,
+      i18n: await createI18n(),
+    });
     await runtime.start();
     await fake.waitForSends(recipients);
     await runtime.stop();
@@ -74,7 +84,9 @@ export async function notifyBenchmark(args: string[]): Promise<void> {
     console.log(`| achieved / allowed | **${ratio.toFixed(3)}** (goal ≥ 0.98) |`);
     console.log(`| 429 answers | ${s.refused}${s.refused ? ` (first after ${s.first429Index} messages)` : ""} |`);
     console.log(`| final statuses | ${left.map((r) => `${r.status} ${r._count}`).join(", ")} |`);
-    console.log(`| a province of ${province.toLocaleString("en")} at 30/s | ${provinceMinutes.toFixed(1)} min (${(province / TELEGRAM_LIMIT / 60).toFixed(1)} min at exactly 30/s) |`);
+    console.log(
+      `| a province of ${province.toLocaleString("en")} at 30/s | ${provinceMinutes.toFixed(1)} min (${(province / TELEGRAM_LIMIT / 60).toFixed(1)} min at exactly 30/s) |`,
+    );
   } finally {
     await db.close();
     await scratch.drop();

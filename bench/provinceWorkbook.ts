@@ -27,7 +27,22 @@ export async function writeProvinceWorkbook(file: string, options: DemoOptions):
   merged(6, 1, width, "Tháng 7 năm 2026");
   for (let r = 1; r <= 6; r++) ws.getRow(r).commit();
   ws.getRow(7).commit();
-  const head = ["STT", "Họ và tên", "Ngày sinh", null, "Số định danh cá nhân", "Tuổi", "Số CMND cũ", "Địa chỉ", "Xã, phường", "Trợ cấp xã hội hàng tháng", null, null, "Số điện thoại", "Ghi chú"];
+  const head = [
+    "STT",
+    "Họ và tên",
+    "Ngày sinh",
+    null,
+    "Số định danh cá nhân",
+    "Tuổi",
+    "Số CMND cũ",
+    "Địa chỉ",
+    "Xã, phường",
+    "Trợ cấp xã hội hàng tháng",
+    null,
+    null,
+    "Số điện thoại",
+    "Ghi chú",
+  ];
   const sub = [null, null, "Nam", "Nữ", null, null, null, null, null, "Diện hưởng", "Hệ số", "Mức trợ cấp", null, null];
   ws.getRow(8).values = head;
   ws.getRow(9).values = sub;
@@ -39,7 +54,12 @@ export async function writeProvinceWorkbook(file: string, options: DemoOptions):
   ws.getRow(10).values = Array.from({ length: width }, (_, i) => `(${i + 1})`);
   ws.getRow(10).commit();
 
-  const communeName = new Map(DEMO_COMMUNES.map((c, i) => [c.code, i % 3 === 0 ? c.name.toUpperCase() : i % 3 === 1 ? c.name : c.name.replace(/^(Xã|Phường|Đặc khu)\s+/, "")]));
+  const communeName = new Map(
+    DEMO_COMMUNES.map((c, i) => [
+      c.code,
+      i % 3 === 0 ? c.name.toUpperCase() : i % 3 === 1 ? c.name : c.name.replace(/^(Xã|Phường|Đặc khu)\s+/, ""),
+    ]),
+  );
   const nameOf = new Map(options.policy.categories.map((c) => [c.code, c.name]));
   let n = 0;
   for (const person of demoPeople(options)) {
@@ -47,23 +67,41 @@ export async function writeProvinceWorkbook(file: string, options: DemoOptions):
     const b = person.beneficiary;
     const dob = new Date(`${b.dateOfBirth}T00:00:00Z`);
     const categories = person.categories
-      .map((c, i) => (c.rate !== null ? `${c.code}:${c.rate}` : (n + i) % 2 === 0 ? (nameOf.get(c.code) ?? c.code) : c.code))
+      .map((c, i) =>
+        c.rate !== null ? `${c.code}:${c.rate}` : (n + i) % 2 === 0 ? (nameOf.get(c.code) ?? c.code) : c.code,
+      )
       .join("; ");
     const row = ws.getRow(10 + n);
     row.values = [
-      n, n % 5 === 0 ? b.fullName.toUpperCase() : b.fullName,
-      b.sex === "MALE" ? dob : null, b.sex === "FEMALE" ? dob : null,
+      n,
+      n % 5 === 0 ? b.fullName.toUpperCase() : b.fullName,
+      b.sex === "MALE" ? dob : null,
+      b.sex === "FEMALE" ? dob : null,
       // Every fourth ID is a number that lost its leading zero, as Excel does.
       n % 4 === 0 ? Number(b.personalId) : b.personalId,
-      { formula: `2026-YEAR(${b.sex === "MALE" ? "C" : "D"}${10 + n})`, result: 2026 - dob.getUTCFullYear() }, null,
-      b.address, communeName.get(b.communeCode) ?? b.communeCode, categories, null, null,
-      b.phone && n % 3 === 0 ? Number(b.phone) : b.phone, null,
+      { formula: `2026-YEAR(${b.sex === "MALE" ? "C" : "D"}${10 + n})`, result: 2026 - dob.getUTCFullYear() },
+      null,
+      b.address,
+      communeName.get(b.communeCode) ?? b.communeCode,
+      categories,
+      null,
+      null,
+      b.phone && n % 3 === 0 ? Number(b.phone) : b.phone,
+      null,
     ];
     row.getCell(3).numFmt = "dd/mm/yyyy";
     row.getCell(4).numFmt = "dd/mm/yyyy";
     row.commit();
   }
-  const footer = [["", "Tổng cộng", null, null, null, null, null, null, null, null, null, n], ["Bằng chữ: …"], [], [null, "NGƯỜI LẬP BIỂU", null, null, "KẾ TOÁN", null, null, null, "GIÁM ĐỐC"], [null, "(Ký, ghi rõ họ tên)"], [], [null, "Nguyễn Thị Lập", null, null, "Trần Văn Toán", null, null, null, "Lê Văn Giám"]];
+  const footer = [
+    ["", "Tổng cộng", null, null, null, null, null, null, null, null, null, n],
+    ["Bằng chữ: …"],
+    [],
+    [null, "NGƯỜI LẬP BIỂU", null, null, "KẾ TOÁN", null, null, null, "GIÁM ĐỐC"],
+    [null, "(Ký, ghi rõ họ tên)"],
+    [],
+    [null, "Nguyễn Thị Lập", null, null, "Trần Văn Toán", null, null, null, "Lê Văn Giám"],
+  ];
   footer.forEach((values, i) => {
     const row = ws.getRow(11 + n + i);
     row.values = values;
@@ -76,5 +114,8 @@ export async function writeProvinceWorkbook(file: string, options: DemoOptions):
 
 /** The demo province's communes as an areas list (CSV), to import before the people. */
 export function areasCsv(): string {
-  return ["Mã tỉnh,Tên tỉnh,Mã xã,Tên xã", ...DEMO_COMMUNES.map((c) => `${DEMO_PROVINCE.code},${DEMO_PROVINCE.name},${c.code},${c.name}`)].join("\r\n");
+  return [
+    "Mã tỉnh,Tên tỉnh,Mã xã,Tên xã",
+    ...DEMO_COMMUNES.map((c) => `${DEMO_PROVINCE.code},${DEMO_PROVINCE.name},${c.code},${c.name}`),
+  ].join("\r\n");
 }

@@ -26,8 +26,12 @@ export interface RateLimitedFake {
 }
 
 export async function startRateLimitedFake(perSecond: number): Promise<RateLimitedFake> {
-  const child = fork("bench/fakeTelegramProcess.ts", [], { execArgv: ["--import", "tsx"], env: { ...process.env, FAKE_RATE_PER_SECOND: String(perSecond) } });
-  const next = <T>(schema: z.ZodType<T>) => new Promise<T>((resolve) => child.once("message", (m) => resolve(schema.parse(m))));
+  const child = fork("bench/fakeTelegramProcess.ts", [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, FAKE_RATE_PER_SECOND: String(perSecond) },
+  });
+  const next = <T>(schema: z.ZodType<T>) =>
+    new Promise<T>((resolve) => child.once("message", (m) => resolve(schema.parse(m))));
   const { apiRoot, token } = await next(ready);
   const stats = () => {
     const answer = next(fakeStats);
@@ -43,9 +47,12 @@ export async function startRateLimitedFake(perSecond: number): Promise<RateLimit
       for (;;) {
         await new Promise((r) => setTimeout(r, 1000));
         const s = await stats();
-        process.stdout.write(`\r  sent ${s.accepted.toLocaleString("en")} / ${target.toLocaleString("en")}   429s ${s.refused}   `);
+        process.stdout.write(
+          `\r  sent ${s.accepted.toLocaleString("en")} / ${target.toLocaleString("en")}   429s ${s.refused}   `,
+        );
         if (s.accepted >= target) return s;
-        if (Date.now() - started > (target / perSecond) * 3000 + 60_000) throw new Error("the messages did not go out in time");
+        if (Date.now() - started > (target / perSecond) * 3000 + 60_000)
+          throw new Error("the messages did not go out in time");
       }
     },
     close: () => void child.send("close"),

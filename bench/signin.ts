@@ -16,13 +16,34 @@ export async function signinBenchmark(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { runs: { type: "string", default: "60" } } });
   const runs = Number(values.runs);
   // Free tries high enough that the comparison measures password checks, not delays.
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MIGRATE_ON_START: "false", LOGIN_MAX_FAILURES: "100", LOGIN_ADDRESS_MAX_FAILURES: "10000" });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    MIGRATE_ON_START: "false",
+    LOGIN_MAX_FAILURES: "100",
+    LOGIN_ADDRESS_MAX_FAILURES: "10000",
+  });
   const db = await createDatabase({ kind: "pglite", dataDir: "memory://" });
   let server: Server | undefined;
   try {
     await db.migrate();
-    await db.prisma.staffUser.create({ data: { username: "known", fullName: "Known", passwordHash: await hashPassword("right-password-1"), role: "ADMIN" } });
-    const app = createApp({ config, db, prisma: db.prisma, log: createLogger({ level: "silent" }), i18n: await createI18n(), clock: systemClock, isReady: () => true });
+    await db.prisma.staffUser.create({
+      data: {
+        username: "known",
+        fullName: "Known",
+        passwordHash: await hashPassword("right-password-1"),
+        role: "ADMIN",
+      },
+    });
+    const app = createApp({
+      config,
+      db,
+      prisma: db.prisma,
+      log: createLogger({ level: "silent" }),
+      i18n: await createI18n(),
+      clock: systemClock,
+      isReady: () => true,
+    });
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, "127.0.0.1", () => resolve(s));
     });
@@ -31,7 +52,11 @@ export async function signinBenchmark(args: string[]): Promise<void> {
     const url = `http://127.0.0.1:${address.port}`;
 
     const form = await fetch(`${url}/console/login`);
-    const cookie = form.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.startsWith("asb_login_csrf=")) ?? "";
+    const cookie =
+      form.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .find((c) => c?.startsWith("asb_login_csrf=")) ?? "";
     const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? "";
     let n = 0;
     const attempt = async (username: string): Promise<{ ms: number; status: number }> => {
@@ -39,7 +64,11 @@ export async function signinBenchmark(args: string[]): Promise<void> {
       const res = await fetch(`${url}/console/login`, {
         method: "POST",
         redirect: "manual",
-        headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": `10.0.${n >> 8}.${n++ & 255}` },
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          cookie,
+          "x-forwarded-for": `10.0.${n >> 8}.${n++ & 255}`,
+        },
         body: new URLSearchParams({ username, password: "wrong-password", _csrf: token }),
       });
       await res.text();
@@ -56,7 +85,9 @@ export async function signinBenchmark(args: string[]): Promise<void> {
     report("wrong password, known name", known);
     report("wrong password, unknown name", unknown);
     const ratio = median(unknown) / median(known);
-    console.log(`unknown/known median: ${ratio.toFixed(2)} (goal 0.90–1.10) ${ratio >= 0.9 && ratio <= 1.1 ? "ok" : "OUT OF RANGE"}`);
+    console.log(
+      `unknown/known median: ${ratio.toFixed(2)} (goal 0.90–1.10) ${ratio >= 0.9 && ratio <= 1.1 ? "ok" : "OUT OF RANGE"}`,
+    );
   } finally {
     server?.closeAllConnections();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));

@@ -24,7 +24,10 @@ interface StartFigures {
 }
 
 export async function startupBenchmark(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { runs: { type: "string", default: "3" }, "no-build": { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    args,
+    options: { runs: { type: "string", default: "3" }, "no-build": { type: "boolean", default: false } },
+  });
   const runs = Number(values.runs);
   let buildSeconds: number | null = null;
   if (!values["no-build"]) {
@@ -50,17 +53,23 @@ export async function startupBenchmark(args: string[]): Promise<void> {
       for (const mode of ["compiled", "tsx"] as const) {
         const f = await startOnce(env, mode === "compiled");
         figures[mode].push(f);
-        console.log(`  run ${i + 1} ${mode.padEnd(8)} ready ${Math.round(f.readyMs)} ms, RSS ${f.rssMb.toFixed(0)} MB (peak ${f.peakMb.toFixed(0)} MB), stopped in ${Math.round(f.stopMs)} ms`);
+        console.log(
+          `  run ${i + 1} ${mode.padEnd(8)} ready ${Math.round(f.readyMs)} ms, RSS ${f.rssMb.toFixed(0)} MB (peak ${f.peakMb.toFixed(0)} MB), stopped in ${Math.round(f.stopMs)} ms`,
+        );
       }
     }
     const med = (mode: "compiled" | "tsx", k: keyof StartFigures) => median(figures[mode].map((f) => f[k]));
     console.log("\n");
     if (buildSeconds !== null) console.log(`npm run build: ${buildSeconds.toFixed(1)} s\n`);
     console.log(`first start on an empty database (compiled, migrations applied): ${Math.round(first.readyMs)} ms\n`);
-    console.log(`| median of ${runs} starts | compiled (node dist/src/main.js) | tsx (node --import tsx src/main.ts) | compiled / tsx |`);
+    console.log(
+      `| median of ${runs} starts | compiled (node dist/src/main.js) | tsx (node --import tsx src/main.ts) | compiled / tsx |`,
+    );
     console.log(`|---|---|---|---|`);
     const row = (label: string, k: keyof StartFigures, unit: string, digits = 0) =>
-      console.log(`| ${label} | ${med("compiled", k).toFixed(digits)} ${unit} | ${med("tsx", k).toFixed(digits)} ${unit} | ${(med("compiled", k) / med("tsx", k)).toFixed(2)} |`);
+      console.log(
+        `| ${label} | ${med("compiled", k).toFixed(digits)} ${unit} | ${med("tsx", k).toFixed(digits)} ${unit} | ${(med("compiled", k) / med("tsx", k)).toFixed(2)} |`,
+      );
     row("start to ready", "readyMs", "ms");
     row(`resident memory ${SETTLE_MS / 1000} s after ready`, "rssMb", "MB");
     row("peak resident memory", "peakMb", "MB");
@@ -82,7 +91,12 @@ async function startOnce(env: Record<string, string>, compiled: boolean): Promis
     const status = await readFile(`/proc/${service.child.pid}/status`, "utf8");
     const t1 = performance.now();
     await service.stop("SIGTERM");
-    return { readyMs, rssMb: kb(status, "VmRSS") / 1024, peakMb: kb(status, "VmHWM") / 1024, stopMs: performance.now() - t1 };
+    return {
+      readyMs,
+      rssMb: kb(status, "VmRSS") / 1024,
+      peakMb: kb(status, "VmHWM") / 1024,
+      stopMs: performance.now() - t1,
+    };
   } finally {
     await service.stop("SIGKILL");
   }

@@ -35,7 +35,10 @@ interface RunResult {
 }
 
 export async function telegramBenchmark(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { messages: { type: "string", default: "2000" }, concurrency: { type: "string", default: "20" } } });
+  const { values } = parseArgs({
+    args,
+    options: { messages: { type: "string", default: "2000" }, concurrency: { type: "string", default: "20" } },
+  });
   const messages = positive(values.messages, "--messages");
   const concurrency = positive(values.concurrency, "--concurrency");
   const fake = await startFakeTelegramApi();
@@ -72,7 +75,16 @@ async function benchOurs(fake: FakeTelegramApi, messages: number, concurrency: n
     await seedShippedPolicy(db.prisma);
     const i18n = await createI18n();
     const runtime = createChatRuntime({ config, prisma: db.prisma, log, clock: systemClock, i18n });
-    const app = createApp({ config, db, prisma: db.prisma, log, i18n, clock: systemClock, isReady: () => true, channels: runtime.channels });
+    const app = createApp({
+      config,
+      db,
+      prisma: db.prisma,
+      log,
+      i18n,
+      clock: systemClock,
+      isReady: () => true,
+      channels: runtime.channels,
+    });
     await runtime.start();
     const server = await listen(app);
     // Where a message waits, if it waits: not yet processed by the engine, or processed with its
@@ -81,10 +93,18 @@ async function benchOurs(fake: FakeTelegramApi, messages: number, concurrency: n
       void Promise.all([
         db.prisma.inboundMessage.count({ where: { processedAt: null } }),
         db.prisma.outboundMessage.count({ where: { status: { in: ["QUEUED", "SENDING"] } } }),
-      ]).then(([inbound, outbound]) => console.log(`  backlog: ${inbound} unprocessed messages, ${outbound} queued replies`));
+      ]).then(([inbound, outbound]) =>
+        console.log(`  backlog: ${inbound} unprocessed messages, ${outbound} queued replies`),
+      );
     }, 5000);
     try {
-      const result = await drive(fake, `${baseUrl(server)}/channels/telegram/webhook`, messages, concurrency, 1_000_000);
+      const result = await drive(
+        fake,
+        `${baseUrl(server)}/channels/telegram/webhook`,
+        messages,
+        concurrency,
+        1_000_000,
+      );
       console.log(`ours: ${result.messages} messages in ${result.seconds.toFixed(1)} s`);
       return result;
     } finally {
@@ -114,7 +134,13 @@ async function benchBare(fake: FakeTelegramApi, messages: number, concurrency: n
 }
 
 /** A short warm-up, then `messages` POSTs from distinct chats with `concurrency` in flight. */
-async function drive(fake: FakeTelegramApi, webhook: string, messages: number, concurrency: number, firstChat: number): Promise<RunResult> {
+async function drive(
+  fake: FakeTelegramApi,
+  webhook: string,
+  messages: number,
+  concurrency: number,
+  firstChat: number,
+): Promise<RunResult> {
   const waiting = new Map<string, () => void>();
   const unsubscribe = fake.onCall((call) => {
     if (call.method !== "sendMessage" || call.status !== 200) return;
@@ -170,7 +196,14 @@ function report(ours: RunResult, bare: RunResult, concurrency: number): void {
   for (const [label, f, unit] of rows) {
     const a = f(ours);
     const b = f(bare);
-    console.log([label.padEnd(22), `${a.toFixed(1)}${unit}`.padStart(12), `${b.toFixed(1)}${unit}`.padStart(15), `${(a / b).toFixed(2)}×`.padStart(11)].join(""));
+    console.log(
+      [
+        label.padEnd(22),
+        `${a.toFixed(1)}${unit}`.padStart(12),
+        `${b.toFixed(1)}${unit}`.padStart(15),
+        `${(a / b).toFixed(2)}×`.padStart(11),
+      ].join(""),
+    );
   }
 }
 
@@ -188,7 +221,10 @@ function positive(value: string | undefined, name: string): number {
 async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(what)), ms)))]);
+    return await Promise.race([
+      p,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(what)), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -210,4 +246,3 @@ async function close(server: Server): Promise<void> {
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
-

@@ -51,10 +51,20 @@ describe("configuration", () => {
         return err instanceof ConfigError ? err.problems.join("\n") : String(err);
       }
     };
-    expect(problems({ NODE_ENV: "production" })).toMatch(/DATA_ENCRYPTION_KEYS: required in production[\s\S]*DATA_HASH_KEY: required in production/);
-    expect(problems({ DATA_ENCRYPTION_KEYS: `k1:${key}` })).toMatch(/DATA_HASH_KEY: required with DATA_ENCRYPTION_KEYS/);
-    expect(problems({ DATA_ENCRYPTION_KEYS: `k1:${key},k1:${key}`, DATA_HASH_KEY: key })).toMatch(/key id k1 appears twice/);
-    expect(problems({ DATA_ENCRYPTION_KEYS: key, DATA_HASH_KEY: key })).toMatch(/entry 1 must look like keyId:base64key/);
-    expect(problems({ DATA_ENCRYPTION_KEYS: `k1:${key}`, DATA_HASH_KEY: "c2hvcnQ=" })).toMatch(/DATA_HASH_KEY: must be at least 32 bytes/);
+    expect(problems({ NODE_ENV: "production" })).toMatch(
+      /DATA_ENCRYPTION_KEYS: required in production[\s\S]*DATA_HASH_KEY: required in production/,
+    );
+    expect(problems({ DATA_ENCRYPTION_KEYS: `k1:${key}` })).toMatch(
+      /DATA_HASH_KEY: required with DATA_ENCRYPTION_KEYS/,
+    );
+    expect(problems({ DATA_ENCRYPTION_KEYS: `k1:${key},k1:${key}`, DATA_HASH_KEY: key })).toMatch(
+      /key id k1 appears twice/,
+    );
+    expect(problems({ DATA_ENCRYPTION_KEYS: key, DATA_HASH_KEY: key })).toMatch(
+      /entry 1 must look like keyId:base64key/,
+    );
+    expect(problems({ DATA_ENCRYPTION_KEYS: `k1:${key}`, DATA_HASH_KEY: "c2hvcnQ=" })).toMatch(
+      /DATA_HASH_KEY: must be at least 32 bytes/,
+    );
   });
 });

@@ -2,7 +2,14 @@
 import path from "node:path";
 import { z } from "zod";
 import { KEY_ID, type DataKeys } from "./db/fieldCipher.ts";
-import { parseTemplateSetting, transactionTemplates, webhookUrlProblem, znsTemplates, type TransactionTemplates, type ZnsTemplates } from "./configChannels.ts";
+import {
+  parseTemplateSetting,
+  transactionTemplates,
+  webhookUrlProblem,
+  znsTemplates,
+  type TransactionTemplates,
+  type ZnsTemplates,
+} from "./configChannels.ts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -24,8 +31,18 @@ const schema = z.object({
   DEMO_SEED: z.coerce.number().int().default(20250701),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FORMAT: z.enum(["json", "readable"]).optional(),
-  SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(480),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  SESSION_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(480),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: z.string().default("loopback"),
   // Sign-in: wrong passwords for one name (from browsers that never signed in to it) and from one
@@ -33,7 +50,12 @@ const schema = z.object({
   // one before, up to LOGIN_MAX_DELAY_MINUTES. Nothing locks an account.
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(20),
-  LOGIN_MAX_DELAY_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_MAX_DELAY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   // Full personal IDs one staff member may have shown in an hour.
   ID_REVEALS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(10),
   IMPORT_MAX_MB: z.coerce.number().min(1).max(200).default(20),
@@ -44,18 +66,29 @@ const schema = z.object({
   IMPORT_MAX_UNZIPPED_MB: z.coerce.number().int().min(1).max(4096).default(300),
   // Answers an import gives about people registered outside the officer's area, per staff member.
   IMPORT_OUTSIDE_AREA_LIMIT: z.coerce.number().int().min(0).max(10_000).default(20),
-  IMPORT_OUTSIDE_AREA_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  IMPORT_OUTSIDE_AREA_WINDOW_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 
   // Chat channels: each is on when its credentials are set; the web chat is always on.
-  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, "must look like 123456:ABC-…").optional(),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[A-Za-z0-9_-]+$/, "must look like 123456:ABC-…")
+    .optional(),
   TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
   TELEGRAM_MODE: z.enum(["webhook", "polling"]).optional(),
   TELEGRAM_WEBHOOK_SECRET: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters A-Z a-z 0-9 _ -")
     .optional(),
-  TELEGRAM_BOT_USERNAME: z.string().regex(/^[A-Za-z0-9_]{5,64}$/).optional(),
+  TELEGRAM_BOT_USERNAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{5,64}$/)
+    .optional(),
   // Long polling: how long Telegram holds a getUpdates request, and how much longer the bot waits
   // for its answer before it gives the request up as hung and asks again.
   TELEGRAM_POLL_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(50).default(30),
@@ -73,29 +106,62 @@ const schema = z.object({
   ZALO_TRANSACTION_TEMPLATES: z.string().optional(),
   // Zalo's reply window (OA help centre): free replies per person, within hours of their last message.
   ZALO_FREE_REPLIES: z.coerce.number().int().min(0).max(100).default(8),
-  ZALO_FREE_REPLY_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(48),
+  ZALO_FREE_REPLY_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(48),
   ZALO_WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(172_800).default(86_400),
 
   // Conversations and linking.
   LINK_CODE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   IDENTITY_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  IDENTITY_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  IDENTITY_WINDOW_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   // Web chat: new chats and messages per client address (each instance counts for itself).
   WEB_CHAT_NEW_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
   WEB_CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   // The printable authorisation form's link works this many days after it was given.
   AUTHORISATION_FORM_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  CONVERSATION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
+  CONVERSATION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(30),
   HOTLINE_PHONE: z.string().min(3).max(20).optional(),
   HOTLINE_HOURS: z.string().max(200).optional(),
   // When hotline agents answer (Vietnam time); response times are counted in these hours only.
   HOTLINE_WORKING_HOURS: z
     .string()
-    .regex(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)-(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, "e.g. Mon-Fri 07:30-17:00")
+    .regex(
+      /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)-(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/,
+      "e.g. Mon-Fri 07:30-17:00",
+    )
     .default("Mon-Fri 07:30-17:00"),
-  HOTLINE_FIRST_RESPONSE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
-  HOTLINE_NEXT_RESPONSE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
-  HOTLINE_SLA_WARNING_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
+  HOTLINE_FIRST_RESPONSE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
+  HOTLINE_NEXT_RESPONSE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(120),
+  HOTLINE_SLA_WARNING_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(15),
 
   // Delivery: every outbound message is paced to the platform's limits, shared by all instances.
   TELEGRAM_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(30),
@@ -190,9 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
   }
   const c = parsed.data;
   const dataDir = path.resolve(c.DATA_DIR);
@@ -210,14 +274,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataKeys = parseDataKeys(c);
   let templates: ZnsTemplates | null = null;
   if (c.ZNS_TEMPLATES) {
-    const parsedTemplates = parseTemplateSetting("ZNS_TEMPLATES", c.ZNS_TEMPLATES, znsTemplates, '{"notices:reminder":{"templateId":"…","params":{"zns_name":"amount"}}}');
+    const parsedTemplates = parseTemplateSetting(
+      "ZNS_TEMPLATES",
+      c.ZNS_TEMPLATES,
+      znsTemplates,
+      '{"notices:reminder":{"templateId":"…","params":{"zns_name":"amount"}}}',
+    );
     if ("problems" in parsedTemplates) throw new ConfigError(parsedTemplates.problems);
     templates = parsedTemplates.value;
   }
   let transaction: TransactionTemplates = {};
   if (c.ZALO_TRANSACTION_TEMPLATES) {
     const example = '{"notices:reminder":{"templateType":"transaction_event","header":"Nhắc lịch nhận tiền"}}';
-    const parsedTransaction = parseTemplateSetting("ZALO_TRANSACTION_TEMPLATES", c.ZALO_TRANSACTION_TEMPLATES, transactionTemplates, example);
+    const parsedTransaction = parseTemplateSetting(
+      "ZALO_TRANSACTION_TEMPLATES",
+      c.ZALO_TRANSACTION_TEMPLATES,
+      transactionTemplates,
+      example,
+    );
     if ("problems" in parsedTransaction) throw new ConfigError(parsedTransaction.problems);
     transaction = parsedTransaction.value;
   }
@@ -227,7 +301,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { apiRoot: c.ZNS_API_ROOT, templates, dailyQuota: c.ZNS_DAILY_QUOTA, ratePerSecond: c.ZNS_RATE_PER_SECOND }
         : null,
     sms: c.SMS_GATEWAY_URL
-      ? { url: c.SMS_GATEWAY_URL, token: c.SMS_GATEWAY_TOKEN, senderName: c.SMS_SENDER_NAME, ascii: c.SMS_ASCII, ratePerSecond: c.SMS_RATE_PER_SECOND }
+      ? {
+          url: c.SMS_GATEWAY_URL,
+          token: c.SMS_GATEWAY_TOKEN,
+          senderName: c.SMS_SENDER_NAME,
+          ascii: c.SMS_ASCII,
+          ratePerSecond: c.SMS_RATE_PER_SECOND,
+        }
       : null,
     telegram: c.TELEGRAM_BOT_TOKEN
       ? {
@@ -259,7 +339,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKeys,
     dataDir,
     database: c.DATABASE_URL ? { kind: "postgres", url: c.DATABASE_URL } : { kind: "pglite", dataDir },
-    cookieSecure: c.COOKIE_SECURE ?? (c.PUBLIC_URL?.startsWith("https://") ?? false),
+    cookieSecure: c.COOKIE_SECURE ?? c.PUBLIC_URL?.startsWith("https://") ?? false,
     // JSON lines for log collectors in production; lines a person reads at a terminal elsewhere.
     logFormat: c.LOG_FORMAT ?? (c.NODE_ENV === "production" ? "json" : "readable"),
   };
@@ -271,7 +351,12 @@ const GENERATE = "(npm run keys -- generate prints new ones)";
  * DATA_ENCRYPTION_KEYS: "keyId:base64key,…" (32-byte keys; the first encrypts, all decrypt);
  * DATA_HASH_KEY: base64, at least 32 bytes. Both or neither; both in production.
  */
-export function parseDataKeys(c: { NODE_ENV: string; DATA_ENCRYPTION_KEYS?: string; DATA_HASH_KEY?: string; DATA_HASH_KEY_PREVIOUS?: string }): DataKeys | null {
+export function parseDataKeys(c: {
+  NODE_ENV: string;
+  DATA_ENCRYPTION_KEYS?: string;
+  DATA_HASH_KEY?: string;
+  DATA_HASH_KEY_PREVIOUS?: string;
+}): DataKeys | null {
   const problems: string[] = [];
   if (!c.DATA_ENCRYPTION_KEYS && !c.DATA_HASH_KEY) {
     if (c.NODE_ENV === "production") {
@@ -286,20 +371,29 @@ export function parseDataKeys(c: { NODE_ENV: string; DATA_ENCRYPTION_KEYS?: stri
   if (!c.DATA_ENCRYPTION_KEYS) problems.push(`DATA_ENCRYPTION_KEYS: required with DATA_HASH_KEY ${GENERATE}`);
   if (!c.DATA_HASH_KEY) problems.push(`DATA_HASH_KEY: required with DATA_ENCRYPTION_KEYS ${GENERATE}`);
   const encryption: DataKeys["encryption"] = [];
-  for (const [i, entry] of (c.DATA_ENCRYPTION_KEYS ?? "").split(",").map((e) => e.trim()).filter(Boolean).entries()) {
+  for (const [i, entry] of (c.DATA_ENCRYPTION_KEYS ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)
+    .entries()) {
     const colon = entry.indexOf(":");
     const id = colon > 0 ? entry.slice(0, colon) : "";
     const key = colon > 0 ? decodeKey(entry.slice(colon + 1)) : null;
-    if (!KEY_ID.test(id)) problems.push(`DATA_ENCRYPTION_KEYS: entry ${i + 1} must look like keyId:base64key (id of A-Z a-z 0-9 _ -)`);
+    if (!KEY_ID.test(id))
+      problems.push(`DATA_ENCRYPTION_KEYS: entry ${i + 1} must look like keyId:base64key (id of A-Z a-z 0-9 _ -)`);
     else if (encryption.some((k) => k.id === id)) problems.push(`DATA_ENCRYPTION_KEYS: key id ${id} appears twice`);
-    else if (!key || key.length !== 32) problems.push(`DATA_ENCRYPTION_KEYS: key ${id} must be 32 bytes in base64 ${GENERATE}`);
+    else if (!key || key.length !== 32)
+      problems.push(`DATA_ENCRYPTION_KEYS: key ${id} must be 32 bytes in base64 ${GENERATE}`);
     else encryption.push({ id, key });
   }
   const hash = c.DATA_HASH_KEY ? decodeKey(c.DATA_HASH_KEY) : null;
-  if (c.DATA_HASH_KEY && (!hash || hash.length < 32)) problems.push(`DATA_HASH_KEY: must be at least 32 bytes in base64 ${GENERATE}`);
+  if (c.DATA_HASH_KEY && (!hash || hash.length < 32))
+    problems.push(`DATA_HASH_KEY: must be at least 32 bytes in base64 ${GENERATE}`);
   const previousHash = c.DATA_HASH_KEY_PREVIOUS ? decodeKey(c.DATA_HASH_KEY_PREVIOUS) : undefined;
-  if (c.DATA_HASH_KEY_PREVIOUS && (!previousHash || previousHash.length < 32)) problems.push("DATA_HASH_KEY_PREVIOUS: must be at least 32 bytes in base64");
-  if (problems.length > 0 || !hash || encryption.length === 0) throw new ConfigError(problems.length > 0 ? problems : [`DATA_ENCRYPTION_KEYS: no key ${GENERATE}`]);
+  if (c.DATA_HASH_KEY_PREVIOUS && (!previousHash || previousHash.length < 32))
+    problems.push("DATA_HASH_KEY_PREVIOUS: must be at least 32 bytes in base64");
+  if (problems.length > 0 || !hash || encryption.length === 0)
+    throw new ConfigError(problems.length > 0 ? problems : [`DATA_ENCRYPTION_KEYS: no key ${GENERATE}`]);
   return { encryption, hash, ...(previousHash ? { previousHash } : {}) };
 }
 

@@ -70,12 +70,9 @@ export type TransactionTemplates = z.infer<typeof transactionTemplates>;
  * Parses one of the template settings (JSON); throws ConfigError-ready messages naming an unknown
  * notice name or parameter, so an operator's typo never silently sends everything by SMS.
  */
-export function parseTemplateSetting<T extends Record<string, { params?: Record<string, string>; table?: Record<string, string> }>>(
-  variable: string,
-  text: string,
-  schema: z.ZodType<T>,
-  example: string,
-): { value: T } | { problems: string[] } {
+export function parseTemplateSetting<
+  T extends Record<string, { params?: Record<string, string>; table?: Record<string, string> }>,
+>(variable: string, text: string, schema: z.ZodType<T>, example: string): { value: T } | { problems: string[] } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -87,7 +84,9 @@ export function parseTemplateSetting<T extends Record<string, { params?: Record<
   const problems: string[] = [];
   for (const [name, entry] of Object.entries(parsed.data)) {
     if (!TEMPLATE_NAMES.includes(name)) {
-      problems.push(`${variable}: "${name}" is not a notice name; use one of ${TEMPLATE_NAMES.join(", ")} (docs/channels.md)`);
+      problems.push(
+        `${variable}: "${name}" is not a notice name; use one of ${TEMPLATE_NAMES.join(", ")} (docs/channels.md)`,
+      );
       continue;
     }
     const ours = Object.values({ ...entry.params, ...entry.table });

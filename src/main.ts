@@ -38,7 +38,18 @@ export async function startService(config: Config, log: Logger): Promise<Service
   const i18n = await createI18n();
   const chat = createChatRuntime({ config, prisma: db.prisma, log, clock: systemClock, i18n });
   const importJobs = importJobsFromConfig(config, { prisma: db.prisma, log, clock: systemClock, i18n });
-  const app = createApp({ config, db, prisma: db.prisma, log, i18n, clock: systemClock, isReady: () => ready, channels: chat.channels, kickOutbox: () => chat.outbox.kick(), importJobs });
+  const app = createApp({
+    config,
+    db,
+    prisma: db.prisma,
+    log,
+    i18n,
+    clock: systemClock,
+    isReady: () => ready,
+    channels: chat.channels,
+    kickOutbox: () => chat.outbox.kick(),
+    importJobs,
+  });
 
   const wantDemo = config.DEMO_DATA === "always" || (config.DEMO_DATA === "auto" && db.kind === "pglite");
   const demo = wantDemo
@@ -65,7 +76,9 @@ export async function startService(config: Config, log: Logger): Promise<Service
   log.info({ url: `${url}/console`, database: db.kind }, "An Sinh Bot is ready");
   if (config.logFormat === "readable") {
     const channels = chat.channels.map((c) => c.name);
-    process.stdout.write(startupBanner({ url, database: config.database, channels, logins: demo?.logins ?? [] }) + "\n");
+    process.stdout.write(
+      startupBanner({ url, database: config.database, channels, logins: demo?.logins ?? [] }) + "\n",
+    );
   } else if (demo?.logins.length) {
     log.info(
       { logins: demo.logins.map((l) => `${l.username} / ${l.password} (${l.role})`) },

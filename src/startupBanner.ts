@@ -22,22 +22,33 @@ export function startupBanner(facts: BannerFacts): string {
   ];
   const width = Math.max(...facts.logins.map((l) => `${l.username} / ${l.password}`.length), 0);
   facts.logins.forEach((l, i) => {
-    rows.push([i === 0 ? "Sign in as" : "", `${`${l.username} / ${l.password}`.padEnd(width)}   ${ROLE_NAMES[l.role] ?? l.role}`]);
+    rows.push([
+      i === 0 ? "Sign in as" : "",
+      `${`${l.username} / ${l.password}`.padEnd(width)}   ${ROLE_NAMES[l.role] ?? l.role}`,
+    ]);
   });
   rows.push(["Chats", channelLine(facts.channels)]);
   rows.push([
     "Data",
-    facts.database.kind === "pglite" ? `${facts.database.dataDir} (embedded PostgreSQL; delete it to start again)` : `PostgreSQL ${hidePassword(facts.database.url)}`,
+    facts.database.kind === "pglite"
+      ? `${facts.database.dataDir} (embedded PostgreSQL; delete it to start again)`
+      : `PostgreSQL ${hidePassword(facts.database.url)}`,
   ]);
   const lines = rows.map(([label, value]) => `  ${label.padEnd(11)}${value}`);
-  return ["", "An Sinh Bot is running.", "", ...lines, "", "Stop it with Ctrl+C. Log lines follow below.", ""].join("\n");
+  return ["", "An Sinh Bot is running.", "", ...lines, "", "Stop it with Ctrl+C. Log lines follow below.", ""].join(
+    "\n",
+  );
 }
 
 function channelLine(given: string[]): string {
   const channels = given.map((c) => c.toLowerCase());
-  const names = channels.map((c) => (c === "web" ? "web chat" : c === "telegram" ? "Telegram" : c === "zalo" ? "Zalo" : c));
+  const names = channels.map((c) =>
+    c === "web" ? "web chat" : c === "telegram" ? "Telegram" : c === "zalo" ? "Zalo" : c,
+  );
   const off = ["telegram", "zalo"].filter((c) => !channels.includes(c));
-  const hint = off.length ? ` (${off.map((c) => (c === "telegram" ? "Telegram: set TELEGRAM_BOT_TOKEN" : "Zalo: set ZALO_APP_ID and ZALO_OA_SECRET_KEY")).join("; ")})` : "";
+  const hint = off.length
+    ? ` (${off.map((c) => (c === "telegram" ? "Telegram: set TELEGRAM_BOT_TOKEN" : "Zalo: set ZALO_APP_ID and ZALO_OA_SECRET_KEY")).join("; ")})`
+    : "";
   return names.join(", ") + hint;
 }
 

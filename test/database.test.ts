@@ -18,11 +18,19 @@ describe("database", () => {
 
   it("keeps calendar dates and integer VND exactly", async () => {
     const province = await db.prisma.province.create({ data: { code: "T01", name: "Tỉnh Thử" } });
-    const commune = await db.prisma.commune.create({ data: { code: "T0101", name: "Xã Thử", provinceId: province.id } });
+    const commune = await db.prisma.commune.create({
+      data: { code: "T0101", name: "Xã Thử", provinceId: province.id },
+    });
     const b = await db.prisma.beneficiary.create({
       data: {
-        personalId: "001145000001", personalIdLast4: "0001", fullName: "Nguyễn Văn A", fullNameAscii: "nguyen van a",
-        dateOfBirth: new Date("1945-03-01T00:00:00Z"), sex: "MALE", communeId: commune.id, programme: "BTXH",
+        personalId: "001145000001",
+        personalIdLast4: "0001",
+        fullName: "Nguyễn Văn A",
+        fullNameAscii: "nguyen van a",
+        dateOfBirth: new Date("1945-03-01T00:00:00Z"),
+        sex: "MALE",
+        communeId: commune.id,
+        programme: "BTXH",
       },
     });
     const again = await db.prisma.beneficiary.findUniqueOrThrow({ where: { id: b.id } });

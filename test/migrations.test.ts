@@ -9,7 +9,10 @@ describe("migrations", () => {
     try {
       const [a, b] = [await empty.open(), await empty.open()];
       const [appliedA, appliedB] = await Promise.all([a.migrate(), b.migrate()]);
-      const expected = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+      const expected = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort();
       // One of them did the work, the other found nothing left to do.
       expect([...appliedA, ...appliedB].sort()).toEqual(expected);
       const rows = await a.prisma.$queryRaw<{ migration_name: string; finished_at: Date | null }[]>`

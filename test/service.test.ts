@@ -16,7 +16,13 @@ describe("starting the service on a fresh machine", () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "ansinh-start-"));
     // Only the variables a newcomer would have: no database URL, no token.
-    const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir };
+    const env = {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+    };
     child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
     url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`not ready in time:\n${lines.join("\n")}`)), 110_000);
@@ -43,7 +49,12 @@ describe("starting the service on a fresh machine", () => {
     expect(end).toBeLessThan(40);
     const banner = lines.slice(lines.indexOf("An Sinh Bot is running."), end + 1).join("\n");
     expect(banner).toMatch(/Web chat\s+http:\/\/localhost:\d+\/chat/);
-    for (const login of ["admin / admin-demo-2026", "tinh / tinh-demo-2026", "xa1 / xa1-demo-2026", "tongdai / tongdai-demo-2026"]) {
+    for (const login of [
+      "admin / admin-demo-2026",
+      "tinh / tinh-demo-2026",
+      "xa1 / xa1-demo-2026",
+      "tongdai / tongdai-demo-2026",
+    ]) {
       expect(banner).toContain(login);
     }
     expect(banner).toContain(dataDir);

@@ -41,13 +41,23 @@ async function main(): Promise<number> {
   } catch {
     parsed = null;
   }
-  if (!parsed?.success || Number.isNaN(parsed.data.from.getTime()) || Number.isNaN(parsed.data.to.getTime()) || parsed.data.from > parsed.data.to) {
+  if (
+    !parsed?.success ||
+    Number.isNaN(parsed.data.from.getTime()) ||
+    Number.isNaN(parsed.data.to.getTime()) ||
+    parsed.data.from > parsed.data.to
+  ) {
     console.error(USAGE);
     return 2;
   }
   const args = parsed.data;
   return openDatabase(async ({ db }) => {
-    const findings = await findBreachScope(db.prisma, { from: args.from, to: args.to, actors: args.actor, ips: args.ip });
+    const findings = await findBreachScope(db.prisma, {
+      from: args.from,
+      to: args.to,
+      actors: args.actor,
+      ips: args.ip,
+    });
     const i18n = await createI18n();
     const t = i18n.t(args.lang);
     await mkdir(args["out-dir"], { recursive: true });

@@ -60,13 +60,25 @@ export async function runCheckAmountsCli(argv: string[], io: CheckAmountsIo): Pr
   for (const r of result.rows) {
     const difference = `${r.difference > 0 ? "+" : ""}${money(r.difference)}`;
     io.print(
-      [r.commune.code, r.fullName, r.personalIdMasked, money(r.expected), money(r.paid), difference, reasonText(t, args.lang, r.reason)].join("\t"),
+      [
+        r.commune.code,
+        r.fullName,
+        r.personalIdMasked,
+        money(r.expected),
+        money(r.paid),
+        difference,
+        reasonText(t, args.lang, r.reason),
+      ].join("\t"),
     );
   }
   // Not differences: payouts at a level the data lacks, and what the data cannot price.
-  for (const r of result.outdated) io.print([r.commune.code, r.fullName, r.personalIdMasked, money(r.paid), outdatedText(t, args.lang, r.match)].join("\t"));
+  for (const r of result.outdated)
+    io.print(
+      [r.commune.code, r.fullName, r.personalIdMasked, money(r.paid), outdatedText(t, args.lang, r.match)].join("\t"),
+    );
   if (result.unpriced.length) io.print(t("entitlements:amountChecks.unpriced", { count: result.unpriced.length }));
-  for (const r of result.unpriced) io.print([r.commune.code, r.fullName, r.personalIdMasked, money(r.paid), gapText(t, args.lang, r.gap)].join("\t"));
+  for (const r of result.unpriced)
+    io.print([r.commune.code, r.fullName, r.personalIdMasked, money(r.paid), gapText(t, args.lang, r.gap)].join("\t"));
   return result.rows.length ? 1 : 0;
 }
 

@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {
-    console.error(`${z.prettifyError(parsed.error)}\nusage: npm run demo:generate -- --count 100000 --out <dir> [--seed n] [--today YYYY-MM-DD] [--months 1-4]`);
+    console.error(
+      `${z.prettifyError(parsed.error)}\nusage: npm run demo:generate -- --count 100000 --out <dir> [--seed n] [--today YYYY-MM-DD] [--months 1-4]`,
+    );
     process.exit(64); // EX_USAGE
   }
   const args = parsed.data;

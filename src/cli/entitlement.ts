@@ -11,7 +11,11 @@ import { policyIn } from "../features/policy/policyStore.ts";
 import { openDatabase, runCommand } from "./openDatabase.ts";
 
 /** Answers every non-blank line of `input`; a line that is not JSON gets an answer saying so. */
-export async function runEntitlementCli(input: Readable, policy: Policy, print: (line: string) => void): Promise<number> {
+export async function runEntitlementCli(
+  input: Readable,
+  policy: Policy,
+  print: (line: string) => void,
+): Promise<number> {
   for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
     const line = raw.trim();
     if (!line) continue;
@@ -31,7 +35,8 @@ async function main(): Promise<number> {
   return openDatabase(async ({ db, log }) => {
     const { policy, shipped } = await policyIn(db.prisma);
     // A database the service never started on: the policy it would seed on its first start.
-    if (shipped) log.warn("no policy in the database yet (the service has not started on it): using the shipped policy files");
+    if (shipped)
+      log.warn("no policy in the database yet (the service has not started on it): using the shipped policy files");
     return runEntitlementCli(process.stdin, policy, (line) => process.stdout.write(`${line}\n`));
   });
 }

@@ -13,7 +13,12 @@ const USAGE = [
 ].join("\n");
 
 const argsSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("payouts"), commune: z.string().min(1), month: z.string().regex(/^\d{4}-\d{2}$/), out: z.string().optional() }),
+  z.object({
+    kind: z.literal("payouts"),
+    commune: z.string().min(1),
+    month: z.string().regex(/^\d{4}-\d{2}$/),
+    out: z.string().optional(),
+  }),
   z.object({ kind: z.literal("beneficiaries"), commune: z.string().min(1), out: z.string().optional() }),
 ]);
 

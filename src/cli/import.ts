@@ -52,15 +52,35 @@ async function main(): Promise<number> {
     console.log(`${report.fileName} — ${t(`imports:kinds.${kind}`)}`);
     for (const s of report.sheets) {
       const name = s.name === null ? t("imports:sheets.csv") : t("imports:sheets.named", { name: s.name });
-      console.log(`  ${name}: ${s.status === "read" ? `${t("imports:sheets.read")} ${s.rows}` : `${t("imports:sheets.skipped")} — ${t(`imports:sheets.reasons.${s.reason ?? "no_header"}`)}`}`);
-      if (s.ignored?.length) console.log(`    ${t("imports:sheets.ignored")} ${s.ignored.map((c) => `${c.header} (${c.letter})`).join(", ")}`);
-      if (s.hidden?.length) console.log(`    ${t("imports:sheets.hidden")} ${s.hidden.map((c) => `${c.header} (${c.letter})`).join(", ")}`);
+      console.log(
+        `  ${name}: ${s.status === "read" ? `${t("imports:sheets.read")} ${s.rows}` : `${t("imports:sheets.skipped")} — ${t(`imports:sheets.reasons.${s.reason ?? "no_header"}`)}`}`,
+      );
+      if (s.ignored?.length)
+        console.log(
+          `    ${t("imports:sheets.ignored")} ${s.ignored.map((c) => `${c.header} (${c.letter})`).join(", ")}`,
+        );
+      if (s.hidden?.length)
+        console.log(`    ${t("imports:sheets.hidden")} ${s.hidden.map((c) => `${c.header} (${c.letter})`).join(", ")}`);
     }
-    if (report.errors.length === 0 || report.applied) console.log(dryRun ? t("imports:cli.dryRun") : t("imports:cli.applied"));
+    if (report.errors.length === 0 || report.applied)
+      console.log(dryRun ? t("imports:cli.dryRun") : t("imports:cli.applied"));
     console.log(t("imports:report.summary", { ...report }));
     for (const l of report.lines) {
-      const where = [l.sheet, l.rows.length > 1 ? t("imports:report.rowsCount", { count: l.rows.length }) + ` (${l.rowsText})` : l.rowsText].filter(Boolean).join(", ");
-      console.log(l.rows[0] === 0 || l.column === "" ? t("imports:cli.fileError", { message: l.message }) : t("imports:cli.errorLine", { row: where, column: l.column, message: l.value ? `${l.message} [${l.value}]` : l.message }));
+      const where = [
+        l.sheet,
+        l.rows.length > 1 ? t("imports:report.rowsCount", { count: l.rows.length }) + ` (${l.rowsText})` : l.rowsText,
+      ]
+        .filter(Boolean)
+        .join(", ");
+      console.log(
+        l.rows[0] === 0 || l.column === ""
+          ? t("imports:cli.fileError", { message: l.message })
+          : t("imports:cli.errorLine", {
+              row: where,
+              column: l.column,
+              message: l.value ? `${l.message} [${l.value}]` : l.message,
+            }),
+      );
     }
     if (report.errors.length > 0 && !report.applied) {
       console.log(t("imports:cli.refused", { count: report.errors.length }));

@@ -16,7 +16,12 @@ const USAGE = [
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "generate") {
-    const id = rest[0] === "--id" ? rest[1] : rest[0]?.startsWith("--id=") ? rest[0].slice(5) : `k${new Date().toISOString().slice(0, 10).replace(/-/g, "")}`;
+    const id =
+      rest[0] === "--id"
+        ? rest[1]
+        : rest[0]?.startsWith("--id=")
+          ? rest[0].slice(5)
+          : `k${new Date().toISOString().slice(0, 10).replace(/-/g, "")}`;
     if (!id || !KEY_ID.test(id)) {
       console.error(USAGE);
       return 2;

@@ -8,16 +8,29 @@
 import { performance } from "node:perf_hooks";
 import { buildClassifier } from "../nlu/classifier.ts";
 import { heldOutSets, trainingByLanguage, trainingExamples } from "../nlu/corpus.ts";
-import { ACCURACY_GOAL, crossValidate, evaluate, longMessages, MAX_DIACRITICS_GAP, withoutDiacritics, type Evaluation } from "../nlu/evaluate.ts";
+import {
+  ACCURACY_GOAL,
+  crossValidate,
+  evaluate,
+  longMessages,
+  MAX_DIACRITICS_GAP,
+  withoutDiacritics,
+  type Evaluation,
+} from "../nlu/evaluate.ts";
 import { focusing, LONG_MESSAGE } from "../nlu/focus.ts";
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(6);
 
 function table(title: string, e: Evaluation): string[] {
-  const lines = [title, `${"intent".padEnd(22)} ${"n".padStart(4)}  ${"acc".padStart(6)} ${"prec".padStart(6)} ${"recall".padStart(6)}`];
+  const lines = [
+    title,
+    `${"intent".padEnd(22)} ${"n".padStart(4)}  ${"acc".padStart(6)} ${"prec".padStart(6)} ${"recall".padStart(6)}`,
+  ];
   for (const s of e.byIntent) {
     if (s.n === 0 && s.predicted === 0) continue;
-    lines.push(`${s.intent.padEnd(22)} ${String(s.n).padStart(4)}  ${pct(s.correct / Math.max(s.n, 1))} ${pct(s.precision)} ${pct(s.recall)}`);
+    lines.push(
+      `${s.intent.padEnd(22)} ${String(s.n).padStart(4)}  ${pct(s.correct / Math.max(s.n, 1))} ${pct(s.precision)} ${pct(s.recall)}`,
+    );
   }
   lines.push(`${"overall".padEnd(22)} ${String(e.total).padStart(4)}  ${pct(e.accuracy)}`, ...confusions(e), "");
   return lines;
@@ -25,7 +38,12 @@ function table(title: string, e: Evaluation): string[] {
 
 function confusions(e: Evaluation): string[] {
   if (e.confusions.length === 0) return ["  confusions: none"];
-  return ["  confusions (expected → predicted):", ...e.confusions.map((c) => `  ${String(c.count).padStart(3)}  ${c.expected} → ${c.predicted}   e.g. "${c.example.slice(0, 100)}"`)];
+  return [
+    "  confusions (expected → predicted):",
+    ...e.confusions.map(
+      (c) => `  ${String(c.count).padStart(3)}  ${c.expected} → ${c.predicted}   e.g. "${c.example.slice(0, 100)}"`,
+    ),
+  ];
 }
 
 function main(): number {
@@ -53,7 +71,12 @@ function main(): number {
     for (const s of cv.byIntent) out.push(`  ${s.intent.padEnd(22)} ${pct(s.recall)}`);
   }
   const met = [vi, viPlain, en, long].every((e) => e.accuracy >= ACCURACY_GOAL) && gap <= MAX_DIACRITICS_GAP;
-  out.push("", met ? `Goal met: ≥ ${pct(ACCURACY_GOAL).trim()} on every set, and within 1 point without diacritics.` : `Goal NOT met: ≥ ${pct(ACCURACY_GOAL).trim()} on every set, and within 1 point without diacritics.`);
+  out.push(
+    "",
+    met
+      ? `Goal met: ≥ ${pct(ACCURACY_GOAL).trim()} on every set, and within 1 point without diacritics.`
+      : `Goal NOT met: ≥ ${pct(ACCURACY_GOAL).trim()} on every set, and within 1 point without diacritics.`,
+  );
   console.log(out.join("\n"));
   return met ? 0 : 1;
 }

@@ -58,7 +58,9 @@ export async function runStaffCli(argv: string[], io: StaffCliIo): Promise<numbe
       case "list": {
         for (const u of await listStaffUsers(io.prisma, io.now())) {
           const flags = [u.active ? "" : "inactive", u.locked ? "locked" : ""].filter(Boolean).join(", ");
-          io.print(`${u.username}\t${u.role}\t${u.fullName}\t${u.areas.join("; ") || "-"}${flags ? `\t(${flags})` : ""}`);
+          io.print(
+            `${u.username}\t${u.role}\t${u.fullName}\t${u.areas.join("; ") || "-"}${flags ? `\t(${flags})` : ""}`,
+          );
         }
         return 0;
       }

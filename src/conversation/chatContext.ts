@@ -16,7 +16,9 @@ export async function loadChatContext(
     include: {
       links: {
         orderBy: { linkedAt: "asc" },
-        include: { beneficiary: { select: { fullName: true, sex: true, programme: true, commune: { select: { name: true } } } } },
+        include: {
+          beneficiary: { select: { fullName: true, sex: true, programme: true, commune: { select: { name: true } } } },
+        },
       },
     },
   });

@@ -83,7 +83,8 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
           deps.log.error({ err, identityId }, "processing failed");
           // Most often the database was away for a moment (a restart): try again soon rather than
           // at the next recovery sweep, a minute away; the sweep stays the backstop.
-          if (retry < RETRIES) setTimeout(() => schedule(identityId, retry + 1), Math.min(5000, 500 * 2 ** retry)).unref();
+          if (retry < RETRIES)
+            setTimeout(() => schedule(identityId, retry + 1), Math.min(5000, 500 * 2 ** retry)).unref();
         })
         .finally(() => {
           running.delete(identityId);
@@ -120,33 +121,36 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
         receivedAt: event.at,
       });
       const duplicate = !stored;
-      if (duplicate) deps.log.info({ channel: event.chat.channel, messageId: event.messageId }, "duplicate inbound ignored");
+      if (duplicate)
+        deps.log.info({ channel: event.chat.channel, messageId: event.messageId }, "duplicate inbound ignored");
       schedule(identity.id);
       return { duplicate, identityId: identity.id };
     },
 
     async process(identityId) {
       for (;;) {
-        const done = await deps.prisma.$transaction(async (tx) => {
-          // One event per chat at a time, across instances: the lock lives until this commit.
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${identityId}))`;
-          const msg = await tx.inboundMessage.findFirst({
-            where: { identityId, processedAt: null },
-            orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+        const done = await deps.prisma
+          .$transaction(async (tx) => {
+            // One event per chat at a time, across instances: the lock lives until this commit.
+            await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${identityId}))`;
+            const msg = await tx.inboundMessage.findFirst({
+              where: { identityId, processedAt: null },
+              orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+            });
+            if (!msg) return true;
+            await handle(tx, identityId, msg.id, msg.payload).catch(async (err: unknown) => {
+              // Losing the database is not the message's fault: it stays unprocessed and is tried again.
+              throw connectionLoss(err) ? err : new ProcessingError(msg.id, err);
+            });
+            return false;
+          }, TX)
+          .catch(async (err: unknown) => {
+            if (!(err instanceof ProcessingError)) throw err;
+            // A bug must not swallow the message or block the chat: keep it with the error, apologise.
+            deps.log.error({ err: err.cause, inboundId: err.inboundId }, "message could not be processed");
+            await markFailed(identityId, err.inboundId, err.cause);
+            return false;
           });
-          if (!msg) return true;
-          await handle(tx, identityId, msg.id, msg.payload).catch(async (err: unknown) => {
-            // Losing the database is not the message's fault: it stays unprocessed and is tried again.
-            throw connectionLoss(err) ? err : new ProcessingError(msg.id, err);
-          });
-          return false;
-        }, TX).catch(async (err: unknown) => {
-          if (!(err instanceof ProcessingError)) throw err;
-          // A bug must not swallow the message or block the chat: keep it with the error, apologise.
-          deps.log.error({ err: err.cause, inboundId: err.inboundId }, "message could not be processed");
-          await markFailed(identityId, err.inboundId, err.cause);
-          return false;
-        });
         deps.onReplies?.();
         if (done) return;
       }
@@ -180,7 +184,10 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
     if (event.kind === "unreachable" || event.kind === "reachable") {
       await tx.chatIdentity.update({
         where: { id: identityId },
-        data: event.kind === "unreachable" ? { reachable: false, unreachableReason: event.reason } : { reachable: true, unreachableReason: null },
+        data:
+          event.kind === "unreachable"
+            ? { reachable: false, unreachableReason: event.reason }
+            : { reachable: true, unreachableReason: null },
       });
       await tx.inboundMessage.update({ where: { id: inboundId }, data: { processedAt: now } });
       return;
@@ -221,7 +228,13 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
     // updatedAt comes from the engine's clock, the same one idleMs is measured with.
     await tx.conversation.upsert({
       where: { identityId },
-      create: { identityId, version: deps.brain.stateVersion, state: stateJson, flow: flowName(decision.state), updatedAt: now },
+      create: {
+        identityId,
+        version: deps.brain.stateVersion,
+        state: stateJson,
+        flow: flowName(decision.state),
+        updatedAt: now,
+      },
       update: {
         updatedAt: now,
         version: deps.brain.stateVersion,

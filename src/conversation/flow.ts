@@ -142,7 +142,8 @@ export function defineFlow<S extends FlowState, A = never, R = never>(def: FlowD
     passive: def.passive === true,
     step: (input, ctx) => def.step?.(state, input, ctx) ?? null,
     prompt: (ctx) => {
-      if (!def.prompt) throw new FlowError(def.name, "prompt", "a flow that keeps a state must be able to ask its question again");
+      if (!def.prompt)
+        throw new FlowError(def.name, "prompt", "a flow that keeps a state must be able to ask its question again");
       return def.prompt(state, ctx);
     },
     restart: (ctx) => def.restart?.(state, ctx) ?? { state: null, replies: [], effects: [] },

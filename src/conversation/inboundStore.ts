@@ -11,8 +11,16 @@ export type InboundRow = Omit<Prisma.InboundMessageCreateManyInput, "dedupeKey" 
 export async function storeOnce(prisma: PrismaClient, now: Date, windowMs: number, row: InboundRow): Promise<boolean> {
   const dedupeKey = `${row.channel}:${row.platformMessageId}`;
   const insert = async () =>
-    (await prisma.inboundMessage.createMany({ data: [{ ...row, dedupeKey, dedupeUntil: new Date(now.getTime() + windowMs) }], skipDuplicates: true })).count === 1;
+    (
+      await prisma.inboundMessage.createMany({
+        data: [{ ...row, dedupeKey, dedupeUntil: new Date(now.getTime() + windowMs) }],
+        skipDuplicates: true,
+      })
+    ).count === 1;
   if (await insert()) return true;
-  const released = await prisma.inboundMessage.updateMany({ where: { dedupeKey, dedupeUntil: { lte: now } }, data: { dedupeKey: null } });
+  const released = await prisma.inboundMessage.updateMany({
+    where: { dedupeKey, dedupeUntil: { lte: now } },
+    data: { dedupeKey: null },
+  });
   return released.count > 0 && (await insert());
 }

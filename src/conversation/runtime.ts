@@ -44,13 +44,19 @@ export interface ChatRuntimeDeps {
 function buildSenders(deps: ChatRuntimeDeps, channels: ChannelAdapter[], zalo: ZaloChannel | null): Sender[] {
   const { config } = deps;
   const pace: Record<ChannelName, { ratePerSecond: number | null; perChatPerSecond?: number }> = {
-    TELEGRAM: { ratePerSecond: config.TELEGRAM_RATE_PER_SECOND, perChatPerSecond: config.TELEGRAM_CHAT_RATE_PER_SECOND },
+    TELEGRAM: {
+      ratePerSecond: config.TELEGRAM_RATE_PER_SECOND,
+      perChatPerSecond: config.TELEGRAM_CHAT_RATE_PER_SECOND,
+    },
     ZALO: { ratePerSecond: config.ZALO_RATE_PER_SECOND },
     // Our own page: no platform limit.
     WEB: { ratePerSecond: null },
   };
   const senders = channels.map((c) => chatSender(c, deps.i18n, pace[c.name]));
-  if (config.zns && zalo) senders.push(createZnsSender(config.zns, { prisma: deps.prisma, clock: deps.clock, i18n: deps.i18n, tokens: zalo.tokens }));
+  if (config.zns && zalo)
+    senders.push(
+      createZnsSender(config.zns, { prisma: deps.prisma, clock: deps.clock, i18n: deps.i18n, tokens: zalo.tokens }),
+    );
   if (config.sms) senders.push(createSmsSender(config.sms, deps.i18n));
   return senders;
 }
@@ -113,7 +119,10 @@ export function createChatRuntime(deps: ChatRuntimeDeps): ChatRuntime {
       const recovered = await engine.recover();
       if (recovered > 0) deps.log.info({ chats: recovered }, "answered messages left unprocessed");
       outbox.start();
-      recoveryTimer = setInterval(() => void engine.recover().catch((err: unknown) => deps.log.error({ err }, "recovery failed")), 60_000);
+      recoveryTimer = setInterval(
+        () => void engine.recover().catch((err: unknown) => deps.log.error({ err }, "recovery failed")),
+        60_000,
+      );
       recoveryTimer.unref();
     },
     async stop() {

@@ -17,7 +17,9 @@ export function isLocale(value: unknown): value is Locale {
 const resourceFile = z.record(z.string(), z.unknown());
 
 /** Reads locales/<lng>/*.json into { lng: { namespace: tree } }. */
-export function readLocaleResources(dir: string = LOCALES_DIR): Record<string, Record<string, Record<string, unknown>>> {
+export function readLocaleResources(
+  dir: string = LOCALES_DIR,
+): Record<string, Record<string, Record<string, unknown>>> {
   const out: Record<string, Record<string, Record<string, unknown>>> = {};
   for (const lng of LOCALES) {
     out[lng] = {};

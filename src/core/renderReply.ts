@@ -17,7 +17,9 @@ export interface RenderedReply {
 export function renderReply(t: TFunction, locale: string, reply: Reply): RenderedReply {
   return {
     text: reply.text.map((p) => renderText(t, locale, p)).join("\n\n"),
-    buttons: (reply.buttons ?? []).map((row) => row.map((b) => ({ label: renderText(t, locale, b.label), data: b.data, ...(b.url ? { url: b.url } : {}) }))),
+    buttons: (reply.buttons ?? []).map((row) =>
+      row.map((b) => ({ label: renderText(t, locale, b.label), data: b.data, ...(b.url ? { url: b.url } : {}) })),
+    ),
   };
 }
 

@@ -24,7 +24,11 @@ export type TextRef = z.infer<typeof textRef>;
  * absolute address, or on the web chat a path of the service it is served from. Where a channel
  * cannot open links, pressing it sends `data`, and the bot answers with the address as text.
  */
-export const button = z.object({ label: textRef, data: z.string().min(1).max(64), url: z.string().min(1).max(2000).optional() });
+export const button = z.object({
+  label: textRef,
+  data: z.string().min(1).max(64),
+  url: z.string().min(1).max(2000).optional(),
+});
 export type Button = z.infer<typeof button>;
 
 export const reply = z.object({

@@ -7,7 +7,8 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { cipherOf, hashColumnsFor, sealRow } from "./sensitiveFields.ts";
 
 /** SQL type of a column as jsonb_to_recordset must declare it; a quoted name is an enum type. */
-export type SqlType = "text" | "integer" | "date" | "timestamp(3)" | "boolean" | "numeric(6,3)" | "jsonb" | `"${string}"`;
+export type SqlType =
+  "text" | "integer" | "date" | "timestamp(3)" | "boolean" | "numeric(6,3)" | "jsonb" | `"${string}"`;
 /** One value: dates as "YYYY-MM-DD", instants as ISO strings in UTC (timestamp columns hold UTC). */
 export type JsonCell = string | number | boolean | null | { [key: string]: boolean };
 export type Columns<C extends string = string> = Record<C, SqlType>;
@@ -22,7 +23,12 @@ const CHUNK = 5000;
  * data; columns left out take their database defaults.
  */
 export const bulkWrite = {
-  async insert<C extends string>(db: Db, table: string, columns: Columns<C>, plainRows: Record<NoInfer<C>, JsonCell>[]): Promise<void> {
+  async insert<C extends string>(
+    db: Db,
+    table: string,
+    columns: Columns<C>,
+    plainRows: Record<NoInfer<C>, JsonCell>[],
+  ): Promise<void> {
     const { columns: all, rows } = sealed(db, columns, plainRows);
     const list = quotedNames(all).join(", ");
     const sql = `INSERT INTO "${table}" (${list}) SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS v(${definitions(all)})`;
@@ -37,7 +43,9 @@ export const bulkWrite = {
     plainRows: (Record<NoInfer<C>, JsonCell> & { id: string })[],
   ): Promise<void> {
     const { columns: all, rows } = sealed(db, columns, plainRows);
-    const set = quotedNames(all).map((c) => `${c} = v.${c}`).join(", ");
+    const set = quotedNames(all)
+      .map((c) => `${c} = v.${c}`)
+      .join(", ");
     const sql = `UPDATE "${table}" AS t SET ${set} FROM jsonb_to_recordset($1::jsonb) AS v(id text, ${definitions(all)}) WHERE t.id = v.id`;
     await runInChunks(db, sql, rows);
   },
@@ -60,7 +68,11 @@ export async function loadInChunks<K, T>(keys: readonly K[], load: (chunk: K[]) 
  * Personal IDs and account numbers never reach the database in clear: they are sealed here, with
  * their keyed hash column added, as the model API does for every other write.
  */
-function sealed(db: Db, columns: Columns, rows: readonly Record<string, JsonCell>[]): { columns: Columns; rows: readonly object[] } {
+function sealed(
+  db: Db,
+  columns: Columns,
+  rows: readonly Record<string, JsonCell>[],
+): { columns: Columns; rows: readonly object[] } {
   const hashColumns = hashColumnsFor(Object.keys(columns));
   if (hashColumns.length === 0 || rows.length === 0) return { columns, rows };
   const cipher = cipherOf(db);
@@ -74,7 +86,9 @@ function quotedNames(columns: Columns): string[] {
 }
 
 function definitions(columns: Columns): string {
-  return Object.entries(columns).map(([c, type]) => `"${c}" ${type}`).join(", ");
+  return Object.entries(columns)
+    .map(([c, type]) => `"${c}" ${type}`)
+    .join(", ");
 }
 
 async function runInChunks(db: Db, sql: string, rows: readonly object[]): Promise<void> {

@@ -13,7 +13,10 @@ import { generateKeyMaterial, TEST_DATA_KEYS, type DataKeys } from "./fieldCiphe
 export const KEY_FILE = "data-keys.json";
 const keyFile = z.object({ DATA_ENCRYPTION_KEYS: z.string(), DATA_HASH_KEY: z.string() });
 
-export async function resolveDataKeys(config: Pick<Config, "dataKeys" | "NODE_ENV" | "dataDir">, log?: Logger): Promise<DataKeys> {
+export async function resolveDataKeys(
+  config: Pick<Config, "dataKeys" | "NODE_ENV" | "dataDir">,
+  log?: Logger,
+): Promise<DataKeys> {
   if (config.dataKeys) return config.dataKeys;
   if (config.NODE_ENV === "test") return TEST_DATA_KEYS;
   const file = path.join(config.dataDir, KEY_FILE);

@@ -37,7 +37,11 @@ const MIGRATION_LOCK_KEY = 7_246_001;
  * `keys` come from the configuration (see dataKeys.ts); tests and benchmarks leave them out and
  * get fixed test keys.
  */
-export async function createDatabase(target: DatabaseTarget, log?: Logger, keys: DataKeys = TEST_DATA_KEYS): Promise<Database> {
+export async function createDatabase(
+  target: DatabaseTarget,
+  log?: Logger,
+  keys: DataKeys = TEST_DATA_KEYS,
+): Promise<Database> {
   const cipher = new FieldCipher(keys);
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
@@ -68,7 +72,11 @@ export async function createDatabase(target: DatabaseTarget, log?: Logger, keys:
           await lockClient.end();
         }
       },
-      ping: () => prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
+      ping: () =>
+        prisma.$queryRaw`SELECT 1`.then(
+          () => true,
+          () => false,
+        ),
       async close() {
         await prisma.$disconnect();
         await pool.end().catch(() => {});
@@ -97,7 +105,11 @@ export async function createDatabase(target: DatabaseTarget, log?: Logger, keys:
       migrating = run.catch(() => {});
       return run;
     },
-    ping: () => db.query("SELECT 1").then(() => true, () => false),
+    ping: () =>
+      db.query("SELECT 1").then(
+        () => true,
+        () => false,
+      ),
     async close() {
       await prisma.$disconnect();
       if (target.kind !== "pglite-instance") await db.close();

@@ -107,7 +107,9 @@ export class FieldCipher {
    * from the lookup hash, and without the key fingerprint, as counters last only a day).
    */
   subjectHash(plain: string): string {
-    return createHmac("sha256", this.#hash).update(`attempts\0${normaliseForHash(plain)}`).digest("hex");
+    return createHmac("sha256", this.#hash)
+      .update(`attempts\0${normaliseForHash(plain)}`)
+      .digest("hex");
   }
 
   /**
@@ -123,7 +125,9 @@ export class FieldCipher {
     const keys = this.#previousHash ? [this.#hash, this.#previousHash] : [this.#hash];
     const sent = Buffer.from(tag);
     return keys.some((key) => {
-      const expected = Buffer.from(createHmac("sha256", key).update(`tag\0${label}\0${value}`).digest("base64url").slice(0, 32));
+      const expected = Buffer.from(
+        createHmac("sha256", key).update(`tag\0${label}\0${value}`).digest("base64url").slice(0, 32),
+      );
       return expected.length === sent.length && timingSafeEqual(expected, sent);
     });
   }
@@ -165,7 +169,9 @@ export const TEST_DATA_KEYS_ENV = {
 };
 
 function keyedHash(key: Buffer, keyId: string, purpose: HashPurpose, plain: string): string {
-  const mac = createHmac("sha256", key).update(`${purpose}\0${normaliseForHash(plain)}`).digest("base64url");
+  const mac = createHmac("sha256", key)
+    .update(`${purpose}\0${normaliseForHash(plain)}`)
+    .digest("base64url");
   return `${keyId}:${mac}`;
 }
 

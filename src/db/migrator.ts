@@ -13,10 +13,7 @@ import {
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { appRoot } from "../lib/appRoot.ts";
 import type * as EngineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
-import type {
-  MigrationList,
-  SchemaEngine as WasmSchemaEngine,
-} from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { MigrationList, SchemaEngine as WasmSchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 export const PRISMA_DIR = path.join(appRoot, "prisma");
 const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
@@ -111,9 +108,7 @@ function loadEngineModule(): Promise<EngineModule> {
   enginePromise ??= (async () => {
     const require = createRequire(import.meta.url);
     const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
-    const bindings: EngineModule = await import(
-      "@prisma/schema-engine-wasm/schema_engine_bg"
-    );
+    const bindings: EngineModule = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = await readFile(path.join(dir, "schema_engine_bg.wasm"));
     const { instance } = await WebAssembly.instantiate(bytes, {
       "./schema_engine_bg.js": { ...bindings },
@@ -175,5 +170,10 @@ function timestamp(d: Date): string {
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "migration";
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_|_$/g, "") || "migration"
+  );
 }

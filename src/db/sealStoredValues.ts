@@ -34,10 +34,17 @@ const REQUEST_KEYS = ["relativePersonalId", "accountNumber"];
 export async function countStaleValues(prisma: PrismaClient, cipher: FieldCipher): Promise<SealCounts> {
   const counts: SealCounts = { beneficiaries: 0, relatives: 0, accounts: 0, requests: 0 };
   for (const t of TARGETS) {
-    const rows = await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${t.table}" WHERE ${staleCondition(t)}`, `${cipher.hashKeyId}:`, `enc:v1:${cipher.currentKeyId}:`);
+    const rows = await prisma.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM "${t.table}" WHERE ${staleCondition(t)}`,
+      `${cipher.hashKeyId}:`,
+      `enc:v1:${cipher.currentKeyId}:`,
+    );
     counts[t.name] = rows[0]?.n ?? 0;
   }
-  const rows = await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "ChangeRequest" WHERE ${staleRequest()}`, `enc:v1:${cipher.currentKeyId}:`);
+  const rows = await prisma.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM "ChangeRequest" WHERE ${staleRequest()}`,
+    `enc:v1:${cipher.currentKeyId}:`,
+  );
   counts.requests = rows[0]?.n ?? 0;
   return counts;
 }
@@ -60,7 +67,12 @@ export async function sealStoredValues(
       const rows = await prisma.$queryRawUnsafe<Record<string, string>[]>(sql, hashPrefix, sealedPrefix);
       if (rows.length === 0) break;
       // bulkWrite seals the column and sets its hash.
-      await bulkWrite.updateById(prisma, t.table, { [t.column]: "text" }, rows.map((r) => ({ id: r.id ?? "", [t.column]: r[t.column] ?? "" })));
+      await bulkWrite.updateById(
+        prisma,
+        t.table,
+        { [t.column]: "text" },
+        rows.map((r) => ({ id: r.id ?? "", [t.column]: r[t.column] ?? "" })),
+      );
       counts[t.name] += rows.length;
       if (rows.length < chunk) break;
     }
@@ -74,14 +86,19 @@ export async function sealStoredValues(
     for (const row of rows) {
       sealRequestJson(cipher, row.data);
       // In SQL, so that the request does not look changed (updatedAt) to the officers' queue.
-      await prisma.$executeRawUnsafe(`UPDATE "ChangeRequest" SET data = $1::jsonb WHERE id = $2`, JSON.stringify(row.data), row.id);
+      await prisma.$executeRawUnsafe(
+        `UPDATE "ChangeRequest" SET data = $1::jsonb WHERE id = $2`,
+        JSON.stringify(row.data),
+        row.id,
+      );
     }
     counts.requests += ids.length;
     if (ids.length < chunk) break;
   }
 
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  if (total > 0) options.log?.info({ ...counts, keyId: cipher.currentKeyId }, "personal data encrypted with the current keys");
+  if (total > 0)
+    options.log?.info({ ...counts, keyId: cipher.currentKeyId }, "personal data encrypted with the current keys");
   return counts;
 }
 

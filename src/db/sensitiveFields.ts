@@ -110,7 +110,8 @@ function hashFilter(cipher: FieldCipher, purpose: HashPurpose, field: string, fi
     const keys = Object.keys(filter);
     if (keys.length === 1 && "equals" in filter) return filter.equals === null ? null : equal(filter.equals);
     if (keys.length === 1 && "in" in filter && Array.isArray(filter.in)) return { in: filter.in.flatMap(hashes) };
-    if (keys.length === 1 && "not" in filter) return filter.not === null ? { not: null } : { notIn: hashes(filter.not) };
+    if (keys.length === 1 && "not" in filter)
+      return filter.not === null ? { not: null } : { notIn: hashes(filter.not) };
   }
   throw new Error(`${field} is stored encrypted: it can only be matched for equality`);
 }

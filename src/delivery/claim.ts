@@ -63,7 +63,9 @@ export async function claimRows(prisma: PrismaClient, o: ClaimOptions): Promise<
       (i."consentWithdrawnAt" IS NOT NULL) AS "consentWithdrawn"
     FROM taken t LEFT JOIN "ChatIdentity" i ON i.id = t."identityId"`;
   // The statement does not keep the order it picked in: restore it, or a chat's replies arrive shuffled.
-  return rows.sort((a, b) => b.priority - a.priority || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  return rows.sort(
+    (a, b) => b.priority - a.priority || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),
+  );
 }
 
 /** Rows taken but not sent, handed back (attempt not counted). */
@@ -79,7 +81,10 @@ export async function requeueRows(prisma: PrismaClient, ids: string[], owner: st
  * Rows this instance's claim took whose answer never came back (the connection was cut after the
  * commit): they are not in hand, so they were never sent and are queued again.
  */
-export async function requeueLostClaims(prisma: PrismaClient, o: { owner: string; inHand: string[]; claimedBefore: Date; now: Date }): Promise<number> {
+export async function requeueLostClaims(
+  prisma: PrismaClient,
+  o: { owner: string; inHand: string[]; claimedBefore: Date; now: Date },
+): Promise<number> {
   const held = o.inHand.length > 0 ? Prisma.sql`AND id NOT IN (${Prisma.join(o.inHand)})` : Prisma.empty;
   return prisma.$executeRaw`
     UPDATE "OutboundMessage" SET status = 'QUEUED', "notBefore" = ${o.now}, "claimedBy" = NULL, attempts = attempts - 1

@@ -123,7 +123,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         if (connectionLoss(err)) unsettled.push({ write, ids, failures });
         else if (failures + 1 < MAX_WRITE_FAILURES) unsettled.push({ write, ids, failures: failures + 1 });
         else {
-          deps.log.error({ err, rows: ids.length }, "outbox results could not be written; the rows go back to the queue");
+          deps.log.error(
+            { err, rows: ids.length },
+            "outbox results could not be written; the rows go back to the queue",
+          );
           for (const id of ids) inHand.delete(id);
         }
         throw err;
@@ -140,7 +143,13 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         lane.leaseHeld = held;
         if (fresh) {
           // Taking over: what the previous bulk sender had in hand is settled before going on.
-          const done = await resolveOrphans(deps.prisma, { channel: lane.sender.channel, notOwner: owner, claimedBefore: now, bulkOnly: true, now });
+          const done = await resolveOrphans(deps.prisma, {
+            channel: lane.sender.channel,
+            notOwner: owner,
+            claimedBefore: now,
+            bulkOnly: true,
+            now,
+          });
           deps.log.info({ channel: lane.sender.channel, owner, interrupted: done.interrupted }, "elected bulk sender");
         }
       })().catch((err: unknown) => {
@@ -157,7 +166,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const { sender } = lane;
     const now = deps.clock.now();
     const bulk = await bulkAllowed(lane, now);
-    const size = sender.ratePerSecond ? Math.max(1, Math.min(200, Math.round((sender.ratePerSecond * BATCH_MS) / 1000))) : 50;
+    const size = sender.ratePerSecond
+      ? Math.max(1, Math.min(200, Math.round((sender.ratePerSecond * BATCH_MS) / 1000)))
+      : 50;
     // Nothing new while earlier results are unwritten: a write retried late must not find a row
     // it had already put back taken again by this instance, and put it back a second time.
     if (unsettled.length > 0) return 0;
@@ -167,10 +178,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     for (const id of ids) inHand.add(id);
     let slots: Slots | null = null;
     if (sender.ratePerSecond) {
-      slots = await pacer.reserve(sender.channel, rows.length, sender.ratePerSecond, deps.clock.now().getTime(), MAX_SLOT_WAIT_MS).catch(async (err: unknown) => {
-        await settle(() => requeueRows(deps.prisma, ids, owner, deps.clock.now()), ids).catch(() => undefined);
-        throw err;
-      });
+      slots = await pacer
+        .reserve(sender.channel, rows.length, sender.ratePerSecond, deps.clock.now().getTime(), MAX_SLOT_WAIT_MS)
+        .catch(async (err: unknown) => {
+          await settle(() => requeueRows(deps.prisma, ids, owner, deps.clock.now()), ids).catch(() => undefined);
+          throw err;
+        });
       if (!slots) {
         // Paused (429) or fully booked by other instances: hand the rows back for the next poll.
         await settle(() => requeueRows(deps.prisma, ids, owner, deps.clock.now()), ids);
@@ -178,7 +191,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       }
     }
     const done = sendBatch(lane, rows, slots).then(async (outcomes) => {
-      const handedOn = await settle(() => recordOutcomes({ prisma: deps.prisma, log: deps.log, owner, phoneRoutes }, outcomes, deps.clock.now()), ids);
+      const handedOn = await settle(
+        () => recordOutcomes({ prisma: deps.prisma, log: deps.log, owner, phoneRoutes }, outcomes, deps.clock.now()),
+        ids,
+      );
       // A notice handed to the phone goes out now, not when this sender's queue is done.
       if (handedOn instanceof Set) for (const channel of handedOn) kickLane(channel);
     });
@@ -188,7 +204,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
     // The next batch is taken as soon as this one's last slot has come: answers from the platform
     // are written when they arrive, so a slow answer never leaves the sender idle.
-    const written = done.catch((err: unknown) => deps.log.error({ err, channel: sender.channel }, "outbox results not written"));
+    const written = done.catch((err: unknown) =>
+      deps.log.error({ err, channel: sender.channel }, "outbox results not written"),
+    );
     lane.inFlight.add(written);
     void written.finally(() => lane.inFlight.delete(written));
     await sleepUntil(slots.firstMs + (slots.count - 1) * slots.intervalMs);
@@ -212,12 +230,20 @@ export function createOutbox(deps: OutboxDeps): Outbox {
           outcomes.push(outcome);
           if (outcome.status !== "SENT" && outcome.status !== "RETRY" && outcome.unreachable) {
             // Blocked: the chat's other messages in hand are not tried.
-            for (const later of queue.slice(i + 1)) outcomes.push({ row: later.row, status: "SKIPPED", reason: outcome.reason, fallback: false });
+            for (const later of queue.slice(i + 1))
+              outcomes.push({ row: later.row, status: "SKIPPED", reason: outcome.reason, fallback: false });
             break;
           }
           if (outcome.status === "RETRY") {
             // The chat's later messages wait for this one.
-            for (const later of queue.slice(i + 1)) outcomes.push({ row: later.row, status: "RETRY", reason: "waiting_for_earlier", at: outcome.at, uncounted: true });
+            for (const later of queue.slice(i + 1))
+              outcomes.push({
+                row: later.row,
+                status: "RETRY",
+                reason: "waiting_for_earlier",
+                at: outcome.at,
+                uncounted: true,
+              });
             break;
           }
         }
@@ -232,24 +258,37 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const parsed = replySchema.safeParse(row.reply);
     if (!parsed.success) return { row, status: "FAILED", reason: "invalid_reply", fallback: false };
     if (lane.sender.kind === "chat") {
-      if (!row.identityId || row.reachable === null) return { row, status: "FAILED", reason: "no_recipient", fallback: false };
-      if (row.reachable === false) return { row, status: "SKIPPED", reason: row.unreachableReason ?? "unreachable", fallback: bulkKind };
+      if (!row.identityId || row.reachable === null)
+        return { row, status: "FAILED", reason: "no_recipient", fallback: false };
+      if (row.reachable === false)
+        return { row, status: "SKIPPED", reason: row.unreachableReason ?? "unreachable", fallback: bulkKind };
       if (bulkKind && row.notificationsOff) return { row, status: "SKIPPED", reason: "opted_out", fallback: false };
-      if (bulkKind && row.consentWithdrawn) return { row, status: "SKIPPED", reason: "consent_withdrawn", fallback: false };
+      if (bulkKind && row.consentWithdrawn)
+        return { row, status: "SKIPPED", reason: "consent_withdrawn", fallback: false };
     }
     // Not sent, and the attempt does not count: shutting down, a stalled machine, the chat's own pace.
     if (stopped) return { row, status: "RETRY", reason: "stopping", at: now, uncounted: true };
-    if (now.getTime() < lane.pausedUntil) return { row, status: "RETRY", reason: "sender_paused", at: new Date(lane.pausedUntil), uncounted: true };
-    if (slot > 0 && now.getTime() - slot > lane.lateMs) return { row, status: "RETRY", reason: "late_for_slot", at: now, uncounted: true };
-    if (lane.window && !lane.window.take(now.getTime())) return { row, status: "RETRY", reason: "sender_window", at: now, uncounted: true };
+    if (now.getTime() < lane.pausedUntil)
+      return { row, status: "RETRY", reason: "sender_paused", at: new Date(lane.pausedUntil), uncounted: true };
+    if (slot > 0 && now.getTime() - slot > lane.lateMs)
+      return { row, status: "RETRY", reason: "late_for_slot", at: now, uncounted: true };
+    if (lane.window && !lane.window.take(now.getTime()))
+      return { row, status: "RETRY", reason: "sender_window", at: now, uncounted: true };
     const chatWait = lane.chats.take(row.identityId, now.getTime());
-    if (chatWait > 0) return { row, status: "RETRY", reason: "chat_rate", at: new Date(now.getTime() + chatWait), uncounted: true };
+    if (chatWait > 0)
+      return { row, status: "RETRY", reason: "chat_rate", at: new Date(now.getTime() + chatWait), uncounted: true };
 
-    const result = await lane.sender
-      .send(row, parsed.data)
-      .catch((err: unknown): SendResult => ({ ok: false, permanent: false, reason: err instanceof Error ? err.message : String(err) }));
+    const result = await lane.sender.send(row, parsed.data).catch((err: unknown): SendResult => ({
+      ok: false,
+      permanent: false,
+      reason: err instanceof Error ? err.message : String(err),
+    }));
     if (result.ok) {
-      if (result.answerUnreadable) deps.log.warn({ outboundId: row.id, channel: lane.sender.channel }, "sent, answer unreadable: recorded as sent, not sent again");
+      if (result.answerUnreadable)
+        deps.log.warn(
+          { outboundId: row.id, channel: lane.sender.channel },
+          "sent, answer unreadable: recorded as sent, not sent again",
+        );
       return { row, status: "SENT", platformMessageId: result.platformMessageId };
     }
     if (result.permanent) {
@@ -260,7 +299,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       const until = deps.clock.now().getTime() + (result.retryAfterMs ?? 1000);
       lane.pausedUntil = Math.max(lane.pausedUntil, until);
       await pacer.pause(lane.sender.channel, until);
-      deps.log.warn({ channel: lane.sender.channel, retryAfterMs: result.retryAfterMs }, "platform rate limit: sender paused");
+      deps.log.warn(
+        { channel: lane.sender.channel, retryAfterMs: result.retryAfterMs },
+        "platform rate limit: sender paused",
+      );
     }
     if (row.attempts >= MAX_ATTEMPTS && deps.clock.now().getTime() - row.createdAt.getTime() >= RETRY_FOR_MS) {
       deps.log.warn({ outboundId: row.id, reason: result.reason }, "outbound message failed after retries");
@@ -346,17 +388,24 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     // Own lost claims are looked for often: each waits LOST_CLAIM_MS plus at most this interval.
     if (now.getTime() - lastClaimCheckAt > LOST_CLAIM_MS / 4) {
       lastClaimCheckAt = now.getTime();
-      await requeueLostClaims(deps.prisma, { owner, inHand: [...inHand], claimedBefore: new Date(now.getTime() - LOST_CLAIM_MS), now }).catch(
-        (err: unknown) => deps.log.error({ err }, "outbox clean-up failed"),
-      );
+      await requeueLostClaims(deps.prisma, {
+        owner,
+        inHand: [...inHand],
+        claimedBefore: new Date(now.getTime() - LOST_CLAIM_MS),
+        now,
+      }).catch((err: unknown) => deps.log.error({ err }, "outbox clean-up failed"));
     }
     if (now.getTime() - lastReapAt > STALE_SENDING_MS / 4) {
       lastReapAt = now.getTime();
       const before = new Date(now.getTime() - STALE_SENDING_MS);
       for (const { sender } of lanes) {
-        await resolveOrphans(deps.prisma, { channel: sender.channel, notOwner: owner, claimedBefore: before, bulkOnly: false, now }).catch(
-          (err: unknown) => deps.log.error({ err }, "outbox clean-up failed"),
-        );
+        await resolveOrphans(deps.prisma, {
+          channel: sender.channel,
+          notOwner: owner,
+          claimedBefore: before,
+          bulkOnly: false,
+          now,
+        }).catch((err: unknown) => deps.log.error({ err }, "outbox clean-up failed"));
       }
     }
     return sweepUnconfigured(now).catch((err: unknown) => {
@@ -373,7 +422,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       sweep.held = (await sweep.lease.acquire(now.getTime())).held;
     }
     if (!sweep.held) return 0;
-    const record = (outcomes: Outcome[]) => settle(() => recordOutcomes({ prisma: deps.prisma, log: deps.log, owner, phoneRoutes }, outcomes, now));
+    const record = (outcomes: Outcome[]) =>
+      settle(() => recordOutcomes({ prisma: deps.prisma, log: deps.log, owner, phoneRoutes }, outcomes, now));
     return failUnconfigured({ prisma: deps.prisma, log: deps.log, owner, record }, unconfigured, now, () => stopped);
   }
 
@@ -395,7 +445,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       // is done while no lane sends, as its queries would hold up the writes of those sending.
       const tick = () => {
         if (stopped) return;
-        void (lanes.some((l) => l.running) ? Promise.resolve(0) : housekeeping())
+        void (lanes.some((l) => l.running !== null) ? Promise.resolve(0) : housekeeping())
           .then(() => {
             for (const lane of lanes) void runLane(lane);
           })
@@ -409,10 +459,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await Promise.all(lanes.map((l) => l.running));
+      await Promise.all(lanes.flatMap((l) => (l.running ? [l.running] : [])));
       await Promise.allSettled(lanes.flatMap((l) => [...l.inFlight]));
       // The next bulk sender need not wait for the lease to run out.
-      await Promise.all([...lanes.map((l) => l.lease), ...(sweep.lease ? [sweep.lease] : [])].map((l) => l.release().catch(() => undefined)));
+      await Promise.all(
+        [...lanes.map((l) => l.lease), ...(sweep.lease ? [sweep.lease] : [])].map((l) =>
+          l.release().catch(() => undefined),
+        ),
+      );
     },
   };
 }

@@ -50,7 +50,10 @@ export async function recordOutcomes(deps: OutcomeDeps, outcomes: Outcome[], now
       if (o.unreachable && o.row.identityId) {
         // Together: the chat's next message must not be taken between the two writes and sent anyway.
         await prisma.$transaction([
-          prisma.chatIdentity.update({ where: { id: o.row.identityId }, data: { reachable: false, unreachableReason: o.reason } }),
+          prisma.chatIdentity.update({
+            where: { id: o.row.identityId },
+            data: { reachable: false, unreachableReason: o.reason },
+          }),
           finish,
         ]);
         deps.log.info({ outboundId: o.row.id, channel: o.row.channel, reason: o.reason }, "recipient unreachable");
@@ -90,13 +93,19 @@ async function fallBack(deps: OutcomeDeps, row: Claimed, now: Date): Promise<str
     });
     if (others > 0) return null;
   }
-  const phone = row.phone ?? (await prisma.beneficiary.findUnique({ where: { id: row.beneficiaryId }, select: { phone: true } }))?.phone;
+  const phone =
+    row.phone ??
+    (await prisma.beneficiary.findUnique({ where: { id: row.beneficiaryId }, select: { phone: true } }))?.phone;
   if (!phone) return null;
-  const original = await prisma.outboundMessage.findUnique({ where: { id: row.id }, select: { reply: true, broadcastDeliveryId: true } });
+  const original = await prisma.outboundMessage.findUnique({
+    where: { id: row.id },
+    select: { reply: true, broadcastDeliveryId: true },
+  });
   if (!original) return null;
   await prisma.$transaction(async (tx) => {
     // A broadcast line points at one message: it moves to the one that carries on.
-    if (original.broadcastDeliveryId) await tx.outboundMessage.update({ where: { id: row.id }, data: { broadcastDeliveryId: null } });
+    if (original.broadcastDeliveryId)
+      await tx.outboundMessage.update({ where: { id: row.id }, data: { broadcastDeliveryId: null } });
     await tx.outboundMessage.createMany({
       data: [
         {

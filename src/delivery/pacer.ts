@@ -16,7 +16,13 @@ export interface Pacer {
    * Takes `count` consecutive slots, or none (null) when the first free one is more than
    * `maxWaitMs` away: the sender is paused, or other instances have it busy.
    */
-  reserve(sender: string, count: number, ratePerSecond: number, nowMs: number, maxWaitMs: number): Promise<Slots | null>;
+  reserve(
+    sender: string,
+    count: number,
+    ratePerSecond: number,
+    nowMs: number,
+    maxWaitMs: number,
+  ): Promise<Slots | null>;
   /** Nobody sends for `sender` before `untilMs` (a 429 with retry_after). */
   pause(sender: string, untilMs: number): Promise<void>;
 }

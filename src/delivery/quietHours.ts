@@ -26,7 +26,8 @@ export function nextSendableTime(at: Date, quiet: QuietHours | null): Date {
   const local = toWallClock(at.getTime());
   const dayStart = Math.floor(local / DAY_MS) * DAY_MS;
   const minute = (local - dayStart) / 60_000;
-  const inQuiet = quiet.start < quiet.end ? minute >= quiet.start && minute < quiet.end : minute >= quiet.start || minute < quiet.end;
+  const inQuiet =
+    quiet.start < quiet.end ? minute >= quiet.start && minute < quiet.end : minute >= quiet.start || minute < quiet.end;
   if (!inQuiet) return at;
   // The end is later today, or tomorrow morning when the window crosses midnight.
   const endDay = quiet.start > quiet.end && minute >= quiet.start ? dayStart + DAY_MS : dayStart;

@@ -20,13 +20,18 @@ export interface Sender {
   send(row: Claimed, reply: Reply): Promise<SendResult>;
 }
 
-export function chatSender(adapter: ChannelAdapter, i18n: I18n, pace: { ratePerSecond: number | null; perChatPerSecond?: number }): Sender {
+export function chatSender(
+  adapter: ChannelAdapter,
+  i18n: I18n,
+  pace: { ratePerSecond: number | null; perChatPerSecond?: number },
+): Sender {
   return {
     channel: adapter.name,
     kind: "chat",
     ...pace,
     async send(row, reply) {
-      if (!row.platformUserId || !isChannelName(row.channel)) return { ok: false, permanent: true, reason: "no_recipient" };
+      if (!row.platformUserId || !isChannelName(row.channel))
+        return { ok: false, permanent: true, reason: "no_recipient" };
       const locale = row.locale ?? "vi";
       const rendered = renderReply(i18n.t(locale), locale, reply);
       // Notices and broadcasts arrive between the person's messages; they must not take the place

@@ -33,7 +33,11 @@ describe("the names templates are configured under", () => {
       for (const method of METHODS)
         for (const withAccount of [true, false])
           for (const audience of [{ kind: "self" as const }, { kind: "relative" as const, authorised: true }]) {
-            const first = noticeReply(kind, { name: "Nguyễn Thị Đào", payout: payout(method, withAccount), missedInARow: 2 }, audience).text[0];
+            const first = noticeReply(
+              kind,
+              { name: "Nguyễn Thị Đào", payout: payout(method, withAccount), missedInARow: 2 },
+              audience,
+            ).text[0];
             expect(TEMPLATE_NAMES).toContain(first?.key);
             expect(Object.keys(first?.params ?? {}).sort()).toEqual([...paramsOf(first?.key ?? "")].sort());
             seen.add(first?.key ?? "");

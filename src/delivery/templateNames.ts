@@ -24,7 +24,18 @@ export const TEMPLATE_NAMES: readonly string[] = [
 ];
 
 /** What a template parameter can be filled from: every notice carries all of these (empty when not applying). */
-export const NOTICE_PARAMS: readonly string[] = ["name", "month", "amount", "date", "time", "place", "address", "account", "provider", "count"];
+export const NOTICE_PARAMS: readonly string[] = [
+  "name",
+  "month",
+  "amount",
+  "date",
+  "time",
+  "place",
+  "address",
+  "account",
+  "provider",
+  "count",
+];
 /** A broadcast carries the officer's text. */
 export const BROADCAST_PARAMS: readonly string[] = ["text"];
 

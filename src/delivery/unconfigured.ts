@@ -32,7 +32,12 @@ export function unconfiguredChannels(configured: readonly string[]): Channel[] {
 }
 
 /** Ends every due message of `channels` as FAILED channel_not_configured; returns how many. */
-export async function failUnconfigured(deps: UnconfiguredDeps, channels: readonly Channel[], now: Date, stopped: () => boolean): Promise<number> {
+export async function failUnconfigured(
+  deps: UnconfiguredDeps,
+  channels: readonly Channel[],
+  now: Date,
+  stopped: () => boolean,
+): Promise<number> {
   let total = 0;
   for (const channel of channels) {
     // A chat's messages are taken one at a time in order (claim.ts): go on until none is left.
@@ -40,9 +45,12 @@ export async function failUnconfigured(deps: UnconfiguredDeps, channels: readonl
       if (stopped()) return total;
       const rows = await claimRows(deps.prisma, { channel, limit: BATCH, bulk: true, owner: deps.owner, now });
       if (rows.length === 0) break;
-      const outcomes = rows.map(
-        (row): Outcome => ({ row, status: "FAILED", reason: CHANNEL_NOT_CONFIGURED, fallback: row.kind === "NOTIFICATION" || row.kind === "BROADCAST" }),
-      );
+      const outcomes = rows.map((row): Outcome => ({
+        row,
+        status: "FAILED",
+        reason: CHANNEL_NOT_CONFIGURED,
+        fallback: row.kind === "NOTIFICATION" || row.kind === "BROADCAST",
+      }));
       await deps.record(outcomes);
       deps.log.warn({ channel, count: rows.length }, "messages for a channel that is not configured failed");
       total += rows.length;

@@ -61,7 +61,10 @@ function errorMiddleware(deps: AppDeps) {
       deps.log.error({ err, method: req.method, path: req.path }, "request failed");
     } else if (!(err instanceof AppError)) {
       // A body or address the client got wrong: worth a warning, not a stack trace.
-      deps.log.warn({ code: appError.code, type: errorType(err), method: req.method, path: req.path }, appError.message);
+      deps.log.warn(
+        { code: appError.code, type: errorType(err), method: req.method, path: req.path },
+        appError.message,
+      );
     } else {
       deps.log.info({ code: appError.code, method: req.method, path: req.path }, appError.message);
     }
@@ -74,9 +77,11 @@ function errorMiddleware(deps: AppDeps) {
     res.status(appError.status);
     if (wantsHtml) {
       const t = deps.i18n.t(typeof res.locals.locale === "string" ? res.locals.locale : "vi");
-      res.type("html").send(
-        `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/console/static/console.css"><main class="error-page"><h1>${appError.status}</h1><p>${escape(t(`console:errors.${appError.code}`))}</p><p><a href="/console">${escape(t("console:errors.back"))}</a></p></main>`,
-      );
+      res
+        .type("html")
+        .send(
+          `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/console/static/console.css"><main class="error-page"><h1>${appError.status}</h1><p>${escape(t(`console:errors.${appError.code}`))}</p><p><a href="/console">${escape(t("console:errors.back"))}</a></p></main>`,
+        );
     } else {
       res.json({ error: appError.code, message: appError.message, details: appError.details });
     }
@@ -88,8 +93,10 @@ function toAppError(err: unknown): AppError {
   if (typeof err === "object" && err !== null && "type" in err) {
     // body-parser errors: bad JSON, too large, bad encoding
     if (err.type === "entity.too.large") return new AppError("payload_too_large", "Request body too large");
-    if (typeof err.type === "string" && err.type.startsWith("entity.")) return new AppError("bad_request", "Malformed request body");
-    if (err.type === "encoding.unsupported" || err.type === "charset.unsupported") return new AppError("bad_request", "Unsupported encoding");
+    if (typeof err.type === "string" && err.type.startsWith("entity."))
+      return new AppError("bad_request", "Malformed request body");
+    if (err.type === "encoding.unsupported" || err.type === "charset.unsupported")
+      return new AppError("bad_request", "Unsupported encoding");
   }
   // The router's own decoding of a route parameter ("%E0%A4%A").
   if (err instanceof URIError) return new AppError("bad_request", "Malformed address");

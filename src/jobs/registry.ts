@@ -27,7 +27,9 @@ export function serviceJobs(deps: { prisma: PrismaClient; config: Config }): Job
       name: "job-run-cleanup",
       schedule: "30 3 * * *",
       run: async (now) => {
-        const { count } = await prisma.jobRun.deleteMany({ where: { startedAt: { lt: new Date(now.getTime() - KEEP_RUN_RECORDS_DAYS * 86_400_000) } } });
+        const { count } = await prisma.jobRun.deleteMany({
+          where: { startedAt: { lt: new Date(now.getTime() - KEEP_RUN_RECORDS_DAYS * 86_400_000) } },
+        });
         return { deleted: count };
       },
     },

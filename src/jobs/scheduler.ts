@@ -69,10 +69,12 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       await coordinator.onComplete(key, "skipped: still running elsewhere");
       return false;
     }
-    const run = execute(job).finally(() => lease.release()).then(
-      () => coordinator.onComplete(key, null),
-      (err: unknown) => coordinator.onComplete(key, err),
-    );
+    const run = execute(job)
+      .finally(() => lease.release())
+      .then(
+        () => coordinator.onComplete(key, null),
+        (err: unknown) => coordinator.onComplete(key, err),
+      );
     running.add(run);
     await run.finally(() => running.delete(run));
     return true;
@@ -96,7 +98,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       }
     },
     async stop() {
-      await Promise.all(tasks.map((t) => t.destroy()));
+      // destroy() returns a promise in some node-cron versions and nothing in others.
+      await Promise.all(tasks.map((t) => Promise.resolve(t.destroy())));
       tasks.length = 0;
       await Promise.allSettled([...running]);
     },
@@ -104,7 +107,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   };
 }
 
-type Coordinator = Required<Pick<RunCoordinator, "shouldRun">> & { onComplete(key: string, err: unknown): Promise<void> };
+type Coordinator = Required<Pick<RunCoordinator, "shouldRun">> & {
+  onComplete(key: string, err: unknown): Promise<void>;
+};
 
 /** One row per (job, fire): inserting it is the election; the loser sees the conflict. */
 function postgresRunCoordinator(prisma: PrismaClient, owner: string): Coordinator {
@@ -122,7 +127,10 @@ function postgresRunCoordinator(prisma: PrismaClient, owner: string): Coordinato
       const [name, fireKey] = split(key);
       await prisma.jobRun.update({
         where: { name_fireKey: { name, fireKey } },
-        data: { finishedAt: new Date(), error: err ? String(err instanceof Error ? err.message : err).slice(0, 500) : null },
+        data: {
+          finishedAt: new Date(),
+          error: err ? String(err instanceof Error ? err.message : err).slice(0, 500) : null,
+        },
       });
     },
   };

@@ -1,6 +1,7 @@
 // Telling "the database went away" (a restart, a failover, a network cut) from a query or a bug
 // failing: the first is waited out and tried again, the second is handled as an error.
-const LOST = /Connection terminated|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server|ECONNREFUSED|ECONNRESET|terminating connection|Server has closed the connection|Connection closed|not queryable|EPIPE|ETIMEDOUT|socket hang up/i;
+const LOST =
+  /Connection terminated|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server|ECONNREFUSED|ECONNRESET|terminating connection|Server has closed the connection|Connection closed|not queryable|EPIPE|ETIMEDOUT|socket hang up/i;
 
 export function connectionLoss(err: unknown): boolean {
   for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {

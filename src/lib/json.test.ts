@@ -7,6 +7,9 @@ describe("toJsonValue", () => {
     expect(toJsonValue(state)).toEqual(state);
   });
   it("turns dates and big integers into strings and drops undefined fields", () => {
-    expect(toJsonValue({ at: new Date("2026-01-02T03:04:05Z"), n: 12n, gone: undefined })).toEqual({ at: "2026-01-02T03:04:05.000Z", n: "12" });
+    expect(toJsonValue({ at: new Date("2026-01-02T03:04:05Z"), n: 12n, gone: undefined })).toEqual({
+      at: "2026-01-02T03:04:05.000Z",
+      n: "12",
+    });
   });
 });

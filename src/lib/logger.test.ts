@@ -47,7 +47,11 @@ describe("logger", () => {
 
   it("writes readable lines for a terminal, masked the same way, with an error's stack below its line", () => {
     const lines: string[] = [];
-    const log = createLogger({ level: "info", format: "readable", destination: { write: (t: string) => lines.push(t) } });
+    const log = createLogger({
+      level: "info",
+      format: "readable",
+      destination: { write: (t: string) => lines.push(t) },
+    });
     log.warn({ phone: "0987654321", seed: 20250701 }, "identity check failed");
     log.error({ err: new Error("duplicate key 036178009999") }, "import failed");
     expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d WARN {2}identity check failed phone=••••••4321 seed=20250701\n$/);
@@ -55,4 +59,3 @@ describe("logger", () => {
     expect(lines.join("")).not.toContain("{");
   });
 });
-

@@ -3,7 +3,14 @@
 // newcomer's first screen is readable. The JSON is formatted after redaction, never before.
 import type { DestinationStream } from "pino";
 
-const LABELS: Record<string, string> = { trace: "TRACE", debug: "DEBUG", info: "", warn: "WARN ", error: "ERROR", fatal: "FATAL" };
+const LABELS: Record<string, string> = {
+  trace: "TRACE",
+  debug: "DEBUG",
+  info: "",
+  warn: "WARN ",
+  error: "ERROR",
+  fatal: "FATAL",
+};
 
 /** A pino destination that turns each JSON line into a readable one and writes it to `out`. */
 export function readableDestination(out: { write(text: string): unknown }): DestinationStream {
@@ -25,14 +32,19 @@ export function readableLine(line: string): string {
   const { time, level, msg, err, ...rest } = entry as Record<string, unknown>;
   const clock = typeof time === "string" ? time.slice(11, 19) : "";
   const label = typeof level === "string" ? (LABELS[level] ?? level.toUpperCase()) : "";
-  const fields = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === "string" && !/\s/.test(v) ? v : JSON.stringify(v)}`);
+  const fields = Object.entries(rest).map(
+    ([k, v]) => `${k}=${typeof v === "string" && !/\s/.test(v) ? v : JSON.stringify(v)}`,
+  );
   const head = [clock, label, typeof msg === "string" ? msg : "", ...fields].filter(Boolean).join(" ");
   return err ? `${head}\n${errorText(err)}` : head;
 }
 
 function errorText(err: unknown): string {
   if (err && typeof err === "object" && "stack" in err && typeof err.stack === "string") {
-    return err.stack.split("\n").map((l) => `    ${l.trim()}`).join("\n");
+    return err.stack
+      .split("\n")
+      .map((l) => `    ${l.trim()}`)
+      .join("\n");
   }
   return `    ${JSON.stringify(err)}`;
 }

@@ -25,7 +25,13 @@ describe("redaction", () => {
       "applied 20261105112128_init, 20261201093000_add_policy",
     );
     expect(redactString("wrote ds_20261206_0912345678.xlsx")).toBe("wrote ds_20261206_0912345678.xlsx");
-    const event = { timestamp: "1699003881354", date: 1765012345, update_id: 912345678, message_id: "8812345", receivedAt: 1765012345678 };
+    const event = {
+      timestamp: "1699003881354",
+      date: 1765012345,
+      update_id: 912345678,
+      message_id: "8812345",
+      receivedAt: 1765012345678,
+    };
     expect(redactValue(event)).toEqual(event);
   });
 

@@ -7,7 +7,12 @@ export function foldVietnamese(text: string): string {
 
 /** "Bác Nguyễn Đức" → "Bac Nguyen Duc": readable on any phone (and one SMS part holds 160). */
 export function stripDiacritics(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .normalize("NFC");
 }
 
 /** Collapses white space and applies NFC, keeping diacritics. */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatVietnamDateTime, minuteOfVietnamDay, startOfVietnamDay, vietnamClock, vietnamDate, vietnamTime, vietnamWeekday } from "./vietnamTime.ts";
+import {
+  formatVietnamDateTime,
+  minuteOfVietnamDay,
+  startOfVietnamDay,
+  vietnamClock,
+  vietnamDate,
+  vietnamTime,
+  vietnamWeekday,
+} from "./vietnamTime.ts";
 
 describe("Vietnam time", () => {
   it("puts an evening in UTC on the next Vietnam day, at the right clock time", () => {

@@ -21,6 +21,7 @@ export function hasHostileText(value: unknown, depth = 0): boolean {
  * that strip it from chat texts.
  */
 export function wellFormedReviver(this: unknown, key: string, value: unknown): unknown {
-  if (hasLoneSurrogate(key) || (typeof value === "string" && hasLoneSurrogate(value))) throw new SyntaxError("lone surrogate in JSON text");
+  if (hasLoneSurrogate(key) || (typeof value === "string" && hasLoneSurrogate(value)))
+    throw new SyntaxError("lone surrogate in JSON text");
   return value;
 }

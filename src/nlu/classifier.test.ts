@@ -10,7 +10,11 @@ const typical: Record<IntentId, string[]> = {
   payout_amount: ["Tháng này mẹ tôi được bao nhiêu tiền?", "mỗi tháng được mấy trăm", "dc bn tiền"],
   payout_explain: ["Sao tháng này tiền tăng?", "tiền tính như thế nào", "tại sao bị trừ tiền"],
   payout_missing: ["Sao tháng này chưa có tiền?", "tiền bị cắt rồi à", "chưa nhận đc tiền"],
-  entitlement_info: ["Người già 80 tuổi được hưởng gì?", "có được cấp thẻ bảo hiểm y tế không", "mẹ tôi có đủ điều kiện hưởng trợ cấp không"],
+  entitlement_info: [
+    "Người già 80 tuổi được hưởng gì?",
+    "có được cấp thẻ bảo hiểm y tế không",
+    "mẹ tôi có đủ điều kiện hưởng trợ cấp không",
+  ],
   authorise_relative: ["Nhờ con gái nhận hộ được không?", "làm giấy ủy quyền ở đâu", "tui lãnh dùm má được không"],
   open_account: ["Tôi muốn mở tài khoản ngân hàng", "mở ví điện tử thế nào", "làm thẻ atm ở đâu"],
   change_payout_method: ["Đổi sang nhận tiền mặt", "muốn chuyển sang nhận qua tài khoản", "đổi stk nhận tiền"],
@@ -43,7 +47,15 @@ describe("intent classifier", () => {
   });
 
   it("puts off-topic questions in unknown: weather, fuel, football, lottery, jokes", () => {
-    for (const text of ["trời hôm nay có mưa không", "giá xăng tăng chưa", "tối nay đội tuyển đá mấy giờ", "kết quả xổ số miền bắc", "kể chuyện cười đi", "asdfgh", "hello how are you"]) {
+    for (const text of [
+      "trời hôm nay có mưa không",
+      "giá xăng tăng chưa",
+      "tối nay đội tuyển đá mấy giờ",
+      "kết quả xổ số miền bắc",
+      "kể chuyện cười đi",
+      "asdfgh",
+      "hello how are you",
+    ]) {
       expect(classifyIntent(text).intent, text).toBe("unknown");
     }
   });

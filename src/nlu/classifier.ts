@@ -27,7 +27,10 @@ export type IntentClassifier = (text: string) => Classification;
 const ALTERNATIVES = 3;
 
 /** Trains a classifier on the given examples; the bot's own one is `classifyIntent`. */
-export function buildClassifier(examples: readonly Example[], options: TrainOptions = DEFAULT_TRAIN_OPTIONS): IntentClassifier {
+export function buildClassifier(
+  examples: readonly Example[],
+  options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
+): IntentClassifier {
   const model = trainSoftmax(
     INTENT_IDS,
     examples.map((e) => ({ label: e.intent, features: features(normaliseVietnamese(e.text)) })),

@@ -52,5 +52,9 @@ export interface HeldOutSets {
 }
 
 export function heldOutSets(): HeldOutSets {
-  return { vi: heldOutExamples(), en: parseCorpus("heldout.en.json", heldOutEnJson), long: parseCorpus("heldout.long.json", heldOutLongJson, false) };
+  return {
+    vi: heldOutExamples(),
+    en: parseCorpus("heldout.en.json", heldOutEnJson),
+    long: parseCorpus("heldout.long.json", heldOutLongJson, false),
+  };
 }

@@ -63,7 +63,9 @@ export function crossValidate(
 /** Every held-out message over LONG_MESSAGE characters, of any set, once. */
 export function longMessages(sets: HeldOutSets): Example[] {
   const seen = new Set<string>();
-  return [...sets.long, ...sets.vi, ...sets.en].filter((e) => e.text.length > LONG_MESSAGE && !seen.has(e.text) && seen.add(e.text));
+  return [...sets.long, ...sets.vi, ...sets.en].filter(
+    (e) => e.text.length > LONG_MESSAGE && !seen.has(e.text) && seen.add(e.text),
+  );
 }
 
 /** The same examples typed without any diacritics ("Mẹ tôi mất rồi" → "me toi mat roi"). */

@@ -15,7 +15,8 @@ export interface Understood extends Classification {
 export const LONG_MESSAGE = 150;
 const SMALL_TALK = new Set<IntentId>(["greeting", "thanks", "unknown"]);
 /** A question mark or a question word makes a part more likely to be what the person asks. */
-const QUESTION = /\?|\b(?:khi nao|bao gio|bao h|chung nao|bua nao|hom nao|o dau|cho nao|bao nhieu|may|the nao|sao|tai sao|vi sao|chua|khong|ko|duoc khong|co phai|lam sao|when|where|how|what|why|which|has|have|is|are|can|could|do|does|did|will)\b/;
+const QUESTION =
+  /\?|\b(?:khi nao|bao gio|bao h|chung nao|bua nao|hom nao|o dau|cho nao|bao nhieu|may|the nao|sao|tai sao|vi sao|chua|khong|ko|duoc khong|co phai|lam sao|when|where|how|what|why|which|has|have|is|are|can|could|do|does|did|will)\b/;
 const QUESTION_WEIGHT = 1.15;
 /** A part needs a few words to say anything; single words are read with the whole. */
 const MIN_PART_WORDS = 3;
@@ -33,7 +34,8 @@ export function understandMessage(text: string, classify: IntentClassifier = cla
     if (!best || score > best.score) best = { c, part, score };
   }
   // The whole text is kept when it names a topic at least as surely as its best part.
-  if (!best || (!SMALL_TALK.has(whole.intent) && whole.confidence >= best.c.confidence)) return { ...whole, focus: text };
+  if (!best || (!SMALL_TALK.has(whole.intent) && whole.confidence >= best.c.confidence))
+    return { ...whole, focus: text };
   return { ...best.c, focus: best.part };
 }
 
@@ -50,12 +52,19 @@ export function splitParts(text: string): string[] {
     .filter((s) => s !== "");
   return sentences.flatMap((s) =>
     s
-      .split(/,\s+(?=(?:còn|con|nhưng|nhung|mà|ma|nên|nen|vậy|vay|thì|thi|cho (?:tôi|toi|con|em|bác|bac) hỏi|cho hỏi|but|so|and|also|could|can|please|i want)\b)/iu)
+      .split(
+        /,\s+(?=(?:còn|con|nhưng|nhung|mà|ma|nên|nen|vậy|vay|thì|thi|cho (?:tôi|toi|con|em|bác|bac) hỏi|cho hỏi|but|so|and|also|could|can|please|i want)\b)/iu,
+      )
       .map((p) => p.trim())
       .filter((p) => p !== ""),
   );
 }
 
 function fold(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase();
 }

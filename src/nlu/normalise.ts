@@ -91,7 +91,14 @@ function repairCandidates(folded: string): string[] {
 
 // Teen spellings of initial sounds: "wa" → "qua", "fải" → "phải", "jờ" → "giờ", "zậy" → "vậy".
 const LEADING_SOUNDS: readonly [string, string][] = [
-  ["w", "qu"], ["f", "ph"], ["j", "gi"], ["dz", "d"], ["dz", "v"], ["z", "d"], ["z", "v"], ["z", "gi"],
+  ["w", "qu"],
+  ["f", "ph"],
+  ["j", "gi"],
+  ["dz", "d"],
+  ["dz", "v"],
+  ["z", "d"],
+  ["z", "v"],
+  ["z", "gi"],
 ];
 
 function repair(word: string): string {

@@ -19,7 +19,12 @@ export interface Rewrite {
 
 /** Emoji that carry the whole message ("👍" is a thank-you); every other symbol is dropped. */
 export const EMOJI_WORDS: readonly [string, string][] = [
-  ["👍", "ok"], ["👌", "ok"], ["🙏", "cảm ơn"], ["❤", "cảm ơn"], ["🥰", "cảm ơn"], ["👋", "chào"],
+  ["👍", "ok"],
+  ["👌", "ok"],
+  ["🙏", "cảm ơn"],
+  ["❤", "cảm ơn"],
+  ["🥰", "cảm ơn"],
+  ["👋", "chào"],
 ];
 
 /** Applied in order: spellings first, then expansions of the standard words. */
@@ -34,7 +39,11 @@ export const REWRITE_PASSES: readonly (readonly Rewrite[])[] = [
     { from: ["hong"], to: "không", notAfter: ["bi", "hu", "da", "so", "mau", "bong", "hoa", "ca"] },
     { from: ["hem", "hêm"], to: "không", notBefore: ["#"] },
     { from: ["hỏng"], to: "không", last: true },
-    { from: ["dc", "đc", "dcc", "đx", "dx", "đuợc", "đươc", "dk", "đk"], to: "được", notBefore: ["nhan", "tin", "lai", "ky", "ki", "so", "ma", "tai"] },
+    {
+      from: ["dc", "đc", "dcc", "đx", "dx", "đuợc", "đươc", "dk", "đk"],
+      to: "được",
+      notBefore: ["nhan", "tin", "lai", "ky", "ki", "so", "ma", "tai"],
+    },
     { from: ["dk", "đk", "dky", "đky", "đkí", "dki", "đki"], to: "đăng ký" },
     { from: ["bn", "bnh", "bnhiu", "bnhieu", "bnhiêu", "bni"], to: "bao nhiêu" },
     { from: ["nhiu", "nhiuu", "nhieuu"], to: "nhiêu" },
@@ -60,8 +69,31 @@ export const REWRITE_PASSES: readonly (readonly Rewrite[])[] = [
     { from: ["bít", "bik", "bit", "bjk"], to: "biết" },
     { from: ["ak", "ah", "hả", "hở"], to: "à" },
     { from: ["ạk", "ợ"], to: "ạ" },
-    { from: ["tks", "thks", "thanks", "thank", "thx", "camon", "cmon", "cmơn", "camơn", "cảmơn", "cámơn", "thankyou"], to: "cảm ơn" },
-    { from: ["oke", "okie", "oki", "okay", "okê", "okela", "oce", "okk", "okey", "uk", "ukm", "um", "ừm", "ừ", "uh", "ừa"], to: "ok" },
+    {
+      from: ["tks", "thks", "thanks", "thank", "thx", "camon", "cmon", "cmơn", "camơn", "cảmơn", "cámơn", "thankyou"],
+      to: "cảm ơn",
+    },
+    {
+      from: [
+        "oke",
+        "okie",
+        "oki",
+        "okay",
+        "okê",
+        "okela",
+        "oce",
+        "okk",
+        "okey",
+        "uk",
+        "ukm",
+        "um",
+        "ừm",
+        "ừ",
+        "uh",
+        "ừa",
+      ],
+      to: "ok",
+    },
     { from: ["nh", "ngânhàng", "nganhang", "nhàng"], to: "ngân hàng" },
     { from: ["ub", "ubnd", "uỷban"], to: "ủy ban" },
     { from: ["má", "bầm", "u", "mạ", "mế", "mẹc"], to: "mẹ" },

@@ -35,14 +35,21 @@ describe("broadcast access and approval", () => {
       const res = await postForm(h.app.url, dong, "/console/broadcasts", form([h.world.communes.a], action));
       expect(res.status).toBe(403);
       // Mixed with their own commune: still refused.
-      expect((await postForm(h.app.url, dong, "/console/broadcasts", form([h.world.communes.b, h.world.communes.a], action))).status).toBe(403);
+      expect(
+        (await postForm(h.app.url, dong, "/console/broadcasts", form([h.world.communes.b, h.world.communes.a], action)))
+          .status,
+      ).toBe(403);
     }
     // A province officer cannot reach into another province either.
-    expect((await postForm(h.app.url, tinh, "/console/broadcasts", form([h.world.communes.c], "create"))).status).toBe(403);
+    expect((await postForm(h.app.url, tinh, "/console/broadcasts", form([h.world.communes.c], "create"))).status).toBe(
+      403,
+    );
     expect(await h.app.prisma.broadcast.count()).toBe(0);
     // Hotline agents do not send broadcasts.
     expect((await getPage(h.app.url, agent, "/console/broadcasts")).status).toBe(403);
-    expect((await postForm(h.app.url, agent, "/console/broadcasts", form([h.world.communes.a], "create"))).status).toBe(403);
+    expect((await postForm(h.app.url, agent, "/console/broadcasts", form([h.world.communes.a], "create"))).status).toBe(
+      403,
+    );
   });
 
   it("holds a send above the threshold until a second officer approves it", async () => {
@@ -68,7 +75,8 @@ describe("broadcast access and approval", () => {
     expect(await (await getPage(h.app.url, tinh, `/console/broadcasts/${id}`)).text()).toContain('id="approve-button"');
     // The creator cannot approve; an officer of another commune does not even see it.
     expect((await postForm(h.app.url, hoa, `/console/broadcasts/${id}/approve`, [])).status).toBe(403);
-    for (const path of ["", "/export", "/events"]) expect((await getPage(h.app.url, dong, `/console/broadcasts/${id}${path}`)).status).toBe(404);
+    for (const path of ["", "/export", "/events"])
+      expect((await getPage(h.app.url, dong, `/console/broadcasts/${id}${path}`)).status).toBe(404);
     expect((await postForm(h.app.url, dong, `/console/broadcasts/${id}/approve`, [])).status).toBe(404);
     expect((await postForm(h.app.url, dong, `/console/broadcasts/${id}/cancel`, [])).status).toBe(404);
     expect(await (await getPage(h.app.url, dong, "/console/broadcasts")).text()).not.toContain("Thông báo họp");
@@ -90,7 +98,12 @@ describe("broadcast access and approval", () => {
   });
 
   it("sends a small broadcast without approval", async () => {
-    const created = await postForm(h.app.url, dong, "/console/broadcasts", form([h.world.communes.b], "create", "Tin cho Đông Ba"));
+    const created = await postForm(
+      h.app.url,
+      dong,
+      "/console/broadcasts",
+      form([h.world.communes.b], "create", "Tin cho Đông Ba"),
+    );
     expect(created.status).toBe(303);
     const id = createdId(created);
     await h.telegram.waitForMessages(h.world.chatIds.khoa, 1, 10_000);

@@ -20,16 +20,34 @@ describe("broadcasts to a segment", () => {
 
   describe("audiences", () => {
     const members = async (audience: Omit<Audience, "communeIds"> & { communeIds?: string[] }, onlyIds?: string[]) => {
-      const ids = await audienceMemberIds(db.prisma, { communeIds: [w.communes.a], ...audience }, { today: TODAY, ...(onlyIds ? { onlyIds } : {}) });
-      const names = Object.entries(w.people).filter(([, id]) => ids.includes(id)).map(([name]) => name);
+      const ids = await audienceMemberIds(
+        db.prisma,
+        { communeIds: [w.communes.a], ...audience },
+        { today: TODAY, ...(onlyIds ? { onlyIds } : {}) },
+      );
+      const names = Object.entries(w.people)
+        .filter(([, id]) => ids.includes(id))
+        .map(([name]) => name);
       return names.sort();
     };
 
     it("holds the active people of the chosen communes only", async () => {
       expect(await members({})).toEqual(["ann", "binh", "chi", "dao", "em", "giang"]);
-      expect(await members({ communeIds: [w.communes.a, w.communes.b] })).toEqual(["ann", "binh", "chi", "dao", "em", "giang", "khoa"]);
-      const direct = await db.prisma.beneficiary.count({ where: { communeId: { in: [w.communes.a, w.communes.b] }, status: "ACTIVE" } });
-      expect(await countAudience(db.prisma, { communeIds: [w.communes.a, w.communes.b] }, { today: TODAY })).toBe(direct);
+      expect(await members({ communeIds: [w.communes.a, w.communes.b] })).toEqual([
+        "ann",
+        "binh",
+        "chi",
+        "dao",
+        "em",
+        "giang",
+        "khoa",
+      ]);
+      const direct = await db.prisma.beneficiary.count({
+        where: { communeId: { in: [w.communes.a, w.communes.b] }, status: "ACTIVE" },
+      });
+      expect(await countAudience(db.prisma, { communeIds: [w.communes.a, w.communes.b] }, { today: TODAY })).toBe(
+        direct,
+      );
     });
 
     it("filters by programme and by category, as a direct count says", async () => {
@@ -39,7 +57,13 @@ describe("broadcasts to a segment", () => {
       );
       expect(await members({ categoryCodes: ["TEST_BC_OLD80"] })).toEqual(["ann", "giang"]);
       expect(await members({ categoryCodes: ["TEST_BC_OLD80"] })).toHaveLength(
-        await db.prisma.beneficiary.count({ where: { communeId: w.communes.a, status: "ACTIVE", categories: { some: { category: { code: "TEST_BC_OLD80" } } } } }),
+        await db.prisma.beneficiary.count({
+          where: {
+            communeId: w.communes.a,
+            status: "ACTIVE",
+            categories: { some: { category: { code: "TEST_BC_OLD80" } } },
+          },
+        }),
       );
     });
 
@@ -52,7 +76,9 @@ describe("broadcasts to a segment", () => {
     it("finds who has no verified account, as a direct count says", async () => {
       expect(await members({ noAccount: true })).toEqual(["ann", "chi", "dao", "em", "giang"]);
       expect(await members({ noAccount: true })).toHaveLength(
-        await db.prisma.beneficiary.count({ where: { communeId: w.communes.a, status: "ACTIVE", accounts: { none: { status: "VERIFIED" } } } }),
+        await db.prisma.beneficiary.count({
+          where: { communeId: w.communes.a, status: "ACTIVE", accounts: { none: { status: "VERIFIED" } } },
+        }),
       );
     });
 
@@ -69,7 +95,9 @@ describe("broadcasts to a segment", () => {
     });
 
     it("combines filters, and a campaign's list only narrows the audience", async () => {
-      expect(await members({ programmes: ["NCC"], notCollectedThisPeriod: true, notReachableByChat: true })).toEqual(["dao"]);
+      expect(await members({ programmes: ["NCC"], notCollectedThisPeriod: true, notReachableByChat: true })).toEqual([
+        "dao",
+      ]);
       expect(await members({}, [w.people.ann, w.people.khoa, w.people.minh, w.people.hai])).toEqual(["ann"]);
       expect(await members({}, [])).toEqual([]);
     });
@@ -82,7 +110,9 @@ describe("broadcasts to a segment", () => {
       expect(renderTemplate(text, vi.get(w.people.ann)!)).toBe(
         "Kính gửi bác Nguyễn Thị Ánh: nhận 750.000 đ ngày 20/07/2026 tại Nhà văn hóa thôn 3, Thôn 3, xã Hòa An.",
       );
-      expect(renderTemplate(text, vi.get(w.people.giang)!)).toBe("Kính gửi bác Võ Thị Giang: nhận 750.000 đ ngày 18/07/2026 tại nhà riêng.");
+      expect(renderTemplate(text, vi.get(w.people.giang)!)).toBe(
+        "Kính gửi bác Võ Thị Giang: nhận 750.000 đ ngày 18/07/2026 tại nhà riêng.",
+      );
       // No payout to come: the latest one (June's); Bình's July payout is paid already.
       expect(renderTemplate("{so_tien} {ngay}", vi.get(w.people.em)!)).toBe("500.000 đ 08/06/2026");
 
@@ -94,7 +124,12 @@ describe("broadcasts to a segment", () => {
 
     it("previews and fills a text in one language only: an English reader of a Vietnamese-only text gets Vietnamese values", async () => {
       const audience = { communeIds: [w.communes.a] };
-      const viOnly = await previewBroadcast(db.prisma, { audience, template: { vi: "Bác nhận {so_tien} tại {dia_diem}." }, today: TODAY, approvalThreshold: 100 });
+      const viOnly = await previewBroadcast(db.prisma, {
+        audience,
+        template: { vi: "Bác nhận {so_tien} tại {dia_diem}." },
+        today: TODAY,
+        approvalThreshold: 100,
+      });
       expect(viOnly.enFromVi).toBe(true);
       expect(viOnly.en).toBe(viOnly.vi);
       expect(viOnly.en).toMatch(/^Bác nhận [\d.]+ đ tại /);
@@ -113,7 +148,16 @@ describe("broadcasts to a segment", () => {
 
     it("says 'not known yet' for what a person does not have, and refuses an unknown variable", async () => {
       const other = await db.prisma.beneficiary.create({
-        data: { personalId: "094999999999", personalIdLast4: "9999", fullName: "Ngô Văn Mới", fullNameAscii: "ngo van moi", dateOfBirth: new Date("1950-01-01"), sex: "MALE", communeId: w.communes.c, programme: "BTXH" },
+        data: {
+          personalId: "094999999999",
+          personalIdLast4: "9999",
+          fullName: "Ngô Văn Mới",
+          fullNameAscii: "ngo van moi",
+          dateOfBirth: new Date("1950-01-01"),
+          sex: "MALE",
+          communeId: w.communes.c,
+          programme: "BTXH",
+        },
       });
       const vi = await templateVarsFor(db.prisma, [other.id], "vi", TODAY);
       expect(renderTemplate("{so_tien} / {ngay} / {dia_diem}", vi.get(other.id)!)).toBe("chưa rõ / chưa rõ / chưa rõ");

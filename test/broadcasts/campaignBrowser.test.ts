@@ -35,13 +35,19 @@ describe("an officer sets up a campaign in the browser", () => {
     await page.getByLabel("Số ngày trước ngày chi trả", { exact: true }).fill("3");
     // The officer's only commune is already ticked.
     expect(await page.getByRole("checkbox", { name: "Xã Hòa An" }).isChecked()).toBe(true);
-    await page.getByLabel("Tiếng Việt", { exact: true }).fill("Kính gửi {ho_ten}: ngày {ngay} bác nhận {so_tien} tại {dia_diem}.");
+    await page
+      .getByLabel("Tiếng Việt", { exact: true })
+      .fill("Kính gửi {ho_ten}: ngày {ngay} bác nhận {so_tien} tại {dia_diem}.");
     await page.getByLabel("Tiếng Anh (không bắt buộc)").fill("Dear {name}: on {date} you receive {amount} at {place}.");
     expect(await page.getByRole("button", { name: "Lưu chiến dịch" }).count()).toBe(0);
     await page.getByRole("button", { name: "Xem trước" }).click();
 
-    expect(await page.locator("#next-fire-count").textContent()).toBe("Lần gửi tới: 29/06/2026 lúc 08:00, đến 1 người.");
-    expect(await page.locator("#preview-vi").textContent()).toBe("Kính gửi Nguyễn Thị Lan: ngày 02/07/2026 bác nhận 750.000 đ tại Nhà văn hóa thôn 1, Thôn 1, Xã Hòa An.");
+    expect(await page.locator("#next-fire-count").textContent()).toBe(
+      "Lần gửi tới: 29/06/2026 lúc 08:00, đến 1 người.",
+    );
+    expect(await page.locator("#preview-vi").textContent()).toBe(
+      "Kính gửi Nguyễn Thị Lan: ngày 02/07/2026 bác nhận 750.000 đ tại Nhà văn hóa thôn 1, Thôn 1, Xã Hòa An.",
+    );
     expect(await page.locator("#preview-en").textContent()).toContain("Dear Nguyễn Thị Lan: on 02/07/2026 you receive");
     await page.screenshot({ path: "test-results/campaign-preview.png", fullPage: true });
 
@@ -59,8 +65,12 @@ describe("an officer sets up a campaign in the browser", () => {
     const fire = page.locator("table.fires tbody tr");
     expect(await fire.count()).toBe(1);
     expect(await fire.first().textContent()).toContain("29/06/2026");
-    expect(await fire.first().getByRole("link", { name: "Xem kết quả" }).getAttribute("href")).toMatch(/^\/console\/broadcasts\/[0-9a-f-]+$/);
-    expect(await page.locator("#quiet-day").textContent()).toBe("Lần kiểm tra gần nhất (01/07/2026): không có ai đến hạn.");
+    expect(await fire.first().getByRole("link", { name: "Xem kết quả" }).getAttribute("href")).toMatch(
+      /^\/console\/broadcasts\/[0-9a-f-]+$/,
+    );
+    expect(await page.locator("#quiet-day").textContent()).toBe(
+      "Lần kiểm tra gần nhất (01/07/2026): không có ai đến hạn.",
+    );
     await page.screenshot({ path: "test-results/campaign-detail.png", fullPage: true });
     await context.close();
   });

@@ -20,7 +20,16 @@ describe("campaigns in the staff console", () => {
   });
 
   function form(communeIds: string[], extra: Record<string, string> = {}): URLSearchParams {
-    const body = new URLSearchParams({ name: "Nhắc trước ngày chi trả", triggerKind: "beforePayout", payoutDays: "3", sendTime: "08:00", templateVi: TEXT.vi, templateEn: TEXT.en, active: "1", ...extra });
+    const body = new URLSearchParams({
+      name: "Nhắc trước ngày chi trả",
+      triggerKind: "beforePayout",
+      payoutDays: "3",
+      sendTime: "08:00",
+      templateVi: TEXT.vi,
+      templateEn: TEXT.en,
+      active: "1",
+      ...extra,
+    });
     for (const id of communeIds) body.append("communeIds", id);
     return body;
   }
@@ -35,7 +44,8 @@ describe("campaigns in the staff console", () => {
     });
   }
 
-  const get = (user: string, path: string) => fetch(`${app.url}${path}`, { headers: { cookie: as[user]!.cookie, accept: "text/html" } });
+  const get = (user: string, path: string) =>
+    fetch(`${app.url}${path}`, { headers: { cookie: as[user]!.cookie, accept: "text/html" } });
 
   /** Previews, then saves what was previewed; returns the new campaign's id. */
   async function createThroughForm(user: string, communeIds: string[]): Promise<string> {
@@ -44,7 +54,11 @@ describe("campaigns in the staff console", () => {
     const page = await preview.text();
     const fingerprint = /name="previewed" value="([^"]+)"/.exec(page)?.[1];
     expect(fingerprint).toBeTruthy();
-    const saved = await post(user, "/console/campaigns/new", form(communeIds, { intent: "save", previewed: fingerprint! }));
+    const saved = await post(
+      user,
+      "/console/campaigns/new",
+      form(communeIds, { intent: "save", previewed: fingerprint! }),
+    );
     expect(saved.status).toBe(303);
     const id = /\/console\/campaigns\/([0-9a-f-]+)\?done=saved/.exec(saved.headers.get("location") ?? "")?.[1];
     expect(id).toBeTruthy();
@@ -60,11 +74,19 @@ describe("campaigns in the staff console", () => {
     expect(page).toContain("Cần một cán bộ khác duyệt khi bật");
     expect(await app.prisma.campaign.count()).toBe(0);
     // A variable the product does not fill is pointed out, so nobody ever receives "{ho_tn}".
-    const typo = await post("xa.hoaan", "/console/campaigns/new", form([w.communes.hoaAn], { intent: "preview", templateVi: "Kính gửi {ho_tn}" }));
+    const typo = await post(
+      "xa.hoaan",
+      "/console/campaigns/new",
+      form([w.communes.hoaAn], { intent: "preview", templateVi: "Kính gửi {ho_tn}" }),
+    );
     expect(typo.status).toBe(422);
     expect(await typo.text()).toContain("Nội dung có biến không dùng được.");
     // Saving something else than what was previewed shows the preview again instead.
-    const changed = await post("xa.hoaan", "/console/campaigns/new", form([w.communes.hoaAn], { intent: "save", previewed: "not-this-one" }));
+    const changed = await post(
+      "xa.hoaan",
+      "/console/campaigns/new",
+      form([w.communes.hoaAn], { intent: "save", previewed: "not-this-one" }),
+    );
     expect(changed.status).toBe(200);
     expect(await changed.text()).toContain("Nội dung đã thay đổi sau lần xem trước.");
     expect(await app.prisma.campaign.count()).toBe(0);
@@ -75,7 +97,11 @@ describe("campaigns in the staff console", () => {
       const res = await post("xa.dongba", "/console/campaigns/new", form([w.communes.hoaAn], { intent }));
       expect(res.status).toBe(403);
     }
-    const res = await post("xa.hoaan", "/console/campaigns/new", form([w.communes.hoaAn, w.communes.dongBa], { intent: "preview" }));
+    const res = await post(
+      "xa.hoaan",
+      "/console/campaigns/new",
+      form([w.communes.hoaAn, w.communes.dongBa], { intent: "preview" }),
+    );
     expect(res.status).toBe(403);
     expect(await app.prisma.campaign.count()).toBe(0);
 
@@ -112,7 +138,13 @@ describe("campaigns in the staff console", () => {
     await post("xa.hoaan", `/console/campaigns/${id}/activate`);
     expect(await (await get("xa.hoaan", `/console/campaigns/${id}`)).text()).toContain("Đang chạy");
     const edit = form([w.communes.hoaAn], { templateVi: "Kính gửi {ho_ten}: sắp đến ngày nhận tiền." });
-    const preview = await (await post("xa.hoaan", `/console/campaigns/${id}/edit`, new URLSearchParams({ ...Object.fromEntries(edit), intent: "preview" }))).text();
+    const preview = await (
+      await post(
+        "xa.hoaan",
+        `/console/campaigns/${id}/edit`,
+        new URLSearchParams({ ...Object.fromEntries(edit), intent: "preview" }),
+      )
+    ).text();
     const fingerprint = /name="previewed" value="([^"]+)"/.exec(preview)?.[1] ?? "";
     edit.set("intent", "save");
     edit.set("previewed", fingerprint);
@@ -124,7 +156,10 @@ describe("campaigns in the staff console", () => {
     expect(english).toContain("3 days before payout day");
     expect(english).toContain("Awaiting approval");
 
-    const audit = await app.prisma.auditLog.findMany({ where: { entity: "Campaign", entityId: id }, orderBy: { at: "asc" } });
+    const audit = await app.prisma.auditLog.findMany({
+      where: { entity: "Campaign", entityId: id },
+      orderBy: { at: "asc" },
+    });
     expect(audit.map((a) => `${a.actor} ${a.action}`)).toEqual([
       "xa.hoaan campaign.create",
       "xa.hoaan2 campaign.approve",

@@ -26,15 +26,27 @@ describe("campaigns relative to dates", () => {
   /** Names of the people a broadcast goes to, once the broadcasts job has written its report lines. */
   async function reached(broadcastId: string, now: Date): Promise<string[]> {
     await sendDueBroadcasts({ prisma: db.prisma, config: { zns: null, sms: null } }, now, { onlyId: broadcastId });
-    const lines = await db.prisma.broadcastDelivery.findMany({ where: { broadcastId }, select: { beneficiaryId: true } });
-    const people = await db.prisma.beneficiary.findMany({ where: { id: { in: lines.map((l) => l.beneficiaryId) } }, select: { fullName: true } });
+    const lines = await db.prisma.broadcastDelivery.findMany({
+      where: { broadcastId },
+      select: { beneficiaryId: true },
+    });
+    const people = await db.prisma.beneficiary.findMany({
+      where: { id: { in: lines.map((l) => l.beneficiaryId) } },
+      select: { fullName: true },
+    });
     return people.map((p) => p.fullName).sort();
   }
 
-  const broadcastsOf = (campaignId: string) => db.prisma.broadcast.findMany({ where: { campaignId }, orderBy: { createdAt: "asc" } });
+  const broadcastsOf = (campaignId: string) =>
+    db.prisma.broadcast.findMany({ where: { campaignId }, orderBy: { createdAt: "asc" } });
 
   const create = (name: string, trigger: CampaignTrigger, now: Date, extra: Record<string, unknown> = {}) =>
-    saveCampaign(db.prisma, w.officers.hoaAn, { name, trigger, audience: { communeIds: [w.communes.hoaAn], ...extra }, template: TEXT, active: true }, settings(now));
+    saveCampaign(
+      db.prisma,
+      w.officers.hoaAn,
+      { name, trigger, audience: { communeIds: [w.communes.hoaAn], ...extra }, template: TEXT, active: true },
+      settings(now),
+    );
 
   it("3 days before payout day picks the people whose day, from the payout or the commune's schedule, is 3 days ahead, across the month end", async () => {
     const rule: CampaignTrigger = { kind: "beforePayout", days: 3 };
@@ -79,7 +91,10 @@ describe("campaigns relative to dates", () => {
     const ran = await Promise.all(instances.map((s) => s.fire("campaigns", eight("2026-06-29"))));
     expect(ran.filter(Boolean)).toHaveLength(1);
     // Two runs past the coordinator at once (clocks a minute apart) still make one broadcast.
-    await Promise.all([fireCampaigns({ prisma: db.prisma }, eight("2026-06-29", "08:01")), fireCampaigns({ prisma: db.prisma }, eight("2026-06-29", "08:01"))]);
+    await Promise.all([
+      fireCampaigns({ prisma: db.prisma }, eight("2026-06-29", "08:01")),
+      fireCampaigns({ prisma: db.prisma }, eight("2026-06-29", "08:01")),
+    ]);
     let broadcasts = await broadcastsOf(id);
     expect(broadcasts.map((b) => [b.fireKey, b.status, b.recipients])).toEqual([["2026-06-29", "SCHEDULED", 1]]);
     expect(await reached(broadcasts[0]!.id, eight("2026-06-29", "08:02"))).toEqual(["Nguyễn Thị Lan"]);
@@ -99,7 +114,13 @@ describe("campaigns relative to dates", () => {
     // A day whose rule picks nobody is recorded without a broadcast, and not looked at again.
     await fireCampaigns({ prisma: db.prisma }, eight("2026-07-01"));
     expect(await broadcastsOf(id)).toHaveLength(2);
-    expect(await db.prisma.campaignFire.findMany({ where: { campaignId: id }, orderBy: { fireKey: "asc" }, select: { fireKey: true, recipients: true } })).toEqual([
+    expect(
+      await db.prisma.campaignFire.findMany({
+        where: { campaignId: id },
+        orderBy: { fireKey: "asc" },
+        select: { fireKey: true, recipients: true },
+      }),
+    ).toEqual([
       { fireKey: "2026-06-29", recipients: 1 },
       { fireKey: "2026-06-30", recipients: 1 },
       { fireKey: "2026-07-01", recipients: 0 },
@@ -107,7 +128,9 @@ describe("campaigns relative to dates", () => {
   });
 
   it("on day 1 of each month reaches the people with no account yet; a campaign switched off does not fire", async () => {
-    const monthly = await create("Mở tài khoản", { kind: "dayOfMonth", day: 1 }, eight("2026-06-20"), { noAccount: true });
+    const monthly = await create("Mở tài khoản", { kind: "dayOfMonth", day: 1 }, eight("2026-06-20"), {
+      noAccount: true,
+    });
     const off = await create("Tin hằng tháng", { kind: "dayOfMonth", day: 1 }, eight("2026-06-20"));
     await setCampaignActive(db.prisma, w.officers.hoaAn, off, false, settings(eight("2026-06-25")));
 

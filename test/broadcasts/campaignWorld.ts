@@ -29,14 +29,25 @@ export async function seedCampaignWorld(prisma: PrismaClient): Promise<CampaignW
   const p = await prisma.province.create({ data: { code: "931", name: "Tỉnh Chiến Dịch" } });
   const q = await prisma.province.create({ data: { code: "932", name: "Tỉnh Láng Giềng" } });
   const hoaAn = await prisma.commune.create({ data: { code: "93101", name: "Xã Hòa An", provinceId: p.id } });
-  const dongBa = await prisma.commune.create({ data: { code: "93102", name: "Phường Đông Ba", kind: "PHUONG", provinceId: p.id } });
+  const dongBa = await prisma.commune.create({
+    data: { code: "93102", name: "Phường Đông Ba", kind: "PHUONG", provinceId: p.id },
+  });
   const thuyXuan = await prisma.commune.create({ data: { code: "93201", name: "Xã Thủy Xuân", provinceId: q.id } });
 
   const person = (fullName: string, personalId: string, communeId: string, status: "ACTIVE" | "SUSPENDED" = "ACTIVE") =>
     prisma.beneficiary.create({
       data: {
-        personalId, personalIdLast4: personalId.slice(-4), fullName, fullNameAscii: foldVietnamese(fullName),
-        dateOfBirth: d("1944-02-03"), sex: "FEMALE", communeId, programme: "BTXH", status, phone: null, address: "Thôn 1",
+        personalId,
+        personalIdLast4: personalId.slice(-4),
+        fullName,
+        fullNameAscii: foldVietnamese(fullName),
+        dateOfBirth: d("1944-02-03"),
+        sex: "FEMALE",
+        communeId,
+        programme: "BTXH",
+        status,
+        phone: null,
+        address: "Thôn 1",
       },
     });
   const lan = await person("Nguyễn Thị Lan", "093144000001", hoaAn.id);
@@ -48,11 +59,34 @@ export async function seedCampaignWorld(prisma: PrismaClient): Promise<CampaignW
 
   const june = await prisma.payoutPeriod.create({ data: { month: d("2026-06-01"), status: "SCHEDULED" } });
   const july = await prisma.payoutPeriod.create({ data: { month: d("2026-07-01"), status: "SCHEDULED" } });
-  const point = await prisma.payoutPoint.create({ data: { communeId: hoaAn.id, name: "Nhà văn hóa thôn 1", address: "Thôn 1, Xã Hòa An" } });
-  await prisma.payoutSchedule.create({ data: { periodId: july.id, communeId: hoaAn.id, pointId: point.id, date: d("2026-07-02"), startTime: "07:30", endTime: "11:00" } });
-  const payout = (periodId: string, beneficiaryId: string, day: string | null, status: "SCHEDULED" | "PAID" = "SCHEDULED") =>
+  const point = await prisma.payoutPoint.create({
+    data: { communeId: hoaAn.id, name: "Nhà văn hóa thôn 1", address: "Thôn 1, Xã Hòa An" },
+  });
+  await prisma.payoutSchedule.create({
+    data: {
+      periodId: july.id,
+      communeId: hoaAn.id,
+      pointId: point.id,
+      date: d("2026-07-02"),
+      startTime: "07:30",
+      endTime: "11:00",
+    },
+  });
+  const payout = (
+    periodId: string,
+    beneficiaryId: string,
+    day: string | null,
+    status: "SCHEDULED" | "PAID" = "SCHEDULED",
+  ) =>
     prisma.payout.create({
-      data: { periodId, beneficiaryId, amount: 750_000, method: "CASH_POINT", ...(day ? { scheduledDate: d(day) } : { pointId: point.id }), status },
+      data: {
+        periodId,
+        beneficiaryId,
+        amount: 750_000,
+        method: "CASH_POINT",
+        ...(day ? { scheduledDate: d(day) } : { pointId: point.id }),
+        status,
+      },
     });
   await payout(july.id, lan.id, null);
   await payout(june.id, minh.id, "2026-06-30");
@@ -61,9 +95,18 @@ export async function seedCampaignWorld(prisma: PrismaClient): Promise<CampaignW
   await payout(july.id, suong.id, "2026-07-02");
   await payout(july.id, tu.id, "2026-07-02");
 
-  const authorise = async (beneficiaryId: string, until: string, status: "APPROVED" | "PENDING" = "APPROVED", relativeId?: string) => {
-    const rel = relativeId ?? (await prisma.relative.create({ data: { beneficiaryId, fullName: "Người Nhà", relation: "con" } })).id;
-    await prisma.authorisation.create({ data: { beneficiaryId, relativeId: rel, validFrom: d("2025-07-30"), validUntil: d(until), status } });
+  const authorise = async (
+    beneficiaryId: string,
+    until: string,
+    status: "APPROVED" | "PENDING" = "APPROVED",
+    relativeId?: string,
+  ) => {
+    const rel =
+      relativeId ??
+      (await prisma.relative.create({ data: { beneficiaryId, fullName: "Người Nhà", relation: "con" } })).id;
+    await prisma.authorisation.create({
+      data: { beneficiaryId, relativeId: rel, validFrom: d("2025-07-30"), validUntil: d(until), status },
+    });
     return rel;
   };
   await authorise(lan.id, "2026-07-29");
@@ -73,12 +116,27 @@ export async function seedCampaignWorld(prisma: PrismaClient): Promise<CampaignW
   await authorise(suong.id, "2026-07-29");
 
   const account = (beneficiaryId: string, status: "VERIFIED" | "PENDING", n: string) =>
-    prisma.payoutAccount.create({ data: { beneficiaryId, method: "BANK", provider: "Agribank", accountNumber: n, accountLast4: n.slice(-4), holderName: "X", status } });
+    prisma.payoutAccount.create({
+      data: {
+        beneficiaryId,
+        method: "BANK",
+        provider: "Agribank",
+        accountNumber: n,
+        accountLast4: n.slice(-4),
+        holderName: "X",
+        status,
+      },
+    });
   await account(minh.id, "VERIFIED", "1500000000002");
   await account(hung.id, "PENDING", "1500000000003");
   await account(bao.id, "VERIFIED", "1500000000004");
 
-  const officer = async (username: string, role: StaffRole, area: { communeCodes?: string[]; provinceCodes?: string[] }, communeIds: string[]): Promise<CampaignActor> => {
+  const officer = async (
+    username: string,
+    role: StaffRole,
+    area: { communeCodes?: string[]; provinceCodes?: string[] },
+    communeIds: string[],
+  ): Promise<CampaignActor> => {
     const s = await createStaff(prisma, { username, password: PASSWORD, role, fullName: username, ...area });
     return { id: s.id, username, role, communeIds };
   };
@@ -97,4 +155,7 @@ export async function seedCampaignWorld(prisma: PrismaClient): Promise<CampaignW
 /** 08:00 in Vietnam on that day, a campaign's default send time. */
 export const eight = (day: string, hhmm = "08:00") => new Date(`${day}T${hhmm}:00+07:00`);
 
-export const TEXT = { vi: "Kính gửi {ho_ten}: ngày {ngay} bác nhận {so_tien}.", en: "Dear {name}: on {date} you receive {amount}." };
+export const TEXT = {
+  vi: "Kính gửi {ho_ten}: ngày {ngay} bác nhận {so_tien}.",
+  en: "Dear {name}: on {date} you receive {amount}.",
+};

@@ -17,14 +17,24 @@ describe("cancelling a running broadcast", () => {
       const name = `Người Nhận Số ${i}`;
       const b = await h.app.prisma.beneficiary.create({
         data: {
-          personalId: `09410${String(7000000 + i)}`, personalIdLast4: String(1000 + i), fullName: name, fullNameAscii: foldVietnamese(name),
-          dateOfBirth: new Date("1945-01-01"), sex: "MALE", communeId: h.world.communes.b, programme: "BTXH",
+          personalId: `09410${String(7000000 + i)}`,
+          personalIdLast4: String(1000 + i),
+          fullName: name,
+          fullNameAscii: foldVietnamese(name),
+          dateOfBirth: new Date("1945-01-01"),
+          sex: "MALE",
+          communeId: h.world.communes.b,
+          programme: "BTXH",
         },
       });
       const chatId = String(7100 + i);
       chats.push(chatId);
-      const identity = await h.app.prisma.chatIdentity.create({ data: { channel: "TELEGRAM", platformUserId: chatId, beneficiaryId: b.id, consentAt: new Date("2026-07-01") } });
-      await h.app.prisma.chatLink.create({ data: { identityId: identity.id, beneficiaryId: b.id, role: "SELF", via: "LINK_CODE" } });
+      const identity = await h.app.prisma.chatIdentity.create({
+        data: { channel: "TELEGRAM", platformUserId: chatId, beneficiaryId: b.id, consentAt: new Date("2026-07-01") },
+      });
+      await h.app.prisma.chatLink.create({
+        data: { identityId: identity.id, beneficiaryId: b.id, role: "SELF", via: "LINK_CODE" },
+      });
     }
     chats.push(h.world.chatIds.khoa);
   });
@@ -56,10 +66,19 @@ describe("cancelling a running broadcast", () => {
     expect(after - atCancel).toBeLessThanOrEqual(2);
     expect(after).toBeLessThan(EXTRA + 1);
 
-    const queued = await h.app.prisma.outboundMessage.count({ where: { broadcastDelivery: { broadcastId: id }, status: { in: ["QUEUED", "SENDING"] } } });
+    const queued = await h.app.prisma.outboundMessage.count({
+      where: { broadcastDelivery: { broadcastId: id }, status: { in: ["QUEUED", "SENDING"] } },
+    });
     expect(queued).toBe(0);
     const p = await broadcastProgress(h.app.prisma, id);
-    expect(p).toMatchObject({ status: "CANCELLED", total: EXTRA + 1, sent: after, pending: 0, cancelled: EXTRA + 1 - after, failed: 0 });
+    expect(p).toMatchObject({
+      status: "CANCELLED",
+      total: EXTRA + 1,
+      sent: after,
+      pending: 0,
+      cancelled: EXTRA + 1 - after,
+      failed: 0,
+    });
     const lines = await h.app.prisma.broadcastDelivery.findMany({ where: { broadcastId: id, status: "SKIPPED" } });
     expect(lines.every((l) => l.reason === "cancelled")).toBe(true);
 

@@ -40,8 +40,12 @@ describe("the broadcasts console", () => {
     expect(await page.locator('input[name="communeIds"]').count()).toBe(1);
     await page.getByLabel("Xã Hòa An · Tỉnh Thông Báo").check();
     await page.getByLabel("Tiêu đề (chỉ cán bộ thấy)").fill("Lịch nhận tiền tháng 7");
-    await page.getByLabel("Nội dung tiếng Việt").fill("Kính gửi bác {ho_ten}: tháng này bác nhận {so_tien} ngày {ngay}.");
-    await page.getByLabel("Nội dung tiếng Anh (không bắt buộc)").fill("Dear {name}: this month you get {amount} on {date}.");
+    await page
+      .getByLabel("Nội dung tiếng Việt")
+      .fill("Kính gửi bác {ho_ten}: tháng này bác nhận {so_tien} ngày {ngay}.");
+    await page
+      .getByLabel("Nội dung tiếng Anh (không bắt buộc)")
+      .fill("Dear {name}: this month you get {amount} on {date}.");
     await page.getByLabel("Hẹn giờ gửi").check();
     await page.getByLabel("Thời điểm gửi").fill("2026-07-15T10:30");
     await page.getByRole("button", { name: "Xem trước" }).click();
@@ -81,10 +85,17 @@ describe("the broadcasts console", () => {
 
     // What the platforms received matches the report: three chats and one SMS.
     const w = h.world;
-    const chats = h.telegram.sentMessages().map((m) => m.chatId).sort();
+    const chats = h.telegram
+      .sentMessages()
+      .map((m) => m.chatId)
+      .sort();
     expect(chats).toEqual([w.chatIds.ann, w.chatIds.binh, w.chatIds.giang]);
-    expect(h.telegram.sentMessages(w.chatIds.ann)[0]?.text).toBe("Kính gửi bác Nguyễn Thị Ánh: tháng này bác nhận 750.000 đ ngày 20/07/2026.");
-    expect(h.telegram.sentMessages(w.chatIds.binh)[0]?.text).toBe("Dear Trần Văn Bình: this month you get 500,000 VND on 05/07/2026.");
+    expect(h.telegram.sentMessages(w.chatIds.ann)[0]?.text).toBe(
+      "Kính gửi bác Nguyễn Thị Ánh: tháng này bác nhận 750.000 đ ngày 20/07/2026.",
+    );
+    expect(h.telegram.sentMessages(w.chatIds.binh)[0]?.text).toBe(
+      "Dear Trần Văn Bình: this month you get 500,000 VND on 05/07/2026.",
+    );
     expect(h.phones.delivered.map((m) => m.phone)).toEqual(["84912000004"]);
 
     await page.getByRole("link", { name: "Danh sách tin nhắn" }).click();
@@ -97,7 +108,9 @@ describe("the broadcasts console", () => {
     expect(await delivered.locator(".stat-num").innerText()).toBe("0");
     await page.getByRole("button", { name: "Tính lại ngay" }).click();
     await expect.poll(() => delivered.locator(".stat-num").innerText()).toBe(reportSent);
-    expect(await delivered.locator(".stat-sub").innerText()).toBe("0 lỗi · 2 không liên lạc được hoặc đã tắt thông báo");
+    expect(await delivered.locator(".stat-sub").innerText()).toBe(
+      "0 lỗi · 2 không liên lạc được hoặc đã tắt thông báo",
+    );
     expect(await page.locator("table.dashboard-broadcasts").innerText()).toContain("Xã Hòa An");
     await page.screenshot({ path: `${SHOTS}/broadcasts-5-dashboard.png`, fullPage: true });
     // The figure leads to the people it counts, with the broadcast's title.
@@ -109,14 +122,23 @@ describe("the broadcasts console", () => {
   });
 
   it("in English: a send above the threshold waits, and a second officer approves it from the page", async () => {
-    await createStaff(h.app.prisma, { username: "quantri", password: PW, role: "ADMIN", fullName: "Admin Một", locale: "en" });
+    await createStaff(h.app.prisma, {
+      username: "quantri",
+      password: PW,
+      role: "ADMIN",
+      fullName: "Admin Một",
+      locale: "en",
+    });
     const signInAs = async (username: string) => {
       await page.goto(`${h.app.url}/console/login?lang=en`);
       await page.getByLabel("Username").fill(username);
       await page.getByLabel("Password").fill(PW);
       await page.getByRole("button", { name: "Sign in" }).click();
     };
-    await page.getByRole("button", { name: "Sign out" }).or(page.getByRole("button", { name: "Đăng xuất" })).click();
+    await page
+      .getByRole("button", { name: "Sign out" })
+      .or(page.getByRole("button", { name: "Đăng xuất" }))
+      .click();
     await signInAs("canbo.tinh");
     await page.goto(`${h.app.url}/console/broadcasts/new?lang=en`);
     // The province officer is offered every commune of the province, not the other province's.

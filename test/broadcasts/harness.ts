@@ -45,13 +45,52 @@ export async function startBroadcastHarness(env: Record<string, string> = {}): P
   });
   const world = await seedBroadcastWorld(app.prisma);
   const staff = {
-    hoa: (await createStaff(app.prisma, { username: "canbo.hoa", password: PW, role: "COMMUNE_OFFICER", fullName: "Nguyễn Văn Hòa", communeCodes: [world.codes.a] })).id,
-    dong: (await createStaff(app.prisma, { username: "canbo.dong", password: PW, role: "COMMUNE_OFFICER", fullName: "Trần Thị Đông", communeCodes: [world.codes.b] })).id,
-    tinh: (await createStaff(app.prisma, { username: "canbo.tinh", password: PW, role: "PROVINCE_OFFICER", fullName: "Lê Văn Tỉnh", provinceCodes: [world.codes.province] })).id,
-    agent: (await createStaff(app.prisma, { username: "tongdai.an", password: PW, role: "HOTLINE_AGENT", fullName: "Võ Thị An", provinceCodes: [world.codes.province] })).id,
+    hoa: (
+      await createStaff(app.prisma, {
+        username: "canbo.hoa",
+        password: PW,
+        role: "COMMUNE_OFFICER",
+        fullName: "Nguyễn Văn Hòa",
+        communeCodes: [world.codes.a],
+      })
+    ).id,
+    dong: (
+      await createStaff(app.prisma, {
+        username: "canbo.dong",
+        password: PW,
+        role: "COMMUNE_OFFICER",
+        fullName: "Trần Thị Đông",
+        communeCodes: [world.codes.b],
+      })
+    ).id,
+    tinh: (
+      await createStaff(app.prisma, {
+        username: "canbo.tinh",
+        password: PW,
+        role: "PROVINCE_OFFICER",
+        fullName: "Lê Văn Tỉnh",
+        provinceCodes: [world.codes.province],
+      })
+    ).id,
+    agent: (
+      await createStaff(app.prisma, {
+        username: "tongdai.an",
+        password: PW,
+        role: "HOTLINE_AGENT",
+        fullName: "Võ Thị An",
+        provinceCodes: [world.codes.province],
+      })
+    ).id,
   };
-  const scheduler = createScheduler({ prisma: app.prisma, log: createLogger({ level: "silent" }), clock: app.clock, owner: "broadcast-test" });
-  scheduler.register(broadcastsJob({ prisma: app.prisma, config: app.deps.config, kick: () => app.runtime.outbox.kick() }));
+  const scheduler = createScheduler({
+    prisma: app.prisma,
+    log: createLogger({ level: "silent" }),
+    clock: app.clock,
+    owner: "broadcast-test",
+  });
+  scheduler.register(
+    broadcastsJob({ prisma: app.prisma, config: app.deps.config, kick: () => app.runtime.outbox.kick() }),
+  );
   return {
     app,
     telegram,

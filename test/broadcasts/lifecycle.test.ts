@@ -22,8 +22,22 @@ describe("a broadcast's life", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     w = await seedBroadcastWorld(db.prisma);
-    hoa = (await createStaff(db.prisma, { username: "hoa", password: "mat-khau-dai-12345", role: "COMMUNE_OFFICER", communeCodes: [w.codes.a] })).id;
-    dong = (await createStaff(db.prisma, { username: "dong", password: "mat-khau-dai-12345", role: "COMMUNE_OFFICER", communeCodes: [w.codes.b] })).id;
+    hoa = (
+      await createStaff(db.prisma, {
+        username: "hoa",
+        password: "mat-khau-dai-12345",
+        role: "COMMUNE_OFFICER",
+        communeCodes: [w.codes.a],
+      })
+    ).id;
+    dong = (
+      await createStaff(db.prisma, {
+        username: "dong",
+        password: "mat-khau-dai-12345",
+        role: "COMMUNE_OFFICER",
+        communeCodes: [w.codes.b],
+      })
+    ).id;
   });
   afterAll(async () => {
     await db?.destroy();
@@ -31,7 +45,13 @@ describe("a broadcast's life", () => {
 
   it("makes one broadcast per campaign fire, however often the fire is retried", async () => {
     const campaign = await db.prisma.campaign.create({
-      data: { name: "Nhắc trước ngày nhận", trigger: { kind: "beforePayout", days: 3 }, audience: { communeIds: [w.communes.a] }, template, createdById: hoa },
+      data: {
+        name: "Nhắc trước ngày nhận",
+        trigger: { kind: "beforePayout", days: 3 },
+        audience: { communeIds: [w.communes.a] },
+        template,
+        createdById: hoa,
+      },
     });
     const fire = () =>
       createBroadcast(db.prisma, {
@@ -61,31 +81,70 @@ describe("a broadcast's life", () => {
 
   it("waits above the threshold for a different officer whose area covers it", async () => {
     const big = await createBroadcast(db.prisma, {
-      title: "Lớn", template, audience: { communeIds: [w.communes.a] }, createdById: hoa, scheduledAt: null, approvalThreshold: 5, now: MORNING,
+      title: "Lớn",
+      template,
+      audience: { communeIds: [w.communes.a] },
+      createdById: hoa,
+      scheduledAt: null,
+      approvalThreshold: 5,
+      now: MORNING,
     });
     expect(big).toMatchObject({ status: "AWAITING_APPROVAL", recipients: 6 });
-    await expect(approveBroadcast(db.prisma, { id: big.id, staffId: hoa, now: MORNING })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(approveBroadcast(db.prisma, { id: big.id, staffId: dong, now: MORNING })).rejects.toMatchObject({ code: "not_found" });
+    await expect(approveBroadcast(db.prisma, { id: big.id, staffId: hoa, now: MORNING })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(approveBroadcast(db.prisma, { id: big.id, staffId: dong, now: MORNING })).rejects.toMatchObject({
+      code: "not_found",
+    });
     await sendDueBroadcasts({ prisma: db.prisma, config }, new Date(MORNING.getTime() + 3600_000));
     expect(await db.prisma.broadcastDelivery.count({ where: { broadcastId: big.id } })).toBe(0);
     await expect(
-      createBroadcast(db.prisma, { title: "Ngoài", template, audience: { communeIds: [w.communes.b] }, createdById: hoa, scheduledAt: null, now: MORNING }),
+      createBroadcast(db.prisma, {
+        title: "Ngoài",
+        template,
+        audience: { communeIds: [w.communes.b] },
+        createdById: hoa,
+        scheduledAt: null,
+        now: MORNING,
+      }),
     ).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("sends nothing for a broadcast cancelled before its time, and reports everyone as cancelled", async () => {
     const later = new Date(MORNING.getTime() + 2 * 3600_000);
-    const b = await createBroadcast(db.prisma, { title: "Hẹn giờ", template, audience: { communeIds: [w.communes.a] }, createdById: hoa, scheduledAt: later, now: MORNING });
+    const b = await createBroadcast(db.prisma, {
+      title: "Hẹn giờ",
+      template,
+      audience: { communeIds: [w.communes.a] },
+      createdById: hoa,
+      scheduledAt: later,
+      now: MORNING,
+    });
     expect(b.status).toBe("SCHEDULED");
     await cancelBroadcast(db.prisma, { id: b.id, staffId: hoa, now: MORNING });
     await sendDueBroadcasts({ prisma: db.prisma, config }, new Date(later.getTime() + 60_000));
     expect(await db.prisma.broadcastDelivery.count({ where: { broadcastId: b.id } })).toBe(0);
-    expect(await broadcastProgress(db.prisma, b.id)).toMatchObject({ status: "CANCELLED", total: 6, cancelled: 6, pending: 0, percent: 100 });
-    await expect(cancelBroadcast(db.prisma, { id: b.id, staffId: hoa, now: MORNING })).rejects.toMatchObject({ code: "conflict" });
+    expect(await broadcastProgress(db.prisma, b.id)).toMatchObject({
+      status: "CANCELLED",
+      total: 6,
+      cancelled: 6,
+      pending: 0,
+      percent: 100,
+    });
+    await expect(cancelBroadcast(db.prisma, { id: b.id, staffId: hoa, now: MORNING })).rejects.toMatchObject({
+      code: "conflict",
+    });
   });
 
   it("reports a person who turned notices off after the messages were written as opted out", async () => {
-    const b = await createBroadcast(db.prisma, { title: "Ngay", template, audience: { communeIds: [w.communes.a] }, createdById: hoa, scheduledAt: null, now: MORNING });
+    const b = await createBroadcast(db.prisma, {
+      title: "Ngay",
+      template,
+      audience: { communeIds: [w.communes.a] },
+      createdById: hoa,
+      scheduledAt: null,
+      now: MORNING,
+    });
     await sendDueBroadcasts({ prisma: db.prisma, config }, MORNING, { onlyId: b.id });
     const annChat = await db.prisma.chatIdentity.findFirstOrThrow({ where: { platformUserId: w.chatIds.ann } });
     // Ánh presses "turn notices off" before the sender reached her message.

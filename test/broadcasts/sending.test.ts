@@ -41,21 +41,31 @@ describe("sending a broadcast", () => {
     // Two instances pick it up at once, then the every-minute job runs again.
     await Promise.all([sendDueBroadcasts(deps, now), sendDueBroadcasts(deps, now)]);
     await sendDueBroadcasts(deps, now);
-    const messages = await prisma.outboundMessage.findMany({ where: { kind: "BROADCAST", broadcastDelivery: { broadcastId: created.id } } });
+    const messages = await prisma.outboundMessage.findMany({
+      where: { kind: "BROADCAST", broadcastDelivery: { broadcastId: created.id } },
+    });
     const perPerson = new Map<string, number>();
     for (const m of messages) perPerson.set(m.beneficiaryId ?? "", (perPerson.get(m.beneficiaryId ?? "") ?? 0) + 1);
     const p = h.world.people;
-    expect(Object.fromEntries([...perPerson].map(([id, n]) => [Object.entries(p).find(([, v]) => v === id)?.[0], n]))).toEqual({ ann: 1, binh: 1, dao: 1, giang: 1 });
+    expect(
+      Object.fromEntries([...perPerson].map(([id, n]) => [Object.entries(p).find(([, v]) => v === id)?.[0], n])),
+    ).toEqual({ ann: 1, binh: 1, dao: 1, giang: 1 });
 
     h.app.runtime.outbox.kick();
     await h.telegram.waitForMessages(h.world.chatIds.ann, 1);
     await h.telegram.waitForMessages(h.world.chatIds.binh, 1);
     await h.telegram.waitForMessages(h.world.chatIds.giang, 1);
     await expect.poll(() => h.phones.delivered.length, { timeout: 10_000 }).toBe(1);
-    expect(h.telegram.sentMessages(h.world.chatIds.ann)[0]?.text).toBe("Kính gửi bác Nguyễn Thị Ánh: 750.000 đ ngày 20/07/2026.");
+    expect(h.telegram.sentMessages(h.world.chatIds.ann)[0]?.text).toBe(
+      "Kính gửi bác Nguyễn Thị Ánh: 750.000 đ ngày 20/07/2026.",
+    );
     // Bình reads English; Giang's daughter gets her mother's message; Đào has only a phone.
-    expect(h.telegram.sentMessages(h.world.chatIds.binh)[0]?.text).toBe("Dear Trần Văn Bình: 500,000 VND on 05/07/2026.");
-    expect(h.telegram.sentMessages(h.world.chatIds.giang)[0]?.text).toBe("Kính gửi bác Võ Thị Giang: 750.000 đ ngày 18/07/2026.");
+    expect(h.telegram.sentMessages(h.world.chatIds.binh)[0]?.text).toBe(
+      "Dear Trần Văn Bình: 500,000 VND on 05/07/2026.",
+    );
+    expect(h.telegram.sentMessages(h.world.chatIds.giang)[0]?.text).toBe(
+      "Kính gửi bác Võ Thị Giang: 750.000 đ ngày 18/07/2026.",
+    );
     expect(h.phones.delivered[0]).toMatchObject({ via: "SMS", phone: "84912000004" });
     expect(h.phones.delivered[0]?.text).toContain("Pham Van Dao");
     // Chi turned notices off: nothing reached her chat.
@@ -63,14 +73,30 @@ describe("sending a broadcast", () => {
 
     // The next run of the job sees every line final and closes the broadcast.
     await expect
-      .poll(async () => {
-        await sendDueBroadcasts(deps, h.app.clock.now());
-        return statusOf(created.id);
-      }, { timeout: 10_000 })
+      .poll(
+        async () => {
+          await sendDueBroadcasts(deps, h.app.clock.now());
+          return statusOf(created.id);
+        },
+        { timeout: 10_000 },
+      )
       .toBe("DONE");
     const progress = await broadcastProgress(prisma, created.id);
-    expect(progress).toMatchObject({ status: "DONE", total: 6, sent: 4, failed: 0, unreachable: 1, optedOut: 1, cancelled: 0, pending: 0, percent: 100 });
-    expect(progress?.sent).toBe(h.telegram.sentMessages().filter((m) => m.text.includes("Kính gửi") || m.text.includes("Dear")).length + h.phones.delivered.length);
+    expect(progress).toMatchObject({
+      status: "DONE",
+      total: 6,
+      sent: 4,
+      failed: 0,
+      unreachable: 1,
+      optedOut: 1,
+      cancelled: 0,
+      pending: 0,
+      percent: 100,
+    });
+    expect(progress?.sent).toBe(
+      h.telegram.sentMessages().filter((m) => m.text.includes("Kính gửi") || m.text.includes("Dear")).length +
+        h.phones.delivered.length,
+    );
   });
 
   it("downloads the report as a spreadsheet with the figures and one row per person, and audits it", async () => {

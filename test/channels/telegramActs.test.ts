@@ -14,7 +14,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-const inboundOf = (chatId: number) => h.prisma.inboundMessage.count({ where: { channel: "TELEGRAM", identity: { platformUserId: String(chatId) } } });
+const inboundOf = (chatId: number) =>
+  h.prisma.inboundMessage.count({ where: { channel: "TELEGRAM", identity: { platformUserId: String(chatId) } } });
 
 describe("updates that share an update_id", () => {
   it("from two chats are both answered", async () => {
@@ -94,8 +95,13 @@ describe("a reply whose 200 answer cannot be read", () => {
     await h.settle();
     await new Promise((r) => setTimeout(r, 500));
     await h.settle();
-    const identity = await h.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: { channel: "TELEGRAM", platformUserId: "4008" } } });
-    const rows = await h.prisma.outboundMessage.findMany({ where: { identityId: identity.id }, orderBy: { createdAt: "asc" } });
+    const identity = await h.prisma.chatIdentity.findUniqueOrThrow({
+      where: { channel_platformUserId: { channel: "TELEGRAM", platformUserId: "4008" } },
+    });
+    const rows = await h.prisma.outboundMessage.findMany({
+      where: { identityId: identity.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(rows.every((r) => r.status === "SENT")).toBe(true);
     const texts = h.fake.sentMessages(4008).map((m) => m.text);
     expect(new Set(texts).size).toBe(texts.length);

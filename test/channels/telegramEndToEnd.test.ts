@@ -13,7 +13,13 @@ const cursor = new Map<number, number>();
 
 beforeAll(async () => {
   h = await startTelegramHarness();
-  await ensureDemoData({ prisma: h.prisma, log: createLogger({ level: "silent" }), clock: h.clock, seed: 1, count: 300 });
+  await ensureDemoData({
+    prisma: h.prisma,
+    log: createLogger({ level: "silent" }),
+    clock: h.clock,
+    seed: 1,
+    count: 300,
+  });
 });
 
 afterAll(async () => {
@@ -23,14 +29,23 @@ afterAll(async () => {
 /** Two demo people with a phone on record and no chat yet. */
 async function unlinkedPeople() {
   return h.prisma.beneficiary.findMany({
-    where: { status: "ACTIVE", phone: { not: null }, chatIdentities: { none: {} }, relatives: { none: { chatIdentities: { some: {} } } } },
+    where: {
+      status: "ACTIVE",
+      phone: { not: null },
+      chatIdentities: { none: {} },
+      relatives: { none: { chatIdentities: { some: {} } } },
+    },
     orderBy: { personalId: "asc" },
     take: 2,
   });
 }
 
 /** The next message to the chat (after the ones already looked at, or from the last one) that matches. */
-async function expectMessage(chatId: number, match: (m: SentMessage) => boolean, fromLast = false): Promise<SentMessage> {
+async function expectMessage(
+  chatId: number,
+  match: (m: SentMessage) => boolean,
+  fromLast = false,
+): Promise<SentMessage> {
   const seen = cursor.get(chatId) ?? 0;
   const m = await h.fake.waitForMessage(chatId, match, { after: fromLast ? Math.max(0, seen - 1) : seen });
   cursor.set(chatId, h.fake.sentMessages(chatId).indexOf(m) + 1);
@@ -64,7 +79,13 @@ describe("a new Telegram user", () => {
   it("opens the bot with a printed code (/start ABCD-EFGH), agrees, and reaches the main menu", async () => {
     const [person] = await unlinkedPeople();
     if (!person) throw new Error("the demo province has nobody to link");
-    const issued = await issueLinkCodes(h.prisma, { communeId: person.communeId, beneficiaryIds: [person.id], validDays: 90, now: h.clock.now(), staff: null });
+    const issued = await issueLinkCodes(h.prisma, {
+      communeId: person.communeId,
+      beneficiaryIds: [person.id],
+      validDays: 90,
+      now: h.clock.now(),
+      staff: null,
+    });
     const code = issued.codes[0]?.displayCode;
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
 
@@ -102,6 +123,8 @@ describe("a new Telegram user", () => {
     await press(5002, "Đồng ý");
 
     await expectMessage(5002, saying("Liên kết xong!"));
-    expect(await identityLinks(5002)).toMatchObject([{ beneficiaryId: person.id, role: "SELF", via: "IDENTITY_CHECK" }]);
+    expect(await identityLinks(5002)).toMatchObject([
+      { beneficiaryId: person.id, role: "SELF", via: "IDENTITY_CHECK" },
+    ]);
   });
 });

@@ -84,7 +84,10 @@ export async function startTelegramHarness(options: TelegramHarnessOptions = {})
       const secret = o.secret === undefined ? WEBHOOK_SECRET : o.secret;
       return fetch(`${url}/channels/telegram/webhook`, {
         method: "POST",
-        headers: { "content-type": "application/json", ...(secret === null ? {} : { "x-telegram-bot-api-secret-token": secret }) },
+        headers: {
+          "content-type": "application/json",
+          ...(secret === null ? {} : { "x-telegram-bot-api-secret-token": secret }),
+        },
         body: o.raw ?? JSON.stringify(body),
       });
     },

@@ -7,7 +7,10 @@ import { startTelegramHarness, type TelegramHarness } from "./telegramHarness.ts
 let h: TelegramHarness;
 
 beforeAll(async () => {
-  h = await startTelegramHarness({ mode: "polling", env: { TELEGRAM_POLL_TIMEOUT_SECONDS: "1", TELEGRAM_POLL_DEADLINE_GRACE_SECONDS: "1" } });
+  h = await startTelegramHarness({
+    mode: "polling",
+    env: { TELEGRAM_POLL_TIMEOUT_SECONDS: "1", TELEGRAM_POLL_DEADLINE_GRACE_SECONDS: "1" },
+  });
 });
 
 afterAll(async () => {
@@ -44,9 +47,24 @@ describe("the fake Bot API, set up as Telegram's cloud", () => {
     const { startFakeTelegramApi } = await import("../fakes/telegramApi.ts");
     const cloud = await startFakeTelegramApi({ cloud: true });
     try {
-      const set = async (url: string) => (await fetch(`${cloud.apiRoot}/bot${cloud.token}/setWebhook`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ url }) })).json();
-      expect(await set("http://ansinh.example.vn/hook")).toEqual({ ok: false, error_code: 400, description: "Bad Request: bad webhook: HTTPS url must be provided for webhook" });
-      expect(await set("https://ansinh.example.vn:3000/hook")).toEqual({ ok: false, error_code: 400, description: "Bad Request: bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443" });
+      const set = async (url: string) =>
+        (
+          await fetch(`${cloud.apiRoot}/bot${cloud.token}/setWebhook`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ url }),
+          })
+        ).json();
+      expect(await set("http://ansinh.example.vn/hook")).toEqual({
+        ok: false,
+        error_code: 400,
+        description: "Bad Request: bad webhook: HTTPS url must be provided for webhook",
+      });
+      expect(await set("https://ansinh.example.vn:3000/hook")).toEqual({
+        ok: false,
+        error_code: 400,
+        description: "Bad Request: bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443",
+      });
       expect(await set("https://ansinh.example.vn:8443/hook")).toEqual({ ok: true, result: true });
     } finally {
       await cloud.close();

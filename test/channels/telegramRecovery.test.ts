@@ -85,7 +85,9 @@ describe("a crash between receiving and answering", () => {
     expect((await crashed.post(update)).status).toBe(200);
     await crashed.runtime.engine.settle();
     await crashed.close();
-    const stored = await db.prisma.inboundMessage.findFirst({ where: { channel: "TELEGRAM", identity: { platformUserId: "3001" } } });
+    const stored = await db.prisma.inboundMessage.findFirst({
+      where: { channel: "TELEGRAM", identity: { platformUserId: "3001" } },
+    });
     expect(stored).toMatchObject({ processedAt: null });
     expect(fake.sentMessages(3001)).toEqual([]);
 

@@ -13,7 +13,9 @@ afterAll(async () => {
 });
 
 async function identity(chatId: number) {
-  return h.prisma.chatIdentity.findUnique({ where: { channel_platformUserId: { channel: "TELEGRAM", platformUserId: String(chatId) } } });
+  return h.prisma.chatIdentity.findUnique({
+    where: { channel_platformUserId: { channel: "TELEGRAM", platformUserId: String(chatId) } },
+  });
 }
 
 describe("the Telegram webhook", () => {
@@ -35,7 +37,11 @@ describe("the Telegram webhook", () => {
     // Plain text: nothing in a reply is ever read as HTML or Markdown.
     expect(messages.every((m) => m.parseMode === undefined)).toBe(true);
     const withKeyboard = messages.find((m) => m.buttons.length > 0);
-    expect(withKeyboard?.buttons.flat().every((b) => b.text.length > 0 && b.data !== undefined && Buffer.byteLength(b.data) <= 64)).toBe(true);
+    expect(
+      withKeyboard?.buttons
+        .flat()
+        .every((b) => b.text.length > 0 && b.data !== undefined && Buffer.byteLength(b.data) <= 64),
+    ).toBe(true);
   });
 
   it("refuses a missing secret with 401 and a wrong one with 403, and stores nothing", async () => {
@@ -45,14 +51,19 @@ describe("the Telegram webhook", () => {
     expect((await h.post(update, { secret: `${WEBHOOK_SECRET}x` })).status).toBe(403);
     await h.settle();
     expect(await identity(1002)).toBeNull();
-    expect(await h.prisma.inboundMessage.count({ where: { channel: "TELEGRAM", identity: { platformUserId: "1002" } } })).toBe(0);
+    expect(
+      await h.prisma.inboundMessage.count({ where: { channel: "TELEGRAM", identity: { platformUserId: "1002" } } }),
+    ).toBe(0);
     expect(h.fake.sentMessages(1002)).toEqual([]);
   });
 
   it("refuses malformed JSON and JSON that is not an update with 400", async () => {
     expect((await h.post(null, { raw: '{"update_id": 5, "message": ' })).status).toBe(400);
     expect((await h.post({ hello: "world" })).status).toBe(400);
-    expect((await h.post({ update_id: 77, message: { message_id: 1, chat: { id: "not a number", type: "private" } } })).status).toBe(400);
+    expect(
+      (await h.post({ update_id: 77, message: { message_id: 1, chat: { id: "not a number", type: "private" } } }))
+        .status,
+    ).toBe(400);
   });
 
   it("processes an update Telegram sends twice only once: one answer", async () => {
@@ -65,7 +76,9 @@ describe("the Telegram webhook", () => {
     expect((await h.post(update)).status).toBe(200);
     await h.settle();
     expect(h.fake.sentMessages(1003)).toHaveLength(answered);
-    expect(await h.prisma.inboundMessage.count({ where: { channel: "TELEGRAM", identity: { platformUserId: "1003" } } })).toBe(1);
+    expect(
+      await h.prisma.inboundMessage.count({ where: { channel: "TELEGRAM", identity: { platformUserId: "1003" } } }),
+    ).toBe(1);
   });
 
   it("stops the spinner of a pressed button and answers the press", async () => {
@@ -75,7 +88,9 @@ describe("the Telegram webhook", () => {
     expect((await h.post(press)).status).toBe(200);
     const answers = await h.fake.waitFor("answerCallbackQuery");
     const cb = press.callback_query;
-    expect(answers.some((a) => typeof cb === "object" && cb !== null && "id" in cb && a.body.callback_query_id === cb.id)).toBe(true);
+    expect(
+      answers.some((a) => typeof cb === "object" && cb !== null && "id" in cb && a.body.callback_query_id === cb.id),
+    ).toBe(true);
     const messages = await h.fake.waitForMessages(1004, 3);
     expect(messages.at(-1)?.buttons.length).toBeGreaterThan(0);
   });
@@ -108,7 +123,10 @@ describe("the Telegram webhook", () => {
     await h.post(h.fake.updates.text(1007, "/start"));
     await h.fake.waitFor("sendMessage", { chatId: 1007, status: 403 });
     await h.settle();
-    expect(await identity(1007)).toMatchObject({ reachable: false, unreachableReason: "Forbidden: bot was blocked by the user" });
+    expect(await identity(1007)).toMatchObject({
+      reachable: false,
+      unreachableReason: "Forbidden: bot was blocked by the user",
+    });
     await new Promise((r) => setTimeout(r, 300));
     await h.settle();
     expect(h.fake.callsTo("sendMessage").filter((c) => String(c.body.chat_id) === "1007")).toHaveLength(1);
@@ -119,7 +137,9 @@ describe("the Telegram webhook", () => {
     await h.post(h.fake.updates.text(1008, "/start"));
     const [refused] = await h.fake.waitFor("sendMessage", { chatId: 1008, status: 429 });
     const messages = await h.fake.waitForMessages(1008, 2);
-    const retried = h.fake.callsTo("sendMessage").find((c) => c.status === 200 && c.body.chat_id === "1008" && c.body.text === refused?.body.text);
+    const retried = h.fake
+      .callsTo("sendMessage")
+      .find((c) => c.status === 200 && c.body.chat_id === "1008" && c.body.text === refused?.body.text);
     expect(refused && retried && retried.at - refused.at).toBeGreaterThanOrEqual(1000);
     // The reply after the refused one waited for it: the person reads them in order.
     expect(messages[0]?.text).toBe(refused?.body.text);
@@ -164,9 +184,17 @@ describe("sending to Telegram", () => {
   it("tells the outbox which refusals are for good and which are for now", async () => {
     const reply = { text: "Xin chào", buttons: [] };
     h.fake.fail({ status: 400, description: "Bad Request: chat not found" }, { chatId: 1102 });
-    expect(await adapter().send(chat(1102), reply)).toEqual({ ok: false, permanent: true, reason: "Bad Request: chat not found" });
+    expect(await adapter().send(chat(1102), reply)).toEqual({
+      ok: false,
+      permanent: true,
+      reason: "Bad Request: chat not found",
+    });
     h.fake.fail({ status: 403, description: "Forbidden: user is deactivated" }, { chatId: 1102 });
-    expect(await adapter().send(chat(1102), reply)).toEqual({ ok: false, permanent: true, reason: "Forbidden: user is deactivated" });
+    expect(await adapter().send(chat(1102), reply)).toEqual({
+      ok: false,
+      permanent: true,
+      reason: "Forbidden: user is deactivated",
+    });
     h.fake.fail({ status: 429, retryAfter: 7 }, { chatId: 1102 });
     expect(await adapter().send(chat(1102), reply)).toMatchObject({ ok: false, permanent: false, retryAfterMs: 7000 });
     h.fake.fail({ status: 503 }, { chatId: 1102 });

@@ -32,7 +32,12 @@ const vi = (key: string, params?: Record<string, unknown>) => app.deps.i18n.t("v
 /** Two demo people with a phone on record and no chat yet. */
 async function unlinkedPeople() {
   return app.prisma.beneficiary.findMany({
-    where: { status: "ACTIVE", phone: { not: null }, chatIdentities: { none: {} }, relatives: { none: { chatIdentities: { some: {} } } } },
+    where: {
+      status: "ACTIVE",
+      phone: { not: null },
+      chatIdentities: { none: {} },
+      relatives: { none: { chatIdentities: { some: {} } } },
+    },
     orderBy: { personalId: "asc" },
     take: 2,
   });
@@ -42,7 +47,11 @@ async function unlinkedPeople() {
  * The next message to the person (after the ones already looked at) that matches; `again` also
  * accepts the last one looked at (to press a button on a message just checked).
  */
-async function expectMessage(user: string, match: (m: SentZaloMessage) => boolean, again = false): Promise<SentZaloMessage> {
+async function expectMessage(
+  user: string,
+  match: (m: SentZaloMessage) => boolean,
+  again = false,
+): Promise<SentZaloMessage> {
   const deadline = Date.now() + 15_000;
   for (;;) {
     const all = zalo.messagesTo(user);
@@ -53,7 +62,13 @@ async function expectMessage(user: string, match: (m: SentZaloMessage) => boolea
       const found = all[i];
       if (found) return found;
     }
-    if (Date.now() > deadline) throw new Error(`no matching message; got: ${all.slice(from).map((m) => m.text).join(" | ")}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `no matching message; got: ${all
+          .slice(from)
+          .map((m) => m.text)
+          .join(" | ")}`,
+      );
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -95,7 +110,13 @@ describe("a new Zalo user", () => {
   it("follows the OA, types the printed code, agrees, and reaches the main menu", async () => {
     const [person] = await unlinkedPeople();
     if (!person) throw new Error("the demo province has nobody to link");
-    const issued = await issueLinkCodes(app.prisma, { communeId: person.communeId, beneficiaryIds: [person.id], validDays: 90, now: app.clock.now(), staff: null });
+    const issued = await issueLinkCodes(app.prisma, {
+      communeId: person.communeId,
+      beneficiaryIds: [person.id],
+      validDays: 90,
+      now: app.clock.now(),
+      staff: null,
+    });
     const code = issued.codes[0]?.displayCode;
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     const user = "7001000000000000001";
@@ -144,11 +165,16 @@ describe("a new Zalo user", () => {
     if (!english) throw new Error(`no numbered English choice in: ${menu.text}`);
     await type(user, english);
     await expectMessage(user, saying(app.deps.i18n.t("en")("chat:language.switched")));
-    const identity = await app.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: { channel: "ZALO", platformUserId: user } } });
+    const identity = await app.prisma.chatIdentity.findUniqueOrThrow({
+      where: { channel_platformUserId: { channel: "ZALO", platformUserId: user } },
+    });
     expect(identity.locale).toBe("en");
     await type(user, "99");
     await expectMessage(user, () => true);
-    const last = await app.prisma.inboundMessage.findFirstOrThrow({ where: { identityId: identity.id }, orderBy: { receivedAt: "desc" } });
+    const last = await app.prisma.inboundMessage.findFirstOrThrow({
+      where: { identityId: identity.id },
+      orderBy: { receivedAt: "desc" },
+    });
     expect(last).toMatchObject({ kind: "text", text: "99" });
   });
 });

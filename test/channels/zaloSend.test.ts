@@ -107,7 +107,9 @@ describe("the access token", () => {
 
   it("is refreshed by exactly one of two instances racing on a refused token, and both deliver", async () => {
     // A second instance with its own connections to the same database (one handle on PGlite).
-    const second: Database | null = app.db.url ? await createDatabase({ kind: "postgres", url: app.db.url, poolSize: 3 }) : null;
+    const second: Database | null = app.db.url
+      ? await createDatabase({ kind: "postgres", url: app.db.url, poolSize: 3 })
+      : null;
     const other = createChatRuntime({ ...runtimeDeps(second?.prisma ?? app.prisma), config: app.deps.config });
     try {
       const a = zaloAdapter(app.runtime.channels);
@@ -130,7 +132,9 @@ describe("the access token", () => {
       // Both were refused (an instance may also first try a token it had cached from before).
       expect(calls.filter((c) => c.endpoint === "send" && c.error === -216).length).toBeGreaterThanOrEqual(2);
       // One refresh; a second use of the single-use refresh token would have been refused.
-      expect(calls.filter((c) => c.endpoint === "refresh")).toEqual([{ endpoint: "refresh", error: 0, httpStatus: 200 }]);
+      expect(calls.filter((c) => c.endpoint === "refresh")).toEqual([
+        { endpoint: "refresh", error: 0, httpStatus: 200 },
+      ]);
       expect(zalo.messagesTo(userA)).toHaveLength(1);
       expect(zalo.messagesTo(userB)).toHaveLength(1);
     } finally {
@@ -146,7 +150,9 @@ describe("Zalo's error answers", () => {
     const user = newUser();
     zalo.unfollow(user);
     await say(user, "xin chào");
-    const identity = await app.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: { channel: "ZALO", platformUserId: user } } });
+    const identity = await app.prisma.chatIdentity.findUniqueOrThrow({
+      where: { channel_platformUserId: { channel: "ZALO", platformUserId: user } },
+    });
     expect(identity.reachable).toBe(false);
     expect(identity.unreachableReason).toBe("not_follower");
     const outbound = await app.prisma.outboundMessage.findMany({ where: { identityId: identity.id } });
@@ -160,7 +166,9 @@ describe("Zalo's error answers", () => {
     const user = newUser();
     zalo.failNextSends({ error: -32, message: "Request limit exceeded" });
     await say(user, "xin chào");
-    const identity = await app.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: { channel: "ZALO", platformUserId: user } } });
+    const identity = await app.prisma.chatIdentity.findUniqueOrThrow({
+      where: { channel_platformUserId: { channel: "ZALO", platformUserId: user } },
+    });
     const queued = await app.prisma.outboundMessage.findMany({ where: { identityId: identity.id, status: "QUEUED" } });
     const refused = queued.find((o) => o.failureReason === "rate_limited");
     expect(refused?.notBefore.getTime()).toBeGreaterThan(app.clock.now().getTime() + 30_000);
@@ -179,7 +187,9 @@ describe("Zalo's error answers", () => {
     app.clock.advance(60_000);
     await settled();
     expect(zalo.messagesTo(user).map((m) => m.text)).toEqual([expect.stringContaining(vi("chat:menu.unlinked"))]);
-    const identity = await app.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: { channel: "ZALO", platformUserId: user } } });
+    const identity = await app.prisma.chatIdentity.findUniqueOrThrow({
+      where: { channel_platformUserId: { channel: "ZALO", platformUserId: user } },
+    });
     expect(identity.reachable).toBe(true);
   });
 });
@@ -189,12 +199,24 @@ describe("each refusal Zalo documents", () => {
   const cases: [number, string, object][] = [
     [-213, "not a follower: the chat is closed", { ok: false, permanent: true, reason: "not_follower" }],
     [-227, "account banned or inactive over 45 days", { ok: false, permanent: true, reason: "zalo_user_inactive" }],
-    [-230, "not interacted in the past 7 days", { ok: false, permanent: true, scope: "message", reason: "zalo_outside_window" }],
-    [-232, "no interaction, or it expired", { ok: false, permanent: true, scope: "message", reason: "zalo_outside_window" }],
+    [
+      -230,
+      "not interacted in the past 7 days",
+      { ok: false, permanent: true, scope: "message", reason: "zalo_outside_window" },
+    ],
+    [
+      -232,
+      "no interaction, or it expired",
+      { ok: false, permanent: true, scope: "message", reason: "zalo_outside_window" },
+    ],
     [-211, "out of quota", { ok: false, permanent: true, scope: "message", reason: "zalo_quota" }],
     [-218, "the person's receiving limit", { ok: false, permanent: true, scope: "message", reason: "zalo_quota" }],
     [-224, "the OA's package", { ok: false, permanent: true, scope: "message", reason: "zalo_quota" }],
-    [-244, "the person restricted this kind of message", { ok: false, permanent: true, scope: "message", reason: "zalo_user_restricted" }],
+    [
+      -244,
+      "the person restricted this kind of message",
+      { ok: false, permanent: true, scope: "message", reason: "zalo_user_restricted" },
+    ],
     [-32, "rate limited: the OA pauses", { ok: false, permanent: false, reason: "rate_limited", pauseSender: true }],
     [-201, "parameters invalid: tried again later", { ok: false, permanent: false, reason: "zalo_error_-201" }],
   ];
@@ -203,7 +225,10 @@ describe("each refusal Zalo documents", () => {
     const user = newUser();
     zalo.follow(user);
     zalo.failNextSends({ error: code, message: "Refused" });
-    const result = await zaloAdapter(app.runtime.channels).send({ channel: "ZALO", platformUserId: user }, { text: "Xin chào", buttons: [] });
+    const result = await zaloAdapter(app.runtime.channels).send(
+      { channel: "ZALO", platformUserId: user },
+      { text: "Xin chào", buttons: [] },
+    );
     expect(result).toMatchObject(expected);
     // A rate-limit answer pauses the OA: let the next case send.
     if (code === -32) app.clock.advance(61_000);

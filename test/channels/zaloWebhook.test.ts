@@ -42,7 +42,16 @@ beforeAll(async () => {
   const log = createLogger({ level: "info", destination });
   runtime = createChatRuntime({ config, prisma: db.prisma, log, clock, i18n, pollMs: 50 });
   await runtime.start();
-  const app = createApp({ config, db, prisma: db.prisma, log, i18n, clock, isReady: () => true, channels: runtime.channels });
+  const app = createApp({
+    config,
+    db,
+    prisma: db.prisma,
+    log,
+    i18n,
+    clock,
+    isReady: () => true,
+    channels: runtime.channels,
+  });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
@@ -102,7 +111,10 @@ describe("a correctly signed event", () => {
     const user = newUser();
     await zalo.deliver(webhook, zalo.events.follow(user));
     await settled();
-    const line = zalo.messagesTo(user)[0]?.text.split("\n").find((l) => l.endsWith(`. ${vi("chat:button.linkById")}`));
+    const line = zalo
+      .messagesTo(user)[0]
+      ?.text.split("\n")
+      .find((l) => l.endsWith(`. ${vi("chat:button.linkById")}`));
     expect(line).toBeDefined();
 
     const res = await zalo.deliver(webhook, zalo.events.text(user, line?.split(".")[0] ?? ""));
@@ -151,7 +163,12 @@ describe("a correctly signed event", () => {
     expect((await zalo.deliver(webhook, event, { timestamp: sentAt, headers: { num_retry: "4" } })).status).toBe(200);
     await settled();
     expect(await storedFor(user)).toHaveLength(1);
-    expect(zalo.messagesTo(user).map((m) => m.text).filter((t) => t.includes(vi("chat:welcome")))).toHaveLength(1);
+    expect(
+      zalo
+        .messagesTo(user)
+        .map((m) => m.text)
+        .filter((t) => t.includes(vi("chat:welcome"))),
+    ).toHaveLength(1);
     expect(logLines.some((l) => l.includes("Zalo event arrived late"))).toBe(true);
   });
 
@@ -224,7 +241,9 @@ describe("following and unfollowing", () => {
     zalo.unfollow(user);
     expect((await zalo.deliver(webhook, zalo.events.unfollow(user))).status).toBe(200);
     await settled();
-    const identity = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: { channel: "ZALO", platformUserId: user } } });
+    const identity = await db.prisma.chatIdentity.findUniqueOrThrow({
+      where: { channel_platformUserId: { channel: "ZALO", platformUserId: user } },
+    });
     expect(identity.reachable).toBe(false);
     expect(identity.unreachableReason).toBe("unfollowed");
     expect(zalo.messagesTo(user)).toHaveLength(before);
@@ -236,21 +255,36 @@ describe("following and unfollowing", () => {
     await settled();
     const again = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: identity.id } });
     expect(again.reachable).toBe(true);
-    expect(zalo.messagesTo(user).slice(before).some((m) => m.text.includes(vi("chat:welcome")))).toBe(true);
+    expect(
+      zalo
+        .messagesTo(user)
+        .slice(before)
+        .some((m) => m.text.includes(vi("chat:welcome"))),
+    ).toBe(true);
   });
 });
 
 describe("a refused event", () => {
   const cases: [string, (user: string) => Promise<Response>][] = [
-    ["a wrong signature", (u) => zalo.deliver(webhook, zalo.events.text(u, "xin chào"), { signature: `mac=${"0".repeat(64)}` })],
+    [
+      "a wrong signature",
+      (u) => zalo.deliver(webhook, zalo.events.text(u, "xin chào"), { signature: `mac=${"0".repeat(64)}` }),
+    ],
     ["no signature header", (u) => zalo.deliver(webhook, zalo.events.text(u, "xin chào"), { signature: null })],
-    ["a signature made with another secret", (u) => zalo.deliver(webhook, zalo.events.text(u, "xin chào"), { oaSecretKey: "not-the-secret" })],
+    [
+      "a signature made with another secret",
+      (u) => zalo.deliver(webhook, zalo.events.text(u, "xin chào"), { oaSecretKey: "not-the-secret" }),
+    ],
     [
       "a signature over a different body",
       (u) => {
         const genuine = zalo.events.text(u, "xin chào");
         const signed = signZaloEvent(zalo.appId, JSON.stringify(genuine), String(genuine.timestamp), zalo.oaSecretKey);
-        return zalo.deliver(webhook, { ...genuine, message: { text: "đổi nội dung", msg_id: "forged" } }, { signature: signed });
+        return zalo.deliver(
+          webhook,
+          { ...genuine, message: { text: "đổi nội dung", msg_id: "forged" } },
+          { signature: signed },
+        );
       },
     ],
     ["another app's event", (u) => zalo.deliver(webhook, { ...zalo.events.text(u, "xin chào"), app_id: "999999" })],
@@ -278,7 +312,11 @@ describe("a refused event", () => {
   });
 
   it("with malformed JSON gets 400", async () => {
-    const res = await zalo.deliver(webhook, {}, { rawBody: '{"event_name":"user_send_text",', timestamp: String(Date.now()) });
+    const res = await zalo.deliver(
+      webhook,
+      {},
+      { rawBody: '{"event_name":"user_send_text",', timestamp: String(Date.now()) },
+    );
     expect(res.status).toBe(400);
     expect(logLines.some((l) => l.includes("malformed JSON"))).toBe(true);
   });

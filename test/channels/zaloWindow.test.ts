@@ -30,7 +30,11 @@ beforeAll(async () => {
       SMS_GATEWAY_URL: phones.smsUrl,
       SMS_GATEWAY_TOKEN: phones.smsToken,
       ZALO_TRANSACTION_TEMPLATES: JSON.stringify({
-        "notices:reminder": { templateType: "transaction_event", header: "Nhắc lịch nhận tiền", table: { "Số tiền": "amount", "Ngày": "date" } },
+        "notices:reminder": {
+          templateType: "transaction_event",
+          header: "Nhắc lịch nhận tiền",
+          table: { "Số tiền": "amount", Ngày: "date" },
+        },
       }),
     },
   });
@@ -58,20 +62,41 @@ async function writes(user: string, text: string): Promise<string> {
 }
 
 async function identityOf(user: string) {
-  return app.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: { channel: "ZALO", platformUserId: user } } });
+  return app.prisma.chatIdentity.findUniqueOrThrow({
+    where: { channel_platformUserId: { channel: "ZALO", platformUserId: user } },
+  });
 }
 
 /** A beneficiary with a phone, linked to the Zalo chat, as the notice planner would find them. */
 async function linkedWithPhone(user: string, phone: string): Promise<string> {
-  const province = await app.prisma.province.create({ data: { code: `Z${user.slice(-6)}`, name: `Tỉnh Zalo ${user.slice(-4)}` } });
-  const commune = await app.prisma.commune.create({ data: { code: `ZC${user.slice(-6)}`, name: "Xã Cửa Sổ", provinceId: province.id } });
+  const province = await app.prisma.province.create({
+    data: { code: `Z${user.slice(-6)}`, name: `Tỉnh Zalo ${user.slice(-4)}` },
+  });
+  const commune = await app.prisma.commune.create({
+    data: { code: `ZC${user.slice(-6)}`, name: "Xã Cửa Sổ", provinceId: province.id },
+  });
   const personalId = `0011450${user.slice(-5)}`;
   const b = await app.prisma.beneficiary.create({
-    data: { personalId, personalIdLast4: personalId.slice(-4), fullName: "Trần Thị Cúc", fullNameAscii: "tran thi cuc", dateOfBirth: new Date("1941-03-02"), sex: "FEMALE", communeId: commune.id, programme: "BTXH", phone },
+    data: {
+      personalId,
+      personalIdLast4: personalId.slice(-4),
+      fullName: "Trần Thị Cúc",
+      fullNameAscii: "tran thi cuc",
+      dateOfBirth: new Date("1941-03-02"),
+      sex: "FEMALE",
+      communeId: commune.id,
+      programme: "BTXH",
+      phone,
+    },
   });
   const identity = await identityOf(user);
-  await app.prisma.chatIdentity.update({ where: { id: identity.id }, data: { beneficiaryId: b.id, linkedAt: new Date(), consentAt: new Date() } });
-  await app.prisma.chatLink.create({ data: { identityId: identity.id, beneficiaryId: b.id, role: "SELF", via: "LINK_CODE" } });
+  await app.prisma.chatIdentity.update({
+    where: { id: identity.id },
+    data: { beneficiaryId: b.id, linkedAt: new Date(), consentAt: new Date() },
+  });
+  await app.prisma.chatLink.create({
+    data: { identityId: identity.id, beneficiaryId: b.id, role: "SELF", via: "LINK_CODE" },
+  });
   return b.id;
 }
 
@@ -81,7 +106,10 @@ async function queueNotice(user: string, beneficiaryId: string, key: string, tag
     {
       kind: "NOTIFICATION",
       to: { identityId: identity.id, channel: "ZALO" },
-      reply: { text: [{ key, params: reminderParams("Trần Thị Cúc") }], buttons: [[{ label: { key: "chat:button.nextPayout" }, data: "payout:next" }]] },
+      reply: {
+        text: [{ key, params: reminderParams("Trần Thị Cúc") }],
+        buttons: [[{ label: { key: "chat:button.nextPayout" }, data: "payout:next" }]],
+      },
       noticeKey: `zw:${tag}`,
       beneficiaryId,
       dedupeKey: `zw:${tag}:${identity.id}`,
@@ -91,7 +119,8 @@ async function queueNotice(user: string, beneficiaryId: string, key: string, tag
   await settled();
 }
 
-const noticeRows = (tag: string) => app.prisma.outboundMessage.findMany({ where: { noticeKey: `zw:${tag}` }, orderBy: { createdAt: "asc" } });
+const noticeRows = (tag: string) =>
+  app.prisma.outboundMessage.findMany({ where: { noticeKey: `zw:${tag}` }, orderBy: { createdAt: "asc" } });
 
 describe("answers to a person on Zalo", () => {
   it("quote the person's message and are free; beyond 8 in the window they are sent and counted as paid", async () => {
@@ -104,7 +133,12 @@ describe("answers to a person on Zalo", () => {
     const identity = await identityOf(user);
     await enqueueOutbound(
       app.prisma,
-      Array.from({ length: 10 }, (_, i) => ({ kind: "HOTLINE" as const, to: { identityId: identity.id, channel: "ZALO" as const }, reply: { text: [{ key: "chat:welcome" }] }, dedupeKey: `zw:agent:${user}:${i}` })),
+      Array.from({ length: 10 }, (_, i) => ({
+        kind: "HOTLINE" as const,
+        to: { identityId: identity.id, channel: "ZALO" as const },
+        reply: { text: [{ key: "chat:welcome" }] },
+        dedupeKey: `zw:agent:${user}:${i}`,
+      })),
     );
     for (let i = 0; i < 12; i++) await settled();
     const billed = zalo.messagesTo(user).map((m) => m.billing);
@@ -117,7 +151,10 @@ describe("answers to a person on Zalo", () => {
     // The person writes again: the budget starts again.
     await writes(user, "cảm ơn");
     expect(zalo.messagesTo(user).at(-1)).toMatchObject({ billing: "free" });
-    expect(await app.prisma.zaloWindow.findUniqueOrThrow({ where: { userId: user } })).toMatchObject({ freeReplies: 1, proactive: 3 });
+    expect(await app.prisma.zaloWindow.findUniqueOrThrow({ where: { userId: user } })).toMatchObject({
+      freeReplies: 1,
+      proactive: 3,
+    });
   });
 
   it("that Zalo accepted with an answer cut short are recorded as sent and not sent again", async () => {
@@ -201,6 +238,8 @@ describe("a notice to a Zalo follower", () => {
       ["SMS", "SENT", null],
     ]);
     // The free reply the refused message did not use is given back.
-    expect(await app.prisma.zaloWindow.findUniqueOrThrow({ where: { userId: user } })).toMatchObject({ freeReplies: 1 });
+    expect(await app.prisma.zaloWindow.findUniqueOrThrow({ where: { userId: user } })).toMatchObject({
+      freeReplies: 1,
+    });
   });
 });

@@ -31,7 +31,19 @@ describe("a conversation with the bot, through the engine", () => {
     // The person last linked, by honorific and given name; six buttons and "Khác".
     expect(menu[0]?.text[0]?.params).toMatchObject({ name: "Bình" });
     expect(buttons(menu)).toEqual(["pay:next", "pay:amount", "pay:missing", "rq:menu", "hotline", "lang:en", "more"]);
-    expect(buttons(await p.press("more"))).toEqual(["pay:history", "me", "switch", "add", "docs", "scam", "elig", "unlink", "help", "menu", "hotline"]);
+    expect(buttons(await p.press("more"))).toEqual([
+      "pay:history",
+      "me",
+      "switch",
+      "add",
+      "docs",
+      "scam",
+      "elig",
+      "unlink",
+      "help",
+      "menu",
+      "hotline",
+    ]);
 
     const list = await p.press("switch");
     expect(buttons(list)).toEqual([`sw:${world.ba}`, `sw:${world.binh}`, "menu", "hotline"]);
@@ -43,7 +55,10 @@ describe("a conversation with the bot, through the engine", () => {
     // Unlinking "only this person" keeps the other one, selected.
     expect(buttons(await p.send("xoa lien ket"))).toEqual(["ul:one", "ul:all", "ul:no", "hotline"]);
     expect(keys(await p.press("ul:one"))[0]).toEqual(["chat:unlink.doneOne"]);
-    const after = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: await p.identityId() }, include: { links: true } });
+    const after = await db.prisma.chatIdentity.findUniqueOrThrow({
+      where: { id: await p.identityId() },
+      include: { links: true },
+    });
     expect(after.links.map((l) => l.beneficiaryId)).toEqual([world.binh]);
     expect(after.beneficiaryId).toBe(world.binh);
     expect(after.consentWithdrawnAt).toBeNull();
@@ -57,10 +72,15 @@ describe("a conversation with the bot, through the engine", () => {
     expect(keys(done)).toEqual([["chat:unlink.doneAll", "chat:unlink.relink"]]);
     expect(buttons(done)).toContain("link:code");
     const identityId = await p.identityId();
-    const identity = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: identityId }, include: { links: true } });
+    const identity = await db.prisma.chatIdentity.findUniqueOrThrow({
+      where: { id: identityId },
+      include: { links: true },
+    });
     expect(identity).toMatchObject({ links: [], beneficiaryId: null });
     expect(identity.consentWithdrawnAt).toEqual(h.clock.now());
-    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "chat.unlink", actor: `chat:${identityId}` } });
+    const audit = await db.prisma.auditLog.findFirstOrThrow({
+      where: { action: "chat.unlink", actor: `chat:${identityId}` },
+    });
     expect(audit.detail).toMatchObject({ beneficiaryIds: [world.dao], remaining: 0 });
     // Nothing of the person is shown any more.
     expect(keys(await p.press("me"))).toEqual([["chat:menu.unlinked"]]);
@@ -71,7 +91,9 @@ describe("a conversation with the bot, through the engine", () => {
     await p.press("link:id");
     await p.send("001140123456");
     expect(keys(await p.send("hủy"))).toEqual([["chat:cancelled", "chat:menu.unlinked"]]);
-    const conversation = await db.prisma.conversation.findUniqueOrThrow({ where: { identityId: await p.identityId() } });
+    const conversation = await db.prisma.conversation.findUniqueOrThrow({
+      where: { identityId: await p.identityId() },
+    });
     expect(conversation.state).toBeNull();
     // A date typed now is not taken as an answer any more.
     expect(keys(await p.send("9/5/1940"))).toEqual([["chat:notUnderstood"]]);
@@ -123,7 +145,10 @@ describe("a conversation with the bot, through the engine", () => {
   it("apologises and shows the menu when a stored state can no longer be read", async () => {
     const p = h.person("web-old-state");
     await p.press("link:code");
-    await db.prisma.conversation.update({ where: { identityId: await p.identityId() }, data: { state: { flow: "linkByCode", step: "askShoeSize" } } });
+    await db.prisma.conversation.update({
+      where: { identityId: await p.identityId() },
+      data: { state: { flow: "linkByCode", step: "askShoeSize" } },
+    });
     expect(keys(await p.send("ABCD-EFGH"))[0]).toEqual(["chat:reset"]);
   });
 });

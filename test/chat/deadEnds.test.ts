@@ -5,8 +5,20 @@ import { familyTestbed, linkedChat, MORNING_OF_DELIVERY } from "./familyWorld.ts
 import { allText, seen } from "./seen.ts";
 
 const SAY = {
-  vi: { human: "cho tôi gặp nhân viên", when: "khi nào mẹ tôi nhận tiền", cancel: "hủy", authorise: "tôi muốn nhận tiền thay mẹ", resume: /đang làm dở yêu cầu|làm tiếp hay làm lại/i },
-  en: { human: "I want to talk to a person", when: "when does my mother get her money", cancel: "cancel", authorise: "I want to collect the money for my mother", resume: /unfinished request|carry on or start again/i },
+  vi: {
+    human: "cho tôi gặp nhân viên",
+    when: "khi nào mẹ tôi nhận tiền",
+    cancel: "hủy",
+    authorise: "tôi muốn nhận tiền thay mẹ",
+    resume: /đang làm dở yêu cầu|làm tiếp hay làm lại/i,
+  },
+  en: {
+    human: "I want to talk to a person",
+    when: "when does my mother get her money",
+    cancel: "cancel",
+    authorise: "I want to collect the money for my mother",
+    resume: /unfinished request|carry on or start again/i,
+  },
 } as const;
 
 describe.each(["vi", "en"] as const)("no dead ends, in %s", (locale) => {
@@ -48,6 +60,8 @@ describe.each(["vi", "en"] as const)("no dead ends, in %s", (locale) => {
     await nam.send(SAY[locale].cancel);
     const again = await nam.send(SAY[locale].authorise);
     expect(allText(again, locale)).not.toMatch(SAY[locale].resume);
-    expect(await t.db.prisma.changeRequest.count({ where: { submittedById: await nam.identityId(), status: "DRAFT" } })).toBe(0);
+    expect(
+      await t.db.prisma.changeRequest.count({ where: { submittedById: await nam.identityId(), status: "DRAFT" } }),
+    ).toBe(0);
   });
 });

@@ -8,8 +8,20 @@ import { familyTestbed, linkedChat } from "./familyWorld.ts";
 import { allText, seen } from "./seen.ts";
 
 const SAY = {
-  vi: { died: "mẹ tôi mất rồi", condolence: /chia buồn/i, support: /mai táng/i, askDate: /ngày nào|ngày mất/i, report: /báo (?:tin )?cho xã|báo xã/i },
-  en: { died: "my mother passed away", condolence: /sorry for your loss|condolences/i, support: /funeral/i, askDate: /which day|date of death/i, report: /tell the commune|report/i },
+  vi: {
+    died: "mẹ tôi mất rồi",
+    condolence: /chia buồn/i,
+    support: /mai táng/i,
+    askDate: /ngày nào|ngày mất/i,
+    report: /báo (?:tin )?cho xã|báo xã/i,
+  },
+  en: {
+    died: "my mother passed away",
+    condolence: /sorry for your loss|condolences/i,
+    support: /funeral/i,
+    askDate: /which day|date of death/i,
+    report: /tell the commune|report/i,
+  },
 } as const;
 
 describe.each(["vi", "en"] as const)("a death told in the chat, in %s", (locale) => {
@@ -33,7 +45,9 @@ describe.each(["vi", "en"] as const)("a death told in the chat, in %s", (locale)
     const next = seen(await nam.press(report?.data ?? ""), locale);
     expect(next.map((b) => b.text).join(" ")).toMatch(s.askDate);
     // A person follows up with the family either way.
-    expect(await t.db.prisma.hotlineTicket.count({ where: { identityId: await nam.identityId(), topic: "death" } })).toBe(1);
+    expect(
+      await t.db.prisma.hotlineTicket.count({ where: { identityId: await nam.identityId(), topic: "death" } }),
+    ).toBe(1);
   });
 });
 
@@ -46,7 +60,8 @@ describe("a death before a raise of the base level", () => {
     // Before the date is known: the level in force today (July 2026).
     const july = baseLevelFor(await loadPolicy(), "BTXH", "2026-07-15");
     const june = baseLevelFor(await loadPolicy(), "BTXH", "2026-06-20");
-    if (!july || !june || july.amount === june.amount) throw new Error("the shipped policy has no raise on 1 July 2026");
+    if (!july || !june || july.amount === june.amount)
+      throw new Error("the shipped policy has no raise on 1 July 2026");
     expect(told).toContain(formatVnd(20 * july.amount, "vi"));
     await son.press("death:report");
     await son.send("20/6/2026");

@@ -9,7 +9,12 @@ import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { fixedClock } from "../../src/lib/clock.ts";
 import { createLogger } from "../../src/lib/logger.ts";
 
-export const SETTINGS: ChatSettings = { identityMaxFailures: 5, identityWindowHours: 24, idleMinutes: 30, hotlinePhone: "1900 1234" };
+export const SETTINGS: ChatSettings = {
+  identityMaxFailures: 5,
+  identityWindowHours: 24,
+  idleMinutes: 30,
+  hotlinePhone: "1900 1234",
+};
 
 export interface Harness {
   engine: ConversationEngine;
@@ -27,9 +32,19 @@ export interface Person {
 
 let counter = 0;
 
-export function createHarness(prisma: PrismaClient, start = new Date("2026-07-15T03:00:00Z"), settings: ChatSettings = SETTINGS): Harness {
+export function createHarness(
+  prisma: PrismaClient,
+  start = new Date("2026-07-15T03:00:00Z"),
+  settings: ChatSettings = SETTINGS,
+): Harness {
   const clock = fixedClock(start);
-  const engine = createConversationEngine({ prisma, log: createLogger({ level: "silent" }), clock, brain: createBrain(), settings });
+  const engine = createConversationEngine({
+    prisma,
+    log: createLogger({ level: "silent" }),
+    clock,
+    brain: createBrain(),
+    settings,
+  });
 
   return {
     engine,

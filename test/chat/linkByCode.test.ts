@@ -24,17 +24,25 @@ describe("linking a chat with a printed code, through the engine", () => {
     expect(keys(await dao.press("link:code"))).toEqual([["chat:code.ask", "chat:code.example"]]);
     // Typed the way people type it: lower case, a space instead of the dash.
     const found = await dao.send(code.toLowerCase().replace("-", " "));
-    expect(found[0]?.text[0]).toEqual({ key: "chat:code.found", params: { title: { key: "chat:title.female" }, name: "Nguyễn Thị Đào" } });
+    expect(found[0]?.text[0]).toEqual({
+      key: "chat:code.found",
+      params: { title: { key: "chat:title.female" }, name: "Nguyễn Thị Đào" },
+    });
     // The two roles, and a person one tap away.
     expect(buttons(found)).toEqual(["role:self", "role:rel", "hotline"]);
-    expect(keys(await dao.press("role:self"))).toEqual([["chat:consent.what", "chat:consent.why", "chat:consent.withdraw", "chat:consent.ask"]]);
+    expect(keys(await dao.press("role:self"))).toEqual([
+      ["chat:consent.what", "chat:consent.why", "chat:consent.withdraw", "chat:consent.ask"],
+    ]);
     const linked = await dao.press("consent:yes");
     // Done, the one safety rule, and the menu's buttons under the same bubble.
     expect(keys(linked)).toEqual([["chat:linked.self", "chat:help.safety"]]);
     expect(buttons(linked)).toContain("pay:next");
 
     const identityId = await dao.identityId();
-    const identity = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: identityId }, include: { links: true } });
+    const identity = await db.prisma.chatIdentity.findUniqueOrThrow({
+      where: { id: identityId },
+      include: { links: true },
+    });
     expect(identity.beneficiaryId).toBe(world.dao);
     expect(identity.consentAt).toEqual(h.clock.now());
     expect(identity.links).toMatchObject([{ beneficiaryId: world.dao, role: "SELF", via: "LINK_CODE" }]);
@@ -58,7 +66,10 @@ describe("linking a chat with a printed code, through the engine", () => {
     await nephew.press("role:rel");
     const linked = await nephew.press("consent:yes");
     // Told as the relative, about "bác Ba".
-    expect(linked[0]?.text[0]).toEqual({ key: "chat:linked.representative", params: { title: { key: "chat:elder.male" }, name: "Ba", context: "relative" } });
+    expect(linked[0]?.text[0]).toEqual({
+      key: "chat:linked.representative",
+      params: { title: { key: "chat:elder.male" }, name: "Ba", context: "relative" },
+    });
     expect(buttons(linked)).toContain("pay:next");
     const link = await db.prisma.chatLink.findFirstOrThrow({ where: { identityId: await nephew.identityId() } });
     expect(link).toMatchObject({ beneficiaryId: world.ba, role: "REPRESENTATIVE", via: "LINK_CODE" });
@@ -79,7 +90,10 @@ describe("linking a chat with a printed code, through the engine", () => {
     const declined = await binh.press("consent:no");
     expect(keys(declined)).toEqual([["chat:consent.declinedCode"]]);
     expect(buttons(declined)).toContain("link:code");
-    const identity = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: await binh.identityId() }, include: { links: true } });
+    const identity = await db.prisma.chatIdentity.findUniqueOrThrow({
+      where: { id: await binh.identityId() },
+      include: { links: true },
+    });
     expect(identity).toMatchObject({ beneficiaryId: null, consentAt: null, links: [] });
     expect(await db.prisma.linkCode.count({ where: { beneficiaryId: world.binh, usedAt: { not: null } } })).toBe(0);
     expect(await db.prisma.auditLog.count({ where: { action: "chat.link", entityId: world.binh } })).toBe(0);

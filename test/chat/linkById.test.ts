@@ -35,7 +35,9 @@ describe("linking a chat with ID, date of birth and phone, through the engine", 
     expect(step2[0]?.text[0]).toEqual({ key: "chat:id.gotId", params: { id: "••••••••3456" } });
     expect(keys(await p.send("9/5/1940"))).toEqual([["chat:id.askPhone", "chat:id.examplePhone"]]);
     // The conversation state never holds the full ID.
-    const conversation = await db.prisma.conversation.findUniqueOrThrow({ where: { identityId: await p.identityId() } });
+    const conversation = await db.prisma.conversation.findUniqueOrThrow({
+      where: { identityId: await p.identityId() },
+    });
     expect(JSON.stringify(conversation.state)).not.toContain(DAO_ID);
     expect(keys(await p.send("5678"))).toEqual([["chat:id.verified", "chat:role.ask"]]);
     await p.press("role:self");
@@ -59,16 +61,28 @@ describe("linking a chat with ID, date of birth and phone, through the engine", 
     expect(keys(await hoa.press("role:rel"))).toEqual([["chat:relative.askId", "chat:id.exampleId"]]);
     expect(keys(await hoa.send("001190222333"))[0]?.[0]).toBe("chat:consent.what");
     await hoa.press("consent:yes");
-    const identity = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: await hoa.identityId() }, include: { links: true } });
+    const identity = await db.prisma.chatIdentity.findUniqueOrThrow({
+      where: { id: await hoa.identityId() },
+      include: { links: true },
+    });
     expect(identity.relativeId).toBe(world.hoa);
-    expect(identity.links).toMatchObject([{ beneficiaryId: world.dao, role: "REPRESENTATIVE", via: "AUTHORISATION", authorisationId: world.authorisationId }]);
+    expect(identity.links).toMatchObject([
+      {
+        beneficiaryId: world.dao,
+        role: "REPRESENTATIVE",
+        via: "AUTHORISATION",
+        authorisationId: world.authorisationId,
+      },
+    ]);
 
     // A nephew on record, but without an authorisation, is told how to get one.
     const tu = h.person("web-id-tu");
     await check(tu, DAO_ID, "09/05/1940", "5678");
     await tu.press("role:rel");
     const refused = await tu.send("001095444555");
-    expect(keys(refused)).toEqual([["chat:relative.needAuthorisation", "chat:relative.orCode", "chat:contact.hotline"]]);
+    expect(keys(refused)).toEqual([
+      ["chat:relative.needAuthorisation", "chat:relative.orCode", "chat:contact.hotline"],
+    ]);
     // The way to get one: ask the commune for it from here.
     expect(buttons(refused)).toContain("rq:auth");
     expect(await db.prisma.chatLink.count({ where: { identityId: await tu.identityId() } })).toBe(0);
@@ -76,8 +90,11 @@ describe("linking a chat with ID, date of birth and phone, through the engine", 
 
   it("refuses the sixth try in the window in the same chat, never blocks the owner's own check, and allows tries again once the window has passed", async () => {
     const attacker = h.person("web-id-attacker");
-    for (let i = 0; i < 5; i++) expect(keys(await check(attacker, BINH_ID, `1/1/19${30 + i}`, "0000"))[0]?.[0]).toBe("chat:id.mismatch");
-    expect(keys(await attacker.press("link:id"))).toEqual([["chat:limit.tooMany", "chat:limit.whatNow", "chat:contact.hotline"]]);
+    for (let i = 0; i < 5; i++)
+      expect(keys(await check(attacker, BINH_ID, `1/1/19${30 + i}`, "0000"))[0]?.[0]).toBe("chat:id.mismatch");
+    expect(keys(await attacker.press("link:id"))).toEqual([
+      ["chat:limit.tooMany", "chat:limit.whatNow", "chat:contact.hotline"],
+    ]);
 
     // The record was guessed at five times by someone else: its owner, in their own chat, is not held up.
     const owner = h.person("web-id-owner");
@@ -89,17 +106,22 @@ describe("linking a chat with ID, date of birth and phone, through the engine", 
 
   it("counts the web chats given to one client together: new chats do not bring new tries at the same ID", async () => {
     // Web chat ids as the service gives them out: random part, client part, tag (chatOrigin.ts).
-    const webChat = (n: number, client: string) => h.person(`${String(n).padStart(22, "w")}.${client}.${"t".repeat(32)}`);
+    const webChat = (n: number, client: string) =>
+      h.person(`${String(n).padStart(22, "w")}.${client}.${"t".repeat(32)}`);
     const first = webChat(1, "clientAAAAA");
-    for (let i = 0; i < 5; i++) expect(keys(await check(first, DAO_ID, `1/1/19${30 + i}`, "0000"))[0]?.[0]).toBe("chat:id.mismatch");
+    for (let i = 0; i < 5; i++)
+      expect(keys(await check(first, DAO_ID, `1/1/19${30 + i}`, "0000"))[0]?.[0]).toBe("chat:id.mismatch");
     // A fresh chat from the same client: the ID is still refused there, even with the right answers…
     expect(keys(await check(webChat(2, "clientAAAAA"), DAO_ID, "9/5/1940", "5678"))[0]?.[0]).toBe("chat:limit.tooMany");
     // …and from another client the right answers link at once.
-    expect(keys(await check(webChat(3, "clientBBBBB"), DAO_ID, "9/5/1940", "5678"))).toEqual([["chat:id.verified", "chat:role.ask"]]);
+    expect(keys(await check(webChat(3, "clientBBBBB"), DAO_ID, "9/5/1940", "5678"))).toEqual([
+      ["chat:id.verified", "chat:role.ask"],
+    ]);
     // One client's wrong codes and checks across many chats stop at four times the per-chat limit.
     for (let n = 10; n < 14; n++) {
       const chat = webChat(n, "clientCCCCC");
-      for (let i = 0; i < 5; i++) expect(keys(await check(chat, `0011409900${n}`, "1/1/1950", "0000"))[0]?.[0]).toBe("chat:id.mismatch");
+      for (let i = 0; i < 5; i++)
+        expect(keys(await check(chat, `0011409900${n}`, "1/1/1950", "0000"))[0]?.[0]).toBe("chat:id.mismatch");
     }
     expect(keys(await webChat(21, "clientCCCCC").press("link:id"))[0]?.[0]).toBe("chat:limit.tooMany");
     expect(keys(await webChat(22, "clientDDDDD").press("link:id"))[0]?.[0]).toBe("chat:id.intro");

@@ -16,10 +16,16 @@ describe.each(["vi", "en"] as const)("a chat linked after the notices of the per
     await planPayoutNotices({ prisma: t.db.prisma, config }, t.h.clock.now());
     const lan = await linkedChat(t.db.prisma, t.h, t.world, t.world.lan, `web-late-${locale}`, "self", locale);
     const notices = async () =>
-      t.db.prisma.outboundMessage.findMany({ where: { identityId: await lan.identityId(), kind: "NOTIFICATION" }, orderBy: { createdAt: "asc" } });
+      t.db.prisma.outboundMessage.findMany({
+        where: { identityId: await lan.identityId(), kind: "NOTIFICATION" },
+        orderBy: { createdAt: "asc" },
+      });
     const got = await notices();
     expect(got).toHaveLength(1);
-    const text = allText(got.map((r) => replySchema.parse(r.reply)), locale);
+    const text = allText(
+      got.map((r) => replySchema.parse(r.reply)),
+      locale,
+    );
     expect(text).toContain("7/2026");
     expect(text).toContain("0222");
     // The notice job running again writes nothing more for this chat.

@@ -13,10 +13,19 @@ const ASK = {
 describe.each(["vi", "en"] as const)("whether the money has come, in %s", (locale) => {
   const t = familyTestbed(EVENING_OF_DELIVERY);
 
-  const openTickets = async (identityId: string) => t.db.prisma.hotlineTicket.findMany({ where: { identityId }, select: { topic: true } });
+  const openTickets = async (identityId: string) =>
+    t.db.prisma.hotlineTicket.findMany({ where: { identityId }, select: { topic: true } });
 
   it("on the evening of a home-delivery day, says the post office was due today and calls a person, not 'not yet'", async () => {
-    const nam = await linkedChat(t.db.prisma, t.h, t.world, t.world.phuong, `web-evening-${locale}`, "relative", locale);
+    const nam = await linkedChat(
+      t.db.prisma,
+      t.h,
+      t.world,
+      t.world.phuong,
+      `web-evening-${locale}`,
+      "relative",
+      locale,
+    );
     const replies = await nam.send(ASK[locale].missing);
     const text = allText(replies, locale);
     // Today's delivery is not "the next payout", and the day is not "still to come".
@@ -29,7 +38,15 @@ describe.each(["vi", "en"] as const)("whether the money has come, in %s", (local
 
   it("in the morning of the same day, says it comes today between the delivery hours, with nobody called", async () => {
     const morning = createHarness(t.db.prisma, MORNING_OF_DELIVERY);
-    const nam = await linkedChat(t.db.prisma, morning, t.world, t.world.phuong, `web-morning-${locale}`, "relative", locale);
+    const nam = await linkedChat(
+      t.db.prisma,
+      morning,
+      t.world,
+      t.world.phuong,
+      `web-morning-${locale}`,
+      "relative",
+      locale,
+    );
     const text = allText(await nam.send(ASK[locale].come), locale);
     expect(text).toContain("13:30");
     expect(text).toMatch(/hôm nay|today/i);

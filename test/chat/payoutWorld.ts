@@ -32,22 +32,43 @@ export async function seedPayoutWorld(prisma: PrismaClient): Promise<PayoutWorld
   });
   const periods: Record<string, string> = {};
   for (const month of MONTHS) {
-    const period = await prisma.payoutPeriod.create({ data: { month: d(month), status: month === "2026-08-01" ? "SCHEDULED" : "CLOSED" } });
+    const period = await prisma.payoutPeriod.create({
+      data: { month: d(month), status: month === "2026-08-01" ? "SCHEDULED" : "CLOSED" },
+    });
     periods[month] = period.id;
     // This commune pays on the 5th, in the morning; the days are the commune's, not the bot's.
     await prisma.payoutSchedule.create({
-      data: { periodId: period.id, communeId: world.communeId, pointId: point.id, date: d(`${month.slice(0, 8)}05`), startTime: "07:30", endTime: "11:00" },
+      data: {
+        periodId: period.id,
+        communeId: world.communeId,
+        pointId: point.id,
+        date: d(`${month.slice(0, 8)}05`),
+        startTime: "07:30",
+        endTime: "11:00",
+      },
     });
   }
   const account = await prisma.payoutAccount.create({
     data: {
-      beneficiaryId: world.ba, method: "BANK", provider: "Vietcombank", accountNumber: "0071000123456789",
-      accountLast4: "6789", holderName: "TRAN VAN BA", status: "VERIFIED",
+      beneficiaryId: world.ba,
+      method: "BANK",
+      provider: "Vietcombank",
+      accountNumber: "0071000123456789",
+      accountLast4: "6789",
+      holderName: "TRAN VAN BA",
+      status: "VERIFIED",
     },
   });
 
   const monthly = (amount: number, categoryId: string, coefficient: number) => ({
-    kind: "MONTHLY" as const, label: "Trợ cấp xã hội hằng tháng", amount, categoryId, baseLevel: 500_000, coefficient, legalBasis: "Nghị định 20/2021/NĐ-CP", position: 0,
+    kind: "MONTHLY" as const,
+    label: "Trợ cấp xã hội hằng tháng",
+    amount,
+    categoryId,
+    baseLevel: 500_000,
+    coefficient,
+    legalBasis: "Nghị định 20/2021/NĐ-CP",
+    position: 0,
   });
   const carried = (amount: number, label: string) => ({ kind: "CARRIED_OVER" as const, label, amount, position: 1 });
   const daoMonthly = () => monthly(DAO_MONTHLY, old80.id, 2);
@@ -68,23 +89,55 @@ export async function seedPayoutWorld(prisma: PrismaClient): Promise<PayoutWorld
   };
 
   await pay("2026-05-01", world.dao, {
-    ...cash, scheduledDate: d("2026-05-05"), status: "PAID", paidAt: new Date("2026-05-05T01:40:00Z"), receivedBy: "Lê Thị Hoa",
-    authorisationId: world.authorisationId, lines: [daoMonthly()],
+    ...cash,
+    scheduledDate: d("2026-05-05"),
+    status: "PAID",
+    paidAt: new Date("2026-05-05T01:40:00Z"),
+    receivedBy: "Lê Thị Hoa",
+    authorisationId: world.authorisationId,
+    lines: [daoMonthly()],
   });
-  await pay("2026-06-01", world.dao, { ...cash, scheduledDate: d("2026-06-05"), status: "CARRIED_OVER", lines: [daoMonthly()] });
+  await pay("2026-06-01", world.dao, {
+    ...cash,
+    scheduledDate: d("2026-06-05"),
+    status: "CARRIED_OVER",
+    lines: [daoMonthly()],
+  });
   await pay("2026-07-01", world.dao, {
-    ...cash, scheduledDate: d("2026-07-05"), status: "CARRIED_OVER", lines: [daoMonthly(), carried(DAO_MONTHLY, "Tiền chưa nhận kỳ 06/2026 chuyển sang")],
+    ...cash,
+    scheduledDate: d("2026-07-05"),
+    status: "CARRIED_OVER",
+    lines: [daoMonthly(), carried(DAO_MONTHLY, "Tiền chưa nhận kỳ 06/2026 chuyển sang")],
   });
   // No day on the payout itself: the commune's schedule for August says when and where.
   await pay("2026-08-01", world.dao, {
-    ...cash, status: "SCHEDULED", lines: [daoMonthly(), carried(2 * DAO_MONTHLY, "Tiền chưa nhận kỳ 07/2026 chuyển sang")],
+    ...cash,
+    status: "SCHEDULED",
+    lines: [daoMonthly(), carried(2 * DAO_MONTHLY, "Tiền chưa nhận kỳ 07/2026 chuyển sang")],
   });
 
   const bank = { method: "BANK" as const, accountId: account.id };
   const baMonthly = () => monthly(BA_MONTHLY, old60.id, 1.5);
-  await pay("2026-06-01", world.ba, { ...bank, scheduledDate: d("2026-06-05"), status: "PAID", paidAt: new Date("2026-06-05T02:00:00Z"), lines: [baMonthly()] });
-  await pay("2026-07-01", world.ba, { ...bank, scheduledDate: d("2026-07-05"), status: "FAILED", statusNote: "Tài khoản đã bị khóa", lines: [baMonthly()] });
-  await pay("2026-08-01", world.ba, { ...bank, scheduledDate: d("2026-08-05"), status: "SCHEDULED", lines: [baMonthly()] });
+  await pay("2026-06-01", world.ba, {
+    ...bank,
+    scheduledDate: d("2026-06-05"),
+    status: "PAID",
+    paidAt: new Date("2026-06-05T02:00:00Z"),
+    lines: [baMonthly()],
+  });
+  await pay("2026-07-01", world.ba, {
+    ...bank,
+    scheduledDate: d("2026-07-05"),
+    status: "FAILED",
+    statusNote: "Tài khoản đã bị khóa",
+    lines: [baMonthly()],
+  });
+  await pay("2026-08-01", world.ba, {
+    ...bank,
+    scheduledDate: d("2026-08-05"),
+    status: "SCHEDULED",
+    lines: [baMonthly()],
+  });
 
   return { ...world, pointName: point.name, pointAddress: point.address };
 }

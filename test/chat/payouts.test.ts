@@ -38,7 +38,10 @@ describe("payout answers in the chat, through the engine", () => {
     // The payout has no day of its own: the commune's schedule gives it.
     expect(paragraph(replies, "payouts:next.cashDate")?.params).toMatchObject({ date: { date: "2026-08-05" } });
     expect(paragraph(replies, "payouts:next.window")?.params).toEqual({ start: "07:30", end: "11:00" });
-    expect(paragraph(replies, "payouts:next.place")?.params).toEqual({ place: world.pointName, address: world.pointAddress });
+    expect(paragraph(replies, "payouts:next.place")?.params).toEqual({
+      place: world.pointName,
+      address: world.pointAddress,
+    });
     expect(paragraph(replies, "payouts:next.amount")?.params).toEqual({ amount: { vnd: 3 * DAO_MONTHLY } });
     expect(paragraph(replies, "payouts:next.carried")?.params).toMatchObject({ amount: { vnd: 2 * DAO_MONTHLY } });
     expect(buttons(replies)).toContain("docs");
@@ -47,7 +50,11 @@ describe("payout answers in the chat, through the engine", () => {
   it("tells a person paid by bank the bank and only the last digits of the account", async () => {
     const ba = await linked("web-pay-ba", world.ba, "role:self");
     const replies = await ba.press("pay:next");
-    expect(paragraph(replies, "payouts:next.transfer")?.params).toMatchObject({ date: { date: "2026-08-05" }, provider: "Vietcombank", account: "••••6789" });
+    expect(paragraph(replies, "payouts:next.transfer")?.params).toMatchObject({
+      date: { date: "2026-08-05" },
+      provider: "Vietcombank",
+      account: "••••6789",
+    });
     // July's transfer failed: that comes first, it is the news.
     expect(keys(replies)[0]?.[0]).toBe("payouts:now.failed");
     expect(JSON.stringify(replies)).not.toContain("0071000123456789");
@@ -58,7 +65,10 @@ describe("payout answers in the chat, through the engine", () => {
     const hoa = await linked("web-pay-hoa", world.dao, "role:rel");
     const replies = await hoa.press("pay:next");
     // Her mother by honorific and given name, in the wording for a relative.
-    expect(texts(replies)[0]).toEqual({ key: "payouts:next.cashDate", params: { title: { key: "chat:elder.female" }, name: "Đào", date: { date: "2026-08-05" }, context: "relative" } });
+    expect(texts(replies)[0]).toEqual({
+      key: "payouts:next.cashDate",
+      params: { title: { key: "chat:elder.female" }, name: "Đào", date: { date: "2026-08-05" }, context: "relative" },
+    });
   });
 
   it("lists the last months with what to do about money not collected", async () => {
@@ -88,7 +98,9 @@ describe("payout answers in the chat, through the engine", () => {
     const dao = await linked("web-pay-missing", world.dao, "role:self");
     const replies = await dao.send("chưa thấy tiền");
     // The 3-month suspension rule is said for her social-assistance allowance.
-    expect(keys(replies)).toEqual([["payouts:now.uncollected", "payouts:todo.uncollected", "payouts:missed.suspendAssistance"]]);
+    expect(keys(replies)).toEqual([
+      ["payouts:now.uncollected", "payouts:todo.uncollected", "payouts:missed.suspendAssistance"],
+    ]);
     // Cash not collected at the point is not missing money: nobody is called.
     expect(await db.prisma.hotlineTicket.count({ where: { identityId: await dao.identityId() } })).toBe(0);
   });
@@ -103,7 +115,11 @@ describe("payout answers in the chat, through the engine", () => {
   it("shows the amount with a button that explains it", async () => {
     const dao = await linked("web-pay-why", world.dao, "role:self");
     const amount = await dao.press("pay:amount");
-    expect(paragraph(amount, "payouts:amount.next")?.params).toMatchObject({ month: 8, year: 2026, amount: { vnd: 3 * DAO_MONTHLY } });
+    expect(paragraph(amount, "payouts:amount.next")?.params).toMatchObject({
+      month: 8,
+      year: 2026,
+      amount: { vnd: 3 * DAO_MONTHLY },
+    });
     expect(buttons(amount)).toEqual(["why:2026-08-01", "pay:next", "menu", "hotline"]);
     const why = await dao.press("why:2026-08-01");
     const explained = keys(why).flat();
@@ -116,7 +132,11 @@ describe("payout answers in the chat, through the engine", () => {
   it("answers 'sao tiền tăng' with the explanation of the coming payout", async () => {
     const dao = await linked("web-pay-why-text", world.dao, "role:self");
     const why = await dao.send("sao tiền tháng này tăng vậy");
-    expect(keys(why).flat().some((k) => k.startsWith("entitlements:explain"))).toBe(true);
+    expect(
+      keys(why)
+        .flat()
+        .some((k) => k.startsWith("entitlements:explain")),
+    ).toBe(true);
   });
 
   it("gives someone not linked the general rules and the ways to link", async () => {
@@ -129,7 +149,23 @@ describe("payout answers in the chat, through the engine", () => {
 
   it("offers payout buttons in the menu of a linked chat and the guide in the menu of a new one", async () => {
     const dao = await linked("web-pay-menu", world.dao, "role:self");
-    expect(buttons(await dao.send("menu"))).toEqual(["pay:next", "pay:amount", "pay:missing", "rq:menu", "hotline", "lang:en", "more"]);
-    expect(buttons(await h.person("web-pay-menu-new").send("menu"))).toEqual(["link:code", "link:id", "elig", "rq:auth", "hotline", "lang:en", "more"]);
+    expect(buttons(await dao.send("menu"))).toEqual([
+      "pay:next",
+      "pay:amount",
+      "pay:missing",
+      "rq:menu",
+      "hotline",
+      "lang:en",
+      "more",
+    ]);
+    expect(buttons(await h.person("web-pay-menu-new").send("menu"))).toEqual([
+      "link:code",
+      "link:id",
+      "elig",
+      "rq:auth",
+      "hotline",
+      "lang:en",
+      "more",
+    ]);
   });
 });

@@ -19,62 +19,93 @@ import { seen } from "./seen.ts";
 
 const TODAY = "2026-07-15";
 
-describe.each(["vi", "en"] as const)("a son linked by the officer's code whose authorisation is approved, in %s", (locale) => {
-  let db: TestDatabase;
-  let world: FamilyWorld;
-  let h: Harness;
-  let nam: Person;
-  let requestId: string;
+describe.each(["vi", "en"] as const)(
+  "a son linked by the officer's code whose authorisation is approved, in %s",
+  (locale) => {
+    let db: TestDatabase;
+    let world: FamilyWorld;
+    let h: Harness;
+    let nam: Person;
+    let requestId: string;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    world = await seedFamilyWorld(db.prisma);
-    h = createHarness(db.prisma);
-    nam = await linkedChat(db.prisma, h, world, world.phuong, `web-son-${locale}`, "relative", locale);
-    // From next month: approved today, in force from 1 August.
-    await askToCollect(nam);
-    const request = await db.prisma.changeRequest.findFirstOrThrow({ where: { submittedById: await nam.identityId(), status: "PENDING" } });
-    requestId = request.id;
-    const outcome = await decideRequest(db.prisma, world.officer, { requestId, decision: "approve", checklist: [...CHECKLIST.AUTHORISATION] }, h.clock.now());
-    expect(outcome.ok).toBe(true);
-  });
-  afterAll(async () => {
-    await db?.destroy();
-  });
+    beforeAll(async () => {
+      db = await createTestDatabase();
+      world = await seedFamilyWorld(db.prisma);
+      h = createHarness(db.prisma);
+      nam = await linkedChat(db.prisma, h, world, world.phuong, `web-son-${locale}`, "relative", locale);
+      // From next month: approved today, in force from 1 August.
+      await askToCollect(nam);
+      const request = await db.prisma.changeRequest.findFirstOrThrow({
+        where: { submittedById: await nam.identityId(), status: "PENDING" },
+      });
+      requestId = request.id;
+      const outcome = await decideRequest(
+        db.prisma,
+        world.officer,
+        { requestId, decision: "approve", checklist: [...CHECKLIST.AUTHORISATION] },
+        h.clock.now(),
+      );
+      expect(outcome.ok).toBe(true);
+    });
+    afterAll(async () => {
+      await db?.destroy();
+    });
 
-  it("is told of the approval without a button to link again", async () => {
-    const rows = await db.prisma.outboundMessage.findMany({ where: { identityId: await nam.identityId(), kind: "NOTIFICATION" } });
-    const notice = seen(rows.map((r) => replySchema.parse(r.reply)), locale).find((b) => /Nguyễn Văn Nam/.test(b.text));
-    expect(notice).toBeDefined();
-    expect(notice?.buttons.map((b) => b.data).filter((d) => d.startsWith("rq:link:"))).toEqual([]);
-  });
+    it("is told of the approval without a button to link again", async () => {
+      const rows = await db.prisma.outboundMessage.findMany({
+        where: { identityId: await nam.identityId(), kind: "NOTIFICATION" },
+      });
+      const notice = seen(
+        rows.map((r) => replySchema.parse(r.reply)),
+        locale,
+      ).find((b) => /Nguyễn Văn Nam/.test(b.text));
+      expect(notice).toBeDefined();
+      expect(notice?.buttons.map((b) => b.data).filter((d) => d.startsWith("rq:link:"))).toEqual([]);
+    });
 
-  it("keeps him a relative's chat for notices and broadcasts even when an old link button is pressed", async () => {
-    // A button from an older message still arrives; it must not change what works.
-    const pressed = await nam.press(`rq:link:${requestId}`);
-    const consent = pressed.flatMap((r) => r.buttons ?? []).flat().find((b) => b.data === "consent:yes");
-    if (consent) await nam.press("consent:yes");
-    const link = await db.prisma.chatLink.findFirstOrThrow({ where: { identityId: await nam.identityId(), beneficiaryId: world.phuong } });
-    expect(link.role).toBe("REPRESENTATIVE");
-    const reach = await db.prisma.$queryRaw<{ id: string; reach: string }[]>(reachablePeopleSql([world.communeId], TODAY));
-    expect(reach.find((r) => r.id === world.phuong)?.reach).toBe("RELATIVE_CHAT");
-    const broadcast = await audienceMemberIds(db.prisma, { communeIds: [world.communeId], channels: ["WEB"] }, { today: TODAY });
-    expect(broadcast).toContain(world.phuong);
-  });
+    it("keeps him a relative's chat for notices and broadcasts even when an old link button is pressed", async () => {
+      // A button from an older message still arrives; it must not change what works.
+      const pressed = await nam.press(`rq:link:${requestId}`);
+      const consent = pressed
+        .flatMap((r) => r.buttons ?? [])
+        .flat()
+        .find((b) => b.data === "consent:yes");
+      if (consent) await nam.press("consent:yes");
+      const link = await db.prisma.chatLink.findFirstOrThrow({
+        where: { identityId: await nam.identityId(), beneficiaryId: world.phuong },
+      });
+      expect(link.role).toBe("REPRESENTATIVE");
+      const reach = await db.prisma.$queryRaw<{ id: string; reach: string }[]>(
+        reachablePeopleSql([world.communeId], TODAY),
+      );
+      expect(reach.find((r) => r.id === world.phuong)?.reach).toBe("RELATIVE_CHAT");
+      const broadcast = await audienceMemberIds(
+        db.prisma,
+        { communeIds: [world.communeId], channels: ["WEB"] },
+        { today: TODAY },
+      );
+      expect(broadcast).toContain(world.phuong);
+    });
 
-  it("shows his chat on his mother's page as her son's, and signs his hotline messages with his name", async () => {
-    const detail = await getBeneficiaryDetail(db.prisma, [world.communeId], world.phuong, TODAY);
-    expect(detail?.chats.map((c) => c.linkedAs)).toEqual([{ kind: "relative", name: "Nguyễn Văn Nam" }]);
-    await nam.send(locale === "vi" ? "cho tôi gặp nhân viên" : "I want to talk to a person");
-    const ticket = await db.prisma.hotlineTicket.findFirstOrThrow({ where: { identityId: await nam.identityId() } });
-    const i18n = await createI18n();
-    const agent = { id: world.officer.id, role: "ADMIN" as const, communeIds: null };
-    const detailOfTicket = await loadTicket(db.prisma, agent, ticket.number);
-    if (!detailOfTicket) throw new Error("ticket not found");
-    await db.prisma.ticketMessage.create({ data: { ticketId: ticket.id, author: "PERSON", text: "Mẹ tôi hỏi tiền tháng 8", createdAt: h.clock.now() } });
-    const html = ticketMessages(i18n.t("vi"), (await loadTicket(db.prisma, agent, ticket.number)) ?? detailOfTicket).value;
-    const signed = /<li class="msg person"[^>]*>\s*<span class="muted">[^<]*· ([^<·]+)/.exec(html)?.[1]?.trim();
-    expect(signed).toContain("Nguyễn Văn Nam");
-    expect(signed).not.toBe("Nguyễn Thị Phượng");
-  });
-});
+    it("shows his chat on his mother's page as her son's, and signs his hotline messages with his name", async () => {
+      const detail = await getBeneficiaryDetail(db.prisma, [world.communeId], world.phuong, TODAY);
+      expect(detail?.chats.map((c) => c.linkedAs)).toEqual([{ kind: "relative", name: "Nguyễn Văn Nam" }]);
+      await nam.send(locale === "vi" ? "cho tôi gặp nhân viên" : "I want to talk to a person");
+      const ticket = await db.prisma.hotlineTicket.findFirstOrThrow({ where: { identityId: await nam.identityId() } });
+      const i18n = await createI18n();
+      const agent = { id: world.officer.id, role: "ADMIN" as const, communeIds: null };
+      const detailOfTicket = await loadTicket(db.prisma, agent, ticket.number);
+      if (!detailOfTicket) throw new Error("ticket not found");
+      await db.prisma.ticketMessage.create({
+        data: { ticketId: ticket.id, author: "PERSON", text: "Mẹ tôi hỏi tiền tháng 8", createdAt: h.clock.now() },
+      });
+      const html = ticketMessages(
+        i18n.t("vi"),
+        (await loadTicket(db.prisma, agent, ticket.number)) ?? detailOfTicket,
+      ).value;
+      const signed = /<li class="msg person"[^>]*>\s*<span class="muted">[^<]*· ([^<·]+)/.exec(html)?.[1]?.trim();
+      expect(signed).toContain("Nguyễn Văn Nam");
+      expect(signed).not.toBe("Nguyễn Thị Phượng");
+    });
+  },
+);

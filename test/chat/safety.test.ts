@@ -21,7 +21,9 @@ describe("safety answers and free text understood by intent, through the engine"
 
   it("tells what to bring for 'mang giấy gì': the căn cước, and for a relative the certified authorisation", async () => {
     const replies = await h.person("web-safe-docs").send("mang giấy gì");
-    expect(keys(replies)).toEqual([["payouts:documents.self", "payouts:documents.relative", "payouts:documents.lost", "chat:contact.hotline"]]);
+    expect(keys(replies)).toEqual([
+      ["payouts:documents.self", "payouts:documents.relative", "payouts:documents.lost", "chat:contact.hotline"],
+    ]);
   });
 
   it("warns about scams when someone asks for an OTP, with the rule first and the usual tricks one tap further", async () => {
@@ -30,7 +32,14 @@ describe("safety answers and free text understood by intent, through the engine"
     const k = keys(replies)[0] ?? [];
     expect(k).toEqual(["chat:scam.rule", "chat:scam.communeNever", "chat:scam.whatToDo", "chat:contact.hotline"]);
     const tricks = keys(await p.press("scam:more"))[0] ?? [];
-    expect(tricks).toEqual(expect.arrayContaining(["chat:scam.exampleCalls", "chat:scam.exampleLinks", "chat:scam.exampleFees", "chat:scam.exampleGifts"]));
+    expect(tricks).toEqual(
+      expect.arrayContaining([
+        "chat:scam.exampleCalls",
+        "chat:scam.exampleLinks",
+        "chat:scam.exampleFees",
+        "chat:scam.exampleGifts",
+      ]),
+    );
   });
 
   it("answers 'bà mất rồi' with condolences, the funeral support in force and how to claim it; the rule behind 'Vì sao'", async () => {
@@ -43,7 +52,9 @@ describe("safety answers and free text understood by intent, through the engine"
     ]);
     expect(keys(await p.press("death:why"))).toEqual([["chat:death.whyBtxh", "chat:death.whyNcc", "chat:death.stop"]]);
     // 20 × the base level of the month: 540,000 from 2026-07-01 (Decree 335/2026).
-    expect(texts(replies).find((t) => t.key === "chat:death.funeralBtxh")?.params).toEqual({ amount: { vnd: 10_800_000 } });
+    expect(texts(replies).find((t) => t.key === "chat:death.funeralBtxh")?.params).toEqual({
+      amount: { vnd: 10_800_000 },
+    });
   });
 
   it("passes 'gặp nhân viên' to a hotline agent with a ticket number", async () => {
@@ -56,7 +67,9 @@ describe("safety answers and free text understood by intent, through the engine"
     const p = h.person("web-safe-unclear");
     expect(keys(await p.send("giá xăng hôm nay"))).toEqual([["chat:notUnderstood"]]);
     const second = await p.send("dự báo thời tiết ngày mai");
-    expect(keys(second)).toEqual([["chat:unclear.again", "hotline:chat.opened", "hotline:chat.dueBy", "hotline:chat.addMore"]]);
+    expect(keys(second)).toEqual([
+      ["chat:unclear.again", "hotline:chat.opened", "hotline:chat.dueBy", "hotline:chat.addMore"],
+    ]);
     // What they write next goes to the agent instead of another guess.
     expect(keys(await p.send("giá vàng"))).toEqual([["hotline:chat.added"]]);
   });
@@ -83,7 +96,9 @@ describe("safety answers and free text understood by intent, through the engine"
     const all = keys(result).flat();
     expect(all.some((k) => k.startsWith("entitlements:eligibility"))).toBe(true);
     expect(keys(result).at(-1)).toEqual(["chat:menu.unlinked"]);
-    const conversation = await db.prisma.conversation.findUniqueOrThrow({ where: { identityId: await p.identityId() } });
+    const conversation = await db.prisma.conversation.findUniqueOrThrow({
+      where: { identityId: await p.identityId() },
+    });
     expect(conversation.state).toBeNull();
   });
 

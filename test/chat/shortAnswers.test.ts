@@ -12,7 +12,15 @@ describe.each(["vi", "en"] as const)("short answers, in %s", (locale) => {
   const t = familyTestbed(MORNING_OF_DELIVERY);
 
   it("answers the payout day in one bubble that starts with it, and speaks to a son as the son", async () => {
-    const nam = await linkedChat(t.db.prisma, t.h, t.world, t.world.phuong, `web-short-nam-${locale}`, "relative", locale);
+    const nam = await linkedChat(
+      t.db.prisma,
+      t.h,
+      t.world,
+      t.world.phuong,
+      `web-short-nam-${locale}`,
+      "relative",
+      locale,
+    );
     const bubbles = seen(await nam.press("pay:next"), locale);
     expect(bubbles).toHaveLength(1);
     const first = bubbles[0]?.text ?? "";
@@ -29,20 +37,38 @@ describe.each(["vi", "en"] as const)("short answers, in %s", (locale) => {
   });
 
   it("gives the amount in one bubble and keeps the rule, the numbers and the legal basis behind 'Vì sao?'", async () => {
-    const phuong = await linkedChat(t.db.prisma, t.h, t.world, t.world.phuong, `web-short-amount-${locale}`, "self", locale);
+    const phuong = await linkedChat(
+      t.db.prisma,
+      t.h,
+      t.world,
+      t.world.phuong,
+      `web-short-amount-${locale}`,
+      "self",
+      locale,
+    );
     const bubbles = seen(await phuong.press("pay:amount"), locale);
     expect(bubbles).toHaveLength(1);
     expect(bubbles[0]?.text).toMatch(/1[.,]080[.,]000/);
     expect(bubbles[0]?.text).not.toMatch(/Nghị định|Decree/);
     const why = bubbles[0]?.buttons.find((b) => /Vì sao|Why/.test(b.label));
     expect(why).toBeDefined();
-    const explained = seen(await phuong.press(why?.data ?? ""), locale).map((b) => b.text).join("\n");
+    const explained = seen(await phuong.press(why?.data ?? ""), locale)
+      .map((b) => b.text)
+      .join("\n");
     expect(explained).toMatch(/Nghị định|Decree/);
     expect(explained).toMatch(/540[.,]000/);
   });
 
   it("shows a main menu of at most six buttons plus 'Khác', with a person among them", async () => {
-    const nam = await linkedChat(t.db.prisma, t.h, t.world, t.world.phuong, `web-short-menu-${locale}`, "relative", locale);
+    const nam = await linkedChat(
+      t.db.prisma,
+      t.h,
+      t.world,
+      t.world.phuong,
+      `web-short-menu-${locale}`,
+      "relative",
+      locale,
+    );
     const menu = seen(await nam.press("menu"), locale).at(-1);
     const names = menu?.buttons.map((b) => b.label) ?? [];
     expect(names.length).toBeLessThanOrEqual(7);
@@ -52,7 +78,15 @@ describe.each(["vi", "en"] as const)("short answers, in %s", (locale) => {
   });
 
   it("keeps a person one tap away after answers and inside a walkthrough", async () => {
-    const nam = await linkedChat(t.db.prisma, t.h, t.world, t.world.phuong, `web-short-talk-${locale}`, "relative", locale);
+    const nam = await linkedChat(
+      t.db.prisma,
+      t.h,
+      t.world,
+      t.world.phuong,
+      `web-short-talk-${locale}`,
+      "relative",
+      locale,
+    );
     for (const step of ["docs", "scam", "pay:history", "rq:auth"]) {
       const last = seen(await nam.press(step), locale).at(-1);
       expect(last?.buttons.map((b) => b.label).join(" "), step).toMatch(TALK);
@@ -60,8 +94,19 @@ describe.each(["vi", "en"] as const)("short answers, in %s", (locale) => {
   });
 
   it("sends the printable authorisation as a link that opens, with the service's address, and as a button", async () => {
-    const withUrl = createHarness(t.db.prisma, MORNING_OF_DELIVERY, { ...SETTINGS, publicUrl: "https://ansinh.example.vn" });
-    const nam = await linkedChat(t.db.prisma, withUrl, t.world, t.world.phuong, `web-short-form-${locale}`, "relative", locale);
+    const withUrl = createHarness(t.db.prisma, MORNING_OF_DELIVERY, {
+      ...SETTINGS,
+      publicUrl: "https://ansinh.example.vn",
+    });
+    const nam = await linkedChat(
+      t.db.prisma,
+      withUrl,
+      t.world,
+      t.world.phuong,
+      `web-short-form-${locale}`,
+      "relative",
+      locale,
+    );
     const bubbles = seen(await askToCollect(nam), locale);
     const link = bubbles.flatMap((b) => b.buttons).find((b) => b.url);
     expect(link?.url).toMatch(/^https:\/\/ansinh\.example\.vn\/forms\/authorisation\//);
@@ -69,4 +114,3 @@ describe.each(["vi", "en"] as const)("short answers, in %s", (locale) => {
     for (const b of bubbles) expect(b.text).not.toMatch(/(^|\s)\/forms\//);
   });
 });
-

@@ -32,7 +32,10 @@ describe.each(["vi", "en"] as const)("understanding people as they write, in %s"
   });
 
   it("answers a short free-text question about the payout day", async () => {
-    const text = allText(await nam.send(locale === "vi" ? "bao h me toi dc nhan tien" : "when will my mom get paid"), locale);
+    const text = allText(
+      await nam.send(locale === "vi" ? "bao h me toi dc nhan tien" : "when will my mom get paid"),
+      locale,
+    );
     expect(text).toContain("15/07/2026");
     expect(text).toContain("13:30");
   });
@@ -45,12 +48,18 @@ describe.each(["vi", "en"] as const)("understanding people as they write, in %s"
 
   it("tells where a request already sent stands, instead of starting a new one", async () => {
     await askToCollect(nam);
-    const sent = await t.db.prisma.changeRequest.findFirstOrThrow({ where: { submittedById: await nam.identityId(), status: "PENDING" } });
-    const replies = await nam.send(locale === "vi" ? "giấy ủy quyền của tôi xã duyệt chưa" : "has the commune approved my authorisation yet");
+    const sent = await t.db.prisma.changeRequest.findFirstOrThrow({
+      where: { submittedById: await nam.identityId(), status: "PENDING" },
+    });
+    const replies = await nam.send(
+      locale === "vi" ? "giấy ủy quyền của tôi xã duyệt chưa" : "has the commune approved my authorisation yet",
+    );
     const text = allText(replies, locale);
     expect(text).toContain(requestReference(sent.id));
     expect(text).toMatch(/chờ|waiting/i);
-    const conversation = await t.db.prisma.conversation.findUniqueOrThrow({ where: { identityId: await nam.identityId() } });
+    const conversation = await t.db.prisma.conversation.findUniqueOrThrow({
+      where: { identityId: await nam.identityId() },
+    });
     expect(conversation.flow).toBeNull();
     expect(await t.db.prisma.changeRequest.count({ where: { submittedById: await nam.identityId() } })).toBe(1);
   });
@@ -97,16 +106,26 @@ describe.each(["vi", "en"] as const)("understanding people as they write, in %s"
     ];
     for (const [typed, expected] of months) {
       if (typed !== example) await toMonth();
-      const answer = seen(await hai.send(typed), locale).map((b) => b.text).join("\n");
+      const answer = seen(await hai.send(typed), locale)
+        .map((b) => b.text)
+        .join("\n");
       expect(answer, typed).not.toMatch(/đã qua|in the past|chưa đọc được|could not read/i);
-      if (expected !== "duration") expect(await t.db.prisma.changeRequest.findFirst({ where: { submittedById: await hai.identityId(), status: "DRAFT" } }).then((r) => JSON.stringify(r?.data))).toContain(`"fromMonth":"${expected.slice(3)}-${expected.slice(0, 2)}-01"`);
+      if (expected !== "duration")
+        expect(
+          await t.db.prisma.changeRequest
+            .findFirst({ where: { submittedById: await hai.identityId(), status: "DRAFT" } })
+            .then((r) => JSON.stringify(r?.data)),
+        ).toContain(`"fromMonth":"${expected.slice(3)}-${expected.slice(0, 2)}-01"`);
     }
   });
 
   it("tells someone not linked yet how much people receive, not when", async () => {
     const stranger = t.h.person(`web-amount-${locale}`);
     if (locale === "en") await stranger.press("lang:en");
-    const text = allText(await stranger.send(locale === "vi" ? "mỗi tháng được bao nhiêu" : "how much do they pay each month"), locale);
+    const text = allText(
+      await stranger.send(locale === "vi" ? "mỗi tháng được bao nhiêu" : "how much do they pay each month"),
+      locale,
+    );
     const level = baseLevelFor(await loadPolicy(), "BTXH", "2026-07-15");
     expect(text).toContain(formatVnd(level?.amount ?? 0, locale));
   });

@@ -17,8 +17,20 @@ describe("the staff console in a browser", () => {
   beforeAll(async () => {
     app = await startTestApp({ env: { LOGIN_MAX_FAILURES: "3", SESSION_IDLE_MINUTES: "30" } });
     world = await seedWorld(app.prisma);
-    await createStaff(app.prisma, { username: "xa.hoaan", password: PW, role: "COMMUNE_OFFICER", communeCodes: ["90101"], fullName: "Lê Văn Tâm" });
-    await createStaff(app.prisma, { username: "xa.dongba", password: PW, role: "COMMUNE_OFFICER", communeCodes: ["90102"], fullName: "Hồ Thị Lan" });
+    await createStaff(app.prisma, {
+      username: "xa.hoaan",
+      password: PW,
+      role: "COMMUNE_OFFICER",
+      communeCodes: ["90101"],
+      fullName: "Lê Văn Tâm",
+    });
+    await createStaff(app.prisma, {
+      username: "xa.dongba",
+      password: PW,
+      role: "COMMUNE_OFFICER",
+      communeCodes: ["90102"],
+      fullName: "Hồ Thị Lan",
+    });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -84,7 +96,12 @@ describe("the staff console in a browser", () => {
   });
 
   it("after a few wrong passwords the form asks to wait, and signing in works once the wait is over", async () => {
-    await createStaff(app.prisma, { username: "quen.mk", password: PW, role: "COMMUNE_OFFICER", communeCodes: ["90101"] });
+    await createStaff(app.prisma, {
+      username: "quen.mk",
+      password: PW,
+      role: "COMMUNE_OFFICER",
+      communeCodes: ["90101"],
+    });
     // Three free tries, then each waits out the delay asked for (1 s, 2 s, 4 s): the next asks for 8 s.
     for (const wait of [0, 0, 0, 1100, 2100, 4100]) {
       app.clock.advance(wait);
@@ -102,7 +119,10 @@ describe("the staff console in a browser", () => {
     await logIn("xa.hoaan");
     await page.goto(`${app.url}/console/beneficiaries/${world.people.dao}`);
     await page.locator("form.reveal input[name=_csrf]").evaluate((el) => el.remove());
-    const [response] = await Promise.all([page.waitForResponse(/\/reveal$/), page.getByRole("button", { name: "Hiện số định danh" }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse(/\/reveal$/),
+      page.getByRole("button", { name: "Hiện số định danh" }).click(),
+    ]);
     expect(response.status()).toBe(403);
     expect(await page.textContent("body")).not.toContain("001140123456");
   });

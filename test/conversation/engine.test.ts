@@ -26,8 +26,13 @@ describe("conversation engine", () => {
     createConversationEngine({ prisma: db.prisma, log, clock, brain: createBrain(), settings: SETTINGS });
 
   async function repliesFor(platformUserId: string) {
-    const identity = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: { channel: "WEB", platformUserId } } });
-    return db.prisma.outboundMessage.findMany({ where: { identityId: identity.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    const identity = await db.prisma.chatIdentity.findUniqueOrThrow({
+      where: { channel_platformUserId: { channel: "WEB", platformUserId } },
+    });
+    return db.prisma.outboundMessage.findMany({
+      where: { identityId: identity.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
   }
 
   it("answers a message stored by an instance that died before processing it, once, after the restart", async () => {
@@ -68,7 +73,15 @@ describe("conversation engine", () => {
     const at = new Date("2026-07-15T03:00:00Z");
     // A burst of menu presses split over two instances; each must be answered exactly once.
     await Promise.all(
-      Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).receive({ kind: "text", text: "menu", chat, messageId: `burst-${i}`, at: new Date(at.getTime() + i) })),
+      Array.from({ length: 10 }, (_, i) =>
+        (i % 2 ? a : b).receive({
+          kind: "text",
+          text: "menu",
+          chat,
+          messageId: `burst-${i}`,
+          at: new Date(at.getTime() + i),
+        }),
+      ),
     );
     await Promise.all([a.settle(), b.settle()]);
     const identity = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: chat } });
@@ -105,12 +118,29 @@ describe("conversation engine", () => {
     // A clock that moves a millisecond each time it is read: replies carry the order they were written in.
     let tick = 0;
     const clock = { now: () => new Date(Date.parse("2026-07-15T03:00:00Z") + tick++) };
-    const e = createConversationEngine({ prisma: counted, log, clock, brain: createBrain(), settings: SETTINGS, concurrency: 2 });
+    const e = createConversationEngine({
+      prisma: counted,
+      log,
+      clock,
+      brain: createBrain(),
+      settings: SETTINGS,
+      concurrency: 2,
+    });
     const at = new Date("2026-07-15T03:00:00Z").getTime();
     const busy = { channel: "WEB" as const, platformUserId: "busy-chat" };
     await Promise.all([
-      ...Array.from({ length: 8 }, (_, i) => e.receive({ kind: "text", text: "menu", chat: { channel: "WEB", platformUserId: `crowd-${i}` }, messageId: `crowd-${i}`, at: new Date(at) })),
-      ...Array.from({ length: 6 }, (_, i) => e.receive({ kind: "text", text: "menu", chat: busy, messageId: `busy-${i}`, at: new Date(at + i) })),
+      ...Array.from({ length: 8 }, (_, i) =>
+        e.receive({
+          kind: "text",
+          text: "menu",
+          chat: { channel: "WEB", platformUserId: `crowd-${i}` },
+          messageId: `crowd-${i}`,
+          at: new Date(at),
+        }),
+      ),
+      ...Array.from({ length: 6 }, (_, i) =>
+        e.receive({ kind: "text", text: "menu", chat: busy, messageId: `busy-${i}`, at: new Date(at + i) }),
+      ),
     ]);
     await e.settle();
     expect(most).toBeGreaterThanOrEqual(1);
@@ -120,7 +150,10 @@ describe("conversation engine", () => {
       expect(new Set(replies.map((r) => r.dedupeKey?.split(":")[1])).size).toBe(1);
     }
     const busyIdentity = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: busy } });
-    const inbound = await db.prisma.inboundMessage.findMany({ where: { identityId: busyIdentity.id }, orderBy: { receivedAt: "asc" } });
+    const inbound = await db.prisma.inboundMessage.findMany({
+      where: { identityId: busyIdentity.id },
+      orderBy: { receivedAt: "asc" },
+    });
     expect(inbound.every((m) => m.processedAt !== null && m.error === null)).toBe(true);
     const answered = [...new Set((await repliesFor("busy-chat")).map((r) => r.dedupeKey?.split(":")[1]))];
     // Replies come in the order the messages were sent, each message answered once.

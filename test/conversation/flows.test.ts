@@ -14,18 +14,29 @@ const person = { beneficiaryId: "b-1", fullName: "Nguyễn Thị Phượng", sex
 
 describe("stored states across versions", () => {
   it("reads a walkthrough stored before states carried their flow's version, exactly as it was", () => {
-    const v1 = { flow: "authorise", step: "relation", person, draft: { starter: "RELATIVE", relativeName: "Nguyễn Văn Nam" } };
+    const v1 = {
+      flow: "authorise",
+      step: "relation",
+      person,
+      draft: { starter: "RELATIVE", relativeName: "Nguyễn Văn Nam" },
+    };
     expect(brain.restore(v1, 1)).toEqual(v1);
   });
 
   it("migrates the unclear-message count of version 1 (flow 'clarify') into today's flow", () => {
-    expect(brain.restore({ flow: "clarify", step: "chooseTopic", unclear: 1 }, 1)).toEqual({ flow: "understand", unclear: 1 });
+    expect(brain.restore({ flow: "clarify", step: "chooseTopic", unclear: 1 }, 1)).toEqual({
+      flow: "understand",
+      unclear: 1,
+    });
   });
 
   it("reads back what it writes today", () => {
     const d = brain.decide(null, { kind: "button", data: "link:code" }, testContext());
     expect(d.state).toMatchObject({ flow: "linkByCode", step: "askCode", v: 1 });
-    expect(brain.restore(JSON.parse(JSON.stringify(d.state)), STATE_VERSION)).toEqual({ flow: "linkByCode", step: "askCode" });
+    expect(brain.restore(JSON.parse(JSON.stringify(d.state)), STATE_VERSION)).toEqual({
+      flow: "linkByCode",
+      step: "askCode",
+    });
   });
 
   it("drops only what it cannot read: an unknown flow, a wrong shape, a version from the future", () => {
@@ -43,8 +54,16 @@ describe("the list of flows", () => {
   });
 
   it("refuses two flows claiming the same button, naming both", () => {
-    const a = defineFlow<never, string>({ name: "a", opens: { buttons: { go: "x" } }, start: () => decision(null, []) });
-    const b = defineFlow<never, string>({ name: "b", opens: { buttons: { go: "y" } }, start: () => decision(null, []) });
+    const a = defineFlow<never, string>({
+      name: "a",
+      opens: { buttons: { go: "x" } },
+      start: () => decision(null, []),
+    });
+    const b = defineFlow<never, string>({
+      name: "b",
+      opens: { buttons: { go: "y" } },
+      start: () => decision(null, []),
+    });
     expect(() => createRegistry([a, b])).toThrow(/button "go" is claimed by a/);
   });
 
@@ -56,7 +75,9 @@ describe("the list of flows", () => {
         schema: v3,
         version: 3,
         migrations: {
-          1: z.object({ flow: z.literal("pet"), petName: z.string() }).transform((s) => ({ flow: "pet", name: s.petName })),
+          1: z
+            .object({ flow: z.literal("pet"), petName: z.string() })
+            .transform((s) => ({ flow: "pet", name: s.petName })),
           2: z.object({ flow: z.literal("pet"), name: z.string() }).transform((s) => ({ ...s, legs: 4 })),
         },
       },
@@ -74,7 +95,20 @@ describe("results", () => {
     const asked = brain.decide(null, { kind: "button", data: "link:id" }, testContext());
     expect(asked.effects).toEqual([{ kind: "checkLimit", by: "linkById" }]);
     const askingId = { flow: "linkById", step: "askId" };
-    const looked = brain.decide(askingId, { kind: "result", result: { to: "linkById", value: { kind: "lookupId", value: { pidHash: "a".repeat(64), candidateId: null, maskedPersonalId: "••••3456" } } } }, testContext());
+    const looked = brain.decide(
+      askingId,
+      {
+        kind: "result",
+        result: {
+          to: "linkById",
+          value: {
+            kind: "lookupId",
+            value: { pidHash: "a".repeat(64), candidateId: null, maskedPersonalId: "••••3456" },
+          },
+        },
+      },
+      testContext(),
+    );
     expect(looked.state).toMatchObject({ flow: "linkById", step: "askDob" });
     expect(looked.replies[0]?.text[0]).toEqual({ key: "chat:id.gotId", params: { id: "••••3456" } });
   });
@@ -83,7 +117,27 @@ describe("results", () => {
     const inProgress = { flow: "linkById", step: "askId" };
     const opened = brain.decide(inProgress, { kind: "button", data: "hotline" }, testContext());
     expect(opened.state).toMatchObject(inProgress);
-    const told = brain.decide(opened.state, { kind: "result", result: { to: "hotline", value: { kind: "escalate", value: { topic: "talk_to_human", number: 3, dueTime: "11:00", dueDate: "2026-07-15", openNow: true, existing: false } } } }, testContext());
+    const told = brain.decide(
+      opened.state,
+      {
+        kind: "result",
+        result: {
+          to: "hotline",
+          value: {
+            kind: "escalate",
+            value: {
+              topic: "talk_to_human",
+              number: 3,
+              dueTime: "11:00",
+              dueDate: "2026-07-15",
+              openNow: true,
+              existing: false,
+            },
+          },
+        },
+      },
+      testContext(),
+    );
     expect(told.state).toMatchObject(inProgress);
     expect(told.replies[0]?.buttons?.flat().map((b) => b.data)).toContain("resume");
   });

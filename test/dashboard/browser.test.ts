@@ -16,7 +16,12 @@ describe("the results dashboard in a browser", () => {
     app.clock.set(NOW);
     const world = await seedDashboardWorld(app.prisma);
     await recountDashboard(app.prisma, NOW);
-    await createStaff(app.prisma, { username: "tinh", password: PW, role: "PROVINCE_OFFICER", provinceCodes: [world.codes.province] });
+    await createStaff(app.prisma, {
+      username: "tinh",
+      password: PW,
+      role: "PROVINCE_OFFICER",
+      provinceCodes: [world.codes.province],
+    });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -42,12 +47,16 @@ describe("the results dashboard in a browser", () => {
     expect(await page.locator("svg.bars").nth(1).locator("rect.none").count()).toBe(2);
     expect(await page.locator("svg.columns").count()).toBe(4);
     expect(await page.locator('.stat[data-figure="broadcastSent"] .stat-num').textContent()).toBe("4");
-    expect(await page.locator('.stat[data-figure="broadcastSent"] .stat-sub').textContent()).toBe("1 lỗi · 2 không liên lạc được hoặc đã tắt thông báo");
+    expect(await page.locator('.stat[data-figure="broadcastSent"] .stat-sub').textContent()).toBe(
+      "1 lỗi · 2 không liên lạc được hoặc đã tắt thông báo",
+    );
     expect(await page.locator("svg.columns").first().locator("rect.account").count()).toBe(3);
     // The commune behind is marked, and nothing is wider than an office screen.
     expect(await page.locator("table.dashboard-payouts tbody tr").first().textContent()).toContain("Chậm");
-    const overflow = await page.evaluate(() =>
-      document.documentElement.scrollWidth > window.innerWidth || Array.from(document.querySelectorAll(".table-wrap")).some((w) => w.scrollWidth > w.clientWidth),
+    const overflow = await page.evaluate(
+      () =>
+        document.documentElement.scrollWidth > window.innerWidth ||
+        Array.from(document.querySelectorAll(".table-wrap")).some((w) => w.scrollWidth > w.clientWidth),
     );
     expect(overflow).toBe(false);
     await page.screenshot({ path: "test-results/console-dashboard-1280.png", fullPage: true });

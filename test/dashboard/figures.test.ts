@@ -20,9 +20,26 @@ describe("the results dashboard", () => {
     world = await seedDashboardWorld(app.prisma);
     // As the recount job does after start: every month of the trend counted.
     await recountDashboard(app.prisma, NOW);
-    await createStaff(app.prisma, { username: "tinh", password: PW, role: "PROVINCE_OFFICER", provinceCodes: [world.codes.province], locale: "en" });
-    await createStaff(app.prisma, { username: "xa.anphu", password: PW, role: "COMMUNE_OFFICER", communeCodes: [world.codes.a], locale: "en" });
-    await createStaff(app.prisma, { username: "tongdai", password: PW, role: "HOTLINE_AGENT", provinceCodes: [world.codes.province] });
+    await createStaff(app.prisma, {
+      username: "tinh",
+      password: PW,
+      role: "PROVINCE_OFFICER",
+      provinceCodes: [world.codes.province],
+      locale: "en",
+    });
+    await createStaff(app.prisma, {
+      username: "xa.anphu",
+      password: PW,
+      role: "COMMUNE_OFFICER",
+      communeCodes: [world.codes.a],
+      locale: "en",
+    });
+    await createStaff(app.prisma, {
+      username: "tongdai",
+      password: PW,
+      role: "HOTLINE_AGENT",
+      provinceCodes: [world.codes.province],
+    });
     province = await signIn(app.url, "tinh", PW);
     communeA = await signIn(app.url, "xa.anphu", PW);
     hotline = await signIn(app.url, "tongdai", PW);
@@ -31,7 +48,8 @@ describe("the results dashboard", () => {
     await app?.close();
   });
 
-  const get = (path: string, who: SignedIn) => fetch(`${app.url}${path}`, { headers: { cookie: who.cookie }, redirect: "manual" });
+  const get = (path: string, who: SignedIn) =>
+    fetch(`${app.url}${path}`, { headers: { cookie: who.cookie }, redirect: "manual" });
   const page = async (path: string, who: SignedIn) => {
     const res = await get(path, who);
     expect(res.status).toBe(200);
@@ -44,7 +62,10 @@ describe("the results dashboard", () => {
     return m ? Number(m[1]!.replace(/[.,]/g, "")) : undefined;
   };
   const listCount = async (figure: ListFigure, who: SignedIn, communeId?: string, month = "2026-07") => {
-    const html = await page(`/console/dashboard/list?figure=${figure}&month=${month}${communeId ? `&communeId=${communeId}` : ""}`, who);
+    const html = await page(
+      `/console/dashboard/list?figure=${figure}&month=${month}${communeId ? `&communeId=${communeId}` : ""}`,
+      who,
+    );
     const shown = Number(/data-count="(\d+)"/.exec(html)?.[1]);
     const rows = (html.match(/<tr>/g) ?? []).length - (html.includes("<thead>") ? 1 : 0);
     return { shown, rows, html };
@@ -55,17 +76,38 @@ describe("the results dashboard", () => {
     const { a, b } = world.communes;
     const expected: Record<string, [number, number]> = {
       // figure: [An Phú, Bình Minh]
-      active: [4, 2], paid: [3, 2], accountPaid: [2, 1], uncollected: [2, 0],
-      linkedOwn: [1, 1], linkedRelative: [1, 0], ownChat: [1, 1], relativeChat: [1, 0], phoneOnly: [1, 0], none: [1, 1],
-      noticesSent: [2, 0], noticesFailed: [1, 0], noticesSkipped: [0, 1], noticesWaiting: [0, 1],
-      requestsPending: [1, 1], ticketsOpen: [3, 1], ticketsBreached: [2, 0],
+      active: [4, 2],
+      paid: [3, 2],
+      accountPaid: [2, 1],
+      uncollected: [2, 0],
+      linkedOwn: [1, 1],
+      linkedRelative: [1, 0],
+      ownChat: [1, 1],
+      relativeChat: [1, 0],
+      phoneOnly: [1, 0],
+      none: [1, 1],
+      noticesSent: [2, 0],
+      noticesFailed: [1, 0],
+      noticesSkipped: [0, 1],
+      noticesWaiting: [0, 1],
+      requestsPending: [1, 1],
+      ticketsOpen: [3, 1],
+      ticketsBreached: [2, 0],
       // Officers' messages of July: An Phú An, Dũng (1 July 00:00) · Bình · Cúc, Em · An, Bình;
       // Bình Minh Khoa twice · – · – · Khoa. Minh's line is another province's; Cúc's 30 June one is June's.
-      broadcastSent: [2, 2], broadcastFailed: [1, 0], broadcastUnreached: [2, 0], broadcastUnsent: [2, 1],
+      broadcastSent: [2, 2],
+      broadcastFailed: [1, 0],
+      broadcastUnreached: [2, 0],
+      broadcastUnsent: [2, 1],
     };
     for (const [figure, [inA, inB]] of Object.entries(expected)) {
       const f = figure as ListFigure;
-      expect({ figure, a: figureOnPage(html, f, a), b: figureOnPage(html, f, b), all: figureOnPage(html, f) }).toEqual({ figure, a: inA, b: inB, all: inA + inB });
+      expect({ figure, a: figureOnPage(html, f, a), b: figureOnPage(html, f, b), all: figureOnPage(html, f) }).toEqual({
+        figure,
+        a: inA,
+        b: inB,
+        all: inA + inB,
+      });
     }
     expect(html).toContain("1,350,000 VND");
     // The account share: 3 of 5 payouts; An Phú 2 of 3, Bình Minh 1 of 2.
@@ -86,26 +128,57 @@ describe("the results dashboard", () => {
     const inArea = { communeId: { in: [a, b] } };
     const direct: Partial<Record<ListFigure, () => Promise<number>>> = {
       active: () => app.prisma.beneficiary.count({ where: { status: "ACTIVE", ...inArea } }),
-      paid: () => app.prisma.payout.count({ where: { periodId: world.periods.jul, beneficiary: { status: "ACTIVE", ...inArea } } }),
-      accountPaid: () => app.prisma.payout.count({ where: { periodId: world.periods.jul, method: ACCOUNTS, beneficiary: { status: "ACTIVE", ...inArea } } }),
-      uncollected: () => app.prisma.payout.count({ where: { periodId: world.periods.jul, status: { in: ["UNCOLLECTED", "CARRIED_OVER"] }, beneficiary: inArea } }),
-      linkedOwn: () => app.prisma.beneficiary.count({ where: { status: "ACTIVE", ...inArea, chatLinks: { some: { role: "SELF" } } } }),
-      linkedRelative: () => app.prisma.beneficiary.count({ where: { status: "ACTIVE", ...inArea, chatLinks: { some: { role: "REPRESENTATIVE" }, none: { role: "SELF" } } } }),
-      noticesSent: () => app.prisma.outboundMessage.count({ where: { kind: "NOTIFICATION", status: "SENT", beneficiary: inArea, OR: julyNoticeKeys() } }),
+      paid: () =>
+        app.prisma.payout.count({
+          where: { periodId: world.periods.jul, beneficiary: { status: "ACTIVE", ...inArea } },
+        }),
+      accountPaid: () =>
+        app.prisma.payout.count({
+          where: { periodId: world.periods.jul, method: ACCOUNTS, beneficiary: { status: "ACTIVE", ...inArea } },
+        }),
+      uncollected: () =>
+        app.prisma.payout.count({
+          where: { periodId: world.periods.jul, status: { in: ["UNCOLLECTED", "CARRIED_OVER"] }, beneficiary: inArea },
+        }),
+      linkedOwn: () =>
+        app.prisma.beneficiary.count({ where: { status: "ACTIVE", ...inArea, chatLinks: { some: { role: "SELF" } } } }),
+      linkedRelative: () =>
+        app.prisma.beneficiary.count({
+          where: {
+            status: "ACTIVE",
+            ...inArea,
+            chatLinks: { some: { role: "REPRESENTATIVE" }, none: { role: "SELF" } },
+          },
+        }),
+      noticesSent: () =>
+        app.prisma.outboundMessage.count({
+          where: { kind: "NOTIFICATION", status: "SENT", beneficiary: inArea, OR: julyNoticeKeys() },
+        }),
       requestsPending: () => app.prisma.changeRequest.count({ where: { status: "PENDING", beneficiary: inArea } }),
-      ticketsOpen: () => app.prisma.hotlineTicket.count({ where: { status: { not: "RESOLVED" }, communeId: { in: [a, b] } } }),
+      ticketsOpen: () =>
+        app.prisma.hotlineTicket.count({ where: { status: { not: "RESOLVED" }, communeId: { in: [a, b] } } }),
     };
-    const julyPayouts = await app.prisma.payout.findMany({ where: { periodId: world.periods.jul }, select: { id: true } });
+    const julyPayouts = await app.prisma.payout.findMany({
+      where: { periodId: world.periods.jul },
+      select: { id: true },
+    });
     // Broadcasts created in July, Vietnam time (UTC+7), for the people of the area.
-    const areaPeople = (await app.prisma.beneficiary.findMany({ where: inArea, select: { id: true } })).map((p) => p.id);
+    const areaPeople = (await app.prisma.beneficiary.findMany({ where: inArea, select: { id: true } })).map(
+      (p) => p.id,
+    );
     const julyLines = (where: object) =>
       app.prisma.broadcastDelivery.count({
-        where: { beneficiaryId: { in: areaPeople }, broadcast: { createdAt: { gte: new Date("2026-06-30T17:00:00Z"), lt: new Date("2026-07-31T17:00:00Z") } }, ...where },
+        where: {
+          beneficiaryId: { in: areaPeople },
+          broadcast: { createdAt: { gte: new Date("2026-06-30T17:00:00Z"), lt: new Date("2026-07-31T17:00:00Z") } },
+          ...where,
+        },
       });
     direct.broadcastSent = () => julyLines({ status: "SENT" });
     direct.broadcastFailed = () => julyLines({ status: "FAILED" });
     direct.broadcastUnreached = () => julyLines({ status: "SKIPPED", NOT: { reason: "cancelled" } });
-    direct.broadcastUnsent = () => julyLines({ OR: [{ status: { in: ["QUEUED", "SENDING"] } }, { status: "SKIPPED", reason: "cancelled" }] });
+    direct.broadcastUnsent = () =>
+      julyLines({ OR: [{ status: { in: ["QUEUED", "SENDING"] } }, { status: "SKIPPED", reason: "cancelled" }] });
     function julyNoticeKeys() {
       return julyPayouts.map((p) => ({ noticeKey: { endsWith: `:${p.id}` } }));
     }
@@ -155,10 +228,11 @@ describe("the results dashboard", () => {
   it("follows the account share, the payouts not collected and the notices delivered month by month", async () => {
     const html = await page("/console/dashboard", province);
     const trend = html.slice(html.indexOf('class="dashboard-trend"'));
-    const rows = [...trend.matchAll(/<tr><td[^>]*><a href="\/console\/dashboard\?month=(\d{4}-\d{2})">[^<]*<\/a><\/td>((?:<td[^>]*>[^<]*<\/td>)+)<\/tr>/g)].map((m) => [
-      m[1],
-      ...[...m[2]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1]),
-    ]);
+    const rows = [
+      ...trend.matchAll(
+        /<tr><td[^>]*><a href="\/console\/dashboard\?month=(\d{4}-\d{2})">[^<]*<\/a><\/td>((?:<td[^>]*>[^<]*<\/td>)+)<\/tr>/g,
+      ),
+    ].map((m) => [m[1], ...[...m[2]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1])]);
     // month, share, through accounts, with a payout, not collected, amount, notices delivered,
     // notices failed, officers' messages delivered
     expect(rows).toEqual([
@@ -176,7 +250,9 @@ describe("the results dashboard", () => {
   it("keeps the counted figures until they are counted again, and the list always shows today", async () => {
     const before = await page("/console/dashboard", province);
     expect(figureOnPage(before, "requestsPending")).toBe(2);
-    await app.prisma.changeRequest.create({ data: { kind: "MOVE", beneficiaryId: world.people.cuc, data: {}, status: "PENDING" } });
+    await app.prisma.changeRequest.create({
+      data: { kind: "MOVE", beneficiaryId: world.people.cuc, data: {}, status: "PENDING" },
+    });
     expect(figureOnPage(await page("/console/dashboard", province), "requestsPending")).toBe(2);
     expect((await listCount("requestsPending", province)).rows).toBe(3);
     const res = await fetch(`${app.url}/console/dashboard/recount`, {
@@ -206,8 +282,12 @@ describe("the results dashboard", () => {
       });
     const { a, b } = world.communes;
     // A new pending request in each commune of the province: An Phú (Cúc) and Bình Minh (Khoa).
-    await app.prisma.changeRequest.create({ data: { kind: "MOVE", beneficiaryId: world.people.cuc, data: {}, status: "PENDING" } });
-    await app.prisma.changeRequest.create({ data: { kind: "MOVE", beneficiaryId: world.people.khoa, data: {}, status: "PENDING" } });
+    await app.prisma.changeRequest.create({
+      data: { kind: "MOVE", beneficiaryId: world.people.cuc, data: {}, status: "PENDING" },
+    });
+    await app.prisma.changeRequest.create({
+      data: { kind: "MOVE", beneficiaryId: world.people.khoa, data: {}, status: "PENDING" },
+    });
     expect((await recount(communeA)).status).toBe(303);
     const html = await page("/console/dashboard", province);
     expect(figureOnPage(html, "requestsPending", a)).toBe(2);
@@ -219,7 +299,8 @@ describe("the results dashboard", () => {
   });
 
   it("downloads the dashboard and any list as Excel files, and the downloads are audited", async () => {
-    const rowsOf = (ws: ExcelJS.Worksheet | undefined) => (ws?.getSheetValues() ?? []).filter(Boolean).map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    const rowsOf = (ws: ExcelJS.Worksheet | undefined) =>
+      (ws?.getSheetValues() ?? []).filter(Boolean).map((r) => (Array.isArray(r) ? r.slice(1) : []));
     const res = await get("/console/dashboard/export?month=2026-07", province);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("spreadsheetml");
@@ -234,16 +315,30 @@ describe("the results dashboard", () => {
     const header = communes[0] ?? [];
     const officersDelivered = header.indexOf("Officers' messages delivered");
     expect(header.slice(officersDelivered)).toEqual([
-      "Officers' messages delivered", "Officers' messages failed", "Officers' messages: no way to reach, or notices off", "Officers' messages: cancelled or still waiting",
+      "Officers' messages delivered",
+      "Officers' messages failed",
+      "Officers' messages: no way to reach, or notices off",
+      "Officers' messages: cancelled or still waiting",
     ]);
-    expect(communes.slice(1).map((r) => r.slice(officersDelivered))).toEqual([[2, 0, 0, 1], [2, 1, 2, 2], [4, 1, 2, 3]]);
-    expect(rowsOf(book.worksheets[1]).slice(1).map((r) => [...r.slice(0, 6), ...r.slice(-2)])).toEqual([
+    expect(communes.slice(1).map((r) => r.slice(officersDelivered))).toEqual([
+      [2, 0, 0, 1],
+      [2, 1, 2, 2],
+      [4, 1, 2, 3],
+    ]);
+    expect(
+      rowsOf(book.worksheets[1])
+        .slice(1)
+        .map((r) => [...r.slice(0, 6), ...r.slice(-2)]),
+    ).toEqual([
       ["2026-05", 66.7, 3, 2, 1, 500000, 0, 0],
       ["2026-06", 50, 4, 2, 0, 0, 1, 0],
       ["2026-07", 60, 5, 3, 2, 1350000, 4, 1],
     ]);
 
-    const list = await get(`/console/dashboard/list/export?figure=uncollected&month=2026-07&communeId=${world.communes.a}`, communeA);
+    const list = await get(
+      `/console/dashboard/list/export?figure=uncollected&month=2026-07&communeId=${world.communes.a}`,
+      communeA,
+    );
     expect(list.status).toBe(200);
     const listBook = new ExcelJS.Workbook();
     await listBook.xlsx.load(await list.arrayBuffer());

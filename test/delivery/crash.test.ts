@@ -16,7 +16,11 @@ const COUNT = 80;
 const MAX_IN_HAND = 4;
 
 /** The database the service processes use: PostgreSQL when the suite runs on it, else a PGlite folder. */
-async function sharedDatabase(): Promise<{ env: Record<string, string>; open(): Promise<Database>; destroy(): Promise<void> }> {
+async function sharedDatabase(): Promise<{
+  env: Record<string, string>;
+  open(): Promise<Database>;
+  destroy(): Promise<void>;
+}> {
   if (process.env.TEST_DATABASE_URL) {
     const db: TestDatabase = await createTestDatabase();
     return { env: { DATABASE_URL: db.url! }, open: async () => db, destroy: () => db.destroy() };
@@ -34,7 +38,10 @@ async function sharedDatabase(): Promise<{ env: Record<string, string>; open(): 
   };
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve()),
+  );
 
 describe("a sender killed in the middle of a run of notices", () => {
   let fake: FakeTelegramApi;
@@ -79,8 +86,10 @@ describe("a sender killed in the middle of a run of notices", () => {
     await second.ready;
     // The rest goes out once the killed instance's bulk lease has run out: all but what the killed
     // process had in hand (at most MAX_IN_HAND), then nothing more.
-    await expect.poll(() => fake.sentMessages().length, { timeout: 60_000, interval: 250 }).toBeGreaterThanOrEqual(COUNT - MAX_IN_HAND);
-    for (let last = -1; last !== fake.sentMessages().length; ) {
+    await expect
+      .poll(() => fake.sentMessages().length, { timeout: 60_000, interval: 250 })
+      .toBeGreaterThanOrEqual(COUNT - MAX_IN_HAND);
+    for (let last = -1; last !== fake.sentMessages().length;) {
       last = fake.sentMessages().length;
       await new Promise((r) => setTimeout(r, 2000));
     }
@@ -89,14 +98,20 @@ describe("a sender killed in the middle of a run of notices", () => {
 
     db = await shared.open();
     try {
-      const rows = await db.prisma.outboundMessage.findMany({ where: { noticeKey: { startsWith: "test:crash:" } }, include: { identity: true } });
+      const rows = await db.prisma.outboundMessage.findMany({
+        where: { noticeKey: { startsWith: "test:crash:" } },
+        include: { identity: true },
+      });
       expect(rows).toHaveLength(COUNT);
       // Every notice has ended: sent, or failed with the reason that its fate is unknown.
-      expect(rows.every((r) => r.status === "SENT" || (r.status === "FAILED" && r.failureReason === "interrupted"))).toBe(true);
+      expect(
+        rows.every((r) => r.status === "SENT" || (r.status === "FAILED" && r.failureReason === "interrupted")),
+      ).toBe(true);
       const interrupted = rows.filter((r) => r.status === "FAILED");
       expect(interrupted.length).toBeLessThanOrEqual(MAX_IN_HAND);
       for (const p of people) expect(fake.sentMessages(p.chatId!).length).toBeLessThanOrEqual(1);
-      for (const r of rows.filter((x) => x.status === "SENT")) expect(fake.sentMessages(r.identity!.platformUserId)).toHaveLength(1);
+      for (const r of rows.filter((x) => x.status === "SENT"))
+        expect(fake.sentMessages(r.identity!.platformUserId)).toHaveLength(1);
       expect(fake.sentMessages().length).toBeGreaterThan(beforeRestart);
     } finally {
       if (!process.env.TEST_DATABASE_URL) await db.close();

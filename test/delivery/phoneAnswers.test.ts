@@ -29,7 +29,9 @@ beforeAll(async () => {
       ZALO_OA_SECRET_KEY: "fake-oa-secret",
       ZALO_ACCESS_TOKEN: phones.accessToken,
       ZNS_API_ROOT: phones.znsRoot,
-      ZNS_TEMPLATES: JSON.stringify({ "notices:reminder": { templateId: "7001", params: { customer_name: "name", amount: "amount" } } }),
+      ZNS_TEMPLATES: JSON.stringify({
+        "notices:reminder": { templateId: "7001", params: { customer_name: "name", amount: "amount" } },
+      }),
       ZNS_RATE_PER_SECOND: "10",
     },
   });
@@ -43,7 +45,11 @@ afterAll(async () => {
 });
 
 const intl = (phone: string) => `84${phone.slice(1)}`;
-const rowsOf = (tag: string) => h.prisma.outboundMessage.findMany({ where: { noticeKey: { startsWith: `test:${tag}:` } }, orderBy: { createdAt: "asc" } });
+const rowsOf = (tag: string) =>
+  h.prisma.outboundMessage.findMany({
+    where: { noticeKey: { startsWith: `test:${tag}:` } },
+    orderBy: { createdAt: "asc" },
+  });
 
 async function until<T>(check: () => Promise<T | null>, what: string, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -70,7 +76,9 @@ describe("a ZNS message Zalo accepted", () => {
     // Zalo's "remainingQuota":"497" (a string) is what the day's count now says.
     expect(quota.remaining).toBe(500 - phones.delivered.filter((m) => m.via === "ZNS").length);
     // Nothing was handed to SMS: no ZNS was taken for a failure.
-    expect(phones.delivered.filter((m) => m.via === "SMS" && people.some((p) => m.phone === intl(p.phone!)))).toEqual([]);
+    expect(phones.delivered.filter((m) => m.via === "SMS" && people.some((p) => m.phone === intl(p.phone!)))).toEqual(
+      [],
+    );
   });
 
   it("whose answer cannot be read (a 2xx cut short) is recorded as sent and not sent again", async () => {
@@ -109,19 +117,29 @@ describe("a phone that refuses ZNS", () => {
         await refusedThenSms(person!.phone!, code, tag);
       } finally {
         // The backlog is not what this case is about: it is ended so the next case starts clean.
-        await h.prisma.outboundMessage.updateMany({ where: { noticeKey: { startsWith: `backlog:${tag}:` }, status: "QUEUED" }, data: { status: "SKIPPED", failureReason: "test_cleanup" } });
+        await h.prisma.outboundMessage.updateMany({
+          where: { noticeKey: { startsWith: `backlog:${tag}:` }, status: "QUEUED" },
+          data: { status: "SKIPPED", failureReason: "test_cleanup" },
+        });
       }
     },
     120_000,
   );
 
   async function refusedThenSms(phone: string, code: number, tag: string): Promise<void> {
-    const sms = await until(async () => phones.delivered.find((m) => m.via === "SMS" && m.phone === intl(phone)) ?? null, "the SMS");
+    const sms = await until(
+      async () => phones.delivered.find((m) => m.via === "SMS" && m.phone === intl(phone)) ?? null,
+      "the SMS",
+    );
     // The reminder itself, without diacritics as the gateway is set to send.
     expect(sms.text).toContain("05/08/2026");
     // One ZNS try: the refusal was final.
-    expect(phones.calls.filter((c) => c.via === "ZNS" && c.phone === intl(phone))).toEqual([{ via: "ZNS", phone: intl(phone), status: 200, error: code }]);
-    const waiting = await h.prisma.outboundMessage.count({ where: { noticeKey: { startsWith: `backlog:${tag}:` }, status: "QUEUED" } });
+    expect(phones.calls.filter((c) => c.via === "ZNS" && c.phone === intl(phone))).toEqual([
+      { via: "ZNS", phone: intl(phone), status: 200, error: code },
+    ]);
+    const waiting = await h.prisma.outboundMessage.count({
+      where: { noticeKey: { startsWith: `backlog:${tag}:` }, status: "QUEUED" },
+    });
     expect(waiting).toBeGreaterThan(1000);
     // The gateway's answer is written a moment after the gateway has the message.
     await expect

@@ -33,7 +33,9 @@ const env = (extra: Record<string, string> = {}) => ({
 async function sendAll(h: TelegramHarness, tag: string): Promise<void> {
   for (let round = 0; round < 100; round++) {
     await h.settle();
-    const left = await h.prisma.outboundMessage.count({ where: { noticeKey: { startsWith: `test:${tag}:` }, status: { in: ["QUEUED", "SENDING"] } } });
+    const left = await h.prisma.outboundMessage.count({
+      where: { noticeKey: { startsWith: `test:${tag}:` }, status: { in: ["QUEUED", "SENDING"] } },
+    });
     if (left === 0) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -75,12 +77,17 @@ describe("a payout notice to many people through Telegram", () => {
     for (const p of people.slice(4)) {
       expect(fake.sentMessages(p.chatId!)).toHaveLength(p === optedOut ? 0 : 1);
     }
-    expect(rows.find((r) => r.identityId === optedOut.identityId)).toMatchObject({ status: "SKIPPED", failureReason: "opted_out" });
+    expect(rows.find((r) => r.identityId === optedOut.identityId)).toMatchObject({
+      status: "SKIPPED",
+      failureReason: "opted_out",
+    });
 
     // Blocked: marked unreachable, not retried, and reached on their phone instead.
     for (const p of blocked) {
       expect(fake.callsTo("sendMessage").filter((c) => String(c.body.chat_id) === String(p.chatId))).toHaveLength(1);
-      expect(await h.prisma.chatIdentity.findUniqueOrThrow({ where: { id: p.identityId! } })).toMatchObject({ reachable: false });
+      expect(await h.prisma.chatIdentity.findUniqueOrThrow({ where: { id: p.identityId! } })).toMatchObject({
+        reachable: false,
+      });
       const sms = phones.delivered.filter((m) => m.via === "SMS" && m.phone === `84${p.phone!.slice(1)}`);
       expect(sms).toHaveLength(1);
       expect(sms[0]!.text).not.toMatch(/[àáảãạăâđèéêìíòóôơùúưỳý]/i);
@@ -106,7 +113,9 @@ describe("a payout notice to many people through Telegram", () => {
         END IF;
         RETURN NEW;
       END $$ LANGUAGE plpgsql`);
-    await h.prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_sent_once BEFORE UPDATE ON "OutboundMessage" FOR EACH ROW EXECUTE FUNCTION refuse_sent_once()`);
+    await h.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_sent_once BEFORE UPDATE ON "OutboundMessage" FOR EACH ROW EXECUTE FUNCTION refuse_sent_once()`,
+    );
     try {
       await queueNotices(h.prisma, people, "refused");
       await sendAll(h, "refused");
@@ -142,7 +151,11 @@ describe("two instances sending at once", () => {
       for (const p of people) expect(fake.sentMessages(p.chatId!)).toHaveLength(1);
       expect(fake.sentMessages(990_001).length).toBeGreaterThan(0);
       expect(fake.sentMessages(990_002).length).toBeGreaterThan(0);
-      const senders = await a.prisma.outboundMessage.groupBy({ by: ["claimedBy"], where: { noticeKey: { startsWith: "test:two:" } }, _count: true });
+      const senders = await a.prisma.outboundMessage.groupBy({
+        by: ["claimedBy"],
+        where: { noticeKey: { startsWith: "test:two:" } },
+        _count: true,
+      });
       expect(senders).toHaveLength(1);
       expect(await noticeStatuses(a.prisma, "two")).toEqual({ SENT: 50 });
     } finally {
@@ -218,7 +231,9 @@ describe("people with only a phone", () => {
         ZALO_OA_SECRET_KEY: "fake-oa-secret",
         ZALO_ACCESS_TOKEN: phones.accessToken,
         ZNS_API_ROOT: phones.znsRoot,
-        ZNS_TEMPLATES: JSON.stringify({ "notices:reminder": { templateId: "7001", params: { customer_name: "name" } } }),
+        ZNS_TEMPLATES: JSON.stringify({
+          "notices:reminder": { templateId: "7001", params: { customer_name: "name" } },
+        }),
         ZNS_DAILY_QUOTA: "2",
       }),
     });
@@ -232,7 +247,10 @@ describe("people with only a phone", () => {
       for (const p of people) expect(got(p)).toHaveLength(1);
       const zns = phones.delivered.filter((m) => m.via === "ZNS" && people.some((p) => got(p).includes(m)));
       expect(zns).toHaveLength(2);
-      expect(zns[0]).toMatchObject({ templateId: "7001", data: { customer_name: expect.stringMatching(/^Người Nhận \d$/) } });
+      expect(zns[0]).toMatchObject({
+        templateId: "7001",
+        data: { customer_name: expect.stringMatching(/^Người Nhận \d$/) },
+      });
       expect(got(people[0]!)[0]!.via).toBe("SMS");
       const quota = await h.prisma.senderQuota.findMany({ where: { sender: "ZNS" } });
       expect(quota[0]).toMatchObject({ used: 2 });

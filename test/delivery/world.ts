@@ -20,8 +20,12 @@ export async function seedRecipients(
   options: { withChat?: (i: number) => boolean; phone?: (i: number) => string | null; firstChatId?: number } = {},
 ): Promise<Recipient[]> {
   const seq = ++provinceSeq;
-  const province = await prisma.province.create({ data: { code: `9${seq}${Date.now() % 10000}`, name: `Tỉnh Gửi Tin ${seq}` } });
-  const commune = await prisma.commune.create({ data: { code: `C${province.code}`, name: "Xã Thử Gửi", provinceId: province.id } });
+  const province = await prisma.province.create({
+    data: { code: `9${seq}${Date.now() % 10000}`, name: `Tỉnh Gửi Tin ${seq}` },
+  });
+  const commune = await prisma.commune.create({
+    data: { code: `C${province.code}`, name: "Xã Thử Gửi", provinceId: province.id },
+  });
   const out: Recipient[] = [];
   const firstChat = options.firstChatId ?? 700_000 + seq * 10_000;
   for (let i = 0; i < count; i++) {
@@ -44,9 +48,17 @@ export async function seedRecipients(
     if (options.withChat?.(i) ?? true) {
       const chatId = firstChat + i;
       const identity = await prisma.chatIdentity.create({
-        data: { channel: "TELEGRAM", platformUserId: String(chatId), beneficiaryId: b.id, linkedAt: new Date(), consentAt: new Date() },
+        data: {
+          channel: "TELEGRAM",
+          platformUserId: String(chatId),
+          beneficiaryId: b.id,
+          linkedAt: new Date(),
+          consentAt: new Date(),
+        },
       });
-      await prisma.chatLink.create({ data: { identityId: identity.id, beneficiaryId: b.id, role: "SELF", via: "LINK_CODE" } });
+      await prisma.chatLink.create({
+        data: { identityId: identity.id, beneficiaryId: b.id, role: "SELF", via: "LINK_CODE" },
+      });
       Object.assign(r, { chatId, identityId: identity.id });
     }
     out.push(r);
@@ -55,7 +67,12 @@ export async function seedRecipients(
 }
 
 /** One notice per person, to their chat or else to their phone by `phoneChannel`. */
-export async function queueNotices(prisma: PrismaClient, people: Recipient[], tag: string, phoneChannel: "ZNS" | "SMS" = "SMS"): Promise<void> {
+export async function queueNotices(
+  prisma: PrismaClient,
+  people: Recipient[],
+  tag: string,
+  phoneChannel: "ZNS" | "SMS" = "SMS",
+): Promise<void> {
   const drafts: OutboundDraft[] = people.flatMap((p, i): OutboundDraft[] => {
     const base = {
       kind: "NOTIFICATION" as const,
@@ -63,8 +80,12 @@ export async function queueNotices(prisma: PrismaClient, people: Recipient[], ta
       noticeKey: `test:${tag}:${p.beneficiaryId}`,
       beneficiaryId: p.beneficiaryId,
     };
-    if (p.identityId) return [{ ...base, to: { identityId: p.identityId, channel: "TELEGRAM" }, dedupeKey: `test:${tag}:${p.identityId}` }];
-    if (p.phone) return [{ ...base, to: { phone: p.phone, channel: phoneChannel }, dedupeKey: `test:${tag}:${p.phone}` }];
+    if (p.identityId)
+      return [
+        { ...base, to: { identityId: p.identityId, channel: "TELEGRAM" }, dedupeKey: `test:${tag}:${p.identityId}` },
+      ];
+    if (p.phone)
+      return [{ ...base, to: { phone: p.phone, channel: phoneChannel }, dedupeKey: `test:${tag}:${p.phone}` }];
     return [];
   });
   await enqueueOutbound(prisma, drafts);
@@ -72,11 +93,26 @@ export async function queueNotices(prisma: PrismaClient, people: Recipient[], ta
 
 /** Rows of a tagged notice by status. */
 export async function noticeStatuses(prisma: PrismaClient, tag: string): Promise<Record<string, number>> {
-  const rows = await prisma.outboundMessage.groupBy({ by: ["status"], where: { noticeKey: { startsWith: `test:${tag}:` } }, _count: true });
+  const rows = await prisma.outboundMessage.groupBy({
+    by: ["status"],
+    where: { noticeKey: { startsWith: `test:${tag}:` } },
+    _count: true,
+  });
   return Object.fromEntries(rows.map((r) => [r.status, r._count]));
 }
 
 /** The parameters every payout notice carries (noticeReply.ts), for a reminder on 5 August. */
 export function reminderParams(name: string) {
-  return { name, month: "8/2026", amount: { vnd: 750_000 }, date: { date: "2026-08-05" }, time: "", place: "", address: "", account: "", provider: "", count: 0 };
+  return {
+    name,
+    month: "8/2026",
+    amount: { vnd: 750_000 },
+    date: { date: "2026-08-05" },
+    time: "",
+    place: "",
+    address: "",
+    account: "",
+    provider: "",
+    count: 0,
+  };
 }

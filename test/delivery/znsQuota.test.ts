@@ -45,12 +45,21 @@ const row = (n: number): Claimed => ({
 describe("the day's ZNS quota", () => {
   it("lets exactly as many messages through as the quota when they are sent all at once; a phone without Zalo takes no place", async () => {
     const sender = createZnsSender(
-      { apiRoot: phones.znsRoot, templates: { "notices:reminder": { templateId: "7001", params: { customer_name: "name" } } }, dailyQuota: 2, ratePerSecond: 10 },
+      {
+        apiRoot: phones.znsRoot,
+        templates: { "notices:reminder": { templateId: "7001", params: { customer_name: "name" } } },
+        dailyQuota: 2,
+        ratePerSecond: 10,
+      },
       {
         prisma: db.prisma,
         clock: fixedClock(new Date("2026-07-15T02:00:00Z")),
         i18n: await createI18n(),
-        tokens: { seed: async () => undefined, accessToken: async () => phones.accessToken, refreshAfterRejection: async () => null },
+        tokens: {
+          seed: async () => undefined,
+          accessToken: async () => phones.accessToken,
+          refreshAfterRejection: async () => null,
+        },
       },
     );
     const reply = { text: [{ key: "notices:reminder", params: { name: "Bà Đào" } }] };
@@ -60,8 +69,12 @@ describe("the day's ZNS quota", () => {
 
     const results = await Promise.all(Array.from({ length: 6 }, (_, i) => sender.send(row(i + 1), reply)));
     expect(results.filter((r) => r.ok)).toHaveLength(2);
-    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? null : r.reason))).toEqual(Array(4).fill("zns_quota_exhausted"));
+    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? null : r.reason))).toEqual(
+      Array(4).fill("zns_quota_exhausted"),
+    );
     expect(phones.delivered.filter((m) => m.via === "ZNS")).toHaveLength(2);
-    expect(await db.prisma.senderQuota.findUnique({ where: { sender_day: { sender: ZNS_SENDER, day: "2026-07-15" } } })).toMatchObject({ used: 2 });
+    expect(
+      await db.prisma.senderQuota.findUnique({ where: { sender_day: { sender: ZNS_SENDER, day: "2026-07-15" } } }),
+    ).toMatchObject({ used: 2 });
   });
 });

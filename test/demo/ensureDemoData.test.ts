@@ -62,13 +62,21 @@ describe("ensureDemoData on an empty database", () => {
   });
 
   it("stores payout lines the way the bot explains them", async () => {
-    const categoryId = async (code: string) => (await db.prisma.benefitCategory.findUniqueOrThrow({ where: { code } })).id;
-    const warInvalid = await db.prisma.payoutLine.findFirstOrThrow({ where: { categoryId: await categoryId("NCC_WAR_INVALID") } });
+    const categoryId = async (code: string) =>
+      (await db.prisma.benefitCategory.findUniqueOrThrow({ where: { code } })).id;
+    const warInvalid = await db.prisma.payoutLine.findFirstOrThrow({
+      where: { categoryId: await categoryId("NCC_WAR_INVALID") },
+    });
     expect(warInvalid).toMatchObject({ kind: "MONTHLY", baseLevel: 2_789_000, coefficient: null });
     expect([1_878_000, 3_667_000, 5_450_000, 7_240_000, 8_941_000]).toContain(warInvalid.amount);
-    const old80 = await db.prisma.payoutLine.findFirstOrThrow({ where: { categoryId: await categoryId("BTXH_OLD_80") } });
+    const old80 = await db.prisma.payoutLine.findFirstOrThrow({
+      where: { categoryId: await categoryId("BTXH_OLD_80") },
+    });
     expect([old80.amount, old80.baseLevel, old80.coefficient?.toString(), old80.legalBasis]).toEqual([
-      1_080_000, 540_000, "2", "Nghị định 335/2026/NĐ-CP",
+      1_080_000,
+      540_000,
+      "2",
+      "Nghị định 335/2026/NĐ-CP",
     ]);
     const carried = await db.prisma.payoutLine.findFirstOrThrow({ where: { kind: "CARRIED_OVER" } });
     expect(carried.label).toMatch(/^Tiền chưa nhận kỳ \d{2}\/\d{4} chuyển sang$/);
@@ -80,9 +88,15 @@ describe("ensureDemoData on an empty database", () => {
       include: { scopes: { include: { commune: true, province: true } } },
     });
     expect(xa1.scopes.map((s) => [s.commune?.code, s.province])).toEqual([["A0101", null]]);
-    const tinh = await db.prisma.staffUser.findUniqueOrThrow({ where: { username: "tinh" }, include: { scopes: { include: { province: true } } } });
+    const tinh = await db.prisma.staffUser.findUniqueOrThrow({
+      where: { username: "tinh" },
+      include: { scopes: { include: { province: true } } },
+    });
     expect(tinh.scopes.map((s) => s.province?.name)).toEqual(["Tỉnh An Hòa"]);
-    const admin = await db.prisma.staffUser.findUniqueOrThrow({ where: { username: "admin" }, include: { scopes: true } });
+    const admin = await db.prisma.staffUser.findUniqueOrThrow({
+      where: { username: "admin" },
+      include: { scopes: true },
+    });
     expect(admin.scopes).toEqual([]);
     expect(await verifyPassword("admin-demo-2026", admin.passwordHash)).toBe(true);
     // Authorisations in the first commune were approved by its officer after checking the papers.
@@ -121,11 +135,19 @@ describe("ensureDemoData on a database with real beneficiaries", () => {
 
   it("only syncs the policy and adds no demo people or demo staff", async () => {
     const province = await db.prisma.province.create({ data: { code: "T01", name: "Tỉnh Thật" } });
-    const commune = await db.prisma.commune.create({ data: { code: "T0101", name: "Xã Thật", provinceId: province.id } });
+    const commune = await db.prisma.commune.create({
+      data: { code: "T0101", name: "Xã Thật", provinceId: province.id },
+    });
     await db.prisma.beneficiary.create({
       data: {
-        personalId: "001145000001", personalIdLast4: "0001", fullName: "Nguyễn Văn A", fullNameAscii: "nguyen van a",
-        dateOfBirth: new Date("1945-03-01T00:00:00Z"), sex: "MALE", communeId: commune.id, programme: "BTXH",
+        personalId: "001145000001",
+        personalIdLast4: "0001",
+        fullName: "Nguyễn Văn A",
+        fullNameAscii: "nguyen van a",
+        dateOfBirth: new Date("1945-03-01T00:00:00Z"),
+        sex: "MALE",
+        communeId: commune.id,
+        programme: "BTXH",
       },
     });
     const result = await ensureDemoData({ prisma: db.prisma, log, clock, seed: 7 });

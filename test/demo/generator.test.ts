@@ -24,7 +24,9 @@ describe("demo province generator", () => {
       generateDemoProvince({ seed: 42, today: TODAY, policy, count: 300 }),
     );
     const other = generateDemoProvince({ seed: 43, today: TODAY, policy, count: 300 });
-    expect(other.people.map((p) => p.beneficiary.fullName)).not.toEqual(demo.people.slice(0, 300).map((p) => p.beneficiary.fullName));
+    expect(other.people.map((p) => p.beneficiary.fullName)).not.toEqual(
+      demo.people.slice(0, 300).map((p) => p.beneficiary.fullName),
+    );
     // A person does not depend on how many are generated.
     expect(demo.people[120]).toEqual(generateDemoProvince({ seed: 42, today: TODAY, policy, count: 121 }).people[120]);
   });
@@ -42,7 +44,10 @@ describe("demo province generator", () => {
   it("gives everyone a unique personal ID consistent with their sex and date of birth", () => {
     const ids = new Set<string>();
     for (const { beneficiary: b, relatives } of demo.people) {
-      expect([b.personalId, personalIdProblems(b.personalId, { sex: b.sex, dateOfBirth: b.dateOfBirth })]).toEqual([b.personalId, []]);
+      expect([b.personalId, personalIdProblems(b.personalId, { sex: b.sex, dateOfBirth: b.dateOfBirth })]).toEqual([
+        b.personalId,
+        [],
+      ]);
       ids.add(b.personalId);
       for (const r of relatives) {
         if (r.personalId) {
@@ -61,7 +66,8 @@ describe("demo province generator", () => {
     expect(new Set(phones).size).toBe(phones.length);
     expect(phones.length).toBeGreaterThan(demo.people.length * 0.6);
     expect(phones.length).toBeLessThan(demo.people.length * 0.95);
-    for (const p of demo.people) for (const r of p.relatives) if (r.phone) expect(normalisePhone(r.phone)).toBe(r.phone);
+    for (const p of demo.people)
+      for (const r of p.relatives) if (r.phone) expect(normalisePhone(r.phone)).toBe(r.phone);
   });
 
   it("gives each person an age that fits their category in every month shown", () => {
@@ -84,7 +90,12 @@ describe("demo province generator", () => {
     let atOldLevel = 0;
     for (const p of demo.people) {
       p.payouts.forEach((payout, k) => {
-        const input = { programme: p.beneficiary.programme, categories: p.categories, month: payout.month, provinceCode: "A01" };
+        const input = {
+          programme: p.beneficiary.programme,
+          categories: p.categories,
+          month: payout.month,
+          provinceCode: "A01",
+        };
         const priced = priceMonth(policy, input);
         // Where the policy data lacks the amount (the war-invalid table at 3,012,000), the commune
         // keeps paying the amount of the last base level it can price.
@@ -93,7 +104,8 @@ describe("demo province generator", () => {
           atOldLevel += 1;
         }
         const due = priced.ok ? priced : monthlyAmount(policy, { ...input, baseLevel: 2_789_000 });
-        if (p.categories.some((c) => c.code === "SOCIAL_PENSION") && p.categories.length === 1) expect(due.total).toBe(600_000);
+        if (p.categories.some((c) => c.code === "SOCIAL_PENSION") && p.categories.length === 1)
+          expect(due.total).toBe(600_000);
         const carried = payout.lines.filter((l) => l.kind === "CARRIED_OVER");
         const previous = p.payouts[k - 1];
         if (carried.length > 0) {
@@ -103,7 +115,9 @@ describe("demo province generator", () => {
           expect(previous?.status).not.toBe("CARRIED_OVER");
         }
         expect(payout.amount).toBe(due.total + carried.reduce((s, l) => s + l.amount, 0));
-        expect(payout.lines.filter((l) => l.kind !== "CARRIED_OVER").map((l) => l.amount)).toEqual(due.lines.map((l) => l.amount));
+        expect(payout.lines.filter((l) => l.kind !== "CARRIED_OVER").map((l) => l.amount)).toEqual(
+          due.lines.map((l) => l.amount),
+        );
       });
     }
     expect(atOldLevel).toBeGreaterThan(0);
@@ -122,10 +136,16 @@ describe("demo province generator", () => {
     expect(share("CARRIED_OVER")).toBeGreaterThan(0.01);
     expect(share("FAILED")).toBeGreaterThan(0.002);
     const next = demo.people.map((p) => p.payouts[3]!);
-    expect(next.every((o) => o.status === "SCHEDULED" && o.month === "2026-12-01" && o.scheduledDate > TODAY)).toBe(true);
-    const days = new Set(demo.schedules.filter((s) => s.month === "2026-12-01").map((s) => `${s.communeCode} ${s.date} ${s.startTime}`));
+    expect(next.every((o) => o.status === "SCHEDULED" && o.month === "2026-12-01" && o.scheduledDate > TODAY)).toBe(
+      true,
+    );
+    const days = new Set(
+      demo.schedules.filter((s) => s.month === "2026-12-01").map((s) => `${s.communeCode} ${s.date} ${s.startTime}`),
+    );
     expect(days.size).toBeGreaterThanOrEqual(demo.communes.length);
-    const firstDays = demo.communes.map((c) => demo.schedules.filter((s) => s.communeCode === c.code && s.month === "2026-12-01")[0]!.date);
+    const firstDays = demo.communes.map(
+      (c) => demo.schedules.filter((s) => s.communeCode === c.code && s.month === "2026-12-01")[0]!.date,
+    );
     expect(new Set(firstDays).size).toBeGreaterThan(2);
   });
 
@@ -143,7 +163,16 @@ describe("demo province generator", () => {
     expect(withAccount).toBeLessThan(0.6);
     const providers = new Set(demo.people.flatMap((p) => p.accounts.map((a) => a.provider)));
     expect([...providers].sort()).toEqual(
-      ["Agribank", "BIDV", "LienVietPostBank", "MoMo", "VNPT Money", "VietinBank", "Vietcombank", "Viettel Money"].sort(),
+      [
+        "Agribank",
+        "BIDV",
+        "LienVietPostBank",
+        "MoMo",
+        "VNPT Money",
+        "VietinBank",
+        "Vietcombank",
+        "Viettel Money",
+      ].sort(),
     );
     for (const p of demo.people) {
       const verified = p.accounts.find((a) => a.status === "VERIFIED");

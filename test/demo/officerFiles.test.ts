@@ -35,20 +35,38 @@ describe("demo officer files", () => {
 
     const people = await readCsv(result.beneficiaries);
     expect(people[0]).toEqual([
-      "Họ và tên", "Số định danh", "Ngày sinh (dd/mm/yyyy)", "Giới tính (Nam/Nữ)", "Số điện thoại", "Địa chỉ", "Mã xã",
-      "Chương trình", "Mã đối tượng", "Trạng thái",
+      "Họ và tên",
+      "Số định danh",
+      "Ngày sinh (dd/mm/yyyy)",
+      "Giới tính (Nam/Nữ)",
+      "Số điện thoại",
+      "Địa chỉ",
+      "Mã xã",
+      "Chương trình",
+      "Mã đối tượng",
+      "Trạng thái",
     ]);
     expect(people).toHaveLength(401);
     for (const [, id, dob, sex] of people.slice(1)) {
       const [d, m, y] = dob!.split("/");
-      expect(personalIdProblems(id!, { sex: sex === "Nam" ? "MALE" : "FEMALE", dateOfBirth: `${y}-${m}-${d}` })).toEqual([]);
+      expect(
+        personalIdProblems(id!, { sex: sex === "Nam" ? "MALE" : "FEMALE", dateOfBirth: `${y}-${m}-${d}` }),
+      ).toEqual([]);
     }
     expect(people.some((r) => /^NCC_WAR_INVALID:(21|41|61|81|100)/.test(r[8]!))).toBe(true);
 
     const payouts = await readCsv(result.payouts);
     expect(payouts[0]).toEqual([
-      "Số định danh", "Kỳ (MM/YYYY)", "Số tiền", "Hình thức", "Ngày chi trả (dd/mm/yyyy)", "Giờ (07:30-11:00)", "Điểm chi trả",
-      "Ngân hàng/Ví", "Số tài khoản", "Trạng thái",
+      "Số định danh",
+      "Kỳ (MM/YYYY)",
+      "Số tiền",
+      "Hình thức",
+      "Ngày chi trả (dd/mm/yyyy)",
+      "Giờ (07:30-11:00)",
+      "Điểm chi trả",
+      "Ngân hàng/Ví",
+      "Số tài khoản",
+      "Trạng thái",
     ]);
     expect(new Set(payouts.slice(1).map((r) => r[1]))).toEqual(new Set(["09/2026", "10/2026", "11/2026", "12/2026"]));
   });

@@ -21,35 +21,62 @@ describe("checking payout amounts against the policy", () => {
     place = await seedPlace(app.prisma);
     const p = app.prisma;
     const { hoaAn, dongBa } = place.communes;
-    const person = async (key: string, name: string, communeId: string, programme: "BTXH" | "NCC", categories: { code: string; rate?: number }[], extra = {}) => {
+    const person = async (
+      key: string,
+      name: string,
+      communeId: string,
+      programme: "BTXH" | "NCC",
+      categories: { code: string; rate?: number }[],
+      extra = {},
+    ) => {
       ids[key] = await addPerson(p, { name, communeId, programme, categories, ...extra });
       const row = await p.beneficiary.findUniqueOrThrow({ where: { id: ids[key] } });
       masked[key] = `••••••••${row.personalId.slice(-4)}`;
       return ids[key];
     };
     const sep = "2025-09-01";
-    await addPayout(p, await person("right", "Bà Đúng", hoaAn, "BTXH", [{ code: "BTXH_OLD_80" }]), sep, [{ kind: "MONTHLY", amount: 1_000_000 }]);
-    await addPayout(p, await person("oldLevel", "Bà Hai", hoaAn, "BTXH", [{ code: "BTXH_OLD_80" }]), sep, [{ kind: "MONTHLY", amount: 720_000 }]);
+    await addPayout(p, await person("right", "Bà Đúng", hoaAn, "BTXH", [{ code: "BTXH_OLD_80" }]), sep, [
+      { kind: "MONTHLY", amount: 1_000_000 },
+    ]);
+    await addPayout(p, await person("oldLevel", "Bà Hai", hoaAn, "BTXH", [{ code: "BTXH_OLD_80" }]), sep, [
+      { kind: "MONTHLY", amount: 720_000 },
+    ]);
     await addPayout(
       p,
-      await person("both", "Ông Ba", hoaAn, "BTXH", [{ code: "BTXH_OLD_80" }, { code: "BTXH_ESPECIALLY_SEVERE_DISABILITY_CHILD_OR_OLD" }]),
+      await person("both", "Ông Ba", hoaAn, "BTXH", [
+        { code: "BTXH_OLD_80" },
+        { code: "BTXH_ESPECIALLY_SEVERE_DISABILITY_CHILD_OR_OLD" },
+      ]),
       sep,
-      [{ kind: "MONTHLY", amount: 1_000_000 }, { kind: "MONTHLY", amount: 1_250_000 }],
+      [
+        { kind: "MONTHLY", amount: 1_000_000 },
+        { kind: "MONTHLY", amount: 1_250_000 },
+      ],
     );
     await addPayout(
       p,
-      await person("stopped", "Anh Tư", hoaAn, "BTXH", [{ code: "BTXH_SEVERE_DISABILITY_ADULT" }], { status: "ENDED", statusChangedAt: new Date("2025-07-10T02:00:00Z") }),
+      await person("stopped", "Anh Tư", hoaAn, "BTXH", [{ code: "BTXH_SEVERE_DISABILITY_ADULT" }], {
+        status: "ENDED",
+        statusChangedAt: new Date("2025-07-10T02:00:00Z"),
+      }),
       sep,
       [{ kind: "MONTHLY", amount: 750_000 }],
       "SCHEDULED",
     );
-    await addPayout(p, await person("invalid", "Ông Năm", hoaAn, "NCC", [{ code: "NCC_WAR_INVALID", rate: 61 }]), sep, [{ kind: "MONTHLY", amount: 5_450_000 }]);
+    await addPayout(p, await person("invalid", "Ông Năm", hoaAn, "NCC", [{ code: "NCC_WAR_INVALID", rate: 61 }]), sep, [
+      { kind: "MONTHLY", amount: 5_450_000 },
+    ]);
     // Carried-over money on its own line is not a wrong monthly amount.
     await addPayout(p, await person("carried", "Bà Sáu", hoaAn, "BTXH", [{ code: "SOCIAL_PENSION" }]), sep, [
       { kind: "MONTHLY", amount: 500_000 },
       { kind: "CARRIED_OVER", amount: 500_000 },
     ]);
-    await addPayout(p, await person("other", "Chị Bảy", dongBa, "BTXH", [{ code: "BTXH_SEVERE_DISABILITY_ADULT" }]), sep, [{ kind: "MONTHLY", amount: 540_000 }]);
+    await addPayout(
+      p,
+      await person("other", "Chị Bảy", dongBa, "BTXH", [{ code: "BTXH_SEVERE_DISABILITY_ADULT" }]),
+      sep,
+      [{ kind: "MONTHLY", amount: 540_000 }],
+    );
 
     await createStaff(p, { username: "xa.hoaan", password: PW, role: "COMMUNE_OFFICER", communeCodes: ["90301"] });
     await createStaff(p, { username: "phuong.dongba", password: PW, role: "COMMUNE_OFFICER", communeCodes: ["90302"] });
@@ -62,7 +89,10 @@ describe("checking payout amounts against the policy", () => {
   });
 
   it("finds each wrong monthly amount of a commune with its likely cause", async () => {
-    const result = await checkAmounts(app.prisma, place.policy, { month: "2025-09", communeIds: [place.communes.hoaAn] });
+    const result = await checkAmounts(app.prisma, place.policy, {
+      month: "2025-09",
+      communeIds: [place.communes.hoaAn],
+    });
     expect(result.checked).toBe(6);
     expect(result.rows.map((r) => [r.fullName, r.expected, r.paid, r.difference, r.reason])).toEqual([
       ["Anh Tư", 0, 750_000, 750_000, { kind: "stopped", status: "ENDED" }],
@@ -75,7 +105,8 @@ describe("checking payout amounts against the policy", () => {
     expect((await checkAmounts(app.prisma, place.policy, { month: "2025-10", communeIds: null })).checked).toBe(0);
   });
 
-  const page = (who: SignedIn, query: string) => fetch(`${app.url}/console/amount-checks${query}`, { headers: { cookie: who.cookie } });
+  const page = (who: SignedIn, query: string) =>
+    fetch(`${app.url}/console/amount-checks${query}`, { headers: { cookie: who.cookie } });
 
   it("shows the commune officer the wrong payouts of their commune, masked, and nobody else's", async () => {
     const res = await page(hoaAnOfficer, "?month=2025-09");

@@ -20,15 +20,30 @@ describe("back pay after a retroactive rise", () => {
     db = await createTestDatabase();
     place = await seedPlace(db.prisma);
     const p = db.prisma;
-    const add = (name: string) => addPerson(p, { name, communeId: place.communes.hoaAn, programme: "BTXH", categories: [{ code: "BTXH_SEVERE_DISABILITY_ADULT" }] });
-    const monthly = (amount: number) => ({ kind: "MONTHLY" as const, amount, categoryCode: "BTXH_SEVERE_DISABILITY_ADULT" });
+    const add = (name: string) =>
+      addPerson(p, {
+        name,
+        communeId: place.communes.hoaAn,
+        programme: "BTXH",
+        categories: [{ code: "BTXH_SEVERE_DISABILITY_ADULT" }],
+      });
+    const monthly = (amount: number) => ({
+      kind: "MONTHLY" as const,
+      amount,
+      categoryCode: "BTXH_SEVERE_DISABILITY_ADULT",
+    });
     // Paid 750,000 (1.5 × 500,000) from July to October, then 810,000 with the back pay in November.
     who.lines = await add("Chị Tám");
-    for (const m of ["2026-06-01", "2026-07-01", "2026-08-01", "2026-09-01", "2026-10-01"]) await addPayout(p, who.lines, m, [monthly(750_000)]);
-    await addPayout(p, who.lines, "2026-11-01", [monthly(810_000), { kind: "BACK_PAY", amount: 240_000, label: "Truy lĩnh 07-10/2026" }]);
+    for (const m of ["2026-06-01", "2026-07-01", "2026-08-01", "2026-09-01", "2026-10-01"])
+      await addPayout(p, who.lines, m, [monthly(750_000)]);
+    await addPayout(p, who.lines, "2026-11-01", [
+      monthly(810_000),
+      { kind: "BACK_PAY", amount: 240_000, label: "Truy lĩnh 07-10/2026" },
+    ]);
     // A list with one sum per person: 810,000 + 240,000 in one line.
     who.lump = await add("Anh Chín");
-    for (const m of ["2026-07-01", "2026-08-01", "2026-09-01", "2026-10-01"]) await addPayout(p, who.lump, m, [monthly(750_000)]);
+    for (const m of ["2026-07-01", "2026-08-01", "2026-09-01", "2026-10-01"])
+      await addPayout(p, who.lump, m, [monthly(750_000)]);
     await addPayout(p, who.lump, "2026-11-01", [monthly(1_050_000)]);
     // Paid at the old amount in September, before the decree could be applied.
     who.september = await add("Bà Mười");
@@ -41,12 +56,17 @@ describe("back pay after a retroactive rise", () => {
   it("explains the back pay of November by its four months and Decree 335/2026", async () => {
     const e = await explainMonth(db.prisma, place.policy, who.lines ?? "", "2026-11-01");
     expect(e.verdict?.kind).toBe("agrees");
-    expect(e.backPay).toEqual([expect.objectContaining({ total: 240_000, months: [
-      expect.objectContaining({ month: "2026-07-01", before: 750_000, after: 810_000 }),
-      expect.objectContaining({ month: "2026-08-01" }),
-      expect.objectContaining({ month: "2026-09-01" }),
-      expect.objectContaining({ month: "2026-10-01" }),
-    ] })]);
+    expect(e.backPay).toEqual([
+      expect.objectContaining({
+        total: 240_000,
+        months: [
+          expect.objectContaining({ month: "2026-07-01", before: 750_000, after: 810_000 }),
+          expect.objectContaining({ month: "2026-08-01" }),
+          expect.objectContaining({ month: "2026-09-01" }),
+          expect.objectContaining({ month: "2026-10-01" }),
+        ],
+      }),
+    ]);
     const replies = explanationReplies(e);
     expect(await missingKeys(replies)).toEqual([]);
     const text = (await rendered(replies)).join("\n");
@@ -87,7 +107,14 @@ describe("back pay after a retroactive rise", () => {
 
   it("answers “có khoản truy lĩnh” and “sao tháng này nhiều hơn” in the chat with that explanation", async () => {
     const h = createHarness(db.prisma, new Date("2026-11-20T03:00:00Z"));
-    const issued = await issueLinkCodes(db.prisma, { communeId: place.communes.hoaAn, beneficiaryIds: [who.lines ?? ""], onlyUnlinked: false, validDays: 30, now: h.clock.now(), staff: null });
+    const issued = await issueLinkCodes(db.prisma, {
+      communeId: place.communes.hoaAn,
+      beneficiaryIds: [who.lines ?? ""],
+      onlyUnlinked: false,
+      validDays: 30,
+      now: h.clock.now(),
+      staff: null,
+    });
     const person = h.person("web-back-pay");
     await person.send(issued.codes[0]?.displayCode ?? "");
     await person.press("role:self");

@@ -16,8 +16,12 @@ describe("month-to-month differences", () => {
     db = await createTestDatabase();
     place = await seedPlace(db.prisma);
     const p = db.prisma;
-    const add = (name: string, programme: "BTXH" | "NCC", categories: { code: string; rate?: number; since?: string }[], extra = {}) =>
-      addPerson(p, { name, communeId: place.communes.hoaAn, programme, categories, ...extra });
+    const add = (
+      name: string,
+      programme: "BTXH" | "NCC",
+      categories: { code: string; rate?: number; since?: string }[],
+      extra = {},
+    ) => addPerson(p, { name, communeId: place.communes.hoaAn, programme, categories, ...extra });
 
     who.old80 = await add("Bà Tư", "BTXH", [{ code: "BTXH_OLD_80" }]);
     await addPayout(p, who.old80, "2024-06-01", [{ kind: "MONTHLY", amount: 720_000, categoryCode: "BTXH_OLD_80" }]);
@@ -86,21 +90,39 @@ describe("month-to-month differences", () => {
       {
         reason: "baseLevel",
         amount: 280_000,
-        detail: { programme: "BTXH", from: 360_000, to: 500_000, effectiveFrom: "2024-07-01", legalBasis: "Nghị định 76/2024/NĐ-CP" },
+        detail: {
+          programme: "BTXH",
+          from: 360_000,
+          to: 500_000,
+          effectiveFrom: "2024-07-01",
+          legalBasis: "Nghị định 76/2024/NĐ-CP",
+        },
       },
     ]);
     expect(july.mismatch).toBeNull();
     const text = await say("old80", "2024-07-01");
     expect(text).toContain("Mức chuẩn 500.000 đ × hệ số 2 = 1.000.000 đ");
-    expect(text).toContain("So với tháng 06/2024:\n\nTiền tăng 280.000 đ vì mức chuẩn tăng từ 360.000 đ lên 500.000 đ kể từ ngày 01/07/2024 (Nghị định 76/2024/NĐ-CP).");
-    expect(await say("old80", "2024-07-01", "en")).toContain("280,000 VND more because the base level rose from 360,000 VND to 500,000 VND on 01/07/2024");
+    expect(text).toContain(
+      "So với tháng 06/2024:\n\nTiền tăng 280.000 đ vì mức chuẩn tăng từ 360.000 đ lên 500.000 đ kể từ ngày 01/07/2024 (Nghị định 76/2024/NĐ-CP).",
+    );
+    expect(await say("old80", "2024-07-01", "en")).toContain(
+      "280,000 VND more because the base level rose from 360,000 VND to 500,000 VND on 01/07/2024",
+    );
   });
 
   it("July 2024 pays a martyr's relative 2,789,000 instead of 2,055,000 for the same reason", async () => {
     const july = await explain("martyr", "2024-07-01");
     expect(july.expected?.total).toBe(2_789_000);
-    expect(july.changes).toEqual([expect.objectContaining({ reason: "baseLevel", amount: 734_000, detail: expect.objectContaining({ from: 2_055_000, to: 2_789_000 }) })]);
-    expect(await say("martyr", "2024-07-01")).toContain("Tiền tăng 734.000 đ vì mức chuẩn tăng từ 2.055.000 đ lên 2.789.000 đ kể từ ngày 01/07/2024 (Nghị định 77/2024/NĐ-CP).");
+    expect(july.changes).toEqual([
+      expect.objectContaining({
+        reason: "baseLevel",
+        amount: 734_000,
+        detail: expect.objectContaining({ from: 2_055_000, to: 2_789_000 }),
+      }),
+    ]);
+    expect(await say("martyr", "2024-07-01")).toContain(
+      "Tiền tăng 734.000 đ vì mức chuẩn tăng từ 2.055.000 đ lên 2.789.000 đ kể từ ngày 01/07/2024 (Nghị định 77/2024/NĐ-CP).",
+    );
   });
 
   it("a war invalid's rise is explained from what was paid when the old rate table is not in the policy data", async () => {
@@ -118,9 +140,13 @@ describe("month-to-month differences", () => {
     expect(sep.mismatch).toBeNull();
     expect(sep.changes).toEqual([expect.objectContaining({ reason: "carriedOver", amount: 1_000_000 })]);
     const text = await say("carried", "2025-09-01");
-    expect(text).toContain("Bác đã nhận 2.000.000 đ cho tháng 09/2025.\n\nTrong đó có 1.000.000 đ tiền kỳ trước chưa nhận, được chuyển sang.");
+    expect(text).toContain(
+      "Bác đã nhận 2.000.000 đ cho tháng 09/2025.\n\nTrong đó có 1.000.000 đ tiền kỳ trước chưa nhận, được chuyển sang.",
+    );
     expect(text).toContain("Tiền tăng 1.000.000 đ vì có tiền kỳ trước Bác chưa nhận, được chuyển sang.");
-    expect(await say("carried", "2025-08-01")).toContain("Bác chưa nhận 1.000.000 đ của tháng 08/2025. Số tiền này được chuyển sang kỳ sau.");
+    expect(await say("carried", "2025-08-01")).toContain(
+      "Bác chưa nhận 1.000.000 đ của tháng 08/2025. Số tiền này được chuyển sang kỳ sau.",
+    );
   });
 
   it("back pay is explained as money for earlier months, not as a rise of the allowance", async () => {
@@ -133,7 +159,9 @@ describe("month-to-month differences", () => {
   it("the month after a Tết gift is lower because the gift is given once", async () => {
     const march = await explain("gift", "2026-03-01");
     expect(march.changes).toEqual([expect.objectContaining({ reason: "gift", amount: -600_000 })]);
-    expect(await say("gift", "2026-03-01")).toContain("Tiền giảm 600.000 đ vì tháng trước có tiền quà. Quà chỉ có một lần.");
+    expect(await say("gift", "2026-03-01")).toContain(
+      "Tiền giảm 600.000 đ vì tháng trước có tiền quà. Quà chỉ có một lần.",
+    );
     expect(await say("gift", "2026-02-01")).toContain("Trong đó có 600.000 đ tiền quà: Quà Tết của Chủ tịch nước.");
   });
 
@@ -161,7 +189,9 @@ describe("month-to-month differences", () => {
     expect(sep.mismatch).toEqual({ expected: 1_000_000, paid: 720_000 });
     const text = await say("wrong", "2025-09-01");
     expect(text).toContain("Tiền hằng tháng trong danh sách chi trả là 720.000 đ, còn theo quy định là 1.000.000 đ.");
-    expect(text).toContain("Cán bộ xã sẽ thấy khoản chênh lệch này khi kiểm tra danh sách. Bác cũng có thể hỏi cán bộ xã.");
+    expect(text).toContain(
+      "Cán bộ xã sẽ thấy khoản chênh lệch này khi kiểm tra danh sách. Bác cũng có thể hỏi cán bộ xã.",
+    );
     expect(text.toLowerCase()).not.toMatch(/sai phạm|gian lận|ăn chặn|lừa/);
   });
 
@@ -169,22 +199,39 @@ describe("month-to-month differences", () => {
     const aug = await explain("old80", "2026-08-01");
     expect(aug.expected?.total).toBe(1_080_000);
     expect(aug.unconfirmedLevel).toBeNull();
-    expect(await say("old80", "2026-08-01")).toContain("Mức chuẩn 540.000 đ × hệ số 2 = 1.080.000 đ (Nghị định 335/2026/NĐ-CP).");
+    expect(await say("old80", "2026-08-01")).toContain(
+      "Mức chuẩn 540.000 đ × hệ số 2 = 1.080.000 đ (Nghị định 335/2026/NĐ-CP).",
+    );
   });
 
   it("a base level only reported is named as not yet confirmed and not paid", async () => {
     const reported: Policy = {
       ...place.policy,
-      baseLevels: [...place.policy.baseLevels, { programme: "BTXH", amount: 580_000, effectiveFrom: "2027-07-01", legalBasis: "Báo chí", source: null, confirmed: false, appliedFrom: null }],
+      baseLevels: [
+        ...place.policy.baseLevels,
+        {
+          programme: "BTXH",
+          amount: 580_000,
+          effectiveFrom: "2027-07-01",
+          legalBasis: "Báo chí",
+          source: null,
+          confirmed: false,
+          appliedFrom: null,
+        },
+      ],
     };
     const e = await explainMonth(db.prisma, reported, who.old80 ?? "", "2027-08-01");
     expect(e.expected?.total).toBe(1_080_000);
     expect(e.unconfirmedLevel).toEqual(expect.objectContaining({ amount: 580_000, effectiveFrom: "2027-07-01" }));
-    expect((await rendered(explanationReplies(e))).join("\n")).toContain("Có tin mức chuẩn mới 580.000 đ từ ngày 01/07/2027, nhưng chưa được xác nhận chính thức.");
+    expect((await rendered(explanationReplies(e))).join("\n")).toContain(
+      "Có tin mức chuẩn mới 580.000 đ từ ngày 01/07/2027, nhưng chưa được xác nhận chính thức.",
+    );
   });
 
   it("refuses a day that is not the first of a month, and an unknown person", async () => {
     await expect(explain("old80", "2025-09-15")).rejects.toThrow(/first day of a month/);
-    await expect(explainMonth(db.prisma, place.policy, "00000000-0000-0000-0000-000000000000", "2025-09-01")).rejects.toThrow(/not found/);
+    await expect(
+      explainMonth(db.prisma, place.policy, "00000000-0000-0000-0000-000000000000", "2025-09-01"),
+    ).rejects.toThrow(/not found/);
   });
 });

@@ -17,7 +17,13 @@ describe("the demo province", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     policy = await loadPolicy();
-    await ensureDemoData({ prisma: db.prisma, log: createLogger({ level: "silent" }), clock: fixedClock(new Date("2026-03-12T03:00:00Z")), seed: 7, count: 400 });
+    await ensureDemoData({
+      prisma: db.prisma,
+      log: createLogger({ level: "silent" }),
+      clock: fixedClock(new Date("2026-03-12T03:00:00Z")),
+      seed: 7,
+      count: 400,
+    });
   }, 120_000);
   afterAll(async () => {
     await db?.destroy();
@@ -36,18 +42,31 @@ describe("the demo province", () => {
   it("explains one person of each category, and the lines add up to the monthly part of the payout", async () => {
     const people = await db.prisma.beneficiary.findMany({
       where: { status: "ACTIVE" },
-      select: { id: true, categories: { select: { category: { select: { code: true } } } }, payouts: { select: { period: { select: { month: true } } } } },
+      select: {
+        id: true,
+        categories: { select: { category: { select: { code: true } } } },
+        payouts: { select: { period: { select: { month: true } } } },
+      },
     });
     const seen = new Set<string>();
     for (const p of people) {
-      const key = p.categories.map((c) => c.category.code).sort().join("+");
-      const month = p.payouts.map((x) => fromDbDate(x.period.month)).sort().at(-1);
+      const key = p.categories
+        .map((c) => c.category.code)
+        .sort()
+        .join("+");
+      const month = p.payouts
+        .map((x) => fromDbDate(x.period.month))
+        .sort()
+        .at(-1);
       if (seen.has(key) || !month) continue;
       seen.add(key);
       const e = await explainMonth(db.prisma, policy, p.id, month);
       expect(e.expected, key).not.toBeNull();
       expect(e.mismatch, key).toBeNull();
-      expect(e.expected?.lines.reduce((s, l) => s + l.amount, 0), key).toBe(e.expected?.total);
+      expect(
+        e.expected?.lines.reduce((s, l) => s + l.amount, 0),
+        key,
+      ).toBe(e.expected?.total);
       expect(await missingKeys(explanationReplies(e))).toEqual([]);
     }
     expect(seen.size).toBeGreaterThan(15);

@@ -19,7 +19,9 @@ export async function seedPlace(prisma: PrismaClient): Promise<Place> {
   const { policy } = await readPolicy(prisma);
   const province = await prisma.province.create({ data: { code: "903", name: "Tỉnh Chính Sách" } });
   const hoaAn = await prisma.commune.create({ data: { code: "90301", name: "Xã Hòa An", provinceId: province.id } });
-  const dongBa = await prisma.commune.create({ data: { code: "90302", name: "Phường Đông Ba", kind: "PHUONG", provinceId: province.id } });
+  const dongBa = await prisma.commune.create({
+    data: { code: "90302", name: "Phường Đông Ba", kind: "PHUONG", provinceId: province.id },
+  });
   return { policy, communes: { hoaAn: hoaAn.id, dongBa: dongBa.id } };
 }
 
@@ -39,7 +41,9 @@ let serial = 0;
 export async function addPerson(prisma: PrismaClient, p: PersonInput): Promise<string> {
   serial += 1;
   const personalId = `0011400${String(serial).padStart(5, "0")}`;
-  const categories = await prisma.benefitCategory.findMany({ where: { code: { in: p.categories.map((c) => c.code) } } });
+  const categories = await prisma.benefitCategory.findMany({
+    where: { code: { in: p.categories.map((c) => c.code) } },
+  });
   const person = await prisma.beneficiary.create({
     data: {
       personalId,
@@ -80,9 +84,16 @@ export async function addPayout(
   lines: LineInput[],
   status: PayoutStatus = "PAID",
 ): Promise<void> {
-  const period = await prisma.payoutPeriod.upsert({ where: { month: d(month) }, create: { month: d(month), status: "CLOSED" }, update: {} });
+  const period = await prisma.payoutPeriod.upsert({
+    where: { month: d(month) },
+    create: { month: d(month), status: "CLOSED" },
+    update: {},
+  });
   const codes = lines.flatMap((l) => (l.categoryCode ? [l.categoryCode] : []));
-  const categories = await prisma.benefitCategory.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } });
+  const categories = await prisma.benefitCategory.findMany({
+    where: { code: { in: codes } },
+    select: { id: true, code: true },
+  });
   await prisma.payout.create({
     data: {
       periodId: period.id,

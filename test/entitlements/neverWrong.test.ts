@@ -27,11 +27,23 @@ describe("never calling a correct payout wrong", () => {
     db = await createTestDatabase();
     place = await seedPlace(db.prisma);
     const levels = place.policy.baseLevels.filter((l) => l.effectiveFrom !== "2026-07-01");
-    const amounts = (p: Policy) => p.categories.map((c) => ({ ...c, amounts: c.amounts.filter((a) => a.effectiveFrom !== "2026-07-01") }));
+    const amounts = (p: Policy) =>
+      p.categories.map((c) => ({ ...c, amounts: c.amounts.filter((a) => a.effectiveFrom !== "2026-07-01") }));
     before2026 = { ...place.policy, baseLevels: levels, categories: amounts(place.policy) };
-    reported = { ...place.policy, baseLevels: place.policy.baseLevels.map((l) => (l.effectiveFrom === "2026-07-01" ? { ...l, confirmed: false } : l)) };
+    reported = {
+      ...place.policy,
+      baseLevels: place.policy.baseLevels.map((l) =>
+        l.effectiveFrom === "2026-07-01" ? { ...l, confirmed: false } : l,
+      ),
+    };
     const p = db.prisma;
-    const person = async (key: string, name: string, programme: "BTXH" | "NCC", categories: { code: string; rate?: number }[], paid: number) => {
+    const person = async (
+      key: string,
+      name: string,
+      programme: "BTXH" | "NCC",
+      categories: { code: string; rate?: number }[],
+      paid: number,
+    ) => {
       who[key] = await addPerson(p, { name, communeId: place.communes.hoaAn, programme, categories });
       await addPayout(p, who[key], AUG, [{ kind: "MONTHLY", amount: paid }]);
     };
@@ -45,7 +57,8 @@ describe("never calling a correct payout wrong", () => {
     await db?.destroy();
   });
 
-  const say = async (policy: Policy, key: string) => (await rendered(explanationReplies(await explainMonth(db.prisma, policy, who[key] ?? "", AUG)))).join("\n");
+  const say = async (policy: Policy, key: string) =>
+    (await rendered(explanationReplies(await explainMonth(db.prisma, policy, who[key] ?? "", AUG)))).join("\n");
 
   it("810,000 paid when the data still lacks the 540,000 level: nothing is wrong, the officer sees the data may be out of date", async () => {
     const e = await explainMonth(db.prisma, before2026, who.right ?? "", AUG);
@@ -58,12 +71,17 @@ describe("never calling a correct payout wrong", () => {
     expect(check.rows.map((r) => r.fullName)).toEqual(["Chị Sai"]);
     const t = (await createI18n()).t("vi");
     const outdated = check.outdated.find((o) => o.fullName === "Chị Đúng");
-    expect(outdated && outdatedText(t, "vi", outdated.match)).toBe("Dữ liệu chính sách có thể đã cũ: khoản chi khớp mức chuẩn 540.000 đ, chưa có trong dữ liệu.");
+    expect(outdated && outdatedText(t, "vi", outdated.match)).toBe(
+      "Dữ liệu chính sách có thể đã cũ: khoản chi khớp mức chuẩn 540.000 đ, chưa có trong dữ liệu.",
+    );
   });
 
   it("a level only reported, not confirmed: the payout at it is recognised, not reported as wrong", async () => {
     const e = await explainMonth(db.prisma, reported, who.right ?? "", AUG);
-    expect(e.verdict).toMatchObject({ kind: "otherLevel", match: { kind: "reportedLevel", baseLevel: 540_000, legalBasis: "Nghị định 335/2026/NĐ-CP" } });
+    expect(e.verdict).toMatchObject({
+      kind: "otherLevel",
+      match: { kind: "reportedLevel", baseLevel: 540_000, legalBasis: "Nghị định 335/2026/NĐ-CP" },
+    });
     expect(await say(reported, "right")).toContain("Tiền của Bác không có gì sai.");
   });
 
@@ -102,12 +120,21 @@ describe("never calling a correct payout wrong", () => {
   });
 
   it("the dashboard counts the payouts of the month that match no confirmed level", async () => {
-    expect(await unmatchedPayouts(db.prisma, place.policy, AUG, null)).toEqual({ month: AUG, payouts: 5, unmatched: 4, outdated: 1, unpriced: 2, mismatched: 1 });
+    expect(await unmatchedPayouts(db.prisma, place.policy, AUG, null)).toEqual({
+      month: AUG,
+      payouts: 5,
+      unmatched: 4,
+      outdated: 1,
+      unpriced: 2,
+      mismatched: 1,
+    });
   });
 
   it("a category repealed in 2025 is named as repealed, with the social pension instead", async () => {
     const text = await say(place.policy, "repealed");
-    expect(text).toContain("đã bị bãi bỏ từ ngày 01/07/2025 (Nghị định 176/2025/NĐ-CP bãi bỏ điểm c khoản 5 Điều 5 Nghị định 20/2021/NĐ-CP)");
+    expect(text).toContain(
+      "đã bị bãi bỏ từ ngày 01/07/2025 (Nghị định 176/2025/NĐ-CP bãi bỏ điểm c khoản 5 Điều 5 Nghị định 20/2021/NĐ-CP)",
+    );
     expect(text).toContain("chuyển sang hưởng Trợ cấp hưu trí xã hội");
     const check = await checkAmounts(db.prisma, place.policy, { month: "2026-08", communeIds: null });
     const t = (await createI18n()).t("vi");

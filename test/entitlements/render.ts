@@ -21,5 +21,7 @@ export async function missingKeys(replies: Reply[]): Promise<string[]> {
     ref.key,
     ...Object.values(ref.params ?? {}).flatMap((p) => (typeof p === "object" && "key" in p ? [p.key] : [])),
   ]);
-  return ["vi", "en"].flatMap((lng) => keys.filter((k) => !instance.exists(k, { lng, fallbackLng: false })).map((k) => `${lng}: ${k}`));
+  return ["vi", "en"].flatMap((lng) =>
+    keys.filter((k) => !instance.exists(k, { lng, fallbackLng: false })).map((k) => `${lng}: ${k}`),
+  );
 }

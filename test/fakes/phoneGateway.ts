@@ -75,14 +75,21 @@ export async function startFakePhoneGateway(): Promise<FakePhoneGateway> {
       }
       if (req.url === "/message/template") {
         const phone = String(body.phone ?? "");
-        if (req.headers.access_token !== accessToken) return answer(200, { error: -124, message: "Access token is invalid" }, "ZNS", phone, -124);
-        if (noZalo.has(phone)) return answer(200, { error: -118, message: "Zalo account is not existed" }, "ZNS", phone, -118);
+        if (req.headers.access_token !== accessToken)
+          return answer(200, { error: -124, message: "Access token is invalid" }, "ZNS", phone, -124);
+        if (noZalo.has(phone))
+          return answer(200, { error: -118, message: "Zalo account is not existed" }, "ZNS", phone, -118);
         const refusal = refusing.get(phone);
         if (refusal !== undefined) {
-          const why: Record<number, string> = { [-114]: "User is inactive or rejects the message", [-141]: "User refused to receive ZNS from this OA", [-108]: "Phone number is invalid" };
+          const why: Record<number, string> = {
+            [-114]: "User is inactive or rejects the message",
+            [-141]: "User refused to receive ZNS from this OA",
+            [-108]: "Phone number is invalid",
+          };
           return answer(200, { error: refusal, message: why[refusal] ?? "Refused" }, "ZNS", phone, refusal);
         }
-        if (znsSent >= quota) return answer(200, { error: -144, message: "OA has exceeded the daily quota" }, "ZNS", phone, -144);
+        if (znsSent >= quota)
+          return answer(200, { error: -144, message: "OA has exceeded the daily quota" }, "ZNS", phone, -144);
         znsSent++;
         delivered.push({
           via: "ZNS",
@@ -99,17 +106,29 @@ export async function startFakePhoneGateway(): Promise<FakePhoneGateway> {
           return void res.end('{"error":0,"message":"Succ');
         }
         // Zalo writes every number in `data` as a string.
-        const quotaInfo = { quota: { dailyQuota: String(Number.isFinite(quota) ? quota : 500), remainingQuota: String(Number.isFinite(quota) ? Math.max(0, quota - znsSent) : 500 - znsSent) } };
+        const quotaInfo = {
+          quota: {
+            dailyQuota: String(Number.isFinite(quota) ? quota : 500),
+            remainingQuota: String(Number.isFinite(quota) ? Math.max(0, quota - znsSent) : 500 - znsSent),
+          },
+        };
         const data = { msg_id: `zns${++ids}a8f3`, sent_time: String(Date.now()), sending_mode: "1", ...quotaInfo };
         return answer(200, { error: 0, message: "Success", data }, "ZNS", phone, 0);
       }
       if (req.url === "/sms") {
         const phone = String(body.to ?? "");
-        if (req.headers.authorization !== `Bearer ${smsToken}`) return answer(401, { error: "unauthorised" }, "SMS", phone);
+        if (req.headers.authorization !== `Bearer ${smsToken}`)
+          return answer(401, { error: "unauthorised" }, "SMS", phone);
         const injected = smsFailures.shift();
         if (injected) return answer(injected, { error: "injected" }, "SMS", phone);
         if (!/^84\d{9}$/.test(phone)) return answer(400, { error: "invalid number" }, "SMS", phone);
-        delivered.push({ via: "SMS", phone, text: String(body.text), reference: String(body.reference), at: Date.now() });
+        delivered.push({
+          via: "SMS",
+          phone,
+          text: String(body.text),
+          reference: String(body.reference),
+          at: Date.now(),
+        });
         return answer(200, { id: `sms-${++ids}` }, "SMS", phone);
       }
       res.writeHead(404).end();

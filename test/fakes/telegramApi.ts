@@ -37,7 +37,6 @@ import {
 export type { TelegramUpdateJson } from "./telegramUpdates.ts";
 export type { FakeTelegramFailure } from "./telegramWire.ts";
 
-
 export interface FailOptions {
   /** How many matching calls are refused (default 1). */
   times?: number;
@@ -82,11 +81,18 @@ export interface FakeTelegramApi {
   /** Messages that were accepted (HTTP 200), optionally for one chat. */
   sentMessages(chatId?: number | string): SentMessage[];
   /** Resolves with the calls once `count` calls of `method` (for `chatId`) have been answered. */
-  waitFor(method: string, options?: { count?: number; chatId?: number | string; status?: number; timeoutMs?: number }): Promise<FakeTelegramCall[]>;
+  waitFor(
+    method: string,
+    options?: { count?: number; chatId?: number | string; status?: number; timeoutMs?: number },
+  ): Promise<FakeTelegramCall[]>;
   /** Resolves once `count` messages were accepted for the chat; returns them. */
   waitForMessages(chatId: number | string, count?: number, timeoutMs?: number): Promise<SentMessage[]>;
   /** Resolves with the first accepted message for the chat (from index `after` on) that matches. */
-  waitForMessage(chatId: number | string, match: (m: SentMessage) => boolean, options?: { after?: number; timeoutMs?: number }): Promise<SentMessage>;
+  waitForMessage(
+    chatId: number | string,
+    match: (m: SentMessage) => boolean,
+    options?: { after?: number; timeoutMs?: number },
+  ): Promise<SentMessage>;
   fail(failure: FakeTelegramFailure, options?: FailOptions): void;
   block(chatId: number | string): void;
   unblock(chatId: number | string): void;
@@ -129,7 +135,12 @@ export async function startFakeTelegramApi(
 ): Promise<FakeTelegramApi> {
   const keep = options.keep ?? true;
   const token = options.token ?? "123456789:TEST-token_for-the-fake";
-  const botUser = { id: Number(token.split(":")[0]), is_bot: true as const, first_name: "An Sinh", username: options.botUsername ?? "an_sinh_test_bot" };
+  const botUser = {
+    id: Number(token.split(":")[0]),
+    is_bot: true as const,
+    first_name: "An Sinh",
+    username: options.botUsername ?? "an_sinh_test_bot",
+  };
   const calls: FakeTelegramCall[] = [];
   const updates = createTelegramUpdates(botUser);
   const pending = createUpdateQueue((res, body, answer) => reply(res, "getUpdates", body, answer));
@@ -164,7 +175,8 @@ export async function startFakeTelegramApi(
 
   function injected(method: string, chatId: string | undefined): FakeTelegramFailure | null {
     const rule = rules.find(
-      (r) => r.remaining > 0 && (r.method === "*" || r.method === method) && (r.chatId === undefined || r.chatId === chatId),
+      (r) =>
+        r.remaining > 0 && (r.method === "*" || r.method === method) && (r.chatId === undefined || r.chatId === chatId),
     );
     if (!rule) return null;
     rule.remaining--;
@@ -200,13 +212,14 @@ export async function startFakeTelegramApi(
       recentSends.push(now);
     }
     const messageId = nextMessageId(chatId);
-    if (keep) sent.push({
-      chatId,
-      messageId,
-      text: m.text,
-      buttons: keyboard.map((row) => row.map((b) => ({ text: b.text, data: b.callback_data }))),
-      parseMode: m.parse_mode,
-    });
+    if (keep)
+      sent.push({
+        chatId,
+        messageId,
+        text: m.text,
+        buttons: keyboard.map((row) => row.map((b) => ({ text: b.text, data: b.callback_data }))),
+        parseMode: m.parse_mode,
+      });
     return ok({
       message_id: messageId,
       date: Math.floor(Date.now() / 1000),
@@ -234,16 +247,39 @@ export async function startFakeTelegramApi(
       case "sendMessage":
         return reply(res, method, body, sendMessage(body));
       case "answerCallbackQuery":
-        return reply(res, method, body, typeof body.callback_query_id === "string" ? ok(true) : error(400, "Bad Request: query is too old and response timeout expired or query ID is invalid"));
+        return reply(
+          res,
+          method,
+          body,
+          typeof body.callback_query_id === "string"
+            ? ok(true)
+            : error(400, "Bad Request: query is too old and response timeout expired or query ID is invalid"),
+        );
       case "editMessageReplyMarkup":
-        if (chatId === undefined || typeof body.message_id !== "number") return reply(res, method, body, error(400, "Bad Request: message to edit not found"));
-        return reply(res, method, body, ok({ message_id: body.message_id, date: Math.floor(Date.now() / 1000), chat: { id: Number(chatId), type: "private" }, ...(body.reply_markup ? { reply_markup: body.reply_markup } : {}) }));
+        if (chatId === undefined || typeof body.message_id !== "number")
+          return reply(res, method, body, error(400, "Bad Request: message to edit not found"));
+        return reply(
+          res,
+          method,
+          body,
+          ok({
+            message_id: body.message_id,
+            date: Math.floor(Date.now() / 1000),
+            chat: { id: Number(chatId), type: "private" },
+            ...(body.reply_markup ? { reply_markup: body.reply_markup } : {}),
+          }),
+        );
       case "setWebhook": {
         const parsed = setWebhookBody.safeParse(body);
         if (!parsed.success) return reply(res, method, body, error(400, "Bad Request: bad webhook parameters"));
         const refusedUrl = options.cloud ? cloudWebhookRefusal(parsed.data.url) : null;
         if (refusedUrl) return reply(res, method, body, refusedUrl);
-        webhook = { url: parsed.data.url, secretToken: parsed.data.secret_token, allowedUpdates: parsed.data.allowed_updates, dropPendingUpdates: parsed.data.drop_pending_updates };
+        webhook = {
+          url: parsed.data.url,
+          secretToken: parsed.data.secret_token,
+          allowedUpdates: parsed.data.allowed_updates,
+          dropPendingUpdates: parsed.data.drop_pending_updates,
+        };
         if (parsed.data.drop_pending_updates) pending.drop();
         return reply(res, method, body, ok(true));
       }
@@ -252,10 +288,23 @@ export async function startFakeTelegramApi(
         if (body.drop_pending_updates === true) pending.drop();
         return reply(res, method, body, ok(true));
       case "getWebhookInfo":
-        return reply(res, method, body, ok({ url: webhook?.url ?? "", has_custom_certificate: false, pending_update_count: pending.size() }));
+        return reply(
+          res,
+          method,
+          body,
+          ok({ url: webhook?.url ?? "", has_custom_certificate: false, pending_update_count: pending.size() }),
+        );
       case "getUpdates":
         if (webhook) {
-          return reply(res, method, body, error(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"));
+          return reply(
+            res,
+            method,
+            body,
+            error(
+              409,
+              "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+            ),
+          );
         }
         return pending.poll(res, body);
       default:
@@ -283,7 +332,12 @@ export async function startFakeTelegramApi(
   const { port } = addressOf(server.address());
 
   function matching(method: string, chatId?: number | string, status?: number): FakeTelegramCall[] {
-    return calls.filter((c) => c.method === method && (chatId === undefined || String(c.body.chat_id) === String(chatId)) && (status === undefined || c.status === status));
+    return calls.filter(
+      (c) =>
+        c.method === method &&
+        (chatId === undefined || String(c.body.chat_id) === String(chatId)) &&
+        (status === undefined || c.status === status),
+    );
   }
 
   function waitUntil<T>(check: () => T | null, timeoutMs: number, what: () => string): Promise<T> {
@@ -323,19 +377,33 @@ export async function startFakeTelegramApi(
           return found.length >= count ? found : null;
         },
         o.timeoutMs ?? 10_000,
-        () => `${count} ${method} call(s)${o.chatId === undefined ? "" : ` for chat ${o.chatId}`}; got ${matching(method, o.chatId, o.status).length}`,
+        () =>
+          `${count} ${method} call(s)${o.chatId === undefined ? "" : ` for chat ${o.chatId}`}; got ${matching(method, o.chatId, o.status).length}`,
       );
     },
     waitForMessages(chatId, count = 1, timeoutMs = 10_000) {
       const mine = () => sent.filter((m) => m.chatId === String(chatId));
-      return waitUntil(() => (mine().length >= count ? mine() : null), timeoutMs, () => `${count} message(s) to chat ${chatId}; got ${JSON.stringify(mine().map((m) => m.text))}`);
+      return waitUntil(
+        () => (mine().length >= count ? mine() : null),
+        timeoutMs,
+        () => `${count} message(s) to chat ${chatId}; got ${JSON.stringify(mine().map((m) => m.text))}`,
+      );
     },
     waitForMessage(chatId, match, o = {}) {
       const mine = () => sent.filter((m) => m.chatId === String(chatId)).slice(o.after ?? 0);
-      return waitUntil(() => mine().find(match) ?? null, o.timeoutMs ?? 10_000, () => `a matching message to chat ${chatId}; got ${JSON.stringify(mine().map((m) => m.text))}`);
+      return waitUntil(
+        () => mine().find(match) ?? null,
+        o.timeoutMs ?? 10_000,
+        () => `a matching message to chat ${chatId}; got ${JSON.stringify(mine().map((m) => m.text))}`,
+      );
     },
     fail(failure, o = {}) {
-      rules.push({ failure, remaining: o.times ?? 1, method: o.method ?? "sendMessage", chatId: o.chatId === undefined ? undefined : String(o.chatId) });
+      rules.push({
+        failure,
+        remaining: o.times ?? 1,
+        method: o.method ?? "sendMessage",
+        chatId: o.chatId === undefined ? undefined : String(o.chatId),
+      });
     },
     block: (chatId) => void blocked.add(String(chatId)),
     unblock: (chatId) => void blocked.delete(String(chatId)),
@@ -348,7 +416,10 @@ export async function startFakeTelegramApi(
     },
     webhook: () => webhook,
     pushUpdate(update) {
-      const u: TelegramUpdateJson = { ...update, update_id: typeof update.update_id === "number" ? update.update_id : updates.nextUpdateId() };
+      const u: TelegramUpdateJson = {
+        ...update,
+        update_id: typeof update.update_id === "number" ? update.update_id : updates.nextUpdateId(),
+      };
       pending.push(u);
     },
     updates,
@@ -370,7 +441,6 @@ export async function startFakeTelegramApi(
   };
 }
 
-
 /**
  * What api.telegram.org answers to a webhook address it will not call (Bot API, setWebhook:
  * "Ports currently supported for webhooks: 443, 80, 88, 8443"; an HTTPS URL is required).
@@ -383,6 +453,7 @@ function cloudWebhookRefusal(address: string): Answer | null {
     return error(400, "Bad Request: bad webhook: Failed to resolve host: Name or service not known");
   }
   if (url.protocol !== "https:") return error(400, "Bad Request: bad webhook: HTTPS url must be provided for webhook");
-  if (!["", "443", "80", "88", "8443"].includes(url.port)) return error(400, "Bad Request: bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443");
+  if (!["", "443", "80", "88", "8443"].includes(url.port))
+    return error(400, "Bad Request: bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443");
   return null;
 }

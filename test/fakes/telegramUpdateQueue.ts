@@ -29,7 +29,9 @@ interface Poller {
   timer: NodeJS.Timeout;
 }
 
-export function createUpdateQueue(answer: (res: ServerResponse, body: Record<string, unknown>, answer: Answer) => void): UpdateQueue {
+export function createUpdateQueue(
+  answer: (res: ServerResponse, body: Record<string, unknown>, answer: Answer) => void,
+): UpdateQueue {
   const queue: TelegramUpdateJson[] = [];
   let poller: Poller | null = null;
   let closed = false;
@@ -39,7 +41,11 @@ export function createUpdateQueue(answer: (res: ServerResponse, body: Record<str
   function answerPoll(p: Poller): void {
     clearTimeout(p.timer);
     if (poller === p) poller = null;
-    answer(p.res, { offset: p.offset, limit: p.limit }, ok(queue.filter((u) => u.update_id >= p.offset).slice(0, p.limit)));
+    answer(
+      p.res,
+      { offset: p.offset, limit: p.limit },
+      ok(queue.filter((u) => u.update_id >= p.offset).slice(0, p.limit)),
+    );
   }
 
   return {
@@ -62,7 +68,14 @@ export function createUpdateQueue(answer: (res: ServerResponse, body: Record<str
         const old = poller;
         clearTimeout(old.timer);
         poller = null;
-        answer(old.res, body, error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"));
+        answer(
+          old.res,
+          body,
+          error(
+            409,
+            "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+          ),
+        );
       }
       const p: Poller = { res, offset, limit, timer: setTimeout(() => answerPoll(p), timeout * 1000) };
       if (timeout === 0 || closed || queue.some((u) => u.update_id >= offset)) return answerPoll(p);

@@ -24,7 +24,12 @@ export interface TelegramUpdates {
   restartUpdateIds(from?: number): void;
 }
 
-export function createTelegramUpdates(bot: { id: number; is_bot: true; first_name: string; username: string }): TelegramUpdates {
+export function createTelegramUpdates(bot: {
+  id: number;
+  is_bot: true;
+  first_name: string;
+  username: string;
+}): TelegramUpdates {
   let updateId = 100_000;
   // Message identifiers are unique within a chat, not across chats (Bot API, Message.message_id).
   const messageIds = new Map<number, number>();
@@ -42,7 +47,11 @@ export function createTelegramUpdates(bot: { id: number; is_bot: true; first_nam
     ...(from.lastName ? { last_name: from.lastName } : {}),
     language_code: from.languageCode ?? "vi",
   });
-  const chat = (chatId: number, from: UserOptions = {}) => ({ id: chatId, type: "private", first_name: from.firstName ?? "Lan" });
+  const chat = (chatId: number, from: UserOptions = {}) => ({
+    id: chatId,
+    type: "private",
+    first_name: from.firstName ?? "Lan",
+  });
   const message = (chatId: number, from: UserOptions | undefined, extra: Record<string, unknown>) => ({
     message_id: nextMessageId(chatId),
     date: now(),
@@ -53,7 +62,9 @@ export function createTelegramUpdates(bot: { id: number; is_bot: true; first_nam
 
   return {
     text(chatId, text, from) {
-      const command = text.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0]?.length ?? 1 }] } : {};
+      const command = text.startsWith("/")
+        ? { entities: [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0]?.length ?? 1 }] }
+        : {};
       return { update_id: ++updateId, message: message(chatId, from, { text, ...command }) };
     },
     callback(chatId, data, from) {
@@ -83,7 +94,10 @@ export function createTelegramUpdates(bot: { id: number; is_bot: true; first_nam
       };
     },
     photo(chatId, from) {
-      return { update_id: ++updateId, message: message(chatId, from, { photo: [{ file_id: "AgAD", file_unique_id: "AQAD", width: 90, height: 90 }] }) };
+      return {
+        update_id: ++updateId,
+        message: message(chatId, from, { photo: [{ file_id: "AgAD", file_unique_id: "AQAD", width: 90, height: 90 }] }),
+      };
     },
     nextUpdateId: () => ++updateId,
     restartUpdateIds(from = 1000 + Math.floor(Math.random() * 1000)) {

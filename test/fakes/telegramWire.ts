@@ -28,7 +28,10 @@ export const getUpdatesBody = z.object({
 });
 export const setWebhookBody = z.object({
   url: z.string(),
-  secret_token: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/).optional(),
+  secret_token: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/)
+    .optional(),
   allowed_updates: z.array(z.string()).optional(),
   drop_pending_updates: z.boolean().optional(),
 });
@@ -45,7 +48,10 @@ export function refusal(failure: FakeTelegramFailure): Answer {
     case 400:
       return error(400, failure.description);
     default:
-      return error(failure.status, failure.description ?? (failure.status === 502 ? "Bad Gateway" : "Internal Server Error"));
+      return error(
+        failure.status,
+        failure.description ?? (failure.status === 502 ? "Bad Gateway" : "Internal Server Error"),
+      );
   }
 }
 

@@ -17,7 +17,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { signZaloEvent, zaloEvents, type ZaloEvents } from "./zaloEvents.ts";
 import { createReplyRules } from "./zaloReplyRules.ts";
-import { elementText, field, header, parseJson, readBody, isTransactionType, token, toButton, type FakeZaloButton } from "./zaloWire.ts";
+import {
+  elementText,
+  field,
+  header,
+  parseJson,
+  readBody,
+  isTransactionType,
+  token,
+  toButton,
+  type FakeZaloButton,
+} from "./zaloWire.ts";
 
 export { signZaloEvent, type ZaloEvents };
 export type { FakeZaloButton };
@@ -141,13 +151,22 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     return pair;
   }
 
-  function answer(res: ServerResponse, endpoint: FakeZaloCall["endpoint"], body: Record<string, unknown>, httpStatus = 200): void {
+  function answer(
+    res: ServerResponse,
+    endpoint: FakeZaloCall["endpoint"],
+    body: Record<string, unknown>,
+    httpStatus = 200,
+  ): void {
     const error = typeof body.error === "number" ? body.error : 0;
     calls.push({ endpoint, error, httpStatus });
     res.writeHead(httpStatus, { "content-type": "application/json" }).end(JSON.stringify(body));
   }
 
-  function injected(res: ServerResponse, endpoint: FakeZaloCall["endpoint"], failure: InjectedFailure | undefined): boolean {
+  function injected(
+    res: ServerResponse,
+    endpoint: FakeZaloCall["endpoint"],
+    failure: InjectedFailure | undefined,
+  ): boolean {
     if (!failure) return false;
     if ("network" in failure) {
       calls.push({ endpoint, error: 0, httpStatus: 0 });
@@ -170,7 +189,12 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     return false;
   }
 
-  function delivered(res: ServerResponse, endpoint: FakeZaloCall["endpoint"], message: Omit<SentZaloMessage, "messageId">, data: Record<string, unknown>): void {
+  function delivered(
+    res: ServerResponse,
+    endpoint: FakeZaloCall["endpoint"],
+    message: Omit<SentZaloMessage, "messageId">,
+    data: Record<string, unknown>,
+  ): void {
     const messageId = `msg${++sequence}${token(4)}`;
     messages.push({ messageId, ...message });
     if (garbled > 0) {
@@ -179,7 +203,11 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
       res.writeHead(200, { "content-type": "application/json" }).end('{"error":0,"message":"Succ');
       return;
     }
-    answer(res, endpoint, { error: 0, message: "Success", data: { message_id: messageId, user_id: message.userId, ...data } });
+    answer(res, endpoint, {
+      error: 0,
+      message: "Success",
+      data: { message_id: messageId, user_id: message.userId, ...data },
+    });
   }
 
   async function handleSend(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -193,10 +221,16 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     const text = field(message, "text");
     const quote = field(message, "quote_message_id") ?? field(recipient, "message_id");
     const buttons = field(field(field(message, "attachment"), "payload"), "buttons") ?? [];
-    if (typeof userId !== "string" || typeof text !== "string" || !Array.isArray(buttons) || (quote !== undefined && typeof quote !== "string")) {
+    if (
+      typeof userId !== "string" ||
+      typeof text !== "string" ||
+      !Array.isArray(buttons) ||
+      (quote !== undefined && typeof quote !== "string")
+    ) {
       return answer(res, "send", { error: -201, message: "Parameters are invalid" });
     }
-    if ([...text].length > textMax || text.length === 0) return answer(res, "send", { error: -201, message: "Parameters are invalid" });
+    if ([...text].length > textMax || text.length === 0)
+      return answer(res, "send", { error: -201, message: "Parameters are invalid" });
     if (unfollowed.has(userId)) return answer(res, "send", { error: -213, message: "User has not followed OA" });
     const bill = rules.bill(userId, quote, now());
     if ("error" in bill) return answer(res, "send", bill);
@@ -204,7 +238,15 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     delivered(
       res,
       "send",
-      { userId, text, buttons: [], kind: "cs", ...(quote ? { quoteMessageId: quote } : {}), billing: bill.billing, ignoredButtons: buttons.length },
+      {
+        userId,
+        text,
+        buttons: [],
+        kind: "cs",
+        ...(quote ? { quoteMessageId: quote } : {}),
+        billing: bill.billing,
+        ignoredButtons: buttons.length,
+      },
       { quota: { quota_type: quotaType, remain: String(bill.remain), total: bill.billing === "free" ? "8" : "1000" } },
     );
   }
@@ -219,14 +261,30 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     const type = field(payload, "template_type");
     const elements = field(payload, "elements");
     const buttons = field(payload, "buttons") ?? [];
-    if (typeof userId !== "string" || typeof type !== "string" || !isTransactionType(type) || !Array.isArray(elements) || elements.length === 0 || !Array.isArray(buttons) || buttons.length > 4) {
+    if (
+      typeof userId !== "string" ||
+      typeof type !== "string" ||
+      !isTransactionType(type) ||
+      !Array.isArray(elements) ||
+      elements.length === 0 ||
+      !Array.isArray(buttons) ||
+      buttons.length > 4
+    ) {
       return answer(res, "transaction", { error: -201, message: "Parameters are invalid" });
     }
     if (unfollowed.has(userId)) return answer(res, "transaction", { error: -213, message: "User has not followed OA" });
     if (transactionQuota <= 0) return answer(res, "transaction", { error: -211, message: "Out of quota" });
     transactionQuota--;
-    const text = elements.map((e) => elementText(e)).filter(Boolean).join("\n");
-    delivered(res, "transaction", { userId, text, buttons: buttons.map(toButton), kind: "transaction", billing: "transaction", ignoredButtons: 0 }, {});
+    const text = elements
+      .map((e) => elementText(e))
+      .filter(Boolean)
+      .join("\n");
+    delivered(
+      res,
+      "transaction",
+      { userId, text, buttons: buttons.map(toButton), kind: "transaction", billing: "transaction", ignoredButtons: 0 },
+      {},
+    );
   }
 
   async function handleRefresh(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -234,11 +292,19 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     if (refreshDelayMs > 0) await new Promise((r) => setTimeout(r, refreshDelayMs));
     if (injected(res, "refresh", refreshFailures.shift())) return;
     if (header(req, "secret_key") !== appSecret || form.get("app_id") !== appId) {
-      return answer(res, "refresh", { error: -14002, error_name: "Invalid app", error_reason: "app_id or secret_key is wrong" });
+      return answer(res, "refresh", {
+        error: -14002,
+        error_name: "Invalid app",
+        error_reason: "app_id or secret_key is wrong",
+      });
     }
     const refreshToken = form.get("refresh_token") ?? "";
     if (form.get("grant_type") !== "refresh_token" || refreshTokens.get(refreshToken) !== "unused") {
-      return answer(res, "refresh", { error: -14014, error_name: "Invalid refresh token", error_reason: "Refresh token is invalid or used" });
+      return answer(res, "refresh", {
+        error: -14014,
+        error_name: "Invalid refresh token",
+        error_reason: "Refresh token is invalid or used",
+      });
     }
     // Single use, like the real one.
     refreshTokens.set(refreshToken, "used");
@@ -259,7 +325,9 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     };
     const route = req.method === "POST" && path ? routes[path] : undefined;
     if (!route) {
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: -404, message: "Not found" }));
+      res
+        .writeHead(404, { "content-type": "application/json" })
+        .end(JSON.stringify({ error: -404, message: "Not found" }));
       return;
     }
     route(req, res).catch(() => {
@@ -277,7 +345,13 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     const name = event.event_name;
     const sender = field(field(event, "sender"), "id");
     const msgId = field(field(event, "message"), "msg_id");
-    if (typeof name === "string" && name.startsWith("user_send_") && typeof sender === "string" && typeof msgId === "string") rules.personWrote(sender, msgId, atMs);
+    if (
+      typeof name === "string" &&
+      name.startsWith("user_send_") &&
+      typeof sender === "string" &&
+      typeof msgId === "string"
+    )
+      rules.personWrote(sender, msgId, atMs);
     const follower = field(field(event, "follower"), "id");
     if (name === "follow" && typeof follower === "string") rules.personFollowed(follower, atMs);
   }
@@ -344,7 +418,10 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
       const headers: Record<string, string> = { "content-type": "application/json", ...opts.headers };
       // Zalo signs with the event's own app id.
       const signer = typeof event.app_id === "string" ? event.app_id : appId;
-      const signature = opts.signature === undefined ? signZaloEvent(signer, body, timestamp, opts.oaSecretKey ?? oaSecretKey) : opts.signature;
+      const signature =
+        opts.signature === undefined
+          ? signZaloEvent(signer, body, timestamp, opts.oaSecretKey ?? oaSecretKey)
+          : opts.signature;
       if (signature !== null) headers["x-zevent-signature"] = signature;
       return fetch(webhookUrl, { method: "POST", headers, body });
     },

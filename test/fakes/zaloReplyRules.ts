@@ -15,7 +15,11 @@ export interface ReplyRules {
   /** The person followed the OA. */
   personFollowed(userId: string, atMs: number): void;
   /** What a consultation message would be billed as, or the refusal Zalo answers. */
-  bill(userId: string, answers: string | undefined, nowMs: number): { billing: Billing; remain: number } | { error: number; message: string };
+  bill(
+    userId: string,
+    answers: string | undefined,
+    nowMs: number,
+  ): { billing: Billing; remain: number } | { error: number; message: string };
   setProactiveQuota(n: number): void;
   proactiveSent(): number;
 }

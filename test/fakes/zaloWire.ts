@@ -41,7 +41,11 @@ export function field(value: unknown, key: string): unknown {
 export function toButton(b: unknown): FakeZaloButton {
   const title = field(b, "title");
   const type = field(b, "type");
-  return { title: typeof title === "string" ? title : "", type: typeof type === "string" ? type : "", payload: field(b, "payload") };
+  return {
+    title: typeof title === "string" ? title : "",
+    type: typeof type === "string" ? type : "",
+    payload: field(b, "payload"),
+  };
 }
 
 /** Every transaction template type in the official PHP SDK (Common/TransactionTemplateType) is "transaction_…". */
@@ -52,6 +56,7 @@ export function isTransactionType(type: string): boolean {
 export function elementText(element: unknown): string {
   const content = field(element, "content");
   if (typeof content === "string") return content;
-  if (Array.isArray(content)) return content.map((row) => `${String(field(row, "key"))}: ${String(field(row, "value"))}`).join("\n");
+  if (Array.isArray(content))
+    return content.map((row) => `${String(field(row, "key"))}: ${String(field(row, "value"))}`).join("\n");
   return "";
 }

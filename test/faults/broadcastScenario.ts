@@ -20,17 +20,30 @@ export interface BroadcastRun {
 
 const PASSWORD = "Broadcast-fault-2026";
 
-export async function databaseRestartDuringBroadcast(o: BroadcastRun): Promise<Figures & { reportSent: number; received: number }> {
+export async function databaseRestartDuringBroadcast(
+  o: BroadcastRun,
+): Promise<Figures & { reportSent: number; received: number }> {
   const world = await startFaultWorld("ansinh_fault_broadcast");
   try {
-    const service = await world.start({ TELEGRAM_RATE_PER_SECOND: String(o.ratePerSecond), BROADCAST_APPROVAL_THRESHOLD: String(o.recipients + 1) });
+    const service = await world.start({
+      TELEGRAM_RATE_PER_SECOND: String(o.ratePerSecond),
+      BROADCAST_APPROVAL_THRESHOLD: String(o.recipients + 1),
+    });
     const db = await createDatabase({ kind: "postgres", url: world.directUrl, poolSize: 2 });
     let communeId: string;
     try {
       const people = await seedRecipients(db.prisma, o.recipients, { firstChatId: 9_500_000 });
-      const commune = await db.prisma.beneficiary.findUniqueOrThrow({ where: { id: people[0]!.beneficiaryId }, select: { commune: { select: { id: true, code: true } } } });
+      const commune = await db.prisma.beneficiary.findUniqueOrThrow({
+        where: { id: people[0]!.beneficiaryId },
+        select: { commune: { select: { id: true, code: true } } },
+      });
       communeId = commune.commune.id;
-      await createStaff(db.prisma, { username: "canbo.fault", password: PASSWORD, role: "COMMUNE_OFFICER", communeCodes: [commune.commune.code] });
+      await createStaff(db.prisma, {
+        username: "canbo.fault",
+        password: PASSWORD,
+        role: "COMMUNE_OFFICER",
+        communeCodes: [commune.commune.code],
+      });
     } finally {
       await db.close();
     }
@@ -52,7 +65,10 @@ export async function databaseRestartDuringBroadcast(o: BroadcastRun): Promise<F
     let done = false;
     while (!done && Date.now() < deadline) {
       // Every report line ended (the broadcast itself is marked done by the next minute's job).
-      const { rows } = await world.db.query<{ n: string }>(`SELECT count(*) AS n FROM "BroadcastDelivery" WHERE "broadcastId" = $1 AND status IN ('QUEUED', 'SENDING')`, [broadcastId]);
+      const { rows } = await world.db.query<{ n: string }>(
+        `SELECT count(*) AS n FROM "BroadcastDelivery" WHERE "broadcastId" = $1 AND status IN ('QUEUED', 'SENDING')`,
+        [broadcastId],
+      );
       done = rows[0]?.n === "0" && (await openWork(world.db)) === 0;
       if (!done) await new Promise((r) => setTimeout(r, 250));
     }

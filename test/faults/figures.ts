@@ -43,7 +43,10 @@ interface ChatRow {
  * Counts the end of each one-per-person message (a notice, a broadcast's report line) against what
  * the fake received: a row that ended any other way than "interrupted" must have arrived once.
  */
-export function tallyDeliveries(rows: { chat: string | null; status: string; reason: string | null }[], fake: FakeTelegramApi) {
+export function tallyDeliveries(
+  rows: { chat: string | null; status: string; reason: string | null }[],
+  fake: FakeTelegramApi,
+) {
   const t = { lost: 0, duplicates: 0, interrupted: 0, notFinal: 0, sent: 0, received: 0 };
   for (const r of rows) {
     const got = r.chat ? fake.sentMessages(r.chat).length : 0;
@@ -57,7 +60,11 @@ export function tallyDeliveries(rows: { chat: string | null; status: string; rea
   return t;
 }
 
-export async function chatFigures(db: pg.Client, fake: FakeTelegramApi, updates: Iterable<SentUpdate>): Promise<Pick<Figures, "messages" | "lost" | "duplicates" | "apologies" | "notFinal">> {
+export async function chatFigures(
+  db: pg.Client,
+  fake: FakeTelegramApi,
+  updates: Iterable<SentUpdate>,
+): Promise<Pick<Figures, "messages" | "lost" | "duplicates" | "apologies" | "notFinal">> {
   const { rows } = await db.query<Record<keyof ChatRow, string>>(`
     SELECT i."platformUserId" AS chat,
       (SELECT count(*) FROM "InboundMessage" m WHERE m."identityId" = i.id) AS inbound,
@@ -98,10 +105,33 @@ export async function chatFigures(db: pg.Client, fake: FakeTelegramApi, updates:
 /** One line per scenario, for the benchmark and the test logs. */
 export function figuresTable(all: Figures[]): string {
   const s = (ms: number | null) => (ms === null ? "-" : `${(ms / 1000).toFixed(1)} s`);
-  const head = ["scenario", "messages", "lost", "duplicates", "interrupted", "apologies", "not final", "recovery", "all answered"];
-  const lines = all.map((f) => [f.scenario, f.messages, f.lost, f.duplicates, f.interrupted, f.apologies, f.notFinal, s(f.recoveryMs), s(f.drainMs)].map(String));
+  const head = [
+    "scenario",
+    "messages",
+    "lost",
+    "duplicates",
+    "interrupted",
+    "apologies",
+    "not final",
+    "recovery",
+    "all answered",
+  ];
+  const lines = all.map((f) =>
+    [
+      f.scenario,
+      f.messages,
+      f.lost,
+      f.duplicates,
+      f.interrupted,
+      f.apologies,
+      f.notFinal,
+      s(f.recoveryMs),
+      s(f.drainMs),
+    ].map(String),
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const row = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   const notes = all.filter((f) => f.note).map((f) => `  ${f.scenario}: ${f.note}`);
   return [row(head), ...lines.map(row), ...notes].join("\n");
 }

@@ -6,7 +6,13 @@ import { figuresTable } from "./figures.ts";
 
 describe("an instance killed at a random moment", () => {
   it("loses no message and answers none twice", async () => {
-    const f = await instanceKilledDuringChat({ perSecond: 8, seconds: 14, faultAtMs: 3000, downMs: 1000, drainTimeoutMs: 30_000 });
+    const f = await instanceKilledDuringChat({
+      perSecond: 8,
+      seconds: 14,
+      faultAtMs: 3000,
+      downMs: 1000,
+      drainTimeoutMs: 30_000,
+    });
     process.stdout.write(`${figuresTable([f])}\n`);
     expect(f.messages).toBe(112);
     expect(f).toMatchObject({ duplicates: 0, apologies: 0 });

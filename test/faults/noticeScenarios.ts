@@ -38,7 +38,17 @@ export async function databaseRestartDuringNotices(o: NoticeRun): Promise<Figure
     const { duplicates, interrupted, notFinal, ...t } = tallyDeliveries(rows, world.fake);
     let lost = t.lost;
     lost += o.recipients - rows.length;
-    return { scenario: `database restart ${o.outageMs / 1000} s, notices`, messages: o.recipients, lost, duplicates, interrupted, apologies: 0, notFinal, recoveryMs: world.firstSendAfter(faultEnd), drainMs };
+    return {
+      scenario: `database restart ${o.outageMs / 1000} s, notices`,
+      messages: o.recipients,
+      lost,
+      duplicates,
+      interrupted,
+      apologies: 0,
+      notFinal,
+      recoveryMs: world.firstSendAfter(faultEnd),
+      drainMs,
+    };
   } finally {
     await world.close();
   }

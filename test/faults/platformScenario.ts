@@ -39,12 +39,18 @@ export async function platformOutage(o: PlatformOutageRun, db: TestDatabase): Pr
       let firstSend: number | null = null;
       for (let t = 0; t < AFTER_MS; t += STEP_MS) {
         await h.runtime.outbox.drain();
-        if (firstSend === null && chats.some((c) => fake.sentMessages(c).length > 0)) firstSend = h.clock.now().getTime() - backAt;
-        const open = await h.prisma.outboundMessage.count({ where: { identity: { platformUserId: { in: chats.map(String) } }, status: { in: ["QUEUED", "SENDING"] } } });
+        if (firstSend === null && chats.some((c) => fake.sentMessages(c).length > 0))
+          firstSend = h.clock.now().getTime() - backAt;
+        const open = await h.prisma.outboundMessage.count({
+          where: { identity: { platformUserId: { in: chats.map(String) } }, status: { in: ["QUEUED", "SENDING"] } },
+        });
         if (open === 0) break;
         h.clock.advance(STEP_MS);
       }
-      const rows = await h.prisma.outboundMessage.findMany({ where: { identity: { platformUserId: { in: chats.map(String) } } }, include: { identity: true } });
+      const rows = await h.prisma.outboundMessage.findMany({
+        where: { identity: { platformUserId: { in: chats.map(String) } } },
+        include: { identity: true },
+      });
       const perChat = new Map<string, number>();
       for (const r of rows) perChat.set(r.identity!.platformUserId, (perChat.get(r.identity!.platformUserId) ?? 0) + 1);
       let lost = 0;
@@ -65,7 +71,10 @@ export async function platformOutage(o: PlatformOutageRun, db: TestDatabase): Pr
         notFinal: rows.filter((r) => r.status === "QUEUED" || r.status === "SENDING").length,
         recoveryMs: firstSend,
         drainMs: null,
-        note: lost > 0 ? `given up: ${[...new Set(rows.filter((r) => r.status === "FAILED").map((r) => r.failureReason))].join(", ")}` : undefined,
+        note:
+          lost > 0
+            ? `given up: ${[...new Set(rows.filter((r) => r.status === "FAILED").map((r) => r.failureReason))].join(", ")}`
+            : undefined,
       });
     }
   } finally {

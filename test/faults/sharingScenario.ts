@@ -19,7 +19,12 @@ export interface Sharing extends Figures {
   noticesQueued: number;
 }
 
-export async function twoInstancesShareTheWork(o: { perSecond: number; seconds: number; notices: number; drainTimeoutMs: number }): Promise<Sharing> {
+export async function twoInstancesShareTheWork(o: {
+  perSecond: number;
+  seconds: number;
+  notices: number;
+  drainTimeoutMs: number;
+}): Promise<Sharing> {
   const world = await startFaultWorld("ansinh_fault_share");
   try {
     const [a, b] = await Promise.all([world.start(), world.start()]);
@@ -30,7 +35,14 @@ export async function twoInstancesShareTheWork(o: { perSecond: number; seconds: 
       await db.close();
     }
     const balancer = await startRoundRobin([a.url, b.url]);
-    const traffic = startTraffic({ webhook: `${balancer.url}/channels/telegram/webhook`, secret: WEBHOOK_SECRET, perSecond: o.perSecond, seconds: o.seconds, firstChat: 8_300_000, firstUpdateId: 1 });
+    const traffic = startTraffic({
+      webhook: `${balancer.url}/channels/telegram/webhook`,
+      secret: WEBHOOK_SECRET,
+      perSecond: o.perSecond,
+      seconds: o.seconds,
+      firstChat: 8_300_000,
+      firstUpdateId: 1,
+    });
     try {
       const start = Date.now();
       await traffic.settled();
@@ -39,7 +51,8 @@ export async function twoInstancesShareTheWork(o: { perSecond: number; seconds: 
       const owners = await world.db.query<{ pid: string; kind: string; n: string }>(`
         SELECT split_part("claimedBy", ':', 2) AS pid, kind::text AS kind, count(*) AS n
         FROM "OutboundMessage" WHERE status = 'SENT' GROUP BY 1, 2`);
-      const count = (pid: number | undefined, kind: string) => Number(owners.rows.find((r) => r.pid === String(pid) && r.kind === kind)?.n ?? 0);
+      const count = (pid: number | undefined, kind: string) =>
+        Number(owners.rows.find((r) => r.pid === String(pid) && r.kind === kind)?.n ?? 0);
       const notices = await world.db.query<{ chat: string; status: string; reason: string | null }>(`
         SELECT i."platformUserId" AS chat, m.status::text AS status, m."failureReason" AS reason
         FROM "OutboundMessage" m JOIN "ChatIdentity" i ON i.id = m."identityId" WHERE m."noticeKey" LIKE 'test:share:%'`);

@@ -38,7 +38,18 @@ export interface TrafficOptions {
   lostAcks?: number;
 }
 
-const TEXTS = ["xin chào", "/start", "bao giờ nhận tiền tháng này", "sao tháng này ít tiền vậy", "có người gọi xin mã OTP", "mẹ tôi 81 tuổi được hưởng gì", "cần mang giấy tờ gì", "ko hiểu", "cho gặp cán bộ", "menu"];
+const TEXTS = [
+  "xin chào",
+  "/start",
+  "bao giờ nhận tiền tháng này",
+  "sao tháng này ít tiền vậy",
+  "có người gọi xin mã OTP",
+  "mẹ tôi 81 tuổi được hưởng gì",
+  "cần mang giấy tờ gì",
+  "ko hiểu",
+  "cho gặp cán bộ",
+  "menu",
+];
 
 /** Starts POSTing at once (open loop: a slow or failing bot does not slow the arrivals). */
 export function startTraffic(o: TrafficOptions): Traffic {
@@ -69,7 +80,15 @@ export function startTraffic(o: TrafficOptions): Traffic {
       if (wait > 1) await sleep(wait);
       const chatId = o.firstChat + i;
       const text = TEXTS[i % TEXTS.length]!;
-      const u: SentUpdate = { updateId: o.firstUpdateId + i, chatId, text, firstPostAt: Date.now(), takenAt: null, posts: 0, refusals: {} };
+      const u: SentUpdate = {
+        updateId: o.firstUpdateId + i,
+        chatId,
+        text,
+        firstPostAt: Date.now(),
+        takenAt: null,
+        posts: 0,
+        refusals: {},
+      };
       updates.set(u.updateId, u);
       const body = JSON.stringify(textUpdate(u));
       const again = (o.lostAcks ?? 0) > 0 && (i * 7919) % 1000 < (o.lostAcks ?? 0) * 1000;
@@ -91,7 +110,9 @@ export function startTraffic(o: TrafficOptions): Traffic {
 }
 
 function textUpdate(u: SentUpdate): Record<string, unknown> {
-  const command = u.text.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: u.text.length }] } : {};
+  const command = u.text.startsWith("/")
+    ? { entities: [{ type: "bot_command", offset: 0, length: u.text.length }] }
+    : {};
   return {
     update_id: u.updateId,
     message: {
@@ -104,6 +125,5 @@ function textUpdate(u: SentUpdate): Record<string, unknown> {
     },
   };
 }
-
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -67,14 +67,26 @@ export interface TestAppOptions {
 export async function startTestApp(options: TestAppOptions & { chat: true }): Promise<ChatTestApp>;
 export async function startTestApp(options?: TestAppOptions): Promise<TestApp>;
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const config: Config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MIGRATE_ON_START: "false", ...options.env });
+  const config: Config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    MIGRATE_ON_START: "false",
+    ...options.env,
+  });
   const db = options.db ?? (await createTestDatabase());
   const clock = options.clock ?? movableClock();
   const log = options.log ?? createLogger({ level: "silent" });
   const i18n = await createI18n();
   // Loaded only when asked for, so tests without chat do not depend on the chat side.
   const runtime = options.chat
-    ? (await import("../../src/conversation/runtime.ts")).createChatRuntime({ config, prisma: db.prisma, log, clock, i18n, pollMs: 50 })
+    ? (await import("../../src/conversation/runtime.ts")).createChatRuntime({
+        config,
+        prisma: db.prisma,
+        log,
+        clock,
+        i18n,
+        pollMs: 50,
+      })
     : undefined;
   const deps: AppDeps = {
     config,
@@ -124,8 +136,14 @@ export interface TestStaff {
 
 /** Creates a staff user with a real scrypt hash and their areas; the codes must already exist. */
 export async function createStaff(prisma: PrismaClient, s: TestStaff): Promise<{ id: string; username: string }> {
-  const communes = await prisma.commune.findMany({ where: { code: { in: s.communeCodes ?? [] } }, select: { id: true } });
-  const provinces = await prisma.province.findMany({ where: { code: { in: s.provinceCodes ?? [] } }, select: { id: true } });
+  const communes = await prisma.commune.findMany({
+    where: { code: { in: s.communeCodes ?? [] } },
+    select: { id: true },
+  });
+  const provinces = await prisma.province.findMany({
+    where: { code: { in: s.provinceCodes ?? [] } },
+    select: { id: true },
+  });
   if (communes.length !== (s.communeCodes?.length ?? 0) || provinces.length !== (s.provinceCodes?.length ?? 0)) {
     throw new Error(`createStaff(${s.username}): unknown commune or province code`);
   }
@@ -136,7 +154,9 @@ export async function createStaff(prisma: PrismaClient, s: TestStaff): Promise<{
       passwordHash: await hashPassword(s.password),
       role: s.role,
       locale: s.locale ?? "vi",
-      scopes: { create: [...communes.map((c) => ({ communeId: c.id })), ...provinces.map((p) => ({ provinceId: p.id }))] },
+      scopes: {
+        create: [...communes.map((c) => ({ communeId: c.id })), ...provinces.map((p) => ({ provinceId: p.id }))],
+      },
     },
     select: { id: true, username: true },
   });
@@ -172,5 +192,7 @@ export async function signIn(url: string, username: string, password: string): P
 
 /** "name=value" of a cookie from Set-Cookie headers. */
 export function cookiePair(setCookies: string[], name: string): string | undefined {
-  return setCookies.map((c) => c.split(";")[0] ?? "").find((c) => c.startsWith(`${name}=`) && c.length > name.length + 1);
+  return setCookies
+    .map((c) => c.split(";")[0] ?? "")
+    .find((c) => c.startsWith(`${name}=`) && c.length > name.length + 1);
 }

@@ -32,19 +32,37 @@ export interface ServiceProcessOptions {
   cwd?: string;
 }
 
-export async function startServiceProcess(env: Record<string, string>, options: ServiceProcessOptions = {}): Promise<ServiceProcess> {
+export async function startServiceProcess(
+  env: Record<string, string>,
+  options: ServiceProcessOptions = {},
+): Promise<ServiceProcess> {
   const port = env.PORT && env.PORT !== "0" ? Number(env.PORT) : await freePort();
   const appDir = options.appDir ?? process.cwd();
-  const args = options.compiled ? [path.join(appDir, "dist", "src", "main.js")] : ["--import", "tsx", path.join(appDir, "src", "main.ts")];
+  const args = options.compiled
+    ? [path.join(appDir, "dist", "src", "main.js")]
+    : ["--import", "tsx", path.join(appDir, "src", "main.ts")];
   const child = spawn(process.execPath, args, {
     cwd: options.cwd ?? appDir,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env, PORT: String(port) },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "info",
+      ...env,
+      PORT: String(port),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const errors: string[] = [];
-  const exited = () => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+  const exited = () =>
+    new Promise<void>((resolve) =>
+      child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve()),
+    );
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the service was not ready in time")), options.readyTimeoutMs ?? 120_000);
+    const timer = setTimeout(
+      () => reject(new Error("the service was not ready in time")),
+      options.readyTimeoutMs ?? 120_000,
+    );
     child.once("exit", (code, signal) => {
       clearTimeout(timer);
       reject(new Error(`the service exited (${code ?? signal}):\n${errors.slice(-20).join("\n")}`));

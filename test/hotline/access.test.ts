@@ -20,7 +20,15 @@ describe("who may open a hotline ticket", () => {
     const tay = await prisma.commune.create({ data: { code: "94201", name: "Xã Tây", provinceId: south.id } });
     await createStaff(prisma, { username: "agent.bac", password: PW, role: "HOTLINE_AGENT", provinceCodes: ["941"] });
     await createStaff(prisma, { username: "agent.nam", password: PW, role: "HOTLINE_AGENT", provinceCodes: ["942"] });
-    officerId = (await createStaff(prisma, { username: "xa.dong", password: PW, role: "COMMUNE_OFFICER", fullName: "Cán bộ xã Đông", communeCodes: ["94101"] })).id;
+    officerId = (
+      await createStaff(prisma, {
+        username: "xa.dong",
+        password: PW,
+        role: "COMMUNE_OFFICER",
+        fullName: "Cán bộ xã Đông",
+        communeCodes: ["94101"],
+      })
+    ).id;
     tickets.north = (await prisma.hotlineTicket.create({ data: { topic: "complaint", communeId: dong.id } })).number;
     tickets.south = (await prisma.hotlineTicket.create({ data: { topic: "complaint", communeId: tay.id } })).number;
     for (const u of ["agent.bac", "agent.nam", "xa.dong"]) who[u] = await signIn(app.url, u, PW);
@@ -29,7 +37,8 @@ describe("who may open a hotline ticket", () => {
     await app?.close();
   });
 
-  const open = (u: string, n: number | undefined) => fetch(`${app.url}/console/hotline/${n}`, { headers: { cookie: who[u]?.cookie ?? "" } }).then((r) => r.status);
+  const open = (u: string, n: number | undefined) =>
+    fetch(`${app.url}/console/hotline/${n}`, { headers: { cookie: who[u]?.cookie ?? "" } }).then((r) => r.status);
 
   it("lets each agent open only the tickets of their own province", async () => {
     expect(await open("agent.bac", tickets.north)).toBe(200);

@@ -25,9 +25,25 @@ describe("a ticket opened by the topic itself", () => {
     h = createHarness(db.prisma);
     // Bình is paid at home: June paid, July's payout on the 20th.
     const period = (month: string) => db.prisma.payoutPeriod.findFirstOrThrow({ where: { month: day(month) } });
-    const home = { beneficiaryId: world.binh, amount: 500_000, method: "CASH_HOME" as const, windowStart: "08:00", windowEnd: "16:00" };
-    await db.prisma.payout.create({ data: { ...home, periodId: (await period("2026-06-01")).id, scheduledDate: day("2026-06-20"), status: "PAID", paidAt: new Date("2026-06-20T03:00:00Z") } });
-    await db.prisma.payout.create({ data: { ...home, periodId: (await period("2026-07-01")).id, scheduledDate: day("2026-07-20") } });
+    const home = {
+      beneficiaryId: world.binh,
+      amount: 500_000,
+      method: "CASH_HOME" as const,
+      windowStart: "08:00",
+      windowEnd: "16:00",
+    };
+    await db.prisma.payout.create({
+      data: {
+        ...home,
+        periodId: (await period("2026-06-01")).id,
+        scheduledDate: day("2026-06-20"),
+        status: "PAID",
+        paidAt: new Date("2026-06-20T03:00:00Z"),
+      },
+    });
+    await db.prisma.payout.create({
+      data: { ...home, periodId: (await period("2026-07-01")).id, scheduledDate: day("2026-07-20") },
+    });
   });
   afterAll(async () => {
     await db?.destroy();
@@ -42,7 +58,10 @@ describe("a ticket opened by the topic itself", () => {
   }
 
   async function tickets(p: Person) {
-    return db.prisma.hotlineTicket.findMany({ where: { identityId: await p.identityId() }, include: { messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } });
+    return db.prisma.hotlineTicket.findMany({
+      where: { identityId: await p.identityId() },
+      include: { messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+    });
   }
 
   async function onlyTicket(p: Person) {
@@ -57,7 +76,9 @@ describe("a ticket opened by the topic itself", () => {
     it("before the payout day tells the day, with a person one press away, and opens nothing", async () => {
       const binh = await linked(h, "web-auto-binh", world.binh);
       const replies = await binh.send("chưa thấy tiền");
-      expect(keys(replies)).toEqual([["payouts:now.notDue", "payouts:next.homeDate", "payouts:next.window", "payouts:next.homeStay"]]);
+      expect(keys(replies)).toEqual([
+        ["payouts:now.notDue", "payouts:next.homeDate", "payouts:next.window", "payouts:next.homeStay"],
+      ]);
       expect(replies[0]?.text[1]?.params).toMatchObject({ date: { date: "2026-07-20" } });
       expect(buttons(replies)).toEqual(["pay:next", "menu", "hotline"]);
       expect(await tickets(binh)).toEqual([]);
@@ -72,9 +93,20 @@ describe("a ticket opened by the topic itself", () => {
       expect(flat(replies)).toContain("payouts:now.pendingHome");
       expect(keys(replies).at(-1)).toEqual(["hotline:chat.why.payout_missing", ...NOTICE]);
       // The answer no longer offers to call a person: one has been called.
-      expect(replies.flatMap((r) => r.buttons ?? []).flat().map((b) => b.data)).not.toContain("hotline");
+      expect(
+        replies
+          .flatMap((r) => r.buttons ?? [])
+          .flat()
+          .map((b) => b.data),
+      ).not.toContain("hotline");
       const ticket = await onlyTicket(binh);
-      expect(ticket).toMatchObject({ topic: "payout_missing", priority: "URGENT", status: "NEW", beneficiaryId: world.binh, communeId: world.communeId });
+      expect(ticket).toMatchObject({
+        topic: "payout_missing",
+        priority: "URGENT",
+        status: "NEW",
+        beneficiaryId: world.binh,
+        communeId: world.communeId,
+      });
       expect(replies.at(-1)?.text[1]?.params).toEqual({ number: ticket.number });
       expect(replies.at(-1)?.text[2]?.params).toEqual({ time: "11:00", date: { date: "2026-07-21" } });
 
@@ -88,7 +120,11 @@ describe("a ticket opened by the topic itself", () => {
       const replies = await ba.send("tháng này tôi chưa nhận được tiền");
       expect(flat(replies)).toContain("payouts:todo.failed");
       expect(keys(replies).at(-1)).toEqual(["hotline:chat.why.payout_missing", ...NOTICE]);
-      expect(await onlyTicket(ba)).toMatchObject({ topic: "payout_missing", priority: "URGENT", beneficiaryId: world.ba });
+      expect(await onlyTicket(ba)).toMatchObject({
+        topic: "payout_missing",
+        priority: "URGENT",
+        beneficiaryId: world.ba,
+      });
     });
   });
 
@@ -131,13 +167,17 @@ describe("a ticket opened by the topic itself", () => {
       const p = weekend.person("web-auto-complaint-en");
       await p.press("lang:en");
       const replies = await p.send("I want to make a complaint about the commune office");
-      expect(keys(replies)).toEqual([["hotline:chat.why.complaint", "hotline:chat.opened", "hotline:chat.closedNow", "hotline:chat.addMore"]]);
+      expect(keys(replies)).toEqual([
+        ["hotline:chat.why.complaint", "hotline:chat.opened", "hotline:chat.closedNow", "hotline:chat.addMore"],
+      ]);
       expect(replies[0]?.text[2]?.params).toEqual({ time: "08:30", date: { date: "2026-07-20" } });
       expect(await onlyTicket(p)).toMatchObject({ topic: "complaint" });
       const identity = await db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: await p.identityId() } });
       expect(identity.locale).toBe("en");
       const t = (await createI18n()).t("en");
-      expect(t("hotline:chat.why.complaint")).toBe("I am sorry about this. Your complaint will be looked at carefully.");
+      expect(t("hotline:chat.why.complaint")).toBe(
+        "I am sorry about this. Your complaint will be looked at carefully.",
+      );
     });
 
     it("reports a scam told in English as fraud", async () => {
@@ -164,7 +204,12 @@ describe("a ticket opened by the topic itself", () => {
       const dao = await linked(h, "web-auto-death-dao", world.dao);
       const replies = await dao.send("ba toi mat roi");
       // A person linked for social assistance: that programme's support only.
-      expect(keys(replies)[0]).toEqual(["chat:death.sorry", "chat:death.funeralBtxh", "chat:death.how", "chat:death.bring"]);
+      expect(keys(replies)[0]).toEqual([
+        "chat:death.sorry",
+        "chat:death.funeralBtxh",
+        "chat:death.how",
+        "chat:death.bring",
+      ]);
       expect(keys(replies).at(-1)).toEqual(["hotline:chat.why.death", ...NOTICE]);
       expect(await onlyTicket(dao)).toMatchObject({ topic: "death", beneficiaryId: world.dao });
       expect(keys(await dao.press("death:report"))[0]).toContain("requests:change.askDeathDate");
@@ -181,7 +226,12 @@ describe("a ticket opened by the topic itself", () => {
       expect(await onlyTicket(p)).toMatchObject({ topic: "talk_to_human", priority: "NORMAL" });
       const replies = await p.send("có người lấy mất tiền trợ cấp của tôi");
       expect(keys(replies)[0]?.[0]).toBe("chat:scam.rule");
-      expect(keys(replies).at(-1)).toEqual(["hotline:chat.why.fraud", "hotline:chat.alreadyOpen", "hotline:chat.dueBy", "hotline:chat.addMore"]);
+      expect(keys(replies).at(-1)).toEqual([
+        "hotline:chat.why.fraud",
+        "hotline:chat.alreadyOpen",
+        "hotline:chat.dueBy",
+        "hotline:chat.addMore",
+      ]);
       const ticket = await onlyTicket(p);
       expect(ticket).toMatchObject({ topic: "fraud", priority: "URGENT" });
       expect(ticket.messages.map((m) => m.text)).toEqual(["có người lấy mất tiền trợ cấp của tôi"]);
@@ -192,7 +242,10 @@ describe("a ticket opened by the topic itself", () => {
       expect(keys(await p.send("tôi không hài lòng")).at(-1)?.[1]).toBe("hotline:chat.alreadyOpen");
       const ticket = await onlyTicket(p);
       expect(ticket).toMatchObject({ topic: "fraud", priority: "URGENT" });
-      expect(ticket.messages.map((m) => m.text)).toEqual(["có người lấy mất tiền trợ cấp của tôi", "tôi không hài lòng"]);
+      expect(ticket.messages.map((m) => m.text)).toEqual([
+        "có người lấy mất tiền trợ cấp của tôi",
+        "tôi không hài lòng",
+      ]);
     });
   });
 });

@@ -20,7 +20,13 @@ describe("the hotline console", () => {
     h = await startTelegramHarness();
     const province = await h.prisma.province.create({ data: { code: "931", name: "Tỉnh Tổng Đài" } });
     await h.prisma.commune.create({ data: { code: "93101", name: "Xã Một", provinceId: province.id } });
-    await createStaff(h.prisma, { username: "tongdai.mai", password: PW, role: "HOTLINE_AGENT", fullName: "Trần Thị Mai", provinceCodes: ["931"] });
+    await createStaff(h.prisma, {
+      username: "tongdai.mai",
+      password: PW,
+      role: "HOTLINE_AGENT",
+      fullName: "Trần Thị Mai",
+      provinceCodes: ["931"],
+    });
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
     page = await context.newPage();
@@ -32,7 +38,9 @@ describe("the hotline console", () => {
   });
 
   const telegramTicket = (chatId: number) =>
-    h.prisma.hotlineTicket.findFirstOrThrow({ where: { identity: { channel: "TELEGRAM", platformUserId: String(chatId) } } });
+    h.prisma.hotlineTicket.findFirstOrThrow({
+      where: { identity: { channel: "TELEGRAM", platformUserId: String(chatId) } },
+    });
 
   it("takes a web-chat and a Telegram escalation through the queue, the answer, the reply and the satisfaction question", async () => {
     const web = await openChat(h.url);
@@ -49,7 +57,9 @@ describe("the hotline console", () => {
     await page.getByRole("link", { name: "Tổng đài", exact: true }).click();
     const queue = page.locator("table.hotline-queue tbody tr");
     await expect.poll(() => queue.count()).toBe(2);
-    expect(await queue.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining("Telegram"), expect.stringContaining("Trò chuyện trên web")]));
+    expect(await queue.allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining("Telegram"), expect.stringContaining("Trò chuyện trên web")]),
+    );
 
     await page.getByRole("link", { name: `#${ticket.number}` }).click();
     await page.getByRole("button", { name: "Nhận xử lý" }).click();
@@ -61,11 +71,15 @@ describe("the hotline console", () => {
 
     const answer = await h.fake.waitForMessage(6001, (m) => m.text.includes("Bác ở thôn nào ạ?"));
     expect(answer.text).toContain(`phiếu số ${ticket.number}`);
-    await expect.poll(() => page.locator("#messages .delivery").first().innerText(), { timeout: 15_000 }).toBe("Đã gửi");
+    await expect
+      .poll(() => page.locator("#messages .delivery").first().innerText(), { timeout: 15_000 })
+      .toBe("Đã gửi");
 
     // The person answers; the agent's page shows it without a reload.
     expect((await h.post(h.fake.updates.text(6001, "Tôi ở thôn 3, xã Một"))).status).toBe(200);
-    await expect.poll(() => page.locator("#messages").innerText(), { timeout: 10_000 }).toContain("Tôi ở thôn 3, xã Một");
+    await expect
+      .poll(() => page.locator("#messages").innerText(), { timeout: 10_000 })
+      .toContain("Tôi ở thôn 3, xã Một");
 
     await page.getByLabel("Kết quả").selectOption({ label: "Đã trả lời" });
     await page.getByRole("button", { name: "Đóng phiếu" }).click();
@@ -85,6 +99,8 @@ describe("the hotline console", () => {
     await page.goto(`${h.url}/console/hotline/${ticket.number}`);
     await page.getByLabel("Trả lời người dân").fill("Bác cần hỏi gì ạ?");
     await page.getByRole("button", { name: "Gửi trả lời" }).click();
-    await expect.poll(() => page.locator("#messages .delivery").first().innerText(), { timeout: 10_000 }).toMatch(/^Không gửi được: .*blocked/i);
+    await expect
+      .poll(() => page.locator("#messages .delivery").first().innerText(), { timeout: 10_000 })
+      .toMatch(/^Không gửi được: .*blocked/i);
   });
 });

@@ -34,7 +34,10 @@ describe("escalation from the chat to the hotline", () => {
   }
 
   async function ticketOf(p: Person) {
-    return db.prisma.hotlineTicket.findFirstOrThrow({ where: { identityId: await p.identityId() }, include: { messages: { orderBy: { createdAt: "asc" } } } });
+    return db.prisma.hotlineTicket.findFirstOrThrow({
+      where: { identityId: await p.identityId() },
+      include: { messages: { orderBy: { createdAt: "asc" } } },
+    });
   }
 
   it("gives an 86-year-old who presses 'Cần người giúp' a ticket number, the answer time, and puts them first", async () => {
@@ -45,7 +48,13 @@ describe("escalation from the chat to the hotline", () => {
     expect(params(replies)[0]).toEqual({ number: ticket.number });
     // Asked at 10:00 with an hour to answer.
     expect(params(replies)[1]).toEqual({ time: "11:00", date: { date: "2026-07-15" } });
-    expect(ticket).toMatchObject({ topic: "talk_to_human", priority: "HIGH", status: "NEW", beneficiaryId: world.dao, communeId: world.communeId });
+    expect(ticket).toMatchObject({
+      topic: "talk_to_human",
+      priority: "HIGH",
+      status: "NEW",
+      beneficiaryId: world.dao,
+      communeId: world.communeId,
+    });
   });
 
   it("puts everything the person writes while the ticket is open into it, and menus still work", async () => {
@@ -69,7 +78,11 @@ describe("escalation from the chat to the hotline", () => {
 
   it("does not open a second ticket when the person asks again", async () => {
     const dao = h.person("web-hl-dao");
-    expect(keys(await dao.press("hotline"))[0]).toEqual(["hotline:chat.alreadyOpen", "hotline:chat.dueBy", "hotline:chat.addMore"]);
+    expect(keys(await dao.press("hotline"))[0]).toEqual([
+      "hotline:chat.alreadyOpen",
+      "hotline:chat.dueBy",
+      "hotline:chat.addMore",
+    ]);
     expect(await db.prisma.hotlineTicket.count({ where: { identityId: await dao.identityId() } })).toBe(1);
   });
 
@@ -78,7 +91,15 @@ describe("escalation from the chat to the hotline", () => {
     const identityId = await dao.identityId();
     // Stored by the webhook, then the instance died before answering it.
     await db.prisma.inboundMessage.create({
-      data: { channel: "WEB", platformMessageId: "crash-1", identityId, kind: "text", text: "bác sĩ bảo tôi nằm viện", payload: { kind: "text", text: "bác sĩ bảo tôi nằm viện" }, receivedAt: h.clock.now() },
+      data: {
+        channel: "WEB",
+        platformMessageId: "crash-1",
+        identityId,
+        kind: "text",
+        text: "bác sĩ bảo tôi nằm viện",
+        payload: { kind: "text", text: "bác sĩ bảo tôi nằm viện" },
+        receivedAt: h.clock.now(),
+      },
     });
     expect(await h.engine.recover()).toBe(1);
     const last = (await ticketOf(dao)).messages.at(-1);
@@ -88,21 +109,56 @@ describe("escalation from the chat to the hotline", () => {
   it("brings a ticket that waited for the person back to the agent when they answer", async () => {
     const dao = h.person("web-hl-dao");
     const ticket = await ticketOf(dao);
-    const agent = await db.prisma.staffUser.create({ data: { username: "hl-agent", fullName: "Tổng đài viên Mai", passwordHash: "x", role: "HOTLINE_AGENT" } });
-    const staff = { id: agent.id, username: agent.username, fullName: agent.fullName, role: agent.role, communeIds: null };
-    expect(await applyTicketAction(db.prisma, staff, ticket.number, { kind: "reply", text: "Bác ở thôn nào ạ?" }, h.clock.now(), null)).toEqual({ ok: true });
+    const agent = await db.prisma.staffUser.create({
+      data: { username: "hl-agent", fullName: "Tổng đài viên Mai", passwordHash: "x", role: "HOTLINE_AGENT" },
+    });
+    const staff = {
+      id: agent.id,
+      username: agent.username,
+      fullName: agent.fullName,
+      role: agent.role,
+      communeIds: null,
+    };
+    expect(
+      await applyTicketAction(
+        db.prisma,
+        staff,
+        ticket.number,
+        { kind: "reply", text: "Bác ở thôn nào ạ?" },
+        h.clock.now(),
+        null,
+      ),
+    ).toEqual({ ok: true });
     expect((await ticketOf(dao)).status).toBe("WAITING_FOR_PERSON");
     await dao.send("thôn 3 ạ");
     expect(await ticketOf(dao)).toMatchObject({ status: "ASSIGNED", assigneeId: agent.id });
 
-    expect(await applyTicketAction(db.prisma, staff, ticket.number, { kind: "resolve", outcome: "Đã trả lời" }, h.clock.now(), null)).toEqual({ ok: true });
+    expect(
+      await applyTicketAction(
+        db.prisma,
+        staff,
+        ticket.number,
+        { kind: "resolve", outcome: "Đã trả lời" },
+        h.clock.now(),
+        null,
+      ),
+    ).toEqual({ ok: true });
     // The agent's answer and, after resolution, the satisfaction question go out through the delivery engine.
-    const queued = await db.prisma.outboundMessage.findMany({ where: { identityId: await dao.identityId(), kind: "HOTLINE" }, orderBy: { createdAt: "asc" } });
-    expect(queued.map((m) => keys([replySchema.parse(m.reply)])[0])).toEqual([["hotline:chat.staffReply"], ["hotline:chat.resolved", "hotline:chat.rateAsk"]]);
+    const queued = await db.prisma.outboundMessage.findMany({
+      where: { identityId: await dao.identityId(), kind: "HOTLINE" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(queued.map((m) => keys([replySchema.parse(m.reply)])[0])).toEqual([
+      ["hotline:chat.staffReply"],
+      ["hotline:chat.resolved", "hotline:chat.rateAsk"],
+    ]);
     expect(queued[0]?.ticketMessageId).not.toBeNull();
     await dao.press(`hl:rate:${ticket.number}:3`);
     // Queued rows carry the database's time and this chat's clock is in July: read the last direct reply.
-    const thanks = await db.prisma.outboundMessage.findFirstOrThrow({ where: { identityId: await dao.identityId(), kind: "REPLY" }, orderBy: { createdAt: "desc" } });
+    const thanks = await db.prisma.outboundMessage.findFirstOrThrow({
+      where: { identityId: await dao.identityId(), kind: "REPLY" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(keys([replySchema.parse(thanks.reply)])).toEqual([["hotline:chat.rated"]]);
     expect((await ticketOf(dao)).satisfaction).toBe(3);
   });

@@ -9,7 +9,12 @@ import { fixedClock } from "../../src/lib/clock.ts";
 import { createLogger } from "../../src/lib/logger.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 
-const config = loadConfig({ NODE_ENV: "test", HOTLINE_WORKING_HOURS: "Mon-Fri 07:30-17:00", HOTLINE_FIRST_RESPONSE_MINUTES: "60", HOTLINE_SLA_WARNING_MINUTES: "15" });
+const config = loadConfig({
+  NODE_ENV: "test",
+  HOTLINE_WORKING_HOURS: "Mon-Fri 07:30-17:00",
+  HOTLINE_FIRST_RESPONSE_MINUTES: "60",
+  HOTLINE_SLA_WARNING_MINUTES: "15",
+});
 // Wednesday 15 July 2026, 11:00 in Vietnam.
 const DUE = new Date("2026-07-15T04:00:00Z");
 const minutes = (n: number) => new Date(DUE.getTime() + n * 60_000);
@@ -27,16 +32,35 @@ describe("hotline response times", () => {
     const commune = await prisma.commune.create({ data: { code: "92101", name: "Xã Đông", provinceId: north.id } });
     await prisma.commune.create({ data: { code: "92201", name: "Xã Tây", provinceId: south.id } });
     const agent = (username: string, provinceId: string, hotlineSupervisor = false) =>
-      prisma.staffUser.create({ data: { username, fullName: username, passwordHash: "x", role: "HOTLINE_AGENT", hotlineSupervisor, scopes: { create: [{ provinceId }] } } });
+      prisma.staffUser.create({
+        data: {
+          username,
+          fullName: username,
+          passwordHash: "x",
+          role: "HOTLINE_AGENT",
+          hotlineSupervisor,
+          scopes: { create: [{ provinceId }] },
+        },
+      });
     staff.lan = (await agent("lan", north.id)).id;
     staff.minh = (await agent("minh", north.id)).id;
     staff.busy = (await agent("busy", north.id)).id;
     staff.south = (await agent("south", south.id)).id;
     staff.lead = (await agent("lead", north.id, true)).id;
     // "busy" already has a ticket open, so "minh" is the least busy.
-    await prisma.hotlineTicket.create({ data: { topic: "talk_to_human", communeId: commune.id, assigneeId: staff.busy, status: "ASSIGNED" } });
+    await prisma.hotlineTicket.create({
+      data: { topic: "talk_to_human", communeId: commune.id, assigneeId: staff.busy, status: "ASSIGNED" },
+    });
     const t = await prisma.hotlineTicket.create({
-      data: { topic: "payout_missing", priority: "URGENT", communeId: commune.id, assigneeId: staff.lan, status: "ASSIGNED", firstResponseDueAt: DUE, createdAt: minutes(-60) },
+      data: {
+        topic: "payout_missing",
+        priority: "URGENT",
+        communeId: commune.id,
+        assigneeId: staff.lan,
+        status: "ASSIGNED",
+        firstResponseDueAt: DUE,
+        createdAt: minutes(-60),
+      },
     });
     ticketId = t.id;
   });
@@ -44,15 +68,22 @@ describe("hotline response times", () => {
     await db?.destroy();
   });
 
-  const alerts = () => db.prisma.hotlineAlert.findMany({ orderBy: { createdAt: "asc" }, select: { staffId: true, kind: true } });
+  const alerts = () =>
+    db.prisma.hotlineAlert.findMany({ orderBy: { createdAt: "asc" }, select: { staffId: true, kind: true } });
 
   it("leaves a ticket alone while its answer is not yet close to due", async () => {
-    expect(await runHotlineSla({ prisma: db.prisma, config }, minutes(-20))).toMatchObject({ warned: 0, reassigned: 0 });
+    expect(await runHotlineSla({ prisma: db.prisma, config }, minutes(-20))).toMatchObject({
+      warned: 0,
+      reassigned: 0,
+    });
     expect(await alerts()).toEqual([]);
   });
 
   it("warns the assignee 15 minutes before the answer is due, once", async () => {
-    expect(await runHotlineSla({ prisma: db.prisma, config }, minutes(-10))).toMatchObject({ warned: 1, reassigned: 0 });
+    expect(await runHotlineSla({ prisma: db.prisma, config }, minutes(-10))).toMatchObject({
+      warned: 1,
+      reassigned: 0,
+    });
     expect(await runHotlineSla({ prisma: db.prisma, config }, minutes(-9))).toMatchObject({ warned: 0 });
     expect(await alerts()).toEqual([{ staffId: staff.lan, kind: "warning" }]);
   });
@@ -68,7 +99,10 @@ describe("hotline response times", () => {
     const fired = await Promise.all(schedulers.map((s) => s.fire("hotline-sla", at)));
     expect(fired.filter(Boolean)).toHaveLength(1);
 
-    const ticket = await db.prisma.hotlineTicket.findUniqueOrThrow({ where: { id: ticketId }, include: { messages: true } });
+    const ticket = await db.prisma.hotlineTicket.findUniqueOrThrow({
+      where: { id: ticketId },
+      include: { messages: true },
+    });
     expect(ticket.assigneeId).toBe(staff.minh);
     expect(ticket.reassignments).toBe(1);
     // A new hour to answer, from the moment of the reassignment.
@@ -86,8 +120,13 @@ describe("hotline response times", () => {
   });
 
   it("starts the next-response timer when the person writes after an answer", async () => {
-    await db.prisma.hotlineTicket.update({ where: { id: ticketId }, data: { firstRespondedAt: minutes(5), status: "ASSIGNED", nextResponseDueAt: null, updatedAt: minutes(5) } });
-    await db.prisma.ticketMessage.create({ data: { ticketId, author: "PERSON", text: "còn nữa", createdAt: minutes(10) } });
+    await db.prisma.hotlineTicket.update({
+      where: { id: ticketId },
+      data: { firstRespondedAt: minutes(5), status: "ASSIGNED", nextResponseDueAt: null, updatedAt: minutes(5) },
+    });
+    await db.prisma.ticketMessage.create({
+      data: { ticketId, author: "PERSON", text: "còn nữa", createdAt: minutes(10) },
+    });
     expect(await runHotlineSla({ prisma: db.prisma, config }, minutes(11))).toMatchObject({ started: 1 });
     const ticket = await db.prisma.hotlineTicket.findUniqueOrThrow({ where: { id: ticketId } });
     // 120 minutes of working time after 11:10.

@@ -23,7 +23,13 @@ describe("the hotline for a Zalo user", () => {
     webhook = `${app.url}/channels/zalo/webhook`;
     const province = await app.prisma.province.create({ data: { code: "941", name: "Tỉnh Zalo" } });
     await app.prisma.commune.create({ data: { code: "94101", name: "Xã Một", provinceId: province.id } });
-    await createStaff(app.prisma, { username: "tongdai.lan", password: PW, role: "HOTLINE_AGENT", fullName: "Phạm Thị Lan", provinceCodes: ["941"] });
+    await createStaff(app.prisma, {
+      username: "tongdai.lan",
+      password: PW,
+      role: "HOTLINE_AGENT",
+      fullName: "Phạm Thị Lan",
+      provinceCodes: ["941"],
+    });
     agent = await signIn(app.url, "tongdai.lan", PW);
   });
   afterAll(async () => {
@@ -41,9 +47,18 @@ describe("the hotline for a Zalo user", () => {
   async function received(text: string, from = 0): Promise<SentZaloMessage> {
     const deadline = Date.now() + 15_000;
     for (;;) {
-      const found = zalo.messagesTo(USER).slice(from).find((m) => m.text.includes(text));
+      const found = zalo
+        .messagesTo(USER)
+        .slice(from)
+        .find((m) => m.text.includes(text));
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`Zalo never received "${text}"; got: ${zalo.messagesTo(USER).map((m) => m.text).join(" | ")}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `Zalo never received "${text}"; got: ${zalo
+            .messagesTo(USER)
+            .map((m) => m.text)
+            .join(" | ")}`,
+        );
       await new Promise((r) => setTimeout(r, 25));
     }
   }
@@ -82,7 +97,9 @@ describe("the hotline for a Zalo user", () => {
     await received(vi("hotline:chat.opened", { number: t.number }));
 
     // The agent finds it under its topic in the queue.
-    const queue = await (await fetch(`${app.url}/console/hotline/queue?topic=complaint`, { headers: { cookie: agent.cookie } })).text();
+    const queue = await (
+      await fetch(`${app.url}/console/hotline/queue?topic=complaint`, { headers: { cookie: agent.cookie } })
+    ).text();
     expect(queue).toContain(`#${t.number}`);
     expect(queue).toContain(vi("hotline:console.topic.complaint"));
     expect(queue).toContain(vi("console:channel.ZALO"));
@@ -97,12 +114,22 @@ describe("the hotline for a Zalo user", () => {
 
     const before = zalo.messagesTo(USER).length;
     expect((await act(t.number, { action: "claim" })).status).toBe(200);
-    expect((await act(t.number, { action: "reply", text: "Chào Bác, Bác cho tôi biết cán bộ nào ạ?" })).status).toBe(200);
+    expect((await act(t.number, { action: "reply", text: "Chào Bác, Bác cho tôi biết cán bộ nào ạ?" })).status).toBe(
+      200,
+    );
     const answer = await received("Bác cho tôi biết cán bộ nào ạ?", before);
     expect(answer.text).toContain(`phiếu số ${t.number}`);
-    expect(zalo.messagesTo(USER).slice(before).map((m) => m.text).join("\n")).not.toContain("giả mạo");
+    expect(
+      zalo
+        .messagesTo(USER)
+        .slice(before)
+        .map((m) => m.text)
+        .join("\n"),
+    ).not.toContain("giả mạo");
     expect(await ticket()).toMatchObject({ status: "WAITING_FOR_PERSON" });
-    await expect.poll(async () => (await ticket()).messages.find((m) => m.author === "STAFF")?.outbound?.status).toBe("SENT");
+    await expect
+      .poll(async () => (await ticket()).messages.find((m) => m.author === "STAFF")?.outbound?.status)
+      .toBe("SENT");
   });
 
   it("puts the person's next message into the ticket, back with the agent", async () => {
@@ -112,7 +139,10 @@ describe("the hotline for a Zalo user", () => {
     await received(vi("hotline:chat.added", { number }), before);
     const t = await ticket();
     expect(t.status).toBe("ASSIGNED");
-    expect(t.messages.filter((m) => m.author === "PERSON").map((m) => m.text)).toEqual(["Tôi muốn khiếu nại cán bộ xã", "Cán bộ thôn 3 ạ"]);
+    expect(t.messages.filter((m) => m.author === "PERSON").map((m) => m.text)).toEqual([
+      "Tôi muốn khiếu nại cán bộ xã",
+      "Cán bộ thôn 3 ạ",
+    ]);
     expect(await consoleMessages(number)).toContain("Cán bộ thôn 3 ạ");
   });
 

@@ -14,7 +14,12 @@ describe("officers teach the import their own wordings", () => {
   beforeAll(async () => {
     app = await startTestApp();
     await seedPlaces(app.prisma);
-    await createStaff(app.prisma, { username: "xa.anphu", password: PW, role: "COMMUNE_OFFICER", communeCodes: ["00001"] });
+    await createStaff(app.prisma, {
+      username: "xa.anphu",
+      password: PW,
+      role: "COMMUNE_OFFICER",
+      communeCodes: ["00001"],
+    });
     officer = await signIn(app.url, "xa.anphu", PW);
     deps = await importDeps(app.prisma);
   });
@@ -29,19 +34,35 @@ describe("officers teach the import their own wordings", () => {
       body: new URLSearchParams({ _csrf: officer.csrfToken, kind, wording, target }),
     });
   const person = (category: string, commune: string) =>
-    xlsx(BENEFICIARY_HEADER, [[1, "Nguyễn Văn An", "001045000001", date("1945-03-01"), "Nam", "", "", commune, "BTXH", category, ""]]);
+    xlsx(BENEFICIARY_HEADER, [
+      [1, "Nguyễn Văn An", "001045000001", date("1945-03-01"), "Nam", "", "", commune, "BTXH", category, ""],
+    ]);
 
   it("reads a category wording once an officer has added it on the wordings page, and shows who added it", async () => {
-    const before = await runImport(deps, { kind: "beneficiaries", fileName: "ds.xlsx", data: await person("NCT cô đơn 80+", "00001"), dryRun: true, staff: null });
+    const before = await runImport(deps, {
+      kind: "beneficiaries",
+      fileName: "ds.xlsx",
+      data: await person("NCT cô đơn 80+", "00001"),
+      dryRun: true,
+      staff: null,
+    });
     expect(before.errors.map((e) => [e.code, e.params.value])).toEqual([["category_unknown", "NCT cô đơn 80+"]]);
 
     const added = await addWording("CATEGORY", "NCT cô đơn 80+", "BTXH_OLD_80");
     expect(added.status).toBe(200);
     expect(await added.text()).toContain("Đã lưu cách viết “NCT cô đơn 80+”.");
-    const after = await runImport(deps, { kind: "beneficiaries", fileName: "ds.xlsx", data: await person("nct co don 80+", "00001"), dryRun: true, staff: null });
+    const after = await runImport(deps, {
+      kind: "beneficiaries",
+      fileName: "ds.xlsx",
+      data: await person("nct co don 80+", "00001"),
+      dryRun: true,
+      staff: null,
+    });
     expect(after).toMatchObject({ errors: [], created: 1 });
 
-    const page = await (await fetch(`${app.url}/console/imports/aliases`, { headers: { cookie: officer.cookie } })).text();
+    const page = await (
+      await fetch(`${app.url}/console/imports/aliases`, { headers: { cookie: officer.cookie } })
+    ).text();
     expect(page).toContain("NCT cô đơn 80+");
     expect(page).toContain("xa.anphu");
     expect((await addWording("CATEGORY", "nct  CÔ ĐƠN 80+", "BTXH_OLD_80")).status).toBe(400);
@@ -51,23 +72,57 @@ describe("officers teach the import their own wordings", () => {
   it("finds a commune by its name before the merger, given on the wordings page or in the areas list, but only for communes of the officer's area", async () => {
     expect((await addWording("COMMUNE", "Xã Cát Tiên Cũ", "00003")).status).toBe(400);
     expect((await addWording("COMMUNE", "Xã Tân Phú", "00001")).status).toBe(200);
-    const byWording = await runImport(deps, { kind: "beneficiaries", fileName: "ds.xlsx", data: await person("BTXH_OLD_80", "XÃ TÂN PHÚ"), dryRun: true, staff: null });
+    const byWording = await runImport(deps, {
+      kind: "beneficiaries",
+      fileName: "ds.xlsx",
+      data: await person("BTXH_OLD_80", "XÃ TÂN PHÚ"),
+      dryRun: true,
+      staff: null,
+    });
     expect(byWording).toMatchObject({ errors: [], created: 1 });
 
-    const areas = "Mã tỉnh,Tên tỉnh,Mã xã,Tên xã,Tên cũ\r\n91,Tỉnh Thử Nghiệm,00002,Phường Bình Minh,Phường Bình Minh Cũ; Xã Hòa Lạc";
-    expect(await runImport(deps, { kind: "areas", fileName: "dia-ban.csv", data: Buffer.from(areas), dryRun: false, staff: null })).toMatchObject({ errors: [], applied: true });
-    const byAreas = await runImport(deps, { kind: "beneficiaries", fileName: "ds.xlsx", data: await person("BTXH_OLD_80", "hòa lạc"), dryRun: true, staff: null });
+    const areas =
+      "Mã tỉnh,Tên tỉnh,Mã xã,Tên xã,Tên cũ\r\n91,Tỉnh Thử Nghiệm,00002,Phường Bình Minh,Phường Bình Minh Cũ; Xã Hòa Lạc";
+    expect(
+      await runImport(deps, {
+        kind: "areas",
+        fileName: "dia-ban.csv",
+        data: Buffer.from(areas),
+        dryRun: false,
+        staff: null,
+      }),
+    ).toMatchObject({ errors: [], applied: true });
+    const byAreas = await runImport(deps, {
+      kind: "beneficiaries",
+      fileName: "ds.xlsx",
+      data: await person("BTXH_OLD_80", "hòa lạc"),
+      dryRun: true,
+      staff: null,
+    });
     expect(byAreas).toMatchObject({ errors: [], created: 1 });
     expect(byAreas.changes).toHaveLength(1);
   });
 
   it("sets aside a summary sheet that lists the people of the hamlet sheets again, instead of reporting each of them twice", async () => {
-    const people = [...east, ...west].map((p, i) => ({ ...p, id: `00104500${String(100 + i).padStart(4, "0")}`, birth: date("1945-01-01"), sex: "M" as const, category: "BTXH_OLD_80", name: `Người Thứ ${i}` }));
+    const people = [...east, ...west].map((p, i) => ({
+      ...p,
+      id: `00104500${String(100 + i).padStart(4, "0")}`,
+      birth: date("1945-01-01"),
+      sex: "M" as const,
+      category: "BTXH_OLD_80",
+      name: `Người Thứ ${i}`,
+    }));
     const wb = new ExcelJS.Workbook();
     hamletSheet(wb, "Thôn Đông", people.slice(0, 5), { letterhead: true, numbers: "plain" });
     hamletSheet(wb, "Thôn Tây", people.slice(5), { letterhead: false, numbers: "plain" });
     hamletSheet(wb, "Tổng hợp toàn xã", people, { letterhead: false, numbers: "plain" });
-    const report = await runImport(deps, { kind: "beneficiaries", fileName: "ca-xa.xlsx", data: await bytes(wb), dryRun: true, staff: null });
+    const report = await runImport(deps, {
+      kind: "beneficiaries",
+      fileName: "ca-xa.xlsx",
+      data: await bytes(wb),
+      dryRun: true,
+      staff: null,
+    });
     expect(report.sheets.map((s) => [s.name, s.status, s.reason ?? null])).toEqual([
       ["Thôn Đông", "read", null],
       ["Thôn Tây", "read", null],

@@ -9,8 +9,22 @@ import { readSheet, seedPlaces, xlsx, type Row } from "./fixtures.ts";
 import { hamletWorkbook } from "./officerLists.ts";
 
 const PW = "mat-khau-dung-1";
-const PAYOUT_HEADER = ["STT", "Số định danh", "Họ và tên", "Kỳ", "Số tiền", "Hình thức", "Ngân hàng", "Số tài khoản", "Ngày chi trả", "Khung giờ", "Điểm chi trả", "Trạng thái", "Người nhận thay", "Ghi chú"];
-
+const PAYOUT_HEADER = [
+  "STT",
+  "Số định danh",
+  "Họ và tên",
+  "Kỳ",
+  "Số tiền",
+  "Hình thức",
+  "Ngân hàng",
+  "Số tài khoản",
+  "Ngày chi trả",
+  "Khung giờ",
+  "Điểm chi trả",
+  "Trạng thái",
+  "Người nhận thay",
+  "Ghi chú",
+];
 
 // One officer's afternoon, in order: the second test goes on from where the first left off.
 describe("an officer imports and exports lists in the console", () => {
@@ -22,9 +36,19 @@ describe("an officer imports and exports lists in the console", () => {
     app = await startTestApp();
     await seedPlaces(app.prisma);
     await seedShippedPolicy(app.prisma);
-    await createStaff(app.prisma, { username: "xa.anphu", password: PW, role: "COMMUNE_OFFICER", communeCodes: ["00001"], fullName: "Lê Văn Tâm" });
+    await createStaff(app.prisma, {
+      username: "xa.anphu",
+      password: PW,
+      role: "COMMUNE_OFFICER",
+      communeCodes: ["00001"],
+      fullName: "Lê Văn Tâm",
+    });
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN", acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: "vi-VN",
+      acceptDownloads: true,
+    });
     page = await context.newPage();
   });
   afterAll(async () => {
@@ -37,7 +61,13 @@ describe("an officer imports and exports lists in the console", () => {
   const applyButton = () => page.getByRole("button", { name: "Nhập dữ liệu" });
   async function checkFile(kind: string, name: string, data: Buffer): Promise<void> {
     await page.getByLabel("Loại danh sách").selectOption({ label: kind });
-    await page.getByLabel("Tệp", { exact: true }).setInputFiles({ name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: data });
+    await page
+      .getByLabel("Tệp", { exact: true })
+      .setInputFiles({
+        name,
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: data,
+      });
     await page.getByRole("button", { name: "Kiểm tra trước" }).click();
     // The check runs as a job: the page shows its progress and then the report.
     await page.locator("#report-title").waitFor({ timeout: 60_000 });
@@ -62,9 +92,13 @@ describe("an officer imports and exports lists in the console", () => {
 
     const workbook = await hamletWorkbook();
     await checkFile("Danh sách đối tượng", "ds-thang-7.xlsx", workbook);
-    const problemRows = await page.locator("table.import-errors tbody tr").evaluateAll((rows) =>
-      rows.map((r) => Array.from(r.querySelectorAll("td"), (td) => (td.textContent ?? "").replace(/\s+/g, " ").trim())),
-    );
+    const problemRows = await page
+      .locator("table.import-errors tbody tr")
+      .evaluateAll((rows) =>
+        rows.map((r) =>
+          Array.from(r.querySelectorAll("td"), (td) => (td.textContent ?? "").replace(/\s+/g, " ").trim()),
+        ),
+      );
     expect(problemRows.map((r) => r.slice(0, 3))).toEqual([
       ["Thôn Đông", "14", "Diện hưởng (I)"],
       ["Thôn Đông", "15", "Số định danh cá nhân (E)"],
@@ -73,7 +107,10 @@ describe("an officer imports and exports lists in the console", () => {
       ["Thôn Tây", "6", "Diện hưởng (I)"],
       ["Thôn Tây", "8", "Số định danh cá nhân (E)"],
     ]);
-    expect(problemRows[1]!.slice(3)).toEqual(["00104500005", "Số định danh phải có đúng 12 chữ số; ô này có 11 chữ số."]);
+    expect(problemRows[1]!.slice(3)).toEqual([
+      "00104500005",
+      "Số định danh phải có đúng 12 chữ số; ô này có 11 chữ số.",
+    ]);
     expect(problemRows[5]![4]).toBe("Trùng với dòng 11 ở sheet “Thôn Đông”.");
     expect(await page.getByRole("status").textContent()).toBe("Tệp có 6 lỗi. Sửa các lỗi dưới đây rồi tải lên lại.");
     const sheets = ((await page.locator("section.sheets").textContent()) ?? "").replace(/\s+/g, " ");
@@ -109,8 +146,38 @@ describe("an officer imports and exports lists in the console", () => {
     const today = todayInVietnam(app.clock.now());
     const [year, month] = today.split("-");
     const payouts: Row[] = [
-      [1, "001150000002", "Trần Thị Bình", `${month}/${year}`, 3667000, "Tài khoản ngân hàng", "Agribank", "1234 5678 9012", "", "", "", "", "", ""],
-      [2, "001045000001", "Nguyễn Văn An", `${month}/${year}`, "1.000.000", "Tiền mặt", "", "", `05/${month}/${year}`, "07:30-11:00", "Nhà văn hóa thôn 3", "", "", ""],
+      [
+        1,
+        "001150000002",
+        "Trần Thị Bình",
+        `${month}/${year}`,
+        3667000,
+        "Tài khoản ngân hàng",
+        "Agribank",
+        "1234 5678 9012",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+      ],
+      [
+        2,
+        "001045000001",
+        "Nguyễn Văn An",
+        `${month}/${year}`,
+        "1.000.000",
+        "Tiền mặt",
+        "",
+        "",
+        `05/${month}/${year}`,
+        "07:30-11:00",
+        "Nhà văn hóa thôn 3",
+        "",
+        "",
+        "",
+      ],
     ];
     await nav("Nhập dữ liệu");
     await checkFile("Danh sách chi trả hằng tháng", "chi-tra.xlsx", await xlsx(PAYOUT_HEADER, payouts));
@@ -125,7 +192,10 @@ describe("an officer imports and exports lists in the console", () => {
     expect(await form.getByLabel("Xã").locator("option:checked").textContent()).toBe("Xã An Phú (00001)");
     expect(await form.getByLabel("Kỳ (tháng)").locator("option:checked").textContent()).toBe(`Tháng ${month}/${year}`);
     await screenshots("exports");
-    const [download] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Tải danh sách chi trả" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      form.getByRole("button", { name: "Tải danh sách chi trả" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`chi-tra-00001-${year}-${month}.xlsx`);
     const ws = await readSheet(await readFile(await download.path()));
     const rows = [8, 9, 10].map((n) => [2, 3, 5, 6].map((c) => ws.getRow(n).getCell(c).value));

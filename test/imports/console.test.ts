@@ -4,8 +4,19 @@ import { BENEFICIARY_HEADER, date, readSheet, seedPlaces, xlsx, type Places, typ
 import { applyChecked, finishedJob, uploadForCheck } from "./jobPages.ts";
 
 const PW = "mat-khau-dung-1";
-const person = (sex: string, communeCode = "00001"): Row =>
-  [1, "Nguyễn Văn An", "001045000001", date("1945-03-01"), sex, "", "", communeCode, "BTXH", "BTXH_OLD_80", ""];
+const person = (sex: string, communeCode = "00001"): Row => [
+  1,
+  "Nguyễn Văn An",
+  "001045000001",
+  date("1945-03-01"),
+  sex,
+  "",
+  "",
+  communeCode,
+  "BTXH",
+  "BTXH_OLD_80",
+  "",
+];
 
 describe("the console's import and export pages, signed in for real", () => {
   let app: TestApp;
@@ -15,7 +26,12 @@ describe("the console's import and export pages, signed in for real", () => {
   beforeAll(async () => {
     app = await startTestApp({ env: { IMPORT_MAX_MB: "1" } });
     places = await seedPlaces(app.prisma);
-    await createStaff(app.prisma, { username: "xa.anphu", password: PW, role: "COMMUNE_OFFICER", communeCodes: ["00001"] });
+    await createStaff(app.prisma, {
+      username: "xa.anphu",
+      password: PW,
+      role: "COMMUNE_OFFICER",
+      communeCodes: ["00001"],
+    });
     await createStaff(app.prisma, { username: "tong.dai", password: PW, role: "HOTLINE_AGENT", provinceCodes: ["91"] });
     await createStaff(app.prisma, { username: "quan.tri", password: PW, role: "ADMIN" });
     officer = await signIn(app.url, "xa.anphu", PW);
@@ -24,8 +40,10 @@ describe("the console's import and export pages, signed in for real", () => {
     await app?.close();
   });
 
-  const get = (path: string, who: SignedIn = officer) => fetch(`${app.url}${path}`, { headers: { cookie: who.cookie }, redirect: "manual" });
-  const upload = (data: Buffer, name = "ds.xlsx", token: string | null = officer.csrfToken) => uploadForCheck(app.url, officer, { data, name, token });
+  const get = (path: string, who: SignedIn = officer) =>
+    fetch(`${app.url}${path}`, { headers: { cookie: who.cookie }, redirect: "manual" });
+  const upload = (data: Buffer, name = "ds.xlsx", token: string | null = officer.csrfToken) =>
+    uploadForCheck(app.url, officer, { data, name, token });
   const checked = async (data: Buffer, name = "ds.xlsx") => finishedJob(app.url, officer, await upload(data, name));
 
   it("shows the upload form carrying the session's token, without the areas list for a commune officer", async () => {
@@ -57,7 +75,13 @@ describe("the console's import and export pages, signed in for real", () => {
   });
 
   it("refuses rows of a commune outside the officer's area", async () => {
-    const page = (await checked(await xlsx(BENEFICIARY_HEADER, [[1, "Lê Văn Cường", "079060000003", date("1960-12-31"), "Nam", "", "", "00003", "BTXH", "BTXH_OLD_80", ""]]))).html;
+    const page = (
+      await checked(
+        await xlsx(BENEFICIARY_HEADER, [
+          [1, "Lê Văn Cường", "079060000003", date("1960-12-31"), "Nam", "", "", "00003", "BTXH", "BTXH_OLD_80", ""],
+        ]),
+      )
+    ).html;
     expect(page).toContain("Không thuộc địa bàn bạn quản lý.");
     expect(page).not.toContain("/apply");
     expect(await app.prisma.beneficiary.count({ where: { communeId: places.catTien } })).toBe(0);
@@ -70,11 +94,17 @@ describe("the console's import and export pages, signed in for real", () => {
   });
 
   it("refuses a check or an import posted without the session's CSRF token", async () => {
-    const file = await xlsx(BENEFICIARY_HEADER, [[1, "Trần Thị Bình", "001150000002", date("1950-05-02"), "Nữ", "", "", "00001", "BTXH", "BTXH_OLD_80", ""]]);
+    const file = await xlsx(BENEFICIARY_HEADER, [
+      [1, "Trần Thị Bình", "001150000002", date("1950-05-02"), "Nữ", "", "", "00001", "BTXH", "BTXH_OLD_80", ""],
+    ]);
     expect((await upload(file, "ds.xlsx", null)).status).toBe(403);
     expect((await upload(file, "ds.xlsx", "not-the-token")).status).toBe(403);
     const ok = await checked(file);
-    const apply = await fetch(`${app.url}/console/imports/jobs/${ok.jobId}/apply`, { method: "POST", headers: { cookie: officer.cookie }, body: new URLSearchParams({}) });
+    const apply = await fetch(`${app.url}/console/imports/jobs/${ok.jobId}/apply`, {
+      method: "POST",
+      headers: { cookie: officer.cookie },
+      body: new URLSearchParams({}),
+    });
     expect(apply.status).toBe(403);
     expect(await app.prisma.beneficiary.count({ where: { personalId: "001150000002" } })).toBe(0);
   });
@@ -83,7 +113,9 @@ describe("the console's import and export pages, signed in for real", () => {
     const agent = await signIn(app.url, "tong.dai", PW);
     expect((await get("/console/imports", agent)).status).toBe(403);
     expect((await get("/console/exports", agent)).status).toBe(403);
-    expect((await get(`/console/exports/download?kind=beneficiaries&communeId=${places.anPhu}`, agent)).status).toBe(403);
+    expect((await get(`/console/exports/download?kind=beneficiaries&communeId=${places.anPhu}`, agent)).status).toBe(
+      403,
+    );
   });
 
   it("offers only the officer's communes and downloads their beneficiary list", async () => {

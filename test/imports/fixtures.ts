@@ -25,17 +25,63 @@ export async function seedPlaces(prisma: PrismaClient): Promise<Places> {
   };
   await prisma.benefitCategory.createMany({
     data: [
-      { code: "BTXH_OLD_80", programme: "BTXH", name: "Người cao tuổi từ đủ 80 tuổi", nameEn: "Older person 80+", rule: "COEFFICIENT", coefficient: 2, legalBasis: "Nghị định 20/2021/NĐ-CP" },
-      { code: "BTXH_OLD_60_80_POOR", programme: "BTXH", name: "Người cao tuổi nghèo 60-80", nameEn: "Poor older person 60-80", rule: "COEFFICIENT", coefficient: 1.5, legalBasis: "Nghị định 20/2021/NĐ-CP" },
-      { code: "BTXH_SEVERE_DISABILITY_ADULT", programme: "BTXH", name: "Người khuyết tật nặng", nameEn: "Severe disability, adult", rule: "COEFFICIENT", coefficient: 1.5, legalBasis: "Nghị định 20/2021/NĐ-CP" },
-      { code: "NCC_MARTYR_RELATIVE_1", programme: "NCC", name: "Thân nhân 1 liệt sĩ", nameEn: "Relative of 1 martyr", rule: "MULTIPLE_OF_BASE", coefficient: 1, legalBasis: "Nghị định 55/2023/NĐ-CP" },
-      { code: "NCC_WAR_INVALID", programme: "NCC", name: "Thương binh", nameEn: "War invalid", rule: "MULTIPLE_OF_BASE", legalBasis: "Nghị định 55/2023/NĐ-CP" },
+      {
+        code: "BTXH_OLD_80",
+        programme: "BTXH",
+        name: "Người cao tuổi từ đủ 80 tuổi",
+        nameEn: "Older person 80+",
+        rule: "COEFFICIENT",
+        coefficient: 2,
+        legalBasis: "Nghị định 20/2021/NĐ-CP",
+      },
+      {
+        code: "BTXH_OLD_60_80_POOR",
+        programme: "BTXH",
+        name: "Người cao tuổi nghèo 60-80",
+        nameEn: "Poor older person 60-80",
+        rule: "COEFFICIENT",
+        coefficient: 1.5,
+        legalBasis: "Nghị định 20/2021/NĐ-CP",
+      },
+      {
+        code: "BTXH_SEVERE_DISABILITY_ADULT",
+        programme: "BTXH",
+        name: "Người khuyết tật nặng",
+        nameEn: "Severe disability, adult",
+        rule: "COEFFICIENT",
+        coefficient: 1.5,
+        legalBasis: "Nghị định 20/2021/NĐ-CP",
+      },
+      {
+        code: "NCC_MARTYR_RELATIVE_1",
+        programme: "NCC",
+        name: "Thân nhân 1 liệt sĩ",
+        nameEn: "Relative of 1 martyr",
+        rule: "MULTIPLE_OF_BASE",
+        coefficient: 1,
+        legalBasis: "Nghị định 55/2023/NĐ-CP",
+      },
+      {
+        code: "NCC_WAR_INVALID",
+        programme: "NCC",
+        name: "Thương binh",
+        nameEn: "War invalid",
+        rule: "MULTIPLE_OF_BASE",
+        legalBasis: "Nghị định 55/2023/NĐ-CP",
+      },
     ],
   });
   return places;
 }
 
-export async function importDeps(prisma: PrismaClient): Promise<{ prisma: PrismaClient; log: ReturnType<typeof createLogger>; clock: ReturnType<typeof fixedClock>; i18n: I18n }> {
+export async function importDeps(
+  prisma: PrismaClient,
+): Promise<{
+  prisma: PrismaClient;
+  log: ReturnType<typeof createLogger>;
+  clock: ReturnType<typeof fixedClock>;
+  i18n: I18n;
+}> {
   return {
     prisma,
     log: createLogger({ level: "silent" }),
@@ -44,13 +90,23 @@ export async function importDeps(prisma: PrismaClient): Promise<{ prisma: Prisma
   };
 }
 
-export async function officer(prisma: PrismaClient, communeIds: string[] | null, username = "officer"): Promise<StaffContext> {
+export async function officer(
+  prisma: PrismaClient,
+  communeIds: string[] | null,
+  username = "officer",
+): Promise<StaffContext> {
   const user = await prisma.staffUser.create({
     data: { username, fullName: "Cán bộ Thử", passwordHash: "x", role: communeIds ? "COMMUNE_OFFICER" : "ADMIN" },
   });
   return {
-    id: user.id, username, fullName: user.fullName, role: user.role, locale: "vi",
-    communeIds, sessionId: "s", csrfToken: "c",
+    id: user.id,
+    username,
+    fullName: user.fullName,
+    role: user.role,
+    locale: "vi",
+    communeIds,
+    sessionId: "s",
+    csrfToken: "c",
   };
 }
 
@@ -96,6 +152,18 @@ export function listRows(ws: ExcelJS.Worksheet): Map<string, ExcelJS.CellValue>[
   return rows;
 }
 
-export const BENEFICIARY_HEADER = ["STT", "Họ và tên", "Số định danh", "Ngày sinh", "Giới tính", "Số điện thoại", "Địa chỉ", "Mã xã", "Chương trình", "Diện hưởng", "Trạng thái"];
+export const BENEFICIARY_HEADER = [
+  "STT",
+  "Họ và tên",
+  "Số định danh",
+  "Ngày sinh",
+  "Giới tính",
+  "Số điện thoại",
+  "Địa chỉ",
+  "Mã xã",
+  "Chương trình",
+  "Diện hưởng",
+  "Trạng thái",
+];
 
 export const date = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -8,7 +8,11 @@ export interface JobPage {
   html: string;
 }
 
-export async function uploadForCheck(url: string, who: SignedIn, o: { data: Buffer; name?: string; kind?: string; token?: string | null }): Promise<Response> {
+export async function uploadForCheck(
+  url: string,
+  who: SignedIn,
+  o: { data: Buffer; name?: string; kind?: string; token?: string | null },
+): Promise<Response> {
   // As the page's form sends it: the token first (the only part the CSRF check reads), then the
   // fields and the file.
   const form = new FormData();
@@ -16,7 +20,12 @@ export async function uploadForCheck(url: string, who: SignedIn, o: { data: Buff
   if (token !== null) form.set("_csrf", token);
   form.set("kind", o.kind ?? "beneficiaries");
   form.set("file", new Blob([new Uint8Array(o.data)]), o.name ?? "ds.xlsx");
-  return fetch(`${url}/console/imports/check`, { method: "POST", body: form, headers: { cookie: who.cookie }, redirect: "manual" });
+  return fetch(`${url}/console/imports/check`, {
+    method: "POST",
+    body: form,
+    headers: { cookie: who.cookie },
+    redirect: "manual",
+  });
 }
 
 /** The job a 303 answer points to, followed until its report page is ready. */
@@ -36,7 +45,17 @@ export async function finishedJob(url: string, who: SignedIn, res: Response, tim
   return { jobId, status: page.status, html: await page.text() };
 }
 
-export async function applyChecked(url: string, who: SignedIn, jobId: string, o: { skipInvalid?: boolean } = {}): Promise<Response> {
+export async function applyChecked(
+  url: string,
+  who: SignedIn,
+  jobId: string,
+  o: { skipInvalid?: boolean } = {},
+): Promise<Response> {
   const body = new URLSearchParams({ _csrf: who.csrfToken, ...(o.skipInvalid ? { skipInvalid: "1" } : {}) });
-  return fetch(`${url}/console/imports/jobs/${jobId}/apply`, { method: "POST", body, headers: { cookie: who.cookie }, redirect: "manual" });
+  return fetch(`${url}/console/imports/jobs/${jobId}/apply`, {
+    method: "POST",
+    body,
+    headers: { cookie: who.cookie },
+    redirect: "manual",
+  });
 }

@@ -15,7 +15,14 @@ describe("uploaded files are checked as jobs, off the request path", () => {
   beforeAll(async () => {
     app = await startTestApp();
     await seedPlaces(app.prisma);
-    officerId = (await createStaff(app.prisma, { username: "xa.anphu", password: PW, role: "COMMUNE_OFFICER", communeCodes: ["00001"] })).id;
+    officerId = (
+      await createStaff(app.prisma, {
+        username: "xa.anphu",
+        password: PW,
+        role: "COMMUNE_OFFICER",
+        communeCodes: ["00001"],
+      })
+    ).id;
     officer = await signIn(app.url, "xa.anphu", PW);
   });
   afterAll(async () => {
@@ -37,7 +44,17 @@ describe("uploaded files are checked as jobs, off the request path", () => {
   it("takes one file at a time per staff member, and says so", async () => {
     // A file of this officer's is being checked (by another instance of the service).
     const running = await app.prisma.importJob.create({
-      data: { staffId: officerId, kind: "BENEFICIARIES", fileName: "dang-kiem-tra.xlsx", fileHash: "x", data: new Uint8Array([1]), dryRun: true, status: "RUNNING", owner: "other", heartbeatAt: new Date() },
+      data: {
+        staffId: officerId,
+        kind: "BENEFICIARIES",
+        fileName: "dang-kiem-tra.xlsx",
+        fileHash: "x",
+        data: new Uint8Array([1]),
+        dryRun: true,
+        status: "RUNNING",
+        owner: "other",
+        heartbeatAt: new Date(),
+      },
     });
     const res = await uploadForCheck(app.url, officer, { data: await xlsx(BENEFICIARY_HEADER, []) });
     expect(res.status).toBe(409);
@@ -46,23 +63,49 @@ describe("uploaded files are checked as jobs, off the request path", () => {
   });
 
   it("finishes a check whose instance died, from the file it kept", async () => {
-    const file = await xlsx(BENEFICIARY_HEADER, [[1, "Nguyễn Văn An", "001045000001", date("1945-03-01"), "Nam", "", "", "00001", "BTXH", "BTXH_OLD_80", ""]]);
+    const file = await xlsx(BENEFICIARY_HEADER, [
+      [1, "Nguyễn Văn An", "001045000001", date("1945-03-01"), "Nam", "", "", "00001", "BTXH", "BTXH_OLD_80", ""],
+    ]);
     const orphan = await app.prisma.importJob.create({
       data: {
-        staffId: officerId, kind: "BENEFICIARIES", fileName: "mo-coi.xlsx", fileHash: createHash("sha256").update(file).digest("hex"), data: new Uint8Array(file),
-        dryRun: true, status: "RUNNING", owner: "dead-instance", heartbeatAt: new Date(Date.now() - 5 * 60_000), attempts: 1,
+        staffId: officerId,
+        kind: "BENEFICIARIES",
+        fileName: "mo-coi.xlsx",
+        fileHash: createHash("sha256").update(file).digest("hex"),
+        data: new Uint8Array(file),
+        dryRun: true,
+        status: "RUNNING",
+        owner: "dead-instance",
+        heartbeatAt: new Date(Date.now() - 5 * 60_000),
+        attempts: 1,
       },
     });
-    const page = await finishedJob(app.url, officer, new Response(null, { status: 303, headers: { location: `/console/imports/jobs/${orphan.id}` } }));
+    const page = await finishedJob(
+      app.url,
+      officer,
+      new Response(null, { status: 303, headers: { location: `/console/imports/jobs/${orphan.id}` } }),
+    );
     expect(page.html).toContain("1 người sẽ được thêm");
-    expect(await app.prisma.importJob.findUniqueOrThrow({ where: { id: orphan.id } })).toMatchObject({ status: "DONE", attempts: 2 });
+    expect(await app.prisma.importJob.findUniqueOrThrow({ where: { id: orphan.id } })).toMatchObject({
+      status: "DONE",
+      attempts: 2,
+    });
   });
 
   it("shows an officer's job to nobody else", async () => {
-    await createStaff(app.prisma, { username: "xa.khac", password: PW, role: "COMMUNE_OFFICER", communeCodes: ["00002"] });
+    await createStaff(app.prisma, {
+      username: "xa.khac",
+      password: PW,
+      role: "COMMUNE_OFFICER",
+      communeCodes: ["00002"],
+    });
     const other = await signIn(app.url, "xa.khac", PW);
     const job = await app.prisma.importJob.findFirstOrThrow({ where: { staffId: officerId } });
-    expect((await fetch(`${app.url}/console/imports/jobs/${job.id}`, { headers: { cookie: other.cookie } })).status).toBe(404);
-    expect((await fetch(`${app.url}/console/imports/jobs/${job.id}/status`, { headers: { cookie: other.cookie } })).status).toBe(404);
+    expect(
+      (await fetch(`${app.url}/console/imports/jobs/${job.id}`, { headers: { cookie: other.cookie } })).status,
+    ).toBe(404);
+    expect(
+      (await fetch(`${app.url}/console/imports/jobs/${job.id}/status`, { headers: { cookie: other.cookie } })).status,
+    ).toBe(404);
   });
 });

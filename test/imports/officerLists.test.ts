@@ -24,16 +24,35 @@ describe("importing the lists officers keep, as they keep them", () => {
 
   it("reads a hamlet-per-sheet workbook under its letterhead, reports each broken row once by sheet, row and column, and writes nothing on a check", async () => {
     const staff = await officer(db.prisma, [places.anPhu], "xa.anphu.1");
-    const report = await runImport(deps, { kind: "beneficiaries", fileName: "ds-thang-7.xlsx", data: await hamletWorkbook(), dryRun: true, staff });
+    const report = await runImport(deps, {
+      kind: "beneficiaries",
+      fileName: "ds-thang-7.xlsx",
+      data: await hamletWorkbook(),
+      dryRun: true,
+      staff,
+    });
     expect(report.sheets.map((s) => [s.name, s.status, s.reason ?? null, s.rows])).toEqual([
       ["Thôn Đông", "read", null, 6],
       ["Thôn Tây", "read", null, 5],
       ["Tổng hợp", "skipped", "no_header", 0],
     ]);
     const eastSheet = report.sheets[0]!;
-    expect(eastSheet).toMatchObject({ headerRows: { first: 8, last: 9 }, firstRow: 11, lastRow: 16, titleCommune: "Xã An Phú", titleMonth: "2026-07" });
-    expect(eastSheet.hidden).toEqual([{ header: "Tuổi", letter: "F" }, { header: "Số CMND", letter: "G" }]);
-    expect(eastSheet.ignored?.map((c) => c.header)).toEqual(["Trợ cấp xã hội hàng tháng / Hệ số", "Trợ cấp xã hội hàng tháng / Mức trợ cấp", "Ký nhận"]);
+    expect(eastSheet).toMatchObject({
+      headerRows: { first: 8, last: 9 },
+      firstRow: 11,
+      lastRow: 16,
+      titleCommune: "Xã An Phú",
+      titleMonth: "2026-07",
+    });
+    expect(eastSheet.hidden).toEqual([
+      { header: "Tuổi", letter: "F" },
+      { header: "Số CMND", letter: "G" },
+    ]);
+    expect(eastSheet.ignored?.map((c) => c.header)).toEqual([
+      "Trợ cấp xã hội hàng tháng / Hệ số",
+      "Trợ cấp xã hội hàng tháng / Mức trợ cấp",
+      "Ký nhận",
+    ]);
     expect(lines(report)).toEqual([
       ["Thôn Đông", "14", "Diện hưởng", "category_ambiguous"],
       ["Thôn Đông", "15", "Số định danh cá nhân", "personal_id_length"],
@@ -58,22 +77,56 @@ describe("importing the lists officers keep, as they keep them", () => {
 
   it("imports exactly the valid people when asked to leave the broken rows out, with every cell form read", async () => {
     const staff = await officer(db.prisma, [places.anPhu], "xa.anphu.2");
-    const report = await runImport(deps, { kind: "beneficiaries", fileName: "ds-thang-7.xlsx", data: await hamletWorkbook(), dryRun: false, staff, skipInvalid: true });
+    const report = await runImport(deps, {
+      kind: "beneficiaries",
+      fileName: "ds-thang-7.xlsx",
+      data: await hamletWorkbook(),
+      dryRun: false,
+      staff,
+      skipInvalid: true,
+    });
     expect(report).toMatchObject({ applied: true, created: 6 });
-    const people = await db.prisma.beneficiary.findMany({ include: { categories: { include: { category: true } } }, orderBy: { fullNameAscii: "asc" } });
-    expect(people.map((p) => [p.fullName, p.personalId, p.dateOfBirth.toISOString().slice(0, 10), p.sex, p.phone, p.programme, p.categories.map((c) => [c.category.code, c.rate])])).toEqual([
+    const people = await db.prisma.beneficiary.findMany({
+      include: { categories: { include: { category: true } } },
+      orderBy: { fullNameAscii: "asc" },
+    });
+    expect(
+      people.map((p) => [
+        p.fullName,
+        p.personalId,
+        p.dateOfBirth.toISOString().slice(0, 10),
+        p.sex,
+        p.phone,
+        p.programme,
+        p.categories.map((c) => [c.category.code, c.rate]),
+      ]),
+    ).toEqual([
       ["Bùi Thị Khánh", "001144000008", "1944-01-01", "FEMALE", null, "NCC", [["NCC_HEROIC_MOTHER", null]]],
       ["Đỗ Văn Hùng", "001040000007", "1940-01-15", "MALE", null, "NCC", [["NCC_WAR_INVALID", 41]]],
       ["Dương Văn Minh", "001042000010", "1942-02-02", "MALE", "0987654321", "BTXH", [["BTXH_OLD_80", null]]],
       ["Lê Văn Cường", "001048000003", "1948-01-01", "MALE", null, "BTXH", [["BTXH_OLD_80_NO_PENSION", null]]],
       ["Nguyễn Văn An", "001045000001", "1945-03-01", "MALE", "0912345678", "BTXH", [["BTXH_OLD_80", null]]],
-      ["Trần Thị Bình", "001150000002", "1950-05-02", "FEMALE", null, "BTXH", [["BTXH_SEVERE_DISABILITY_CHILD_OR_OLD", null]]],
+      [
+        "Trần Thị Bình",
+        "001150000002",
+        "1950-05-02",
+        "FEMALE",
+        null,
+        "BTXH",
+        [["BTXH_SEVERE_DISABILITY_CHILD_OR_OLD", null]],
+      ],
     ]);
     expect(people.every((p) => p.communeId === places.anPhu)).toBe(true);
     expect(people.find((p) => p.fullName === "Trần Thị Bình")!.address).toBe("Thôn Thôn Đông");
 
     // The same file again: the valid people are unchanged (a birth year alone keeps the stored date).
-    const again = await runImport(deps, { kind: "beneficiaries", fileName: "ds-thang-7.xlsx", data: await hamletWorkbook(), dryRun: true, staff });
+    const again = await runImport(deps, {
+      kind: "beneficiaries",
+      fileName: "ds-thang-7.xlsx",
+      data: await hamletWorkbook(),
+      dryRun: true,
+      staff,
+    });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 6 });
   });
 
@@ -84,7 +137,13 @@ describe("importing the lists officers keep, as they keep them", () => {
       { name: "Bùi Thị Khánh", year: 1944, id: "001 144 000 008", category: "Bà mẹ VNAH", amount: "9,036,000 đ" },
       { name: "Người Lạ", year: 1950, id: "001050000099", category: "Thân nhân liệt sĩ", amount: 3012000 },
     ]);
-    const report = await runImport(deps, { kind: "payouts", fileName: "chi-tra-t7.xlsx", data: await bytes(wb), dryRun: true, staff: null });
+    const report = await runImport(deps, {
+      kind: "payouts",
+      fileName: "chi-tra-t7.xlsx",
+      data: await bytes(wb),
+      dryRun: true,
+      staff: null,
+    });
     expect(lines(report)).toEqual([["T7-2026", "11", "Số CCCD", "beneficiary_not_found"]]);
     expect(report.sheets[0]).toMatchObject({ titleMonth: "2026-07", firstRow: 9, lastRow: 11 });
     expect(report.sheets[0]!.ignored?.map((c) => c.header)).toEqual(["Năm sinh", "Địa chỉ", "Diện hưởng", "Ký nhận"]);

@@ -15,7 +15,10 @@ interface Block {
 }
 
 /** Letterhead and titles from row 1; returns the next free row. */
-export function letterhead(ws: ExcelJS.Worksheet, o: { agency: string[]; title: string; lines: string[]; width: number }): number {
+export function letterhead(
+  ws: ExcelJS.Worksheet,
+  o: { agency: string[]; title: string; lines: string[]; width: number },
+): number {
   ws.getCell(1, 1).value = o.agency[0]!;
   ws.mergeCells(1, 1, 1, 3);
   ws.getCell(1, 5).value = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
@@ -66,7 +69,12 @@ export interface Person {
  * hidden Tuổi | hidden Số CMND | Địa chỉ | Trợ cấp xã hội hàng tháng (Diện hưởng | Hệ số | Mức trợ
  * cấp) | Số điện thoại | Ghi chú | Ký nhận.
  */
-export function hamletSheet(wb: ExcelJS.Workbook, name: string, people: Person[], o: { letterhead: boolean; numbers: "plain" | "brackets" }): void {
+export function hamletSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  people: Person[],
+  o: { letterhead: boolean; numbers: "plain" | "brackets" },
+): void {
   const ws = wb.addWorksheet(name);
   const width = 14;
   let row = 1;
@@ -79,7 +87,22 @@ export function hamletSheet(wb: ExcelJS.Workbook, name: string, people: Person[]
     });
   }
   const b: Block = { ws, row };
-  put(b, ["STT", "Họ và tên", "Ngày sinh", null, "Số định danh cá nhân", "Tuổi", "Số CMND", "Địa chỉ (thôn, tổ)", "Trợ cấp xã hội hàng tháng", null, null, "Số điện thoại", "Ghi chú", "Ký nhận"]);
+  put(b, [
+    "STT",
+    "Họ và tên",
+    "Ngày sinh",
+    null,
+    "Số định danh cá nhân",
+    "Tuổi",
+    "Số CMND",
+    "Địa chỉ (thôn, tổ)",
+    "Trợ cấp xã hội hàng tháng",
+    null,
+    null,
+    "Số điện thoại",
+    "Ghi chú",
+    "Ký nhận",
+  ]);
   put(b, [null, null, "Nam", "Nữ", null, null, null, null, "Diện hưởng", "Hệ số", "Mức trợ cấp", null, null, null]);
   const h = b.row - 2;
   for (const col of [1, 2, 5, 6, 7, 8, 12, 13, 14]) ws.mergeCells(h, col, h + 1, col);
@@ -87,18 +110,34 @@ export function hamletSheet(wb: ExcelJS.Workbook, name: string, people: Person[]
   ws.mergeCells(h, 9, h, 11);
   ws.getColumn(6).hidden = true;
   ws.getColumn(7).hidden = true;
-  put(b, Array.from({ length: width }, (_, i) => (o.numbers === "plain" ? i + 1 : `(${i + 1})`)));
+  put(
+    b,
+    Array.from({ length: width }, (_, i) => (o.numbers === "plain" ? i + 1 : `(${i + 1})`)),
+  );
   dateCells(ws, 3);
   dateCells(ws, 4);
   people.forEach((p, i) => {
     put(b, [
-      i + 1, p.name,
-      p.sex === "M" ? p.birth : null, p.sex === "F" ? p.birth : null,
-      p.id, { formula: `2026-YEAR(C${b.row})`, result: 80 }, "123456789",
-      p.address ?? `Thôn ${name}`, p.category, 1.5, "810.000", p.phone ?? null, p.note ?? null, null,
+      i + 1,
+      p.name,
+      p.sex === "M" ? p.birth : null,
+      p.sex === "F" ? p.birth : null,
+      p.id,
+      { formula: `2026-YEAR(C${b.row})`, result: 80 },
+      "123456789",
+      p.address ?? `Thôn ${name}`,
+      p.category,
+      1.5,
+      "810.000",
+      p.phone ?? null,
+      p.note ?? null,
+      null,
     ]);
   });
-  footer(b, { total: ["Tổng cộng", people.length * 810_000], words: "Bằng chữ: Hai triệu bốn trăm ba mươi nghìn đồng chẵn./." });
+  footer(b, {
+    total: ["Tổng cộng", people.length * 810_000],
+    words: "Bằng chữ: Hai triệu bốn trăm ba mươi nghìn đồng chẵn./.",
+  });
 }
 
 /** A summary sheet (counts per hamlet, no people), as province workbooks carry. */
@@ -113,7 +152,10 @@ export function summarySheet(wb: ExcelJS.Workbook): void {
 }
 
 /** NCC payout list of one month: STT | Họ và tên | Năm sinh | Số CCCD | Địa chỉ | Diện hưởng | Số tiền | Ký nhận. */
-export function payoutSheet(wb: ExcelJS.Workbook, rows: { name: string; year: number; id: Cell; category: string; amount: Cell }[]): void {
+export function payoutSheet(
+  wb: ExcelJS.Workbook,
+  rows: { name: string; year: number; id: Cell; category: string; amount: Cell }[],
+): void {
   const ws = wb.addWorksheet("T7-2026");
   const row = letterhead(ws, {
     agency: ["UBND XÃ AN PHÚ"],
@@ -154,18 +196,44 @@ export const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 // Thôn Đông has the letterhead, titles and month; Thôn Tây continues the list without them.
 export const east: Person[] = [
-  { name: "NGUYỄN VĂN AN", sex: "M", birth: utc("1945-03-01"), id: idAs.number("001045000001"), category: "Người cao tuổi thuộc hộ nghèo không có người phụng dưỡng, từ đủ 80 tuổi trở lên", phone: 912345678 },
+  {
+    name: "NGUYỄN VĂN AN",
+    sex: "M",
+    birth: utc("1945-03-01"),
+    id: idAs.number("001045000001"),
+    category: "Người cao tuổi thuộc hộ nghèo không có người phụng dưỡng, từ đủ 80 tuổi trở lên",
+    phone: 912345678,
+  },
   { name: "Trần Thị Bình", sex: "F", birth: "02/05/1950", id: idAs.spaced("001150000002"), category: "NKT nặng" },
-  { name: "LÊ VĂN CƯỜNG ", sex: "M", birth: 1948, id: idAs.text("001048000003"), category: "Điểm c khoản 5 Điều 5 Nghị định 20/2021/NĐ-CP" },
+  {
+    name: "LÊ VĂN CƯỜNG ",
+    sex: "M",
+    birth: 1948,
+    id: idAs.text("001048000003"),
+    category: "Điểm c khoản 5 Điều 5 Nghị định 20/2021/NĐ-CP",
+  },
   { name: "Phạm Thị Dung", sex: "F", birth: "1950", id: "001150000004", category: "Khoản 5 Điều 5" },
   { name: "Hoàng Văn Em", sex: "M", birth: 16000, id: "00104500005", category: "NCT cô đơn" },
   { name: "Vũ Thị Giang", sex: "F", birth: utc("1955-08-20"), id: null, category: "NKT nặng" },
 ];
 export const west: Person[] = [
-  { name: "Đỗ Văn Hùng", sex: "M", birth: utc("1940-01-15"), id: idAs.number("001040000007"), category: "Thương binh 41%" },
+  {
+    name: "Đỗ Văn Hùng",
+    sex: "M",
+    birth: utc("1940-01-15"),
+    id: idAs.number("001040000007"),
+    category: "Thương binh 41%",
+  },
   { name: "BÙI THỊ KHÁNH", sex: "F", birth: "00/00/1944", id: "001144000008", category: "Bà mẹ VNAH" },
   { name: "Ngô Văn Long", sex: "M", birth: "31/02/1950", id: "001050000009", category: "NCT cô đơn" },
-  { name: "Dương Văn Minh", sex: "M", birth: utc("1942-02-02"), id: "001042000010", category: "NCT cô đơn", phone: "0987 654 321" },
+  {
+    name: "Dương Văn Minh",
+    sex: "M",
+    birth: utc("1942-02-02"),
+    id: "001042000010",
+    category: "NCT cô đơn",
+    phone: "0987 654 321",
+  },
   { name: "Nguyễn Văn An", sex: "M", birth: utc("1945-03-01"), id: "001045000001", category: "NCT cô đơn" },
 ];
 
@@ -177,4 +245,3 @@ export async function hamletWorkbook(): Promise<Buffer> {
   summarySheet(wb);
   return bytes(wb);
 }
-

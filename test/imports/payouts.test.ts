@@ -4,7 +4,22 @@ import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { BENEFICIARY_HEADER, date, importDeps, officer, seedPlaces, xlsx, type Places, type Row } from "./fixtures.ts";
 
 const shape = (r: ImportReport) => r.errors.map((e) => [e.row, e.column, e.code]);
-const HEADER = ["STT", "Số định danh", "Họ và tên", "Kỳ", "Số tiền", "Hình thức", "Ngân hàng", "Số tài khoản", "Ngày chi trả", "Khung giờ", "Điểm chi trả", "Trạng thái", "Người nhận thay", "Ghi chú"];
+const HEADER = [
+  "STT",
+  "Số định danh",
+  "Họ và tên",
+  "Kỳ",
+  "Số tiền",
+  "Hình thức",
+  "Ngân hàng",
+  "Số tài khoản",
+  "Ngày chi trả",
+  "Khung giờ",
+  "Điểm chi trả",
+  "Trạng thái",
+  "Người nhận thay",
+  "Ghi chú",
+];
 
 describe("importing a monthly payout list", () => {
   let db: TestDatabase;
@@ -19,7 +34,13 @@ describe("importing a monthly payout list", () => {
       [2, "Trần Thị Bình", "001150000002", date("1950-05-02"), "Nữ", "", "", "00001", "NCC", "NCC_WAR_INVALID:41", ""],
       [3, "Lê Văn Cường", "079060000003", date("1960-12-31"), "Nam", "", "", "00003", "BTXH", "BTXH_OLD_80", ""],
     ]);
-    const seeded = await runImport(deps, { kind: "beneficiaries", fileName: "ds.xlsx", data: people, dryRun: false, staff: null });
+    const seeded = await runImport(deps, {
+      kind: "beneficiaries",
+      fileName: "ds.xlsx",
+      data: people,
+      dryRun: false,
+      staff: null,
+    });
     expect(seeded.errors).toEqual([]);
   });
   afterAll(async () => {
@@ -27,9 +48,54 @@ describe("importing a monthly payout list", () => {
   });
 
   const good: Row[] = [
-    [1, "001045000001", "Nguyễn Văn An", "07/2026", "1.000.000", "Tiền mặt", "", "", date("2026-07-05"), "07:30-11:00", "Nhà văn hóa thôn 3", "chưa nhận", "", ""],
-    [2, "001150000002", "Trần Thị Bình", "2026-07", 3667000, "Tài khoản ngân hàng", "Agribank", "1234 5678 9012", date("2026-07-05"), "", "", "Đã nhận", "", "chuyển khoản"],
-    [3, 1045000001, "Nguyễn Văn An", "08/2026", 1000000, "CASH_POINT", "", "", "05/08/2026", "7h30-11h", "Nhà văn hóa thôn 3", "", "", ""],
+    [
+      1,
+      "001045000001",
+      "Nguyễn Văn An",
+      "07/2026",
+      "1.000.000",
+      "Tiền mặt",
+      "",
+      "",
+      date("2026-07-05"),
+      "07:30-11:00",
+      "Nhà văn hóa thôn 3",
+      "chưa nhận",
+      "",
+      "",
+    ],
+    [
+      2,
+      "001150000002",
+      "Trần Thị Bình",
+      "2026-07",
+      3667000,
+      "Tài khoản ngân hàng",
+      "Agribank",
+      "1234 5678 9012",
+      date("2026-07-05"),
+      "",
+      "",
+      "Đã nhận",
+      "",
+      "chuyển khoản",
+    ],
+    [
+      3,
+      1045000001,
+      "Nguyễn Văn An",
+      "08/2026",
+      1000000,
+      "CASH_POINT",
+      "",
+      "",
+      "05/08/2026",
+      "7h30-11h",
+      "Nhà văn hóa thôn 3",
+      "",
+      "",
+      "",
+    ],
   ];
 
   it("reports broken rows exactly and writes no payout", async () => {
@@ -37,11 +103,47 @@ describe("importing a monthly payout list", () => {
       ...good,
       [4, "001045000099", "Không Có", "07/2026", 1000000, "tiền mặt", "", "", "", "", "", "", "", ""],
       [5, "079060000003", "Lê Văn Cường", "13/2026", "1.250.000,5", "tiền mặt", "", "", "", "", "", "", "", ""],
-      [6, "001150000002", "Trần Thị Bình", "09/2026", 500000, "ví điện tử", "", "12ab", "", "25:00-26:00", "", "", "", ""],
-      [7, "001045000001", "Nguyễn Văn An", "07/2026", 1000000, "bồ câu đưa thư", "", "", "", "", "", "mất tích", "", ""],
+      [
+        6,
+        "001150000002",
+        "Trần Thị Bình",
+        "09/2026",
+        500000,
+        "ví điện tử",
+        "",
+        "12ab",
+        "",
+        "25:00-26:00",
+        "",
+        "",
+        "",
+        "",
+      ],
+      [
+        7,
+        "001045000001",
+        "Nguyễn Văn An",
+        "07/2026",
+        1000000,
+        "bồ câu đưa thư",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "mất tích",
+        "",
+        "",
+      ],
     ];
     const data = await xlsx(HEADER, broken);
-    const report = await runImport(deps, { kind: "payouts", fileName: "chi-tra.xlsx", data, dryRun: false, staff: null });
+    const report = await runImport(deps, {
+      kind: "payouts",
+      fileName: "chi-tra.xlsx",
+      data,
+      dryRun: false,
+      staff: null,
+    });
     expect(shape(report)).toEqual([
       [5, "Số định danh", "beneficiary_not_found"],
       [6, "Kỳ", "month_invalid"],
@@ -61,24 +163,48 @@ describe("importing a monthly payout list", () => {
 
   it("imports the fixed list with periods, lines, accounts and payout points, and is idempotent", async () => {
     const data = await xlsx(HEADER, good);
-    const first = await runImport(deps, { kind: "payouts", fileName: "chi-tra.xlsx", data, dryRun: false, staff: null });
+    const first = await runImport(deps, {
+      kind: "payouts",
+      fileName: "chi-tra.xlsx",
+      data,
+      dryRun: false,
+      staff: null,
+    });
     expect(first).toMatchObject({ errors: [], created: 3, updated: 0, applied: true });
-    expect((await db.prisma.payoutPeriod.findMany({ orderBy: { month: "asc" } })).map((p) => p.month.toISOString().slice(0, 7))).toEqual(["2026-07", "2026-08"]);
+    expect(
+      (await db.prisma.payoutPeriod.findMany({ orderBy: { month: "asc" } })).map((p) =>
+        p.month.toISOString().slice(0, 7),
+      ),
+    ).toEqual(["2026-07", "2026-08"]);
     const binh = await db.prisma.payout.findFirstOrThrow({
       where: { beneficiary: { personalId: "001150000002" } },
       include: { account: true, lines: true },
     });
     expect(binh).toMatchObject({ amount: 3667000, method: "BANK", status: "PAID", statusNote: "chuyển khoản" });
-    expect(binh.account).toMatchObject({ provider: "Agribank", accountNumber: "123456789012", accountLast4: "9012", holderName: "Trần Thị Bình" });
+    expect(binh.account).toMatchObject({
+      provider: "Agribank",
+      accountNumber: "123456789012",
+      accountLast4: "9012",
+      holderName: "Trần Thị Bình",
+    });
     expect(binh.lines.map((l) => [l.kind, l.amount])).toEqual([["MONTHLY", 3667000]]);
-    const an = await db.prisma.payout.findMany({ where: { beneficiary: { personalId: "001045000001" } }, include: { point: true } });
+    const an = await db.prisma.payout.findMany({
+      where: { beneficiary: { personalId: "001045000001" } },
+      include: { point: true },
+    });
     expect(an.map((p) => [p.windowStart, p.windowEnd, p.point?.name])).toEqual([
       ["07:30", "11:00", "Nhà văn hóa thôn 3"],
       ["07:30", "11:00", "Nhà văn hóa thôn 3"],
     ]);
     expect(await db.prisma.payoutPoint.count()).toBe(1);
 
-    const again = await runImport(deps, { kind: "payouts", fileName: "chi-tra.xlsx", data, dryRun: false, staff: null });
+    const again = await runImport(deps, {
+      kind: "payouts",
+      fileName: "chi-tra.xlsx",
+      data,
+      dryRun: false,
+      staff: null,
+    });
     expect(again).toMatchObject({ errors: [], created: 0, updated: 0, unchanged: 3 });
     expect(await db.prisma.payoutLine.count()).toBe(3);
   });
@@ -86,10 +212,18 @@ describe("importing a monthly payout list", () => {
   it("updates an amount and replaces the line that no longer adds up", async () => {
     const changed = good.map((r) => [...r]);
     changed[1]![4] = "3.700.000";
-    const report = await runImport(deps, { kind: "payouts", fileName: "chi-tra-2.xlsx", data: await xlsx(HEADER, changed), dryRun: false, staff: null });
+    const report = await runImport(deps, {
+      kind: "payouts",
+      fileName: "chi-tra-2.xlsx",
+      data: await xlsx(HEADER, changed),
+      dryRun: false,
+      staff: null,
+    });
     expect(report).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
     expect(report.changes[0]).toMatchObject({ row: 3, action: "update", fields: ["amount"] });
-    const lines = await db.prisma.payoutLine.findMany({ where: { payout: { beneficiary: { personalId: "001150000002" } } } });
+    const lines = await db.prisma.payoutLine.findMany({
+      where: { payout: { beneficiary: { personalId: "001150000002" } } },
+    });
     expect(lines.map((l) => l.amount)).toEqual([3700000]);
   });
 

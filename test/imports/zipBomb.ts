@@ -9,7 +9,12 @@ interface Entry {
   crc: number;
 }
 
-async function deflateRepeated(prefix: string, fill: string, bytes: number, suffix: string): Promise<{ data: Buffer; size: number; crc: number }> {
+async function deflateRepeated(
+  prefix: string,
+  fill: string,
+  bytes: number,
+  suffix: string,
+): Promise<{ data: Buffer; size: number; crc: number }> {
   const deflate = createDeflateRaw({ level: 9 });
   const out: Buffer[] = [];
   deflate.on("data", (c: Buffer) => out.push(c));
@@ -24,7 +29,11 @@ async function deflateRepeated(prefix: string, fill: string, bytes: number, suff
   crc = crc32(suffix, crc);
   deflate.end(suffix);
   await done;
-  return { data: Buffer.concat(out), size: prefix.length + Math.ceil(bytes / chunk.length) * chunk.length + suffix.length, crc };
+  return {
+    data: Buffer.concat(out),
+    size: prefix.length + Math.ceil(bytes / chunk.length) * chunk.length + suffix.length,
+    crc,
+  };
 }
 
 function small(name: string, text: string): Entry {
@@ -33,13 +42,33 @@ function small(name: string, text: string): Entry {
 }
 
 export async function xlsxWithHugeCell(megabytes: number): Promise<Buffer> {
-  const strings = await deflateRepeated('<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>', "A", megabytes * 1024 * 1024, "</t></si></sst>");
+  const strings = await deflateRepeated(
+    '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>',
+    "A",
+    megabytes * 1024 * 1024,
+    "</t></si></sst>",
+  );
   const entries: Entry[] = [
-    small("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    small("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
-    small("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Danh sách" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    small("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
-    small("xl/worksheets/sheet1.xml", '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>'),
+    small(
+      "[Content_Types].xml",
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    ),
+    small(
+      "_rels/.rels",
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    ),
+    small(
+      "xl/workbook.xml",
+      '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Danh sách" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+    small(
+      "xl/_rels/workbook.xml.rels",
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
+    small(
+      "xl/worksheets/sheet1.xml",
+      '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>',
+    ),
     { name: "xl/sharedStrings.xml", ...strings },
   ];
   return zip(entries);

@@ -11,11 +11,24 @@ const DAYS = 90;
 const NOW = new Date("2026-07-15T03:00:00Z");
 const DAY = 86_400_000;
 
-async function addPerson(prisma: PrismaClient, communeId: string, fullName: string, personalId: string, address: string | null = "Thôn 5") {
+async function addPerson(
+  prisma: PrismaClient,
+  communeId: string,
+  fullName: string,
+  personalId: string,
+  address: string | null = "Thôn 5",
+) {
   const p = await prisma.beneficiary.create({
     data: {
-      personalId, personalIdLast4: personalId.slice(-4), fullName, fullNameAscii: foldVietnamese(fullName),
-      dateOfBirth: new Date("1945-01-01T00:00:00Z"), sex: "MALE", communeId, programme: "BTXH", address,
+      personalId,
+      personalIdLast4: personalId.slice(-4),
+      fullName,
+      fullNameAscii: foldVietnamese(fullName),
+      dateOfBirth: new Date("1945-01-01T00:00:00Z"),
+      sex: "MALE",
+      communeId,
+      programme: "BTXH",
+      address,
     },
   });
   return p.id;
@@ -37,9 +50,12 @@ describe("one-time link codes", () => {
     const { prisma } = db;
     const commune = world.communes.b;
     const people = [];
-    for (let i = 0; i < 40; i++) people.push(await addPerson(prisma, commune, `Người Thử ${i}`, `0011400${String(i).padStart(5, "0")}`));
+    for (let i = 0; i < 40; i++)
+      people.push(await addPerson(prisma, commune, `Người Thử ${i}`, `0011400${String(i).padStart(5, "0")}`));
     // Linked as themself: needs no code.
-    await prisma.chatIdentity.create({ data: { channel: "TELEGRAM", platformUserId: "tg-1", beneficiaryId: people[0], linkedAt: NOW } });
+    await prisma.chatIdentity.create({
+      data: { channel: "TELEGRAM", platformUserId: "tg-1", beneficiaryId: people[0], linkedAt: NOW },
+    });
     const staff = await officer(prisma, [commune], "xa.dongba");
 
     const issued = await issueLinkCodes(prisma, { communeId: commune, validDays: DAYS, now: NOW, staff });
@@ -55,7 +71,12 @@ describe("one-time link codes", () => {
     }
     expect(new Set(issued.codes.map((c) => c.code)).size).toBe(40);
     const binh = issued.codes.find((c) => c.beneficiaryId === world.people.binh);
-    expect(binh).toMatchObject({ fullName: "Trần Thị Bình", maskedPersonalId: "••••••••7654", address: "Thôn 3", validThrough: "2026-10-13" });
+    expect(binh).toMatchObject({
+      fullName: "Trần Thị Bình",
+      maskedPersonalId: "••••••••7654",
+      address: "Thôn 3",
+      validThrough: "2026-10-13",
+    });
     expect(await prisma.linkCode.count({ where: { communeId: commune } })).toBe(40);
 
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "linkcode.issue", entityId: commune } });
@@ -74,11 +95,24 @@ describe("one-time link codes", () => {
     expect(onlyUnlinked.codes.map((c) => c.fullName)).toEqual(["Lê Văn Tám"]);
     expect(onlyUnlinked.codes[0]?.address).toBeNull();
 
-    const everyone = await issueLinkCodes(prisma, { communeId: commune, onlyUnlinked: false, validDays: DAYS, now: NOW, staff: null });
+    const everyone = await issueLinkCodes(prisma, {
+      communeId: commune,
+      onlyUnlinked: false,
+      validDays: DAYS,
+      now: NOW,
+      staff: null,
+    });
     expect(everyone.codes.map((c) => c.fullName)).toEqual(["Lê Văn Tám", "Nguyễn Thị Đào"]);
     expect(everyone.codes.find((c) => c.beneficiaryId === tam)?.code).toBe(onlyUnlinked.codes[0]?.code);
 
-    const one = await issueLinkCodes(prisma, { communeId: commune, beneficiaryIds: [world.people.dao], onlyUnlinked: false, validDays: DAYS, now: NOW, staff: null });
+    const one = await issueLinkCodes(prisma, {
+      communeId: commune,
+      beneficiaryIds: [world.people.dao],
+      onlyUnlinked: false,
+      validDays: DAYS,
+      now: NOW,
+      staff: null,
+    });
     expect(one.codes.map((c) => c.fullName)).toEqual(["Nguyễn Thị Đào"]);
   });
 
@@ -99,7 +133,8 @@ describe("one-time link codes", () => {
     expect(await findRedeemableCode(prisma, code, new Date(NOW.getTime() + 100 * DAY))).not.toBeNull();
 
     // Two officers printing the same commune at the same moment still agree on every code.
-    for (let i = 0; i < 10; i++) await addPerson(prisma, commune, `Người Mới ${i}`, `0461400100${String(i).padStart(2, "0")}`);
+    for (let i = 0; i < 10; i++)
+      await addPerson(prisma, commune, `Người Mới ${i}`, `0461400100${String(i).padStart(2, "0")}`);
     const [x, y] = await Promise.all([
       issueLinkCodes(prisma, { communeId: commune, onlyUnlinked: false, validDays: DAYS, now: later, staff: null }),
       issueLinkCodes(prisma, { communeId: commune, onlyUnlinked: false, validDays: DAYS, now: later, staff: null }),
@@ -112,11 +147,22 @@ describe("one-time link codes", () => {
   it("accepts the code however it is typed, and only until the end of its last day", async () => {
     const { prisma } = db;
     const person = await addPerson(prisma, world.communes.a, "Đỗ Thị Hai", "001140000222");
-    const [issued] = (await issueLinkCodes(prisma, { communeId: world.communes.a, beneficiaryIds: [person], validDays: DAYS, now: NOW, staff: null })).codes;
+    const [issued] = (
+      await issueLinkCodes(prisma, {
+        communeId: world.communes.a,
+        beneficiaryIds: [person],
+        validDays: DAYS,
+        now: NOW,
+        staff: null,
+      })
+    ).codes;
     if (!issued) throw new Error("no code issued");
     const spaced = `${issued.code.slice(0, 4)} ${issued.code.slice(4)}`.toLowerCase();
     for (const typed of [issued.code, issued.displayCode, spaced, ` ${issued.displayCode.toLowerCase()} `]) {
-      expect(await findRedeemableCode(prisma, typed, NOW)).toEqual({ linkCodeId: issued.linkCodeId, beneficiaryId: person });
+      expect(await findRedeemableCode(prisma, typed, NOW)).toEqual({
+        linkCodeId: issued.linkCodeId,
+        beneficiaryId: person,
+      });
     }
     expect(await findRedeemableCode(prisma, issued.code.slice(0, 7), NOW)).toBeNull();
     expect(await findRedeemableCode(prisma, "hello, I need help", NOW)).toBeNull();
@@ -131,7 +177,14 @@ describe("one-time link codes", () => {
   it("a used code cannot be redeemed again, and the person gets a new one at the next printing", async () => {
     const { prisma } = db;
     const person = await addPerson(prisma, world.communes.a, "Mai Văn Ba", "001140000333");
-    const issue = () => issueLinkCodes(prisma, { communeId: world.communes.a, beneficiaryIds: [person], validDays: DAYS, now: NOW, staff: null });
+    const issue = () =>
+      issueLinkCodes(prisma, {
+        communeId: world.communes.a,
+        beneficiaryIds: [person],
+        validDays: DAYS,
+        now: NOW,
+        staff: null,
+      });
     const [code] = (await issue()).codes;
     if (!code) throw new Error("no code issued");
     expect(await markCodeUsed(prisma, code.linkCodeId, NOW)).toBe(true);
@@ -145,7 +198,15 @@ describe("one-time link codes", () => {
   it("two chats racing for one code: exactly one links", async () => {
     const { prisma } = db;
     const person = await addPerson(prisma, world.communes.a, "Phan Thị Bảy", "001140000777");
-    const [code] = (await issueLinkCodes(prisma, { communeId: world.communes.a, beneficiaryIds: [person], validDays: DAYS, now: NOW, staff: null })).codes;
+    const [code] = (
+      await issueLinkCodes(prisma, {
+        communeId: world.communes.a,
+        beneficiaryIds: [person],
+        validDays: DAYS,
+        now: NOW,
+        staff: null,
+      })
+    ).codes;
     if (!code) throw new Error("no code issued");
     // Each chat finds the code still unused, then tries to use it and link itself, as the chat side does.
     const redeem = (chat: string) =>
@@ -153,7 +214,10 @@ describe("one-time link codes", () => {
         const found = await findRedeemableCode(tx, code.displayCode, NOW);
         if (!found) return false;
         const won = await markCodeUsed(tx, found.linkCodeId, NOW);
-        if (won) await tx.chatIdentity.create({ data: { channel: "WEB", platformUserId: chat, beneficiaryId: found.beneficiaryId, linkedAt: NOW } });
+        if (won)
+          await tx.chatIdentity.create({
+            data: { channel: "WEB", platformUserId: chat, beneficiaryId: found.beneficiaryId, linkedAt: NOW },
+          });
         return won;
       });
     const results = await Promise.all(["web-1", "web-2", "web-3", "web-4"].map(redeem));
@@ -165,10 +229,21 @@ describe("one-time link codes", () => {
   it("an officer cannot issue codes for another commune", async () => {
     const { prisma } = db;
     const staff = await officer(prisma, [world.communes.a], "xa.hoaan");
-    await expect(issueLinkCodes(prisma, { communeId: world.communes.c, validDays: DAYS, now: NOW, staff })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      issueLinkCodes(prisma, { communeId: world.communes.c, validDays: DAYS, now: NOW, staff }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     // A person of another commune named explicitly is not printed under the officer's commune either.
-    const own = await issueLinkCodes(prisma, { communeId: world.communes.a, beneficiaryIds: [world.people.cuong], onlyUnlinked: false, validDays: DAYS, now: NOW, staff });
+    const own = await issueLinkCodes(prisma, {
+      communeId: world.communes.a,
+      beneficiaryIds: [world.people.cuong],
+      onlyUnlinked: false,
+      validDays: DAYS,
+      now: NOW,
+      staff,
+    });
     expect(own.codes).toEqual([]);
-    await expect(issueLinkCodes(prisma, { communeId: "no-such-commune", validDays: DAYS, now: NOW, staff: null })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      issueLinkCodes(prisma, { communeId: "no-such-commune", validDays: DAYS, now: NOW, staff: null }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 });

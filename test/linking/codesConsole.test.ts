@@ -23,12 +23,25 @@ describe("printing link codes from the console", () => {
     ] as const) {
       await app.prisma.beneficiary.create({
         data: {
-          personalId, personalIdLast4: personalId.slice(-4), fullName, fullNameAscii: foldVietnamese(fullName),
-          dateOfBirth: new Date("1941-02-03T00:00:00Z"), sex: "MALE", communeId: world.communes.a, programme: "BTXH", address,
+          personalId,
+          personalIdLast4: personalId.slice(-4),
+          fullName,
+          fullNameAscii: foldVietnamese(fullName),
+          dateOfBirth: new Date("1941-02-03T00:00:00Z"),
+          sex: "MALE",
+          communeId: world.communes.a,
+          programme: "BTXH",
+          address,
         },
       });
     }
-    await createStaff(app.prisma, { username: "xa.hoaan", password: PW, role: "COMMUNE_OFFICER", communeCodes: ["90101"], fullName: "Lê Văn Tâm" });
+    await createStaff(app.prisma, {
+      username: "xa.hoaan",
+      password: PW,
+      role: "COMMUNE_OFFICER",
+      communeCodes: ["90101"],
+      fullName: "Lê Văn Tâm",
+    });
     await createStaff(app.prisma, { username: "tongdai", password: PW, role: "HOTLINE_AGENT", provinceCodes: ["901"] });
     officer = await signIn(app.url, "xa.hoaan", PW);
     browser = await launchBrowser();
@@ -51,7 +64,10 @@ describe("printing link codes from the console", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const page = await res.text();
-    const codes = await app.prisma.linkCode.findMany({ where: { communeId: world.communes.a }, include: { beneficiary: true } });
+    const codes = await app.prisma.linkCode.findMany({
+      where: { communeId: world.communes.a },
+      include: { beneficiary: true },
+    });
     // Nguyễn Thị Đào is followed by her daughter's chat and Phạm Văn An is suspended: no sheets.
     expect(codes.map((c) => c.beneficiary.fullName).sort()).toEqual(["Hoàng Thị Năm", "Lê Văn Tám"]);
     expect(page.match(/<section class="sheet"/g)).toHaveLength(2);
@@ -63,7 +79,11 @@ describe("printing link codes from the console", () => {
     for (const c of codes) {
       expect(page).toContain(`${c.code.slice(0, 4)}-${c.code.slice(4)}`);
       // The QR code on the sheet is exactly the one for the web-chat address with this code.
-      const expected = await QRCode.toString(`${app.url}/chat?code=${c.code}`, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+      const expected = await QRCode.toString(`${app.url}/chat?code=${c.code}`, {
+        type: "svg",
+        errorCorrectionLevel: "M",
+        margin: 2,
+      });
       expect(page).toContain(expected);
     }
     expect(page).toContain("quét mã QR để vào trang trò chuyện");
@@ -106,7 +126,13 @@ describe("printing link codes from the console", () => {
       });
       const page = await res.text();
       const code = await tg.prisma.linkCode.findFirstOrThrow({ where: { beneficiaryId: w.people.binh } });
-      expect(page).toContain(await QRCode.toString(`https://t.me/AnSinhThuBot?start=${code.code}`, { type: "svg", errorCorrectionLevel: "M", margin: 2 }));
+      expect(page).toContain(
+        await QRCode.toString(`https://t.me/AnSinhThuBot?start=${code.code}`, {
+          type: "svg",
+          errorCorrectionLevel: "M",
+          margin: 2,
+        }),
+      );
       expect(page).toContain("quét mã QR để vào thẳng Telegram");
     } finally {
       await tg.close();
@@ -129,9 +155,15 @@ describe("printing link codes from the console", () => {
       expect(await page.locator("h1").textContent()).toBe("Phiếu mã liên kết — Xã Hòa An");
       const sheets = page.locator("section.sheet");
       expect(await sheets.count()).toBe(3);
-      expect(await page.locator("#sheet-summary").textContent()).toMatch(/^3 phiếu \([0-3] mã mới, [0-3] mã in lại\)\. Mã dùng được đến hết ngày \d\d\/\d\d\/\d{4}\.$/);
+      expect(await page.locator("#sheet-summary").textContent()).toMatch(
+        /^3 phiếu \([0-3] mã mới, [0-3] mã in lại\)\. Mã dùng được đến hết ngày \d\d\/\d\d\/\d{4}\.$/,
+      );
       expect(await app.prisma.linkCode.count({ where: { communeId: world.communes.a } })).toBe(3);
-      expect(await sheets.locator(".person").allTextContents()).toEqual(["Hoàng Thị Năm", "Lê Văn Tám", "Nguyễn Thị Đào"]);
+      expect(await sheets.locator(".person").allTextContents()).toEqual([
+        "Hoàng Thị Năm",
+        "Lê Văn Tám",
+        "Nguyễn Thị Đào",
+      ]);
       expect(await sheets.first().locator(".qr svg").count()).toBe(1);
       expect(await page.getByRole("button", { name: "In phiếu" }).isVisible()).toBe(true);
       // The code is large enough for weak eyes: at least 50 CSS pixels tall on screen.

@@ -5,7 +5,13 @@
 import { describe, expect, it } from "vitest";
 import { buildClassifier } from "../../src/nlu/classifier.ts";
 import { heldOutSets, trainingByLanguage, trainingExamples, type Example } from "../../src/nlu/corpus.ts";
-import { ACCURACY_GOAL, evaluate, longMessages, MAX_DIACRITICS_GAP, withoutDiacritics } from "../../src/nlu/evaluate.ts";
+import {
+  ACCURACY_GOAL,
+  evaluate,
+  longMessages,
+  MAX_DIACRITICS_GAP,
+  withoutDiacritics,
+} from "../../src/nlu/evaluate.ts";
 import { focusing, LONG_MESSAGE } from "../../src/nlu/focus.ts";
 import { INTENT_IDS } from "../../src/nlu/intents.ts";
 import { normaliseVietnamese } from "../../src/nlu/normalise.ts";
@@ -60,6 +66,8 @@ describe("intent classifier accuracy on the held-out sets", () => {
   });
 
   it("does as well without diacritics (within one point)", () => {
-    expect(evaluate(classify, sets.vi).accuracy - evaluate(classify, withoutDiacritics(sets.vi)).accuracy).toBeLessThanOrEqual(MAX_DIACRITICS_GAP);
+    expect(
+      evaluate(classify, sets.vi).accuracy - evaluate(classify, withoutDiacritics(sets.vi)).accuracy,
+    ).toBeLessThanOrEqual(MAX_DIACRITICS_GAP);
   });
 });

@@ -7,7 +7,9 @@ const lineSchema = z.object({ text: z.string(), intent: z.string(), confidence: 
 
 function runClassify(input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/classify.ts"], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/classify.ts"], {
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
@@ -20,10 +22,15 @@ function runClassify(input: string): Promise<{ code: number | null; stdout: stri
 
 describe("classify command", () => {
   it("prints one JSON line per utterance and skips empty lines", async () => {
-    const { code, stdout, stderr } = await runClassify("khi nào phát tiền\n\n   \nme toi mat roi\r\ngiá xăng hôm nay\ncảm ơn cháu");
+    const { code, stdout, stderr } = await runClassify(
+      "khi nào phát tiền\n\n   \nme toi mat roi\r\ngiá xăng hôm nay\ncảm ơn cháu",
+    );
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    const lines = stdout.trimEnd().split("\n").map((l) => lineSchema.parse(JSON.parse(l)));
+    const lines = stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => lineSchema.parse(JSON.parse(l)));
     expect(lines.map((l) => [l.text, l.intent])).toEqual([
       ["khi nào phát tiền", "payout_schedule"],
       ["me toi mat roi", "report_death"],

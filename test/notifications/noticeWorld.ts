@@ -48,7 +48,12 @@ export async function linkChat(prisma: PrismaClient, beneficiaryId: string, o: C
 
 export type Env = Record<string, string>;
 
-export function plan(prisma: PrismaClient, at: string | Date, env: Env = {}, chunkSize?: number): Promise<NoticeSummary> {
+export function plan(
+  prisma: PrismaClient,
+  at: string | Date,
+  env: Env = {},
+  chunkSize?: number,
+): Promise<NoticeSummary> {
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ...env });
   return planPayoutNotices({ prisma, config, ...(chunkSize ? { chunkSize } : {}) }, new Date(at));
 }
@@ -69,13 +74,21 @@ export interface Written {
 }
 
 /** The notice messages written, oldest first. */
-export async function notices(prisma: PrismaClient, where: { noticeKey?: string; beneficiaryId?: string } = {}): Promise<Written[]> {
-  const rows = await prisma.outboundMessage.findMany({ where: { kind: "NOTIFICATION", ...where }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+export async function notices(
+  prisma: PrismaClient,
+  where: { noticeKey?: string; beneficiaryId?: string } = {},
+): Promise<Written[]> {
+  const rows = await prisma.outboundMessage.findMany({
+    where: { kind: "NOTIFICATION", ...where },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   return rows.map((r) => ({ ...r, reply: replySchema.parse(r.reply) }));
 }
 
 export async function payoutOf(prisma: PrismaClient, beneficiaryId: string, month: string): Promise<string> {
-  const p = await prisma.payout.findFirstOrThrow({ where: { beneficiaryId, period: { month: new Date(`${month}T00:00:00.000Z`) } } });
+  const p = await prisma.payout.findFirstOrThrow({
+    where: { beneficiaryId, period: { month: new Date(`${month}T00:00:00.000Z`) } },
+  });
   return p.id;
 }
 

@@ -29,7 +29,11 @@ describe("turning payout notices off and on from the chat", () => {
     const where = { identityId: await dao.identityId(), kind: "REPLY" as const };
     const before = await db.prisma.outboundMessage.count({ where });
     await act();
-    const rows = await db.prisma.outboundMessage.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: before });
+    const rows = await db.prisma.outboundMessage.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip: before,
+    });
     return rows.map((r) => replySchema.parse(r.reply));
   }
 
@@ -55,7 +59,9 @@ describe("turning payout notices off and on from the chat", () => {
     const after = await db.prisma.outboundMessage.findMany({ where: { id: { in: queued.map((m) => m.id) } } });
     expect(after.map((m) => [m.status, m.failureReason])).toEqual(queued.map(() => ["SKIPPED", "opted_out"]));
     expect((await db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: identityId } })).notificationsOff).toBe(true);
-    const audit = await db.prisma.auditLog.findFirst({ where: { action: "chat.notifications.off", entityId: identityId } });
+    const audit = await db.prisma.auditLog.findFirst({
+      where: { action: "chat.notifications.off", entityId: identityId },
+    });
     expect(audit?.actor).toBe(`chat:${identityId}`);
   });
 
@@ -64,7 +70,11 @@ describe("turning payout notices off and on from the chat", () => {
     await plan(db.prisma, "2026-08-03T01:00:00Z");
     const aug = await payoutOf(db.prisma, world.dao, "2026-08-01");
     const [reminder] = await notices(db.prisma, { noticeKey: `notice:REMINDER:${aug}` });
-    expect([reminder?.identityId, reminder?.status, reminder?.failureReason]).toEqual([identityId, "SKIPPED", "opted_out"]);
+    expect([reminder?.identityId, reminder?.status, reminder?.failureReason]).toEqual([
+      identityId,
+      "SKIPPED",
+      "opted_out",
+    ]);
     const replies = await answers(() => dao.press("me"));
     expect(keys(replies).flat()).toContain("notices:state.off");
     expect(allButtons(replies)).toContain("notif:on");
@@ -73,9 +83,14 @@ describe("turning payout notices off and on from the chat", () => {
   it("the “Bật thông báo” button turns them back on; the next notice is queued again", async () => {
     const replies = await answers(() => dao.press("notif:on"));
     expect(keys(replies)).toEqual([["notices:optOut.on"]]);
-    await db.prisma.payout.update({ where: { id: await payoutOf(db.prisma, world.dao, "2026-08-01") }, data: { status: "PAID", paidAt: new Date("2026-08-05T02:00:00Z") } });
+    await db.prisma.payout.update({
+      where: { id: await payoutOf(db.prisma, world.dao, "2026-08-01") },
+      data: { status: "PAID", paidAt: new Date("2026-08-05T02:00:00Z") },
+    });
     await plan(db.prisma, "2026-08-05T03:00:00Z");
-    const [paid] = await notices(db.prisma, { noticeKey: `notice:PAID:${await payoutOf(db.prisma, world.dao, "2026-08-01")}` });
+    const [paid] = await notices(db.prisma, {
+      noticeKey: `notice:PAID:${await payoutOf(db.prisma, world.dao, "2026-08-01")}`,
+    });
     expect(paid?.status).toBe("QUEUED");
   });
 
@@ -84,6 +99,8 @@ describe("turning payout notices off and on from the chat", () => {
     const replies = await answers(() => dao.send("Tắt thông báo"));
     expect(keys(replies)[0]).toEqual(["notices:optOut.off", "notices:optOut.howBack"]);
     expect(replies).toHaveLength(2);
-    expect((await db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: await dao.identityId() } })).notificationsOff).toBe(true);
+    expect(
+      (await db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: await dao.identityId() } })).notificationsOff,
+    ).toBe(true);
   });
 });

@@ -7,7 +7,9 @@ const SMS = { SMS_GATEWAY_URL: "http://sms.example.test/send" };
 // An approved template for the person's own SCHEDULED notice only.
 const ZNS = {
   ...SMS,
-  ZNS_TEMPLATES: JSON.stringify({ "notices:scheduledCash": { templateId: "123", params: { ten: "name", ngay: "date", so_tien: "amount" } } }),
+  ZNS_TEMPLATES: JSON.stringify({
+    "notices:scheduledCash": { templateId: "123", params: { ten: "name", ngay: "date", so_tien: "amount" } },
+  }),
   ZALO_APP_ID: "app",
   ZALO_OA_SECRET_KEY: "secret",
 };
@@ -33,7 +35,9 @@ describe("payout notices for people without a usable chat", () => {
     await db.prisma.relative.update({ where: { id: world.hoa }, data: { phone: "0977000111" } });
     await plan(db.prisma, JULY_15, SMS);
     const sent = await notices(db.prisma, { noticeKey: `notice:SCHEDULED:${aug}` });
-    expect(sent.map((m) => [m.channel, m.phone, m.identityId, m.status])).toEqual([["SMS", "0977000111", null, "QUEUED"]]);
+    expect(sent.map((m) => [m.channel, m.phone, m.identityId, m.status])).toEqual([
+      ["SMS", "0977000111", null, "QUEUED"],
+    ]);
     expect(sent[0]?.dedupeKey).toBe(`notice:SCHEDULED:${aug}:0977000111`);
     expect(sent[0]?.reply.text[0]?.key).toBe("notices:scheduledCashForRelative");
     expect(await recipients(aug)).toBe(1);
@@ -49,7 +53,9 @@ describe("payout notices for people without a usable chat", () => {
     expect(sent.map((m) => [m.channel, m.phone])).toEqual([["ZNS", "0912345678"]]);
     expect(sent[0]?.reply.text[0]?.key).toBe("notices:scheduledCash");
     // No approved template for the uncollected notice: it goes by SMS.
-    const july = await notices(db.prisma, { noticeKey: `notice:UNCOLLECTED:${await payoutOf(db.prisma, world.dao, "2026-07-01")}` });
+    const july = await notices(db.prisma, {
+      noticeKey: `notice:UNCOLLECTED:${await payoutOf(db.prisma, world.dao, "2026-07-01")}`,
+    });
     expect(july.map((m) => [m.channel, m.phone])).toEqual([["SMS", "0912345678"]]);
   });
 

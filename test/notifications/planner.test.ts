@@ -23,7 +23,12 @@ describe("payout notices: what they say and to whom", () => {
     world = await seedPayoutWorld(db.prisma);
     chat = {
       dao: await linkChat(db.prisma, world.dao),
-      hoa: await linkChat(db.prisma, world.dao, { channel: "TELEGRAM", role: "REPRESENTATIVE", authorisationId: world.authorisationId, relativeId: world.hoa }),
+      hoa: await linkChat(db.prisma, world.dao, {
+        channel: "TELEGRAM",
+        role: "REPRESENTATIVE",
+        authorisationId: world.authorisationId,
+        relativeId: world.hoa,
+      }),
       ba: await linkChat(db.prisma, world.ba, { channel: "ZALO" }),
     };
     // One payout per transaction: the walk goes on past payouts whose notice is not due yet.
@@ -35,26 +40,52 @@ describe("payout notices: what they say and to whom", () => {
 
   it("tells a person paid in cash the day, the hours, the place, the amount and to bring the căn cước", async () => {
     const aug = await payoutOf(db.prisma, world.dao, "2026-08-01");
-    const [msg, ...others] = await notices(db.prisma, { noticeKey: `notice:SCHEDULED:${aug}`, beneficiaryId: world.dao }).then((all) => all.filter((m) => m.identityId === chat.dao));
+    const [msg, ...others] = await notices(db.prisma, {
+      noticeKey: `notice:SCHEDULED:${aug}`,
+      beneficiaryId: world.dao,
+    }).then((all) => all.filter((m) => m.identityId === chat.dao));
     expect(others).toEqual([]);
-    expect(msg).toMatchObject({ kind: "NOTIFICATION", status: "QUEUED", channel: "WEB", dedupeKey: `notice:SCHEDULED:${aug}:${chat.dao}` });
+    expect(msg).toMatchObject({
+      kind: "NOTIFICATION",
+      status: "QUEUED",
+      channel: "WEB",
+      dedupeKey: `notice:SCHEDULED:${aug}:${chat.dao}`,
+    });
     expect(msg?.notBefore.toISOString()).toBe("2026-07-15T03:00:00.000Z");
     expect(first(msg!)).toEqual({
       key: "notices:scheduledCash",
       params: {
-        name: "Nguyễn Thị Đào", month: "8/2026", amount: { vnd: 3 * DAO_MONTHLY }, date: { date: "2026-08-05" }, time: "07:30-11:00",
-        place: world.pointName, address: world.pointAddress, account: "", provider: "", count: 0,
+        name: "Nguyễn Thị Đào",
+        month: "8/2026",
+        amount: { vnd: 3 * DAO_MONTHLY },
+        date: { date: "2026-08-05" },
+        time: "07:30-11:00",
+        place: world.pointName,
+        address: world.pointAddress,
+        account: "",
+        provider: "",
+        count: 0,
       },
     });
-    expect(keysOf(msg!)).toEqual(["notices:scheduledCash", "payouts:next.window", "payouts:next.place", "payouts:documents.self"]);
+    expect(keysOf(msg!)).toEqual([
+      "notices:scheduledCash",
+      "payouts:next.window",
+      "payouts:next.place",
+      "payouts:documents.self",
+    ]);
     expect(msg?.reply.buttons?.flat().map((b) => b.data)).toEqual(["pay:next", "notif:off"]);
   });
 
   it("tells the authorised relative whose money it is and to bring the authorisation paper", async () => {
     const aug = await payoutOf(db.prisma, world.dao, "2026-08-01");
-    const [msg] = (await notices(db.prisma, { noticeKey: `notice:SCHEDULED:${aug}` })).filter((m) => m.identityId === chat.hoa);
+    const [msg] = (await notices(db.prisma, { noticeKey: `notice:SCHEDULED:${aug}` })).filter(
+      (m) => m.identityId === chat.hoa,
+    );
     expect(msg?.channel).toBe("TELEGRAM");
-    expect(first(msg!)).toMatchObject({ key: "notices:scheduledCashForRelative", params: { name: "Nguyễn Thị Đào", date: { date: "2026-08-05" } } });
+    expect(first(msg!)).toMatchObject({
+      key: "notices:scheduledCashForRelative",
+      params: { name: "Nguyễn Thị Đào", date: { date: "2026-08-05" } },
+    });
     expect(keysOf(msg!)).toContain("payouts:documents.relative");
   });
 
@@ -63,7 +94,10 @@ describe("payout notices: what they say and to whom", () => {
     const [msg, ...more] = await notices(db.prisma, { noticeKey: `notice:SCHEDULED:${aug}` });
     expect(more).toEqual([]);
     expect(msg?.identityId).toBe(chat.ba);
-    expect(first(msg!)).toMatchObject({ key: "notices:scheduledAccount", params: { account: "••••6789", provider: "Vietcombank", amount: { vnd: 750_000 }, date: { date: "2026-08-05" } } });
+    expect(first(msg!)).toMatchObject({
+      key: "notices:scheduledAccount",
+      params: { account: "••••6789", provider: "Vietcombank", amount: { vnd: 750_000 }, date: { date: "2026-08-05" } },
+    });
     expect(JSON.stringify(msg?.reply)).not.toContain("0071000123456789");
     expect(keysOf(msg!)).toEqual(["notices:scheduledAccount", "notices:noOtp"]);
   });
@@ -79,7 +113,9 @@ describe("payout notices: what they say and to whom", () => {
   it("warns about suspension from the second uncollected month in a row, and says how to avoid it", async () => {
     const june = await payoutOf(db.prisma, world.dao, "2026-06-01");
     const july = await payoutOf(db.prisma, world.dao, "2026-07-01");
-    const juneOwn = (await notices(db.prisma, { noticeKey: `notice:UNCOLLECTED:${june}` })).find((m) => m.identityId === chat.dao);
+    const juneOwn = (await notices(db.prisma, { noticeKey: `notice:UNCOLLECTED:${june}` })).find(
+      (m) => m.identityId === chat.dao,
+    );
     expect(keysOf(juneOwn!)).toEqual(["notices:uncollected"]);
     const julyAll = await notices(db.prisma, { noticeKey: `notice:UNCOLLECTED:${july}` });
     const own = julyAll.find((m) => m.identityId === chat.dao);
@@ -87,14 +123,24 @@ describe("payout notices: what they say and to whom", () => {
     expect(keysOf(own!)).toEqual(["notices:uncollected", "notices:streak", "notices:avoidSuspension"]);
     expect(own?.reply.text[1]?.params).toEqual({ count: 2 });
     expect(first(own!)?.params).toMatchObject({ count: 2, month: "7/2026" });
-    expect(keysOf(relative!)).toEqual(["notices:uncollectedForRelative", "notices:streak", "notices:avoidSuspensionForRelative"]);
+    expect(keysOf(relative!)).toEqual([
+      "notices:uncollectedForRelative",
+      "notices:streak",
+      "notices:avoidSuspensionForRelative",
+    ]);
   });
 
   it("records each notice once with the number of messages, and a second run writes nothing new", async () => {
     const before = await db.prisma.outboundMessage.count();
     const records = await db.prisma.payoutNotice.findMany({ orderBy: [{ kind: "asc" }] });
     expect(records.map((r) => [r.kind, r.recipients]).sort()).toEqual(
-      [["FAILED", 1], ["SCHEDULED", 1], ["SCHEDULED", 2], ["UNCOLLECTED", 2], ["UNCOLLECTED", 2]].sort(),
+      [
+        ["FAILED", 1],
+        ["SCHEDULED", 1],
+        ["SCHEDULED", 2],
+        ["UNCOLLECTED", 2],
+        ["UNCOLLECTED", 2],
+      ].sort(),
     );
     const again = await plan(db.prisma, JULY_15);
     expect(again).toEqual({ enabled: true, notices: {}, messages: 0 });
@@ -116,17 +162,33 @@ describe("payout notices: what they say and to whom", () => {
   });
 
   it("writes nothing when notices are turned off for the service", async () => {
-    await db.prisma.payout.update({ where: { id: await payoutOf(db.prisma, world.ba, "2026-08-01") }, data: { status: "PAID", paidAt: new Date("2026-08-05T02:00:00Z") } });
-    expect(await plan(db.prisma, "2026-08-05T05:00:00Z", { NOTICES_ENABLED: "false" })).toEqual({ enabled: false, notices: {}, messages: 0 });
+    await db.prisma.payout.update({
+      where: { id: await payoutOf(db.prisma, world.ba, "2026-08-01") },
+      data: { status: "PAID", paidAt: new Date("2026-08-05T02:00:00Z") },
+    });
+    expect(await plan(db.prisma, "2026-08-05T05:00:00Z", { NOTICES_ENABLED: "false" })).toEqual({
+      enabled: false,
+      notices: {},
+      messages: 0,
+    });
   });
 
   it("says the money is in the account, once it is paid, and not for a payout paid long ago", async () => {
     const summary = await plan(db.prisma, "2026-08-05T05:00:00Z");
     expect(summary.notices).toEqual({ PAID: 1 });
-    const [msg] = await notices(db.prisma, { noticeKey: `notice:PAID:${await payoutOf(db.prisma, world.ba, "2026-08-01")}` });
-    expect(first(msg!)).toMatchObject({ key: "notices:paidAccount", params: { account: "••••6789", date: { date: "2026-08-05" } } });
+    const [msg] = await notices(db.prisma, {
+      noticeKey: `notice:PAID:${await payoutOf(db.prisma, world.ba, "2026-08-01")}`,
+    });
+    expect(first(msg!)).toMatchObject({
+      key: "notices:paidAccount",
+      params: { account: "••••6789", date: { date: "2026-08-05" } },
+    });
     // June's payout was paid on 5 June: history, not news.
-    expect(await db.prisma.payoutNotice.count({ where: { kind: "PAID", payoutId: await payoutOf(db.prisma, world.ba, "2026-06-01") } })).toBe(0);
+    expect(
+      await db.prisma.payoutNotice.count({
+        where: { kind: "PAID", payoutId: await payoutOf(db.prisma, world.ba, "2026-06-01") },
+      }),
+    ).toBe(0);
   });
 
   it("says a cash payout was collected, and by whom", async () => {
@@ -135,7 +197,9 @@ describe("payout notices: what they say and to whom", () => {
       data: { status: "PAID", paidAt: new Date("2026-08-05T02:30:00Z"), receivedBy: "Lê Thị Hoa" },
     });
     await plan(db.prisma, "2026-08-05T06:00:00Z");
-    const own = (await notices(db.prisma, { noticeKey: `notice:PAID:${await payoutOf(db.prisma, world.dao, "2026-08-01")}` })).find((m) => m.identityId === chat.dao);
+    const own = (
+      await notices(db.prisma, { noticeKey: `notice:PAID:${await payoutOf(db.prisma, world.dao, "2026-08-01")}` })
+    ).find((m) => m.identityId === chat.dao);
     expect(keysOf(own!)).toEqual(["notices:paidCash", "payouts:todo.receivedBy"]);
   });
 });
@@ -149,10 +213,17 @@ describe("payout notices: expired authorisations, quiet hours and the scheduler"
     db = await createTestDatabase();
     world = await seedPayoutWorld(db.prisma);
     // The authorisation ends before August's payout day.
-    await db.prisma.authorisation.update({ where: { id: world.authorisationId }, data: { validUntil: new Date("2026-07-31T00:00:00Z") } });
+    await db.prisma.authorisation.update({
+      where: { id: world.authorisationId },
+      data: { validUntil: new Date("2026-07-31T00:00:00Z") },
+    });
     chat = {
       dao: await linkChat(db.prisma, world.dao),
-      hoa: await linkChat(db.prisma, world.dao, { role: "REPRESENTATIVE", authorisationId: world.authorisationId, relativeId: world.hoa }),
+      hoa: await linkChat(db.prisma, world.dao, {
+        role: "REPRESENTATIVE",
+        authorisationId: world.authorisationId,
+        relativeId: world.hoa,
+      }),
     };
   });
   afterAll(async () => {
@@ -162,7 +233,12 @@ describe("payout notices: expired authorisations, quiet hours and the scheduler"
   it("runs each fire once however many instances fire it", async () => {
     const config = loadConfig({ NODE_ENV: "test" });
     const schedulers = ["a", "b"].map((owner) => {
-      const s = createScheduler({ prisma: db.prisma, log: createLogger({ level: "silent" }), clock: fixedClock(new Date(JULY_15)), owner });
+      const s = createScheduler({
+        prisma: db.prisma,
+        log: createLogger({ level: "silent" }),
+        clock: fixedClock(new Date(JULY_15)),
+        owner,
+      });
       s.register(payoutNoticesJob({ prisma: db.prisma, config }));
       return s;
     });
@@ -181,20 +257,27 @@ describe("payout notices: expired authorisations, quiet hours and the scheduler"
     expect(first(reminder[0]!)?.key).toBe("notices:reminder");
     // July's payout day was inside the authorisation: the relative heard about that one.
     const july = await payoutOf(db.prisma, world.dao, "2026-07-01");
-    expect((await notices(db.prisma, { noticeKey: `notice:UNCOLLECTED:${july}` })).map((m) => m.identityId).sort()).toEqual([chat.dao, chat.hoa].sort());
+    expect(
+      (await notices(db.prisma, { noticeKey: `notice:UNCOLLECTED:${july}` })).map((m) => m.identityId).sort(),
+    ).toEqual([chat.dao, chat.hoa].sort());
   });
 
   it("holds notices planned at night until the quiet hours end, and does not send a reminder on top of a notice planned inside its window", async () => {
     const aug = await payoutOf(db.prisma, world.ba, "2026-08-01");
     await linkChat(db.prisma, world.ba);
     // August's period went to the payment service late: at 22:00 on the 3rd, Vietnam time.
-    await db.prisma.payout.update({ where: { id: aug }, data: { method: "CASH_POINT", accountId: null, scheduledDate: new Date("2026-08-05T00:00:00Z") } });
+    await db.prisma.payout.update({
+      where: { id: aug },
+      data: { method: "CASH_POINT", accountId: null, scheduledDate: new Date("2026-08-05T00:00:00Z") },
+    });
     await db.prisma.payoutNotice.deleteMany({ where: { payoutId: aug } });
     await db.prisma.outboundMessage.deleteMany({ where: { noticeKey: { contains: aug } } });
     await plan(db.prisma, "2026-08-03T15:00:00Z");
     const [msg] = await notices(db.prisma, { noticeKey: `notice:SCHEDULED:${aug}` });
     expect(msg?.notBefore.toISOString()).toBe("2026-08-04T00:00:00.000Z");
-    const reminder = await db.prisma.payoutNotice.findUnique({ where: { payoutId_kind: { payoutId: aug, kind: "REMINDER" } } });
+    const reminder = await db.prisma.payoutNotice.findUnique({
+      where: { payoutId_kind: { payoutId: aug, kind: "REMINDER" } },
+    });
     expect(reminder?.recipients).toBe(0);
     expect(await notices(db.prisma, { noticeKey: `notice:REMINDER:${aug}` })).toEqual([]);
   });

@@ -20,7 +20,17 @@ describe("the reach report", () => {
 
   it("counts, per commune of the area, who is reached by own chat, by a relative's chat, by phone only, or not at all", async () => {
     const rows = await reachByCommune(db.prisma, [world.communes.a, world.communes.b], TODAY);
-    expect(rows.map(({ communeName, total, ownChat, relativeChat, phoneOnly, none, noticesOff }) => ({ communeName, total, ownChat, relativeChat, phoneOnly, none, noticesOff }))).toEqual([
+    expect(
+      rows.map(({ communeName, total, ownChat, relativeChat, phoneOnly, none, noticesOff }) => ({
+        communeName,
+        total,
+        ownChat,
+        relativeChat,
+        phoneOnly,
+        none,
+        noticesOff,
+      })),
+    ).toEqual([
       { communeName: "Phường Đông Ba", total: 2, ownChat: 0, relativeChat: 1, phoneOnly: 0, none: 1, noticesOff: 0 },
       { communeName: "Xã Hòa An", total: 6, ownChat: 2, relativeChat: 1, phoneOnly: 2, none: 1, noticesOff: 1 },
     ]);
@@ -44,8 +54,11 @@ describe("the reach report", () => {
       expect(r.total).toBe(await db.prisma.beneficiary.count({ where: { communeId: r.communeId, status: "ACTIVE" } }));
       const ownDirect = await db.prisma.beneficiary.count({
         where: {
-          communeId: r.communeId, status: "ACTIVE",
-          chatLinks: { some: { role: "SELF", identity: { consentAt: { not: null }, consentWithdrawnAt: null, reachable: true } } },
+          communeId: r.communeId,
+          status: "ACTIVE",
+          chatLinks: {
+            some: { role: "SELF", identity: { consentAt: { not: null }, consentWithdrawnAt: null, reachable: true } },
+          },
         },
       });
       expect(r.ownChat).toBe(ownDirect);
@@ -60,9 +73,14 @@ describe("the reach report", () => {
     const all = await peopleToVisit(db.prisma, null, { today: TODAY });
     const second = await peopleToVisit(db.prisma, null, { today: TODAY, take: 2, skip: 2 });
     expect(second).toEqual(all.slice(2, 4));
-    const onlyB = await peopleToVisit(db.prisma, [world.communes.a, world.communes.b], { today: TODAY, communeId: world.communes.b });
+    const onlyB = await peopleToVisit(db.prisma, [world.communes.a, world.communes.b], {
+      today: TODAY,
+      communeId: world.communes.b,
+    });
     expect(onlyB.map((v) => v.fullName)).toEqual(["Đặng Thị Lan"]);
     // A commune outside the area gives nobody, whatever is asked.
-    expect(await peopleToVisit(db.prisma, [world.communes.a], { today: TODAY, communeId: world.communes.c })).toEqual([]);
+    expect(await peopleToVisit(db.prisma, [world.communes.a], { today: TODAY, communeId: world.communes.c })).toEqual(
+      [],
+    );
   });
 });

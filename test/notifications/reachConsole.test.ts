@@ -18,9 +18,25 @@ describe("the reach page of the staff console", () => {
     app = await startTestApp({ clock: undefined });
     app.clock.set(new Date("2026-07-15T03:00:00Z"));
     world = await seedReachWorld(app.prisma);
-    await createStaff(app.prisma, { username: "xa.hoaan", password: PW, role: "COMMUNE_OFFICER", communeCodes: [world.codes.a], fullName: "Lê Văn Tâm" });
-    await createStaff(app.prisma, { username: "tinh", password: PW, role: "PROVINCE_OFFICER", provinceCodes: [world.codes.province] });
-    await createStaff(app.prisma, { username: "tongdai", password: PW, role: "HOTLINE_AGENT", provinceCodes: [world.codes.province] });
+    await createStaff(app.prisma, {
+      username: "xa.hoaan",
+      password: PW,
+      role: "COMMUNE_OFFICER",
+      communeCodes: [world.codes.a],
+      fullName: "Lê Văn Tâm",
+    });
+    await createStaff(app.prisma, {
+      username: "tinh",
+      password: PW,
+      role: "PROVINCE_OFFICER",
+      provinceCodes: [world.codes.province],
+    });
+    await createStaff(app.prisma, {
+      username: "tongdai",
+      password: PW,
+      role: "HOTLINE_AGENT",
+      provinceCodes: [world.codes.province],
+    });
     officerA = await signIn(app.url, "xa.hoaan", PW);
     province = await signIn(app.url, "tinh", PW);
     hotline = await signIn(app.url, "tongdai", PW);
@@ -29,7 +45,8 @@ describe("the reach page of the staff console", () => {
     await app?.close();
   });
 
-  const get = (path: string, who: SignedIn) => fetch(`${app.url}${path}`, { headers: { cookie: who.cookie }, redirect: "manual" });
+  const get = (path: string, who: SignedIn) =>
+    fetch(`${app.url}${path}`, { headers: { cookie: who.cookie }, redirect: "manual" });
 
   it("shows a commune officer the counts and the visit list of their commune only", async () => {
     const res = await get("/console/reach", officerA);
@@ -67,14 +84,19 @@ describe("the reach page of the staff console", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
     const [summary, visits] = workbook.worksheets;
-    const rows = (ws: ExcelJS.Worksheet | undefined) => (ws?.getSheetValues() ?? []).filter(Boolean).map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    const rows = (ws: ExcelJS.Worksheet | undefined) =>
+      (ws?.getSheetValues() ?? []).filter(Boolean).map((r) => (Array.isArray(r) ? r.slice(1) : []));
     expect(rows(summary).slice(1)).toEqual([
       ["Phường Đông Ba (93102)", 2, 0, 1, 0, 1, 0],
       ["Xã Hòa An (93101)", 6, 2, 1, 2, 1, 1],
       // The officer switched the console to English above: the file follows.
       ["Total", 8, 2, 2, 2, 2, 1],
     ]);
-    expect(rows(visits).slice(1).map((r) => [r[1], r[3]])).toEqual([
+    expect(
+      rows(visits)
+        .slice(1)
+        .map((r) => [r[1], r[3]]),
+    ).toEqual([
       ["Đặng Thị Lan", undefined],
       ["Hồ Thị Em", "••••••0003"],
       ["Phạm Văn Dũng", "••••••0002"],

@@ -23,15 +23,30 @@ export async function seedReachWorld(prisma: PrismaClient): Promise<ReachWorld> 
   const p1 = await prisma.province.create({ data: { code: "931", name: "Tỉnh Liên Lạc" } });
   const p2 = await prisma.province.create({ data: { code: "932", name: "Tỉnh Khác" } });
   const a = await prisma.commune.create({ data: { code: "93101", name: "Xã Hòa An", provinceId: p1.id } });
-  const b = await prisma.commune.create({ data: { code: "93102", name: "Phường Đông Ba", kind: "PHUONG", provinceId: p1.id } });
+  const b = await prisma.commune.create({
+    data: { code: "93102", name: "Phường Đông Ba", kind: "PHUONG", provinceId: p1.id },
+  });
   const c = await prisma.commune.create({ data: { code: "93201", name: "Xã Thủy Xuân", provinceId: p2.id } });
 
-  const person = async (fullName: string, communeId: string, o: { phone?: string; status?: "ACTIVE" | "SUSPENDED" } = {}) => {
+  const person = async (
+    fullName: string,
+    communeId: string,
+    o: { phone?: string; status?: "ACTIVE" | "SUSPENDED" } = {},
+  ) => {
     const personalId = `0931400${String(++serial).padStart(5, "0")}`;
     const row = await prisma.beneficiary.create({
       data: {
-        personalId, personalIdLast4: personalId.slice(-4), fullName, fullNameAscii: foldVietnamese(fullName), dateOfBirth: d("1942-03-04"),
-        sex: "FEMALE", communeId, programme: "BTXH", status: o.status ?? "ACTIVE", phone: o.phone ?? null, address: `Thôn ${serial}`,
+        personalId,
+        personalIdLast4: personalId.slice(-4),
+        fullName,
+        fullNameAscii: foldVietnamese(fullName),
+        dateOfBirth: d("1942-03-04"),
+        sex: "FEMALE",
+        communeId,
+        programme: "BTXH",
+        status: o.status ?? "ACTIVE",
+        phone: o.phone ?? null,
+        address: `Thôn ${serial}`,
       },
     });
     return row.id;
@@ -39,7 +54,15 @@ export async function seedReachWorld(prisma: PrismaClient): Promise<ReachWorld> 
   const relative = async (beneficiaryId: string, fullName: string, phone: string | null, validUntil?: string) => {
     const r = await prisma.relative.create({ data: { beneficiaryId, fullName, relation: "con", phone } });
     const auth = validUntil
-      ? await prisma.authorisation.create({ data: { beneficiaryId, relativeId: r.id, validFrom: d("2026-01-01"), validUntil: d(validUntil), status: "APPROVED" } })
+      ? await prisma.authorisation.create({
+          data: {
+            beneficiaryId,
+            relativeId: r.id,
+            validFrom: d("2026-01-01"),
+            validUntil: d(validUntil),
+            status: "APPROVED",
+          },
+        })
       : null;
     return { relativeId: r.id, authorisationId: auth?.id };
   };

@@ -39,12 +39,42 @@ describe("the entitlement command", () => {
       '{"categories": [], "month": "2026-13"}',
     );
     expect(out).toEqual([
-      { amount: 750_000, lines: [{ label: "Người khuyết tật nặng", amount: 750_000, legalBasis: "Nghị định 20/2021/NĐ-CP, Điều 5-6; Nghị định 76/2024/NĐ-CP" }] },
-      { amount: 810_000, lines: [{ label: "Người khuyết tật nặng", amount: 810_000, legalBasis: "Nghị định 335/2026/NĐ-CP" }] },
-      { amount: 3_012_000, lines: [expect.objectContaining({ amount: 3_012_000, legalBasis: expect.stringContaining("Nghị định 321/2026/NĐ-CP") })] },
+      {
+        amount: 750_000,
+        lines: [
+          {
+            label: "Người khuyết tật nặng",
+            amount: 750_000,
+            legalBasis: "Nghị định 20/2021/NĐ-CP, Điều 5-6; Nghị định 76/2024/NĐ-CP",
+          },
+        ],
+      },
+      {
+        amount: 810_000,
+        lines: [{ label: "Người khuyết tật nặng", amount: 810_000, legalBasis: "Nghị định 335/2026/NĐ-CP" }],
+      },
+      {
+        amount: 3_012_000,
+        lines: [
+          expect.objectContaining({
+            amount: 3_012_000,
+            legalBasis: expect.stringContaining("Nghị định 321/2026/NĐ-CP"),
+          }),
+        ],
+      },
       { amount: 5_450_000, lines: [expect.objectContaining({ amount: 5_450_000 })] },
-      { amount: null, lines: [], reason: "cannot compute: the table for this rate is missing (NCC_WAR_INVALID at base level 2789000, row 62%)" },
-      { amount: null, lines: [], reason: expect.stringMatching(/^BTXH_OLD_75_80_HARD_AREA was repealed after 2025-06-30 .*; SOCIAL_PENSION \(Trợ cấp hưu trí xã hội\) instead$/) },
+      {
+        amount: null,
+        lines: [],
+        reason: "cannot compute: the table for this rate is missing (NCC_WAR_INVALID at base level 2789000, row 62%)",
+      },
+      {
+        amount: null,
+        lines: [],
+        reason: expect.stringMatching(
+          /^BTXH_OLD_75_80_HARD_AREA was repealed after 2025-06-30 .*; SOCIAL_PENSION \(Trợ cấp hưu trí xã hội\) instead$/,
+        ),
+      },
       // No province A01 in this database: the resolution is not seeded, the national amount holds.
       { amount: 540_000, lines: [expect.objectContaining({ amount: 540_000 })] },
       { amount: null, lines: [], reason: "invalid input: not a JSON object" },
@@ -58,7 +88,13 @@ describe("the entitlement command", () => {
     const [pension] = await run('{"categories": ["SOCIAL_PENSION"], "month": "2026-08", "province": "A01"}');
     expect(pension).toEqual({
       amount: 600_000,
-      lines: [{ label: "Trợ cấp hưu trí xã hội", amount: 600_000, legalBasis: "Nghị quyết 15/2025/NQ-HĐND tỉnh An Hòa (mức quốc gia 540000 đ: Nghị định 335/2026/NĐ-CP)" }],
+      lines: [
+        {
+          label: "Trợ cấp hưu trí xã hội",
+          amount: 600_000,
+          legalBasis: "Nghị quyết 15/2025/NQ-HĐND tỉnh An Hòa (mức quốc gia 540000 đ: Nghị định 335/2026/NĐ-CP)",
+        },
+      ],
     });
   });
 });

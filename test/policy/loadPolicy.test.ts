@@ -22,7 +22,14 @@ async function editedCopy(file: string, edit: (text: string) => string): Promise
 describe("the policy files shipped with the service", () => {
   it("hold the dated base levels, the 2026 levels confirmed with their decrees and back-pay dates", async () => {
     const policy = await loadPolicy();
-    const levels = policy.baseLevels.map((l) => [l.programme, l.effectiveFrom, l.amount, l.confirmed, l.legalBasis, l.appliedFrom]);
+    const levels = policy.baseLevels.map((l) => [
+      l.programme,
+      l.effectiveFrom,
+      l.amount,
+      l.confirmed,
+      l.legalBasis,
+      l.appliedFrom,
+    ]);
     expect(levels).toEqual([
       ["BTXH", "2021-07-01", 360_000, true, "Nghị định 20/2021/NĐ-CP", null],
       ["BTXH", "2024-07-01", 500_000, true, "Nghị định 76/2024/NĐ-CP", null],
@@ -35,13 +42,21 @@ describe("the policy files shipped with the service", () => {
 
   it("end-date the two categories Decree 176/2025 repealed and keep every existing code", async () => {
     const policy = await loadPolicy();
-    const repealed = policy.categories.filter((c) => c.effectiveTo !== null).map((c) => [c.code, c.effectiveTo, c.repeal?.replacedBy]);
+    const repealed = policy.categories
+      .filter((c) => c.effectiveTo !== null)
+      .map((c) => [c.code, c.effectiveTo, c.repeal?.replacedBy]);
     expect(repealed).toEqual([
       ["BTXH_OLD_75_80_HARD_AREA", "2025-06-30", "SOCIAL_PENSION"],
       ["BTXH_OLD_80_NO_PENSION", "2025-06-30", "SOCIAL_PENSION"],
     ]);
     const codes = policy.categories.map((c) => c.code);
-    for (const code of ["BTXH_SEVERE_DISABILITY_ADULT", "SOCIAL_PENSION", "NCC_MARTYR_RELATIVE_1", "NCC_WAR_INVALID", "NCC_HEROIC_MOTHER_SUPPLEMENT"]) {
+    for (const code of [
+      "BTXH_SEVERE_DISABILITY_ADULT",
+      "SOCIAL_PENSION",
+      "NCC_MARTYR_RELATIVE_1",
+      "NCC_WAR_INVALID",
+      "NCC_HEROIC_MOTHER_SUPPLEMENT",
+    ]) {
       expect(codes).toContain(code);
     }
   });
@@ -59,7 +74,9 @@ describe("the policy files shipped with the service", () => {
   });
 
   it("refuse a category that includes an unknown code", async () => {
-    const dir = await editedCopy("categories.json", (t) => t.replace('"NCC_HEROIC_MOTHER_SUPPLEMENT"\n', '"NCC_NO_SUCH"\n'));
+    const dir = await editedCopy("categories.json", (t) =>
+      t.replace('"NCC_HEROIC_MOTHER_SUPPLEMENT"\n', '"NCC_NO_SUCH"\n'),
+    );
     await expect(loadPolicy(dir)).rejects.toThrow(/NCC_NO_SUCH/);
   });
 

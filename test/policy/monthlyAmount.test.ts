@@ -36,19 +36,24 @@ describe("social assistance (BTXH)", () => {
 
   it("pays every coefficient at 360,000 before July 2024, 500,000 until June 2026 and 540,000 from July 2026", () => {
     for (const [code, k] of Object.entries(coefficients)) {
-      expect([code, total("2024-06-01", code), total("2026-06-01", code), total("2026-07-01", code), total("2026-12-01", code)]).toEqual([
+      expect([
         code,
-        360_000 * k,
-        500_000 * k,
-        540_000 * k,
-        540_000 * k,
-      ]);
+        total("2024-06-01", code),
+        total("2026-06-01", code),
+        total("2026-07-01", code),
+        total("2026-12-01", code),
+      ]).toEqual([code, 360_000 * k, 500_000 * k, 540_000 * k, 540_000 * k]);
     }
   });
 
   it("pays a severely disabled adult 1.5 × 540,000 = 810,000 under Decree 335/2026 from July 2026", () => {
     const p = price("2026-08-01", "BTXH_SEVERE_DISABILITY_ADULT");
-    expect(p.ok && p.lines[0]).toMatchObject({ amount: 810_000, baseLevel: 540_000, coefficient: 1.5, legalBasis: expect.stringContaining("335/2026") });
+    expect(p.ok && p.lines[0]).toMatchObject({
+      amount: 810_000,
+      baseLevel: 540_000,
+      coefficient: 1.5,
+      legalBasis: expect.stringContaining("335/2026"),
+    });
     const before = price("2026-06-01", "BTXH_SEVERE_DISABILITY_ADULT");
     expect(before.ok && before.lines[0]?.legalBasis).toMatch(/20\/2021.*76\/2024/);
   });
@@ -67,7 +72,11 @@ describe("social assistance (BTXH)", () => {
       const after = price("2025-07-01", code);
       expect(after.ok).toBe(false);
       if (after.ok) continue;
-      expect(after.gap).toMatchObject({ kind: "repealed", effectiveTo: "2025-06-30", replacedBy: { code: "SOCIAL_PENSION" } });
+      expect(after.gap).toMatchObject({
+        kind: "repealed",
+        effectiveTo: "2025-06-30",
+        replacedBy: { code: "SOCIAL_PENSION" },
+      });
       expect(after.gap.kind === "repealed" && after.gap.legalBasis).toMatch(/176\/2025.*Điều 5/);
     }
     // On file together with the social pension, only the pension is paid.
@@ -77,8 +86,12 @@ describe("social assistance (BTXH)", () => {
 
   it("pays only the highest category, adds the single-parent allowance per child, pension or assistance not both", () => {
     const highest = price("2026-08-01", "BTXH_OLD_60_80_POOR", "BTXH_ESPECIALLY_SEVERE_DISABILITY_CHILD_OR_OLD");
-    expect(highest.ok && highest.lines.map((l) => [l.categoryCode, l.amount])).toEqual([["BTXH_ESPECIALLY_SEVERE_DISABILITY_CHILD_OR_OLD", 1_350_000]]);
-    expect(total("2026-08-01", "BTXH_SEVERE_DISABILITY_ADULT", { code: "BTXH_SINGLE_PARENT_POOR", rate: 2 })).toBe(810_000 + 1_080_000);
+    expect(highest.ok && highest.lines.map((l) => [l.categoryCode, l.amount])).toEqual([
+      ["BTXH_ESPECIALLY_SEVERE_DISABILITY_CHILD_OR_OLD", 1_350_000],
+    ]);
+    expect(total("2026-08-01", "BTXH_SEVERE_DISABILITY_ADULT", { code: "BTXH_SINGLE_PARENT_POOR", rate: 2 })).toBe(
+      810_000 + 1_080_000,
+    );
     expect(total("2026-08-01", "SOCIAL_PENSION", "BTXH_OLD_80")).toBe(1_080_000);
   });
 
@@ -121,13 +134,24 @@ describe("people with meritorious services (NCC)", () => {
     expect(byRate).toEqual([1_878_000, 3_667_000, 5_450_000, 7_240_000, 8_941_000]);
     for (const rate of [22, 40, 55, 99]) {
       const p = price("2026-01-01", { code: "NCC_WAR_INVALID", rate });
-      expect(p.ok ? p.total : p.gap).toMatchObject({ kind: "rateRowMissing", table: "NCC_WAR_INVALID", baseLevel: 2_789_000, rate, tableLoaded: true });
+      expect(p.ok ? p.total : p.gap).toMatchObject({
+        kind: "rateRowMissing",
+        table: "NCC_WAR_INVALID",
+        baseLevel: 2_789_000,
+        rate,
+        tableLoaded: true,
+      });
     }
   });
 
   it("cannot pay a war invalid at 3,012,000 until that table is loaded", () => {
     const p = price("2026-08-01", { code: "NCC_WAR_INVALID", rate: 41 });
-    expect(p.ok ? p.total : p.gap).toMatchObject({ kind: "rateRowMissing", baseLevel: 3_012_000, rate: 41, tableLoaded: false });
+    expect(p.ok ? p.total : p.gap).toMatchObject({
+      kind: "rateRowMissing",
+      baseLevel: 3_012_000,
+      rate: 41,
+      tableLoaded: false,
+    });
   });
 
   it("knows the survivors' care allowance (2,231,000 at 2,789,000, 2,410,000 at 3,012,000) and leaves the other allowances to the commune", () => {
@@ -137,18 +161,24 @@ describe("people with meritorious services (NCC)", () => {
       expect(price("2026-01-01", code)).toMatchObject({ ok: false, gap: { kind: "amountMissing", code } });
     }
     for (const code of ["NCC_SICK_SOLDIER", "NCC_AGENT_ORANGE", "NCC_WAR_INVALID_B"]) {
-      expect(price("2026-01-01", { code, rate: 61 })).toMatchObject({ ok: false, gap: { kind: "rateRowMissing", tableLoaded: false } });
+      expect(price("2026-01-01", { code, rate: 61 })).toMatchObject({
+        ok: false,
+        gap: { kind: "rateRowMissing", tableLoaded: false },
+      });
     }
   });
 
   it("adds up several NCC allowances", () => {
-    expect(total("2026-01-01", { code: "NCC_WAR_INVALID", rate: 61 }, "NCC_MARTYR_RELATIVE_1")).toBe(5_450_000 + 2_789_000);
+    expect(total("2026-01-01", { code: "NCC_WAR_INVALID", rate: 61 }, "NCC_MARTYR_RELATIVE_1")).toBe(
+      5_450_000 + 2_789_000,
+    );
   });
 });
 
 describe("provincial resolutions", () => {
   it("pays the demo province's 600,000 social pension from January 2026, saying the national level beside it", () => {
-    const at = (month: string, province: string | null) => priceMonth(policy, { month, categories: [{ code: "SOCIAL_PENSION" }], provinceCode: province });
+    const at = (month: string, province: string | null) =>
+      priceMonth(policy, { month, categories: [{ code: "SOCIAL_PENSION" }], provinceCode: province });
     const january = at("2026-01-01", "A01");
     expect(january.ok && january.lines[0]).toMatchObject({
       amount: 600_000,
@@ -165,12 +195,39 @@ describe("provincial resolutions", () => {
     const withResolutions: Policy = {
       ...policy,
       resolutions: [
-        { provinceCode: "Q22", programme: "BTXH", categoryCode: null, kind: "LEVEL", amount: 600_000, resolutionNo: "1/2026/NQ-HĐND", effectiveFrom: "2026-01-01", effectiveTo: null, legalBasis: "NQ 1", source: null },
-        { provinceCode: "Q22", programme: "NCC", categoryCode: "NCC_MARTYR_RELATIVE_1", kind: "TOP_UP", amount: 200_000, resolutionNo: "2/2026/NQ-HĐND", effectiveFrom: "2026-01-01", effectiveTo: "2026-06-30", legalBasis: "NQ 2", source: null },
+        {
+          provinceCode: "Q22",
+          programme: "BTXH",
+          categoryCode: null,
+          kind: "LEVEL",
+          amount: 600_000,
+          resolutionNo: "1/2026/NQ-HĐND",
+          effectiveFrom: "2026-01-01",
+          effectiveTo: null,
+          legalBasis: "NQ 1",
+          source: null,
+        },
+        {
+          provinceCode: "Q22",
+          programme: "NCC",
+          categoryCode: "NCC_MARTYR_RELATIVE_1",
+          kind: "TOP_UP",
+          amount: 200_000,
+          resolutionNo: "2/2026/NQ-HĐND",
+          effectiveFrom: "2026-01-01",
+          effectiveTo: "2026-06-30",
+          legalBasis: "NQ 2",
+          source: null,
+        },
       ],
     };
-    const at = (month: string, code: string) => priceMonth(withResolutions, { month, categories: [{ code }], provinceCode: "Q22" });
-    expect(at("2026-08-01", "BTXH_SEVERE_DISABILITY_ADULT")).toMatchObject({ ok: true, total: 900_000, lines: [{ national: 810_000, baseLevel: 600_000 }] });
+    const at = (month: string, code: string) =>
+      priceMonth(withResolutions, { month, categories: [{ code }], provinceCode: "Q22" });
+    expect(at("2026-08-01", "BTXH_SEVERE_DISABILITY_ADULT")).toMatchObject({
+      ok: true,
+      total: 900_000,
+      lines: [{ national: 810_000, baseLevel: 600_000 }],
+    });
     expect(at("2026-03-01", "NCC_MARTYR_RELATIVE_1")).toMatchObject({ ok: true, total: 2_989_000 });
     // The top-up ended in June.
     expect(at("2026-08-01", "NCC_MARTYR_RELATIVE_1")).toMatchObject({ ok: true, total: 3_012_000 });

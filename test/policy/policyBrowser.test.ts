@@ -26,16 +26,40 @@ describe("provincial resolutions entered and confirmed in the console", () => {
     await seedShippedPolicy(p);
     const province = await p.province.create({ data: { code: "922", name: "Tỉnh Hải Đông" } });
     communeId = (await p.commune.create({ data: { code: "92201", name: "Xã Biển Xanh", provinceId: province.id } })).id;
-    await createStaff(p, { username: "tinh.mot", password: PW, role: "PROVINCE_OFFICER", provinceCodes: ["922"], fullName: "Nguyễn Văn Một" });
-    await createStaff(p, { username: "tinh.hai", password: PW, role: "PROVINCE_OFFICER", provinceCodes: ["922"], fullName: "Trần Thị Hai" });
+    await createStaff(p, {
+      username: "tinh.mot",
+      password: PW,
+      role: "PROVINCE_OFFICER",
+      provinceCodes: ["922"],
+      fullName: "Nguyễn Văn Một",
+    });
+    await createStaff(p, {
+      username: "tinh.hai",
+      password: PW,
+      role: "PROVINCE_OFFICER",
+      provinceCodes: ["922"],
+      fullName: "Trần Thị Hai",
+    });
     await createStaff(p, { username: "xa.bien", password: PW, role: "COMMUNE_OFFICER", communeCodes: ["92201"] });
     await createStaff(p, { username: "quan.tri", password: PW, role: "ADMIN" });
     // The province pays its social pension at 700,000; its resolution is not in the data yet.
-    const id = await addPerson(p, { name: "Bà Lê Thị Sen", communeId, programme: "BTXH", categories: [{ code: "SOCIAL_PENSION" }] });
+    const id = await addPerson(p, {
+      name: "Bà Lê Thị Sen",
+      communeId,
+      programme: "BTXH",
+      categories: [{ code: "SOCIAL_PENSION" }],
+    });
     await addPayout(p, id, "2026-11-01", [{ kind: "MONTHLY", amount: 700_000, categoryCode: "SOCIAL_PENSION" }]);
     // The chat runs all along: it must pick the change up without a restart.
     const h = createHarness(p, NOW);
-    const issued = await issueLinkCodes(p, { communeId, beneficiaryIds: [id], onlyUnlinked: false, validDays: 30, now: NOW, staff: null });
+    const issued = await issueLinkCodes(p, {
+      communeId,
+      beneficiaryIds: [id],
+      onlyUnlinked: false,
+      validDays: 30,
+      now: NOW,
+      staff: null,
+    });
     person = h.person("web-policy-sen");
     await person.send(issued.codes[0]?.displayCode ?? "");
     await person.press("role:self");
@@ -61,7 +85,9 @@ describe("provincial resolutions entered and confirmed in the console", () => {
   /** The admin's dashboard figure: payouts of November matching no confirmed level. */
   const unmatched = async () => {
     const who = await signIn(app.url, "quan.tri", PW);
-    const body = await (await fetch(`${app.url}/console/dashboard?month=2026-11`, { headers: { cookie: who.cookie } })).text();
+    const body = await (
+      await fetch(`${app.url}/console/dashboard?month=2026-11`, { headers: { cookie: who.cookie } })
+    ).text();
     return /id="policy-unmatched">[\s\S]*?<strong class="stat-num">(\d+)<\/strong>/.exec(body)?.[1];
   };
 
@@ -91,7 +117,9 @@ describe("provincial resolutions entered and confirmed in the console", () => {
     await one.getByLabel("Nguồn (công báo, văn bản)").fill("Công báo tỉnh số 45");
     await one.getByRole("button", { name: "Gửi để xác nhận" }).click();
     expect(await one.locator(".flash").textContent()).toContain("Thay đổi có hiệu lực khi một cán bộ khác xác nhận");
-    expect(await one.locator("#change-summary").textContent()).toBe("Nghị quyết của tỉnh: Nghị quyết 12/2025/NQ-HĐND (922), SOCIAL_PENSION: 700.000 đ từ 01/2026");
+    expect(await one.locator("#change-summary").textContent()).toBe(
+      "Nghị quyết của tỉnh: Nghị quyết 12/2025/NQ-HĐND (922), SOCIAL_PENSION: 700.000 đ từ 01/2026",
+    );
     // Its author cannot confirm it: no button, and the server refuses the request too.
     expect(await one.getByRole("button", { name: "Xác nhận" }).count()).toBe(0);
     expect(await one.locator("#own-change").textContent()).toContain("cần một cán bộ khác xác nhận");
@@ -110,7 +138,10 @@ describe("provincial resolutions entered and confirmed in the console", () => {
 
     // The second officer confirms it.
     const two = await signedIn("tinh.hai");
-    await two.locator("#pending").getByRole("link", { name: /12\/2025\/NQ-HĐND/ }).click();
+    await two
+      .locator("#pending")
+      .getByRole("link", { name: /12\/2025\/NQ-HĐND/ })
+      .click();
     await two.getByRole("button", { name: "Xác nhận" }).click();
     expect(await two.locator(".flash").textContent()).toBe("Đã xác nhận: bot dùng ngay từ câu trả lời tiếp theo.");
     await two.goto(`${app.url}/console/policy`);
@@ -122,13 +153,18 @@ describe("provincial resolutions entered and confirmed in the console", () => {
     const replies = await person.send("vì sao số tiền này");
     expect(keys(replies).flat()).toContain("entitlements:explain.line.provincial.AMOUNT");
     const after = (await rendered(replies)).join("\n");
-    expect(after).toContain("Trợ cấp hưu trí xã hội: mức của tỉnh theo Nghị quyết 12/2025/NQ-HĐND: 700.000 đ; mức quốc gia 540.000 đ.");
+    expect(after).toContain(
+      "Trợ cấp hưu trí xã hội: mức của tỉnh theo Nghị quyết 12/2025/NQ-HĐND: 700.000 đ; mức quốc gia 540.000 đ.",
+    );
     expect(after).not.toContain("còn theo quy định là");
     expect(await amountCheck("tinh.hai")).not.toContain("có thể là mức của tỉnh chưa nhập");
     expect(await unmatched()).toBe("0");
 
     // Every step is in the audit log, and the row says who entered and who confirmed it.
-    const audit = await app.prisma.auditLog.findMany({ where: { action: { startsWith: "policy." } }, orderBy: { at: "asc" } });
+    const audit = await app.prisma.auditLog.findMany({
+      where: { action: { startsWith: "policy." } },
+      orderBy: { at: "asc" },
+    });
     expect(audit.map((a) => [a.action, a.actor])).toEqual([
       ["policy.propose", "tinh.mot"],
       ["policy.confirm", "tinh.hai"],
@@ -148,7 +184,16 @@ describe("provincial resolutions entered and confirmed in the console", () => {
     const res = await fetch(`${app.url}/console/policy/form/RESOLUTION`, {
       method: "POST",
       headers: { cookie: who.cookie, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ _csrf: who.csrfToken, provinceCode: "922", programme: "BTXH", kind: "LEVEL", amount: "900000", resolutionNo: "1/2026/NQ-HĐND", effectiveFrom: "2026-01", legalBasis: "x" }),
+      body: new URLSearchParams({
+        _csrf: who.csrfToken,
+        provinceCode: "922",
+        programme: "BTXH",
+        kind: "LEVEL",
+        amount: "900000",
+        resolutionNo: "1/2026/NQ-HĐND",
+        effectiveFrom: "2026-01",
+        legalBasis: "x",
+      }),
     });
     expect(res.status).toBe(403);
     expect(await app.prisma.policyChange.count({ where: { enteredBy: "xa.bien" } })).toBe(0);

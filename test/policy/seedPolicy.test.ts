@@ -34,7 +34,9 @@ describe("seeding the policy", () => {
   it("seeds a province's resolution once the province exists", async () => {
     await db.prisma.province.create({ data: { code: "A01", name: "Tỉnh An Hòa" } });
     expect(await seedPolicy(db.prisma, seed)).toEqual({ created: 1, updated: 0, kept: 0 });
-    expect((await readPolicy(db.prisma)).policy.resolutions.map((r) => [r.provinceCode, r.amount])).toEqual([["A01", 600_000]]);
+    expect((await readPolicy(db.prisma)).policy.resolutions.map((r) => [r.provinceCode, r.amount])).toEqual([
+      ["A01", 600_000],
+    ]);
   });
 
   it("on upgrade updates rows the files changed, but keeps every row an officer changed", async () => {
@@ -48,7 +50,9 @@ describe("seeding the policy", () => {
       ...seed,
       policy: {
         ...seed.policy,
-        baseLevels: seed.policy.baseLevels.map((l) => (l.effectiveFrom === "2026-07-01" ? { ...l, source: "New release" } : l)),
+        baseLevels: seed.policy.baseLevels.map((l) =>
+          l.effectiveFrom === "2026-07-01" ? { ...l, source: "New release" } : l,
+        ),
       },
     };
     expect(await seedPolicy(db.prisma, upgraded)).toEqual({ created: 0, updated: 1, kept: 1 });
@@ -66,7 +70,9 @@ describe("seeding the policy", () => {
       data: { confirmed: false, legalBasis: "Chưa xác nhận: theo báo cáo về nghị định mới", seedHash: null },
     });
     await seedPolicy(db.prisma, seed);
-    const level = (await readPolicy(db.prisma)).policy.baseLevels.find((l) => l.programme === "BTXH" && l.amount === 540_000);
+    const level = (await readPolicy(db.prisma)).policy.baseLevels.find(
+      (l) => l.programme === "BTXH" && l.amount === 540_000,
+    );
     expect(level).toMatchObject({ confirmed: true, legalBasis: "Nghị định 335/2026/NĐ-CP" });
   });
 });

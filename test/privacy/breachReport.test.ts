@@ -3,7 +3,12 @@
 // it saw, whose full ID it revealed, which list it downloaded.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createI18n } from "../../src/core/i18n.ts";
-import { affectedPeopleCsv, breachReportMarkdown, findBreachScope, type BreachFindings } from "../../src/features/privacy/breachReport.ts";
+import {
+  affectedPeopleCsv,
+  breachReportMarkdown,
+  findBreachScope,
+  type BreachFindings,
+} from "../../src/features/privacy/breachReport.ts";
 import { seedWorld, type World } from "../console/fixtures.ts";
 import { createStaff, signIn, startTestApp, type SignedIn, type TestApp } from "../helpers/app.ts";
 
@@ -35,7 +40,9 @@ beforeAll(async () => {
     body: new URLSearchParams({ _csrf: suspect.csrfToken }),
   });
   expect(reveal.status).toBe(200);
-  expect((await get(suspect, `/console/exports/download?kind=beneficiaries&communeId=${world.communes.a}`)).status).toBe(200);
+  expect(
+    (await get(suspect, `/console/exports/download?kind=beneficiaries&communeId=${world.communes.a}`)).status,
+  ).toBe(200);
   to = new Date();
   findings = await findBreachScope(app.prisma, { from, to, actors: ["tinh.901"], ips: [] });
 });
@@ -54,7 +61,11 @@ describe("a breach report from the audit log", () => {
     expect(binh?.dataKinds).toEqual(["personalId"]);
     expect(findings.people.find((p) => p.fullName === "Nguyễn Thị Đào")?.accesses).toBe(2);
     expect(findings.dataKinds).toContain("personalId");
-    expect(findings.actions).toMatchObject({ "beneficiary.view": 1, "beneficiary.reveal_id": 1, "export.beneficiaries": 1 });
+    expect(findings.actions).toMatchObject({
+      "beneficiary.view": 1,
+      "beneficiary.reveal_id": 1,
+      "export.beneficiaries": 1,
+    });
   });
 
   it("gives the 72-hour deadline, the counts by commune and the kinds of data, and lists people with masked IDs", async () => {
@@ -75,7 +86,12 @@ describe("a breach report from the audit log", () => {
   });
 
   it("shows nothing for a window before the account was used", async () => {
-    const before = await findBreachScope(app.prisma, { from: new Date(from.getTime() - 3_600_000), to: new Date(from.getTime() - 1), actors: ["tinh.901"], ips: [] });
+    const before = await findBreachScope(app.prisma, {
+      from: new Date(from.getTime() - 3_600_000),
+      to: new Date(from.getTime() - 1),
+      actors: ["tinh.901"],
+      ips: [],
+    });
     expect(before.people).toEqual([]);
     expect(before.actions).toEqual({});
   });

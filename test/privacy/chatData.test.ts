@@ -21,7 +21,12 @@ let relativeIdentity: string;
 async function say(text: string, kind: "text" | "button" = "text"): Promise<void> {
   const res = await fetch(`${app.url}/chat/api/messages`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-requested-with": "asb-chat", origin: app.url, cookie: chatCookie },
+    headers: {
+      "content-type": "application/json",
+      "x-requested-with": "asb-chat",
+      origin: app.url,
+      cookie: chatCookie,
+    },
     body: JSON.stringify({ clientMessageId: randomUUID(), kind, ...(kind === "text" ? { text } : { data: text }) }),
   });
   expect(res.status).toBeLessThan(300);
@@ -47,7 +52,12 @@ beforeAll(async () => {
   world = await seedWorld(app.prisma);
   const password = "mat-khau-dai-du-12";
   await createStaff(app.prisma, { username: "xa.hoaan", password, role: "COMMUNE_OFFICER", communeCodes: ["90101"] });
-  await createStaff(app.prisma, { username: "xa.thuyxuan", password, role: "COMMUNE_OFFICER", communeCodes: ["90201"] });
+  await createStaff(app.prisma, {
+    username: "xa.thuyxuan",
+    password,
+    role: "COMMUNE_OFFICER",
+    communeCodes: ["90201"],
+  });
   await createStaff(app.prisma, { username: "tongdai", password, role: "HOTLINE_AGENT", provinceCodes: ["901"] });
   officer = await signIn(app.url, "xa.hoaan", password);
   elsewhere = await signIn(app.url, "xa.thuyxuan", password);
@@ -56,32 +66,61 @@ beforeAll(async () => {
   // Bà Đào chats on the web chat, linked as herself; her daughter Hoa collects for her on Zalo.
   const now = new Date();
   const own = await app.prisma.chatIdentity.create({
-    data: { channel: "WEB", platformUserId: chatId, displayName: "Đào", beneficiaryId: world.people.dao, linkedAt: now, consentAt: now },
+    data: {
+      channel: "WEB",
+      platformUserId: chatId,
+      displayName: "Đào",
+      beneficiaryId: world.people.dao,
+      linkedAt: now,
+      consentAt: now,
+    },
   });
   ownIdentity = own.id;
-  await app.prisma.chatLink.create({ data: { identityId: own.id, beneficiaryId: world.people.dao, role: "SELF", via: "LINK_CODE" } });
-  const hoa = await app.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: { channel: "ZALO", platformUserId: "zalo-hoa" } } });
+  await app.prisma.chatLink.create({
+    data: { identityId: own.id, beneficiaryId: world.people.dao, role: "SELF", via: "LINK_CODE" },
+  });
+  const hoa = await app.prisma.chatIdentity.findUniqueOrThrow({
+    where: { channel_platformUserId: { channel: "ZALO", platformUserId: "zalo-hoa" } },
+  });
   relativeIdentity = hoa.id;
-  await app.prisma.chatLink.create({ data: { identityId: hoa.id, beneficiaryId: world.people.dao, role: "REPRESENTATIVE", via: "AUTHORISATION" } });
-  await app.prisma.inboundMessage.create({ data: { channel: "ZALO", platformMessageId: "hoa-1", identityId: hoa.id, kind: "text", text: "mẹ tôi nhận tiền ở đâu", payload: { kind: "text", text: "mẹ tôi nhận tiền ở đâu" } } });
+  await app.prisma.chatLink.create({
+    data: { identityId: hoa.id, beneficiaryId: world.people.dao, role: "REPRESENTATIVE", via: "AUTHORISATION" },
+  });
+  await app.prisma.inboundMessage.create({
+    data: {
+      channel: "ZALO",
+      platformMessageId: "hoa-1",
+      identityId: hoa.id,
+      kind: "text",
+      text: "mẹ tôi nhận tiền ở đâu",
+      payload: { kind: "text", text: "mẹ tôi nhận tiền ở đâu" },
+    },
+  });
   await say("xin chào");
   await say("tiền tháng này bao nhiêu");
   // A notice waiting for tomorrow morning, and a hotline ticket with an internal note.
-  await enqueueOutbound(app.prisma, [{
-    kind: "NOTIFICATION",
-    to: { identityId: own.id, channel: "WEB" },
-    reply: { text: [{ key: "chat:menu.title" }] },
-    beneficiaryId: world.people.dao,
-    notBefore: new Date(Date.now() + 86_400_000),
-  }]);
+  await enqueueOutbound(app.prisma, [
+    {
+      kind: "NOTIFICATION",
+      to: { identityId: own.id, channel: "WEB" },
+      reply: { text: [{ key: "chat:menu.title" }] },
+      beneficiaryId: world.people.dao,
+      notBefore: new Date(Date.now() + 86_400_000),
+    },
+  ]);
   await app.prisma.hotlineTicket.create({
     data: {
-      identityId: own.id, beneficiaryId: world.people.dao, communeId: world.communes.a, topic: "payout_missing",
-      messages: { create: [
-        { author: "PERSON", text: "tôi chưa nhận được tiền tháng 6" },
-        { author: "STAFF", text: "Dạ, cán bộ xã sẽ gọi lại cho bác ạ." },
-        { author: "NOTE", text: "đã gọi xã, chờ kiểm tra" },
-      ] },
+      identityId: own.id,
+      beneficiaryId: world.people.dao,
+      communeId: world.communes.a,
+      topic: "payout_missing",
+      messages: {
+        create: [
+          { author: "PERSON", text: "tôi chưa nhận được tiền tháng 6" },
+          { author: "STAFF", text: "Dạ, cán bộ xã sẽ gọi lại cho bác ạ." },
+          { author: "NOTE", text: "đã gọi xã, chờ kiểm tra" },
+        ],
+      },
     },
   });
 });
@@ -114,7 +153,10 @@ describe("a person's chat data", () => {
     expect(JSON.stringify(copy)).not.toContain("001140123456");
     const own = copy.chats.find((c) => c.linkedAs === "SELF");
     expect(own?.channel).toBe("WEB");
-    expect(own?.messages.filter((m) => m.from === "person" && m.text).map((m) => m.text)).toEqual(["xin chào", "tiền tháng này bao nhiêu"]);
+    expect(own?.messages.filter((m) => m.from === "person" && m.text).map((m) => m.text)).toEqual([
+      "xin chào",
+      "tiền tháng này bao nhiêu",
+    ]);
     expect(own?.messages.filter((m) => m.button).map((m) => m.button)).toEqual(["me"]);
     expect(own?.messages.filter((m) => m.from === "service").length).toBeGreaterThan(1);
     expect(own?.messages.some((m) => m.from === "service" && m.text?.includes("1.250.000"))).toBe(true);
@@ -122,8 +164,13 @@ describe("a person's chat data", () => {
     expect(relative?.channel).toBe("ZALO");
     expect(relative?.messages).toEqual([]);
     expect(copy.tickets).toHaveLength(1);
-    expect(copy.tickets[0]?.messages.map((m) => m.text)).toEqual(["tôi chưa nhận được tiền tháng 6", "Dạ, cán bộ xã sẽ gọi lại cho bác ạ."]);
-    const audit = await app.prisma.auditLog.findFirst({ where: { action: "privacy.chat_data_copy", entityId: world.people.dao } });
+    expect(copy.tickets[0]?.messages.map((m) => m.text)).toEqual([
+      "tôi chưa nhận được tiền tháng 6",
+      "Dạ, cán bộ xã sẽ gọi lại cho bác ạ.",
+    ]);
+    const audit = await app.prisma.auditLog.findFirst({
+      where: { action: "privacy.chat_data_copy", entityId: world.people.dao },
+    });
     expect(audit?.actor).toBe("xa.hoaan");
   });
 
@@ -149,15 +196,22 @@ describe("a person's chat data", () => {
 
     // Her chat shows nothing of before, the waiting notice will never come, and her ticket keeps no words.
     expect(await history()).toEqual([]);
-    const waiting = await app.prisma.outboundMessage.findFirstOrThrow({ where: { identityId: ownIdentity, kind: "NOTIFICATION" } });
+    const waiting = await app.prisma.outboundMessage.findFirstOrThrow({
+      where: { identityId: ownIdentity, kind: "NOTIFICATION" },
+    });
     expect([waiting.status, waiting.failureReason]).toEqual(["SKIPPED", "erased"]);
-    const ticket = await app.prisma.hotlineTicket.findFirstOrThrow({ where: { beneficiaryId: world.people.dao }, include: { messages: true } });
+    const ticket = await app.prisma.hotlineTicket.findFirstOrThrow({
+      where: { beneficiaryId: world.people.dao },
+      include: { messages: true },
+    });
     expect(ticket.messages.every((m) => m.text === "[erased]")).toBe(true);
     expect(ticket.topic).toBe("payout_missing");
 
     // The daughter's chat is hers: it stays, with her own words, but no longer reaches her mother's data.
     expect(await app.prisma.chatLink.count({ where: { beneficiaryId: world.people.dao } })).toBe(0);
-    expect(await app.prisma.inboundMessage.findFirst({ where: { identityId: relativeIdentity } })).toMatchObject({ text: "mẹ tôi nhận tiền ở đâu" });
+    expect(await app.prisma.inboundMessage.findFirst({ where: { identityId: relativeIdentity } })).toMatchObject({
+      text: "mẹ tôi nhận tiền ở đâu",
+    });
 
     // Writing again, she is a newcomer: nothing about her payouts is shown.
     await say("tiền tháng này bao nhiêu");
@@ -165,9 +219,13 @@ describe("a person's chat data", () => {
     expect(after.length).toBeGreaterThan(1);
     expect(after.map((i) => i.text).join("\n")).not.toMatch(/1\.250\.000|Nguyễn Thị Đào/);
 
-    const audit = await app.prisma.auditLog.findFirstOrThrow({ where: { action: "privacy.chat_data_erase", entityId: world.people.dao } });
+    const audit = await app.prisma.auditLog.findFirstOrThrow({
+      where: { action: "privacy.chat_data_erase", entityId: world.people.dao },
+    });
     expect(audit.detail).toMatchObject({ ownChats: 1, relativeLinks: 1, ticketMessages: 3 });
-    const copy = (await (await get(officer, `/console/beneficiaries/${world.people.dao}/chat-data`)).json()) as ChatDataCopy;
+    const copy = (await (
+      await get(officer, `/console/beneficiaries/${world.people.dao}/chat-data`)
+    ).json()) as ChatDataCopy;
     expect(copy.chats).toEqual([]);
   });
 });

@@ -26,13 +26,30 @@ beforeAll(async () => {
   i18n = await createI18n();
   world = await seedWorld(db.prisma);
   const identity = await db.prisma.chatIdentity.create({
-    data: { channel: "TELEGRAM", platformUserId: "9001", beneficiaryId: world.people.dao, linkedAt: ago(500), consentAt: ago(500) },
+    data: {
+      channel: "TELEGRAM",
+      platformUserId: "9001",
+      beneficiaryId: world.people.dao,
+      linkedAt: ago(500),
+      consentAt: ago(500),
+    },
   });
   identityId = identity.id;
-  await db.prisma.chatLink.create({ data: { identityId, beneficiaryId: world.people.dao, role: "SELF", via: "LINK_CODE" } });
+  await db.prisma.chatLink.create({
+    data: { identityId, beneficiaryId: world.people.dao, role: "SELF", via: "LINK_CODE" },
+  });
   const said = (id: string, text: string, at: Date, processed: boolean) =>
     db.prisma.inboundMessage.create({
-      data: { channel: "TELEGRAM", platformMessageId: id, identityId, kind: "text", text, payload: { kind: "text", text }, receivedAt: at, processedAt: processed ? at : null },
+      data: {
+        channel: "TELEGRAM",
+        platformMessageId: id,
+        identityId,
+        kind: "text",
+        text,
+        payload: { kind: "text", text },
+        receivedAt: at,
+        processedAt: processed ? at : null,
+      },
     });
   await said("1", "tiền tháng trước bao nhiêu", ago(370), true);
   await said("2", "bao giờ nhận tiền tháng này", ago(20), true);
@@ -40,7 +57,18 @@ beforeAll(async () => {
   await said("3", "cho tôi hỏi lịch nhận", ago(370), false);
   const sent = (kind: "REPLY" | "NOTIFICATION", text: string, at: Date, status: "SENT" | "QUEUED" = "SENT") =>
     db.prisma.outboundMessage.create({
-      data: { channel: "TELEGRAM", identityId, kind, priority: kind === "REPLY" ? 100 : 10, reply: reply(text), status, createdAt: at, sentAt: status === "SENT" ? at : null, beneficiaryId: world.people.dao, noticeKey: kind === "NOTIFICATION" ? `notice:PAID:${text}` : null },
+      data: {
+        channel: "TELEGRAM",
+        identityId,
+        kind,
+        priority: kind === "REPLY" ? 100 : 10,
+        reply: reply(text),
+        status,
+        createdAt: at,
+        sentAt: status === "SENT" ? at : null,
+        beneficiaryId: world.people.dao,
+        noticeKey: kind === "NOTIFICATION" ? `notice:PAID:${text}` : null,
+      },
     });
   await sent("REPLY", "một năm trước: 1.250.000 đ", ago(370));
   await sent("REPLY", "tháng này: ngày 10", ago(20));
@@ -66,7 +94,10 @@ describe("the chat history retention", () => {
   });
 
   it("keeps a year-old notice's delivery record, without its words, and drops records older than DELIVERY_RECORD_DAYS", async () => {
-    const notices = await db.prisma.outboundMessage.findMany({ where: { identityId, kind: "NOTIFICATION" }, orderBy: { createdAt: "asc" } });
+    const notices = await db.prisma.outboundMessage.findMany({
+      where: { identityId, kind: "NOTIFICATION" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(notices.map((n) => [n.noticeKey, n.status])).toEqual([
       ["notice:PAID:đã nhận tháng 11 năm ngoái", "SENT"],
       ["notice:PAID:chờ gửi", "QUEUED"],

@@ -20,7 +20,10 @@ import { runtimeCopies } from "./dockerfileCopies.ts";
 const repo = process.cwd();
 const COUNTS = `SELECT (SELECT count(*) FROM "BenefitCategory") AS categories,
   (SELECT count(*) FROM "_prisma_migrations" WHERE finished_at IS NOT NULL) AS migrations`;
-const locale = (ns: string) => readFile(path.join(repo, "locales", "vi", `${ns}.json`), "utf8").then((t) => JSON.parse(t) as Record<string, unknown>);
+const locale = (ns: string) =>
+  readFile(path.join(repo, "locales", "vi", `${ns}.json`), "utf8").then(
+    (t) => JSON.parse(t) as Record<string, unknown>,
+  );
 
 let work: string;
 let service: ServiceProcess;
@@ -37,8 +40,15 @@ beforeAll(async () => {
     const target = path.join(app, copy.to);
     if (copy.from === "build:/app/node_modules") await symlink(path.join(repo, "node_modules"), target, "dir");
     else if (copy.from === "build:/app/dist") {
-      await promisify(execFile)(path.join(repo, "node_modules", ".bin", "tsc"), ["-p", path.join(repo, "tsconfig.build.json"), "--outDir", target], { cwd: repo });
-    } else if (copy.from.startsWith("build:")) throw new Error(`the runtime stage copies ${copy.from} from the build stage; teach this test where it comes from`);
+      await promisify(execFile)(
+        path.join(repo, "node_modules", ".bin", "tsc"),
+        ["-p", path.join(repo, "tsconfig.build.json"), "--outDir", target],
+        { cwd: repo },
+      );
+    } else if (copy.from.startsWith("build:"))
+      throw new Error(
+        `the runtime stage copies ${copy.from} from the build stage; teach this test where it comes from`,
+      );
     else await cp(path.join(repo, copy.from), target, { recursive: true });
   }
   const elsewhere = path.join(work, "elsewhere");
@@ -76,7 +86,15 @@ beforeAll(async () => {
     };
   }
   service = await startServiceProcess(
-    { NODE_ENV: "production", ...TEST_DATA_KEYS_ENV, ...database, PORT: String(port), PUBLIC_URL: url, DEMO_DATA: "never", LOG_LEVEL: "info" },
+    {
+      NODE_ENV: "production",
+      ...TEST_DATA_KEYS_ENV,
+      ...database,
+      PORT: String(port),
+      PUBLIC_URL: url,
+      DEMO_DATA: "never",
+      LOG_LEVEL: "info",
+    },
     { compiled: true, appDir: app, cwd: elsewhere },
   );
   await service.ready;
@@ -116,13 +134,20 @@ describe("the compiled service in the image's layout", () => {
     // Every bot message is text from the locale files, never a bare key.
     for (const item of items.filter((i) => i.from === "bot")) expect(item.text).not.toMatch(/^[a-z]+:[a-zA-Z.]+$/);
     // The question was understood (the classifier was trained): it is not the "did not understand" answer.
-    const answer = items.slice(items.findIndex((i) => i.from === "me") + 1).map((i) => i.text).join("\n");
+    const answer = items
+      .slice(items.findIndex((i) => i.from === "me") + 1)
+      .map((i) => i.text)
+      .join("\n");
     expect(answer).not.toContain(String(chatTexts.notUnderstood));
   });
 
   it("applied every migration and brought the benefit categories in from the policy files", async () => {
-    const policy = policyFile.parse(JSON.parse(await readFile(path.join(repo, "src/features/policy/data/categories.json"), "utf8")));
-    const migrations = (await readdir(path.join(repo, "prisma", "migrations"), { withFileTypes: true })).filter((d) => d.isDirectory());
+    const policy = policyFile.parse(
+      JSON.parse(await readFile(path.join(repo, "src/features/policy/data/categories.json"), "utf8")),
+    );
+    const migrations = (await readdir(path.join(repo, "prisma", "migrations"), { withFileTypes: true })).filter((d) =>
+      d.isDirectory(),
+    );
     expect(policy.categories.length).toBeGreaterThan(0);
     expect(await inspect()).toEqual({ categories: policy.categories.length, migrations: migrations.length });
   });

@@ -22,22 +22,46 @@ describe("a beneficiary changes how she is paid, through the chat and the office
   });
 
   async function approveLatest(checklist: string[]) {
-    const request = await db.prisma.changeRequest.findFirstOrThrow({ where: { beneficiaryId: world.dao, status: "PENDING" } });
-    const outcome = await decideRequest(db.prisma, world.officer, { requestId: request.id, decision: "approve", checklist }, h.clock.now());
+    const request = await db.prisma.changeRequest.findFirstOrThrow({
+      where: { beneficiaryId: world.dao, status: "PENDING" },
+    });
+    const outcome = await decideRequest(
+      db.prisma,
+      world.officer,
+      { requestId: request.id, decision: "approve", checklist },
+      h.clock.now(),
+    );
     expect(outcome.ok).toBe(true);
   }
 
   async function methods() {
-    const rows = await db.prisma.payout.findMany({ where: { beneficiaryId: world.dao }, include: { period: true, account: true }, orderBy: { period: { month: "asc" } } });
+    const rows = await db.prisma.payout.findMany({
+      where: { beneficiaryId: world.dao },
+      include: { period: true, account: true },
+      orderBy: { period: { month: "asc" } },
+    });
     return rows.map((p) => [p.method, p.account?.provider ?? null]);
   }
 
   it("reads the bank guide, sends an account whose number and holder are checked, and is paid into it from the first open month", async () => {
     const types = await dao.press("rq:account");
-    expect(buttons(types)).toEqual(["rq:type:BANK", "rq:type:EWALLET", "rq:type:MOBILE_MONEY", "rq:type:VNEID", "rq:type:CASH", "cancel", "hotline"]);
+    expect(buttons(types)).toEqual([
+      "rq:type:BANK",
+      "rq:type:EWALLET",
+      "rq:type:MOBILE_MONEY",
+      "rq:type:VNEID",
+      "rq:type:CASH",
+      "cancel",
+      "hotline",
+    ]);
     const guide = await dao.press("rq:type:BANK");
     expect(keys(guide)).toEqual([
-      ["requests:progress", "requests:account.guide.BANK.title", "requests:account.guide.BANK.steps", "requests:account.guide.BANK.bring"],
+      [
+        "requests:progress",
+        "requests:account.guide.BANK.title",
+        "requests:account.guide.BANK.steps",
+        "requests:account.guide.BANK.bring",
+      ],
       ["requests:account.ekyc", "requests:account.fees", "requests:account.safety"],
     ]);
     await dao.press("rq:have");
@@ -61,12 +85,22 @@ describe("a beneficiary changes how she is paid, through the chat and the office
 
     await approveLatest(["holderMatches", "accountProof"]);
     // July was already sent to the payment service: it stays cash.
-    expect(await methods()).toEqual([["CASH_POINT", null], ["BANK", "Agribank"], ["BANK", "Agribank"]]);
-    expect((await noticesFor(db.prisma, await dao.identityId())).at(-1)?.keys).toEqual(["requests:notice.approvedAccount", "chat:help.safety"]);
+    expect(await methods()).toEqual([
+      ["CASH_POINT", null],
+      ["BANK", "Agribank"],
+      ["BANK", "Agribank"],
+    ]);
+    expect((await noticesFor(db.prisma, await dao.identityId())).at(-1)?.keys).toEqual([
+      "requests:notice.approvedAccount",
+      "chat:help.safety",
+    ]);
   });
 
   it("goes back to cash the same way, after August has been sent too", async () => {
-    await db.prisma.payoutPeriod.update({ where: { month: new Date("2026-08-01T00:00:00Z") }, data: { status: "SCHEDULED" } });
+    await db.prisma.payoutPeriod.update({
+      where: { month: new Date("2026-08-01T00:00:00Z") },
+      data: { status: "SCHEDULED" },
+    });
     await dao.press("rq:account");
     const cash = await dao.press("rq:type:CASH");
     expect(cash[0]?.text[0]).toEqual({ key: "requests:progress", params: { n: 2, total: 3 } });
@@ -75,7 +109,11 @@ describe("a beneficiary changes how she is paid, through the chat and the office
     expect(keys(sent)[0]?.[0]).toBe("requests:account.sentCash");
     expect(sent[0]?.text[1]?.params).toEqual({ month: "09/2026" });
     await approveLatest(["personConfirmed"]);
-    expect(await methods()).toEqual([["CASH_POINT", null], ["BANK", "Agribank"], ["CASH_HOME", null]]);
+    expect(await methods()).toEqual([
+      ["CASH_POINT", null],
+      ["BANK", "Agribank"],
+      ["CASH_HOME", null],
+    ]);
     const accounts = await db.prisma.payoutAccount.findMany({ where: { beneficiaryId: world.dao } });
     expect(accounts.map((a) => a.status)).toEqual(["CLOSED"]);
   });
@@ -109,7 +147,9 @@ describe("a beneficiary changes how she is paid, through the chat and the office
 
   it("keeps the account number and the ID encrypted in the database, and finds the account by its number", async () => {
     expect(await numbersInClear(db.prisma, ["1500205123456", "001140123456"])).toEqual([]);
-    const account = await db.prisma.payoutAccount.findFirstOrThrow({ where: { beneficiaryId: world.dao, accountNumber: "1500205123456" } });
+    const account = await db.prisma.payoutAccount.findFirstOrThrow({
+      where: { beneficiaryId: world.dao, accountNumber: "1500205123456" },
+    });
     expect(account).toMatchObject({ accountNumber: "1500205123456", accountLast4: "3456" });
   });
 });

@@ -26,11 +26,15 @@ describe("a relative asks in the chat to collect for a beneficiary", () => {
     await db?.destroy();
   });
 
-  const progress = (replies: Awaited<ReturnType<Person["send"]>>) => replies.flatMap((r) => r.text).find((t) => t.key === "requests:progress")?.params;
+  const progress = (replies: Awaited<ReturnType<Person["send"]>>) =>
+    replies.flatMap((r) => r.text).find((t) => t.key === "requests:progress")?.params;
 
   it("proves whom she collects for, explains every wrong answer, and keeps her answers when she leaves", async () => {
     const first = await hoa.press("rq:auth");
-    expect(keys(first)).toEqual([["requests:auth.intro"], ["requests:progress", "requests:auth.whoIntro", "requests:auth.whoId", "chat:id.exampleId"]]);
+    expect(keys(first)).toEqual([
+      ["requests:auth.intro"],
+      ["requests:progress", "requests:auth.whoIntro", "requests:auth.whoId", "chat:id.exampleId"],
+    ]);
     expect(progress(first)).toEqual({ n: 1, total: 6 });
     // A wrong ID is explained, and the same question stays open.
     expect(keys(await hoa.send("12345"))).toEqual([["requests:problem.idFormat", "chat:id.exampleId"]]);
@@ -48,10 +52,14 @@ describe("a relative asks in the chat to collect for a beneficiary", () => {
 
     // She leaves for the menu: the conversation forgets the question, the draft keeps the answers.
     await hoa.press("menu");
-    const draft = await db.prisma.changeRequest.findFirstOrThrow({ where: { submittedById: await hoa.identityId(), status: "DRAFT" } });
+    const draft = await db.prisma.changeRequest.findFirstOrThrow({
+      where: { submittedById: await hoa.identityId(), status: "DRAFT" },
+    });
     expect(draft).toMatchObject({ kind: "AUTHORISATION", beneficiaryId: world.dao });
     expect(JSON.stringify(draft.data)).toContain(HOA_ID);
-    const conversation = await db.prisma.conversation.findUniqueOrThrow({ where: { identityId: await hoa.identityId() } });
+    const conversation = await db.prisma.conversation.findUniqueOrThrow({
+      where: { identityId: await hoa.identityId() },
+    });
     expect(JSON.stringify(conversation.state ?? null)).not.toContain(HOA_ID);
   });
 
@@ -70,19 +78,30 @@ describe("a relative asks in the chat to collect for a beneficiary", () => {
     const summary = await hoa.press("rq:next");
     expect(progress(summary)).toEqual({ n: 6, total: 6 });
     const texts = summary[0]?.text ?? [];
-    expect(texts.find((t) => t.key === "requests:auth.summaryWho")?.params).toMatchObject({ name: "Lê Thị Hoa", person: "Nguyễn Thị Đào" });
-    expect(texts.find((t) => t.key === "requests:auth.summaryTime")?.params).toEqual({ from: "08/2026", until: { date: "2027-07-31" }, count: 12 });
+    expect(texts.find((t) => t.key === "requests:auth.summaryWho")?.params).toMatchObject({
+      name: "Lê Thị Hoa",
+      person: "Nguyễn Thị Đào",
+    });
+    expect(texts.find((t) => t.key === "requests:auth.summaryTime")?.params).toEqual({
+      from: "08/2026",
+      until: { date: "2027-07-31" },
+      count: 12,
+    });
     expect(texts.map((t) => t.key)).toContain("requests:auth.warning");
     // A change from the summary comes back to the summary.
     await hoa.press("rq:edit:relativeName");
     const edited = await hoa.send("Lê Thị Hoà");
-    expect(edited[0]?.text.find((t) => t.key === "requests:auth.summaryWho")?.params).toMatchObject({ name: "Lê Thị Hoà" });
+    expect(edited[0]?.text.find((t) => t.key === "requests:auth.summaryWho")?.params).toMatchObject({
+      name: "Lê Thị Hoà",
+    });
 
     const sent = await hoa.press("rq:send");
     // On the web chat without a public address, the form opens as a link on the page's own site.
     expect(keys(sent)[0]).toEqual(["requests:auth.sent", "requests:auth.formButton"]);
     expect(sent[0]?.buttons?.flat()[0]?.url).toMatch(/^\/forms\/authorisation\/[A-Za-z0-9_-]{32}$/);
-    const request = await db.prisma.changeRequest.findFirstOrThrow({ where: { submittedById: await hoa.identityId() } });
+    const request = await db.prisma.changeRequest.findFirstOrThrow({
+      where: { submittedById: await hoa.identityId() },
+    });
     expect(request.status).toBe("PENDING");
     // Đào's own chat hears at once that someone asked to collect her money.
     expect(await noticesFor(db.prisma, await dao.identityId())).toEqual([
@@ -90,7 +109,16 @@ describe("a relative asks in the chat to collect for a beneficiary", () => {
     ]);
     // The same request cannot wait twice.
     await hoa.press("rq:auth");
-    for (const step of ["lê thị hoa", "rq:rel:child", HOA_ID, "0987654321", "rq:m:2026-09-01", "rq:dur:3", "rq:next", "rq:send"]) {
+    for (const step of [
+      "lê thị hoa",
+      "rq:rel:child",
+      HOA_ID,
+      "0987654321",
+      "rq:m:2026-09-01",
+      "rq:dur:3",
+      "rq:next",
+      "rq:send",
+    ]) {
       if (step.startsWith("rq:")) await hoa.press(step);
       else await hoa.send(step);
     }
@@ -99,10 +127,22 @@ describe("a relative asks in the chat to collect for a beneficiary", () => {
   });
 
   it("tells both people when the officer approves, lets the relative link, and lets the beneficiary revoke", async () => {
-    const request = await db.prisma.changeRequest.findFirstOrThrow({ where: { beneficiaryId: world.dao, status: "PENDING" } });
-    const missing = await decideRequest(db.prisma, world.officer, { requestId: request.id, decision: "approve", checklist: ["certifiedPaper"] }, h.clock.now());
+    const request = await db.prisma.changeRequest.findFirstOrThrow({
+      where: { beneficiaryId: world.dao, status: "PENDING" },
+    });
+    const missing = await decideRequest(
+      db.prisma,
+      world.officer,
+      { requestId: request.id, decision: "approve", checklist: ["certifiedPaper"] },
+      h.clock.now(),
+    );
     expect(missing).toEqual({ ok: false, problem: "checklist" });
-    const ok = await decideRequest(db.prisma, world.officer, { requestId: request.id, decision: "approve", checklist: ["certifiedPaper", "beneficiaryId", "relativeId"] }, h.clock.now());
+    const ok = await decideRequest(
+      db.prisma,
+      world.officer,
+      { requestId: request.id, decision: "approve", checklist: ["certifiedPaper", "beneficiaryId", "relativeId"] },
+      h.clock.now(),
+    );
     expect(ok.ok).toBe(true);
 
     const hoaNotices = await noticesFor(db.prisma, await hoa.identityId());
@@ -110,9 +150,16 @@ describe("a relative asks in the chat to collect for a beneficiary", () => {
       keys: ["requests:notice.approvedAuthorisation", "requests:auth.warning", "requests:notice.approvedLink"],
       buttons: [`rq:link:${request.id}`, "menu"],
     });
-    expect((await noticesFor(db.prisma, await dao.identityId())).at(-1)?.keys).toEqual(["requests:notice.approvedAuthorisation", "requests:auth.warning"]);
+    expect((await noticesFor(db.prisma, await dao.identityId())).at(-1)?.keys).toEqual([
+      "requests:notice.approvedAuthorisation",
+      "requests:auth.warning",
+    ]);
     // Open months from August name her as receiver; July was already sent.
-    const payouts = await db.prisma.payout.findMany({ where: { beneficiaryId: world.dao }, include: { period: true }, orderBy: { period: { month: "asc" } } });
+    const payouts = await db.prisma.payout.findMany({
+      where: { beneficiaryId: world.dao },
+      include: { period: true },
+      orderBy: { period: { month: "asc" } },
+    });
     expect(payouts.map((p) => p.receivedBy)).toEqual([null, "Lê Thị Hoà", "Lê Thị Hoà"]);
 
     expect(keys(await hoa.press(`rq:link:${request.id}`))[0]?.[0]).toBe("chat:consent.what");

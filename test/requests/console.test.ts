@@ -27,7 +27,12 @@ describe("an authorisation from the chat to the payout list, through the officer
     world = await seedRequestWorld(app.prisma);
     const province = await app.prisma.province.findUniqueOrThrow({ where: { code: "911" } });
     await app.prisma.commune.create({ data: { code: "91102", name: "Xã Bên Cạnh", provinceId: province.id } });
-    await createStaff(app.prisma, { username: "xa.bencanh", password: OFFICER_PASSWORD, role: "COMMUNE_OFFICER", communeCodes: ["91102"] });
+    await createStaff(app.prisma, {
+      username: "xa.bencanh",
+      password: OFFICER_PASSWORD,
+      role: "COMMUNE_OFFICER",
+      communeCodes: ["91102"],
+    });
     h = createHarness(app.prisma);
     dao = await linkSelf(app.prisma, h, world, world.dao, "web-e2e-dao");
     hoa = chatter(app.prisma, h.person("web-e2e-hoa"));
@@ -47,7 +52,15 @@ describe("an authorisation from the chat to the payout list, through the officer
     await answer(hoa, ["rq:auth", "001140123456", "09/05/1940", "5678", "Lê Thị Hoa", "rq:rel:child"]);
     await hoa.press("menu");
     h.clock.advance(DAY);
-    await answer(hoa, ["rq:auth", "rq:continue", "001190222333", "0987654321", "rq:m:2026-08-01", "rq:dur:6", "rq:next"]);
+    await answer(hoa, [
+      "rq:auth",
+      "rq:continue",
+      "001190222333",
+      "0987654321",
+      "rq:m:2026-08-01",
+      "rq:dur:6",
+      "rq:next",
+    ]);
     const sent = await hoa.press("rq:send");
     // The link button opens the printable form on the page's own site.
     formPath = String(sent[0]?.buttons?.flat().find((b) => b.url)?.url);
@@ -56,7 +69,17 @@ describe("an authorisation from the chat to the payout list, through the officer
     expect(form.status).toBe(200);
     expect(form.headers.get("cache-control")).toBe("no-store");
     const text = await form.text();
-    for (const part of ["GIẤY ỦY QUYỀN", "Nguyễn Thị Đào", "001140123456", "Lê Thị Hoa", "001190222333", "01/08/2026", "31/01/2027", "CHỨNG THỰC"]) expect(text).toContain(part);
+    for (const part of [
+      "GIẤY ỦY QUYỀN",
+      "Nguyễn Thị Đào",
+      "001140123456",
+      "Lê Thị Hoa",
+      "001190222333",
+      "01/08/2026",
+      "31/01/2027",
+      "CHỨNG THỰC",
+    ])
+      expect(text).toContain(part);
     expect((await fetch(`${app.url}/forms/authorisation/${"x".repeat(32)}`)).status).toBe(404);
   });
 
@@ -74,7 +97,11 @@ describe("an authorisation from the chat to the payout list, through the officer
 
     await page.getByRole("button", { name: "Duyệt", exact: true }).click();
     expect(await page.getByRole("status").textContent()).toContain("đánh dấu đủ");
-    for (const label of ["Giấy ủy quyền có chữ ký người hưởng, đã chứng thực", "Thẻ căn cước của người hưởng", "Thẻ căn cước của người nhận thay"]) {
+    for (const label of [
+      "Giấy ủy quyền có chữ ký người hưởng, đã chứng thực",
+      "Thẻ căn cước của người hưởng",
+      "Thẻ căn cước của người nhận thay",
+    ]) {
       await page.getByLabel(label).check();
     }
     await page.getByRole("button", { name: "Duyệt", exact: true }).click();
@@ -87,11 +114,20 @@ describe("an authorisation from the chat to the payout list, through the officer
 
   it("puts the relative on the next payout list and tells both chats", async () => {
     const exportDeps = { prisma: app.prisma, i18n: app.deps.i18n };
-    const ws = await readSheet((await exportPayoutList(exportDeps, { communeId: world.communeId, month: "2026-08", staff: null })).data);
+    const ws = await readSheet(
+      (await exportPayoutList(exportDeps, { communeId: world.communeId, month: "2026-08", staff: null })).data,
+    );
     expect(listRows(ws)[0]?.get("Người nhận thay")).toBe("Lê Thị Hoa");
-    expect((await noticesFor(app.prisma, await hoa.identityId())).at(-1)?.keys[0]).toBe("requests:notice.approvedAuthorisation");
-    expect((await noticesFor(app.prisma, await dao.identityId())).at(-1)?.keys[0]).toBe("requests:notice.approvedAuthorisation");
-    const audit = await app.prisma.auditLog.findMany({ where: { action: { startsWith: "request." } }, orderBy: { at: "asc" } });
+    expect((await noticesFor(app.prisma, await hoa.identityId())).at(-1)?.keys[0]).toBe(
+      "requests:notice.approvedAuthorisation",
+    );
+    expect((await noticesFor(app.prisma, await dao.identityId())).at(-1)?.keys[0]).toBe(
+      "requests:notice.approvedAuthorisation",
+    );
+    const audit = await app.prisma.auditLog.findMany({
+      where: { action: { startsWith: "request." } },
+      orderBy: { at: "asc" },
+    });
     expect(audit.map((a) => [a.action, a.actor])).toEqual([
       ["request.submit", `chat:${await hoa.identityId()}`],
       ["request.form_open", "form-link"],
@@ -103,9 +139,13 @@ describe("an authorisation from the chat to the payout list, through the officer
   it("hides requests from an officer of another commune, and refuses a rejection without a reason", async () => {
     await answer(dao, ["rq:change", "rq:what:address", "Thôn 5, xã Hòa An"]);
     await dao.press("rq:send");
-    const request = await app.prisma.changeRequest.findFirstOrThrow({ where: { kind: "UPDATE_INFO", status: "PENDING" } });
+    const request = await app.prisma.changeRequest.findFirstOrThrow({
+      where: { kind: "UPDATE_INFO", status: "PENDING" },
+    });
     const other = await signIn(app.url, "xa.bencanh", OFFICER_PASSWORD);
-    expect((await fetch(`${app.url}/console/requests/${request.id}`, { headers: { cookie: other.cookie } })).status).toBe(404);
+    expect(
+      (await fetch(`${app.url}/console/requests/${request.id}`, { headers: { cookie: other.cookie } })).status,
+    ).toBe(404);
     const list = await (await fetch(`${app.url}/console/requests`, { headers: { cookie: other.cookie } })).text();
     expect(list).not.toContain("Nguyễn Thị Đào");
 

@@ -27,10 +27,18 @@ describe("an authorisation coming to its end", () => {
     world = await seedRequestWorld(db.prisma);
     const h = createHarness(db.prisma);
     daoChat = await (await linkSelf(db.prisma, h, world, world.dao, "web-exp-dao")).identityId();
-    const hoa = await db.prisma.chatIdentity.create({ data: { channel: "TELEGRAM", platformUserId: "7001", relativeId: world.hoa, consentAt: new Date() } });
+    const hoa = await db.prisma.chatIdentity.create({
+      data: { channel: "TELEGRAM", platformUserId: "7001", relativeId: world.hoa, consentAt: new Date() },
+    });
     hoaChat = hoa.id;
     const a = await db.prisma.authorisation.create({
-      data: { beneficiaryId: world.dao, relativeId: world.hoa, validFrom: d("2026-08-01"), validUntil: d("2026-08-31"), status: "APPROVED" },
+      data: {
+        beneficiaryId: world.dao,
+        relativeId: world.hoa,
+        validFrom: d("2026-08-01"),
+        validUntil: d("2026-08-31"),
+        status: "APPROVED",
+      },
     });
     authorisationId = a.id;
   });
@@ -48,18 +56,27 @@ describe("an authorisation coming to its end", () => {
       const reminders = (await noticesFor(db.prisma, chat)).filter((n) => n.keys[0] === "requests:notice.expiring");
       expect(reminders).toHaveLength(2);
     }
-    const last = await db.prisma.outboundMessage.findUniqueOrThrow({ where: { dedupeKey: `authorisation:${authorisationId}:expires:7:${hoaChat}` } });
+    const last = await db.prisma.outboundMessage.findUniqueOrThrow({
+      where: { dedupeKey: `authorisation:${authorisationId}:expires:7:${hoaChat}` },
+    });
     expect(JSON.stringify(last.reply)).toContain('"days":7');
   });
 
   it("runs on schedule through the scheduler, and ends the authorisation the day after its last day", async () => {
     const clock = fixedClock(morning("2026-09-01"));
-    const scheduler = createScheduler({ prisma: db.prisma, log: createLogger({ level: "silent" }), clock, owner: "test" });
+    const scheduler = createScheduler({
+      prisma: db.prisma,
+      log: createLogger({ level: "silent" }),
+      clock,
+      owner: "test",
+    });
     scheduler.register(authorisationExpiryJob(deps()));
     expect(await scheduler.fire("authorisation-expiry", morning("2026-09-01"))).toBe(true);
     // Another instance firing the same minute does nothing.
     expect(await scheduler.fire("authorisation-expiry", morning("2026-09-01"))).toBe(false);
-    expect((await db.prisma.authorisation.findUniqueOrThrow({ where: { id: authorisationId } })).status).toBe("EXPIRED");
+    expect((await db.prisma.authorisation.findUniqueOrThrow({ where: { id: authorisationId } })).status).toBe(
+      "EXPIRED",
+    );
     expect((await noticesFor(db.prisma, hoaChat)).at(-1)?.keys).toEqual(["requests:notice.expired"]);
     expect((await noticesFor(db.prisma, daoChat)).at(-1)?.keys).toEqual(["requests:notice.expired"]);
   });
@@ -67,7 +84,9 @@ describe("an authorisation coming to its end", () => {
   it("lists the relative on August's payout list and the beneficiary alone on September's", async () => {
     const exportDeps = { prisma: db.prisma, i18n: await createI18n() };
     const receiver = async (month: string) => {
-      const [first] = listRows(await readSheet((await exportPayoutList(exportDeps, { communeId: world.communeId, month, staff: null })).data));
+      const [first] = listRows(
+        await readSheet((await exportPayoutList(exportDeps, { communeId: world.communeId, month, staff: null })).data),
+      );
       return [first?.get("Họ và tên"), first?.get("Người nhận thay")];
     };
     expect(await receiver("2026-08")).toEqual(["Nguyễn Thị Đào", "Lê Thị Hoa"]);

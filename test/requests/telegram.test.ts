@@ -39,7 +39,10 @@ async function type(text: string): Promise<void> {
 describe("the authorisation walkthrough on Telegram", () => {
   it("guides a relative step by step, sends the request, and delivers the approval with a link button", async () => {
     await type("/start");
-    await press(await next((m) => m.buttons.flat().some((b) => b.text === "Nhờ người nhận thay")), "Nhờ người nhận thay");
+    await press(
+      await next((m) => m.buttons.flat().some((b) => b.text === "Nhờ người nhận thay")),
+      "Nhờ người nhận thay",
+    );
     await next(saying("Bước 1/6"));
     await type("001140123456");
     await next(saying("ngày sinh của người hưởng"));
@@ -63,7 +66,12 @@ describe("the authorisation walkthrough on Telegram", () => {
     expect(sent.text).toMatch(/https:\/\/ansinh\.example\.org\/forms\/authorisation\/[A-Za-z0-9_-]{32}/);
 
     const request = await h.prisma.changeRequest.findFirstOrThrow({ where: { status: "PENDING" } });
-    const outcome = await decideRequest(h.prisma, world.officer, { requestId: request.id, decision: "approve", checklist: ["certifiedPaper", "beneficiaryId", "relativeId"] }, h.clock.now());
+    const outcome = await decideRequest(
+      h.prisma,
+      world.officer,
+      { requestId: request.id, decision: "approve", checklist: ["certifiedPaper", "beneficiaryId", "relativeId"] },
+      h.clock.now(),
+    );
     expect(outcome.ok).toBe(true);
     h.runtime.outbox.kick();
     const approved = await next(saying("Xã đã duyệt: Lê Thị Hoa nhận tiền thay cho Nguyễn Thị Đào"));
@@ -71,7 +79,10 @@ describe("the authorisation walkthrough on Telegram", () => {
     await press(await next((m) => m.buttons.flat().some((b) => b.text === "Đồng ý")), "Đồng ý");
     // Linked, and told as the relative about "bác Đào".
     await next(saying("anh/chị xem được thông tin trợ cấp của bác Đào"));
-    const identity = await h.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: { channel: "TELEGRAM", platformUserId: String(CHAT) } }, include: { links: true } });
+    const identity = await h.prisma.chatIdentity.findUniqueOrThrow({
+      where: { channel_platformUserId: { channel: "TELEGRAM", platformUserId: String(CHAT) } },
+      include: { links: true },
+    });
     expect(identity.links).toMatchObject([{ beneficiaryId: world.dao, role: "REPRESENTATIVE", via: "AUTHORISATION" }]);
     // The approval went out once.
     expect(h.fake.sentMessages(CHAT).filter((m) => m.text.includes("Xã đã duyệt")).length).toBe(1);

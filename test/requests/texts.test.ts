@@ -18,16 +18,36 @@ const FILES = [
   "src/http/forms/authorisationForm.ts",
 ];
 
-const PROBLEMS = ["idFormat", "idStructure", "dob", "phoneLast4", "name", "relation", "phone", "month", "past", "tooFar", "months", "accountLength", "accountDigits", "accountPhone", "holderName", "place", "deathDate"];
+const PROBLEMS = [
+  "idFormat",
+  "idStructure",
+  "dob",
+  "phoneLast4",
+  "name",
+  "relation",
+  "phone",
+  "month",
+  "past",
+  "tooFar",
+  "months",
+  "accountLength",
+  "accountDigits",
+  "accountPhone",
+  "holderName",
+  "place",
+  "deathDate",
+];
 
 function usedKeys(): string[] {
   const keys = new Set<string>();
-  for (const file of FILES) for (const m of readFileSync(file, "utf8").matchAll(/"requests:([A-Za-z.]+)"/g)) if (m[1]) keys.add(m[1]);
+  for (const file of FILES)
+    for (const m of readFileSync(file, "utf8").matchAll(/"requests:([A-Za-z.]+)"/g)) if (m[1]) keys.add(m[1]);
   // A namespace prefix written once ("requests:console"), not a text.
   keys.delete("console");
   for (const r of RELATIONS) keys.add(`relation.${r}`);
   for (const t of ACCOUNT_TYPES) keys.add(`account.type.${t}`);
-  for (const t of ACCOUNT_TYPES.filter((x) => x !== "CASH")) for (const part of ["title", "steps", "bring"]) keys.add(`account.guide.${t}.${part}`);
+  for (const t of ACCOUNT_TYPES.filter((x) => x !== "CASH"))
+    for (const part of ["title", "steps", "bring"]) keys.add(`account.guide.${t}.${part}`);
   for (const c of ["CASH_POINT", "CASH_HOME"]) keys.add(`account.cash.${c}`);
   for (const w of ["phone", "address", "move", "death"]) keys.add(`change.what.${w}`);
   for (const p of PROBLEMS) keys.add(`problem.${p}`);
@@ -44,7 +64,9 @@ function usedKeys(): string[] {
 const strings = z.record(z.string(), z.string());
 
 function lookup(tree: unknown, key: string): unknown {
-  return key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? Reflect.get(node, part) : undefined), tree);
+  return key
+    .split(".")
+    .reduce<unknown>((node, part) => (node && typeof node === "object" ? Reflect.get(node, part) : undefined), tree);
 }
 
 describe("the texts of requests", () => {
@@ -58,8 +80,13 @@ describe("the texts of requests", () => {
 
   it("keeps button labels short enough for a small phone", () => {
     const long = LOCALES.flatMap((l) => {
-      const labels = { ...strings.parse(lookup(resources[l]?.requests, "button")), ...strings.parse(lookup(resources[l]?.requests, "relation")) };
-      return Object.entries(labels).filter(([, v]) => String(v).length > 30).map(([k]) => `${l}:${k}`);
+      const labels = {
+        ...strings.parse(lookup(resources[l]?.requests, "button")),
+        ...strings.parse(lookup(resources[l]?.requests, "relation")),
+      };
+      return Object.entries(labels)
+        .filter(([, v]) => String(v).length > 30)
+        .map(([k]) => `${l}:${k}`);
     });
     expect(long).toEqual([]);
   });

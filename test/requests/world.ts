@@ -19,24 +19,55 @@ export interface RequestWorld extends ChatWorld {
 
 export async function seedRequestWorld(prisma: PrismaClient): Promise<RequestWorld> {
   const world = await seedChatWorld(prisma);
-  const point = await prisma.payoutPoint.create({ data: { communeId: world.communeId, name: "Nhà văn hóa thôn 3", address: "Thôn 3, xã Hòa An" } });
+  const point = await prisma.payoutPoint.create({
+    data: { communeId: world.communeId, name: "Nhà văn hóa thôn 3", address: "Thôn 3, xã Hòa An" },
+  });
   const payouts = {} as Record<keyof typeof MONTHS, string>;
   for (const [key, month] of Object.entries(MONTHS) as [keyof typeof MONTHS, string][]) {
-    const period = await prisma.payoutPeriod.create({ data: { month: d(month), status: key === "jul" ? "SCHEDULED" : "DRAFT" } });
+    const period = await prisma.payoutPeriod.create({
+      data: { month: d(month), status: key === "jul" ? "SCHEDULED" : "DRAFT" },
+    });
     const payout = await prisma.payout.create({
-      data: { periodId: period.id, beneficiaryId: world.dao, amount: 1_000_000, method: "CASH_POINT", pointId: point.id, scheduledDate: d(`${month.slice(0, 8)}05`) },
+      data: {
+        periodId: period.id,
+        beneficiaryId: world.dao,
+        amount: 1_000_000,
+        method: "CASH_POINT",
+        pointId: point.id,
+        scheduledDate: d(`${month.slice(0, 8)}05`),
+      },
     });
     payouts[key] = payout.id;
   }
   // Đào's daughter in the shared fixture already has an authorisation; these tests make their own.
   await prisma.authorisation.deleteMany({ where: { beneficiaryId: world.dao } });
-  const staff = await createStaff(prisma, { username: "xa.hoaan", password: OFFICER_PASSWORD, role: "COMMUNE_OFFICER", communeCodes: ["91101"], fullName: "Phan Văn Cán" });
-  const officer: StaffContext = { ...staff, fullName: "Phan Văn Cán", role: "COMMUNE_OFFICER", locale: "vi", communeIds: [world.communeId], sessionId: "test", csrfToken: "test" };
+  const staff = await createStaff(prisma, {
+    username: "xa.hoaan",
+    password: OFFICER_PASSWORD,
+    role: "COMMUNE_OFFICER",
+    communeCodes: ["91101"],
+    fullName: "Phan Văn Cán",
+  });
+  const officer: StaffContext = {
+    ...staff,
+    fullName: "Phan Văn Cán",
+    role: "COMMUNE_OFFICER",
+    locale: "vi",
+    communeIds: [world.communeId],
+    sessionId: "test",
+    csrfToken: "test",
+  };
   return { ...world, officer, payouts };
 }
 
 /** Đào links her own chat with the printed code. */
-export async function linkSelf(prisma: PrismaClient, h: Harness, world: ChatWorld, beneficiaryId: string, chatId: string): Promise<Person> {
+export async function linkSelf(
+  prisma: PrismaClient,
+  h: Harness,
+  world: ChatWorld,
+  beneficiaryId: string,
+  chatId: string,
+): Promise<Person> {
   const p = chatter(prisma, h.person(chatId));
   await p.send(await codeFor(prisma, world, beneficiaryId, h.clock.now()));
   await p.press("role:self");
@@ -45,8 +76,14 @@ export async function linkSelf(prisma: PrismaClient, h: Harness, world: ChatWorl
 }
 
 /** The notices queued for one chat (not replies), as text keys. */
-export async function noticesFor(prisma: PrismaClient, identityId: string): Promise<{ keys: string[]; buttons: string[] }[]> {
-  const rows = await prisma.outboundMessage.findMany({ where: { identityId, kind: "NOTIFICATION" }, orderBy: { createdAt: "asc" } });
+export async function noticesFor(
+  prisma: PrismaClient,
+  identityId: string,
+): Promise<{ keys: string[]; buttons: string[] }[]> {
+  const rows = await prisma.outboundMessage.findMany({
+    where: { identityId, kind: "NOTIFICATION" },
+    orderBy: { createdAt: "asc" },
+  });
   return rows.map((r) => {
     const reply = replySchema.parse(r.reply);
     return { keys: reply.text.map((t) => t.key), buttons: (reply.buttons ?? []).flat().map((b) => b.data) };
@@ -67,7 +104,13 @@ export function chatter(prisma: PrismaClient, p: Person): Person {
     const count = before ? await prisma.outboundMessage.count({ where: before }) : 0;
     await p.send(body);
     const after = await where();
-    const rows = after ? await prisma.outboundMessage.findMany({ where: after, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: count }) : [];
+    const rows = after
+      ? await prisma.outboundMessage.findMany({
+          where: after,
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          skip: count,
+        })
+      : [];
     return rows.map((r) => replySchema.parse(r.reply));
   }
   return { send, press: (data) => send({ kind: "button", data }), identityId: p.identityId };

@@ -30,10 +30,17 @@ const POLICY: { match: RegExp; roles: StaffRole[] | "public" }[] = [
   { match: /^\/console\/beneficiaries\/:id\/chat-data/, roles: OFFICERS },
   { match: /^\/console\/beneficiaries\/:id\/reveal$/, roles: AREA_OFFICERS },
   { match: /^\/console\/(|logout|beneficiaries\/?.*)$/, roles: ALL },
-  { match: /^\/console\/(audit|imports|exports|link-codes|amount-checks|requests|reach|dashboard|broadcasts|campaigns)\//, roles: OFFICERS },
+  {
+    match:
+      /^\/console\/(audit|imports|exports|link-codes|amount-checks|requests|reach|dashboard|broadcasts|campaigns)\//,
+    roles: OFFICERS,
+  },
   { match: /^\/console\/hotline\//, roles: HOTLINE },
   // Every officer reads the policy; province officers and admins enter and decide changes.
-  { match: /^\/console\/policy\/(form\/|rate-tables|import|changes\/:id\/decide)/, roles: ["ADMIN", "PROVINCE_OFFICER"] },
+  {
+    match: /^\/console\/policy\/(form\/|rate-tables|import|changes\/:id\/decide)/,
+    roles: ["ADMIN", "PROVINCE_OFFICER"],
+  },
   { match: /^\/console\/policy\//, roles: OFFICERS },
   { match: /^\/api\//, roles: ALL },
 ];
@@ -111,16 +118,40 @@ beforeAll(async () => {
     staff.set(role, await signIn(app.url, username, password));
   }
   // Things of the other province (902), made by its own officer.
-  const other = await createStaff(app.prisma, { username: "tinh.902", password, role: "PROVINCE_OFFICER", provinceCodes: ["902"] });
-  const request = await app.prisma.changeRequest.create({ data: { kind: "UPDATE_INFO", beneficiaryId: world.people.cuong, data: { phone: "0911111111" }, status: "PENDING" } });
-  const ticket = await app.prisma.hotlineTicket.create({ data: { beneficiaryId: world.people.cuong, communeId: world.communes.c, topic: "talk_to_human" } });
+  const other = await createStaff(app.prisma, {
+    username: "tinh.902",
+    password,
+    role: "PROVINCE_OFFICER",
+    provinceCodes: ["902"],
+  });
+  const request = await app.prisma.changeRequest.create({
+    data: { kind: "UPDATE_INFO", beneficiaryId: world.people.cuong, data: { phone: "0911111111" }, status: "PENDING" },
+  });
+  const ticket = await app.prisma.hotlineTicket.create({
+    data: { beneficiaryId: world.people.cuong, communeId: world.communes.c, topic: "talk_to_human" },
+  });
   const audience = { communeIds: [world.communes.c] };
   const template = { vi: "Kính gửi {ho_ten}" };
-  const broadcast = await app.prisma.broadcast.create({ data: { title: "Thủy Xuân", template, audience, createdById: other.id } });
-  const campaign = await app.prisma.campaign.create({
-    data: { name: "Thủy Xuân", trigger: { kind: "dayOfMonth", day: 1 }, audience, template, communeIds: [world.communes.c], createdById: other.id },
+  const broadcast = await app.prisma.broadcast.create({
+    data: { title: "Thủy Xuân", template, audience, createdById: other.id },
   });
-  elsewhere = { beneficiary: world.people.cuong, request: request.id, ticket: ticket.number, broadcast: broadcast.id, campaign: campaign.id };
+  const campaign = await app.prisma.campaign.create({
+    data: {
+      name: "Thủy Xuân",
+      trigger: { kind: "dayOfMonth", day: 1 },
+      audience,
+      template,
+      communeIds: [world.communes.c],
+      createdById: other.id,
+    },
+  });
+  elsewhere = {
+    beneficiary: world.people.cuong,
+    request: request.id,
+    ticket: ticket.number,
+    broadcast: broadcast.id,
+    campaign: campaign.id,
+  };
 
   const probe = createApp(app.deps) as unknown as { router: { stack: RouterLayer[] } };
   routes = routesOf(probe.router.stack).filter((r) => /^\/(console|api)\//.test(r.path) || r.path === "/console/");
@@ -135,7 +166,14 @@ describe("access to the console and the JSON API", () => {
   it("has a rule for every route, and covers the pages people use", () => {
     for (const route of routes) expect(() => policyOf(route)).not.toThrow();
     const paths = routes.map((r) => r.path);
-    for (const page of ["/console/beneficiaries/:id", "/console/hotline/:number", "/console/broadcasts/:id", "/console/campaigns/:id", "/console/dashboard/", "/api/beneficiaries/:id"]) {
+    for (const page of [
+      "/console/beneficiaries/:id",
+      "/console/hotline/:number",
+      "/console/broadcasts/:id",
+      "/console/campaigns/:id",
+      "/console/dashboard/",
+      "/api/beneficiaries/:id",
+    ]) {
       expect(paths).toContain(page);
     }
   });
@@ -165,7 +203,14 @@ describe("access to the console and the JSON API", () => {
 
   it("shows each role in the menu exactly the sections it may open", async () => {
     // Section roots: the GET routes mounted right under /console.
-    const roots = [...new Set(routes.filter((r) => r.method === "get").map((r) => /^\/console\/[a-z-]+\//.exec(r.path)?.[0]).filter((p) => p !== undefined))];
+    const roots = [
+      ...new Set(
+        routes
+          .filter((r) => r.method === "get")
+          .map((r) => /^\/console\/[a-z-]+\//.exec(r.path)?.[0])
+          .filter((p) => p !== undefined),
+      ),
+    ];
     expect(roots.length).toBeGreaterThan(10);
     const wrong: string[] = [];
     for (const role of ALL) {
@@ -175,7 +220,10 @@ describe("access to the console and the JSON API", () => {
       for (const root of roots) {
         const allowed = policyOf({ method: "get", path: root });
         const opens = allowed !== "public" && allowed.includes(role);
-        if (opens !== menu.has(root)) wrong.push(`${role} ${root}: ${opens ? "may open it but the menu lacks it" : "is in the menu but may not open it"}`);
+        if (opens !== menu.has(root))
+          wrong.push(
+            `${role} ${root}: ${opens ? "may open it but the menu lacks it" : "is in the menu but may not open it"}`,
+          );
       }
     }
     expect(wrong).toEqual([]);
@@ -206,12 +254,15 @@ describe("access to the console and the JSON API", () => {
         const status = await call(route, concrete(route.path, ids(route.path)), staff.get(role)!);
         const unknown = await call(route, concrete(route.path), staff.get(role)!);
         // Never a success, and nothing that tells it apart from an id that exists nowhere.
-        if (status !== unknown || status < 400) leaks.push(`${role} ${route.method} ${route.path} → ${status} (unknown id: ${unknown})`);
+        if (status !== unknown || status < 400)
+          leaks.push(`${role} ${route.method} ${route.path} → ${status} (unknown id: ${unknown})`);
       }
     }
     expect(leaks).toEqual([]);
     // The administrator sees everything.
-    expect(await call({ method: "get", path: "" }, `/console/beneficiaries/${elsewhere.beneficiary}`, staff.get("ADMIN")!)).toBe(200);
+    expect(
+      await call({ method: "get", path: "" }, `/console/beneficiaries/${elsewhere.beneficiary}`, staff.get("ADMIN")!),
+    ).toBe(200);
   });
 
   it("ends the session on sign-out: the same cookie no longer opens anything", async () => {

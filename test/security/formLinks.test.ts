@@ -21,20 +21,42 @@ describe("the printable authorisation form's link", () => {
   let requestId = "";
 
   beforeAll(async () => {
-    app = await startTestApp({ clock: movableClock(new Date("2026-07-17T03:00:00Z")), env: { AUTHORISATION_FORM_DAYS: "30", SESSION_IDLE_MINUTES: "1440" } });
+    app = await startTestApp({
+      clock: movableClock(new Date("2026-07-17T03:00:00Z")),
+      env: { AUTHORISATION_FORM_DAYS: "30", SESSION_IDLE_MINUTES: "1440" },
+    });
     await seedRequestWorld(app.prisma);
     const province = await app.prisma.province.findUniqueOrThrow({ where: { code: "911" } });
     await app.prisma.commune.create({ data: { code: "91102", name: "Xã Bên Cạnh", provinceId: province.id } });
-    await createStaff(app.prisma, { username: "xa.bencanh", password: OFFICER_PASSWORD, role: "COMMUNE_OFFICER", communeCodes: ["91102"] });
+    await createStaff(app.prisma, {
+      username: "xa.bencanh",
+      password: OFFICER_PASSWORD,
+      role: "COMMUNE_OFFICER",
+      communeCodes: ["91102"],
+    });
     h = createHarness(app.prisma, app.clock.now());
     hoa = chatter(app.prisma, h.person("web-form-hoa"));
-    for (const s of ["rq:auth", "001140123456", "09/05/1940", "5678", "Lê Thị Hoa", "rq:rel:child", "001190222333", "0987654321", "rq:m:2026-08-01", "rq:dur:6", "rq:next"]) {
+    for (const s of [
+      "rq:auth",
+      "001140123456",
+      "09/05/1940",
+      "5678",
+      "Lê Thị Hoa",
+      "rq:rel:child",
+      "001190222333",
+      "0987654321",
+      "rq:m:2026-08-01",
+      "rq:dur:6",
+      "rq:next",
+    ]) {
       await (s.startsWith("rq:") ? hoa.press(s) : hoa.send(s));
     }
     const sent = await hoa.press("rq:send");
     // The link button opens the printable form on the page's own site.
     formPath = String(sent[0]?.buttons?.flat().find((b) => b.url)?.url);
-    requestId = (await app.prisma.changeRequest.findFirstOrThrow({ where: { kind: "AUTHORISATION", status: "PENDING" } })).id;
+    requestId = (
+      await app.prisma.changeRequest.findFirstOrThrow({ where: { kind: "AUTHORISATION", status: "PENDING" } })
+    ).id;
   });
   afterAll(async () => {
     await app?.close();
@@ -65,7 +87,11 @@ describe("the printable authorisation form's link", () => {
     const form = await open(`/console/requests/${requestId}/form`, { cookie: officer.cookie });
     expect(form.status).toBe(200);
     expect(await form.text()).toContain("GIẤY ỦY QUYỀN");
-    expect(await app.prisma.auditLog.count({ where: { action: "request.form_open", entityId: requestId, actor: "xa.hoaan" } })).toBe(1);
+    expect(
+      await app.prisma.auditLog.count({
+        where: { action: "request.form_open", entityId: requestId, actor: "xa.hoaan" },
+      }),
+    ).toBe(1);
     const other = await signIn(app.url, "xa.bencanh", OFFICER_PASSWORD);
     expect((await open(`/console/requests/${requestId}/form`, { cookie: other.cookie })).status).toBe(404);
   });
@@ -82,9 +108,15 @@ describe("the printable authorisation form's link", () => {
 
   it("keeps links given out before working through their hash after the upgrade", async () => {
     const token = "OldFormTokenFromLastMonth0123456";
-    await app.prisma.changeRequest.update({ where: { id: requestId }, data: { formToken: token, formTokenHash: null, formIssuedAt: null } });
+    await app.prisma.changeRequest.update({
+      where: { id: requestId },
+      data: { formToken: token, formTokenHash: null, formIssuedAt: null },
+    });
     expect((await open(`/forms/authorisation/${token}`)).status).toBe(404);
-    const migration = await readFile(path.join(MIGRATIONS_DIR, "20261206145653_hash_form_tokens", "migration.sql"), "utf8");
+    const migration = await readFile(
+      path.join(MIGRATIONS_DIR, "20261206145653_hash_form_tokens", "migration.sql"),
+      "utf8",
+    );
     await app.prisma.$executeRawUnsafe(migration);
     const request = await app.prisma.changeRequest.findUniqueOrThrow({ where: { id: requestId } });
     expect(request.formToken).toBeNull();

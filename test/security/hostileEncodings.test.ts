@@ -19,20 +19,30 @@ beforeAll(async () => {
   const log = createLogger({ level: "info", destination: { write: (line: string) => void lines.push(line) } });
   app = await startTestApp({ chat: true, log, env: { PUBLIC_URL: "https://ansinh.example.org" } });
   world = await seedWorld(app.prisma);
-  await createStaff(app.prisma, { username: "xa.hoaan", password: "mat-khau-dai-du-12", role: "COMMUNE_OFFICER", communeCodes: ["90101"] });
+  await createStaff(app.prisma, {
+    username: "xa.hoaan",
+    password: "mat-khau-dai-du-12",
+    role: "COMMUNE_OFFICER",
+    communeCodes: ["90101"],
+  });
   officer = await signIn(app.url, "xa.hoaan", "mat-khau-dai-du-12");
 });
 afterAll(async () => {
   await app?.close();
 });
 
-const get = (path: string, accept = "text/html") => fetch(`${app.url}${path}`, { headers: { cookie: officer.cookie, accept }, redirect: "manual" });
+const get = (path: string, accept = "text/html") =>
+  fetch(`${app.url}${path}`, { headers: { cookie: officer.cookie, accept }, redirect: "manual" });
 
 describe("hostile encodings", () => {
   it("refuses a lone surrogate in a web chat message with 400 and stores nothing", async () => {
     const chat = await openChat(app.url);
     const before = await app.prisma.inboundMessage.count();
-    for (const body of [{ kind: "text", text: `xin chào ${LONE}` }, { kind: "button", data: LONE }, { kind: "start", payload: `A${LONE}` }]) {
+    for (const body of [
+      { kind: "text", text: `xin chào ${LONE}` },
+      { kind: "button", data: LONE },
+      { kind: "start", payload: `A${LONE}` },
+    ]) {
       const res = await chat.post(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
@@ -71,12 +81,21 @@ describe("hostile encodings", () => {
 
   it("logs a malformed JSON body as a warning, without a stack trace", async () => {
     lines.length = 0;
-    const api = await fetch(`${app.url}/api/me`, { method: "POST", headers: { cookie: officer.cookie, "content-type": "application/json", "x-csrf-token": officer.csrfToken }, body: "{bad json" });
+    const api = await fetch(`${app.url}/api/me`, {
+      method: "POST",
+      headers: { cookie: officer.cookie, "content-type": "application/json", "x-csrf-token": officer.csrfToken },
+      body: "{bad json",
+    });
     expect(api.status).toBe(400);
     const chat = await openChat(app.url);
     const broken = await fetch(`${app.url}/chat/api/messages`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-requested-with": "asb-chat", origin: app.url, cookie: chat.cookie },
+      headers: {
+        "content-type": "application/json",
+        "x-requested-with": "asb-chat",
+        origin: app.url,
+        cookie: chat.cookie,
+      },
       body: '{"kind":',
     });
     expect(broken.status).toBe(400);

@@ -16,10 +16,27 @@ describe("the upload form's CSRF token", () => {
   beforeAll(async () => {
     app = await startTestApp();
     await seedPlaces(app.prisma);
-    await createStaff(app.prisma, { username: "xa.anphu", password: PW, role: "COMMUNE_OFFICER", communeCodes: ["00001"] });
+    await createStaff(app.prisma, {
+      username: "xa.anphu",
+      password: PW,
+      role: "COMMUNE_OFFICER",
+      communeCodes: ["00001"],
+    });
     officer = await signIn(app.url, "xa.anphu", PW);
     // Several hundred rows: the body arrives in many chunks after the token.
-    const rows: Row[] = Array.from({ length: 400 }, (_, i) => [i + 1, `Nguyễn Văn ${i}`, `0010450${String(i).padStart(5, "0")}`, date("1945-03-01"), "Nam", "", "", "00001", "BTXH", "BTXH_OLD_80", ""]);
+    const rows: Row[] = Array.from({ length: 400 }, (_, i) => [
+      i + 1,
+      `Nguyễn Văn ${i}`,
+      `0010450${String(i).padStart(5, "0")}`,
+      date("1945-03-01"),
+      "Nam",
+      "",
+      "",
+      "00001",
+      "BTXH",
+      "BTXH_OLD_80",
+      "",
+    ]);
     file = await xlsx(BENEFICIARY_HEADER, rows);
   });
   afterAll(async () => {
@@ -32,7 +49,12 @@ describe("the upload form's CSRF token", () => {
       if (value instanceof Blob) form.append(name, value, "ds.xlsx");
       else form.append(name, value);
     }
-    return fetch(`${app.url}/console/imports/check${query}`, { method: "POST", body: form, headers: { cookie: officer.cookie, accept: "text/html" }, redirect: "manual" });
+    return fetch(`${app.url}/console/imports/check${query}`, {
+      method: "POST",
+      body: form,
+      headers: { cookie: officer.cookie, accept: "text/html" },
+      redirect: "manual",
+    });
   };
 
   it("is a field of the form, never part of its address", async () => {
@@ -44,7 +66,11 @@ describe("the upload form's CSRF token", () => {
   });
 
   it("lets an upload through with the token as its first field, and the whole file reaches the check", async () => {
-    const res = await upload([["_csrf", officer.csrfToken], ["kind", "beneficiaries"], ["file", new Blob([new Uint8Array(file)])]]);
+    const res = await upload([
+      ["_csrf", officer.csrfToken],
+      ["kind", "beneficiaries"],
+      ["file", new Blob([new Uint8Array(file)])],
+    ]);
     // The check runs as a job: the upload is taken (303 to the job's page) and its report lists everyone.
     const job = await finishedJob(app.url, officer, res);
     expect(job.status).toBe(200);
@@ -52,7 +78,10 @@ describe("the upload form's CSRF token", () => {
   });
 
   it("refuses an upload with the token only in the address, a wrong token, or none", async () => {
-    const body: [string, string | Blob][] = [["kind", "beneficiaries"], ["file", new Blob([new Uint8Array(file)])]];
+    const body: [string, string | Blob][] = [
+      ["kind", "beneficiaries"],
+      ["file", new Blob([new Uint8Array(file)])],
+    ];
     const checksBefore = await app.prisma.auditLog.count({ where: { action: { startsWith: "import." } } });
     expect((await upload(body, `?_csrf=${encodeURIComponent(officer.csrfToken)}`)).status).toBe(403);
     expect((await upload([["_csrf", "x".repeat(43)], ...body])).status).toBe(403);

@@ -26,7 +26,9 @@ afterAll(async () => {
 });
 
 /** A browser behind one client address (the service sits behind a local proxy). */
-async function openChat(address: string): Promise<{ cookie: string; post: (body: Record<string, unknown>, from?: string) => Promise<Response> }> {
+async function openChat(
+  address: string,
+): Promise<{ cookie: string; post: (body: Record<string, unknown>, from?: string) => Promise<Response> }> {
   const page = await fetch(`${app.url}/chat`, { headers: { "x-forwarded-for": address } });
   const cookie = cookiePair(page.headers.getSetCookie(), "asb_chat");
   if (page.status !== 200 || !cookie) throw new Error(`/chat answered ${page.status} without a chat`);
@@ -36,7 +38,13 @@ async function openChat(address: string): Promise<{ cookie: string; post: (body:
 function post(cookie: string, body: Record<string, unknown>, address: string): Promise<Response> {
   return fetch(`${app.url}/chat/api/messages`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-requested-with": "asb-chat", origin: app.url, cookie, "x-forwarded-for": address },
+    headers: {
+      "content-type": "application/json",
+      "x-requested-with": "asb-chat",
+      origin: app.url,
+      cookie,
+      "x-forwarded-for": address,
+    },
     body: JSON.stringify({ clientMessageId: randomUUID(), ...body }),
   });
 }
@@ -65,7 +73,11 @@ describe("web chat ids", () => {
     const changed = chat.cookie.replace(/.$/, (c) => (c === "A" ? "B" : "A"));
     expect((await post(changed, { kind: "text", text: "menu" }, newAddress())).status).toBe(401);
     expect((await chat.post({ kind: "text", text: "menu" })).status).toBe(202);
-    expect(await app.prisma.chatIdentity.count({ where: { platformUserId: { in: ["A".repeat(22), changed.split("=")[1] ?? ""] } } })).toBe(0);
+    expect(
+      await app.prisma.chatIdentity.count({
+        where: { platformUserId: { in: ["A".repeat(22), changed.split("=")[1] ?? ""] } },
+      }),
+    ).toBe(0);
   });
 
   it("keeps the chats opened before ids were signed", async () => {
@@ -79,7 +91,8 @@ describe("web chat ids", () => {
   it("lets one address open only so many new chats an hour; others are not held up", async () => {
     const address = newAddress();
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await fetch(`${app.url}/chat`, { headers: { "x-forwarded-for": address } })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push((await fetch(`${app.url}/chat`, { headers: { "x-forwarded-for": address } })).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429]);
     const refused = await fetch(`${app.url}/chat`, { headers: { "x-forwarded-for": address } });
     expect(refused.headers.getSetCookie()).toEqual([]);
@@ -93,7 +106,8 @@ describe("web chat ids", () => {
     const chats = [await openChat(newAddress()), await openChat(newAddress()), await openChat(newAddress())];
     const from = newAddress();
     const statuses: number[] = [];
-    for (let i = 0; i < 15; i++) statuses.push((await chats[i % 3]!.post({ kind: "text", text: `câu ${i}` }, from)).status);
+    for (let i = 0; i < 15; i++)
+      statuses.push((await chats[i % 3]!.post({ kind: "text", text: `câu ${i}` }, from)).status);
     expect(statuses.slice(0, 12)).toEqual(Array(12).fill(202));
     expect(statuses.slice(12)).toEqual([429, 429, 429]);
     expect((await chats[0]!.post({ kind: "text", text: "menu" })).status).toBe(202);
@@ -103,7 +117,12 @@ describe("web chat ids", () => {
     const check = async (chat: Awaited<ReturnType<typeof openChat>>, dob: string, phone: string) => {
       // A minute apart, as people type: the message limits are not what this is about.
       app.clock.advance(61_000);
-      for (const body of [{ kind: "button", data: "link:id" }, { kind: "text", text: DAO_ID }, { kind: "text", text: dob }, { kind: "text", text: phone }]) {
+      for (const body of [
+        { kind: "button", data: "link:id" },
+        { kind: "text", text: DAO_ID },
+        { kind: "text", text: dob },
+        { kind: "text", text: phone },
+      ]) {
         expect((await chat.post(body)).status).toBe(202);
         await app.runtime.engine.settle();
       }

@@ -20,7 +20,12 @@ beforeAll(async () => {
   h = await startTelegramHarness({ env: { ...zalo.env(), ZALO_WEBHOOK_MAX_AGE_SECONDS: "300" } });
   zaloWebhook = `${h.url}/channels/zalo/webhook`;
   await seedWorld(h.prisma);
-  await createStaff(h.prisma, { username: "xa.fuzz", password: "mat-khau-dai-du-12", role: "COMMUNE_OFFICER", communeCodes: ["90101"] });
+  await createStaff(h.prisma, {
+    username: "xa.fuzz",
+    password: "mat-khau-dai-du-12",
+    role: "COMMUNE_OFFICER",
+    communeCodes: ["90101"],
+  });
   officer = await signIn(h.url, "xa.fuzz", "mat-khau-dai-du-12");
 });
 afterAll(async () => {
@@ -38,7 +43,15 @@ const anyJson = fc.jsonValue({ maxDepth: 4 });
 const anyText = fc.oneof(
   fc.string({ minLength: 1, maxLength: 300, unit: "grapheme" }),
   fc.string({ minLength: 1, maxLength: 100, unit: "binary" }),
-  fc.constantFrom("\u0000", "\u202e\u0645\u0631\u062d\u0628\u0627", "%00%ff", "'; DROP TABLE \"Beneficiary\";--", "<script>alert(1)</script>", "{{7*7}}", "🙏".repeat(500)),
+  fc.constantFrom(
+    "\u0000",
+    "\u202e\u0645\u0631\u062d\u0628\u0627",
+    "%00%ff",
+    '\'; DROP TABLE "Beneficiary";--',
+    "<script>alert(1)</script>",
+    "{{7*7}}",
+    "🙏".repeat(500),
+  ),
 );
 
 /** Sets one field of a value (by a path of keys) to something else. */
@@ -73,11 +86,26 @@ describe("the Telegram webhook under hostile input", () => {
   });
 
   it("answers a real update with one field changed to anything with 200 or 400, never a server error", async () => {
-    const paths = [["update_id"], ["message"], ["message", "chat"], ["message", "chat", "id"], ["message", "text"], ["message", "from"], ["message", "from", "id"], ["message", "date"], ["message", "message_id"], ["message", "entities"]];
+    const paths = [
+      ["update_id"],
+      ["message"],
+      ["message", "chat"],
+      ["message", "chat", "id"],
+      ["message", "text"],
+      ["message", "from"],
+      ["message", "from", "id"],
+      ["message", "date"],
+      ["message", "message_id"],
+      ["message", "entities"],
+    ];
     let chat = 700_000;
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...paths), anyJson, async (path, replacement) => {
-        const update = mutate(h.fake.updates.text(chat++, "xin chào") as unknown as Record<string, unknown>, path, replacement);
+        const update = mutate(
+          h.fake.updates.text(chat++, "xin chào") as unknown as Record<string, unknown>,
+          path,
+          replacement,
+        );
         const res = await h.post(update);
         expect([200, 400]).toContain(res.status);
       }),
@@ -98,7 +126,9 @@ describe("the Telegram webhook under hostile input", () => {
       }),
       { numRuns: RUNS },
     );
-    const huge = await h.post(null, { raw: JSON.stringify({ update_id: 1, message: { text: "x".repeat(3_000_000) } }) });
+    const huge = await h.post(null, {
+      raw: JSON.stringify({ update_id: 1, message: { text: "x".repeat(3_000_000) } }),
+    });
     expect(huge.status).toBe(413);
     await stillServing();
   });
@@ -106,7 +136,8 @@ describe("the Telegram webhook under hostile input", () => {
   it("gives every person who types anything at all a kind answer with buttons", async () => {
     const texts = fc.sample(anyText, { numRuns: 15, seed: 2026 });
     const first = 800_000;
-    for (const [i, text] of texts.entries()) expect((await h.post(h.fake.updates.text(first + i, text))).status).toBe(200);
+    for (const [i, text] of texts.entries())
+      expect((await h.post(h.fake.updates.text(first + i, text))).status).toBe(200);
     await h.settle();
     for (const i of texts.keys()) {
       const answers = await h.fake.waitForMessages(first + i, 1);
@@ -131,7 +162,17 @@ describe("the Zalo webhook under hostile input", () => {
   });
 
   it("answers a real event with one field changed to anything with 200 or 400", async () => {
-    const paths = [["event_name"], ["sender"], ["sender", "id"], ["recipient"], ["message"], ["message", "text"], ["message", "msg_id"], ["app_id"], ["user_id_by_app"]];
+    const paths = [
+      ["event_name"],
+      ["sender"],
+      ["sender", "id"],
+      ["recipient"],
+      ["message"],
+      ["message", "text"],
+      ["message", "msg_id"],
+      ["app_id"],
+      ["user_id_by_app"],
+    ];
     let user = 1;
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...paths), anyJson, async (path, replacement) => {
@@ -165,7 +206,8 @@ describe("the Zalo webhook under hostile input", () => {
   it("gives every person who types anything at all a kind answer", async () => {
     const texts = fc.sample(anyText, { numRuns: 10, seed: 84 });
     const users = texts.map((_, i) => `849100000000${String(i).padStart(6, "0")}`);
-    for (const [i, text] of texts.entries()) expect((await zalo.deliver(zaloWebhook, zalo.events.text(users[i] ?? "", text))).status).toBe(200);
+    for (const [i, text] of texts.entries())
+      expect((await zalo.deliver(zaloWebhook, zalo.events.text(users[i] ?? "", text))).status).toBe(200);
     await h.settle();
     for (const user of users) {
       const answers = await zalo.waitForMessages(1, user);
@@ -181,7 +223,12 @@ describe("the web chat under hostile input", () => {
       fc.asyncProperty(anyJson, async (body) => {
         const res = await fetch(`${h.url}/chat/api/messages`, {
           method: "POST",
-          headers: { "content-type": "application/json", "x-requested-with": "asb-chat", origin: h.url, cookie: chat.cookie },
+          headers: {
+            "content-type": "application/json",
+            "x-requested-with": "asb-chat",
+            origin: h.url,
+            cookie: chat.cookie,
+          },
           body: JSON.stringify(body),
         });
         expect(CLEAR_REFUSALS.concat(200)).toContain(res.status);
@@ -208,10 +255,16 @@ describe("the web chat under hostile input", () => {
 
 describe("the console's JSON API under hostile input", () => {
   it("answers any search query with 200 or 400 and only ever the officer's own commune", async () => {
-    const params = fc.dictionary(fc.constantFrom("q", "communeId", "status", "page", "programme", "sort", "limit", "x"), fc.string({ maxLength: 40, unit: "grapheme" }), { maxKeys: 4 });
+    const params = fc.dictionary(
+      fc.constantFrom("q", "communeId", "status", "page", "programme", "sort", "limit", "x"),
+      fc.string({ maxLength: 40, unit: "grapheme" }),
+      { maxKeys: 4 },
+    );
     await fc.assert(
       fc.asyncProperty(params, async (query) => {
-        const res = await fetch(`${h.url}/api/beneficiaries?${new URLSearchParams(query).toString()}`, { headers: { cookie: officer.cookie } });
+        const res = await fetch(`${h.url}/api/beneficiaries?${new URLSearchParams(query).toString()}`, {
+          headers: { cookie: officer.cookie },
+        });
         expect([200, 400]).toContain(res.status);
         const text = await res.text();
         // A refusal never shows a stack trace or the database's words.
@@ -225,10 +278,15 @@ describe("the console's JSON API under hostile input", () => {
   it("refuses a JSON write without the session's CSRF token, and any id that is not the officer's with 404", async () => {
     await fc.assert(
       // "." and ".." are not ids but path steps: the address itself turns them into another path.
-      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 60 }).filter((id) => id !== "." && id !== ".."), async (id) => {
-        const res = await fetch(`${h.url}/api/beneficiaries/${encodeURIComponent(id)}`, { headers: { cookie: officer.cookie } });
-        expect([400, 404]).toContain(res.status);
-      }),
+      fc.asyncProperty(
+        fc.string({ minLength: 1, maxLength: 60 }).filter((id) => id !== "." && id !== ".."),
+        async (id) => {
+          const res = await fetch(`${h.url}/api/beneficiaries/${encodeURIComponent(id)}`, {
+            headers: { cookie: officer.cookie },
+          });
+          expect([400, 404]).toContain(res.status);
+        },
+      ),
       { numRuns: RUNS },
     );
     const write = await fetch(`${h.url}/console/link-codes`, {

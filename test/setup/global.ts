@@ -39,8 +39,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 }
 
-
-
 declare module "vitest" {
   export interface ProvidedContext {
     pgTemplate: string;

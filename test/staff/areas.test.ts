@@ -14,9 +14,25 @@ describe("areas, roles and the JSON API", () => {
   beforeAll(async () => {
     app = await startTestApp();
     world = await seedWorld(app.prisma);
-    await createStaff(app.prisma, { username: "xa.hoaan", password: PW, role: "COMMUNE_OFFICER", communeCodes: ["90101"], provinceCodes: ["901"] });
-    await createStaff(app.prisma, { username: "tinh.901", password: PW, role: "PROVINCE_OFFICER", provinceCodes: ["901"] });
-    await createStaff(app.prisma, { username: "tongdai.902", password: PW, role: "HOTLINE_AGENT", provinceCodes: ["902"] });
+    await createStaff(app.prisma, {
+      username: "xa.hoaan",
+      password: PW,
+      role: "COMMUNE_OFFICER",
+      communeCodes: ["90101"],
+      provinceCodes: ["901"],
+    });
+    await createStaff(app.prisma, {
+      username: "tinh.901",
+      password: PW,
+      role: "PROVINCE_OFFICER",
+      provinceCodes: ["901"],
+    });
+    await createStaff(app.prisma, {
+      username: "tongdai.902",
+      password: PW,
+      role: "HOTLINE_AGENT",
+      provinceCodes: ["902"],
+    });
     await createStaff(app.prisma, { username: "admin", password: PW, role: "ADMIN" });
     for (const u of ["xa.hoaan", "tinh.901", "tongdai.902", "admin"]) who[u] = await signIn(app.url, u, PW);
   });
@@ -25,7 +41,10 @@ describe("areas, roles and the JSON API", () => {
   });
 
   const get = (user: string, path: string) =>
-    fetch(`${app.url}${path}`, { headers: { cookie: who[user]!.cookie, accept: path.startsWith("/api") ? "application/json" : "text/html" }, redirect: "manual" });
+    fetch(`${app.url}${path}`, {
+      headers: { cookie: who[user]!.cookie, accept: path.startsWith("/api") ? "application/json" : "text/html" },
+      redirect: "manual",
+    });
 
   async function namesFound(user: string, query = ""): Promise<string[]> {
     const res = await get(user, `/api/beneficiaries${query}`);
@@ -67,7 +86,9 @@ describe("areas, roles and the JSON API", () => {
     expect(await page.text()).toBe(await unknown.text());
     expect((await get("xa.hoaan", `/api/beneficiaries/${world.people.cuong}`)).status).toBe(404);
     expect((await get("tongdai.902", `/api/beneficiaries/${world.people.cuong}`)).status).toBe(200);
-    expect(await app.prisma.auditLog.count({ where: { entityId: world.people.cuong, staff: { username: "xa.hoaan" } } })).toBe(0);
+    expect(
+      await app.prisma.auditLog.count({ where: { entityId: world.people.cuong, staff: { username: "xa.hoaan" } } }),
+    ).toBe(0);
   });
 
   it("serves a masked record through the API and audits the view", async () => {
@@ -80,7 +101,10 @@ describe("areas, roles and the JSON API", () => {
       .parse(JSON.parse(text));
     expect(body.personalIdMasked).toBe("••••••••3456");
     expect(body.accounts[0]?.accountMasked).toBe("••••••••3456");
-    const audit = await app.prisma.auditLog.findFirst({ where: { action: "beneficiary.view", entityId: world.people.dao }, include: { staff: true } });
+    const audit = await app.prisma.auditLog.findFirst({
+      where: { action: "beneficiary.view", entityId: world.people.dao },
+      include: { staff: true },
+    });
     expect(audit?.staff?.username).toBe("xa.hoaan");
     expect(audit?.detail).toEqual({ via: "api" });
   });
@@ -111,7 +135,9 @@ describe("areas, roles and the JSON API", () => {
     });
     expect(reveal.status).toBe(200);
     expect(await reveal.text()).toContain("001140123456");
-    expect(await app.prisma.auditLog.count({ where: { action: "beneficiary.reveal_id", entityId: world.people.dao } })).toBe(1);
+    expect(
+      await app.prisma.auditLog.count({ where: { action: "beneficiary.reveal_id", entityId: world.people.dao } }),
+    ).toBe(1);
     const outside = await fetch(`${app.url}/console/beneficiaries/${world.people.cuong}/reveal`, {
       method: "POST",
       headers: { cookie: who["xa.hoaan"]!.cookie, "x-csrf-token": who["xa.hoaan"]!.csrfToken },

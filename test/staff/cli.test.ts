@@ -24,9 +24,15 @@ describe("the staff command line", () => {
 
   it("creates a commune officer with their commune, and lists them", async () => {
     printed = [];
-    const code = await runStaffCli(["create", "--username", "Can.Bo.Xa", "--role", "COMMUNE_OFFICER", "--commune", "90101", "--name", "Lê Văn Tâm"], io());
+    const code = await runStaffCli(
+      ["create", "--username", "Can.Bo.Xa", "--role", "COMMUNE_OFFICER", "--commune", "90101", "--name", "Lê Văn Tâm"],
+      io(),
+    );
     expect(code).toBe(0);
-    const user = await db.prisma.staffUser.findUniqueOrThrow({ where: { username: "can.bo.xa" }, include: { scopes: { include: { commune: true } } } });
+    const user = await db.prisma.staffUser.findUniqueOrThrow({
+      where: { username: "can.bo.xa" },
+      include: { scopes: { include: { commune: true } } },
+    });
     expect(user.fullName).toBe("Lê Văn Tâm");
     expect(user.scopes.map((s) => s.commune?.code)).toEqual(["90101"]);
     expect(await verifyPassword("mot-mat-khau-dai", user.passwordHash)).toBe(true);
@@ -50,11 +56,24 @@ describe("the staff command line", () => {
 
   it("creates a hotline supervisor who receives the area's SLA alerts", async () => {
     const code = await runStaffCli(
-      ["create", "--username", "truong.ca", "--role", "HOTLINE_AGENT", "--commune", "90101", "--name", "Phạm Thu Hà", "--hotline-supervisor"],
+      [
+        "create",
+        "--username",
+        "truong.ca",
+        "--role",
+        "HOTLINE_AGENT",
+        "--commune",
+        "90101",
+        "--name",
+        "Phạm Thu Hà",
+        "--hotline-supervisor",
+      ],
       io(),
     );
     expect(code).toBe(0);
-    expect(await db.prisma.staffUser.findUniqueOrThrow({ where: { username: "truong.ca" } })).toMatchObject({ hotlineSupervisor: true });
+    expect(await db.prisma.staffUser.findUniqueOrThrow({ where: { username: "truong.ca" } })).toMatchObject({
+      hotlineSupervisor: true,
+    });
   });
 
   it("sets a new password, lifts a lock and ends the person's sessions", async () => {
@@ -62,7 +81,9 @@ describe("the staff command line", () => {
       where: { username: "can.bo.xa" },
       data: { lockedUntil: new Date(Date.now() + 3_600_000), failedLogins: 2 },
     });
-    await db.prisma.staffSession.create({ data: { id: "h", staffId: user.id, csrfToken: "c", expiresAt: new Date(Date.now() + 3_600_000) } });
+    await db.prisma.staffSession.create({
+      data: { id: "h", staffId: user.id, csrfToken: "c", expiresAt: new Date(Date.now() + 3_600_000) },
+    });
     expect(await runStaffCli(["set-password", "--username", "can.bo.xa"], io("mat-khau-moi-123"))).toBe(0);
     const after = await db.prisma.staffUser.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword("mat-khau-moi-123", after.passwordHash)).toBe(true);

@@ -24,16 +24,40 @@ describe("the console at 1280 px", () => {
     app = await startTestApp();
     world = await seedWorld(app.prisma);
     await createStaff(app.prisma, { username: "quantri", password: PW, role: "ADMIN", fullName: "Nguyễn Quản Trị" });
-    await createStaff(app.prisma, { username: "xa.hoaan", password: PW, role: "COMMUNE_OFFICER", communeCodes: ["90101"], fullName: "Lê Văn Tâm" });
-    const ticket = await app.prisma.hotlineTicket.create({ data: { beneficiaryId: world.people.dao, communeId: world.communes.a, topic: "talk_to_human" } });
-    await app.prisma.ticketMessage.create({ data: { ticketId: ticket.id, author: "PERSON", text: "Cho tôi hỏi ngày nhận tiền" } });
+    await createStaff(app.prisma, {
+      username: "xa.hoaan",
+      password: PW,
+      role: "COMMUNE_OFFICER",
+      communeCodes: ["90101"],
+      fullName: "Lê Văn Tâm",
+    });
+    const ticket = await app.prisma.hotlineTicket.create({
+      data: { beneficiaryId: world.people.dao, communeId: world.communes.a, topic: "talk_to_human" },
+    });
+    await app.prisma.ticketMessage.create({
+      data: { ticketId: ticket.id, author: "PERSON", text: "Cho tôi hỏi ngày nhận tiền" },
+    });
     ticketNumber = ticket.number;
     // Hoa, Đào's daughter, asks from her Zalo chat to change her mother's address.
-    const hoa = await app.prisma.chatIdentity.findUniqueOrThrow({ where: { channel_platformUserId: { channel: "ZALO", platformUserId: "zalo-hoa" } } });
-    const request = await app.prisma.changeRequest.create({
-      data: { kind: "UPDATE_INFO", beneficiaryId: world.people.dao, submittedById: hoa.id, status: "PENDING", data: { step: "done", draft: { what: "address", address: "Thôn 5" }, private: {} } },
+    const hoa = await app.prisma.chatIdentity.findUniqueOrThrow({
+      where: { channel_platformUserId: { channel: "ZALO", platformUserId: "zalo-hoa" } },
     });
-    await recordAudit(app.prisma, { actor: `chat:${hoa.id}`, action: "request.submit", entity: "changeRequest", entityId: request.id, detail: { kind: "UPDATE_INFO" } });
+    const request = await app.prisma.changeRequest.create({
+      data: {
+        kind: "UPDATE_INFO",
+        beneficiaryId: world.people.dao,
+        submittedById: hoa.id,
+        status: "PENDING",
+        data: { step: "done", draft: { what: "address", address: "Thôn 5" }, private: {} },
+      },
+    });
+    await recordAudit(app.prisma, {
+      actor: `chat:${hoa.id}`,
+      action: "request.submit",
+      entity: "changeRequest",
+      entityId: request.id,
+      detail: { kind: "UPDATE_INFO" },
+    });
     requestId = request.id;
     browser = await launchBrowser();
   });
@@ -43,7 +67,10 @@ describe("the console at 1280 px", () => {
   });
 
   async function open(username: string, locale: "vi" | "en" = "vi"): Promise<void> {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: locale === "vi" ? "vi-VN" : "en-GB" });
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: locale === "vi" ? "vi-VN" : "en-GB",
+    });
     page = await context.newPage();
     await page.goto(`${app.url}/console/login`);
     await page.locator("#username").fill(username);
@@ -57,11 +84,15 @@ describe("the console at 1280 px", () => {
   it("fits the menu of the role with the most sections on one or two rows, in Vietnamese and in English", async () => {
     for (const locale of ["vi", "en"] as const) {
       await open("quantri", locale);
-      const tops = await page.locator(".mainnav a").evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
+      const tops = await page
+        .locator(".mainnav a")
+        .evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
       expect(tops.length).toBe(menuFor("ADMIN").length);
       expect(new Set(tops).size, `${locale}: rows at ${[...new Set(tops)].join(", ")}`).toBeLessThanOrEqual(2);
       // Nothing in the header is cut off or pushed out of the page.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBe(0);
       await page.screenshot({ path: `test-results/console-menu-1280-${locale}.png` });
       await context.close();
@@ -76,7 +107,13 @@ describe("the console at 1280 px", () => {
     const styles = await buttons.evaluateAll((list) =>
       list.map((b) => {
         const s = getComputedStyle(b);
-        return { label: b.textContent?.trim(), radius: s.borderRadius, background: s.backgroundColor, border: s.borderTopStyle, weight: s.fontWeight };
+        return {
+          label: b.textContent?.trim(),
+          radius: s.borderRadius,
+          background: s.backgroundColor,
+          border: s.borderTopStyle,
+          weight: s.fontWeight,
+        };
       }),
     );
     const reference = await page.evaluate(() => {

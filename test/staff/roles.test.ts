@@ -20,13 +20,33 @@ describe("what each staff role sees of a person, and revealing IDs", () => {
   beforeAll(async () => {
     app = await startTestApp({ env: { ID_REVEALS_PER_HOUR: "3", SESSION_IDLE_MINUTES: "120" } });
     world = await seedWorld(app.prisma);
-    await createStaff(app.prisma, { username: "xa.hoaan", password: PW, role: "COMMUNE_OFFICER", communeCodes: ["90101"] });
-    await createStaff(app.prisma, { username: "tinh.901", password: PW, role: "PROVINCE_OFFICER", provinceCodes: ["901"] });
-    await createStaff(app.prisma, { username: "tongdai.901", password: PW, role: "HOTLINE_AGENT", provinceCodes: ["901"] });
+    await createStaff(app.prisma, {
+      username: "xa.hoaan",
+      password: PW,
+      role: "COMMUNE_OFFICER",
+      communeCodes: ["90101"],
+    });
+    await createStaff(app.prisma, {
+      username: "tinh.901",
+      password: PW,
+      role: "PROVINCE_OFFICER",
+      provinceCodes: ["901"],
+    });
+    await createStaff(app.prisma, {
+      username: "tongdai.901",
+      password: PW,
+      role: "HOTLINE_AGENT",
+      provinceCodes: ["901"],
+    });
     await createStaff(app.prisma, { username: "quantri", password: PW, role: "ADMIN" });
     for (const u of ["xa.hoaan", "tinh.901", "tongdai.901", "quantri"]) who[u] = await signIn(app.url, u, PW);
     await app.prisma.linkCode.create({
-      data: { code: CODE, beneficiaryId: world.people.dao, communeId: world.communes.a, expiresAt: new Date(Date.now() + 30 * 86_400_000) },
+      data: {
+        code: CODE,
+        beneficiaryId: world.people.dao,
+        communeId: world.communes.a,
+        expiresAt: new Date(Date.now() + 30 * 86_400_000),
+      },
     });
   });
   afterAll(async () => {
@@ -34,7 +54,9 @@ describe("what each staff role sees of a person, and revealing IDs", () => {
   });
 
   const get = (user: string, path: string) =>
-    fetch(`${app.url}${path}`, { headers: { cookie: who[user]!.cookie, accept: path.startsWith("/api") ? "application/json" : "text/html" } });
+    fetch(`${app.url}${path}`, {
+      headers: { cookie: who[user]!.cookie, accept: path.startsWith("/api") ? "application/json" : "text/html" },
+    });
   const reveal = (user: string, id: string) =>
     fetch(`${app.url}/console/beneficiaries/${id}/reveal`, {
       method: "POST",
@@ -90,8 +112,14 @@ describe("what each staff role sees of a person, and revealing IDs", () => {
     const text = await fourth.text();
     expect(text).toContain("Bạn đã xem đủ 3 số định danh trong một giờ qua.");
     expect(text).not.toContain(DAO_ID);
-    expect(await app.prisma.auditLog.count({ where: { action: "beneficiary.reveal_id", staff: { username: "tinh.901" } } })).toBe(3);
-    expect(await app.prisma.auditLog.count({ where: { action: "beneficiary.reveal_limited", staff: { username: "tinh.901" } } })).toBe(1);
+    expect(
+      await app.prisma.auditLog.count({ where: { action: "beneficiary.reveal_id", staff: { username: "tinh.901" } } }),
+    ).toBe(3);
+    expect(
+      await app.prisma.auditLog.count({
+        where: { action: "beneficiary.reveal_limited", staff: { username: "tinh.901" } },
+      }),
+    ).toBe(1);
     // Another officer has their own count.
     expect((await reveal("xa.hoaan", world.people.dao)).status).toBe(200);
     app.clock.advance(61 * 60_000);

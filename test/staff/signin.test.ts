@@ -10,11 +10,28 @@ describe("staff sign-in, delays and sessions", () => {
 
   beforeAll(async () => {
     app = await startTestApp({
-      env: { LOGIN_MAX_FAILURES: "3", LOGIN_ADDRESS_MAX_FAILURES: "8", LOGIN_MAX_DELAY_MINUTES: "2", SESSION_TTL_MINUTES: "30", SESSION_IDLE_MINUTES: "10" },
+      env: {
+        LOGIN_MAX_FAILURES: "3",
+        LOGIN_ADDRESS_MAX_FAILURES: "8",
+        LOGIN_MAX_DELAY_MINUTES: "2",
+        SESSION_TTL_MINUTES: "30",
+        SESSION_IDLE_MINUTES: "10",
+      },
     });
     await seedWorld(app.prisma);
-    await createStaff(app.prisma, { username: "hoa.an", password: "mat-khau-dung-1", role: "COMMUNE_OFFICER", communeCodes: ["90101"], fullName: "Cán bộ Hòa An" });
-    await createStaff(app.prisma, { username: "locky", password: "mat-khau-dung-2", role: "COMMUNE_OFFICER", communeCodes: ["90101"] });
+    await createStaff(app.prisma, {
+      username: "hoa.an",
+      password: "mat-khau-dung-1",
+      role: "COMMUNE_OFFICER",
+      communeCodes: ["90101"],
+      fullName: "Cán bộ Hòa An",
+    });
+    await createStaff(app.prisma, {
+      username: "locky",
+      password: "mat-khau-dung-2",
+      role: "COMMUNE_OFFICER",
+      communeCodes: ["90101"],
+    });
     await createStaff(app.prisma, { username: "admin", password: "mat-khau-dung-3", role: "ADMIN" });
   });
   afterAll(async () => {
@@ -33,7 +50,11 @@ describe("staff sign-in, delays and sessions", () => {
   const newAddress = () => `198.51.100.${nextAddress++}`;
   const HOME = "203.0.113.7";
 
-  async function postLogin(fields: Record<string, string>, withToken = true, from: { address?: string; browser?: string } = {}) {
+  async function postLogin(
+    fields: Record<string, string>,
+    withToken = true,
+    from: { address?: string; browser?: string } = {},
+  ) {
     const form = await loginForm();
     return fetch(`${app.url}/console/login`, {
       method: "POST",
@@ -84,7 +105,11 @@ describe("staff sign-in, delays and sessions", () => {
   });
 
   it("follows ?next= only to console pages", async () => {
-    const local = await postLogin({ username: "hoa.an", password: "mat-khau-dung-1", next: "/console/beneficiaries?q=dao" });
+    const local = await postLogin({
+      username: "hoa.an",
+      password: "mat-khau-dung-1",
+      next: "/console/beneficiaries?q=dao",
+    });
     expect(local.headers.get("location")).toBe("/console/beneficiaries?q=dao");
     for (const next of ["//evil.example/console", "https://evil.example/", "/console/../../x\\y", "/consolex"]) {
       const res = await postLogin({ username: "hoa.an", password: "mat-khau-dung-1", next });
@@ -122,7 +147,10 @@ describe("staff sign-in, delays and sessions", () => {
     expect(browser).toBeDefined();
     // A stranger tries twenty passwords from twenty addresses: the name is slowed down, not locked.
     const stranger: number[] = [];
-    for (let i = 0; i < 20; i++) stranger.push((await postLogin({ username: "admin", password: `doan-${i}` }, true, { address: newAddress() })).status);
+    for (let i = 0; i < 20; i++)
+      stranger.push(
+        (await postLogin({ username: "admin", password: `doan-${i}` }, true, { address: newAddress() })).status,
+      );
     expect(stranger.slice(0, 3)).toEqual([401, 401, 401]);
     // After three free tries each waits twice as long (1 s, 2 s, 4 s…): however slow the machine,
     // only a few more get as far as a password check.
@@ -132,21 +160,32 @@ describe("staff sign-in, delays and sessions", () => {
     expect(owner.status).toBe(303);
     // A browser cookie made up for the account is not one the service gave out.
     const forged = `asb_browser=${"A".repeat(22)}.${"B".repeat(32)}`;
-    expect((await postLogin({ username: "admin", password: "mat-khau-dung-3" }, true, { browser: forged })).status).toBe(429);
+    expect(
+      (await postLogin({ username: "admin", password: "mat-khau-dung-3" }, true, { browser: forged })).status,
+    ).toBe(429);
     // From a new browser the owner waits at most the longest delay (two minutes here), then gets in.
     app.clock.advance(2 * MINUTE + 1000);
-    expect((await postLogin({ username: "admin", password: "mat-khau-dung-3" }, true, { address: newAddress() })).status).toBe(303);
-    expect(await app.prisma.auditLog.count({ where: { action: "login.throttled", actor: "admin" } })).toBeGreaterThanOrEqual(12);
+    expect(
+      (await postLogin({ username: "admin", password: "mat-khau-dung-3" }, true, { address: newAddress() })).status,
+    ).toBe(303);
+    expect(
+      await app.prisma.auditLog.count({ where: { action: "login.throttled", actor: "admin" } }),
+    ).toBeGreaterThanOrEqual(12);
   });
 
   it("slows down one client address trying many names, and a burst of parallel guesses gets no more than the free tries", async () => {
     const address = newAddress();
     const many: number[] = [];
-    for (let i = 0; i < 9; i++) many.push((await postLogin({ username: `ten-${i}`, password: "sai-mat-khau" }, true, { address })).status);
+    for (let i = 0; i < 9; i++)
+      many.push((await postLogin({ username: `ten-${i}`, password: "sai-mat-khau" }, true, { address })).status);
     expect(many).toEqual([401, 401, 401, 401, 401, 401, 401, 401, 429]);
 
     app.clock.advance(5 * MINUTE);
-    const burst = await Promise.all(Array.from({ length: 8 }, () => postLogin({ username: "hoa.an", password: "doan-bua" }, true, { address: newAddress() })));
+    const burst = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        postLogin({ username: "hoa.an", password: "doan-bua" }, true, { address: newAddress() }),
+      ),
+    );
     const statuses = burst.map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(3);
     expect(statuses.filter((s) => s === 429)).toHaveLength(5);
@@ -158,7 +197,10 @@ describe("staff sign-in, delays and sessions", () => {
     app.clock.advance(9 * MINUTE);
     expect((await fetch(`${app.url}/console`, { headers: { cookie }, redirect: "manual" })).status).toBe(200);
     app.clock.advance(11 * MINUTE);
-    const res = await fetch(`${app.url}/console/beneficiaries`, { headers: { cookie, accept: "text/html" }, redirect: "manual" });
+    const res = await fetch(`${app.url}/console/beneficiaries`, {
+      headers: { cookie, accept: "text/html" },
+      redirect: "manual",
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/console/login?next=%2Fconsole%2Fbeneficiaries");
     expect((await fetch(`${app.url}/api/me`, { headers: { cookie } })).status).toBe(401);
@@ -176,7 +218,11 @@ describe("staff sign-in, delays and sessions", () => {
 
   it("refuses a state-changing request without the session's CSRF token, and signs out with it", async () => {
     const { cookie, csrfToken } = await signIn(app.url, "hoa.an", "mat-khau-dung-1");
-    const forged = await fetch(`${app.url}/console/logout`, { method: "POST", headers: { cookie, accept: "text/html" }, redirect: "manual" });
+    const forged = await fetch(`${app.url}/console/logout`, {
+      method: "POST",
+      headers: { cookie, accept: "text/html" },
+      redirect: "manual",
+    });
     expect(forged.status).toBe(403);
     const wrong = await fetch(`${app.url}/console/logout`, {
       method: "POST",
@@ -189,7 +235,11 @@ describe("staff sign-in, delays and sessions", () => {
     const apiPost = await fetch(`${app.url}/api/me`, { method: "POST", headers: { cookie } });
     expect(apiPost.status).toBe(403);
 
-    const out = await fetch(`${app.url}/console/logout`, { method: "POST", headers: { cookie, "x-csrf-token": csrfToken }, redirect: "manual" });
+    const out = await fetch(`${app.url}/console/logout`, {
+      method: "POST",
+      headers: { cookie, "x-csrf-token": csrfToken },
+      redirect: "manual",
+    });
     expect(out.status).toBe(303);
     expect((await fetch(`${app.url}/api/me`, { headers: { cookie } })).status).toBe(401);
   });

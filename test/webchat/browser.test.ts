@@ -21,7 +21,10 @@ let unusedPeople: { id: string; fullName: string }[];
 beforeAll(async () => {
   app = await startTestApp({ chat: true });
   await ensureDemoData({ prisma: app.prisma, log: createLogger({ level: "silent" }), clock: app.clock, seed: 1 });
-  const commune = await app.prisma.commune.findFirstOrThrow({ where: { beneficiaries: { some: { status: "ACTIVE" } } }, orderBy: { code: "asc" } });
+  const commune = await app.prisma.commune.findFirstOrThrow({
+    where: { beneficiaries: { some: { status: "ACTIVE" } } },
+    orderBy: { code: "asc" },
+  });
   communeId = commune.id;
   unusedPeople = await app.prisma.beneficiary.findMany({
     where: { communeId, status: "ACTIVE" },
@@ -41,13 +44,22 @@ afterAll(async () => {
 async function printedCode(): Promise<{ code: string; fullName: string }> {
   const person = unusedPeople.shift();
   if (!person) throw new Error("no demo person left");
-  const issued = await issueLinkCodes(app.prisma, { communeId, beneficiaryIds: [person.id], validDays: 30, now: app.clock.now(), staff: null });
+  const issued = await issueLinkCodes(app.prisma, {
+    communeId,
+    beneficiaryIds: [person.id],
+    validDays: 30,
+    now: app.clock.now(),
+    staff: null,
+  });
   const code = issued.codes[0];
   if (!code) throw new Error("no code issued");
   return { code: code.displayCode, fullName: person.fullName };
 }
 
-async function open(options: typeof PHONE | typeof DESKTOP, path = "/chat"): Promise<{ context: BrowserContext; page: Page }> {
+async function open(
+  options: typeof PHONE | typeof DESKTOP,
+  path = "/chat",
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ ...options, locale: "vi-VN" });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -69,7 +81,10 @@ const botSays = (page: Page, text: string) => log(page).locator(".msg.bot .bubbl
 const chip = (page: Page, name: string) => log(page).getByRole("button", { name, exact: true });
 
 async function expectNoSideScroll(page: Page): Promise<void> {
-  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  const { scroll, width } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }));
   expect(scroll).toBeLessThanOrEqual(width);
 }
 
@@ -119,7 +134,12 @@ describe("the web chat on a phone", () => {
     await page.reload();
     await botSays(page, "Liên kết xong!").waitFor();
     const mine = await log(page).locator(".msg.me .bubble").allInnerTexts();
-    expect(mine.map((t) => t.replace(/^Bạn:\s*/, ""))).toEqual(["Liên kết bằng mã", code.toLowerCase(), "Tôi là chính chủ", "Đồng ý"]);
+    expect(mine.map((t) => t.replace(/^Bạn:\s*/, ""))).toEqual([
+      "Liên kết bằng mã",
+      code.toLowerCase(),
+      "Tôi là chính chủ",
+      "Đồng ý",
+    ]);
     // A reload is not a new visit: no second greeting.
     expect(await botSays(page, "Kính chào Bác! Tôi là trợ lý An Sinh.").count()).toBe(1);
     await chip(page, "Khi nào nhận tiền").waitFor();
@@ -147,7 +167,9 @@ describe("the web chat on a phone", () => {
     await page.waitForTimeout(1500);
     expect(await botSays(page, "Lưu ý: Không bao giờ đưa mã OTP").count()).toBe(1);
     const chatId = (await context.cookies()).find((c) => c.name === "asb_chat")?.value;
-    const stored = await app.prisma.inboundMessage.count({ where: { identity: { platformUserId: chatId }, kind: "text" } });
+    const stored = await app.prisma.inboundMessage.count({
+      where: { identity: { platformUserId: chatId }, kind: "text" },
+    });
     expect(stored).toBe(1);
     await context.close();
   });

@@ -37,7 +37,13 @@ export async function openChat(url: string): Promise<ChatClient> {
     post: (body, headers = {}) =>
       fetch(`${url}/chat/api/messages`, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-requested-with": "asb-chat", origin: url, cookie, ...headers },
+        headers: {
+          "content-type": "application/json",
+          "x-requested-with": "asb-chat",
+          origin: url,
+          cookie,
+          ...headers,
+        },
         body: JSON.stringify({ clientMessageId: randomUUID(), ...body }),
       }),
     async history() {
@@ -72,7 +78,11 @@ function readEvents(body: ReadableStream<Uint8Array>, controller: AbortControlle
         while ((end = buffer.indexOf("\n\n")) >= 0) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          const data = block.split("\n").filter((l) => l.startsWith("data: ")).map((l) => l.slice(6)).join("\n");
+          const data = block
+            .split("\n")
+            .filter((l) => l.startsWith("data: "))
+            .map((l) => l.slice(6))
+            .join("\n");
           if (!data) continue;
           const item = chatItem.parse(JSON.parse(data));
           const w = waiting.shift();

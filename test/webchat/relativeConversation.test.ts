@@ -50,19 +50,27 @@ async function type(page: Page, text: string): Promise<void> {
 
 /** What he reads must be addressed to him, about his mother, and fit a phone without scrolling sideways. */
 async function readsNaturally(page: Page): Promise<void> {
-  const bubbles = (await log(page).locator(".msg.bot .bubble").allInnerTexts()).map((t) => t.replace(/^An Sinh Bot:\s*/, ""));
+  const bubbles = (await log(page).locator(".msg.bot .bubble").allInnerTexts()).map((t) =>
+    t.replace(/^An Sinh Bot:\s*/, ""),
+  );
   for (const b of bubbles) {
     expect(b, b).not.toMatch(/\bBác nhận|nhà Bác|của Bác\b/);
     expect(b.length, b).toBeLessThanOrEqual(600);
   }
-  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  const { scroll, width } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }));
   expect(scroll).toBeLessThanOrEqual(width);
 }
 
 describe("a son chatting for his mother on a phone", () => {
   it("links, asks about the money, reports her death and keeps a person within reach", async () => {
     // This month's notices went out before he links: he gets the current one as soon as he does.
-    await planPayoutNotices({ prisma: app.prisma, config: loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", QUIET_HOURS: "" }) }, app.clock.now());
+    await planPayoutNotices(
+      { prisma: app.prisma, config: loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", QUIET_HOURS: "" }) },
+      app.clock.now(),
+    );
     const context = await browser.newContext({ ...PHONE, locale: "vi-VN" });
     const page = await context.newPage();
     const problems: string[] = [];

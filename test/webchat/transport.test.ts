@@ -46,7 +46,10 @@ describe("the chat page", () => {
     const page = await (await fetch(`${app.url}/chat?lang=en`)).text();
     expect(page).toContain('<html lang="en">');
     expect(page).toContain("Type a message…");
-    for (const [file, type] of [["chat.js", "javascript"], ["chat.css", "css"]] as const) {
+    for (const [file, type] of [
+      ["chat.js", "javascript"],
+      ["chat.css", "css"],
+    ] as const) {
       const src = new RegExp(`/chat/static/${file.replace(".", "\\.")}\\?v=[0-9a-f]+`).exec(page)?.[0];
       expect(src).toBeDefined();
       const res = await fetch(`${app.url}${src}`);
@@ -128,7 +131,9 @@ describe("replies in real time", () => {
     await settled();
     const { items, now } = await chat.history();
     const stream = await chat.stream(Date.parse(now));
-    const identity = await app.prisma.chatIdentity.findFirstOrThrow({ where: { platformUserId: chat.cookie.split("=")[1] } });
+    const identity = await app.prisma.chatIdentity.findFirstOrThrow({
+      where: { platformUserId: chat.cookie.split("=")[1] },
+    });
     await app.prisma.outboundMessage.create({
       data: {
         channel: "WEB",

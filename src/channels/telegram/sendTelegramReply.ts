@@ -12,7 +12,9 @@ export async function sendTelegramReply(telegram: Telegram, chatId: string, repl
   const parts = splitText(reply.text, MAX_MESSAGE);
   // A link opens in the browser when its address is absolute; a path (web chat only) cannot.
   const keyboard: InlineKeyboardButton[][] = reply.buttons.map((row) =>
-    row.map((b) => (b.url && /^https?:\/\//.test(b.url) ? { text: b.label, url: b.url } : { text: b.label, callback_data: b.data })),
+    row.map((b) =>
+      b.url && /^https?:\/\//.test(b.url) ? { text: b.label, url: b.url } : { text: b.label, callback_data: b.data },
+    ),
   );
   let lastId: number | undefined;
   let unreadable = false;
@@ -20,7 +22,11 @@ export async function sendTelegramReply(telegram: Telegram, chatId: string, repl
     const last = i === parts.length - 1;
     try {
       // Plain text, no parse_mode: names and free text from officers' files must never be read as markup.
-      const sent = await telegram.sendMessage(chatId, part, last && keyboard.length > 0 ? { reply_markup: { inline_keyboard: keyboard } } : {});
+      const sent = await telegram.sendMessage(
+        chatId,
+        part,
+        last && keyboard.length > 0 ? { reply_markup: { inline_keyboard: keyboard } } : {},
+      );
       lastId = typeof sent.message_id === "number" ? sent.message_id : lastId;
     } catch (err) {
       // The message went out; only the answer could not be read. Sending it again would repeat it.
@@ -28,7 +34,11 @@ export async function sendTelegramReply(telegram: Telegram, chatId: string, repl
       else return failure(err);
     }
   }
-  return { ok: true, ...(lastId === undefined ? {} : { platformMessageId: String(lastId) }), ...(unreadable ? { answerUnreadable: true } : {}) };
+  return {
+    ok: true,
+    ...(lastId === undefined ? {} : { platformMessageId: String(lastId) }),
+    ...(unreadable ? { answerUnreadable: true } : {}),
+  };
 }
 
 /**
@@ -50,11 +60,20 @@ function failure(err: unknown): SendResult {
   if (err.code === 429) {
     const seconds = err.parameters?.retry_after;
     // Telegram's flood control is per bot: the whole sender waits, not just this chat.
-    return { ok: false, permanent: false, reason, pauseSender: true, ...(typeof seconds === "number" ? { retryAfterMs: seconds * 1000 } : {}) };
+    return {
+      ok: false,
+      permanent: false,
+      reason,
+      pauseSender: true,
+      ...(typeof seconds === "number" ? { retryAfterMs: seconds * 1000 } : {}),
+    };
   }
   // 403: blocked by the user, user deactivated, bot can't initiate conversation. 400 "chat not
   // found": the chat is gone. Retrying cannot help either way.
-  if (err.code === 403 || (err.code === 400 && /chat not found|user not found|PEER_ID_INVALID/i.test(err.description))) {
+  if (
+    err.code === 403 ||
+    (err.code === 400 && /chat not found|user not found|PEER_ID_INVALID/i.test(err.description))
+  ) {
     return { ok: false, permanent: true, reason };
   }
   // 5xx, 401 (token revoked: an operator problem, not the person's), other 400s: the chat itself is

@@ -41,7 +41,8 @@ export function createTelegramChannel(deps: TelegramChannelDeps): ChannelAdapter
 
   bot.use(async (ctx) => {
     // The button stops spinning at once, whether or not the press leads anywhere.
-    if (ctx.callbackQuery) track(ctx.answerCbQuery().catch((err: unknown) => log.warn({ err }, "telegram answerCallbackQuery failed")));
+    if (ctx.callbackQuery)
+      track(ctx.answerCbQuery().catch((err: unknown) => log.warn({ err }, "telegram answerCallbackQuery failed")));
     const event = updateToEvent(ctx.update, nextAt());
     if (event) await deps.engine.receive(event);
   });

@@ -91,7 +91,8 @@ export function telegramPolling(deps: TelegramPollingDeps): TelegramPolling {
       });
       json = await res.json().catch(() => null);
     } catch (err) {
-      if (deadline.aborted && !abort.signal.aborted) throw new PollError(`getUpdates got no answer within ${deadlineMs} ms; asking again`, 0);
+      if (deadline.aborted && !abort.signal.aborted)
+        throw new PollError(`getUpdates got no answer within ${deadlineMs} ms; asking again`, 0);
       throw err;
     }
     const body = getUpdatesAnswer.safeParse(json);
@@ -99,7 +100,10 @@ export function telegramPolling(deps: TelegramPollingDeps): TelegramPolling {
     if (!body.data.ok) {
       const seconds = body.data.parameters?.retry_after;
       // 409: a webhook is set, or another instance polls with the same token.
-      throw new PollError(`${body.data.error_code}: ${body.data.description ?? ""}`, seconds === undefined ? undefined : seconds * 1000);
+      throw new PollError(
+        `${body.data.error_code}: ${body.data.description ?? ""}`,
+        seconds === undefined ? undefined : seconds * 1000,
+      );
     }
     return body.data.result;
   }
@@ -110,7 +114,10 @@ export function telegramPolling(deps: TelegramPollingDeps): TelegramPolling {
       const startedAt = Date.now();
       try {
         updates = await getUpdates();
-        if (updates.length === 0 && (timeoutSeconds === 0 || Date.now() - startedAt < timeoutSeconds * 1000 * HELD_SHARE)) {
+        if (
+          updates.length === 0 &&
+          (timeoutSeconds === 0 || Date.now() - startedAt < timeoutSeconds * 1000 * HELD_SHARE)
+        ) {
           // Answered empty at once: the server is not holding polls; do not hammer it.
           emptyInARow++;
           await pause(Math.min(MAX_BACKOFF_MS, EMPTY_BACKOFF_START_MS * 2 ** (emptyInARow - 1)));

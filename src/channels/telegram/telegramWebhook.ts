@@ -33,30 +33,35 @@ export function telegramWebhook(deps: TelegramWebhookDeps): Router {
     res.sendStatus(given === undefined ? 401 : 403);
   };
 
-  router.post(WEBHOOK_ROUTE, checkSecret, raw({ type: () => true, limit: "1mb" }), async (req: Request, res: Response) => {
-    const text: string = Buffer.isBuffer(req.body) ? req.body.toString("utf8") : "";
-    let json: unknown;
-    try {
-      // A lone surrogate ("\ud800") is refused here: no database could store the update.
-      json = JSON.parse(text, wellFormedReviver);
-    } catch {
-      deps.log.warn({ ip: req.ip, bytes: text.length }, "telegram webhook: malformed JSON");
-      res.sendStatus(400);
-      return;
-    }
-    const parsed = telegramUpdate.safeParse(json);
-    if (!parsed.success) {
-      deps.log.warn({ ip: req.ip }, "telegram webhook: not an update");
-      res.sendStatus(400);
-      return;
-    }
-    try {
-      await deps.receive(parsed.data);
-      res.sendStatus(200);
-    } catch {
-      res.sendStatus(500);
-    }
-  });
+  router.post(
+    WEBHOOK_ROUTE,
+    checkSecret,
+    raw({ type: () => true, limit: "1mb" }),
+    async (req: Request, res: Response) => {
+      const text: string = Buffer.isBuffer(req.body) ? req.body.toString("utf8") : "";
+      let json: unknown;
+      try {
+        // A lone surrogate ("\ud800") is refused here: no database could store the update.
+        json = JSON.parse(text, wellFormedReviver);
+      } catch {
+        deps.log.warn({ ip: req.ip, bytes: text.length }, "telegram webhook: malformed JSON");
+        res.sendStatus(400);
+        return;
+      }
+      const parsed = telegramUpdate.safeParse(json);
+      if (!parsed.success) {
+        deps.log.warn({ ip: req.ip }, "telegram webhook: not an update");
+        res.sendStatus(400);
+        return;
+      }
+      try {
+        await deps.receive(parsed.data);
+        res.sendStatus(200);
+      } catch {
+        res.sendStatus(500);
+      }
+    },
+  );
   return router;
 }
 

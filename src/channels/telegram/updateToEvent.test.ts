@@ -36,21 +36,48 @@ describe("turning Telegram updates into events", () => {
   });
 
   it("a button press becomes a button event keyed by its callback query id, not the update id", () => {
-    const update = parse({ update_id: 9, callback_query: { id: "q1", from, chat_instance: "c", data: "menu:payouts", message: { message_id: 3, date: 1, chat: privateChat } } });
-    expect(updateToEvent(update, at)).toMatchObject({ kind: "button", data: "menu:payouts", messageId: "cb:q1", chat: { platformUserId: "42" } });
+    const update = parse({
+      update_id: 9,
+      callback_query: {
+        id: "q1",
+        from,
+        chat_instance: "c",
+        data: "menu:payouts",
+        message: { message_id: 3, date: 1, chat: privateChat },
+      },
+    });
+    expect(updateToEvent(update, at)).toMatchObject({
+      kind: "button",
+      data: "menu:payouts",
+      messageId: "cb:q1",
+      chat: { platformUserId: "42" },
+    });
   });
 
   it("blocking and unblocking the bot mark the chat unreachable and reachable", () => {
     const member = (status: string) =>
-      parse({ update_id: 11, my_chat_member: { chat: privateChat, from, date: 1, old_chat_member: { status: "member", user: from }, new_chat_member: { status, user: from } } });
+      parse({
+        update_id: 11,
+        my_chat_member: {
+          chat: privateChat,
+          from,
+          date: 1,
+          old_chat_member: { status: "member", user: from },
+          new_chat_member: { status, user: from },
+        },
+      });
     expect(updateToEvent(member("kicked"), at)).toMatchObject({ kind: "unreachable", reason: "blocked" });
     expect(updateToEvent(member("member"), at)).toMatchObject({ kind: "reachable" });
   });
 
   it("photos, stickers and voice notes are named as unsupported", () => {
-    const msg = (extra: object) => parse({ update_id: 12, message: { message_id: 1, date: 1, chat: privateChat, from, ...extra } });
+    const msg = (extra: object) =>
+      parse({ update_id: 12, message: { message_id: 1, date: 1, chat: privateChat, from, ...extra } });
     expect(updateToEvent(msg({ photo: [{ file_id: "a" }] }), at)).toMatchObject({ kind: "unsupported", what: "photo" });
-    expect(updateToEvent(msg({ sticker: { file_id: "s" } }), at)).toMatchObject({ kind: "unsupported", what: "sticker" });
+    expect(updateToEvent(msg({ sticker: { file_id: "s" } }), at)).toMatchObject({
+      kind: "unsupported",
+      what: "sticker",
+    });
     expect(updateToEvent(msg({ voice: { file_id: "v" } }), at)).toMatchObject({ kind: "unsupported", what: "voice" });
   });
 
@@ -61,6 +88,8 @@ describe("turning Telegram updates into events", () => {
   it("a body without a numeric update_id, or with a malformed message, is not an update", () => {
     expect(telegramUpdate.safeParse({ message: { text: "hi" } }).success).toBe(false);
     expect(telegramUpdate.safeParse({ update_id: "1" }).success).toBe(false);
-    expect(telegramUpdate.safeParse({ update_id: 1, message: { message_id: 1, chat: { id: "x" } } }).success).toBe(false);
+    expect(telegramUpdate.safeParse({ update_id: 1, message: { message_id: 1, chat: { id: "x" } } }).success).toBe(
+      false,
+    );
   });
 });

@@ -14,18 +14,36 @@ const user = z.object({
 const chat = z.object({ id: z.number().int(), type: z.string() });
 const updateShape = z.object({
   update_id: z.number().int().nonnegative(),
-  message: z.object({ message_id: z.number().int(), chat, from: user.optional(), text: z.string().optional() }).optional(),
+  message: z
+    .object({ message_id: z.number().int(), chat, from: user.optional(), text: z.string().optional() })
+    .optional(),
   callback_query: z
     .object({ id: z.string(), from: user, data: z.string().optional(), message: z.object({ chat }).optional() })
     .optional(),
-  my_chat_member: z.object({ chat, from: user, date: z.number().int(), new_chat_member: z.object({ status: z.string() }) }).optional(),
+  my_chat_member: z
+    .object({ chat, from: user, date: z.number().int(), new_chat_member: z.object({ status: z.string() }) })
+    .optional(),
 });
 
 /** A Telegram update as telegraf types it, accepted only when the fields we read are well-formed. */
 export const telegramUpdate = z.custom<Update>((v) => updateShape.safeParse(v).success, "not a Telegram update");
 
 /** What a message can carry besides text, named for the log and the brain's "cannot read that". */
-const UNSUPPORTED = ["photo", "sticker", "voice", "video", "video_note", "audio", "document", "animation", "location", "venue", "contact", "poll", "dice"] as const;
+const UNSUPPORTED = [
+  "photo",
+  "sticker",
+  "voice",
+  "video",
+  "video_note",
+  "audio",
+  "document",
+  "animation",
+  "location",
+  "venue",
+  "contact",
+  "poll",
+  "dice",
+] as const;
 // Telegram allows 64 characters of deep-link payload; anything longer cannot be one of ours.
 const MAX_START_PAYLOAD = 64;
 const MAX_TEXT = 4096;
@@ -44,7 +62,12 @@ export function updateToEvent(update: Update, at: Date): InboundEvent | null {
   if ("message" in update) {
     const msg = update.message;
     if (msg.chat.type !== "private") return null;
-    const base = { chat: telegramChat(msg.chat.id), messageId: `${msg.chat.id}:${msg.message_id}`, at, ...person(msg.from) };
+    const base = {
+      chat: telegramChat(msg.chat.id),
+      messageId: `${msg.chat.id}:${msg.message_id}`,
+      at,
+      ...person(msg.from),
+    };
     if ("text" in msg) {
       const start = /^\/start(?:@\w+)?(?:\s+(\S+))?\s*$/.exec(msg.text);
       if (start && (start[1] === undefined || start[1].length <= MAX_START_PAYLOAD)) {
@@ -67,7 +90,12 @@ export function updateToEvent(update: Update, at: Date): InboundEvent | null {
   if ("my_chat_member" in update) {
     const m = update.my_chat_member;
     if (m.chat.type !== "private") return null;
-    const base = { chat: telegramChat(m.chat.id), messageId: `member:${m.chat.id}:${m.date}:${m.new_chat_member.status}`, at, ...person(m.from) };
+    const base = {
+      chat: telegramChat(m.chat.id),
+      messageId: `member:${m.chat.id}:${m.date}:${m.new_chat_member.status}`,
+      at,
+      ...person(m.from),
+    };
     // "kicked" in a private chat means the person blocked the bot; "member" that they unblocked it.
     if (m.new_chat_member.status === "kicked") return { ...base, kind: "unreachable", reason: "blocked" };
     if (m.new_chat_member.status === "member") return { ...base, kind: "reachable" };
@@ -81,7 +109,9 @@ function telegramChat(id: number): InboundEvent["chat"] {
   return { channel: "TELEGRAM", platformUserId: String(id) };
 }
 
-function person(from: { first_name?: string; last_name?: string; language_code?: string } | undefined): Pick<InboundEvent, "displayName" | "languageHint"> {
+function person(
+  from: { first_name?: string; last_name?: string; language_code?: string } | undefined,
+): Pick<InboundEvent, "displayName" | "languageHint"> {
   if (!from) return {};
   const name = [from.first_name, from.last_name].filter(Boolean).join(" ").trim().slice(0, 200);
   return {

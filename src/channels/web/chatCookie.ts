@@ -58,6 +58,9 @@ function clientTag(prisma: PrismaClient, ip: string | undefined): string {
 }
 
 async function existingChat(prisma: PrismaClient, id: string): Promise<boolean> {
-  const row = await prisma.chatIdentity.findUnique({ where: { channel_platformUserId: { channel: "WEB", platformUserId: id } }, select: { id: true } });
+  const row = await prisma.chatIdentity.findUnique({
+    where: { channel_platformUserId: { channel: "WEB", platformUserId: id } },
+    select: { id: true },
+  });
   return row !== null;
 }

@@ -43,7 +43,11 @@ export function createChatRouter(deps: ChatRouterDeps): express.Router {
 
   router.use(verifyChatCookie(deps.prisma));
   // New chats per client address: each is a fresh chat id, so one address cannot make thousands.
-  const newChats = createRateLimiter({ limit: deps.config.WEB_CHAT_NEW_PER_HOUR, windowMs: 3_600_000, clock: deps.clock });
+  const newChats = createRateLimiter({
+    limit: deps.config.WEB_CHAT_NEW_PER_HOUR,
+    windowMs: 3_600_000,
+    clock: deps.clock,
+  });
 
   router.get("/", async (req, res) => {
     let chatId = readChatId(req);
@@ -51,7 +55,10 @@ export function createChatRouter(deps: ChatRouterDeps): express.Router {
       if (!newChats.hit(addressBucket(req.ip))) {
         const locale = isLocale(req.query.lang) ? req.query.lang : DEFAULT_LOCALE;
         res.set("Cache-Control", "no-store").set("Retry-After", "600");
-        res.status(429).type("html").send(busyPage(locale, deps.i18n.t(locale)).value);
+        res
+          .status(429)
+          .type("html")
+          .send(busyPage(locale, deps.i18n.t(locale)).value);
         return;
       }
       chatId = issueChatId(deps.prisma, req, res, deps.config.cookieSecure);
@@ -70,9 +77,19 @@ export function createChatRouter(deps: ChatRouterDeps): express.Router {
     res.set("Cache-Control", "no-store");
     next();
   });
-  const perAddress = createRateLimiter({ limit: deps.config.WEB_CHAT_MESSAGES_PER_MINUTE, windowMs: 60_000, clock: deps.clock });
+  const perAddress = createRateLimiter({
+    limit: deps.config.WEB_CHAT_MESSAGES_PER_MINUTE,
+    windowMs: 60_000,
+    clock: deps.clock,
+  });
   // 48 kB holds a 4,096-character message in any script (a longer one is answered 413 "too_long").
-  api.post("/messages", requestGuard(deps.config.PUBLIC_URL), limitPerAddress(perAddress), express.json({ limit: "48kb", reviver: wellFormedReviver }), messagesApi({ ...deps, limiter }));
+  api.post(
+    "/messages",
+    requestGuard(deps.config.PUBLIC_URL),
+    limitPerAddress(perAddress),
+    express.json({ limit: "48kb", reviver: wellFormedReviver }),
+    messagesApi({ ...deps, limiter }),
+  );
   api.get("/history", async (req, res) => {
     const chatId = readChatId(req);
     if (!chatId) {
@@ -89,10 +106,25 @@ export function createChatRouter(deps: ChatRouterDeps): express.Router {
 
 /** Said instead of the chat when one address has opened too many new chats. */
 function busyPage(locale: string, t: (key: string) => string): SafeHtml {
-  return html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>An Sinh Bot</title></head>
-<body><main><h1>An Sinh Bot</h1><p>${t("webchat:busy")}</p></main></body></html>`;
+  return html`<!doctype html>
+    <html lang="${locale}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>An Sinh Bot</title>
+      </head>
+      <body>
+        <main>
+          <h1>An Sinh Bot</h1>
+          <p>${t("webchat:busy")}</p>
+        </main>
+      </body>
+    </html>`;
 }
 
 function fileVersion(name: string): string {
-  return createHash("sha256").update(readFileSync(path.join(STATIC_DIR, name))).digest("hex").slice(0, 10);
+  return createHash("sha256")
+    .update(readFileSync(path.join(STATIC_DIR, name)))
+    .digest("hex")
+    .slice(0, 10);
 }

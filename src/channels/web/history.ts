@@ -36,7 +36,9 @@ export async function loadHistory(prisma: PrismaClient, i18n: I18n, chatId: stri
   const bot = outbound.reverse().flatMap((row) => botItem(i18n, identity.locale, row) ?? []);
   const mine = inbound.reverse().map((m) => ({ ...m, at: m.receivedAt.toISOString() }));
   // The person's message first when both carry the same millisecond.
-  const merged: (ChatItem | (typeof mine)[number])[] = [...mine, ...bot].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const merged: (ChatItem | (typeof mine)[number])[] = [...mine, ...bot].sort((a, b) =>
+    a.at < b.at ? -1 : a.at > b.at ? 1 : 0,
+  );
 
   const items: ChatItem[] = [];
   for (const entry of merged) {
@@ -55,7 +57,13 @@ export async function loadHistory(prisma: PrismaClient, i18n: I18n, chatId: stri
 }
 
 /** Bot messages sent to this chat after `since`, oldest first: what the live stream polls for. */
-export async function sentSince(prisma: PrismaClient, i18n: I18n, chatId: string, since: Date, limit = 100): Promise<ChatItem[]> {
+export async function sentSince(
+  prisma: PrismaClient,
+  i18n: I18n,
+  chatId: string,
+  since: Date,
+  limit = 100,
+): Promise<ChatItem[]> {
   const identity = await findIdentity(prisma, chatId);
   if (!identity) return [];
   const rows = await prisma.outboundMessage.findMany({

@@ -70,7 +70,12 @@ export function messagesApi(deps: MessagesApiDeps): RequestHandler {
         ? { ...base, kind: "text", text: m.text }
         : m.kind === "button"
           ? { ...base, kind: "button", data: m.data }
-          : { ...base, kind: "start", ...(m.payload ? { payload: m.payload } : {}), ...(m.lang ? { languageHint: m.lang } : {}) };
+          : {
+              ...base,
+              kind: "start",
+              ...(m.payload ? { payload: m.payload } : {}),
+              ...(m.lang ? { languageHint: m.lang } : {}),
+            };
     const { duplicate } = await deps.engine.receive(event);
     res.status(202).json({ ok: true, duplicate });
   };

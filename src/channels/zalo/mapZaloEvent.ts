@@ -26,7 +26,11 @@ const followEvent = z.object({ follower: z.object({ id }) });
 const buttonClick = z.object({
   sender: z.object({ id }),
   message: z
-    .object({ msg_id: z.string().min(1).max(200).optional(), text: z.string().optional(), payload: z.string().optional() })
+    .object({
+      msg_id: z.string().min(1).max(200).optional(),
+      text: z.string().optional(),
+      payload: z.string().optional(),
+    })
     .optional(),
 });
 
@@ -54,7 +58,10 @@ export function mapZaloEvent(envelope: ZaloEnvelope, payload: unknown): ZaloMapp
     if (!parsed.success) return { kind: "invalid", problem: `${name} without follower.id` };
     const userId = parsed.data.follower.id;
     const body: InboundBody = name === "follow" ? { kind: "start" } : { kind: "unreachable", reason: "unfollowed" };
-    return { kind: "event", event: { ...body, chat: { channel: "ZALO", platformUserId: userId }, messageId: fallbackId(userId), at } };
+    return {
+      kind: "event",
+      event: { ...body, chat: { channel: "ZALO", platformUserId: userId }, messageId: fallbackId(userId), at },
+    };
   }
 
   // Which event a press on a template's button arrives as is documented nowhere for certain: a
@@ -67,7 +74,12 @@ export function mapZaloEvent(envelope: ZaloEnvelope, payload: unknown): ZaloMapp
     const m = parsed.data.message;
     const data = m?.payload ?? m?.text ?? "";
     const msgId = m?.msg_id;
-    const event: InboundEvent = { ...textOrButton(data), chat: { channel: "ZALO", platformUserId: userId }, messageId: msgId ?? fallbackId(userId), at };
+    const event: InboundEvent = {
+      ...textOrButton(data),
+      chat: { channel: "ZALO", platformUserId: userId },
+      messageId: msgId ?? fallbackId(userId),
+      at,
+    };
     return { kind: "event", event, ...(msgId ? { personMessageId: msgId } : {}) };
   }
 

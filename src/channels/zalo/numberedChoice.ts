@@ -16,7 +16,11 @@ export async function numberedChoice(
   const match = LONE_NUMBER.exec(event.text);
   if (!match) return event;
   const last = await prisma.outboundMessage.findFirst({
-    where: { channel: "ZALO", status: "SENT", identity: { channel: "ZALO", platformUserId: event.chat.platformUserId } },
+    where: {
+      channel: "ZALO",
+      status: "SENT",
+      identity: { channel: "ZALO", platformUserId: event.chat.platformUserId },
+    },
     orderBy: [{ sentAt: "desc" }, { createdAt: "desc" }],
     select: { reply: true },
   });

@@ -111,14 +111,19 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
         return { ok: false, permanent: false, reason: `http_${outcome.status}`, retryAfterMs: outcome.retryAfterMs };
       case "api_error": {
         const result = apiErrorResult(outcome.code, limits.rateLimitBackoffMs);
-        if (!result.ok && !result.permanent && result.pauseSender) pausedUntil = deps.clock.now().getTime() + limits.rateLimitBackoffMs;
+        if (!result.ok && !result.permanent && result.pauseSender)
+          pausedUntil = deps.clock.now().getTime() + limits.rateLimitBackoffMs;
         return result;
       }
     }
   }
 
   /** Consultation messages in order; one that fails stops the rest (the outbox retries the reply). */
-  async function sendTexts(userId: string, texts: string[], quote: string | null): Promise<{ result: SendResult; sent: number }> {
+  async function sendTexts(
+    userId: string,
+    texts: string[],
+    quote: string | null,
+  ): Promise<{ result: SendResult; sent: number }> {
     let last: SendResult = { ok: true };
     let sent = 0;
     for (const text of texts) {
@@ -137,7 +142,8 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
     const free = await window.takeFree(userId, texts.length, now);
     const quote = free?.quote ?? (await window.lastMessageId(userId));
     const { result, sent } = await sendTexts(userId, texts, quote);
-    if (free && sent < texts.length && !result.ok && result.permanent) await window.giveBack(userId, texts.length - sent);
+    if (free && sent < texts.length && !result.ok && result.permanent)
+      await window.giveBack(userId, texts.length - sent);
     if (!free && sent > 0) {
       await window.countProactive(userId, sent);
       log.info({ messages: sent }, "Zalo answer beyond the free reply window: sent as a paid proactive message");
@@ -146,7 +152,12 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
   }
 
   /** A notice or broadcast: free inside the window, else a transaction message, else the phone. */
-  async function notice(userId: string, texts: string[], rendered: RenderedReply, context: SendContext): Promise<SendResult> {
+  async function notice(
+    userId: string,
+    texts: string[],
+    rendered: RenderedReply,
+    context: SendContext,
+  ): Promise<SendResult> {
     const free = await window.takeFree(userId, texts.length, deps.clock.now());
     if (free) {
       const { result, sent } = await sendTexts(userId, texts, free.quote);
@@ -157,7 +168,9 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
     const template = first ? deps.zalo.transactionTemplates[first.key] : undefined;
     if (!first || !template) return { ok: false, permanent: true, scope: "message", reason: "zalo_outside_window" };
     const t = deps.i18n.t(context.locale);
-    const body = transactionMessage(userId, template, first, rendered, (v) => String(renderParam(t, context.locale, v)));
+    const body = transactionMessage(userId, template, first, rendered, (v) =>
+      String(renderParam(t, context.locale, v)),
+    );
     return post("transaction", body);
   }
 

@@ -27,7 +27,8 @@ export function apiErrorResult(code: number, rateLimitBackoffMs: number): SendRe
   if (OUTSIDE_WINDOW.has(code)) return { ok: false, permanent: true, scope: "message", reason: "zalo_outside_window" };
   if (QUOTA.has(code)) return { ok: false, permanent: true, scope: "message", reason: "zalo_quota" };
   if (code === USER_RESTRICTED) return { ok: false, permanent: true, scope: "message", reason: "zalo_user_restricted" };
-  if (code === RATE_LIMITED) return { ok: false, permanent: false, reason: "rate_limited", retryAfterMs: rateLimitBackoffMs, pauseSender: true };
+  if (code === RATE_LIMITED)
+    return { ok: false, permanent: false, reason: "rate_limited", retryAfterMs: rateLimitBackoffMs, pauseSender: true };
   if (TOKEN_ERRORS.has(code)) return { ok: false, permanent: false, reason: "access_token_refused" };
   return { ok: false, permanent: false, reason: `zalo_error_${code}` };
 }

@@ -30,17 +30,25 @@ describe("laying a reply out for Zalo's v3 consultation text", () => {
   });
 
   it("shortens a choice that is too long", () => {
-    const [text] = zaloTexts({ text: "x", buttons: [[{ label: "a".repeat(30), data: "d" }]] }, CHOOSE, { textMaxChars: 2000, choiceMaxChars: 20 });
+    const [text] = zaloTexts({ text: "x", buttons: [[{ label: "a".repeat(30), data: "d" }]] }, CHOOSE, {
+      textMaxChars: 2000,
+      choiceMaxChars: 20,
+    });
     expect(text?.endsWith(`1. ${"a".repeat(19)}…`)).toBe(true);
   });
 });
 
 describe("one turn's replies", () => {
   const welcome = { text: [{ key: "chat:welcome" }] };
-  const menu = { text: [{ key: "chat:menu.unlinked" }], buttons: [[{ label: { key: "chat:button.linkByCode" }, data: "link:code" }]] };
+  const menu = {
+    text: [{ key: "chat:menu.unlinked" }],
+    buttons: [[{ label: { key: "chat:button.linkByCode" }, data: "link:code" }]],
+  };
 
   it("become one message on Zalo, paragraphs in order and the choices kept", () => {
-    expect(layoutReplies("ZALO", [welcome, menu])).toEqual([{ text: [...welcome.text, ...menu.text], buttons: menu.buttons }]);
+    expect(layoutReplies("ZALO", [welcome, menu])).toEqual([
+      { text: [...welcome.text, ...menu.text], buttons: menu.buttons },
+    ]);
   });
 
   it("stay one message each on Telegram and the web chat", () => {

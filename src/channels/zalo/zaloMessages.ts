@@ -17,7 +17,11 @@ export interface ZaloLayoutLimits {
 export const DEFAULT_LAYOUT_LIMITS: ZaloLayoutLimits = { textMaxChars: 2000, choiceMaxChars: 100 };
 
 /** The messages for one reply; `chooseLine` introduces the numbered choices ("Bác gõ số để chọn:"). */
-export function zaloTexts(reply: RenderedReply, chooseLine: string, limits: ZaloLayoutLimits = DEFAULT_LAYOUT_LIMITS): string[] {
+export function zaloTexts(
+  reply: RenderedReply,
+  chooseLine: string,
+  limits: ZaloLayoutLimits = DEFAULT_LAYOUT_LIMITS,
+): string[] {
   const choices = reply.buttons.flat();
   const list = choices.map((b, i) => `${i + 1}. ${truncate(b.label, limits.choiceMaxChars)}`);
   const text = list.length > 0 ? `${reply.text}\n\n${chooseLine}\n${list.join("\n")}` : reply.text;

@@ -40,7 +40,14 @@ export interface ZaloOaClient {
 }
 
 /** A number as Zalo writes it: -216 or "-216". */
-const zaloNumber = z.union([z.number(), z.string().trim().regex(/^-?\d+$/).transform(Number)]);
+const zaloNumber = z.union([
+  z.number(),
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
 
 const sendAnswer = z
   .object({
@@ -49,7 +56,11 @@ const sendAnswer = z
     data: z
       .object({
         message_id: z.union([z.string(), z.number()]).transform(String).optional().catch(undefined),
-        quota: z.object({ quota_type: z.string().optional().catch(undefined) }).loose().optional().catch(undefined),
+        quota: z
+          .object({ quota_type: z.string().optional().catch(undefined) })
+          .loose()
+          .optional()
+          .catch(undefined),
       })
       .loose()
       .optional()
@@ -75,7 +86,10 @@ export function createZaloOaClient(options: ZaloOaClientOptions): ZaloOaClient {
   const apiRoot = options.apiRoot.replace(/\/+$/, "");
   const oauthRoot = options.oauthRoot.replace(/\/+$/, "");
 
-  async function call(url: string, init: RequestInit): Promise<{ status: number; headers: Headers; body: unknown } | { error: string }> {
+  async function call(
+    url: string,
+    init: RequestInit,
+  ): Promise<{ status: number; headers: Headers; body: unknown } | { error: string }> {
     let res: Response;
     try {
       res = await doFetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
@@ -104,7 +118,8 @@ export function createZaloOaClient(options: ZaloOaClientOptions): ZaloOaClient {
       if (res.status >= 300) return { kind: "http_error", status: res.status, retryAfterMs: retryAfter(res.headers) };
       const parsed = sendAnswer.safeParse(res.body);
       if (!parsed.success) return { kind: "unreadable", status: res.status };
-      if (parsed.data.error !== 0) return { kind: "api_error", code: parsed.data.error, message: parsed.data.message ?? "" };
+      if (parsed.data.error !== 0)
+        return { kind: "api_error", code: parsed.data.error, message: parsed.data.message ?? "" };
       const quotaType = parsed.data.data?.quota?.quota_type;
       return { kind: "ok", messageId: parsed.data.data?.message_id, ...(quotaType ? { quotaType } : {}) };
     },
@@ -114,19 +129,37 @@ export function createZaloOaClient(options: ZaloOaClientOptions): ZaloOaClient {
       const res = await call(`${oauthRoot}/v4/oa/access_token`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded", secret_key: options.appSecret },
-        body: new URLSearchParams({ refresh_token: refreshToken, app_id: options.appId, grant_type: "refresh_token" }).toString(),
+        body: new URLSearchParams({
+          refresh_token: refreshToken,
+          app_id: options.appId,
+          grant_type: "refresh_token",
+        }).toString(),
       });
       if ("error" in res) return { kind: "failed", reason: res.error, retryable: true };
-      if (res.status >= 500 || res.status === 429) return { kind: "failed", reason: `HTTP ${res.status}`, retryable: true };
+      if (res.status >= 500 || res.status === 429)
+        return { kind: "failed", reason: `HTTP ${res.status}`, retryable: true };
       const ok = tokenAnswer.safeParse(res.body);
       if (ok.success) {
-        return { kind: "ok", accessToken: ok.data.access_token, refreshToken: ok.data.refresh_token, expiresInSeconds: ok.data.expires_in };
+        return {
+          kind: "ok",
+          accessToken: ok.data.access_token,
+          refreshToken: ok.data.refresh_token,
+          expiresInSeconds: ok.data.expires_in,
+        };
       }
       const err = tokenError.safeParse(res.body);
-      const detail = err.success ? [err.data.error, err.data.error_name, err.data.error_reason ?? err.data.message].filter((x) => x !== undefined).join(" ") : "";
+      const detail = err.success
+        ? [err.data.error, err.data.error_name, err.data.error_reason ?? err.data.message]
+            .filter((x) => x !== undefined)
+            .join(" ")
+        : "";
       // A 2xx that is neither tokens nor an error: the refresh token may already be spent, so it
       // is not retried with the same one (a single-use token used twice ends the authorisation).
-      return { kind: "failed", reason: `refresh refused (HTTP ${res.status}${detail ? `: ${detail}` : ""})`, retryable: false };
+      return {
+        kind: "failed",
+        reason: `refresh refused (HTTP ${res.status}${detail ? `: ${detail}` : ""})`,
+        retryable: false,
+      };
     },
   };
 }

@@ -50,7 +50,8 @@ export function createZaloTokenStore(deps: ZaloTokenStoreDeps): ZaloTokenStore {
   let inflight: Promise<string | null> | null = null;
   let failedAt: number | null = null;
 
-  const nearExpiry = (t: Cached) => t.expiresAt !== null && t.expiresAt.getTime() - clock.now().getTime() < deps.refreshAheadMs;
+  const nearExpiry = (t: Cached) =>
+    t.expiresAt !== null && t.expiresAt.getTime() - clock.now().getTime() < deps.refreshAheadMs;
   const expired = (t: Cached) => t.expiresAt !== null && t.expiresAt.getTime() <= clock.now().getTime();
 
   /** One refresh at a time in this process; the advisory lock orders processes. */
@@ -108,7 +109,9 @@ export function createZaloTokenStore(deps: ZaloTokenStoreDeps): ZaloTokenStore {
     async seed() {
       const { accessToken, refreshToken } = deps.seed ?? {};
       if (!accessToken && !refreshToken) return;
-      const fingerprint = createHash("sha256").update(`${accessToken ?? ""}\n${refreshToken ?? ""}`).digest("hex");
+      const fingerprint = createHash("sha256")
+        .update(`${accessToken ?? ""}\n${refreshToken ?? ""}`)
+        .digest("hex");
       await prisma.$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${REFRESH_TOKEN}))`;
         const seen = await tx.platformToken.findUnique({ where: { name: SEED_FINGERPRINT } });
@@ -116,7 +119,11 @@ export function createZaloTokenStore(deps: ZaloTokenStoreDeps): ZaloTokenStore {
         if (seen?.value === fingerprint) return;
         const write = async (name: string, value: string | undefined) => {
           if (!value) return;
-          await tx.platformToken.upsert({ where: { name }, create: { name, value, expiresAt: null }, update: { value, expiresAt: null } });
+          await tx.platformToken.upsert({
+            where: { name },
+            create: { name, value, expiresAt: null },
+            update: { value, expiresAt: null },
+          });
         };
         await write(ACCESS_TOKEN, accessToken);
         await write(REFRESH_TOKEN, refreshToken);

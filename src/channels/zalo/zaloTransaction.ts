@@ -36,9 +36,19 @@ export function transactionMessage(
   const buttons = rendered.buttons
     .flat()
     .slice(0, MAX_BUTTONS)
-    .map((b) => ({ title: truncate(b.label, MAX_TITLE), image_icon: "", type: "oa.query.hide", payload: `${BUTTON_PREFIX}${b.data}` }));
+    .map((b) => ({
+      title: truncate(b.label, MAX_TITLE),
+      image_icon: "",
+      type: "oa.query.hide",
+      payload: `${BUTTON_PREFIX}${b.data}`,
+    }));
   return {
     recipient: { user_id: userId },
-    message: { attachment: { type: "template", payload: { template_type: template.templateType, language: "VI", elements, buttons } } },
+    message: {
+      attachment: {
+        type: "template",
+        payload: { template_type: template.templateType, language: "VI", elements, buttons },
+      },
+    },
   };
 }

@@ -78,7 +78,8 @@ async function handle(deps: ZaloWebhookDeps, req: Request, res: Response): Promi
   if (!signed) return refuse(401, req.get("x-zevent-signature") ? "bad signature" : "missing signature", { eventName });
   if (appId !== deps.appId) return refuse(401, "another app's event", { eventName });
   const ageMs = deps.clock.now().getTime() - Number(timestamp);
-  if (-ageMs > deps.maxAgeSeconds * 1000) return refuse(401, "timestamp in the future beyond ZALO_WEBHOOK_MAX_AGE_SECONDS", { eventName, ageMs });
+  if (-ageMs > deps.maxAgeSeconds * 1000)
+    return refuse(401, "timestamp in the future beyond ZALO_WEBHOOK_MAX_AGE_SECONDS", { eventName, ageMs });
 
   const mapped = mapZaloEvent(envelope.data, payload);
   if (mapped.kind === "invalid") return refuse(400, mapped.problem, { eventName });
@@ -89,7 +90,8 @@ async function handle(deps: ZaloWebhookDeps, req: Request, res: Response): Promi
   // A re-send after an outage carries its first timestamp. A signed event is accepted whatever its
   // age unless it was stored already: the engine recognises copies from the last two days; an
   // older one is looked up among every message ever stored (a replay of it changes nothing).
-  if (ageMs > LATE_EVENT_MS) deps.log.info({ eventName, ageMs, retry: req.get("num_retry") }, "Zalo event arrived late (a re-send)");
+  if (ageMs > LATE_EVENT_MS)
+    deps.log.info({ eventName, ageMs, retry: req.get("num_retry") }, "Zalo event arrived late (a re-send)");
   if (ageMs > deps.maxAgeSeconds * 1000 && (await storedBefore(deps, mapped.event.messageId))) {
     deps.log.info({ eventName, ageMs }, "old Zalo event already answered; ignored");
     res.status(200).json({ ok: true });
@@ -98,14 +100,18 @@ async function handle(deps: ZaloWebhookDeps, req: Request, res: Response): Promi
   // The person wrote: their free reply window starts again from Zalo's timestamp of the message
   // (first, so the answer is already sent inside it). A re-send carries the same timestamp and
   // changes nothing.
-  if (mapped.personMessageId) await deps.window.noteMessage(mapped.event.chat.platformUserId, mapped.personMessageId, mapped.event.at);
+  if (mapped.personMessageId)
+    await deps.window.noteMessage(mapped.event.chat.platformUserId, mapped.personMessageId, mapped.event.at);
   const event = await numberedChoice(deps.prisma, mapped.event);
   for (const e of await withReachability(deps, event)) await deps.engine.receive(e);
   res.status(200).json({ ok: true });
 }
 
 async function storedBefore(deps: ZaloWebhookDeps, messageId: string): Promise<boolean> {
-  const row = await deps.prisma.inboundMessage.findFirst({ where: { channel: "ZALO", platformMessageId: messageId }, select: { id: true } });
+  const row = await deps.prisma.inboundMessage.findFirst({
+    where: { channel: "ZALO", platformMessageId: messageId },
+    select: { id: true },
+  });
   return row !== null;
 }
 

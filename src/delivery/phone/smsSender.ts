@@ -38,20 +38,40 @@ export function createSmsSender(settings: SmsSettings, i18n: I18n): Sender {
       try {
         res = await fetch(settings.url, {
           method: "POST",
-          headers: { "content-type": "application/json", ...(settings.token ? { authorization: `Bearer ${settings.token}` } : {}) },
-          body: JSON.stringify({ to: internationalPhone(row.phone), text, sender: settings.senderName, reference: row.id }),
+          headers: {
+            "content-type": "application/json",
+            ...(settings.token ? { authorization: `Bearer ${settings.token}` } : {}),
+          },
+          body: JSON.stringify({
+            to: internationalPhone(row.phone),
+            text,
+            sender: settings.senderName,
+            reference: row.id,
+          }),
           signal: AbortSignal.timeout(settings.timeoutMs ?? 10_000),
         });
       } catch (err) {
-        return { ok: false, permanent: false, reason: `network: ${err instanceof Error ? err.message : String(err)}`.slice(0, 200) };
+        return {
+          ok: false,
+          permanent: false,
+          reason: `network: ${err instanceof Error ? err.message : String(err)}`.slice(0, 200),
+        };
       }
       const body: unknown = await res.json().catch(() => ({}));
       if (res.ok) {
         const parsed = accepted.safeParse(body);
         return { ok: true, ...(parsed.success && parsed.data.id ? { platformMessageId: parsed.data.id } : {}) };
       }
-      if (res.status === 429) return { ok: false, permanent: false, reason: "sms_rate_limited", pauseSender: true, retryAfterMs: retryAfterMs(res.headers, 5_000) };
-      if (res.status >= 500 || res.status === 408) return { ok: false, permanent: false, reason: `sms_http_${res.status}` };
+      if (res.status === 429)
+        return {
+          ok: false,
+          permanent: false,
+          reason: "sms_rate_limited",
+          pauseSender: true,
+          retryAfterMs: retryAfterMs(res.headers, 5_000),
+        };
+      if (res.status >= 500 || res.status === 408)
+        return { ok: false, permanent: false, reason: `sms_http_${res.status}` };
       return { ok: false, permanent: true, reason: `sms_refused_${res.status}` };
     },
   };

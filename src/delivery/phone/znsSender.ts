@@ -31,7 +31,14 @@ export interface ZnsSettings {
 }
 
 /** A number as Zalo writes it: 500 or "500". */
-const zaloNumber = z.union([z.number(), z.string().trim().regex(/^-?\d+$/).transform(Number)]);
+const zaloNumber = z.union([
+  z.number(),
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
 
 // The success body per zalo.cloud's ZNS guide: {"error":0,"message":"Success","data":{"msg_id":"…",
 // "sent_time":"1759983921893","sending_mode":"1","quota":{"dailyQuota":"500","remainingQuota":"499"}}}.
@@ -43,7 +50,11 @@ const answer = z
     data: z
       .object({
         msg_id: z.union([z.string(), z.number()]).transform(String).optional().catch(undefined),
-        quota: z.object({ remainingQuota: zaloNumber.optional().catch(undefined) }).loose().optional().catch(undefined),
+        quota: z
+          .object({ remainingQuota: zaloNumber.optional().catch(undefined) })
+          .loose()
+          .optional()
+          .catch(undefined),
       })
       .loose()
       .optional()
@@ -68,7 +79,10 @@ export const ZNS_SENDER = "ZNS";
 
 type ZnsTemplate = ZnsTemplates[string];
 
-export function createZnsSender(settings: ZnsSettings, deps: { prisma: PrismaClient; clock: Clock; i18n: I18n; tokens: ZaloTokenStore }): Sender {
+export function createZnsSender(
+  settings: ZnsSettings,
+  deps: { prisma: PrismaClient; clock: Clock; i18n: I18n; tokens: ZaloTokenStore },
+): Sender {
   const url = `${settings.apiRoot.replace(/\/+$/, "")}/message/template`;
   const t = deps.i18n.t("vi");
 
@@ -95,10 +109,16 @@ export function createZnsSender(settings: ZnsSettings, deps: { prisma: PrismaCli
 
   /** A reserved message Zalo did not take gives its place back. */
   async function release(day: string): Promise<void> {
-    await deps.prisma.senderQuota.updateMany({ where: { sender: ZNS_SENDER, day, used: { gt: 0 } }, data: { used: { decrement: 1 } } });
+    await deps.prisma.senderQuota.updateMany({
+      where: { sender: ZNS_SENDER, day, used: { gt: 0 } },
+      data: { used: { decrement: 1 } },
+    });
   }
 
-  async function post(token: string, body: unknown): Promise<{ status: number; headers: Headers; json: unknown } | null> {
+  async function post(
+    token: string,
+    body: unknown,
+  ): Promise<{ status: number; headers: Headers; json: unknown } | null> {
     try {
       const res = await fetch(url, {
         method: "POST",
@@ -135,13 +155,24 @@ export function createZnsSender(settings: ZnsSettings, deps: { prisma: PrismaCli
     },
   };
 
-  async function deliver(id: string, phone: string, template: ZnsTemplate, first: TextRef, day: string): Promise<SendResult> {
+  async function deliver(
+    id: string,
+    phone: string,
+    template: ZnsTemplate,
+    first: TextRef,
+    day: string,
+  ): Promise<SendResult> {
     const data: Record<string, string> = {};
     for (const [znsName, ours] of Object.entries(template.params)) {
       const value = first.params?.[ours];
       data[znsName] = value === undefined ? "" : String(renderParam(t, "vi", value));
     }
-    const body = { phone: internationalPhone(phone), template_id: template.templateId, template_data: data, tracking_id: id };
+    const body = {
+      phone: internationalPhone(phone),
+      template_id: template.templateId,
+      template_data: data,
+      tracking_id: id,
+    };
 
     let token = await deps.tokens.accessToken();
     if (!token) return { ok: false, permanent: false, reason: "no_access_token" };
@@ -154,10 +185,18 @@ export function createZnsSender(settings: ZnsSettings, deps: { prisma: PrismaCli
       res = await post(token, body);
       parsed = res ? answer.safeParse(res.json) : null;
       // A fresh token refused the same way: the request itself is wrong (e.g. -201 bad parameters).
-      if (parsed?.success && parsed.data.error === -201) return { ok: false, permanent: true, reason: "zns_error_-201" };
+      if (parsed?.success && parsed.data.error === -201)
+        return { ok: false, permanent: true, reason: "zns_error_-201" };
     }
     if (!res) return { ok: false, permanent: false, reason: "network" };
-    if (res.status === 429) return { ok: false, permanent: false, reason: "zns_rate_limited", pauseSender: true, retryAfterMs: retryAfterMs(res.headers, 5_000) };
+    if (res.status === 429)
+      return {
+        ok: false,
+        permanent: false,
+        reason: "zns_rate_limited",
+        pauseSender: true,
+        retryAfterMs: retryAfterMs(res.headers, 5_000),
+      };
     if (res.status >= 300) return { ok: false, permanent: false, reason: `zns_http_${res.status}` };
     if (!parsed?.success) {
       // Zalo took the request (2xx) and its answer cannot be read: the message went out.
@@ -175,7 +214,8 @@ export function createZnsSender(settings: ZnsSettings, deps: { prisma: PrismaCli
       await deps.prisma.senderQuota.update({ where: key(day), data: { remaining: 0 } });
       return { ok: false, permanent: true, reason: "zns_quota_exhausted" };
     }
-    if (RATE_LIMITED.has(error)) return { ok: false, permanent: false, reason: "zns_rate_limited", pauseSender: true, retryAfterMs: 5_000 };
+    if (RATE_LIMITED.has(error))
+      return { ok: false, permanent: false, reason: "zns_rate_limited", pauseSender: true, retryAfterMs: 5_000 };
     return { ok: false, permanent: false, reason: `zns_error_${error}` };
   }
 }

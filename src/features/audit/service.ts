@@ -31,4 +31,3 @@ export async function recordAudit(db: AuditWriter, entry: AuditEntry): Promise<v
     },
   });
 }
-

@@ -64,7 +64,13 @@ export interface BeneficiaryDetail {
     linkedInVneid: boolean;
     status: AccountStatus;
   }[];
-  relatives: { id: string; fullName: string; relation: string; personalIdMasked: string | null; phone: string | null }[];
+  relatives: {
+    id: string;
+    fullName: string;
+    relation: string;
+    personalIdMasked: string | null;
+    phone: string | null;
+  }[];
   authorisations: {
     id: string;
     relativeName: string;
@@ -117,8 +123,17 @@ export async function getBeneficiaryDetail(
   // Who a chat is comes from its link to this person (as themself or for them), not from which
   // person the chat happens to have selected: a relative's chat selects the person it follows.
   const chats = await db.chatIdentity.findMany({
-    where: { OR: [{ links: { some: { beneficiaryId: b.id } } }, { beneficiaryId: b.id }, ...(relativeIds.length ? [{ relativeId: { in: relativeIds } }] : [])] },
-    include: { relative: { select: { fullName: true } }, links: { where: { beneficiaryId: b.id }, select: { role: true } } },
+    where: {
+      OR: [
+        { links: { some: { beneficiaryId: b.id } } },
+        { beneficiaryId: b.id },
+        ...(relativeIds.length ? [{ relativeId: { in: relativeIds } }] : []),
+      ],
+    },
+    include: {
+      relative: { select: { fullName: true } },
+      links: { where: { beneficiaryId: b.id }, select: { role: true } },
+    },
     orderBy: { createdAt: "asc" },
   });
   return {
@@ -194,7 +209,10 @@ export async function getBeneficiaryDetail(
       id: c.id,
       channel: c.channel,
       displayName: c.displayName,
-      linkedAs: (c.links[0]?.role ?? (c.beneficiaryId === b.id && c.relativeId === null ? "SELF" : "REPRESENTATIVE")) === "SELF" ? { kind: "self" as const } : { kind: "relative" as const, name: c.relative?.fullName ?? c.displayName ?? "" },
+      linkedAs:
+        (c.links[0]?.role ?? (c.beneficiaryId === b.id && c.relativeId === null ? "SELF" : "REPRESENTATIVE")) === "SELF"
+          ? { kind: "self" as const }
+          : { kind: "relative" as const, name: c.relative?.fullName ?? c.displayName ?? "" },
       consentGiven: c.consentAt !== null && c.consentWithdrawnAt === null,
       notificationsOff: c.notificationsOff,
       reachable: c.reachable,

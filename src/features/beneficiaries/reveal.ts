@@ -23,7 +23,14 @@ export async function revealForStaff(
   if (!can(staff.role, "people.revealId")) return { ok: false, problem: "forbidden" };
   const personalId = await revealPersonalId(db, staff.communeIds, beneficiaryId);
   if (personalId === null) return { ok: false, problem: "notFound" };
-  const audit = { staffId: staff.id, actor: staff.username, entity: "beneficiary", entityId: beneficiaryId, ip: o.ip, at: o.now };
+  const audit = {
+    staffId: staff.id,
+    actor: staff.username,
+    entity: "beneficiary",
+    entityId: beneficiaryId,
+    ip: o.ip,
+    at: o.now,
+  };
   const lastHour = await db.auditLog.count({
     where: { staffId: staff.id, action: REVEAL_ACTION, at: { gt: new Date(o.now.getTime() - 3_600_000) } },
   });

@@ -18,7 +18,10 @@ export interface StaffArea {
 
 /** An active staff member's area; null when unknown or inactive. */
 export async function staffArea(db: PrismaClient, staffId: string): Promise<StaffArea | null> {
-  const staff = await db.staffUser.findUnique({ where: { id: staffId }, select: { id: true, username: true, role: true, active: true } });
+  const staff = await db.staffUser.findUnique({
+    where: { id: staffId },
+    select: { id: true, username: true, role: true, active: true },
+  });
   if (!staff?.active) return null;
   return {
     id: staff.id,

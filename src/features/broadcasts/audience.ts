@@ -40,13 +40,18 @@ const LATEST_WITHIN_MONTHS = 12;
 const ID_CHUNK = 5000;
 
 /** The ids of the audience's members, sorted. */
-export async function audienceMemberIds(db: Db, audience: Audience, opts: { today: CalendarDate; onlyIds?: string[] }): Promise<string[]> {
+export async function audienceMemberIds(
+  db: Db,
+  audience: Audience,
+  opts: { today: CalendarDate; onlyIds?: string[] },
+): Promise<string[]> {
   const a = audienceSchema.parse(audience);
   let members: string[];
   if (opts.onlyIds) {
     const only = [...new Set(opts.onlyIds)];
     members = [];
-    for (let i = 0; i < only.length; i += ID_CHUNK) members.push(...(await query(db, a, opts.today, only.slice(i, i + ID_CHUNK))));
+    for (let i = 0; i < only.length; i += ID_CHUNK)
+      members.push(...(await query(db, a, opts.today, only.slice(i, i + ID_CHUNK))));
     members.sort();
   } else {
     members = await query(db, a, opts.today, null);
@@ -70,7 +75,10 @@ async function query(db: Db, a: Audience, today: CalendarDate, only: string[] | 
       WHERE bc."beneficiaryId" = b.id AND c.code IN (${Prisma.join(a.categoryCodes)}))`);
   }
   if (a.payoutMethods?.length) where.push(Prisma.sql`l.method::text IN (${Prisma.join(a.payoutMethods)})`);
-  if (a.noAccount) where.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "PayoutAccount" pa WHERE pa."beneficiaryId" = b.id AND pa.status = 'VERIFIED')`);
+  if (a.noAccount)
+    where.push(
+      Prisma.sql`NOT EXISTS (SELECT 1 FROM "PayoutAccount" pa WHERE pa."beneficiaryId" = b.id AND pa.status = 'VERIFIED')`,
+    );
   if (a.notCollectedThisPeriod) {
     where.push(Prisma.sql`(l.status::text IN ('UNCOLLECTED', 'FAILED', 'CARRIED_OVER')
       OR (l.status = 'SCHEDULED' AND (l.day < ${today}::date OR (l.day IS NULL AND l.month < ${month}::date))))`);
@@ -103,7 +111,12 @@ ORDER BY r.id`;
 }
 
 /** Keeps the people whose message would go by one of the channels. */
-async function filterByChannel(db: Db, members: string[], channels: Set<AudienceChannel>, today: CalendarDate): Promise<string[]> {
+async function filterByChannel(
+  db: Db,
+  members: string[],
+  channels: Set<AudienceChannel>,
+  today: CalendarDate,
+): Promise<string[]> {
   const kept: string[] = [];
   for (let i = 0; i < members.length; i += 1000) {
     const chunk = members.slice(i, i + 1000);

@@ -59,12 +59,20 @@ export async function fireCampaigns(deps: CampaignFireDeps, now: Date): Promise<
 }
 
 /** Fires one campaign for one day unless that day already fired; null when it had. */
-export async function fireOnce(db: PrismaClient, c: StoredCampaign, day: string, now: Date): Promise<{ broadcastId: string | null; recipients: number } | null> {
+export async function fireOnce(
+  db: PrismaClient,
+  c: StoredCampaign,
+  day: string,
+  now: Date,
+): Promise<{ broadcastId: string | null; recipients: number } | null> {
   const done = await db.campaignFire.findUnique({ where: { campaignId_fireKey: { campaignId: c.id, fireKey: day } } });
   if (done) return null;
   const picked = await pickedOn(db, c.trigger, c.audience.communeIds, day);
   const onlyIds = picked === "everyone" ? undefined : picked;
-  const members = onlyIds?.length === 0 ? [] : await audienceMemberIds(db, c.audience, { today: day, ...(onlyIds ? { onlyIds } : {}) });
+  const members =
+    onlyIds?.length === 0
+      ? []
+      : await audienceMemberIds(db, c.audience, { today: day, ...(onlyIds ? { onlyIds } : {}) });
   let broadcast: { id: string; recipients: number } | null = null;
   if (members.length > 0) {
     // createBroadcast gives back the day's broadcast when an earlier attempt made it already.
@@ -82,7 +90,15 @@ export async function fireOnce(db: PrismaClient, c: StoredCampaign, day: string,
     });
   }
   const recorded = await db.campaignFire.createMany({
-    data: [{ campaignId: c.id, fireKey: day, picked: picked === "everyone" ? members.length : picked.length, recipients: broadcast?.recipients ?? 0, firedAt: now }],
+    data: [
+      {
+        campaignId: c.id,
+        fireKey: day,
+        picked: picked === "everyone" ? members.length : picked.length,
+        recipients: broadcast?.recipients ?? 0,
+        firedAt: now,
+      },
+    ],
     skipDuplicates: true,
   });
   if (recorded.count === 0) return null;

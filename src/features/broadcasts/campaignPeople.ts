@@ -17,16 +17,29 @@ type Db = PrismaClient | Prisma.TransactionClient;
 /** Everyone (the monthly rule on its day), or exactly these ids, sorted. */
 export type Picked = "everyone" | string[];
 
-export async function pickedOn(db: Db, trigger: CampaignTrigger, communeIds: string[], fireDay: CalendarDate): Promise<Picked> {
+export async function pickedOn(
+  db: Db,
+  trigger: CampaignTrigger,
+  communeIds: string[],
+  fireDay: CalendarDate,
+): Promise<Picked> {
   if (!firesOn(trigger, fireDay)) return [];
   if (trigger.kind === "dayOfMonth") return "everyone";
   const day = addDays(fireDay, trigger.days);
-  const byDay = trigger.kind === "beforePayout" ? await peopleByPayoutDay(db, communeIds, day, day) : await peopleByAuthorisationEnd(db, communeIds, day, day);
+  const byDay =
+    trigger.kind === "beforePayout"
+      ? await peopleByPayoutDay(db, communeIds, day, day)
+      : await peopleByAuthorisationEnd(db, communeIds, day, day);
   return [...(byDay.get(day) ?? [])].sort();
 }
 
 /** People of the communes by their payout day, for payout days from `first` to `last`. */
-export async function peopleByPayoutDay(db: Db, communeIds: string[], first: CalendarDate, last: CalendarDate): Promise<Map<CalendarDate, Set<string>>> {
+export async function peopleByPayoutDay(
+  db: Db,
+  communeIds: string[],
+  first: CalendarDate,
+  last: CalendarDate,
+): Promise<Map<CalendarDate, Set<string>>> {
   const out = new Map<CalendarDate, Set<string>>();
   if (communeIds.length === 0) return out;
   const rows = await db.payout.findMany({
@@ -35,25 +48,39 @@ export async function peopleByPayoutDay(db: Db, communeIds: string[], first: Cal
       beneficiary: { status: "ACTIVE", communeId: { in: communeIds } },
       OR: [
         { scheduledDate: { gte: calendarDate(first), lte: calendarDate(last) } },
-        { scheduledDate: null, period: { month: { gte: calendarDate(firstOfMonth(first)), lte: calendarDate(firstOfMonth(last)) } } },
+        {
+          scheduledDate: null,
+          period: { month: { gte: calendarDate(firstOfMonth(first)), lte: calendarDate(firstOfMonth(last)) } },
+        },
       ],
     },
     include: { ...PAYOUT_VIEW_INCLUDE, beneficiary: { select: { communeId: true } } },
   });
   const schedules = await db.payoutSchedule.findMany({
-    where: { periodId: { in: [...new Set(rows.map((r) => r.periodId))] }, communeId: { in: [...new Set(rows.map((r) => r.beneficiary.communeId))] } },
+    where: {
+      periodId: { in: [...new Set(rows.map((r) => r.periodId))] },
+      communeId: { in: [...new Set(rows.map((r) => r.beneficiary.communeId))] },
+    },
     orderBy: [{ date: "asc" }, { startTime: "asc" }],
     include: SCHEDULE_VIEW_INCLUDE,
   });
   for (const r of rows) {
-    const day = payoutView(r, schedules.filter((s) => s.periodId === r.periodId && s.communeId === r.beneficiary.communeId)).date;
+    const day = payoutView(
+      r,
+      schedules.filter((s) => s.periodId === r.periodId && s.communeId === r.beneficiary.communeId),
+    ).date;
     if (day && day >= first && day <= last) add(out, day, r.beneficiaryId);
   }
   return out;
 }
 
 /** People of the communes by the last day of their approved authorisation, from `first` to `last`. */
-export async function peopleByAuthorisationEnd(db: Db, communeIds: string[], first: CalendarDate, last: CalendarDate): Promise<Map<CalendarDate, Set<string>>> {
+export async function peopleByAuthorisationEnd(
+  db: Db,
+  communeIds: string[],
+  first: CalendarDate,
+  last: CalendarDate,
+): Promise<Map<CalendarDate, Set<string>>> {
   const out = new Map<CalendarDate, Set<string>>();
   if (communeIds.length === 0) return out;
   const ending = await db.authorisation.findMany({
@@ -65,11 +92,17 @@ export async function peopleByAuthorisationEnd(db: Db, communeIds: string[], fir
     select: { beneficiaryId: true, relativeId: true, validUntil: true },
   });
   const later = await db.authorisation.findMany({
-    where: { beneficiaryId: { in: [...new Set(ending.map((a) => a.beneficiaryId))] }, status: { in: ["APPROVED", "PENDING"] }, validUntil: { gt: calendarDate(first) } },
+    where: {
+      beneficiaryId: { in: [...new Set(ending.map((a) => a.beneficiaryId))] },
+      status: { in: ["APPROVED", "PENDING"] },
+      validUntil: { gt: calendarDate(first) },
+    },
     select: { beneficiaryId: true, relativeId: true, validUntil: true },
   });
   for (const a of ending) {
-    const renewed = later.some((b) => b.beneficiaryId === a.beneficiaryId && b.relativeId === a.relativeId && b.validUntil > a.validUntil);
+    const renewed = later.some(
+      (b) => b.beneficiaryId === a.beneficiaryId && b.relativeId === a.relativeId && b.validUntil > a.validUntil,
+    );
     if (!renewed) add(out, fromDbDate(a.validUntil), a.beneficiaryId);
   }
   return out;

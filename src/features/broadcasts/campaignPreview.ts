@@ -32,18 +32,25 @@ export interface PreviewOptions {
   firedToday?: boolean;
 }
 
-export async function previewCampaign(db: PrismaClient, input: CampaignInput, o: PreviewOptions): Promise<CampaignPreview> {
+export async function previewCampaign(
+  db: PrismaClient,
+  input: CampaignInput,
+  o: PreviewOptions,
+): Promise<CampaignPreview> {
   const activatedAt = o.activatedAt ?? o.now;
   const day = nextFireDay({ ...input, activatedAt }, o.now, o.firedToday ?? false);
   const picked = await pickedOn(db, input.trigger, input.audience.communeIds, day);
   const everyone = await audienceMemberIds(db, input.audience, { today: day });
-  const reached = picked === "everyone" ? everyone : await audienceMemberIds(db, input.audience, { today: day, onlyIds: picked });
+  const reached =
+    picked === "everyone" ? everyone : await audienceMemberIds(db, input.audience, { today: day, onlyIds: picked });
   const later = reached.length === 0 ? await firstFireWithPeople(db, input, day) : null;
   const sample = reached[0] ?? later?.sample ?? everyone[0] ?? null;
 
   // Filled in for one person it would reach; with nobody to reach, the variables stay as written.
   const text = async (locale: "vi" | "en") => {
-    const vars = sample ? (await templateVarsFor(db, [sample], textLocale(input.template, locale), day)).get(sample) : undefined;
+    const vars = sample
+      ? (await templateVarsFor(db, [sample], textLocale(input.template, locale), day)).get(sample)
+      : undefined;
     const written = templateText(input.template, locale);
     return { text: vars ? renderTemplate(written, vars) : written, name: vars?.name ?? null };
   };
@@ -62,12 +69,19 @@ export async function previewCampaign(db: PrismaClient, input: CampaignInput, o:
   };
 }
 
-async function firstFireWithPeople(db: PrismaClient, input: CampaignInput, after: CalendarDate): Promise<{ day: CalendarDate; people: number; sample: string } | null> {
+async function firstFireWithPeople(
+  db: PrismaClient,
+  input: CampaignInput,
+  after: CalendarDate,
+): Promise<{ day: CalendarDate; people: number; sample: string } | null> {
   const t = input.trigger;
   if (t.kind === "dayOfMonth") return null;
   const first = addDays(after, t.days + 1);
   const last = addDays(after, t.days + LOOK_AHEAD_DAYS);
-  const byDay = t.kind === "beforePayout" ? await peopleByPayoutDay(db, input.audience.communeIds, first, last) : await peopleByAuthorisationEnd(db, input.audience.communeIds, first, last);
+  const byDay =
+    t.kind === "beforePayout"
+      ? await peopleByPayoutDay(db, input.audience.communeIds, first, last)
+      : await peopleByAuthorisationEnd(db, input.audience.communeIds, first, last);
   const all = [...new Set([...byDay.values()].flatMap((s) => [...s]))];
   if (all.length === 0) return null;
   const kept = new Set(await audienceMemberIds(db, input.audience, { today: after, onlyIds: all }));

@@ -33,7 +33,13 @@ export interface CampaignSettings {
 }
 
 /** Creates a campaign (no id) or changes one; returns its id. */
-export async function saveCampaign(db: PrismaClient, actor: CampaignActor, raw: unknown, s: CampaignSettings, id?: string): Promise<string> {
+export async function saveCampaign(
+  db: PrismaClient,
+  actor: CampaignActor,
+  raw: unknown,
+  s: CampaignSettings,
+  id?: string,
+): Promise<string> {
   const parsed = campaignInputSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("bad_request", "Invalid campaign", parsed.error.issues);
   const input = parsed.data;
@@ -71,11 +77,18 @@ export async function saveCampaign(db: PrismaClient, actor: CampaignActor, raw: 
     },
   });
   await audit(db, actor, "campaign.edit", id, { name: input.name, changed, ...approval });
-  if (input.active !== before.active) await audit(db, actor, input.active ? "campaign.activate" : "campaign.deactivate", id, {});
+  if (input.active !== before.active)
+    await audit(db, actor, input.active ? "campaign.activate" : "campaign.deactivate", id, {});
   return id;
 }
 
-export async function setCampaignActive(db: PrismaClient, actor: CampaignActor, id: string, active: boolean, s: CampaignSettings): Promise<void> {
+export async function setCampaignActive(
+  db: PrismaClient,
+  actor: CampaignActor,
+  id: string,
+  active: boolean,
+  s: CampaignSettings,
+): Promise<void> {
   const c = await loadVisible(db, actor, id);
   if (c.active === active) return;
   await checkArea(db, actor, c.audience.communeIds);
@@ -89,16 +102,25 @@ export async function setCampaignActive(db: PrismaClient, actor: CampaignActor, 
 
 export async function approveCampaign(db: PrismaClient, actor: CampaignActor, id: string, now: Date): Promise<void> {
   const c = await loadVisible(db, actor, id);
-  if (!c.active || !c.approvalRequired || c.approvedAt) throw new AppError("conflict", "The campaign is not awaiting approval");
+  if (!c.active || !c.approvalRequired || c.approvedAt)
+    throw new AppError("conflict", "The campaign is not awaiting approval");
   // A second officer: not whoever switched it on, nor whoever wrote it.
-  if (actor.id === c.activatedById || actor.id === c.createdById) throw new AppError("forbidden", "A campaign is approved by another officer");
-  const done = await db.campaign.updateMany({ where: { id, approvedAt: null, updatedAt: c.updatedAt }, data: { approvedById: actor.id, approvedAt: now } });
+  if (actor.id === c.activatedById || actor.id === c.createdById)
+    throw new AppError("forbidden", "A campaign is approved by another officer");
+  const done = await db.campaign.updateMany({
+    where: { id, approvedAt: null, updatedAt: c.updatedAt },
+    data: { approvedById: actor.id, approvedAt: now },
+  });
   if (done.count === 0) throw new AppError("conflict", "The campaign changed meanwhile");
   await audit(db, actor, "campaign.approve", id, {});
 }
 
 /** The campaign when the staff member may see it; not_found otherwise (also for another area). */
-export async function loadVisible(db: PrismaClient | Prisma.TransactionClient, viewer: Pick<CampaignActor, "role" | "communeIds">, id: string): Promise<StoredCampaign> {
+export async function loadVisible(
+  db: PrismaClient | Prisma.TransactionClient,
+  viewer: Pick<CampaignActor, "role" | "communeIds">,
+  id: string,
+): Promise<StoredCampaign> {
   const row = BROADCAST_ROLES.includes(viewer.role) ? await db.campaign.findUnique({ where: { id } }) : null;
   const c = row ? parseStoredCampaign(row) : null;
   if (!c || !coversAll(viewer.communeIds, c.audience.communeIds)) throw new AppError("not_found", "No such campaign");
@@ -106,7 +128,10 @@ export async function loadVisible(db: PrismaClient | Prisma.TransactionClient, v
 }
 
 /** The campaigns the staff member may see, newest first. */
-export async function listVisible(db: PrismaClient, viewer: Pick<CampaignActor, "role" | "communeIds">): Promise<StoredCampaign[]> {
+export async function listVisible(
+  db: PrismaClient,
+  viewer: Pick<CampaignActor, "role" | "communeIds">,
+): Promise<StoredCampaign[]> {
   if (!BROADCAST_ROLES.includes(viewer.role)) return [];
   const rows = await db.campaign.findMany({
     where: viewer.communeIds === null ? {} : { communeIds: { hasSome: viewer.communeIds } },
@@ -120,14 +145,23 @@ export async function listVisible(db: PrismaClient, viewer: Pick<CampaignActor, 
 }
 
 /** Refuses a campaign over a commune outside the officer's area, or over an unknown commune. */
-export async function checkArea(db: PrismaClient, actor: Pick<CampaignActor, "role" | "communeIds">, communeIds: string[]): Promise<void> {
+export async function checkArea(
+  db: PrismaClient,
+  actor: Pick<CampaignActor, "role" | "communeIds">,
+  communeIds: string[],
+): Promise<void> {
   if (!BROADCAST_ROLES.includes(actor.role)) throw new AppError("forbidden", "Only officers define campaigns");
-  if (!coversAll(actor.communeIds, communeIds)) throw new AppError("forbidden", "A commune is outside the officer's area");
+  if (!coversAll(actor.communeIds, communeIds))
+    throw new AppError("forbidden", "A commune is outside the officer's area");
   const known = await db.commune.count({ where: { id: { in: communeIds } } });
   if (known !== new Set(communeIds).size) throw new AppError("bad_request", "Unknown commune");
 }
 
-async function approvalFor(db: PrismaClient, c: Pick<CampaignInput, "audience">, s: CampaignSettings): Promise<{ approvalRequired: boolean }> {
+async function approvalFor(
+  db: PrismaClient,
+  c: Pick<CampaignInput, "audience">,
+  s: CampaignSettings,
+): Promise<{ approvalRequired: boolean }> {
   const people = await countAudience(db, c.audience, { today: todayInVietnam(s.now) });
   return { approvalRequired: people > s.approvalThreshold };
 }
@@ -151,7 +185,12 @@ function contentKey(c: Pick<CampaignInput, "trigger" | "audience" | "template" |
 function sorted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sorted).sort();
   if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => !isUnset(v)).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sorted(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => !isUnset(v))
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, sorted(v)]),
+    );
   }
   return value;
 }
@@ -161,6 +200,20 @@ function isUnset(v: unknown): boolean {
   return v === undefined || v === false || (Array.isArray(v) && v.length === 0);
 }
 
-async function audit(db: PrismaClient, actor: CampaignActor, action: string, id: string, detail: Record<string, unknown>): Promise<void> {
-  await recordAudit(db, { staffId: actor.id, actor: actor.username, action, entity: "Campaign", entityId: id, detail, ip: actor.ip ?? null });
+async function audit(
+  db: PrismaClient,
+  actor: CampaignActor,
+  action: string,
+  id: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  await recordAudit(db, {
+    staffId: actor.id,
+    actor: actor.username,
+    action,
+    entity: "Campaign",
+    entityId: id,
+    detail,
+    ip: actor.ip ?? null,
+  });
 }

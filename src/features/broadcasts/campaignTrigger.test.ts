@@ -4,7 +4,11 @@ import { dueFireDay, nextFireDay } from "./campaignTrigger.ts";
 const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+07:00`);
 
 describe("when a campaign fires", () => {
-  const daily = { trigger: { kind: "beforePayout" as const, days: 3 }, sendTime: "08:00", activatedAt: at("2026-06-20", "09:00") };
+  const daily = {
+    trigger: { kind: "beforePayout" as const, days: 3 },
+    sendTime: "08:00",
+    activatedAt: at("2026-06-20", "09:00"),
+  };
 
   it("fires from its send time until the end of that Vietnam day, never before", () => {
     expect(dueFireDay(daily, at("2026-06-29", "07:59"))).toBeNull();

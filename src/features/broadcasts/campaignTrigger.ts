@@ -42,7 +42,10 @@ export function firesOn(trigger: CampaignTrigger, day: CalendarDate): boolean {
  * campaign was activated, and the trigger fires today. Whether today already fired is the
  * database's to say (CampaignFire).
  */
-export function dueFireDay(c: { trigger: CampaignTrigger; sendTime: string; activatedAt: Date }, now: Date): CalendarDate | null {
+export function dueFireDay(
+  c: { trigger: CampaignTrigger; sendTime: string; activatedAt: Date },
+  now: Date,
+): CalendarDate | null {
   const today = todayInVietnam(now);
   const sendAt = vietnamTime(today, c.sendTime);
   if (now < sendAt || sendAt < c.activatedAt) return null;

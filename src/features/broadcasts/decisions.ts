@@ -21,8 +21,12 @@ interface Decision {
 
 export async function approveBroadcast(db: PrismaClient, d: Decision): Promise<void> {
   const approver = await staffArea(db, d.staffId);
-  const b = await db.broadcast.findUnique({ where: { id: d.id }, select: { status: true, createdById: true, audience: true, recipients: true } });
-  if (!b || !approver?.officer || !coversAll(approver.communeIds, targetCommunes(b.audience))) throw new AppError("not_found", "Unknown broadcast");
+  const b = await db.broadcast.findUnique({
+    where: { id: d.id },
+    select: { status: true, createdById: true, audience: true, recipients: true },
+  });
+  if (!b || !approver?.officer || !coversAll(approver.communeIds, targetCommunes(b.audience)))
+    throw new AppError("not_found", "Unknown broadcast");
   if (b.createdById === d.staffId) throw new AppError("forbidden", "A broadcast is approved by another officer");
   const done = await db.broadcast.updateMany({
     where: { id: d.id, status: "AWAITING_APPROVAL" },
@@ -43,14 +47,20 @@ export async function approveBroadcast(db: PrismaClient, d: Decision): Promise<v
 export async function cancelBroadcast(db: PrismaClient, d: Decision): Promise<{ skipped: number }> {
   const staff = await staffArea(db, d.staffId);
   const b = await db.broadcast.findUnique({ where: { id: d.id }, select: { audience: true } });
-  if (!b || !staff?.officer || !coversAll(staff.communeIds, targetCommunes(b.audience))) throw new AppError("not_found", "Unknown broadcast");
+  if (!b || !staff?.officer || !coversAll(staff.communeIds, targetCommunes(b.audience)))
+    throw new AppError("not_found", "Unknown broadcast");
   const skipped = await db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "Broadcast" WHERE id = ${d.id} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { status: string }[]
+    >`SELECT status::text FROM "Broadcast" WHERE id = ${d.id} FOR UPDATE`;
     const status = locked[0]?.status;
     if (status !== "AWAITING_APPROVAL" && status !== "SCHEDULED" && status !== "SENDING") {
       throw new AppError("conflict", "The broadcast has already ended");
     }
-    await tx.broadcast.update({ where: { id: d.id }, data: { status: "CANCELLED", cancelledAt: d.now, cancelledById: d.staffId, finishedAt: d.now } });
+    await tx.broadcast.update({
+      where: { id: d.id },
+      data: { status: "CANCELLED", cancelledAt: d.now, cancelledById: d.staffId, finishedAt: d.now },
+    });
     return skipUnsent(tx, d.id, d.now);
   });
   await recordAudit(db, {
@@ -70,7 +80,11 @@ export async function cancelBroadcast(db: PrismaClient, d: Decision): Promise<{ 
  * whose message is not on the wire or done. Also run by the broadcasts job, for a message that
  * came back to the queue after the cancel (a retry, a phone fallback).
  */
-export async function skipUnsent(tx: Prisma.TransactionClient | PrismaClient, broadcastId: string, now: Date): Promise<number> {
+export async function skipUnsent(
+  tx: Prisma.TransactionClient | PrismaClient,
+  broadcastId: string,
+  now: Date,
+): Promise<number> {
   await tx.$executeRaw`
     UPDATE "OutboundMessage" m SET status = 'SKIPPED', "failureReason" = ${CANCELLED}
     FROM "BroadcastDelivery" d

@@ -47,8 +47,10 @@ export async function exportBroadcastReport(
   for (const key of ["total", "sent", "failed", "unreachable", "optedOut", "cancelled", "pending"] as const) {
     summary.addRow([t(`broadcasts:console.figure.${key}`), progress?.[key] ?? 0]);
   }
-  for (const r of progress?.failedBy ?? []) summary.addRow([`${t("broadcasts:console.figure.failed")}: ${reasonText(t, r.reason)}`, r.count]);
-  for (const r of progress?.unreachableBy ?? []) summary.addRow([`${t("broadcasts:console.figure.unreachable")}: ${reasonText(t, r.reason)}`, r.count]);
+  for (const r of progress?.failedBy ?? [])
+    summary.addRow([`${t("broadcasts:console.figure.failed")}: ${reasonText(t, r.reason)}`, r.count]);
+  for (const r of progress?.unreachableBy ?? [])
+    summary.addRow([`${t("broadcasts:console.figure.unreachable")}: ${reasonText(t, r.reason)}`, r.count]);
 
   const rows = sheet(workbook, t("broadcasts:console.sheetPeople"), [
     { header: c("serial"), width: 6 },
@@ -86,7 +88,10 @@ export async function exportBroadcastReport(
     detail: { rows: lines.length },
     ip: input.ip ?? null,
   });
-  return { fileName: `tin-nhan-${b.createdAt.toISOString().slice(0, 10)}-${b.id.slice(0, 8)}.xlsx`, data: await workbookBuffer(workbook) };
+  return {
+    fileName: `tin-nhan-${b.createdAt.toISOString().slice(0, 10)}-${b.id.slice(0, 8)}.xlsx`,
+    data: await workbookBuffer(workbook),
+  };
 }
 
 /** A reason as officers read it; an unknown platform reason is shown as it came. */

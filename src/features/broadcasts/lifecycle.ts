@@ -44,7 +44,8 @@ export interface CreatedBroadcast {
 export async function createBroadcast(db: PrismaClient, input: CreateBroadcastInput): Promise<CreatedBroadcast> {
   const now = input.now ?? new Date();
   const title = input.title.trim();
-  if (title.length < 1 || title.length > 200) throw new AppError("bad_request", "A broadcast needs a title of 1-200 characters");
+  if (title.length < 1 || title.length > 200)
+    throw new AppError("bad_request", "A broadcast needs a title of 1-200 characters");
   const template = templateSchema.safeParse(input.template);
   if (!template.success) throw new AppError("bad_request", "Invalid broadcast text", template.error.issues);
   const audience = audienceSchema.safeParse(input.audience);
@@ -56,10 +57,14 @@ export async function createBroadcast(db: PrismaClient, input: CreateBroadcastIn
   }
   const creator = await staffArea(db, input.createdById);
   if (!creator || !creator.officer) throw new AppError("forbidden", "Only officers send broadcasts");
-  if (!coversAll(creator.communeIds, audience.data.communeIds)) throw new AppError("forbidden", "A commune is outside the officer's area");
+  if (!coversAll(creator.communeIds, audience.data.communeIds))
+    throw new AppError("forbidden", "A commune is outside the officer's area");
 
   const recipients = (
-    await audienceMemberIds(db, audience.data, { today: todayInVietnam(now), ...(input.onlyBeneficiaryIds ? { onlyIds: input.onlyBeneficiaryIds } : {}) })
+    await audienceMemberIds(db, audience.data, {
+      today: todayInVietnam(now),
+      ...(input.onlyBeneficiaryIds ? { onlyIds: input.onlyBeneficiaryIds } : {}),
+    })
   ).length;
   const needsApproval = !input.approved && recipients > (input.approvalThreshold ?? DEFAULT_APPROVAL_THRESHOLD);
   const status: BroadcastStatus = needsApproval ? "AWAITING_APPROVAL" : "SCHEDULED";
@@ -77,14 +82,21 @@ export async function createBroadcast(db: PrismaClient, input: CreateBroadcastIn
         createdAt: now,
         campaignId: input.campaignId ?? null,
         fireKey: input.fireKey ?? null,
-        onlyBeneficiaryIds: input.onlyBeneficiaryIds ? toJsonValue([...new Set(input.onlyBeneficiaryIds)]) : Prisma.DbNull,
+        onlyBeneficiaryIds: input.onlyBeneficiaryIds
+          ? toJsonValue([...new Set(input.onlyBeneficiaryIds)])
+          : Prisma.DbNull,
         ...(input.approved ? { approvedAt: now } : {}),
       },
       select: { id: true, status: true, recipients: true },
     });
   } catch (err) {
     // Two fires of one campaign at once: the second one gets the first one's broadcast.
-    if (input.campaignId && input.fireKey && err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+    if (
+      input.campaignId &&
+      input.fireKey &&
+      err instanceof Prisma.PrismaClientKnownRequestError &&
+      err.code === "P2002"
+    ) {
       const existing = await findFire(db, input.campaignId, input.fireKey);
       if (existing) return existing;
     }
@@ -110,5 +122,8 @@ export async function createBroadcast(db: PrismaClient, input: CreateBroadcastIn
 }
 
 async function findFire(db: PrismaClient, campaignId: string, fireKey: string): Promise<CreatedBroadcast | null> {
-  return db.broadcast.findUnique({ where: { campaignId_fireKey: { campaignId, fireKey } }, select: { id: true, status: true, recipients: true } });
+  return db.broadcast.findUnique({
+    where: { campaignId_fireKey: { campaignId, fireKey } },
+    select: { id: true, status: true, recipients: true },
+  });
 }

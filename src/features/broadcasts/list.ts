@@ -41,9 +41,22 @@ export async function listBroadcasts(db: PrismaClient, viewer: Viewer): Promise<
   const rows = await db.broadcast.findMany({
     orderBy: { createdAt: "desc" },
     take: viewer.communeIds === null ? LIST_LIMIT : LIST_LIMIT * 5,
-    select: { id: true, title: true, status: true, recipients: true, scheduledAt: true, createdAt: true, audience: true, campaignId: true, createdBy: { select: { fullName: true } } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      recipients: true,
+      scheduledAt: true,
+      createdAt: true,
+      audience: true,
+      campaignId: true,
+      createdBy: { select: { fullName: true } },
+    },
   });
-  return rows.filter((r) => canSeeBroadcast(viewer, r.audience)).slice(0, LIST_LIMIT).map(rowOf);
+  return rows
+    .filter((r) => canSeeBroadcast(viewer, r.audience))
+    .slice(0, LIST_LIMIT)
+    .map(rowOf);
 }
 
 type RowSource = Pick<BroadcastRow, "id" | "title" | "status" | "recipients" | "scheduledAt" | "createdAt"> & {
@@ -71,7 +84,11 @@ export async function loadBroadcast(db: PrismaClient, viewer: Viewer, id: string
     include: { createdBy: { select: { fullName: true } }, approvedBy: { select: { fullName: true } } },
   });
   if (!r || !canSeeBroadcast(viewer, r.audience)) return null;
-  const communes = await db.commune.findMany({ where: { id: { in: targetCommunes(r.audience) } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const communes = await db.commune.findMany({
+    where: { id: { in: targetCommunes(r.audience) } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
   return {
     ...rowOf(r),
     createdById: r.createdById,

@@ -33,7 +33,10 @@ export async function previewBroadcast(
   // The first member who can be reached, so the preview shows a real message; else the first.
   const candidates = ids.slice(0, 50);
   const facts = await loadRouteFacts(db, candidates);
-  const routed = candidates.map((id) => ({ id, route: facts.get(id) ? routeFor(facts.get(id)!, input.today, "SMS") : null }));
+  const routed = candidates.map((id) => ({
+    id,
+    route: facts.get(id) ? routeFor(facts.get(id)!, input.today, "SMS") : null,
+  }));
   const pick = routed.find((r) => r.route?.kind === "chat" || r.route?.kind === "phone") ?? routed[0];
   let sample: BroadcastPreview["sample"] = null;
   let vi = input.template.vi;
@@ -42,7 +45,10 @@ export async function previewBroadcast(
     const [varsVi, varsEn, person] = await Promise.all([
       templateVarsFor(db, [pick.id], "vi", input.today),
       templateVarsFor(db, [pick.id], textLocale(input.template, "en"), input.today),
-      db.beneficiary.findUniqueOrThrow({ where: { id: pick.id }, select: { fullName: true, phone: true, commune: { select: { name: true } } } }),
+      db.beneficiary.findUniqueOrThrow({
+        where: { id: pick.id },
+        select: { fullName: true, phone: true, commune: { select: { name: true } } },
+      }),
     ]);
     const v = varsVi.get(pick.id);
     const e = varsEn.get(pick.id);
@@ -56,5 +62,12 @@ export async function previewBroadcast(
       channel: r?.kind === "chat" ? r.channel : r?.kind === "phone" ? "PHONE" : null,
     };
   }
-  return { count: ids.length, needsApproval: ids.length > input.approvalThreshold, sample, vi, en, enFromVi: !input.template.en };
+  return {
+    count: ids.length,
+    needsApproval: ids.length > input.approvalThreshold,
+    sample,
+    vi,
+    en,
+    enFromVi: !input.template.en,
+  };
 }

@@ -29,7 +29,10 @@ export interface BroadcastProgress {
 const OPTED_OUT_REASONS = new Set(["opted_out", "consent_withdrawn"]);
 
 /** The kind of end a line came to, as the report groups it. */
-export function outcomeOf(status: string, reason: string | null): "sent" | "failed" | "unreachable" | "optedOut" | "cancelled" | "pending" {
+export function outcomeOf(
+  status: string,
+  reason: string | null,
+): "sent" | "failed" | "unreachable" | "optedOut" | "cancelled" | "pending" {
   if (status === "SENT") return "sent";
   if (status === "FAILED") return "failed";
   if (status !== "SKIPPED") return "pending";
@@ -41,8 +44,24 @@ export function outcomeOf(status: string, reason: string | null): "sent" | "fail
 export async function broadcastProgress(db: PrismaClient, id: string): Promise<BroadcastProgress | null> {
   const b = await db.broadcast.findUnique({ where: { id }, select: { status: true, recipients: true } });
   if (!b) return null;
-  const groups = await db.broadcastDelivery.groupBy({ by: ["status", "reason"], where: { broadcastId: id }, _count: { _all: true } });
-  const p: BroadcastProgress = { status: b.status, total: 0, sent: 0, failed: 0, unreachable: 0, optedOut: 0, cancelled: 0, pending: 0, percent: 0, failedBy: [], unreachableBy: [] };
+  const groups = await db.broadcastDelivery.groupBy({
+    by: ["status", "reason"],
+    where: { broadcastId: id },
+    _count: { _all: true },
+  });
+  const p: BroadcastProgress = {
+    status: b.status,
+    total: 0,
+    sent: 0,
+    failed: 0,
+    unreachable: 0,
+    optedOut: 0,
+    cancelled: 0,
+    pending: 0,
+    percent: 0,
+    failedBy: [],
+    unreachableBy: [],
+  };
   for (const g of groups) {
     const n = g._count._all;
     const kind = outcomeOf(g.status, g.reason);
@@ -57,7 +76,12 @@ export async function broadcastProgress(db: PrismaClient, id: string): Promise<B
     if (b.status === "CANCELLED") p.cancelled = b.recipients;
     else p.pending = b.recipients;
   }
-  p.percent = p.total === 0 ? (b.status === "DONE" || b.status === "CANCELLED" ? 100 : 0) : Math.floor(((p.total - p.pending) * 100) / p.total);
+  p.percent =
+    p.total === 0
+      ? b.status === "DONE" || b.status === "CANCELLED"
+        ? 100
+        : 0
+      : Math.floor(((p.total - p.pending) * 100) / p.total);
   p.failedBy.sort((x, y) => y.count - x.count);
   p.unreachableBy.sort((x, y) => y.count - x.count);
   return p;

@@ -5,7 +5,12 @@
 // Chats that turned notices off are passed over; when every usable chat did, the person opted out.
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
-import { noticeRecipients, type AuthorisationFacts, type LinkedChat, type PhoneChannel } from "../notifications/noticeRecipients.ts";
+import {
+  noticeRecipients,
+  type AuthorisationFacts,
+  type LinkedChat,
+  type PhoneChannel,
+} from "../notifications/noticeRecipients.ts";
 import { RECIPIENT_FACTS_SELECT, recipientFacts } from "../notifications/recipientFacts.ts";
 import { OPTED_OUT } from "../notifications/setNotifications.ts";
 
@@ -46,7 +51,13 @@ export async function loadRouteFacts(db: Db, beneficiaryIds: string[]): Promise<
  */
 export function routeFor(facts: RouteFacts, day: CalendarDate, phoneChannel: PhoneChannel | null): Route {
   const recipients = noticeRecipients(
-    { chats: facts.chats, authorisations: facts.authorisations, beneficiaryPhone: facts.phone, day, phoneChannel: () => phoneChannel },
+    {
+      chats: facts.chats,
+      authorisations: facts.authorisations,
+      beneficiaryPhone: facts.phone,
+      day,
+      phoneChannel: () => phoneChannel,
+    },
     OPTED_OUT,
   );
   const chosen = recipients.find((r) => !("skipped" in r && r.skipped));

@@ -21,7 +21,14 @@ import { OPTED_OUT } from "../notifications/setNotifications.ts";
 import { audienceMemberIds, audienceSchema } from "./audience.ts";
 import { skipUnsent } from "./decisions.ts";
 import { loadRouteFacts, routeFor, type Route } from "./route.ts";
-import { renderTemplate, templateSchema, templateText, templateVarsFor, textLocale, type Template } from "./template.ts";
+import {
+  renderTemplate,
+  templateSchema,
+  templateText,
+  templateVarsFor,
+  textLocale,
+  type Template,
+} from "./template.ts";
 
 export const MESSAGE_KEY = "broadcasts:message";
 export const UNREACHABLE = "unreachable";
@@ -46,17 +53,30 @@ const FREEZE_CHUNK = 50_000;
 // A cancelled broadcast is watched this long for messages that come back to the queue.
 const CANCEL_WATCH_MS = 24 * 3600_000;
 
-export async function sendDueBroadcasts(deps: BroadcastSendDeps, now: Date, opts: { onlyId?: string; maxChunks?: number } = {}): Promise<SendSummary> {
+export async function sendDueBroadcasts(
+  deps: BroadcastSendDeps,
+  now: Date,
+  opts: { onlyId?: string; maxChunks?: number } = {},
+): Promise<SendSummary> {
   const { prisma } = deps;
   const summary: SendSummary = { started: 0, routed: 0, done: 0 };
   const cancelled = await prisma.broadcast.findMany({
-    where: { status: "CANCELLED", cancelledAt: { gte: new Date(now.getTime() - CANCEL_WATCH_MS) }, deliveries: { some: { status: { in: ["QUEUED", "SENDING"] } } } },
+    where: {
+      status: "CANCELLED",
+      cancelledAt: { gte: new Date(now.getTime() - CANCEL_WATCH_MS) },
+      deliveries: { some: { status: { in: ["QUEUED", "SENDING"] } } },
+    },
     select: { id: true },
   });
   for (const b of cancelled) await skipUnsent(prisma, b.id, now);
 
   const due = await prisma.broadcast.findMany({
-    where: { status: { in: ["SCHEDULED", "SENDING"] }, materialisedAt: null, scheduledAt: { lte: now }, ...(opts.onlyId ? { id: opts.onlyId } : {}) },
+    where: {
+      status: { in: ["SCHEDULED", "SENDING"] },
+      materialisedAt: null,
+      scheduledAt: { lte: now },
+      ...(opts.onlyId ? { id: opts.onlyId } : {}),
+    },
     select: { id: true, status: true },
     orderBy: { scheduledAt: "asc" },
   });
@@ -99,7 +119,10 @@ async function freeze(prisma: PrismaClient, id: string, now: Date): Promise<bool
   return prisma.$transaction(
     async (tx) => {
       if ((await lockStatus(tx, id)) !== "SCHEDULED") return false;
-      const b = await tx.broadcast.findUniqueOrThrow({ where: { id }, select: { audience: true, onlyBeneficiaryIds: true } });
+      const b = await tx.broadcast.findUniqueOrThrow({
+        where: { id },
+        select: { audience: true, onlyBeneficiaryIds: true },
+      });
       const only = z.array(z.string()).nullable().safeParse(b.onlyBeneficiaryIds);
       const members = await audienceMemberIds(tx, audienceSchema.parse(b.audience), {
         today: todayInVietnam(now),
@@ -138,13 +161,21 @@ async function routeChunk(deps: BroadcastSendDeps, id: string, now: Date): Promi
       const b = await tx.broadcast.findUniqueOrThrow({ where: { id }, select: { template: true } });
       const template = templateSchema.parse(b.template);
       const today = todayInVietnam(now);
-      const facts = await loadRouteFacts(tx, lines.map((l) => l.beneficiaryId));
+      const facts = await loadRouteFacts(
+        tx,
+        lines.map((l) => l.beneficiaryId),
+      );
       const phone = phoneChannel(deps.config);
       const routes = lines.map((l) => {
         const f = facts.get(l.beneficiaryId);
         return { line: l, route: f ? routeFor(f, today, phone) : ({ kind: "unreachable" } as Route) };
       });
-      const texts = await renderTexts(tx, template, routes.map((r) => ({ id: r.line.beneficiaryId, locale: localeOf(r.route) })), today);
+      const texts = await renderTexts(
+        tx,
+        template,
+        routes.map((r) => ({ id: r.line.beneficiaryId, locale: localeOf(r.route) })),
+        today,
+      );
       const drafts: OutboundDraft[] = [];
       // Lines written together per outcome: a handful of statements per chunk, not one per person.
       const groups = new Map<string, string[]>();
@@ -165,7 +196,11 @@ async function routeChunk(deps: BroadcastSendDeps, id: string, now: Date): Promi
           // The job's clock, not the database's: "now" is when the broadcast became due.
           notBefore: now,
         };
-        drafts.push(route.kind === "chat" ? { ...base, to: { identityId: route.identityId, channel: route.channel } } : { ...base, to: { phone: route.phone, channel: route.channel } });
+        drafts.push(
+          route.kind === "chat"
+            ? { ...base, to: { identityId: route.identityId, channel: route.channel } }
+            : { ...base, to: { phone: route.phone, channel: route.channel } },
+        );
         group(`channel:${route.channel}`, line.id);
       }
       for (const [key, ids] of groups) {
@@ -206,7 +241,9 @@ export async function finishIfComplete(prisma: PrismaClient, id: string, now: Da
 }
 
 async function lockStatus(tx: Prisma.TransactionClient, id: string): Promise<string | undefined> {
-  const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "Broadcast" WHERE id = ${id} FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { status: string }[]
+  >`SELECT status::text FROM "Broadcast" WHERE id = ${id} FOR UPDATE`;
   return rows[0]?.status;
 }
 
@@ -214,7 +251,12 @@ function localeOf(route: Route): "vi" | "en" {
   return route.kind === "chat" && route.locale === "en" ? "en" : "vi";
 }
 
-async function renderTexts(tx: Prisma.TransactionClient, template: Template, people: { id: string; locale: "vi" | "en" }[], today: string): Promise<Map<string, string>> {
+async function renderTexts(
+  tx: Prisma.TransactionClient,
+  template: Template,
+  people: { id: string; locale: "vi" | "en" }[],
+  today: string,
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const locale of ["vi", "en"] as const) {
     const ids = people.filter((p) => p.locale === locale).map((p) => p.id);

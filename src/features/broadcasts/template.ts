@@ -75,25 +75,41 @@ export function textLocale(template: Template, locale: string): "vi" | "en" {
 type Db = PrismaClient | Prisma.TransactionClient;
 
 /** Each person's variables, formatted for the locale; people not found are left out. */
-export async function templateVarsFor(db: Db, beneficiaryIds: string[], locale: "vi" | "en", today?: CalendarDate): Promise<Map<string, TemplateVars>> {
+export async function templateVarsFor(
+  db: Db,
+  beneficiaryIds: string[],
+  locale: "vi" | "en",
+  today?: CalendarDate,
+): Promise<Map<string, TemplateVars>> {
   const t = (await texts()).t(locale);
   const day = today ?? todayInVietnam();
-  const people = await db.beneficiary.findMany({ where: { id: { in: beneficiaryIds } }, select: { id: true, fullName: true, communeId: true } });
+  const people = await db.beneficiary.findMany({
+    where: { id: { in: beneficiaryIds } },
+    select: { id: true, fullName: true, communeId: true },
+  });
   // Next payouts are at most a few months ahead; the latest one a few months back is enough.
   const rows = await db.payout.findMany({
-    where: { beneficiaryId: { in: beneficiaryIds }, period: { month: { gte: calendarDate(addMonths(firstOfMonth(day), -6)) } } },
+    where: {
+      beneficiaryId: { in: beneficiaryIds },
+      period: { month: { gte: calendarDate(addMonths(firstOfMonth(day), -6)) } },
+    },
     orderBy: { period: { month: "desc" } },
     include: PAYOUT_VIEW_INCLUDE,
   });
   const schedules = await db.payoutSchedule.findMany({
-    where: { periodId: { in: [...new Set(rows.map((r) => r.periodId))] }, communeId: { in: [...new Set(people.map((p) => p.communeId))] } },
+    where: {
+      periodId: { in: [...new Set(rows.map((r) => r.periodId))] },
+      communeId: { in: [...new Set(people.map((p) => p.communeId))] },
+    },
     orderBy: [{ date: "asc" }, { startTime: "asc" }],
     include: SCHEDULE_VIEW_INCLUDE,
   });
   const communeOf = new Map(people.map((p) => [p.id, p.communeId]));
   const views = new Map<string, PayoutView[]>();
   for (const r of rows) {
-    const inPeriod = schedules.filter((s) => s.periodId === r.periodId && s.communeId === communeOf.get(r.beneficiaryId));
+    const inPeriod = schedules.filter(
+      (s) => s.periodId === r.periodId && s.communeId === communeOf.get(r.beneficiaryId),
+    );
     views.set(r.beneficiaryId, [...(views.get(r.beneficiaryId) ?? []), payoutView(r, inPeriod)]);
   }
   const unknown = t("broadcasts:vars.unknown");

@@ -41,5 +41,7 @@ export function elderParams(p: Named): { title: TextParam; name: string } {
 export function contact(ctx: ChatContext): TextRef {
   const { hotlinePhone, hotlineHours } = ctx.settings;
   if (!hotlinePhone) return say("chat:contact.commune");
-  return hotlineHours ? say("chat:contact.hotlineHours", { phone: hotlinePhone, hours: hotlineHours }) : say("chat:contact.hotline", { phone: hotlinePhone });
+  return hotlineHours
+    ? say("chat:contact.hotlineHours", { phone: hotlinePhone, hours: hotlineHours })
+    : say("chat:contact.hotline", { phone: hotlinePhone });
 }

@@ -37,7 +37,9 @@ export function phoneLast4Answer(text: string): string | null {
 
 /** "đồng ý", "có", "ok", "yes" / "không", "no"; null when neither. */
 export function yesNoAnswer(text: string): boolean | null {
-  const folded = foldVietnamese(text).replace(/[.!?…]+$/, "").trim();
+  const folded = foldVietnamese(text)
+    .replace(/[.!?…]+$/, "")
+    .trim();
   if (["dong y", "co", "co a", "vang", "da", "ok", "yes", "y", "agree", "i agree"].includes(folded)) return true;
   if (["khong", "khong dong y", "khong a", "no", "n", "disagree"].includes(folded)) return false;
   return null;

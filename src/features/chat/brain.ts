@@ -51,11 +51,22 @@ function decide(registry: Registry, stored: FlowState | null, event: FlowEvent<D
   }
   const d = decideMessage(registry, stored, event, ctx);
   // A command ("menu", "hủy") is not a message for the agent; anything else typed is.
-  const typed = event.kind === "text" && !isCommand(registry, event.text) ? { text: event.text, inQuestion: stored !== null && !registry.flow(stored.flow)?.passive } : null;
+  const typed =
+    event.kind === "text" && !isCommand(registry, event.text)
+      ? { text: event.text, inQuestion: stored !== null && !registry.flow(stored.flow)?.passive }
+      : null;
   const done = finish(d, ctx, typed);
   return { ...done, state: done.state ? registry.stamp(done.state) : null };
 }
 
 function isCommand(registry: Registry, text: string): boolean {
-  return registry.open({ kind: "word", folded: foldVietnamese(text).replace(/^\//, "").replace(/[.!?…]+$/, "").trim() }) !== null || /^\s*\/start\b/i.test(text);
+  return (
+    registry.open({
+      kind: "word",
+      folded: foldVietnamese(text)
+        .replace(/^\//, "")
+        .replace(/[.!?…]+$/, "")
+        .trim(),
+    }) !== null || /^\s*\/start\b/i.test(text)
+  );
 }

@@ -9,7 +9,16 @@
 import { say } from "../../core/reply.ts";
 import type { InboundBody } from "../../core/events.ts";
 import type { ChatContext } from "../../conversation/brain.ts";
-import { decision, FlowError, type Active, type Decision, type FlowInput, type FlowState, type Opening, type Trigger } from "../../conversation/flow.ts";
+import {
+  decision,
+  FlowError,
+  type Active,
+  type Decision,
+  type FlowInput,
+  type FlowState,
+  type Opening,
+  type Trigger,
+} from "../../conversation/flow.ts";
 import type { Registry } from "../../conversation/registry.ts";
 import { foldVietnamese } from "../../lib/text.ts";
 import type { IntentId } from "../../nlu/intents.ts";
@@ -82,7 +91,13 @@ function trigger(event: InboundBody): Trigger {
       // Telegram sends "/start <payload>" as text when a person types it; in groups "/start@Bot".
       const start = /^\s*\/start(?:@\w+)?(?:\s+(\S.*))?$/i.exec(event.text);
       if (start) return { kind: "start", payload: start[1]?.trim() ?? null };
-      return { kind: "word", folded: foldVietnamese(event.text).replace(/^\//, "").replace(/[.!?…]+$/, "").trim() };
+      return {
+        kind: "word",
+        folded: foldVietnamese(event.text)
+          .replace(/^\//, "")
+          .replace(/[.!?…]+$/, "")
+          .trim(),
+      };
     }
     default:
       return { kind: "word", folded: "" };
@@ -102,14 +117,23 @@ function paused(question: Active, ctx: ChatContext): Decision {
   return decision(question.state, [
     {
       text: [say("chat:timeout.unfinished"), say("chat:timeout.ask")],
-      buttons: [[{ label: say("chat:button.resume"), data: BUTTON.resume }], [{ label: say("chat:button.restart"), data: BUTTON.restart }], [{ label: say("chat:button.menu"), data: BUTTON.menu }]],
+      buttons: [
+        [{ label: say("chat:button.resume"), data: BUTTON.resume }],
+        [{ label: say("chat:button.restart"), data: BUTTON.restart }],
+        [{ label: say("chat:button.menu"), data: BUTTON.menu }],
+      ],
     },
   ]);
 }
 
 /** Not an answer to the question asked: say so and ask again, keeping the question. */
 function notAnAnswer(question: Active, input: FlowInput, ctx: ChatContext): Decision {
-  const sorry = input.kind === "button" ? "chat:staleButton" : input.kind === "unsupported" ? "chat:unsupported" : "chat:notAnAnswer";
+  const sorry =
+    input.kind === "button"
+      ? "chat:staleButton"
+      : input.kind === "unsupported"
+        ? "chat:unsupported"
+        : "chat:notAnAnswer";
   const again = question.prompt(ctx);
   return decision(question.state, [{ ...again, text: [say(sorry), ...again.text] }]);
 }

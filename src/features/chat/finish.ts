@@ -25,15 +25,24 @@ export function finish(d: Decision, ctx: ChatContext, typed: { text: string; inQ
 
 function asRelative(reply: Reply): Reply {
   const voice = (t: TextRef): TextRef => ({ key: t.key, params: { ...(t.params ?? {}), context: "relative" } });
-  return { ...reply, text: reply.text.map(voice), ...(reply.buttons ? { buttons: reply.buttons.map((row) => row.map((b) => ({ ...b, label: voice(b.label) }))) } : {}) };
+  return {
+    ...reply,
+    text: reply.text.map(voice),
+    ...(reply.buttons
+      ? { buttons: reply.buttons.map((row) => row.map((b) => ({ ...b, label: voice(b.label) }))) }
+      : {}),
+  };
 }
 
 function withPerson(replies: Reply[], d: Decision): Reply[] {
   const last = replies.at(-1);
   if (!last) return replies;
   // A ticket is being opened, or has just been: its own reply says who answers and when.
-  if (d.effects.some((e) => e.kind === "escalate") || last.text.some((t) => t.key.startsWith("hotline:chat."))) return replies;
-  const offered = (last.buttons ?? []).flat().some((b) => b.data === BUTTON.hotline || b.data.startsWith(ESCALATE_PREFIX));
+  if (d.effects.some((e) => e.kind === "escalate") || last.text.some((t) => t.key.startsWith("hotline:chat.")))
+    return replies;
+  const offered = (last.buttons ?? [])
+    .flat()
+    .some((b) => b.data === BUTTON.hotline || b.data.startsWith(ESCALATE_PREFIX));
   if (offered) return replies;
   if (!last.buttons?.length) {
     // More is coming (an effect's answer): that answer gets the buttons.
@@ -46,7 +55,7 @@ function withPerson(replies: Reply[], d: Decision): Reply[] {
 function copyToTicket(d: Decision, typed: string, inQuestion: boolean, ctx: ChatContext) {
   const ticket = ctx.openTicket;
   if (!ticket) return d.effects;
-  if (d.effects.some((e) => e.kind === "addToTicket" || (e.kind === "escalate" && typeof e.question === "string"))) return d.effects;
+  if (d.effects.some((e) => e.kind === "addToTicket" || (e.kind === "escalate" && typeof e.question === "string")))
+    return d.effects;
   return [...d.effects, fileIntoTicket(ticket.id, inQuestion ? redactString(typed) : typed)];
 }
-

@@ -32,8 +32,15 @@ export function chatSubject(ctx: ChatContext): string {
 
 /** The chat's own counter and, when it differs, its origin's. */
 async function chatSubjects(tx: Tx, ctx: ChatContext): Promise<{ subjects: Subject[]; origin: string }> {
-  const identity = await tx.chatIdentity.findUnique({ where: { id: ctx.identityId }, select: { platformUserId: true } });
-  const origin = chatOrigin({ channel: ctx.channel, platformUserId: identity?.platformUserId ?? "", identityId: ctx.identityId });
+  const identity = await tx.chatIdentity.findUnique({
+    where: { id: ctx.identityId },
+    select: { platformUserId: true },
+  });
+  const origin = chatOrigin({
+    channel: ctx.channel,
+    platformUserId: identity?.platformUserId ?? "",
+    identityId: ctx.identityId,
+  });
   const max = ctx.settings.identityMaxFailures;
   const subjects: Subject[] = [{ subject: chatSubject(ctx), max }];
   if (origin !== chatSubject(ctx)) subjects.push({ subject: `origin:${origin}`, max: max * ORIGIN_FACTOR });
@@ -56,7 +63,9 @@ export async function isBlocked(tx: Tx, ctx: ChatContext, subjects: Subject[]): 
 }
 
 export async function recordAttempt(tx: Tx, ctx: ChatContext, subjects: Subject[], success: boolean): Promise<void> {
-  await tx.identityAttempt.createMany({ data: subjects.map((s) => ({ subject: s.subject, success, createdAt: ctx.now })) });
+  await tx.identityAttempt.createMany({
+    data: subjects.map((s) => ({ subject: s.subject, success, createdAt: ctx.now })),
+  });
 }
 
 export async function checkLimit(tx: Tx, ctx: ChatContext): Promise<Result<"limit">> {
@@ -78,7 +87,12 @@ export async function findCode(tx: Tx, ctx: ChatContext, raw: string): Promise<R
 /** Only the hash of the ID leaves this function; the reply shows the masked form. */
 export async function lookupId(tx: Tx, personalId: string): Promise<Result<"idLookedUp">> {
   const row = await tx.beneficiary.findFirst({ where: { personalId }, select: { id: true } });
-  return { kind: "idLookedUp", pidHash: cipherOf(tx).subjectHash(personalId), candidateId: row?.id ?? null, maskedPersonalId: mask(personalId) };
+  return {
+    kind: "idLookedUp",
+    pidHash: cipherOf(tx).subjectHash(personalId),
+    candidateId: row?.id ?? null,
+    maskedPersonalId: mask(personalId),
+  };
 }
 
 export async function verifyIdentity(
@@ -142,7 +156,9 @@ export async function validAuthorisation(
 }
 
 export async function personRef(tx: Tx, beneficiaryId: string): Promise<PersonRef | null> {
-  const row = await tx.beneficiary.findUnique({ where: { id: beneficiaryId }, select: { id: true, fullName: true, sex: true } });
+  const row = await tx.beneficiary.findUnique({
+    where: { id: beneficiaryId },
+    select: { id: true, fullName: true, sex: true },
+  });
   return row ? { beneficiaryId: row.id, fullName: row.fullName, sex: row.sex } : null;
 }
-

@@ -13,4 +13,7 @@ export function talkButton(): Button {
   return btn("chat:button.talk", BUTTON.hotline);
 }
 
-export const LINK_ROWS: Button[][] = [[btn("chat:button.linkByCode", BUTTON.linkByCode)], [btn("chat:button.linkById", BUTTON.linkById)]];
+export const LINK_ROWS: Button[][] = [
+  [btn("chat:button.linkByCode", BUTTON.linkByCode)],
+  [btn("chat:button.linkById", BUTTON.linkById)],
+];

@@ -21,7 +21,11 @@ export async function link(tx: Tx, ctx: ChatContext, request: LinkRequest): Prom
   if (request.via === "AUTHORISATION") {
     // The consent may come long after the check (a resumed conversation): check again.
     const still = request.authorisationId
-      ? await validAuthorisation(tx, ctx, { beneficiaryId: person.beneficiaryId, id: request.authorisationId, relativeId: request.relativeId })
+      ? await validAuthorisation(tx, ctx, {
+          beneficiaryId: person.beneficiaryId,
+          id: request.authorisationId,
+          relativeId: request.relativeId,
+        })
       : null;
     if (!still) return { outcome: "notAllowed" };
   }
@@ -32,8 +36,11 @@ export async function link(tx: Tx, ctx: ChatContext, request: LinkRequest): Prom
   // that holds unconditionally (the officer's code, the identity check) is not swapped for one that
   // holds only while an authorisation does — that would take the chat off notices and broadcasts
   // until the authorisation starts. What the new link proves (who the relative is) is still kept.
-  const keep = existing !== null && (existing.role === "SELF" || (existing.authorisationId === null && request.role === "REPRESENTATIVE"));
-  if (existing === null) await tx.chatLink.create({ data: { ...where.identityId_beneficiaryId, linkedAt: ctx.now, ...fields } });
+  const keep =
+    existing !== null &&
+    (existing.role === "SELF" || (existing.authorisationId === null && request.role === "REPRESENTATIVE"));
+  if (existing === null)
+    await tx.chatLink.create({ data: { ...where.identityId_beneficiaryId, linkedAt: ctx.now, ...fields } });
   else if (!keep) await tx.chatLink.update({ where, data: fields });
   await tx.chatIdentity.update({
     where: { id: ctx.identityId },
@@ -50,22 +57,41 @@ export async function link(tx: Tx, ctx: ChatContext, request: LinkRequest): Prom
     action: "chat.link",
     entity: "beneficiary",
     entityId: person.beneficiaryId,
-    detail: { channel: ctx.channel, role: request.role, via: request.via, authorisationId: request.authorisationId ?? null },
+    detail: {
+      channel: ctx.channel,
+      role: request.role,
+      via: request.via,
+      authorisationId: request.authorisationId ?? null,
+    },
   });
   return { outcome: "ok", person };
 }
 
-export async function unlink(tx: Tx, ctx: ChatContext, beneficiaryIds: string[] | "all"): Promise<{ removed: number; remaining: number }> {
+export async function unlink(
+  tx: Tx,
+  ctx: ChatContext,
+  beneficiaryIds: string[] | "all",
+): Promise<{ removed: number; remaining: number }> {
   const scope = beneficiaryIds === "all" ? {} : { beneficiaryId: { in: beneficiaryIds } };
-  const removed = await tx.chatLink.findMany({ where: { identityId: ctx.identityId, ...scope }, select: { beneficiaryId: true } });
+  const removed = await tx.chatLink.findMany({
+    where: { identityId: ctx.identityId, ...scope },
+    select: { beneficiaryId: true },
+  });
   await tx.chatLink.deleteMany({ where: { identityId: ctx.identityId, ...scope } });
-  const left = await tx.chatLink.findMany({ where: { identityId: ctx.identityId }, orderBy: { linkedAt: "asc" }, select: { beneficiaryId: true } });
+  const left = await tx.chatLink.findMany({
+    where: { identityId: ctx.identityId },
+    orderBy: { linkedAt: "asc" },
+    select: { beneficiaryId: true },
+  });
   const identity = await tx.chatIdentity.findUniqueOrThrow({
     where: { id: ctx.identityId },
     select: { beneficiaryId: true, relative: { select: { beneficiaryId: true } } },
   });
   const stillLinked = new Set(left.map((l) => l.beneficiaryId));
-  const selected = identity.beneficiaryId && stillLinked.has(identity.beneficiaryId) ? identity.beneficiaryId : (left[0]?.beneficiaryId ?? null);
+  const selected =
+    identity.beneficiaryId && stillLinked.has(identity.beneficiaryId)
+      ? identity.beneficiaryId
+      : (left[0]?.beneficiaryId ?? null);
   const relativeStays = identity.relative !== null && stillLinked.has(identity.relative.beneficiaryId);
   await tx.chatIdentity.update({
     where: { id: ctx.identityId },
@@ -88,7 +114,9 @@ export async function unlink(tx: Tx, ctx: ChatContext, beneficiaryIds: string[] 
 
 /** Only people linked to this chat can be selected. */
 export async function select(tx: Tx, ctx: ChatContext, beneficiaryId: string): Promise<void> {
-  const linked = await tx.chatLink.findUnique({ where: { identityId_beneficiaryId: { identityId: ctx.identityId, beneficiaryId } } });
+  const linked = await tx.chatLink.findUnique({
+    where: { identityId_beneficiaryId: { identityId: ctx.identityId, beneficiaryId } },
+  });
   if (linked) await tx.chatIdentity.update({ where: { id: ctx.identityId }, data: { beneficiaryId } });
 }
 
@@ -98,9 +126,20 @@ export async function profile(tx: Tx, ctx: ChatContext, beneficiaryId: string): 
     select: {
       beneficiary: {
         select: {
-          fullName: true, programme: true, status: true, personalId: true, dateOfBirth: true, phone: true, address: true,
+          fullName: true,
+          programme: true,
+          status: true,
+          personalId: true,
+          dateOfBirth: true,
+          phone: true,
+          address: true,
           commune: { select: { name: true } },
-          accounts: { where: { status: "VERIFIED" }, orderBy: { createdAt: "desc" }, take: 1, select: { provider: true, accountLast4: true } },
+          accounts: {
+            where: { status: "VERIFIED" },
+            orderBy: { createdAt: "desc" },
+            take: 1,
+            select: { provider: true, accountLast4: true },
+          },
           _count: { select: { chatLinks: true } },
         },
       },
@@ -117,12 +156,18 @@ export async function profile(tx: Tx, ctx: ChatContext, beneficiaryId: string): 
   const account = b.accounts[0];
   return {
     profile: {
-      fullName: b.fullName, communeName: b.commune.name, programme: b.programme, status: b.status, maskedPersonalId: mask(b.personalId),
+      fullName: b.fullName,
+      communeName: b.commune.name,
+      programme: b.programme,
+      status: b.status,
+      maskedPersonalId: mask(b.personalId),
       dateOfBirth: b.dateOfBirth.toISOString().slice(0, 10),
       maskedPhone: b.phone ? mask(b.phone) : null,
       address: b.address,
       account: account ? `${account.provider} ••••${account.accountLast4}` : null,
-      receiver: authorisation ? { name: authorisation.relative.fullName, until: authorisation.validUntil.toISOString().slice(0, 10) } : null,
+      receiver: authorisation
+        ? { name: authorisation.relative.fullName, until: authorisation.validUntil.toISOString().slice(0, 10) }
+        : null,
       chats: b._count.chatLinks,
     },
   };

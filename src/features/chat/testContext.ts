@@ -3,8 +3,20 @@ import type { Reply } from "../../core/reply.ts";
 import type { ChatContext, LinkedPerson } from "../../conversation/brain.ts";
 import type { Decision as ChatDecision } from "../../conversation/flow.ts";
 
-export const DAO: LinkedPerson = { beneficiaryId: "b-dao", fullName: "Nguyễn Thị Đào", role: "SELF", communeName: "Xã Hòa An", sex: "FEMALE" };
-export const BA: LinkedPerson = { beneficiaryId: "b-ba", fullName: "Trần Văn Ba", role: "REPRESENTATIVE", communeName: "Xã Hòa An", sex: "MALE" };
+export const DAO: LinkedPerson = {
+  beneficiaryId: "b-dao",
+  fullName: "Nguyễn Thị Đào",
+  role: "SELF",
+  communeName: "Xã Hòa An",
+  sex: "FEMALE",
+};
+export const BA: LinkedPerson = {
+  beneficiaryId: "b-ba",
+  fullName: "Trần Văn Ba",
+  role: "REPRESENTATIVE",
+  communeName: "Xã Hòa An",
+  sex: "MALE",
+};
 
 export function testContext(overrides: Partial<ChatContext> = {}): ChatContext {
   const links = overrides.links ?? [];
@@ -19,7 +31,13 @@ export function testContext(overrides: Partial<ChatContext> = {}): ChatContext {
     links,
     activeBeneficiaryId: links[0]?.beneficiaryId ?? null,
     idleMs: 1000,
-    settings: { identityMaxFailures: 5, identityWindowHours: 24, idleMinutes: 30, hotlinePhone: "1900 1234", hotlineHours: "7:30-17:00" },
+    settings: {
+      identityMaxFailures: 5,
+      identityWindowHours: 24,
+      idleMinutes: 30,
+      hotlinePhone: "1900 1234",
+      hotlineHours: "7:30-17:00",
+    },
     ...overrides,
   };
 }

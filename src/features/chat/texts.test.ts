@@ -12,8 +12,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 function usedKeys(): string[] {
   const keys = new Set<string>();
   // Every flow's folder too (flows/<name>/…).
-  for (const file of readdirSync(here, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
-    for (const m of readFileSync(path.join(here, file), "utf8").matchAll(/"chat:([A-Za-z.]+)"/g)) if (m[1]) keys.add(m[1]);
+  for (const file of readdirSync(here, { recursive: true, encoding: "utf8" }).filter(
+    (f) => f.endsWith(".ts") && !f.endsWith(".test.ts"),
+  )) {
+    for (const m of readFileSync(path.join(here, file), "utf8").matchAll(/"chat:([A-Za-z.]+)"/g))
+      if (m[1]) keys.add(m[1]);
   }
   for (const p of ["BTXH", "NCC"]) keys.add(`programme.${p}`);
   for (const s of ["ACTIVE", "SUSPENDED", "ENDED", "DECEASED"]) keys.add(`status.${s}`);
@@ -21,7 +24,9 @@ function usedKeys(): string[] {
 }
 
 function lookup(tree: unknown, key: string): unknown {
-  return key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? Reflect.get(node, part) : undefined), tree);
+  return key
+    .split(".")
+    .reduce<unknown>((node, part) => (node && typeof node === "object" ? Reflect.get(node, part) : undefined), tree);
 }
 
 describe("the bot's texts", () => {
@@ -34,7 +39,9 @@ describe("the bot's texts", () => {
 
   it("keeps button labels short enough for a small phone", () => {
     const long = LOCALES.flatMap((l) =>
-      Object.entries(labels.parse(resources[l]?.chat?.button)).filter(([, v]) => v.length > 30).map(([k]) => `${l}:${k}`),
+      Object.entries(labels.parse(resources[l]?.chat?.button))
+        .filter(([, v]) => v.length > 30)
+        .map(([k]) => `${l}:${k}`),
     );
     expect(long).toEqual([]);
   });

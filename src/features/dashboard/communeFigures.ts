@@ -53,9 +53,28 @@ export interface CommuneFigures extends FigureCounts {
 }
 
 export const FIGURE_KEYS = [
-  "active", "paid", "accountPaid", "linkedOwn", "linkedRelative", "ownChat", "relativeChat", "phoneOnly", "none",
-  "noticesSent", "noticesFailed", "noticesSkipped", "noticesWaiting", "uncollected", "uncollectedAmount",
-  "requestsPending", "ticketsOpen", "ticketsBreached", "broadcastSent", "broadcastFailed", "broadcastUnreached", "broadcastUnsent",
+  "active",
+  "paid",
+  "accountPaid",
+  "linkedOwn",
+  "linkedRelative",
+  "ownChat",
+  "relativeChat",
+  "phoneOnly",
+  "none",
+  "noticesSent",
+  "noticesFailed",
+  "noticesSkipped",
+  "noticesWaiting",
+  "uncollected",
+  "uncollectedAmount",
+  "requestsPending",
+  "ticketsOpen",
+  "ticketsBreached",
+  "broadcastSent",
+  "broadcastFailed",
+  "broadcastUnreached",
+  "broadcastUnsent",
 ] as const satisfies readonly (keyof FigureCounts)[];
 
 type Db = Pick<PrismaClient, "$queryRaw">;
@@ -67,7 +86,11 @@ export interface StandingFigures {
   counts: Row[];
 }
 
-export async function standingFigures(db: Db, communeIds: string[] | null, at: { today: CalendarDate; now: Date }): Promise<StandingFigures> {
+export async function standingFigures(
+  db: Db,
+  communeIds: string[] | null,
+  at: { today: CalendarDate; now: Date },
+): Promise<StandingFigures> {
   if (communeIds?.length === 0) return { reach: [], counts: [] };
   const [reach, ...counts] = await Promise.all([
     reachByCommune(db, communeIds, at.today),
@@ -134,13 +157,20 @@ GROUP BY b."communeId"`
       : [],
   ]);
   const byCommune = new Map<string, Record<string, unknown>>();
-  for (const row of [...today.counts, ...parts.flat()]) byCommune.set(row.communeId, { ...byCommune.get(row.communeId), ...row });
+  for (const row of [...today.counts, ...parts.flat()])
+    byCommune.set(row.communeId, { ...byCommune.get(row.communeId), ...row });
   return today.reach.map((r) => withCounts(r, byCommune.get(r.communeId) ?? {}));
 }
 
 /** Per commune (of `b`), how many rows of `from` match each figure's condition. */
-function countOutcomes(db: Db, from: Prisma.Sql, figures: Partial<Record<keyof FigureCounts, Prisma.Sql>>): Promise<Row[]> {
-  const columns = Object.entries(figures).map(([k, where]) => Prisma.sql`COUNT(*) FILTER (WHERE ${where})::int AS ${Prisma.raw(`"${k}"`)}`);
+function countOutcomes(
+  db: Db,
+  from: Prisma.Sql,
+  figures: Partial<Record<keyof FigureCounts, Prisma.Sql>>,
+): Promise<Row[]> {
+  const columns = Object.entries(figures).map(
+    ([k, where]) => Prisma.sql`COUNT(*) FILTER (WHERE ${where})::int AS ${Prisma.raw(`"${k}"`)}`,
+  );
   return db.$queryRaw<Row[]>`
 SELECT b."communeId", ${Prisma.join(columns, ",\n  ")}
 FROM ${from}

@@ -17,9 +17,22 @@ import { asWallClockDate } from "../../lib/vietnamTime.ts";
 
 type Deps = { prisma: PrismaClient; i18n: I18n };
 
-const TREND_KEYS = ["paid", "accountPaid", "uncollected", "uncollectedAmount", "noticesSent", "noticesFailed", "noticesSkipped", "broadcastSent", "broadcastFailed"] as const;
+const TREND_KEYS = [
+  "paid",
+  "accountPaid",
+  "uncollected",
+  "uncollectedAmount",
+  "noticesSent",
+  "noticesFailed",
+  "noticesSkipped",
+  "broadcastSent",
+  "broadcastFailed",
+] as const;
 
-export async function exportDashboard(deps: Deps, input: { staff: StaffContext; dashboard: Dashboard; locale: string }): Promise<ExportFile> {
+export async function exportDashboard(
+  deps: Deps,
+  input: { staff: StaffContext; dashboard: Dashboard; locale: string },
+): Promise<ExportFile> {
   const t = deps.i18n.t(input.locale);
   const d = input.dashboard;
   const label = (k: string) => t(`dashboard:figure.${k}`);
@@ -30,7 +43,8 @@ export async function exportDashboard(deps: Deps, input: { staff: StaffContext; 
     amount(t("dashboard:figure.share")),
     ...FIGURE_KEYS.map((k) => amount(label(k))),
   ]);
-  const line = (name: string, f: FigureCounts) => communes.addRow([name, accountShare(f), ...FIGURE_KEYS.map((k) => f[k])]);
+  const line = (name: string, f: FigureCounts) =>
+    communes.addRow([name, accountShare(f), ...FIGURE_KEYS.map((k) => f[k])]);
   for (const c of d.communes) line(`${c.communeName} (${c.communeCode})`, c);
   line(t("dashboard:totals"), d.totals).font = { bold: true };
   communes.getColumn(2).numFmt = "0.0";
@@ -43,7 +57,10 @@ export async function exportDashboard(deps: Deps, input: { staff: StaffContext; 
   for (const p of d.trend) trend.addRow([p.period.month.slice(0, 7), accountShare(p), ...TREND_KEYS.map((k) => p[k])]);
   trend.getColumn(2).numFmt = "0.0";
 
-  const terms = sheet(workbook, t("dashboard:sheet.definitions"), [{ header: t("dashboard:sheet.term"), width: 28 }, { header: t("dashboard:sheet.meaning"), width: 100 }]);
+  const terms = sheet(workbook, t("dashboard:sheet.definitions"), [
+    { header: t("dashboard:sheet.term"), width: 28 },
+    { header: t("dashboard:sheet.meaning"), width: 100 },
+  ]);
   for (const k of DEFINITIONS) {
     terms.addRow([t(`dashboard:define.${k}.term`), t(`dashboard:define.${k}.text`)]);
   }
@@ -57,22 +74,31 @@ export async function exportDashboard(deps: Deps, input: { staff: StaffContext; 
     ...(d.period ? { entityId: d.period.id } : {}),
     detail: { communes: d.communes.length },
   });
-  return { fileName: `bang-so-lieu-${d.period?.month.slice(0, 7) ?? "trong"}.xlsx`, data: await workbookBuffer(workbook) };
+  return {
+    fileName: `bang-so-lieu-${d.period?.month.slice(0, 7) ?? "trong"}.xlsx`,
+    data: await workbookBuffer(workbook),
+  };
 }
 
 export async function exportFigureList(
   deps: Deps,
-  input: { staff: StaffContext; area: string[] | null; figure: ListFigure; scope: ListScope; month: string | undefined; locale: string },
+  input: {
+    staff: StaffContext;
+    area: string[] | null;
+    figure: ListFigure;
+    scope: ListScope;
+    month: string | undefined;
+    locale: string;
+  },
 ): Promise<ExportFile> {
   const t = deps.i18n.t(input.locale);
   const rows = await figureList(deps.prisma, input.area, input.figure, input.scope);
   const { headers, values } = listColumns(t, input.figure);
   const workbook = new ExcelJS.Workbook();
-  const ws = sheet(
-    workbook,
-    t(`dashboard:figure.${input.figure}`),
-    [{ header: t("dashboard:list.serial"), width: 6 }, ...headers.map((header) => ({ header, width: 22 }))],
-  );
+  const ws = sheet(workbook, t(`dashboard:figure.${input.figure}`), [
+    { header: t("dashboard:list.serial"), width: 6 },
+    ...headers.map((header) => ({ header, width: 22 })),
+  ]);
   rows.forEach((r, i) => {
     // Times as Vietnam wall-clock time: Excel cells carry no time zone.
     const cells = values(r).map((v) => (v instanceof Date ? asWallClockDate(v) : v));

@@ -23,11 +23,27 @@ import {
 } from "./figureSql.ts";
 
 export const LIST_FIGURES = [
-  "active", "linkedOwn", "linkedRelative", "ownChat", "relativeChat", "phoneOnly", "none",
-  "paid", "accountPaid", "uncollected",
-  "noticesSent", "noticesFailed", "noticesSkipped", "noticesWaiting",
-  "broadcastSent", "broadcastFailed", "broadcastUnreached", "broadcastUnsent",
-  "requestsPending", "ticketsOpen", "ticketsBreached",
+  "active",
+  "linkedOwn",
+  "linkedRelative",
+  "ownChat",
+  "relativeChat",
+  "phoneOnly",
+  "none",
+  "paid",
+  "accountPaid",
+  "uncollected",
+  "noticesSent",
+  "noticesFailed",
+  "noticesSkipped",
+  "noticesWaiting",
+  "broadcastSent",
+  "broadcastFailed",
+  "broadcastUnreached",
+  "broadcastUnsent",
+  "requestsPending",
+  "ticketsOpen",
+  "ticketsBreached",
 ] as const;
 export type ListFigure = (typeof LIST_FIGURES)[number];
 
@@ -43,11 +59,27 @@ export type ListFigure = (typeof LIST_FIGURES)[number];
 export type ListFamily = "people" | "payouts" | "notices" | "broadcasts" | "requests" | "tickets";
 
 export const FAMILY_OF: Record<ListFigure, ListFamily> = {
-  active: "people", linkedOwn: "people", linkedRelative: "people", ownChat: "people", relativeChat: "people", phoneOnly: "people", none: "people",
-  paid: "payouts", accountPaid: "payouts", uncollected: "payouts",
-  noticesSent: "notices", noticesFailed: "notices", noticesSkipped: "notices", noticesWaiting: "notices",
-  broadcastSent: "broadcasts", broadcastFailed: "broadcasts", broadcastUnreached: "broadcasts", broadcastUnsent: "broadcasts",
-  requestsPending: "requests", ticketsOpen: "tickets", ticketsBreached: "tickets",
+  active: "people",
+  linkedOwn: "people",
+  linkedRelative: "people",
+  ownChat: "people",
+  relativeChat: "people",
+  phoneOnly: "people",
+  none: "people",
+  paid: "payouts",
+  accountPaid: "payouts",
+  uncollected: "payouts",
+  noticesSent: "notices",
+  noticesFailed: "notices",
+  noticesSkipped: "notices",
+  noticesWaiting: "notices",
+  broadcastSent: "broadcasts",
+  broadcastFailed: "broadcasts",
+  broadcastUnreached: "broadcasts",
+  broadcastUnsent: "broadcasts",
+  requestsPending: "requests",
+  ticketsOpen: "tickets",
+  ticketsBreached: "tickets",
 };
 
 export interface ListRow {
@@ -73,7 +105,13 @@ export interface ListScope {
 type Db = Pick<PrismaClient, "$queryRaw">;
 type RawRow = Omit<ListRow, "amount"> & { amount: bigint | number | null };
 
-export async function figureList(db: Db, communeIds: string[] | null, figure: ListFigure, scope: ListScope, page?: { take: number; skip: number }): Promise<ListRow[]> {
+export async function figureList(
+  db: Db,
+  communeIds: string[] | null,
+  figure: ListFigure,
+  scope: ListScope,
+  page?: { take: number; skip: number },
+): Promise<ListRow[]> {
   const items = itemsSql(figure, communeIds, scope);
   if (!items) return [];
   const limit = page ? Prisma.sql`LIMIT ${page.take} OFFSET ${page.skip}` : Prisma.empty;
@@ -89,16 +127,36 @@ ${limit}`;
   }));
 }
 
-export async function figureListCount(db: Db, communeIds: string[] | null, figure: ListFigure, scope: ListScope): Promise<number> {
+export async function figureListCount(
+  db: Db,
+  communeIds: string[] | null,
+  figure: ListFigure,
+  scope: ListScope,
+): Promise<number> {
   const items = itemsSql(figure, communeIds, scope);
   if (!items) return 0;
   const [row] = await db.$queryRaw<{ n: number }[]>`SELECT COUNT(*)::int AS n FROM (${items}) x`;
   return Number(row?.n ?? 0);
 }
 
-const NOTICE_OUTCOME: Partial<Record<ListFigure, NoticeOutcome>> = { noticesSent: "SENT", noticesFailed: "FAILED", noticesSkipped: "SKIPPED", noticesWaiting: "WAITING" };
-const BROADCAST_OUTCOME: Partial<Record<ListFigure, BroadcastOutcome>> = { broadcastSent: "SENT", broadcastFailed: "FAILED", broadcastUnreached: "UNREACHED", broadcastUnsent: "UNSENT" };
-const REACH_CLASS: Partial<Record<ListFigure, string>> = { ownChat: "OWN_CHAT", relativeChat: "RELATIVE_CHAT", phoneOnly: "PHONE_ONLY", none: "NONE" };
+const NOTICE_OUTCOME: Partial<Record<ListFigure, NoticeOutcome>> = {
+  noticesSent: "SENT",
+  noticesFailed: "FAILED",
+  noticesSkipped: "SKIPPED",
+  noticesWaiting: "WAITING",
+};
+const BROADCAST_OUTCOME: Partial<Record<ListFigure, BroadcastOutcome>> = {
+  broadcastSent: "SENT",
+  broadcastFailed: "FAILED",
+  broadcastUnreached: "UNREACHED",
+  broadcastUnsent: "UNSENT",
+};
+const REACH_CLASS: Partial<Record<ListFigure, string>> = {
+  ownChat: "OWN_CHAT",
+  relativeChat: "RELATIVE_CHAT",
+  phoneOnly: "PHONE_ONLY",
+  none: "NONE",
+};
 
 /** One row per item with the shared columns plus `sort`; null when the figure needs a period and there is none. */
 function itemsSql(figure: ListFigure, communeIds: string[] | null, scope: ListScope): Prisma.Sql | null {
@@ -110,10 +168,13 @@ function itemsSql(figure: ListFigure, communeIds: string[] | null, scope: ListSc
     case "people": {
       const reach = REACH_CLASS[figure];
       const where =
-        figure === "linkedOwn" ? HAS_OWN_LINK
-        : figure === "linkedRelative" ? Prisma.sql`NOT ${HAS_OWN_LINK} AND ${HAS_RELATIVE_LINK}`
-        : reach ? Prisma.sql`b.reach = ${reach}`
-        : Prisma.sql`TRUE`;
+        figure === "linkedOwn"
+          ? HAS_OWN_LINK
+          : figure === "linkedRelative"
+            ? Prisma.sql`NOT ${HAS_OWN_LINK} AND ${HAS_RELATIVE_LINK}`
+            : reach
+              ? Prisma.sql`b.reach = ${reach}`
+              : Prisma.sql`TRUE`;
       return Prisma.sql`
 WITH reach AS (${reachablePeopleSql(communeIds, scope.today)})
 SELECT b.id, b.id AS "beneficiaryId", b."fullName", b."communeId", b.phone AS c1, b.address AS c2, b.reach AS c3, NULL::text AS c4,
@@ -122,9 +183,11 @@ FROM reach b WHERE ${where}`;
     }
     case "payouts": {
       const where =
-        figure === "paid" ? Prisma.sql`b.status = 'ACTIVE'`
-        : figure === "accountPaid" ? Prisma.sql`b.status = 'ACTIVE' AND p.method IN ${ACCOUNT_METHODS}`
-        : Prisma.sql`p.status IN ${NOT_COLLECTED}`;
+        figure === "paid"
+          ? Prisma.sql`b.status = 'ACTIVE'`
+          : figure === "accountPaid"
+            ? Prisma.sql`b.status = 'ACTIVE' AND p.method IN ${ACCOUNT_METHODS}`
+            : Prisma.sql`p.status IN ${NOT_COLLECTED}`;
       return Prisma.sql`
 SELECT p.id, b.id AS "beneficiaryId", b."fullName", b."communeId", p.method::text AS c1, p.status::text AS c2, NULL::text AS c3, NULL::text AS c4,
   p.amount::bigint AS amount, p."paidAt" AS at, b."fullNameAscii" AS sort

@@ -53,7 +53,9 @@ WHERE p."periodId" IN (${Prisma.join(periodIds)}) AND ${inArea(`b."communeId"`, 
 }
 
 export function noticeOutcome(outcome: NoticeOutcome): Prisma.Sql {
-  return outcome === "WAITING" ? Prisma.sql`o.status IN ('QUEUED', 'SENDING')` : Prisma.sql`o.status = ${Prisma.raw(`'${outcome}'`)}`;
+  return outcome === "WAITING"
+    ? Prisma.sql`o.status IN ('QUEUED', 'SENDING')`
+    : Prisma.sql`o.status = ${Prisma.raw(`'${outcome}'`)}`;
 }
 
 export type BroadcastOutcome = "SENT" | "FAILED" | "UNREACHED" | "UNSENT";

@@ -20,7 +20,11 @@ export interface Dashboard {
 
 type Db = Pick<PrismaClient, "$queryRaw" | "$transaction" | "dashboardFigure" | "payoutPeriod" | "commune">;
 
-export async function loadDashboard(db: Db, communeIds: string[] | null, at: { month?: string; today: CalendarDate; now: Date }): Promise<Dashboard> {
+export async function loadDashboard(
+  db: Db,
+  communeIds: string[] | null,
+  at: { month?: string; today: CalendarDate; now: Date },
+): Promise<Dashboard> {
   const [periods, communes] = await Promise.all([
     listPeriods(db),
     db.commune.findMany({
@@ -31,18 +35,41 @@ export async function loadDashboard(db: Db, communeIds: string[] | null, at: { m
   ]);
   const period = choosePeriod(periods, at.month, at.today) ?? null;
   const months = period ? trendPeriods(periods, period) : [];
-  let rows = await readStored(db, months.map((p) => p.id), communeIds);
+  let rows = await readStored(
+    db,
+    months.map((p) => p.id),
+    communeIds,
+  );
   const complete = (p: DashboardPeriod) => rows.filter((r) => r.periodId === p.id).length >= communes.length;
   // The shown month is counted now if it must be; other months of the trend are left to the
   // recount job (counting twelve months of a province would keep the page waiting too long).
   if (period && !complete(period)) {
     await recountPeriod(db, period.id, at.now);
-    rows = await readStored(db, months.map((p) => p.id), communeIds);
+    rows = await readStored(
+      db,
+      months.map((p) => p.id),
+      communeIds,
+    );
   }
   const shown = new Map(rows.filter((r) => r.periodId === period?.id).map((r) => [r.communeId, r]));
-  const figures = communes.map((c) => ({ communeId: c.id, communeCode: c.code, communeName: c.name, ...counts(shown.get(c.id)) }));
-  const countedAt = [...shown.values()].reduce<Date | null>((oldest, r) => (oldest === null || r.computedAt < oldest ? r.computedAt : oldest), null);
-  return { periods, period, communes: figures, totals: figureTotals(figures), trend: areaTrend(months.filter(complete), rows), countedAt };
+  const figures = communes.map((c) => ({
+    communeId: c.id,
+    communeCode: c.code,
+    communeName: c.name,
+    ...counts(shown.get(c.id)),
+  }));
+  const countedAt = [...shown.values()].reduce<Date | null>(
+    (oldest, r) => (oldest === null || r.computedAt < oldest ? r.computedAt : oldest),
+    null,
+  );
+  return {
+    periods,
+    period,
+    communes: figures,
+    totals: figureTotals(figures),
+    trend: areaTrend(months.filter(complete), rows),
+    countedAt,
+  };
 }
 
 function counts(r: StoredCounts | undefined): FigureCounts {

@@ -15,12 +15,19 @@ export const TREND_PERIODS = 12;
 
 /** Every period, newest first. */
 export async function listPeriods(db: Pick<PrismaClient, "payoutPeriod">): Promise<DashboardPeriod[]> {
-  const rows = await db.payoutPeriod.findMany({ orderBy: { month: "desc" }, select: { id: true, month: true, status: true } });
+  const rows = await db.payoutPeriod.findMany({
+    orderBy: { month: "desc" },
+    select: { id: true, month: true, status: true },
+  });
   return rows.map((r) => ({ id: r.id, month: fromDbDate(r.month), status: r.status }));
 }
 
 /** The picked month ("YYYY-MM"), else the newest period not later than today's month, else the oldest. */
-export function choosePeriod(periods: DashboardPeriod[], picked: string | undefined, today: CalendarDate): DashboardPeriod | undefined {
+export function choosePeriod(
+  periods: DashboardPeriod[],
+  picked: string | undefined,
+  today: CalendarDate,
+): DashboardPeriod | undefined {
   if (picked) return periods.find((p) => p.month.startsWith(picked));
   const thisMonth = firstOfMonth(today);
   return periods.find((p) => p.month <= thisMonth) ?? periods.at(-1);
@@ -28,5 +35,8 @@ export function choosePeriod(periods: DashboardPeriod[], picked: string | undefi
 
 /** The period and up to eleven before it, oldest first. */
 export function trendPeriods(periods: DashboardPeriod[], period: DashboardPeriod): DashboardPeriod[] {
-  return periods.filter((p) => p.month <= period.month).slice(0, TREND_PERIODS).reverse();
+  return periods
+    .filter((p) => p.month <= period.month)
+    .slice(0, TREND_PERIODS)
+    .reverse();
 }

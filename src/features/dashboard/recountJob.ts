@@ -12,8 +12,15 @@ import { recountPeriod } from "./storedFigures.ts";
 
 const DAY_MS = 86_400_000;
 
-export function dashboardRecountJob(deps: { prisma: PrismaClient; config: Pick<Config, "DASHBOARD_RECOUNT_MINUTES"> }): Job {
-  return { name: "dashboard-recount", schedule: `*/${deps.config.DASHBOARD_RECOUNT_MINUTES} * * * *`, run: (now) => recountDashboard(deps.prisma, now) };
+export function dashboardRecountJob(deps: {
+  prisma: PrismaClient;
+  config: Pick<Config, "DASHBOARD_RECOUNT_MINUTES">;
+}): Job {
+  return {
+    name: "dashboard-recount",
+    schedule: `*/${deps.config.DASHBOARD_RECOUNT_MINUTES} * * * *`,
+    run: (now) => recountDashboard(deps.prisma, now),
+  };
 }
 
 export async function recountDashboard(prisma: PrismaClient, now: Date): Promise<{ months: string[] }> {
@@ -27,10 +34,17 @@ export async function recountDashboard(prisma: PrismaClient, now: Date): Promise
   const counted = new Map(oldest.map((o) => [o.periodId, o]));
   const due = trendPeriods(periods, current).filter((p) => {
     const c = counted.get(p.id);
-    return p.id === current.id || !c || c._count._all < communes || !c._min.computedAt || now.getTime() - c._min.computedAt.getTime() > DAY_MS;
+    return (
+      p.id === current.id ||
+      !c ||
+      c._count._all < communes ||
+      !c._min.computedAt ||
+      now.getTime() - c._min.computedAt.getTime() > DAY_MS
+    );
   });
   // Today's figures (reach, links, requests, tickets) are the same for every month counted now.
-  const standing = due.length > 1 ? await standingFigures(prisma, null, { today: todayInVietnam(now), now }) : undefined;
+  const standing =
+    due.length > 1 ? await standingFigures(prisma, null, { today: todayInVietnam(now), now }) : undefined;
   for (const p of due) await recountPeriod(prisma, p.id, now, { standing });
   return { months: due.map((p) => p.month) };
 }

@@ -26,13 +26,19 @@ export async function recountPeriod(
   const { standing, communeIds = null } = scope;
   const figures = await communeFigures(db, communeIds, { periodId, today: todayInVietnam(now), now }, standing);
   await db.$transaction([
-    db.dashboardFigure.deleteMany({ where: { periodId, ...(communeIds === null ? {} : { communeId: { in: communeIds } }) } }),
+    db.dashboardFigure.deleteMany({
+      where: { periodId, ...(communeIds === null ? {} : { communeId: { in: communeIds } }) },
+    }),
     db.dashboardFigure.createMany({ data: figures.map((f) => stored(periodId, f, now)) }),
   ]);
   return figures.length;
 }
 
-export async function readStored(db: Pick<PrismaClient, "dashboardFigure">, periodIds: string[], communeIds: string[] | null): Promise<StoredCounts[]> {
+export async function readStored(
+  db: Pick<PrismaClient, "dashboardFigure">,
+  periodIds: string[],
+  communeIds: string[] | null,
+): Promise<StoredCounts[]> {
   if (periodIds.length === 0 || communeIds?.length === 0) return [];
   const rows = await db.dashboardFigure.findMany({
     where: { periodId: { in: periodIds }, ...(communeIds === null ? {} : { communeId: { in: communeIds } }) },

@@ -25,7 +25,11 @@ export function demoAmount(
       if (atOld.ok) return atOld;
     }
   }
-  throw new AppError("unavailable", `demo cannot pay ${o.categories.map((c) => c.code).join(", ")} for ${o.month}: ${priced.gap.kind}`, {
-    reason: priced.gap.kind,
-  });
+  throw new AppError(
+    "unavailable",
+    `demo cannot pay ${o.categories.map((c) => c.code).join(", ")} for ${o.month}: ${priced.gap.kind}`,
+    {
+      reason: priced.gap.kind,
+    },
+  );
 }

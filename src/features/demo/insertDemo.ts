@@ -62,7 +62,9 @@ export async function insertDemo(
   });
 
   const staffIds = await insertStaff(tx, staff, province.id, communeIds);
-  const categoryIds = new Map((await tx.benefitCategory.findMany({ select: { id: true, code: true } })).map((c) => [c.code, c.id]));
+  const categoryIds = new Map(
+    (await tx.benefitCategory.findMany({ select: { id: true, code: true } })).map((c) => [c.code, c.id]),
+  );
   return insertPeople(tx, data.people, {
     communeIds,
     pointIds,

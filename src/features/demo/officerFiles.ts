@@ -11,12 +11,28 @@ import type { DemoPayout, DemoPerson } from "./types.ts";
 
 export const AREA_HEADERS = ["Mã tỉnh", "Tên tỉnh", "Mã xã", "Tên xã", "Loại"];
 export const BENEFICIARY_HEADERS = [
-  "Họ và tên", "Số định danh", "Ngày sinh (dd/mm/yyyy)", "Giới tính (Nam/Nữ)", "Số điện thoại", "Địa chỉ", "Mã xã",
-  "Chương trình", "Mã đối tượng", "Trạng thái",
+  "Họ và tên",
+  "Số định danh",
+  "Ngày sinh (dd/mm/yyyy)",
+  "Giới tính (Nam/Nữ)",
+  "Số điện thoại",
+  "Địa chỉ",
+  "Mã xã",
+  "Chương trình",
+  "Mã đối tượng",
+  "Trạng thái",
 ];
 export const PAYOUT_HEADERS = [
-  "Số định danh", "Kỳ (MM/YYYY)", "Số tiền", "Hình thức", "Ngày chi trả (dd/mm/yyyy)", "Giờ (07:30-11:00)", "Điểm chi trả",
-  "Ngân hàng/Ví", "Số tài khoản", "Trạng thái",
+  "Số định danh",
+  "Kỳ (MM/YYYY)",
+  "Số tiền",
+  "Hình thức",
+  "Ngày chi trả (dd/mm/yyyy)",
+  "Giờ (07:30-11:00)",
+  "Điểm chi trả",
+  "Ngân hàng/Ví",
+  "Số tài khoản",
+  "Trạng thái",
 ];
 
 const KIND = { XA: "xã", PHUONG: "phường", DAC_KHU: "đặc khu" } as const;
@@ -27,7 +43,12 @@ const METHOD = {
   EWALLET: "Ví điện tử",
   MOBILE_MONEY: "Mobile Money",
 } as const;
-const STATUS = { SCHEDULED: "Chưa nhận", PAID: "Đã nhận", FAILED: "Không thành công", CARRIED_OVER: "Chuyển kỳ sau" } as const;
+const STATUS = {
+  SCHEDULED: "Chưa nhận",
+  PAID: "Đã nhận",
+  FAILED: "Không thành công",
+  CARRIED_OVER: "Chuyển kỳ sau",
+} as const;
 
 export interface OfficerFiles {
   areas: string;
@@ -37,7 +58,9 @@ export interface OfficerFiles {
 }
 
 /** Writes areas.csv, beneficiaries.csv and payouts.csv into `dir`; `months` keeps only the last n months. */
-export async function writeOfficerFiles(options: DemoOptions & { dir: string; months?: number }): Promise<OfficerFiles> {
+export async function writeOfficerFiles(
+  options: DemoOptions & { dir: string; months?: number },
+): Promise<OfficerFiles> {
   await mkdir(options.dir, { recursive: true });
   const files = {
     areas: path.join(options.dir, "areas.csv"),
@@ -49,7 +72,8 @@ export async function writeOfficerFiles(options: DemoOptions & { dir: string; mo
   const counts = { communes: DEMO_COMMUNES.length, beneficiaries: 0, payouts: 0 };
 
   const areas = csvFile(files.areas, AREA_HEADERS);
-  for (const c of DEMO_COMMUNES) await areas.write([DEMO_PROVINCE.code, DEMO_PROVINCE.name, c.code, c.name, KIND[c.kind]]);
+  for (const c of DEMO_COMMUNES)
+    await areas.write([DEMO_PROVINCE.code, DEMO_PROVINCE.name, c.code, c.name, KIND[c.kind]]);
   await areas.close();
 
   const people = csvFile(files.beneficiaries, BENEFICIARY_HEADERS);
@@ -110,7 +134,8 @@ function dmy(date: string): string {
 function csvFile(file: string, headers: string[]): { write(row: string[]): Promise<void>; close(): Promise<void> } {
   const stream: WriteStream = createWriteStream(file, { encoding: "utf8" });
   let closed = false;
-  const line = (row: string[]) => row.map((v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(",") + "\r\n";
+  const line = (row: string[]) =>
+    row.map((v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(",") + "\r\n";
   stream.write("\uFEFF" + line(headers));
   return {
     async write(row) {

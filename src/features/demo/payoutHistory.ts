@@ -29,7 +29,11 @@ export function payoutHistory(
   const payouts: DemoPayout[] = [];
   let carried: DemoPayout | null = null;
   ctx.months.forEach((month, k) => {
-    const due = demoAmount(ctx.policy, { programme: person.beneficiary.programme, categories: person.categories, month });
+    const due = demoAmount(ctx.policy, {
+      programme: person.beneficiary.programme,
+      categories: person.categories,
+      month,
+    });
     const lines: DemoLine[] = due.lines.map((l) => ({
       kind: l.kind,
       label: l.label,
@@ -53,7 +57,8 @@ export function payoutHistory(
     const method = account ? account.method : atHome ? "CASH_HOME" : "CASH_POINT";
     const day = account ? firstDay : atHome ? lastDay : point.day;
     const scheduledDate = `${month.slice(0, 8)}${String(day).padStart(2, "0")}`;
-    const window = method === "CASH_POINT" ? point.window : method === "CASH_HOME" ? (["08:00", "17:00"] as const) : null;
+    const window =
+      method === "CASH_POINT" ? point.window : method === "CASH_HOME" ? (["08:00", "17:00"] as const) : null;
     const authorisation = account ? null : validAuthorisation(person.authorisations, scheduledDate);
     const payout: DemoPayout = {
       id: demoUuid(ctx.seed, 5, person.index * 8 + k),
@@ -72,7 +77,8 @@ export function payoutHistory(
       authorisationId: authorisation?.id ?? null,
       lines,
     };
-    if (scheduledDate < ctx.today && k < ctx.months.length - 1) settle(rng, payout, carried !== null, point, person, authorisation);
+    if (scheduledDate < ctx.today && k < ctx.months.length - 1)
+      settle(rng, payout, carried !== null, point, person, authorisation);
     carried = payout.status === "CARRIED_OVER" ? payout : null;
     payouts.push(payout);
   });
@@ -118,7 +124,12 @@ function settle(
 function validAuthorisation(authorisations: DemoAuthorisation[], date: string): DemoAuthorisation | null {
   return (
     authorisations.find(
-      (a) => a.status !== "PENDING" && a.decidedAt !== null && a.decidedAt.slice(0, 10) <= date && a.validFrom <= date && date <= a.validUntil,
+      (a) =>
+        a.status !== "PENDING" &&
+        a.decidedAt !== null &&
+        a.decidedAt.slice(0, 10) <= date &&
+        a.validFrom <= date &&
+        date <= a.validUntil,
     ) ?? null
   );
 }

@@ -26,8 +26,37 @@ export const MAX_DEMO_PEOPLE = 500_000;
 
 const ID_CODES = [...ID_PROVINCE_CODES];
 const PHONE_PREFIXES = [
-  "032", "033", "034", "035", "036", "037", "038", "039", "056", "058", "059", "070", "076", "077", "078",
-  "079", "081", "082", "083", "084", "085", "086", "088", "089", "090", "091", "093", "094", "096", "097", "098",
+  "032",
+  "033",
+  "034",
+  "035",
+  "036",
+  "037",
+  "038",
+  "039",
+  "056",
+  "058",
+  "059",
+  "070",
+  "076",
+  "077",
+  "078",
+  "079",
+  "081",
+  "082",
+  "083",
+  "084",
+  "085",
+  "086",
+  "088",
+  "089",
+  "090",
+  "091",
+  "093",
+  "094",
+  "096",
+  "097",
+  "098",
 ];
 const COMMUNES = DEMO_COMMUNES.map((c) => [c, c.weight] as const);
 
@@ -62,7 +91,11 @@ export function generatePerson(ctx: PersonContext, index: number): DemoPerson {
   const person: DemoPerson = {
     index,
     beneficiary,
-    categories: profile.categories.map((c) => ({ code: c.code, rate: c.rate ?? null, since: addMonths(decidedOn.slice(0, 8) + "01", 1) })),
+    categories: profile.categories.map((c) => ({
+      code: c.code,
+      rate: c.rate ?? null,
+      since: addMonths(decidedOn.slice(0, 8) + "01", 1),
+    })),
     accounts,
     relatives,
     authorisations,
@@ -78,7 +111,8 @@ function pickPayableProfile(rng: Random, ctx: PersonContext): Profile {
   for (let attempt = 0; attempt < 20; attempt++) {
     const profile = pickProfile(rng);
     try {
-      for (const month of ctx.months) demoAmount(ctx.policy, { programme: profile.programme, categories: profile.categories, month });
+      for (const month of ctx.months)
+        demoAmount(ctx.policy, { programme: profile.programme, categories: profile.categories, month });
       return profile;
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
@@ -142,20 +176,43 @@ function accountsFor(
   // Children are paid in cash to their carer; the very old open accounts less often.
   const share = age < 16 ? 0 : commune.accountShare * (age >= 85 ? 0.75 : 1.15);
   if (!rng.chance(share)) return [];
-  const kind = b.phone ? rng.weighted([["BANK", 65], ["MOMO", 10], ["VIETTEL", 15], ["VNPT", 10]] as const) : "BANK";
+  const kind = b.phone
+    ? rng.weighted([
+        ["BANK", 65],
+        ["MOMO", 10],
+        ["VIETTEL", 15],
+        ["VNPT", 10],
+      ] as const)
+    : "BANK";
   const verified = rng.chance(0.92);
   const verifiedAt = verified ? `${addDays(ctx.months[0]!, -rng.int(5, 400))}T03:00:00.000Z` : null;
   const holderName = foldVietnamese(b.fullName).toUpperCase();
-  const common = { id: demoUuid(ctx.seed, 2, index * 4), holderName, status: verified ? "VERIFIED" : "PENDING", verifiedAt } as const;
+  const common = {
+    id: demoUuid(ctx.seed, 2, index * 4),
+    holderName,
+    status: verified ? "VERIFIED" : "PENDING",
+    verifiedAt,
+  } as const;
   if (kind === "BANK" || !b.phone) {
     const bank = rng.weighted(BANKS);
     const accountNumber = bank.start + rng.digits(bank.length - bank.start.length);
     // About 18 banks can be linked as the VNeID social-security account since 2025-08.
-    return [{ ...common, method: "BANK", provider: bank.provider, accountNumber, linkedInVneid: verified && rng.chance(0.3) }];
+    return [
+      { ...common, method: "BANK", provider: bank.provider, accountNumber, linkedInVneid: verified && rng.chance(0.3) },
+    ];
   }
-  if (kind === "MOMO") return [{ ...common, method: "EWALLET", provider: "MoMo", accountNumber: b.phone, linkedInVneid: false }];
+  if (kind === "MOMO")
+    return [{ ...common, method: "EWALLET", provider: "MoMo", accountNumber: b.phone, linkedInVneid: false }];
   const provider = kind === "VIETTEL" ? "Viettel Money" : "VNPT Money";
-  return [{ ...common, method: "MOBILE_MONEY", provider, accountNumber: b.phone, linkedInVneid: verified && kind === "VNPT" && rng.chance(0.4) }];
+  return [
+    {
+      ...common,
+      method: "MOBILE_MONEY",
+      provider,
+      accountNumber: b.phone,
+      linkedInVneid: verified && kind === "VNPT" && rng.chance(0.4),
+    },
+  ];
 }
 
 function relativesFor(
@@ -170,10 +227,23 @@ function relativesFor(
   const authorised = child ? rng.chance(0.5) : rng.chance(age >= 80 ? 0.18 : 0.07);
   if (!child && !authorised && !rng.chance(0.08)) return { relatives: [], authorisations: [] };
   const birthYear = Number(b.dateOfBirth.slice(0, 4));
-  const relation = child ? rng.pick(["khác", "anh/chị/em"]) : age >= 55 ? rng.weighted([["con", 6], ["cháu", 2], ["vợ/chồng", 2]]) : rng.pick(["vợ/chồng", "anh/chị/em", "con"]);
+  const relation = child
+    ? rng.pick(["khác", "anh/chị/em"])
+    : age >= 55
+      ? rng.weighted([
+          ["con", 6],
+          ["cháu", 2],
+          ["vợ/chồng", 2],
+        ])
+      : rng.pick(["vợ/chồng", "anh/chị/em", "con"]);
   const relYear =
-    relation === "con" ? birthYear + rng.int(20, 35) : relation === "cháu" ? birthYear + rng.int(40, 55)
-      : relation === "khác" ? birthYear - rng.int(25, 55) : birthYear + rng.int(-6, 6);
+    relation === "con"
+      ? birthYear + rng.int(20, 35)
+      : relation === "cháu"
+        ? birthYear + rng.int(40, 55)
+        : relation === "khác"
+          ? birthYear - rng.int(25, 55)
+          : birthYear + rng.int(-6, 6);
   const year = Math.min(relYear, Number(ctx.today.slice(0, 4)) - 18);
   const sex = rng.chance(0.6) ? "FEMALE" : "MALE";
   const family = relation === "con" && b.sex === "MALE" ? familyNameOf(b.fullName) : undefined;
@@ -190,8 +260,19 @@ function relativesFor(
 }
 
 // Validity is what the document says; when it is silent, the Civil Code default of one year.
-function authorisationFor(rng: Random, ctx: PersonContext, index: number, commune: DemoCommune, relativeId: string): DemoAuthorisation {
-  const state = rng.weighted([["APPROVED", 80], ["EXPIRING", 6], ["PENDING", 8], ["EXPIRED", 6]] as const);
+function authorisationFor(
+  rng: Random,
+  ctx: PersonContext,
+  index: number,
+  commune: DemoCommune,
+  relativeId: string,
+): DemoAuthorisation {
+  const state = rng.weighted([
+    ["APPROVED", 80],
+    ["EXPIRING", 6],
+    ["PENDING", 8],
+    ["EXPIRED", 6],
+  ] as const);
   let validFrom: string;
   if (state === "EXPIRING") validFrom = addDays(addMonths(ctx.today, -12), rng.int(3, 14));
   else if (state === "PENDING") validFrom = addDays(ctx.today, rng.int(-3, 0));

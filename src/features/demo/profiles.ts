@@ -55,7 +55,13 @@ const PROFILES: readonly Profile[] = [
 
 // Only the rates printed in the (incomplete) war-invalid table are used, so every demo amount is
 // one the policy data states rather than a nearest-lower-row approximation.
-const INJURY_RATES: readonly (readonly [number, number])[] = [[21, 5], [41, 4], [61, 3], [81, 1.5], [100, 0.5]];
+const INJURY_RATES: readonly (readonly [number, number])[] = [
+  [21, 5],
+  [41, 4],
+  [61, 3],
+  [81, 1.5],
+  [100, 0.5],
+];
 
 const WEIGHTED = PROFILES.map((profile) => [profile, profile.weight] as const);
 
@@ -66,7 +72,15 @@ export function pickProfile(rng: Random): Profile {
     ...profile,
     categories: profile.categories.map((c) => {
       if (c.code === "NCC_WAR_INVALID") return { code: c.code, rate: rng.weighted(INJURY_RATES) };
-      if (c.code === "BTXH_SINGLE_PARENT_POOR") return { code: c.code, rate: rng.weighted([[1, 5], [2, 3], [3, 1]]) };
+      if (c.code === "BTXH_SINGLE_PARENT_POOR")
+        return {
+          code: c.code,
+          rate: rng.weighted([
+            [1, 5],
+            [2, 3],
+            [3, 1],
+          ]),
+        };
       return c;
     }),
   };

@@ -38,7 +38,9 @@ export async function ensureDemoData(deps: {
   const started = Date.now();
   const today = todayInVietnam(deps.clock.now());
   const data = generateDemoProvince({ seed: deps.seed, today, policy, count: deps.count });
-  const staff = await Promise.all(DEMO_STAFF.map(async (s) => ({ ...s, passwordHash: await hashPassword(s.password) })));
+  const staff = await Promise.all(
+    DEMO_STAFF.map(async (s) => ({ ...s, passwordHash: await hashPassword(s.password) })),
+  );
   const counts = await prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DEMO_LOCK_KEY})`;

@@ -39,7 +39,8 @@ export function assessPayout(
   // A list with one amount per person: this month's allowance and the back pay in one sum. Only
   // months whose old-amount payouts are on file count: a sum that merely happens to fit is not back pay.
   const owed = backPay.reduce((s, b) => s + b.months.reduce((m, x) => m + (x.assumed ? 0 : x.after - x.before), 0), 0);
-  if (owed > 0 && backPayPaid === 0 && paid === expected + owed) return { kind: "backPayInTotal", backPay, expected, paid };
+  if (owed > 0 && backPayPaid === 0 && paid === expected + owed)
+    return { kind: "backPayInTotal", backPay, expected, paid };
   const raise = beforeRaise(policy, subject, month, history, paidMonth);
   if (raise && raise.months.at(-1)?.before === paid) return { kind: "beforeRaise", expected, paid, backPay: raise };
   const known = matchOtherLevel(policy, subject, month, entitlement, paid, false);

@@ -26,14 +26,27 @@ export interface BackPayOwed {
 }
 
 /** The base levels of the person's programme raised retroactively, whose window began before `month`. */
-export function retroactiveLevels(policy: Policy, subject: Pick<Subject, "programme">, month: CalendarDate): BaseLevel[] {
+export function retroactiveLevels(
+  policy: Policy,
+  subject: Pick<Subject, "programme">,
+  month: CalendarDate,
+): BaseLevel[] {
   return policy.baseLevels.filter(
-    (l) => l.programme === subject.programme && l.confirmed && l.appliedFrom !== null && l.appliedFrom > l.effectiveFrom && l.effectiveFrom < month,
+    (l) =>
+      l.programme === subject.programme &&
+      l.confirmed &&
+      l.appliedFrom !== null &&
+      l.appliedFrom > l.effectiveFrom &&
+      l.effectiveFrom < month,
   );
 }
 
 /** The months whose payouts the back pay due in `month` depends on. */
-export function backPayMonths(policy: Policy, subject: Pick<Subject, "programme">, month: CalendarDate): CalendarDate[] {
+export function backPayMonths(
+  policy: Policy,
+  subject: Pick<Subject, "programme">,
+  month: CalendarDate,
+): CalendarDate[] {
   return retroactiveLevels(policy, subject, month).flatMap((l) => windowOf(l, month));
 }
 
@@ -41,7 +54,12 @@ export function backPayMonths(policy: Policy, subject: Pick<Subject, "programme"
  * What is owed in `month` for each retroactive raise: every month of its window before `month`
  * paid at the old amount (or with no payout on file), less back pay already paid in between.
  */
-export function backPayOwed(policy: Policy, subject: Subject, month: CalendarDate, history: Map<CalendarDate, PaidMonth>): BackPayOwed[] {
+export function backPayOwed(
+  policy: Policy,
+  subject: Subject,
+  month: CalendarDate,
+  history: Map<CalendarDate, PaidMonth>,
+): BackPayOwed[] {
   const out: BackPayOwed[] = [];
   for (const level of retroactiveLevels(policy, subject, month)) {
     const lastBefore = addMonths(level.effectiveFrom, -1);
@@ -50,7 +68,12 @@ export function backPayOwed(policy: Policy, subject: Subject, month: CalendarDat
       const due = entitlementFor(policy, subject, m);
       if (due.state !== "entitled") continue;
       // What the same categories paid just before the raise: the old amount of that month.
-      const old = priceMonth(policy, { programme: subject.programme, categories: categoriesIn(subject, m), month: lastBefore, provinceCode: subject.provinceCode });
+      const old = priceMonth(policy, {
+        programme: subject.programme,
+        categories: categoriesIn(subject, m),
+        month: lastBefore,
+        provinceCode: subject.provinceCode,
+      });
       if (!old.ok || old.total >= due.total) continue;
       const paid = history.get(m);
       const paidRegular = paid ? regularAmount(paid) : null;
@@ -68,7 +91,13 @@ export function backPayOwed(policy: Policy, subject: Subject, month: CalendarDat
     }
     if (months.length === 0) continue;
     out.push({
-      level: { programme: level.programme, amount: level.amount, effectiveFrom: level.effectiveFrom, legalBasis: level.legalBasis, appliedFrom: level.appliedFrom },
+      level: {
+        programme: level.programme,
+        amount: level.amount,
+        effectiveFrom: level.effectiveFrom,
+        legalBasis: level.legalBasis,
+        appliedFrom: level.appliedFrom,
+      },
       previousLevel: latestBefore(policy, level),
       months,
       total: months.reduce((s, m) => s + m.after - m.before, 0),
@@ -81,7 +110,8 @@ export function backPayOwed(policy: Policy, subject: Subject, month: CalendarDat
 function windowOf(level: BaseLevel, month: CalendarDate): CalendarDate[] {
   const out: CalendarDate[] = [];
   const applied = level.appliedFrom ?? level.effectiveFrom;
-  for (let m = level.effectiveFrom; m < month && m < applied && out.length < 36; m = addMonths(m, 1)) out.push(firstOfMonth(m));
+  for (let m = level.effectiveFrom; m < month && m < applied && out.length < 36; m = addMonths(m, 1))
+    out.push(firstOfMonth(m));
   return out;
 }
 

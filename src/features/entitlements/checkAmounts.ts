@@ -62,7 +62,15 @@ export async function checkAmounts(
     select: { id: true, code: true, name: true },
   });
   const communeOf = new Map(communes.map((c) => [c.id, c]));
-  const result: AmountCheckResult = { month, checked: 0, rows: [], outdated: [], unpriced: [], backPay: [], beforeRaise: [] };
+  const result: AmountCheckResult = {
+    month,
+    checked: 0,
+    rows: [],
+    outdated: [],
+    unpriced: [],
+    backPay: [],
+    beforeRaise: [],
+  };
   for (const { subject, verdict: v } of verdicts) {
     const who: Who = {
       beneficiaryId: subject.id,
@@ -71,15 +79,26 @@ export async function checkAmounts(
       commune: communeOf.get(subject.communeId) ?? { id: subject.communeId, code: "", name: "" },
     };
     if (v.kind !== "cannotCompute") result.checked += 1;
-    if (v.kind === "mismatch") result.rows.push({ ...who, expected: v.expected, paid: v.paid, difference: v.paid - v.expected, reason: v.reason });
+    if (v.kind === "mismatch")
+      result.rows.push({
+        ...who,
+        expected: v.expected,
+        paid: v.paid,
+        difference: v.paid - v.expected,
+        reason: v.reason,
+      });
     if (v.kind === "otherLevel") result.outdated.push({ ...who, expected: v.expected, paid: v.paid, match: v.match });
     if (v.kind === "cannotCompute") result.unpriced.push({ ...who, paid: v.paid, gap: v.gap });
     if (v.kind === "beforeRaise") result.beforeRaise.push({ ...who, paid: v.paid, expected: v.expected });
-    if (v.kind === "backPayInTotal") result.backPay.push({ ...who, paid: v.paid - v.expected, owed: v.backPay, inTotal: true });
-    if (v.kind === "agrees" && v.backPayPaid > 0) result.backPay.push({ ...who, paid: v.backPayPaid, owed: v.backPay, inTotal: false });
+    if (v.kind === "backPayInTotal")
+      result.backPay.push({ ...who, paid: v.paid - v.expected, owed: v.backPay, inTotal: true });
+    if (v.kind === "agrees" && v.backPayPaid > 0)
+      result.backPay.push({ ...who, paid: v.backPayPaid, owed: v.backPay, inTotal: false });
   }
-  const byName = (a: Who, b: Who) => a.commune.name.localeCompare(b.commune.name, "vi") || a.fullName.localeCompare(b.fullName, "vi");
-  for (const list of [result.rows, result.outdated, result.unpriced, result.backPay, result.beforeRaise]) list.sort(byName);
+  const byName = (a: Who, b: Who) =>
+    a.commune.name.localeCompare(b.commune.name, "vi") || a.fullName.localeCompare(b.fullName, "vi");
+  for (const list of [result.rows, result.outdated, result.unpriced, result.backPay, result.beforeRaise])
+    list.sort(byName);
   return result;
 }
 
@@ -101,8 +120,12 @@ export async function assessMonth(
   if (ids.length === 0) return [];
   const subjects = await loadSubjects(prisma, { ids });
   // Earlier months matter only for back pay: those of the raises' windows.
-  const windows = [...new Set(subjects.flatMap((s) => backPayMonths(policy, s, addMonths(month, 1))))].filter((m) => m !== month);
-  const earlier = windows.length ? await loadPaidMonths(prisma, { beneficiaryIds: ids, months: windows }) : new Map<string, PaidMonth>();
+  const windows = [...new Set(subjects.flatMap((s) => backPayMonths(policy, s, addMonths(month, 1))))].filter(
+    (m) => m !== month,
+  );
+  const earlier = windows.length
+    ? await loadPaidMonths(prisma, { beneficiaryIds: ids, months: windows })
+    : new Map<string, PaidMonth>();
   const out: AssessedPayout[] = [];
   for (const subject of subjects) {
     const paid = payouts.get(`${subject.id}:${month}`);
@@ -112,7 +135,11 @@ export async function assessMonth(
       const p = earlier.get(`${subject.id}:${m}`);
       if (p) history.set(m, p);
     }
-    out.push({ subject, paid, verdict: assessPayout(policy, subject, month, entitlementFor(policy, subject, month), paid, history) });
+    out.push({
+      subject,
+      paid,
+      verdict: assessPayout(policy, subject, month, entitlementFor(policy, subject, month), paid, history),
+    });
   }
   return out;
 }

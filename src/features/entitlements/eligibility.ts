@@ -69,7 +69,8 @@ function candidates(a: EligibilityAnswers): Candidate[] {
     // Law on Social Insurance 2024 arts. 21-22, Decree 176/2025: 75 and over, or 70 to 75 in a poor
     // or near-poor household; without a pension, or with one below the social pension (the difference).
     const pensionAge = age >= 75 || (age >= 70 && poorOrNear);
-    if (pensionAge && (a.pension === "none" || a.pension === "below")) out.push({ code: "SOCIAL_PENSION", difference: a.pension === "below" });
+    if (pensionAge && (a.pension === "none" || a.pension === "below"))
+      out.push({ code: "SOCIAL_PENSION", difference: a.pension === "below" });
     // Before 2025-07-01 the same people had the 80+ allowance Decree 176/2025 repealed (priced only
     // for a day it was in force).
     if (a.pension === "none" && age >= 80) out.push({ code: "BTXH_OLD_80_NO_PENSION" });
@@ -79,13 +80,19 @@ function candidates(a: EligibilityAnswers): Candidate[] {
     // Children (under 16) and older people (60+) with a disability get the higher coefficient.
     const childOrOld = age < 16 || age >= 60;
     if (a.disability === "especially_severe") {
-      out.push({ code: childOrOld ? "BTXH_ESPECIALLY_SEVERE_DISABILITY_CHILD_OR_OLD" : "BTXH_ESPECIALLY_SEVERE_DISABILITY_ADULT" });
+      out.push({
+        code: childOrOld ? "BTXH_ESPECIALLY_SEVERE_DISABILITY_CHILD_OR_OLD" : "BTXH_ESPECIALLY_SEVERE_DISABILITY_ADULT",
+      });
     }
-    if (a.disability === "severe") out.push({ code: childOrOld ? "BTXH_SEVERE_DISABILITY_CHILD_OR_OLD" : "BTXH_SEVERE_DISABILITY_ADULT" });
+    if (a.disability === "severe")
+      out.push({ code: childOrOld ? "BTXH_SEVERE_DISABILITY_CHILD_OR_OLD" : "BTXH_SEVERE_DISABILITY_ADULT" });
     // Under 16 without a source of care; 16 to 22 while still in school.
-    if (a.orphan === true && age < 22) out.push({ code: age < 4 ? "BTXH_CHILD_NO_CARER_UNDER4" : "BTXH_CHILD_NO_CARER_4PLUS" });
+    if (a.orphan === true && age < 22)
+      out.push({ code: age < 4 ? "BTXH_CHILD_NO_CARER_UNDER4" : "BTXH_CHILD_NO_CARER_4PLUS" });
     if (a.hiv === true && poor) {
-      out.push({ code: age < 4 ? "BTXH_CHILD_HIV_POOR_UNDER4" : age < 16 ? "BTXH_CHILD_HIV_POOR_4_16" : "BTXH_HIV_POOR" });
+      out.push({
+        code: age < 4 ? "BTXH_CHILD_HIV_POOR_UNDER4" : age < 16 ? "BTXH_CHILD_HIV_POOR_4_16" : "BTXH_HIV_POOR",
+      });
     }
   }
   if (a.singleParent === true && poorOrNear) out.push({ code: "BTXH_SINGLE_PARENT_POOR", atLeast: true });
@@ -103,8 +110,15 @@ function price(policy: Policy, c: Candidate, month: CalendarDate): MayApply | nu
   if (!category) return null;
   const level = baseLevelFor(policy, category.programme, month);
   // The lowest rate of the month's table gives the lowest war-invalid allowance.
-  const lowestRate = category.rule === "RATE_TABLE" ? policy.rateTables.find((t) => t.code === category.rateTable && t.baseLevel === level?.amount)?.rows[0]?.rate : undefined;
-  const priced = priceMonth(policy, { programme: category.programme, categories: [{ code: c.code, rate: lowestRate ?? (category.rateKind === "INJURY_RATE" ? 21 : null) }], month });
+  const lowestRate =
+    category.rule === "RATE_TABLE"
+      ? policy.rateTables.find((t) => t.code === category.rateTable && t.baseLevel === level?.amount)?.rows[0]?.rate
+      : undefined;
+  const priced = priceMonth(policy, {
+    programme: category.programme,
+    categories: [{ code: c.code, rate: lowestRate ?? (category.rateKind === "INJURY_RATE" ? 21 : null) }],
+    month,
+  });
   // Repealed or not yet in force on that day: it does not apply.
   if (!priced.ok && (priced.gap.kind === "repealed" || priced.gap.kind === "notYetInForce")) return null;
   if (priced.ok && priced.lines.length === 0) return null;

@@ -17,14 +17,21 @@ export function eligibilityReplies(result: MayApply[]): Reply[] {
   if (assistance.length > 1 && highest && highest.monthly !== null) {
     const pension = assistance.some((r) => r.categoryCode === "SOCIAL_PENSION");
     replies.push({
-      text: [say(`${NS}.${pension ? "pensionOrAssistance" : "highestOnly"}`, { label: highest.label, labelEn: highest.labelEn, amount: { vnd: highest.monthly } })],
+      text: [
+        say(`${NS}.${pension ? "pensionOrAssistance" : "highestOnly"}`, {
+          label: highest.label,
+          labelEn: highest.labelEn,
+          amount: { vnd: highest.monthly },
+        }),
+      ],
     });
   }
   const funeral = assistance.find((r) => r.funeralSupport !== null)?.funeralSupport;
   if (assistance.length) {
     const extras: TextRef[] = [say(`${NS}.healthCard`)];
     if (funeral) extras.push(say(`${NS}.funeral`, { amount: { vnd: funeral } }));
-    if (assistance.some((r) => r.categoryCode.startsWith("BTXH_ESPECIALLY_SEVERE"))) extras.push(say(`${NS}.careAllowance`));
+    if (assistance.some((r) => r.categoryCode.startsWith("BTXH_ESPECIALLY_SEVERE")))
+      extras.push(say(`${NS}.careAllowance`));
     replies.push({ text: extras });
   }
   const decides: TextRef[] = [];

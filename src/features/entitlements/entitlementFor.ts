@@ -35,13 +35,23 @@ export function entitlementFor(policy: Policy, subject: Subject, month: Calendar
   if (stoppedIn(subject, month)) return { state: "stopped", status: subject.status, since: subject.statusSince };
   const categories = categoriesIn(subject, month);
   if (categories.length === 0) return { state: "none" };
-  const priced = priceMonth(policy, { programme: subject.programme, categories, month, provinceCode: subject.provinceCode });
+  const priced = priceMonth(policy, {
+    programme: subject.programme,
+    categories,
+    month,
+    provinceCode: subject.provinceCode,
+  });
   if (!priced.ok) return { state: "noPolicy", reason: priced.gap.kind, gap: priced.gap, lines: priced.lines };
   const paidCodes = new Set(priced.lines.map((l) => l.categoryCode));
   const notPaid: OtherCategory[] = [];
   for (const c of categories) {
     if (paidCodes.has(c.code)) continue;
-    const alone = priceMonth(policy, { programme: subject.programme, categories: [c], month, provinceCode: subject.provinceCode });
+    const alone = priceMonth(policy, {
+      programme: subject.programme,
+      categories: [c],
+      month,
+      provinceCode: subject.provinceCode,
+    });
     const line = alone.ok ? alone.lines.find((l) => l.categoryCode === c.code) : undefined;
     if (line) notPaid.push({ categoryCode: c.code, label: line.label, labelEn: line.labelEn, amount: line.amount });
   }

@@ -21,7 +21,8 @@ export interface EntitlementAnswer {
 /** Answers one input line (already JSON-parsed, still unchecked). */
 export function answerEntitlement(policy: Policy, input: unknown): EntitlementAnswer {
   const parsed = entitlementQuery.safeParse(input);
-  if (!parsed.success) return { amount: null, lines: [], reason: `invalid input: ${z.prettifyError(parsed.error).replace(/\n/g, "; ")}` };
+  if (!parsed.success)
+    return { amount: null, lines: [], reason: `invalid input: ${z.prettifyError(parsed.error).replace(/\n/g, "; ")}` };
   const q = parsed.data;
   const month = `${q.month}-01`;
   // The rate belongs to the category priced by rate (injury rate, or children for a COUNT category).
@@ -36,7 +37,9 @@ export function answerEntitlement(policy: Policy, input: unknown): EntitlementAn
 
 function lineOut(l: AmountLine): EntitlementAnswer["lines"][number] {
   // A provincial amount names its resolution and the national amount it replaces.
-  const legalBasis = l.provincial ? `${l.provincial.legalBasis} (mức quốc gia ${l.national} đ: ${l.legalBasis})` : l.legalBasis;
+  const legalBasis = l.provincial
+    ? `${l.provincial.legalBasis} (mức quốc gia ${l.national} đ: ${l.legalBasis})`
+    : l.legalBasis;
   return { label: l.label, amount: l.amount, legalBasis };
 }
 

@@ -24,7 +24,11 @@ export interface MonthExplanation {
   programme: Programme;
   /** Null when nothing is owed that month: see `stopped`, or `gap`. */
   expected: { total: number; lines: AmountLine[] } | null;
-  paid: { amount: number; status: PayoutStatus; lines: { kind: PayoutLineKind; label: string; amount: number }[] } | null;
+  paid: {
+    amount: number;
+    status: PayoutStatus;
+    lines: { kind: PayoutLineKind; label: string; amount: number }[];
+  } | null;
   /** How the payout stands against the policy (null without a payout). */
   verdict: PayoutVerdict | null;
   /** The monthly lines paid really differ from what the policy says. */
@@ -66,8 +70,16 @@ export async function explainMonth(
     const p = payouts.get(`${beneficiaryId}:${m}`);
     if (p && m !== month) history.set(m, p);
   }
-  const now = { month, entitlement: entitlementFor(policy, subject, month), paid: payouts.get(`${beneficiaryId}:${month}`) ?? null };
-  const last = { month: before, entitlement: entitlementFor(policy, subject, before), paid: history.get(before) ?? null };
+  const now = {
+    month,
+    entitlement: entitlementFor(policy, subject, month),
+    paid: payouts.get(`${beneficiaryId}:${month}`) ?? null,
+  };
+  const last = {
+    month: before,
+    entitlement: entitlementFor(policy, subject, before),
+    paid: history.get(before) ?? null,
+  };
   const e = now.entitlement;
   const verdict = now.paid ? assessPayout(policy, subject, month, e, now.paid, history) : null;
   return {
@@ -98,7 +110,11 @@ export async function explainMonth(
     policyMissing: e.state === "noPolicy",
     unconfirmedLevel:
       e.state === "entitled" && e.unconfirmedLevel
-        ? { amount: e.unconfirmedLevel.amount, effectiveFrom: e.unconfirmedLevel.effectiveFrom, legalBasis: e.unconfirmedLevel.legalBasis }
+        ? {
+            amount: e.unconfirmedLevel.amount,
+            effectiveFrom: e.unconfirmedLevel.effectiveFrom,
+            legalBasis: e.unconfirmedLevel.legalBasis,
+          }
         : null,
   };
 }

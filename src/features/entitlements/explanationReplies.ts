@@ -21,7 +21,12 @@ export function explanationReplies(e: MonthExplanation): Reply[] {
   if (verdict.length) replies.push({ text: verdict });
   if (e.unconfirmedLevel) {
     replies.push({
-      text: [say(`${NS}.unconfirmed`, { amount: { vnd: e.unconfirmedLevel.amount }, date: { date: e.unconfirmedLevel.effectiveFrom } })],
+      text: [
+        say(`${NS}.unconfirmed`, {
+          amount: { vnd: e.unconfirmedLevel.amount },
+          date: { date: e.unconfirmedLevel.effectiveFrom },
+        }),
+      ],
     });
   }
   return replies;
@@ -64,7 +69,10 @@ function lineText(e: MonthExplanation, l: AmountLine): TextRef {
   if (l.baseLevel === null) return say(`${NS}.line.${l.kind === "SUPPLEMENT" ? "fixedSupplement" : "fixed"}`, common);
   if (l.coefficient === null) {
     if (l.rate !== null) return say(`${NS}.line.injury`, { ...common, rate: l.rate });
-    return say(`${NS}.line.${l.kind === "SUPPLEMENT" ? "atLevelSupplement" : "atLevel"}`, { ...common, base: { vnd: l.baseLevel } });
+    return say(`${NS}.line.${l.kind === "SUPPLEMENT" ? "atLevelSupplement" : "atLevel"}`, {
+      ...common,
+      base: { vnd: l.baseLevel },
+    });
   }
   const numbers = { ...common, base: { vnd: l.baseLevel }, coefficient: { decimal: l.coefficient } };
   if (l.kind === "SUPPLEMENT" && l.rate !== null) return say(`${NS}.line.perChild`, { ...numbers, count: l.rate });
@@ -111,7 +119,13 @@ function changeText(c: MonthChange): TextRef {
       return say(`${NS}.change.suspension.${str(d.status)}`, { amount });
     case "category":
       return d.from
-        ? say(`${NS}.change.category.${way}`, { amount, from: str(d.from), fromEn: str(d.fromEn), to: str(d.to), toEn: str(d.toEn) })
+        ? say(`${NS}.change.category.${way}`, {
+            amount,
+            from: str(d.from),
+            fromEn: str(d.fromEn),
+            to: str(d.to),
+            toEn: str(d.toEn),
+          })
         : say(`${NS}.change.category.started`, { amount, to: str(d.to), toEn: str(d.toEn) });
     case "deduction":
       // A deduction line is negative: more deducted means less money.

@@ -28,9 +28,16 @@ export function guessReason(
   if (entitlement.state === "stopped") return { kind: "stopped", status: entitlement.status };
   if (entitlement.state !== "entitled") return { kind: "notStarted" };
   const categories = categoriesIn(subject, month);
-  const levels = policy.baseLevels.filter((l) => l.programme === subject.programme && l.confirmed && l.effectiveFrom < month);
+  const levels = policy.baseLevels.filter(
+    (l) => l.programme === subject.programme && l.confirmed && l.effectiveFrom < month,
+  );
   for (const level of levels) {
-    const old = priceMonth(policy, { programme: subject.programme, categories, month: level.effectiveFrom, provinceCode: subject.provinceCode });
+    const old = priceMonth(policy, {
+      programme: subject.programme,
+      categories,
+      month: level.effectiveFrom,
+      provinceCode: subject.provinceCode,
+    });
     if (old.ok && old.total === paid) return { kind: "oldBaseLevel", baseLevel: level.amount };
   }
   const supplements = entitlement.lines.filter((l) => l.kind === "SUPPLEMENT").reduce((s, l) => s + l.amount, 0);

@@ -9,7 +9,8 @@ import type { Policy } from "../policy/policySchema.ts";
 import { categoriesIn, type Entitlement } from "./entitlementFor.ts";
 import { regularAmount, sumOf, type PaidMonth, type Subject } from "./subject.ts";
 
-export type ChangeReason = "baseLevel" | "backPay" | "carriedOver" | "gift" | "oneOff" | "suspension" | "category" | "deduction";
+export type ChangeReason =
+  "baseLevel" | "backPay" | "carriedOver" | "gift" | "oneOff" | "suspension" | "category" | "deduction";
 
 export interface MonthChange {
   reason: ChangeReason;
@@ -48,7 +49,13 @@ function regularChanges(policy: Policy, subject: Subject, now: MonthSide, before
   const previous = regularOf(before);
   if (now.entitlement.state === "stopped") {
     if (before.entitlement.state === "stopped" || !previous) return [];
-    return [{ reason: "suspension", amount: -previous, detail: { status: now.entitlement.status, since: now.entitlement.since ?? "" } }];
+    return [
+      {
+        reason: "suspension",
+        amount: -previous,
+        detail: { status: now.entitlement.status, since: now.entitlement.since ?? "" },
+      },
+    ];
   }
   if (now.entitlement.state !== "entitled") return [];
   const current = now.entitlement;
@@ -62,7 +69,8 @@ function regularChanges(policy: Policy, subject: Subject, now: MonthSide, before
   const levelNow = baseLevelFor(policy, subject.programme, now.month);
   // What the person's categories of this month would have paid last month: the part of the
   // difference that is the new base level, the rest being a change of category.
-  const sameCategoriesBefore = priceAt(policy, subject, now.month, before.month) ?? (sameCodes(now, before) ? previous : null);
+  const sameCategoriesBefore =
+    priceAt(policy, subject, now.month, before.month) ?? (sameCodes(now, before) ? previous : null);
   if (levelBefore && levelNow && levelBefore.amount !== levelNow.amount && sameCategoriesBefore !== null) {
     const amount = current.total - sameCategoriesBefore;
     if (amount !== 0) {
@@ -102,7 +110,12 @@ function regularOf(side: MonthSide): number | null {
 }
 
 function priceAt(policy: Policy, subject: Subject, categoriesOf: CalendarDate, month: CalendarDate): number | null {
-  const priced = priceMonth(policy, { programme: subject.programme, categories: categoriesIn(subject, categoriesOf), month, provinceCode: subject.provinceCode });
+  const priced = priceMonth(policy, {
+    programme: subject.programme,
+    categories: categoriesIn(subject, categoriesOf),
+    month,
+    provinceCode: subject.provinceCode,
+  });
   return priced.ok ? priced.total : null;
 }
 
@@ -110,7 +123,9 @@ function priceAt(policy: Policy, subject: Subject, categoriesOf: CalendarDate, m
 function sameCodes(now: MonthSide, before: MonthSide): boolean {
   const codes = (side: MonthSide): string[] | null => {
     if (side.entitlement.state === "entitled") return side.entitlement.lines.map((l) => l.categoryCode);
-    const fromPayout = side.paid?.lines.filter((l) => l.kind === "MONTHLY" || l.kind === "SUPPLEMENT").map((l) => l.categoryCode);
+    const fromPayout = side.paid?.lines
+      .filter((l) => l.kind === "MONTHLY" || l.kind === "SUPPLEMENT")
+      .map((l) => l.categoryCode);
     return fromPayout && fromPayout.every((c) => c !== null) ? fromPayout.filter((c) => c !== null) : null;
   };
   const a = codes(now);

@@ -38,7 +38,14 @@ export function matchOtherLevel(
 ): OtherLevelMatch | null {
   const categories = categoriesIn(subject, month);
   const priceAt = (at: CalendarDate, baseLevel?: number) => {
-    const p = priceMonth(policy, { programme: subject.programme, categories, month: at, provinceCode: subject.provinceCode, includeUnconfirmed: true, baseLevel });
+    const p = priceMonth(policy, {
+      programme: subject.programme,
+      categories,
+      month: at,
+      provinceCode: subject.provinceCode,
+      includeUnconfirmed: true,
+      baseLevel,
+    });
     return p.ok ? p.total : null;
   };
   for (const level of policy.baseLevels.filter((l) => l.programme === subject.programme)) {
@@ -49,14 +56,20 @@ export function matchOtherLevel(
     const match = { baseLevel: level.amount, effectiveFrom: level.effectiveFrom, legalBasis: level.legalBasis };
     return level.confirmed ? { kind: "newerLevel", ...match } : { kind: "reportedLevel", ...match };
   }
-  if (!guess || entitlement.state !== "entitled" || paid <= entitlement.total || paid > entitlement.total * MAX_RISE) return null;
+  if (!guess || entitlement.state !== "entitled" || paid <= entitlement.total || paid > entitlement.total * MAX_RISE)
+    return null;
   const main = entitlement.lines.find((l) => l.kind === "MONTHLY");
   if (!main) return null;
   const others = entitlement.total - main.amount;
   if (main.coefficient !== null && main.baseLevel !== null && main.provincial === null) {
     const units = main.rate ?? 1;
     const level = (paid - others) / (main.coefficient * units);
-    if (Number.isInteger(level) && level % LEVEL_STEP === 0 && level > main.baseLevel && priceAt(month, level) === paid) {
+    if (
+      Number.isInteger(level) &&
+      level % LEVEL_STEP === 0 &&
+      level > main.baseLevel &&
+      priceAt(month, level) === paid
+    ) {
       return { kind: "inferredLevel", baseLevel: level };
     }
   }

@@ -44,17 +44,32 @@ export function gapText(t: TFunction, locale: string, g: PolicyGap): string {
   const label = "label" in g ? (locale === "en" ? g.labelEn : g.label) : "";
   switch (g.kind) {
     case "rateRowMissing":
-      return t(`${NS}.gap.${g.tableLoaded ? "rowMissing" : "tableMissing"}`, { table: g.table, baseLevel: money(g.baseLevel), rate: g.rate, label });
+      return t(`${NS}.gap.${g.tableLoaded ? "rowMissing" : "tableMissing"}`, {
+        table: g.table,
+        baseLevel: money(g.baseLevel),
+        rate: g.rate,
+        label,
+      });
     case "amountMissing":
-      return g.baseLevel === null ? t(`${NS}.gap.amountMissing`, { label }) : t(`${NS}.gap.amountAtLevel`, { label, baseLevel: money(g.baseLevel) });
+      return g.baseLevel === null
+        ? t(`${NS}.gap.amountMissing`, { label })
+        : t(`${NS}.gap.amountAtLevel`, { label, baseLevel: money(g.baseLevel) });
     case "repealed": {
       const replacement = g.replacedBy ? (locale === "en" ? g.replacedBy.labelEn : g.replacedBy.label) : "";
-      return t(`${NS}.gap.repealed${replacement ? "" : "NoReplacement"}`, { label, date: dmy(g.effectiveTo), legalBasis: g.legalBasis, replacement });
+      return t(`${NS}.gap.repealed${replacement ? "" : "NoReplacement"}`, {
+        label,
+        date: dmy(g.effectiveTo),
+        legalBasis: g.legalBasis,
+        replacement,
+      });
     }
     case "notYetInForce":
       return t(`${NS}.gap.notYetInForce`, { label, date: dmy(g.effectiveFrom) });
     case "noBaseLevel":
-      return t(`${NS}.gap.noBaseLevel`, { programme: t(`policy:programme.${g.programme}`), month: `${g.month.slice(5, 7)}/${g.month.slice(0, 4)}` });
+      return t(`${NS}.gap.noBaseLevel`, {
+        programme: t(`policy:programme.${g.programme}`),
+        month: `${g.month.slice(5, 7)}/${g.month.slice(0, 4)}`,
+      });
     case "rateMissing":
       return t(`${NS}.gap.rateMissing`, { label });
     case "unknownCategory":

@@ -73,7 +73,11 @@ export async function loadSubjects(
     provinceCode: b.commune.province.code,
     programme: b.programme,
     status: b.status,
-    statusSince: b.statusEffectiveOn ? fromDbDate(b.statusEffectiveOn) : b.statusChangedAt ? todayInVietnam(b.statusChangedAt) : null,
+    statusSince: b.statusEffectiveOn
+      ? fromDbDate(b.statusEffectiveOn)
+      : b.statusChangedAt
+        ? todayInVietnam(b.statusChangedAt)
+        : null,
     categories: b.categories.map((c) => ({
       code: c.category.code,
       rate: c.rate,

@@ -69,7 +69,14 @@ export function gapTexts(gap: PolicyGap, month: string): TextRef[] {
 export function skippedTexts(skipped: PolicyGap[]): TextRef[] {
   return skipped.flatMap((g) =>
     g.kind === "repealed"
-      ? [say(`${NS}.repealed.notPaid`, { label: g.label, labelEn: g.labelEn, date: { date: dayAfter(g.effectiveTo) }, legalBasis: g.legalBasis })]
+      ? [
+          say(`${NS}.repealed.notPaid`, {
+            label: g.label,
+            labelEn: g.labelEn,
+            date: { date: dayAfter(g.effectiveTo) },
+            legalBasis: g.legalBasis,
+          }),
+        ]
       : [],
   );
 }
@@ -81,7 +88,11 @@ export function verdictTexts(e: MonthExplanation): TextRef[] {
   switch (v.kind) {
     case "backPayInTotal":
       return [
-        say(`${NS}.backPay.inTotal`, { paid: { vnd: v.paid }, expected: { vnd: v.expected }, backPay: { vnd: v.paid - v.expected } }),
+        say(`${NS}.backPay.inTotal`, {
+          paid: { vnd: v.paid },
+          expected: { vnd: v.expected },
+          backPay: { vnd: v.paid - v.expected },
+        }),
         ...v.backPay.map(raiseText),
       ];
     case "beforeRaise":
@@ -99,7 +110,10 @@ export function verdictTexts(e: MonthExplanation): TextRef[] {
     case "otherLevel":
       return [say(`${NS}.otherLevel`, { paid: { vnd: v.paid } }), say(`${NS}.notWrong`)];
     case "mismatch":
-      return [say(`${NS}.mismatch.differs`, { paid: { vnd: v.paid }, expected: { vnd: v.expected } }), say(`${NS}.mismatch.reported`)];
+      return [
+        say(`${NS}.mismatch.differs`, { paid: { vnd: v.paid }, expected: { vnd: v.expected } }),
+        say(`${NS}.mismatch.reported`),
+      ];
     default:
       return [];
   }

@@ -11,17 +11,38 @@ import { workbookBuffer, type SheetColumn, type SheetValue } from "./sheet.ts";
 
 // The columns, in the order the list shows them; the titles are the import's own labels.
 const FIELDS = [
-  "serial", "personalId", "fullName", "dateOfBirth", "sex", "phone", "address", "commune", "programme", "categories", "status", "decisionNo", "decidedOn", "note",
+  "serial",
+  "personalId",
+  "fullName",
+  "dateOfBirth",
+  "sex",
+  "phone",
+  "address",
+  "commune",
+  "programme",
+  "categories",
+  "status",
+  "decisionNo",
+  "decidedOn",
+  "note",
 ] as const;
 
-const WIDTHS: Record<string, number> = { serial: 6, fullName: 26, address: 30, categories: 30, note: 24, personalId: 15 };
+const WIDTHS: Record<string, number> = {
+  serial: 6,
+  fullName: 26,
+  address: 30,
+  categories: 30,
+  note: 24,
+  personalId: 15,
+};
 const DATES = new Set(["dateOfBirth", "decidedOn"]);
 
 export async function exportBeneficiaryList(
   deps: ExportDeps,
   input: { communeId: string; staff: StaffContext | null },
 ): Promise<ExportFile> {
-  if (input.staff && !canSeeCommune(input.staff, input.communeId)) throw new AppError("forbidden", "Commune outside the staff area");
+  if (input.staff && !canSeeCommune(input.staff, input.communeId))
+    throw new AppError("forbidden", "Commune outside the staff area");
   const commune = await deps.prisma.commune.findUnique({ where: { id: input.communeId } });
   if (!commune) throw new AppError("not_found", "Unknown commune");
   // Column titles and words are the Vietnamese ones whatever the screen language: it is a file format.
@@ -32,10 +53,11 @@ export async function exportBeneficiaryList(
     include: { categories: { include: { category: { select: { code: true } } } } },
   });
   // IDs are stored encrypted, so people with the same name are put in ID order here.
-  for (let i = 0; i < people.length; ) {
+  for (let i = 0; i < people.length;) {
     let j = i + 1;
     while (j < people.length && people[j]!.fullNameAscii === people[i]!.fullNameAscii) j++;
-    if (j - i > 1) people.splice(i, j - i, ...people.slice(i, j).sort((a, b) => (a.personalId < b.personalId ? -1 : 1)));
+    if (j - i > 1)
+      people.splice(i, j - i, ...people.slice(i, j).sort((a, b) => (a.personalId < b.personalId ? -1 : 1)));
     i = j;
   }
 

@@ -18,7 +18,12 @@ const MOTTO_LINE = "Độc lập - Tự do - Hạnh phúc";
 const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8F3EF" } } as const;
 
 /** The sheet and the number of its column-title row (data start on the next row). */
-export function officerSheet(workbook: ExcelJS.Workbook, name: string, columns: SheetColumn[], head: SheetHead): { ws: ExcelJS.Worksheet; headerRow: number } {
+export function officerSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  columns: SheetColumn[],
+  head: SheetHead,
+): { ws: ExcelJS.Worksheet; headerRow: number } {
   const ws = workbook.addWorksheet(name.replace(/[[\]:*?/\\]/g, "-").slice(0, 31));
   ws.columns = columns.map((c) => ({
     width: c.width,
@@ -53,7 +58,10 @@ export function officerSheet(workbook: ExcelJS.Workbook, name: string, columns: 
 }
 
 /** Place and date, and the signature block under a list. */
-export function signatureBlock(ws: ExcelJS.Worksheet, o: { place: string; day: string; titles: string[]; width: number }): void {
+export function signatureBlock(
+  ws: ExcelJS.Worksheet,
+  o: { place: string; day: string; titles: string[]; width: number },
+): void {
   const start = ws.rowCount + 2;
   const [y, m, d] = o.day.split("-");
   ws.getCell(start, Math.max(1, o.width - 3)).value = `${o.place}, ngày ${d} tháng ${m} năm ${y}`;

@@ -25,8 +25,10 @@ export async function exportPayoutList(
   deps: ExportDeps,
   input: { communeId: string; month: string; staff: StaffContext | null; locale?: string; today?: string },
 ): Promise<ExportFile> {
-  if (!/^\d{4}-\d{2}$/.test(input.month) || !isCalendarDate(`${input.month}-01`)) throw new AppError("bad_request", "month must be YYYY-MM");
-  if (input.staff && !canSeeCommune(input.staff, input.communeId)) throw new AppError("forbidden", "Commune outside the staff area");
+  if (!/^\d{4}-\d{2}$/.test(input.month) || !isCalendarDate(`${input.month}-01`))
+    throw new AppError("bad_request", "month must be YYYY-MM");
+  if (input.staff && !canSeeCommune(input.staff, input.communeId))
+    throw new AppError("forbidden", "Commune outside the staff area");
   const commune = await deps.prisma.commune.findUnique({ where: { id: input.communeId } });
   if (!commune) throw new AppError("not_found", "Unknown commune");
   const t = deps.i18n.t(input.locale ?? "vi");
@@ -38,12 +40,19 @@ export async function exportPayoutList(
     include: {
       beneficiary: {
         select: {
-          fullName: true, fullNameAscii: true, personalId: true, address: true,
+          fullName: true,
+          fullNameAscii: true,
+          personalId: true,
+          address: true,
           // Valid in the month: started before it ends and ends after it starts. One that has since
           // expired or been revoked still covers the months before its end (its end moves to the
           // day it was revoked), so an old month's list reads as it was paid.
           authorisations: {
-            where: { status: { in: ["APPROVED", "EXPIRED", "REVOKED"] }, validFrom: { lt: calendarDate(next) }, validUntil: { gte: calendarDate(first) } },
+            where: {
+              status: { in: ["APPROVED", "EXPIRED", "REVOKED"] },
+              validFrom: { lt: calendarDate(next) },
+              validUntil: { gte: calendarDate(first) },
+            },
             orderBy: { validFrom: "desc" },
             include: { relative: true },
           },
@@ -83,7 +92,8 @@ export async function exportPayoutList(
   });
   payouts.forEach((p, i) => {
     // The authorisation linked to the payout wins; otherwise any approved one valid that month.
-    const auth = p.beneficiary.authorisations.find((a) => a.id === p.authorisationId) ?? p.beneficiary.authorisations[0];
+    const auth =
+      p.beneficiary.authorisations.find((a) => a.id === p.authorisationId) ?? p.beneficiary.authorisations[0];
     const row: SheetValue[] = [
       i + 1,
       p.beneficiary.fullName,
@@ -95,7 +105,11 @@ export async function exportPayoutList(
       p.account ? mask(p.account.accountNumber) : null,
       p.scheduledDate,
       p.windowStart && p.windowEnd ? `${p.windowStart}-${p.windowEnd}` : null,
-      p.point ? (p.point.address && p.point.address !== p.point.name ? `${p.point.name}, ${p.point.address}` : p.point.name) : null,
+      p.point
+        ? p.point.address && p.point.address !== p.point.name
+          ? `${p.point.name}, ${p.point.address}`
+          : p.point.name
+        : null,
       t(`imports:payoutStatuses.${p.status}`),
       auth?.relative.fullName ?? p.receivedBy,
       auth?.relative.relation ?? null,
@@ -106,7 +120,12 @@ export async function exportPayoutList(
   });
   const total = ws.addRow([null, s("total"), null, null, payouts.reduce((sum, p) => sum + p.amount, 0)]);
   total.font = { bold: true };
-  signatureBlock(ws, { place: commune.name.replace(/^(Xã|Phường|Đặc khu)\s+/, ""), day: input.today ?? first, titles: [s("preparedBy"), s("accountant"), s("chair")], width: columns.length });
+  signatureBlock(ws, {
+    place: commune.name.replace(/^(Xã|Phường|Đặc khu)\s+/, ""),
+    day: input.today ?? first,
+    titles: [s("preparedBy"), s("accountant"), s("chair")],
+    width: columns.length,
+  });
 
   await recordAudit(deps.prisma, {
     staffId: input.staff?.id ?? null,

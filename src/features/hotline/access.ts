@@ -22,8 +22,12 @@ export function ticketAccess(staff: TicketViewer): Prisma.HotlineTicketWhereInpu
 export function assigneeFilter(communeId: string | null): Prisma.StaffUserWhereInput {
   const agents: Prisma.StaffUserWhereInput = {
     role: "HOTLINE_AGENT",
-    ...(communeId ? { scopes: { some: { OR: [{ communeId }, { province: { communes: { some: { id: communeId } } } }] } } } : {}),
+    ...(communeId
+      ? { scopes: { some: { OR: [{ communeId }, { province: { communes: { some: { id: communeId } } } }] } } }
+      : {}),
   };
-  const officers: Prisma.StaffUserWhereInput[] = communeId ? [{ role: "COMMUNE_OFFICER", scopes: { some: { communeId } } }] : [];
+  const officers: Prisma.StaffUserWhereInput[] = communeId
+    ? [{ role: "COMMUNE_OFFICER", scopes: { some: { communeId } } }]
+    : [];
   return { active: true, OR: [agents, ...officers] };
 }

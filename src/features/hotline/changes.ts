@@ -7,11 +7,18 @@ type Reader = Pick<PrismaClient, "hotlineTicket" | "outboundMessage" | "ticketMe
 
 /** One ticket: its last change, its messages, and how each reply's delivery stands. */
 export async function ticketFingerprint(db: Reader, viewer: TicketViewer, number: number): Promise<string | null> {
-  const t = await db.hotlineTicket.findFirst({ where: { AND: [ticketAccess(viewer), { number }] }, select: { id: true, updatedAt: true } });
+  const t = await db.hotlineTicket.findFirst({
+    where: { AND: [ticketAccess(viewer), { number }] },
+    select: { id: true, updatedAt: true },
+  });
   if (!t) return null;
   const [messages, deliveries] = await Promise.all([
     db.ticketMessage.count({ where: { ticketId: t.id } }),
-    db.outboundMessage.findMany({ where: { ticketMessage: { ticketId: t.id } }, select: { status: true }, orderBy: { id: "asc" } }),
+    db.outboundMessage.findMany({
+      where: { ticketMessage: { ticketId: t.id } },
+      select: { status: true },
+      orderBy: { id: "asc" },
+    }),
   ]);
   return `${t.updatedAt.getTime()}:${messages}:${deliveries.map((d) => d.status).join(",")}`;
 }

@@ -12,7 +12,11 @@ import { vietnamClock, vietnamDate } from "../../lib/vietnamTime.ts";
 const DEFAULT_HOURS = "Mon-Fri 07:30-17:00";
 const DEFAULT_FIRST_MINUTES = 60;
 
-export async function performHotlineEffect(tx: Tx, effect: HotlineEffect, ctx: ChatContext): Promise<HotlineResult | null> {
+export async function performHotlineEffect(
+  tx: Tx,
+  effect: HotlineEffect,
+  ctx: ChatContext,
+): Promise<HotlineResult | null> {
   switch (effect.kind) {
     case "escalate":
       return { ...(await escalate(tx, ctx, effect.topic, effect.question)), ...(effect.auto ? { auto: true } : {}) };
@@ -29,7 +33,12 @@ export async function performHotlineEffect(tx: Tx, effect: HotlineEffect, ctx: C
   }
 }
 
-async function escalate(tx: Tx, ctx: ChatContext, topic: HotlineTopic, question: string | undefined): Promise<Extract<HotlineResult, { kind: "escalated" }>> {
+async function escalate(
+  tx: Tx,
+  ctx: ChatContext,
+  topic: HotlineTopic,
+  question: string | undefined,
+): Promise<Extract<HotlineResult, { kind: "escalated" }>> {
   const hours = workingHours(ctx.settings.hotlineWorkingHours ?? DEFAULT_HOURS);
   const openNow = isWorkingTime(hours, ctx.now);
   const existing = await tx.hotlineTicket.findFirst({
@@ -39,7 +48,14 @@ async function escalate(tx: Tx, ctx: ChatContext, topic: HotlineTopic, question:
   if (existing) {
     await raiseTopic(tx, existing, topic, ctx);
     if (question) await addPersonMessage(tx, existing.id, ctx.identityId, question, ctx.now);
-    return { kind: "escalated", topic, number: existing.number, ...due(existing.firstResponseDueAt ?? ctx.now), openNow, existing: true };
+    return {
+      kind: "escalated",
+      topic,
+      number: existing.number,
+      ...due(existing.firstResponseDueAt ?? ctx.now),
+      openNow,
+      existing: true,
+    };
   }
   const beneficiary = await person(tx, ctx.activeBeneficiaryId);
   const dueAt = addWorkingMinutes(hours, ctx.now, ctx.settings.hotlineFirstResponseMinutes ?? DEFAULT_FIRST_MINUTES);
@@ -54,7 +70,10 @@ async function escalate(tx: Tx, ctx: ChatContext, topic: HotlineTopic, question:
       createdAt: ctx.now,
     },
   });
-  if (question) await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "PERSON", text: redactString(question), createdAt: ctx.now } });
+  if (question)
+    await tx.ticketMessage.create({
+      data: { ticketId: ticket.id, author: "PERSON", text: redactString(question), createdAt: ctx.now },
+    });
   return { kind: "escalated", topic, number: ticket.number, ...due(dueAt), openNow, existing: false };
 }
 
@@ -62,7 +81,12 @@ async function escalate(tx: Tx, ctx: ChatContext, topic: HotlineTopic, question:
  * One chat, one open ticket: a more urgent topic (missing money or fraud after a general question)
  * takes the ticket over, and its priority goes up with it; it never goes down.
  */
-async function raiseTopic(tx: Tx, ticket: { id: string; topic: string; priority: TicketPriority; beneficiaryId: string | null }, topic: HotlineTopic, ctx: ChatContext): Promise<void> {
+async function raiseTopic(
+  tx: Tx,
+  ticket: { id: string; topic: string; priority: TicketPriority; beneficiaryId: string | null },
+  topic: HotlineTopic,
+  ctx: ChatContext,
+): Promise<void> {
   const current = isHotlineTopic(ticket.topic) ? ticketPriority(ticket.topic, null, ctx.today) : "LOW";
   if (!isMoreUrgent(ticketPriority(topic, null, ctx.today), current)) return;
   const priority = ticketPriority(topic, await person(tx, ticket.beneficiaryId), ctx.today);
@@ -76,7 +100,12 @@ function person(tx: Tx, beneficiaryId: string | null) {
   if (!beneficiaryId) return Promise.resolve(null);
   return tx.beneficiary.findUnique({
     where: { id: beneficiaryId },
-    select: { id: true, communeId: true, dateOfBirth: true, categories: { select: { category: { select: { code: true } } } } },
+    select: {
+      id: true,
+      communeId: true,
+      dateOfBirth: true,
+      categories: { select: { category: { select: { code: true } } } },
+    },
   });
 }
 
@@ -93,7 +122,9 @@ async function addPersonMessage(tx: Tx, ticketId: string, identityId: string, te
   await tx.hotlineTicket.update({
     where: { id: ticketId },
     // Touched either way: the console's live view watches updatedAt.
-    data: back ? { status: ticket.assigneeId ? "ASSIGNED" : "NEW", nextResponseDueAt: null, slaWarnedAt: null } : { updatedAt: now },
+    data: back
+      ? { status: ticket.assigneeId ? "ASSIGNED" : "NEW", nextResponseDueAt: null, slaWarnedAt: null }
+      : { updatedAt: now },
   });
 }
 

@@ -37,13 +37,20 @@ describe("messages that need a person by themselves", () => {
     expect(reportsFraud(text)).toBe(false);
   });
 
-  it.each(["tôi muốn khiếu nại", "toi muon khieu nai", "tôi muốn phản ánh cán bộ xã", "TỐ CÁO", "ko hài lòng", "tôi rất bức xúc", "cán bộ làm sai rồi", "I want to make a complaint", "I am not happy with the commune"])(
-    "reads '%s' as a complaint",
-    (text) => {
-      expect(isComplaint(text)).toBe(true);
-      expect(reportedTopic(text)).toBe("complaint");
-    },
-  );
+  it.each([
+    "tôi muốn khiếu nại",
+    "toi muon khieu nai",
+    "tôi muốn phản ánh cán bộ xã",
+    "TỐ CÁO",
+    "ko hài lòng",
+    "tôi rất bức xúc",
+    "cán bộ làm sai rồi",
+    "I want to make a complaint",
+    "I am not happy with the commune",
+  ])("reads '%s' as a complaint", (text) => {
+    expect(isComplaint(text)).toBe(true);
+    expect(reportedTopic(text)).toBe("complaint");
+  });
 
   it("takes a reported scam as fraud even when the words also complain", () => {
     expect(reportedTopic("tôi tố cáo có người lấy mất tiền của bà tôi")).toBe("fraud");

@@ -15,11 +15,17 @@ const SECRET = String.raw`(?:otp|ma xac nhan|ma xac thuc|ma bao mat|ma pin|pin|m
 /** Someone other than the person: the one who asked or took. */
 const ACTOR = String.raw`\b(?:co nguoi|nguoi ta|nguoi la|ai do|co ai|ke gian|ke la|mot nguoi|mot ong|mot ba|nhan vien|ho (?:xin|hoi|doi|bat|goi|lay|nhan|rut)|goi dien|goi cho toi|nhan tin cho toi|someone|somebody|a stranger|stranger|they|he|she|a man|a woman|caller|scammer)\b`;
 /** Asked for it: "xin mã OTP", "hỏi mật khẩu", "bắt đọc mã xác nhận", "asked me for my PIN". */
-const ASKED_FOR_SECRET = new RegExp(String.raw`\b(?:xin|hoi|doi|bat|yeu cau|lay|asked|asking|wanted|demanded|requested)\b(?: \S+){0,3} ${SECRET}\b`);
+const ASKED_FOR_SECRET = new RegExp(
+  String.raw`\b(?:xin|hoi|doi|bat|yeu cau|lay|asked|asking|wanted|demanded|requested)\b(?: \S+){0,3} ${SECRET}\b`,
+);
 /** Was asked for it: "bị hỏi mật khẩu", "I was asked for my OTP". */
-const WAS_ASKED = new RegExp(String.raw`\b(?:bi (?:xin|hoi|doi|bat)|was asked|were asked|been asked)\b(?: \S+){0,3} ${SECRET}\b`);
+const WAS_ASKED = new RegExp(
+  String.raw`\b(?:bi (?:xin|hoi|doi|bat)|was asked|were asked|been asked)\b(?: \S+){0,3} ${SECRET}\b`,
+);
 /** Handed it over: "tôi lỡ đưa mã OTP", "đọc mã OTP cho họ rồi", "I gave them my password". */
-const GAVE_SECRET = new RegExp(String.raw`\b(?:da|lo|vua)\b(?: \S+){0,2} (?:dua|doc|gui|nhap|cung cap|bam|cho)\b(?: \S+){0,3} ${SECRET}\b`);
+const GAVE_SECRET = new RegExp(
+  String.raw`\b(?:da|lo|vua)\b(?: \S+){0,2} (?:dua|doc|gui|nhap|cung cap|bam|cho)\b(?: \S+){0,3} ${SECRET}\b`,
+);
 const GAVE_SECRET_TO = new RegExp(
   String.raw`\b(?:dua|doc|gui|cung cap|cho)\b(?: \S+){0,3} ${SECRET}\b.* cho (?:ho|nguoi ta|nguoi la|ke|no|anh ta|chi ta|ong ta|ba ta)\b`,
 );
@@ -49,7 +55,9 @@ const FRAUD_INTENTS = new Set<IntentId>(["scam_check", "payout_missing", "talk_t
  * only folded, for English, which the Vietnamese spelling repair can split ("gave" → "ga ve").
  */
 function words(text: string): string {
-  const plain = foldVietnamese(text).replace(/[^a-z0-9]+/g, " ").trim();
+  const plain = foldVietnamese(text)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
   return `${normaliseVietnamese(text).tokens.join(" ")} | ${plain}`;
 }
 
@@ -69,7 +77,10 @@ export function isComplaint(text: string): boolean {
 }
 
 /** The ticket a message opens by itself, if any: suspected fraud first, then a complaint. */
-export function reportedTopic(text: string, c: Pick<Classification, "intent" | "confidence"> = classifyIntent(text)): ReportedTopic | null {
+export function reportedTopic(
+  text: string,
+  c: Pick<Classification, "intent" | "confidence"> = classifyIntent(text),
+): ReportedTopic | null {
   const confident = c.intent !== "unknown" && c.confidence >= CONFIDENT;
   if ((!confident || FRAUD_INTENTS.has(c.intent)) && reportsFraud(text)) return "fraud";
   if (isComplaint(text)) return "complaint";

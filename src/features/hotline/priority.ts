@@ -13,7 +13,12 @@ const OLDER_AGE = 75;
 
 export function ticketPriority(topic: HotlineTopic, person: Person | null, today: CalendarDate): TicketPriority {
   if (topic === "payout_missing" || topic === "fraud") return "URGENT";
-  if (person && (ageOn(person.dateOfBirth, today) >= OLDER_AGE || person.categories.some((c) => c.category.code.includes("DISABILITY")))) return "HIGH";
+  if (
+    person &&
+    (ageOn(person.dateOfBirth, today) >= OLDER_AGE ||
+      person.categories.some((c) => c.category.code.includes("DISABILITY")))
+  )
+    return "HIGH";
   if (topic === "death" || topic === "complaint") return "HIGH";
   return "NORMAL";
 }

@@ -1,7 +1,15 @@
 // What the chat asks the hotline to do, and what comes back: the chat side of a ticket. The topics
 // are the agents' filter; "link_no_phone": a person could not link by ID because the record has no
 // phone number, and needs a printed code.
-export const HOTLINE_TOPICS = ["talk_to_human", "unclear", "payout_missing", "complaint", "fraud", "death", "link_no_phone"] as const;
+export const HOTLINE_TOPICS = [
+  "talk_to_human",
+  "unclear",
+  "payout_missing",
+  "complaint",
+  "fraud",
+  "death",
+  "link_no_phone",
+] as const;
 export type HotlineTopic = (typeof HOTLINE_TOPICS)[number];
 
 export function isHotlineTopic(v: string): v is HotlineTopic {

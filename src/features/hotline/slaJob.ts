@@ -11,7 +11,13 @@ import { addWorkingMinutes, workingHours, type WorkingHours } from "./workingHou
 
 export interface SlaDeps {
   prisma: PrismaClient;
-  config: Pick<Config, "HOTLINE_WORKING_HOURS" | "HOTLINE_FIRST_RESPONSE_MINUTES" | "HOTLINE_NEXT_RESPONSE_MINUTES" | "HOTLINE_SLA_WARNING_MINUTES">;
+  config: Pick<
+    Config,
+    | "HOTLINE_WORKING_HOURS"
+    | "HOTLINE_FIRST_RESPONSE_MINUTES"
+    | "HOTLINE_NEXT_RESPONSE_MINUTES"
+    | "HOTLINE_SLA_WARNING_MINUTES"
+  >;
 }
 
 /** Waiting for an agent (not for the person, not resolved). */
@@ -21,7 +27,10 @@ export function hotlineSlaJob(deps: SlaDeps): Job {
   return { name: "hotline-sla", schedule: "* * * * *", run: (now) => runHotlineSla(deps, now) };
 }
 
-export async function runHotlineSla(deps: SlaDeps, now: Date): Promise<{ started: number; warned: number; reassigned: number }> {
+export async function runHotlineSla(
+  deps: SlaDeps,
+  now: Date,
+): Promise<{ started: number; warned: number; reassigned: number }> {
   const { prisma, config } = deps;
   const hours = workingHours(config.HOTLINE_WORKING_HOURS);
   const started = await startNextResponseTimers(deps, hours);
@@ -33,12 +42,28 @@ export async function runHotlineSla(deps: SlaDeps, now: Date): Promise<{ started
     const due = t[field];
     if (!due) continue;
     if (due <= now) {
-      const next = addWorkingMinutes(hours, now, t.firstRespondedAt ? config.HOTLINE_NEXT_RESPONSE_MINUTES : config.HOTLINE_FIRST_RESPONSE_MINUTES);
+      const next = addWorkingMinutes(
+        hours,
+        now,
+        t.firstRespondedAt ? config.HOTLINE_NEXT_RESPONSE_MINUTES : config.HOTLINE_FIRST_RESPONSE_MINUTES,
+      );
       if (await reassign(prisma, t, field, due, next, now)) reassigned++;
-    } else if (t.assigneeId && !t.slaWarnedAt && due.getTime() - config.HOTLINE_SLA_WARNING_MINUTES * 60_000 <= now.getTime()) {
-      const { count } = await prisma.hotlineTicket.updateMany({ where: { id: t.id, slaWarnedAt: null, [field]: due }, data: { slaWarnedAt: now } });
+    } else if (
+      t.assigneeId &&
+      !t.slaWarnedAt &&
+      due.getTime() - config.HOTLINE_SLA_WARNING_MINUTES * 60_000 <= now.getTime()
+    ) {
+      const { count } = await prisma.hotlineTicket.updateMany({
+        where: { id: t.id, slaWarnedAt: null, [field]: due },
+        data: { slaWarnedAt: now },
+      });
       if (count === 1) {
-        await prisma.hotlineAlert.createMany({ data: [{ key: `warning:${t.id}:${due.toISOString()}`, ticketId: t.id, staffId: t.assigneeId, kind: "warning" }], skipDuplicates: true });
+        await prisma.hotlineAlert.createMany({
+          data: [
+            { key: `warning:${t.id}:${due.toISOString()}`, ticketId: t.id, staffId: t.assigneeId, kind: "warning" },
+          ],
+          skipDuplicates: true,
+        });
         warned++;
       }
     }
@@ -60,7 +85,10 @@ async function startNextResponseTimers(deps: SlaDeps, hours: WorkingHours): Prom
     const written = t.messages[0]?.createdAt.getTime() ?? 0;
     const from = new Date(Math.max(written, t.updatedAt.getTime()));
     const due = addWorkingMinutes(hours, from, deps.config.HOTLINE_NEXT_RESPONSE_MINUTES);
-    const { count } = await deps.prisma.hotlineTicket.updateMany({ where: { id: t.id, nextResponseDueAt: null }, data: { nextResponseDueAt: due } });
+    const { count } = await deps.prisma.hotlineTicket.updateMany({
+      where: { id: t.id, nextResponseDueAt: null },
+      data: { nextResponseDueAt: due },
+    });
     started += count;
   }
   return started;
@@ -72,23 +100,51 @@ interface Overdue {
   assigneeId: string | null;
 }
 
-async function reassign(prisma: PrismaClient, t: Overdue, field: "firstResponseDueAt" | "nextResponseDueAt", due: Date, next: Date, now: Date): Promise<boolean> {
+async function reassign(
+  prisma: PrismaClient,
+  t: Overdue,
+  field: "firstResponseDueAt" | "nextResponseDueAt",
+  due: Date,
+  next: Date,
+  now: Date,
+): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     // The least busy other agent of the area; none left keeps the ticket where it is.
     const candidates = await tx.staffUser.findMany({
       // Supervisors receive the alert, not the overflow.
-      where: { AND: [assigneeFilter(t.communeId), { role: "HOTLINE_AGENT", hotlineSupervisor: false }, t.assigneeId ? { id: { not: t.assigneeId } } : {}] },
-      select: { id: true, fullName: true, _count: { select: { tickets: { where: { status: { in: OPEN_STATUSES } } } } } },
+      where: {
+        AND: [
+          assigneeFilter(t.communeId),
+          { role: "HOTLINE_AGENT", hotlineSupervisor: false },
+          t.assigneeId ? { id: { not: t.assigneeId } } : {},
+        ],
+      },
+      select: {
+        id: true,
+        fullName: true,
+        _count: { select: { tickets: { where: { status: { in: OPEN_STATUSES } } } } },
+      },
     });
     candidates.sort((a, b) => a._count.tickets - b._count.tickets || a.id.localeCompare(b.id));
     const to = candidates[0] ?? null;
     const { count } = await tx.hotlineTicket.updateMany({
       where: { id: t.id, assigneeId: t.assigneeId, [field]: due },
-      data: { assigneeId: to?.id ?? t.assigneeId, status: to || t.assigneeId ? "ASSIGNED" : "NEW", [field]: next, slaWarnedAt: null, reassignments: { increment: 1 } },
+      data: {
+        assigneeId: to?.id ?? t.assigneeId,
+        status: to || t.assigneeId ? "ASSIGNED" : "NEW",
+        [field]: next,
+        slaWarnedAt: null,
+        reassignments: { increment: 1 },
+      },
     });
     if (count === 0) return false;
-    await tx.ticketMessage.create({ data: { ticketId: t.id, author: "NOTE", text: to ? `SLA → ${to.fullName}` : "SLA", createdAt: now } });
-    const supervisors = await tx.staffUser.findMany({ where: { AND: [{ hotlineSupervisor: true, active: true }, supervisorArea(t.communeId)] }, select: { id: true } });
+    await tx.ticketMessage.create({
+      data: { ticketId: t.id, author: "NOTE", text: to ? `SLA → ${to.fullName}` : "SLA", createdAt: now },
+    });
+    const supervisors = await tx.staffUser.findMany({
+      where: { AND: [{ hotlineSupervisor: true, active: true }, supervisorArea(t.communeId)] },
+      select: { id: true },
+    });
     const alerts = [...supervisors.map((s) => s.id), ...(to ? [to.id] : [])].map((staffId) => ({
       key: `breach:${t.id}:${due.toISOString()}:${staffId}`,
       ticketId: t.id,
@@ -103,5 +159,10 @@ async function reassign(prisma: PrismaClient, t: Overdue, field: "firstResponseD
 /** Supervisors who cover the ticket's area (or have no area limit). */
 function supervisorArea(communeId: string | null): Prisma.StaffUserWhereInput {
   if (!communeId) return {};
-  return { OR: [{ role: "ADMIN" }, { scopes: { some: { OR: [{ communeId }, { province: { communes: { some: { id: communeId } } } }] } } }] };
+  return {
+    OR: [
+      { role: "ADMIN" },
+      { scopes: { some: { OR: [{ communeId }, { province: { communes: { some: { id: communeId } } } }] } } },
+    ],
+  };
 }

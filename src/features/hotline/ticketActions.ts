@@ -34,36 +34,79 @@ export async function applyTicketAction(
   ip: string | null,
 ): Promise<ActionOutcome> {
   return prisma.$transaction(async (tx) => {
-    const ticket = await tx.hotlineTicket.findFirst({ where: { AND: [ticketAccess(staff), { number }] }, include: { identity: true } });
+    const ticket = await tx.hotlineTicket.findFirst({
+      where: { AND: [ticketAccess(staff), { number }] },
+      include: { identity: true },
+    });
     if (!ticket) return { ok: false, problem: "notFound" } as const;
     const open = OPEN_STATUSES.includes(ticket.status);
     // Notes can be added to any ticket; only a resolved one can be reopened.
-    if (action.kind === "reopen" ? open : !open && action.kind !== "note") return { ok: false, problem: "closed" } as const;
+    if (action.kind === "reopen" ? open : !open && action.kind !== "note")
+      return { ok: false, problem: "closed" } as const;
     const audit = (detail: Record<string, unknown>): Promise<void> =>
-      recordAudit(tx, { staffId: staff.id, actor: staff.username, action: `hotline.${action.kind}`, entity: "hotlineTicket", entityId: ticket.id, detail, ip });
+      recordAudit(tx, {
+        staffId: staff.id,
+        actor: staff.username,
+        action: `hotline.${action.kind}`,
+        entity: "hotlineTicket",
+        entityId: ticket.id,
+        detail,
+        ip,
+      });
 
     switch (action.kind) {
       case "claim":
-        await tx.hotlineTicket.update({ where: { id: ticket.id }, data: { assigneeId: staff.id, status: ticket.status === "NEW" ? "ASSIGNED" : ticket.status, slaWarnedAt: null } });
+        await tx.hotlineTicket.update({
+          where: { id: ticket.id },
+          data: {
+            assigneeId: staff.id,
+            status: ticket.status === "NEW" ? "ASSIGNED" : ticket.status,
+            slaWarnedAt: null,
+          },
+        });
         await audit({ number });
         return { ok: true } as const;
       case "assign": {
-        const to = await tx.staffUser.findFirst({ where: { AND: [{ id: action.staffId }, assigneeFilter(ticket.communeId)] } });
+        const to = await tx.staffUser.findFirst({
+          where: { AND: [{ id: action.staffId }, assigneeFilter(ticket.communeId)] },
+        });
         if (!to) return { ok: false, problem: "noAssignee" } as const;
-        await tx.hotlineTicket.update({ where: { id: ticket.id }, data: { assigneeId: to.id, status: ticket.status === "NEW" ? "ASSIGNED" : ticket.status, slaWarnedAt: null } });
-        await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "NOTE", staffId: staff.id, text: `→ ${to.fullName}`, createdAt: now } });
+        await tx.hotlineTicket.update({
+          where: { id: ticket.id },
+          data: { assigneeId: to.id, status: ticket.status === "NEW" ? "ASSIGNED" : ticket.status, slaWarnedAt: null },
+        });
+        await tx.ticketMessage.create({
+          data: { ticketId: ticket.id, author: "NOTE", staffId: staff.id, text: `→ ${to.fullName}`, createdAt: now },
+        });
         await audit({ number, to: to.username });
         return { ok: true } as const;
       }
       case "note":
-        await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "NOTE", staffId: staff.id, text: redactString(action.text), createdAt: now } });
+        await tx.ticketMessage.create({
+          data: {
+            ticketId: ticket.id,
+            author: "NOTE",
+            staffId: staff.id,
+            text: redactString(action.text),
+            createdAt: now,
+          },
+        });
         await tx.hotlineTicket.update({ where: { id: ticket.id }, data: { updatedAt: now } });
         await audit({ number });
         return { ok: true } as const;
       case "reply": {
         const channel = ticket.identity?.channel;
-        if (!ticket.identityId || !channel || !isChannelName(channel)) return { ok: false, problem: "unreachable" } as const;
-        const message = await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "STAFF", staffId: staff.id, text: redactString(action.text), createdAt: now } });
+        if (!ticket.identityId || !channel || !isChannelName(channel))
+          return { ok: false, problem: "unreachable" } as const;
+        const message = await tx.ticketMessage.create({
+          data: {
+            ticketId: ticket.id,
+            author: "STAFF",
+            staffId: staff.id,
+            text: redactString(action.text),
+            createdAt: now,
+          },
+        });
         await enqueueOutbound(tx, [
           {
             kind: "HOTLINE",
@@ -87,16 +130,41 @@ export async function applyTicketAction(
         return { ok: true } as const;
       }
       case "reopen":
-        await tx.hotlineTicket.update({ where: { id: ticket.id }, data: { status: "REOPENED", resolvedAt: null, assigneeId: ticket.assigneeId ?? staff.id, nextResponseDueAt: null, slaWarnedAt: null } });
+        await tx.hotlineTicket.update({
+          where: { id: ticket.id },
+          data: {
+            status: "REOPENED",
+            resolvedAt: null,
+            assigneeId: ticket.assigneeId ?? staff.id,
+            nextResponseDueAt: null,
+            slaWarnedAt: null,
+          },
+        });
         await audit({ number });
         return { ok: true } as const;
       case "resolve": {
-        await tx.hotlineTicket.update({ where: { id: ticket.id }, data: { status: "RESOLVED", resolvedAt: now, outcome: action.outcome, nextResponseDueAt: null } });
-        await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "NOTE", staffId: staff.id, text: redactString(action.outcome), createdAt: now } });
+        await tx.hotlineTicket.update({
+          where: { id: ticket.id },
+          data: { status: "RESOLVED", resolvedAt: now, outcome: action.outcome, nextResponseDueAt: null },
+        });
+        await tx.ticketMessage.create({
+          data: {
+            ticketId: ticket.id,
+            author: "NOTE",
+            staffId: staff.id,
+            text: redactString(action.outcome),
+            createdAt: now,
+          },
+        });
         const channel = ticket.identity?.channel;
         if (ticket.identityId && channel && isChannelName(channel)) {
           await enqueueOutbound(tx, [
-            { kind: "HOTLINE", to: { identityId: ticket.identityId, channel }, reply: satisfactionQuestion(number), dedupeKey: `hotline-rate:${ticket.id}:${now.getTime()}` },
+            {
+              kind: "HOTLINE",
+              to: { identityId: ticket.identityId, channel },
+              reply: satisfactionQuestion(number),
+              dedupeKey: `hotline-rate:${ticket.id}:${now.getTime()}`,
+            },
           ]);
         }
         await audit({ number, outcome: action.outcome });

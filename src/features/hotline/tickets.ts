@@ -1,7 +1,13 @@
 // What the hotline console shows: the queue, and one ticket with its whole conversation. Replies
 // carry how their delivery ended, so an answer the platform refused is seen as undelivered.
 import type { PrismaClient } from "../../generated/prisma/client.ts";
-import type { Channel, DeliveryStatus, TicketAuthor, TicketPriority, TicketStatus } from "../../generated/prisma/enums.ts";
+import type {
+  Channel,
+  DeliveryStatus,
+  TicketAuthor,
+  TicketPriority,
+  TicketStatus,
+} from "../../generated/prisma/enums.ts";
 import { redactString } from "../../lib/redact.ts";
 import { ticketAccess, type TicketViewer } from "./access.ts";
 import { OPEN_STATUSES } from "./statuses.ts";
@@ -57,7 +63,8 @@ const QUEUE_SIZE = 200;
 type Reader = Pick<PrismaClient, "hotlineTicket" | "inboundMessage" | "chatLink">;
 
 export async function listTickets(db: Reader, viewer: TicketViewer, filter: QueueFilter): Promise<QueueRow[]> {
-  const status = filter.status === "ALL" ? {} : { status: filter.status === "OPEN" ? { in: OPEN_STATUSES } : filter.status };
+  const status =
+    filter.status === "ALL" ? {} : { status: filter.status === "OPEN" ? { in: OPEN_STATUSES } : filter.status };
   const rows = await db.hotlineTicket.findMany({
     where: {
       AND: [
@@ -68,7 +75,11 @@ export async function listTickets(db: Reader, viewer: TicketViewer, filter: Queu
         filter.mine ? { assigneeId: viewer.id } : {},
       ],
     },
-    include: { beneficiary: { select: { fullName: true, commune: { select: { name: true } } } }, identity: true, assignee: { select: { fullName: true } } },
+    include: {
+      beneficiary: { select: { fullName: true, commune: { select: { name: true } } } },
+      identity: true,
+      assignee: { select: { fullName: true } },
+    },
     orderBy: { createdAt: "asc" },
     take: QUEUE_SIZE,
   });
@@ -83,13 +94,20 @@ export async function loadTicket(db: Reader, viewer: TicketViewer, number: numbe
       beneficiary: { select: { fullName: true, commune: { select: { name: true } } } },
       identity: true,
       assignee: { select: { fullName: true } },
-      messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { staff: { select: { fullName: true } }, outbound: true } },
+      messages: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: { staff: { select: { fullName: true } }, outbound: true },
+      },
     },
   });
   if (!t) return null;
-  const link = t.identityId && t.beneficiaryId
-    ? await db.chatLink.findUnique({ where: { identityId_beneficiaryId: { identityId: t.identityId, beneficiaryId: t.beneficiaryId } }, select: { role: true, identity: { select: { displayName: true, relative: { select: { fullName: true } } } } } })
-    : null;
+  const link =
+    t.identityId && t.beneficiaryId
+      ? await db.chatLink.findUnique({
+          where: { identityId_beneficiaryId: { identityId: t.identityId, beneficiaryId: t.beneficiaryId } },
+          select: { role: true, identity: { select: { displayName: true, relative: { select: { fullName: true } } } } },
+        })
+      : null;
   const inbound = t.identityId
     ? await db.inboundMessage.findMany({
         where: { identityId: t.identityId, receivedAt: { lte: t.createdAt }, text: { not: null } },
@@ -100,7 +118,8 @@ export async function loadTicket(db: Reader, viewer: TicketViewer, number: numbe
   return {
     ...toRow(t),
     id: t.id,
-    relativeName: link && link.role !== "SELF" ? (link.identity.relative?.fullName ?? link.identity.displayName ?? "") : null,
+    relativeName:
+      link && link.role !== "SELF" ? (link.identity.relative?.fullName ?? link.identity.displayName ?? "") : null,
     identityId: t.identityId,
     beneficiaryId: t.beneficiaryId,
     communeId: t.communeId,
@@ -116,7 +135,9 @@ export async function loadTicket(db: Reader, viewer: TicketViewer, number: numbe
       at: m.createdAt,
       delivery: m.outbound ? { status: m.outbound.status, reason: m.outbound.failureReason } : null,
     })),
-    recent: inbound.reverse().map((m) => ({ from: "person" as const, text: redactString(m.text ?? ""), at: m.receivedAt })),
+    recent: inbound
+      .reverse()
+      .map((m) => ({ from: "person" as const, text: redactString(m.text ?? ""), at: m.receivedAt })),
   };
 }
 

@@ -4,7 +4,6 @@
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
 import { DAY_MS, fromWallClock, minuteOfVietnamDay, toWallClock, vietnamWeekday } from "../../lib/vietnamTime.ts";
 
-
 export interface WorkingHours {
   /** Days of the week (0 = Sunday) when the hotline answers. */
   days: Set<number>;

@@ -31,23 +31,46 @@ export async function listAliases(prisma: PrismaClient, staff: StaffContext): Pr
   ]);
   const names = new Map([...categories, ...communes].map((c) => [c.code, c.name]));
   return aliases.map((a) => ({
-    id: a.id, kind: a.kind, wording: a.wording, target: a.target, targetName: names.get(a.target) ?? "",
-    createdBy: a.createdBy, createdAt: a.createdAt, mayRemove: mayRemove(staff, a.createdById),
+    id: a.id,
+    kind: a.kind,
+    wording: a.wording,
+    target: a.target,
+    targetName: names.get(a.target) ?? "",
+    createdBy: a.createdBy,
+    createdAt: a.createdAt,
+    mayRemove: mayRemove(staff, a.createdById),
   }));
 }
 
-export async function addAlias(prisma: PrismaClient, staff: StaffContext, input: { kind: AliasKind; wording: string; target: string }): Promise<AddResult> {
+export async function addAlias(
+  prisma: PrismaClient,
+  staff: StaffContext,
+  input: { kind: AliasKind; wording: string; target: string },
+): Promise<AddResult> {
   const wording = input.wording.normalize("NFC").replace(/\s+/g, " ").trim();
   const key = input.kind === "CATEGORY" ? wordKey(wording) : bareName(wording);
   if (key === "" || wording.length > 120) return { ok: false, code: "wording_invalid" };
   const known =
     input.kind === "CATEGORY"
       ? await prisma.benefitCategory.findUnique({ where: { code: input.target }, select: { code: true } })
-      : await prisma.commune.findFirst({ where: { code: input.target, ...(staff.communeIds ? { id: { in: staff.communeIds } } : {}) }, select: { code: true } });
+      : await prisma.commune.findFirst({
+          where: { code: input.target, ...(staff.communeIds ? { id: { in: staff.communeIds } } : {}) },
+          select: { code: true },
+        });
   if (!known) return { ok: false, code: "target_unknown" };
-  if (await prisma.importAlias.findUnique({ where: { kind_key: { kind: input.kind, key } } })) return { ok: false, code: "exists" };
-  const alias = await prisma.importAlias.create({ data: { kind: input.kind, wording, key, target: input.target, createdById: staff.id, createdBy: staff.username } });
-  await recordAudit(prisma, { staffId: staff.id, actor: staff.username, action: "import.alias_add", entity: "ImportAlias", entityId: alias.id, detail: { kind: input.kind, wording, target: input.target } });
+  if (await prisma.importAlias.findUnique({ where: { kind_key: { kind: input.kind, key } } }))
+    return { ok: false, code: "exists" };
+  const alias = await prisma.importAlias.create({
+    data: { kind: input.kind, wording, key, target: input.target, createdById: staff.id, createdBy: staff.username },
+  });
+  await recordAudit(prisma, {
+    staffId: staff.id,
+    actor: staff.username,
+    action: "import.alias_add",
+    entity: "ImportAlias",
+    entityId: alias.id,
+    detail: { kind: input.kind, wording, target: input.target },
+  });
   return { ok: true };
 }
 
@@ -55,11 +78,20 @@ export async function removeAlias(prisma: PrismaClient, staff: StaffContext, id:
   const alias = await prisma.importAlias.findUnique({ where: { id } });
   if (!alias || !mayRemove(staff, alias.createdById)) return false;
   await prisma.importAlias.delete({ where: { id } });
-  await recordAudit(prisma, { staffId: staff.id, actor: staff.username, action: "import.alias_remove", entity: "ImportAlias", entityId: id, detail: { kind: alias.kind, wording: alias.wording, target: alias.target } });
+  await recordAudit(prisma, {
+    staffId: staff.id,
+    actor: staff.username,
+    action: "import.alias_remove",
+    entity: "ImportAlias",
+    entityId: id,
+    detail: { kind: alias.kind, wording: alias.wording, target: alias.target },
+  });
   return true;
 }
 
 /** Whoever added a wording may take it back; province officers and admins look after all of them. */
 function mayRemove(staff: StaffContext, createdById: string | null): boolean {
-  return staff.role === "ADMIN" || staff.role === "PROVINCE_OFFICER" || (createdById !== null && createdById === staff.id);
+  return (
+    staff.role === "ADMIN" || staff.role === "PROVINCE_OFFICER" || (createdById !== null && createdById === staff.id)
+  );
 }

@@ -5,11 +5,17 @@ import type { AreaInput } from "./areaRows.ts";
 import { bareName, type Db } from "./reference.ts";
 import type { ImportChange, ImportPlan, RowError } from "./types.ts";
 
-export async function areaPlan(db: Db, input: { rows: AreaInput[]; total: number; column: (field: string) => string }): Promise<ImportPlan> {
+export async function areaPlan(
+  db: Db,
+  input: { rows: AreaInput[]; total: number; column: (field: string) => string },
+): Promise<ImportPlan> {
   const { rows, errors } = consistent(input.rows, input.column);
   const [provinces, communes] = await Promise.all([
     db.province.findMany({ where: { code: { in: [...new Set(rows.map((r) => r.provinceCode))] } } }),
-    db.commune.findMany({ where: { code: { in: rows.map((r) => r.communeCode) } }, include: { province: { select: { code: true } } } }),
+    db.commune.findMany({
+      where: { code: { in: rows.map((r) => r.communeCode) } },
+      include: { province: { select: { code: true } } },
+    }),
   ]);
   const provinceByCode = new Map(provinces.map((p) => [p.code, p]));
   const communeByCode = new Map(communes.map((c) => [c.code, c]));
@@ -26,7 +32,14 @@ export async function areaPlan(db: Db, input: { rows: AreaInput[]; total: number
       if (c.province.code !== r.provinceCode) fields.push("provinceCode");
     }
     if (c && fields.length === 0) unchanged++;
-    else changes.push({ sheet: r.sheet, row: r.row, personalIdMasked: r.communeCode, action: c ? "update" : "create", fields });
+    else
+      changes.push({
+        sheet: r.sheet,
+        row: r.row,
+        personalIdMasked: r.communeCode,
+        action: c ? "update" : "create",
+        fields,
+      });
   }
 
   return {
@@ -49,7 +62,11 @@ export async function areaPlan(db: Db, input: { rows: AreaInput[]; total: number
           await db.province.update({ where: { id: p.id }, data: { name: r.provinceName } });
         }
       }
-      const data = (r: AreaInput) => ({ name: r.communeName, kind: r.kind, provinceId: provinceIds.get(r.provinceCode)! });
+      const data = (r: AreaInput) => ({
+        name: r.communeName,
+        kind: r.kind,
+        provinceId: provinceIds.get(r.provinceCode)!,
+      });
       await db.commune.createMany({
         data: rows.filter((r) => !communeByCode.has(r.communeCode)).map((r) => ({ code: r.communeCode, ...data(r) })),
       });
@@ -61,7 +78,15 @@ export async function areaPlan(db: Db, input: { rows: AreaInput[]; total: number
         }
       }
       // Former names let lists that still use them find the commune.
-      const former = rows.flatMap((r) => (r.formerNames ?? []).map((name) => ({ kind: "COMMUNE" as const, wording: name, key: bareName(name), target: r.communeCode, createdBy: "system" })));
+      const former = rows.flatMap((r) =>
+        (r.formerNames ?? []).map((name) => ({
+          kind: "COMMUNE" as const,
+          wording: name,
+          key: bareName(name),
+          target: r.communeCode,
+          createdBy: "system",
+        })),
+      );
       await db.importAlias.createMany({ data: former.filter((f) => f.key !== ""), skipDuplicates: true });
     },
   };
@@ -76,9 +101,24 @@ function consistent(input: AreaInput[], column: (field: string) => string): { ro
   for (const r of input) {
     const first = communeRow.get(r.communeCode);
     const known = provinceName.get(r.provinceCode);
-    if (first !== undefined) errors.push({ sheet: r.sheet, row: r.row, column: column("communeCode"), value: r.communeCode, code: "duplicate_row", params: { firstRow: first } });
+    if (first !== undefined)
+      errors.push({
+        sheet: r.sheet,
+        row: r.row,
+        column: column("communeCode"),
+        value: r.communeCode,
+        code: "duplicate_row",
+        params: { firstRow: first },
+      });
     else if (known && known.name !== r.provinceName) {
-      errors.push({ sheet: r.sheet, row: r.row, column: column("provinceName"), value: r.provinceName, code: "province_conflict", params: { firstRow: known.row } });
+      errors.push({
+        sheet: r.sheet,
+        row: r.row,
+        column: column("provinceName"),
+        value: r.provinceName,
+        code: "province_conflict",
+        params: { firstRow: known.row },
+      });
     } else {
       communeRow.set(r.communeCode, r.row);
       if (!known) provinceName.set(r.provinceCode, { name: r.provinceName, row: r.row });

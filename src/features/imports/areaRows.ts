@@ -36,11 +36,26 @@ export function areaChecker(cols: SheetColumns): RowCheck<AreaInput> {
     // Without a kind column the name tells: "Phường Ba Đình", "Đặc khu Phú Quốc", otherwise xã.
     const prefix = foldKey(communeName);
     const kind =
-      kindText !== "" ? vocabulary.communeKind(kindText) : prefix.startsWith("phuong ") ? "PHUONG" : prefix.startsWith("dac khu ") ? "DAC_KHU" : "XA";
+      kindText !== ""
+        ? vocabulary.communeKind(kindText)
+        : prefix.startsWith("phuong ")
+          ? "PHUONG"
+          : prefix.startsWith("dac khu ")
+            ? "DAC_KHU"
+            : "XA";
     if (!kind) err("communeKind", "kind_invalid", { value: kindText.slice(0, 40) });
     const former = optional("formerNames");
-    const formerNames = former === undefined ? undefined : (former ?? "").split(/[;\n]/).map((n) => n.trim()).filter((n) => n !== "");
+    const formerNames =
+      former === undefined
+        ? undefined
+        : (former ?? "")
+            .split(/[;\n]/)
+            .map((n) => n.trim())
+            .filter((n) => n !== "");
     if (errors.length > 0 || !kind) return { input: null, errors };
-    return { input: { sheet: cols.sheet, row: r.row, provinceCode, provinceName, communeCode, communeName, kind, formerNames }, errors: [] };
+    return {
+      input: { sheet: cols.sheet, row: r.row, provinceCode, provinceName, communeCode, communeName, kind, formerNames },
+      errors: [],
+    };
   };
 }

@@ -13,9 +13,20 @@ type Existing = Awaited<ReturnType<typeof loadExisting>>[number];
 
 // Column types for the bulk statements (names and types come from the schema, never from a file).
 const BENEFICIARY_COLUMNS = {
-  fullName: "text", fullNameAscii: "text", dateOfBirth: "date", sex: '"Sex"', phone: "text", address: "text",
-  communeId: "text", programme: '"Programme"', status: '"BeneficiaryStatus"', statusChangedAt: "timestamp(3)",
-  decisionNo: "text", decidedOn: "date", note: "text", updatedAt: "timestamp(3)",
+  fullName: "text",
+  fullNameAscii: "text",
+  dateOfBirth: "date",
+  sex: '"Sex"',
+  phone: "text",
+  address: "text",
+  communeId: "text",
+  programme: '"Programme"',
+  status: '"BeneficiaryStatus"',
+  statusChangedAt: "timestamp(3)",
+  decisionNo: "text",
+  decidedOn: "date",
+  note: "text",
+  updatedAt: "timestamp(3)",
 } satisfies Columns;
 const CATEGORY_COLUMNS = { beneficiaryId: "text", categoryId: "text", rate: "integer" } satisfies Columns;
 
@@ -31,10 +42,22 @@ export interface OutsideAnswer {
 export async function beneficiaryPlan(
   db: Db,
   ref: Reference,
-  input: { rows: BeneficiaryInput[]; idColumn: (sheet: string | null) => { header: string; letter?: string }; total: number; dryRun: boolean },
+  input: {
+    rows: BeneficiaryInput[];
+    idColumn: (sheet: string | null) => { header: string; letter?: string };
+    total: number;
+    dryRun: boolean;
+  },
 ): Promise<ImportPlan & { outside: OutsideAnswer[] }> {
   const errors: RowError[] = [];
-  const existing = new Map((await loadExisting(db, input.rows.map((r) => r.personalId))).map((b) => [b.personalId, b]));
+  const existing = new Map(
+    (
+      await loadExisting(
+        db,
+        input.rows.map((r) => r.personalId),
+      )
+    ).map((b) => [b.personalId, b]),
+  );
   const creates: BeneficiaryInput[] = [];
   const updates: { input: BeneficiaryInput; before: Existing; fields: string[] }[] = [];
   const changes: ImportChange[] = [];
@@ -65,14 +88,26 @@ export async function beneficiaryPlan(
     }
     if (!before || !inArea(ref, before.communeId)) {
       creates.push(row);
-      changes.push({ row: row.row, sheet: row.sheet, personalIdMasked: mask(row.personalId), action: "create", fields: [] });
+      changes.push({
+        row: row.row,
+        sheet: row.sheet,
+        personalIdMasked: mask(row.personalId),
+        action: "create",
+        fields: [],
+      });
       continue;
     }
     const fields = changedFields(row, before);
     if (fields.length === 0) unchanged++;
     else {
       updates.push({ input: row, before, fields });
-      changes.push({ row: row.row, sheet: row.sheet, personalIdMasked: mask(row.personalId), action: "update", fields });
+      changes.push({
+        row: row.row,
+        sheet: row.sheet,
+        personalIdMasked: mask(row.personalId),
+        action: "update",
+        fields,
+      });
     }
   }
   return {
@@ -98,8 +133,20 @@ function loadExisting(db: Db, personalIds: string[]) {
     db.beneficiary.findMany({
       where: { personalId: { in: part } },
       select: {
-        id: true, personalId: true, fullName: true, dateOfBirth: true, sex: true, phone: true, address: true,
-        communeId: true, programme: true, status: true, statusChangedAt: true, decisionNo: true, decidedOn: true, note: true,
+        id: true,
+        personalId: true,
+        fullName: true,
+        dateOfBirth: true,
+        sex: true,
+        phone: true,
+        address: true,
+        communeId: true,
+        programme: true,
+        status: true,
+        statusChangedAt: true,
+        decisionNo: true,
+        decidedOn: true,
+        note: true,
         categories: { select: { categoryId: true, rate: true } },
       },
     }),
@@ -134,7 +181,10 @@ function dobChanged(row: BeneficiaryInput, b: Existing): boolean {
 }
 
 function categoryKey(list: { categoryId: string; rate: number | null }[]): string {
-  return list.map((c) => `${c.categoryId}:${c.rate ?? ""}`).sort().join(";");
+  return list
+    .map((c) => `${c.categoryId}:${c.rate ?? ""}`)
+    .sort()
+    .join(";");
 }
 
 async function write(
@@ -146,7 +196,10 @@ async function write(
   // A chunk at a time: the rows of a province (and their sealed copies) are never all built at once.
   for (const part of chunks(creates)) await insertPeople(db, ref.now.toISOString(), part);
   for (const part of chunks(updates)) await updatePeople(db, ref, part);
-  await writeCategoryChanges(db, updates.filter((u) => u.fields.includes("categories")));
+  await writeCategoryChanges(
+    db,
+    updates.filter((u) => u.fields.includes("categories")),
+  );
 }
 
 async function insertPeople(db: Db, now: string, people: BeneficiaryInput[]): Promise<void> {
@@ -180,11 +233,21 @@ async function insertPeople(db: Db, now: string, people: BeneficiaryInput[]): Pr
     db,
     "BeneficiaryCategory",
     CATEGORY_COLUMNS,
-    people.flatMap((c) => c.categories.map((cat) => ({ beneficiaryId: ids.get(c.personalId)!, categoryId: cat.categoryId, rate: cat.rate }))),
+    people.flatMap((c) =>
+      c.categories.map((cat) => ({
+        beneficiaryId: ids.get(c.personalId)!,
+        categoryId: cat.categoryId,
+        rate: cat.rate,
+      })),
+    ),
   );
 }
 
-async function updatePeople(db: Db, ref: Reference, updates: { input: BeneficiaryInput; before: Existing; fields: string[] }[]): Promise<void> {
+async function updatePeople(
+  db: Db,
+  ref: Reference,
+  updates: { input: BeneficiaryInput; before: Existing; fields: string[] }[],
+): Promise<void> {
   await bulkWrite.updateById(
     db,
     "Beneficiary",
@@ -219,11 +282,16 @@ async function writeCategoryChanges(db: Db, updates: { input: BeneficiaryInput; 
     for (const old of before.categories) {
       if (!next.has(old.categoryId)) removed.push({ beneficiaryId: before.id, categoryId: old.categoryId });
       else if (next.get(old.categoryId) !== old.rate) {
-        rateChanged.push({ beneficiaryId: before.id, categoryId: old.categoryId, rate: next.get(old.categoryId) ?? null });
+        rateChanged.push({
+          beneficiaryId: before.id,
+          categoryId: old.categoryId,
+          rate: next.get(old.categoryId) ?? null,
+        });
       }
     }
     for (const [categoryId, rate] of next) {
-      if (!before.categories.some((c) => c.categoryId === categoryId)) added.push({ beneficiaryId: before.id, categoryId, rate });
+      if (!before.categories.some((c) => c.categoryId === categoryId))
+        added.push({ beneficiaryId: before.id, categoryId, rate });
     }
   }
   for (const part of chunks(removed, 1000)) await db.beneficiaryCategory.deleteMany({ where: { OR: part } });

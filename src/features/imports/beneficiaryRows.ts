@@ -40,7 +40,9 @@ export type RowCheck<T> = (r: TableRow) => { input: T | null; errors: RowError[]
 const MAX_TEXT = 500;
 
 export function beneficiaryChecker(ref: Reference, cols: SheetColumns, titles: TitleFacts): RowCheck<BeneficiaryInput> {
-  const areaCommunes = ref.area ? [...ref.area].map((id) => ref.communesById.get(id)).filter((c) => c !== undefined) : [];
+  const areaCommunes = ref.area
+    ? [...ref.area].map((id) => ref.communesById.get(id)).filter((c) => c !== undefined)
+    : [];
   const sheetCommune: CommuneRef | null = titles.commune ?? (areaCommunes.length === 1 ? areaCommunes[0]! : null);
   return (r) => {
     const read = rowReader(cols, r, MAX_TEXT);
@@ -114,11 +116,26 @@ export function beneficiaryChecker(ref: Reference, cols: SheetColumns, titles: T
     const address = optional("address");
     const note = optional("note");
 
-    if (read.errors.length > 0 || !dob || !sex || !programme || !commune || !personalId) return { input: null, errors: read.errors };
+    if (read.errors.length > 0 || !dob || !sex || !programme || !commune || !personalId)
+      return { input: null, errors: read.errors };
     return {
       input: {
-        sheet: cols.sheet, row: r.row, personalId, fullName, dateOfBirth: dob.date, yearOnly: dob.yearOnly, sex, communeId: commune.id, programme,
-        categories, phone, address, status, decisionNo, decidedOn, note,
+        sheet: cols.sheet,
+        row: r.row,
+        personalId,
+        fullName,
+        dateOfBirth: dob.date,
+        yearOnly: dob.yearOnly,
+        sex,
+        communeId: commune.id,
+        programme,
+        categories,
+        phone,
+        address,
+        status,
+        decisionNo,
+        decidedOn,
+        note,
       },
       errors: [],
     };
@@ -126,7 +143,12 @@ export function beneficiaryChecker(ref: Reference, cols: SheetColumns, titles: T
 }
 
 /** The birth date (or year), and the sex when the list tells it by column. */
-function birthAndSex(cols: SheetColumns, r: TableRow, ref: Reference, read: RowReader): { dob: { date: CalendarDate; yearOnly: boolean } | null; sex: Sex | null } {
+function birthAndSex(
+  cols: SheetColumns,
+  r: TableRow,
+  ref: Reference,
+  read: RowReader,
+): { dob: { date: CalendarDate; yearOnly: boolean } | null; sex: Sex | null } {
   const { err, text } = read;
   let sex: Sex | null = null;
   let field = "dateOfBirth";

@@ -20,7 +20,10 @@ export interface VocabularyData {
 
 export async function loadCategoryVocabulary(db: Db): Promise<VocabularyData> {
   const [categories, aliases] = await Promise.all([
-    db.benefitCategory.findMany({ select: { id: true, code: true, programme: true, name: true, nameEn: true }, orderBy: { code: "asc" } }),
+    db.benefitCategory.findMany({
+      select: { id: true, code: true, programme: true, name: true, nameEn: true },
+      orderBy: { code: "asc" },
+    }),
     db.importAlias.findMany({ where: { kind: "CATEGORY" }, select: { key: true, wording: true, target: true } }),
   ]);
   return { categories, aliases };

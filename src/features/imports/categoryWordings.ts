@@ -24,7 +24,15 @@ export interface CategoryReader {
 const band = z.tuple([z.number().int().nullable(), z.number().int().nullable()]);
 const wordingsSchema = z.object({
   ageBands: z.record(z.string(), z.array(band)),
-  decreePoints: z.array(z.object({ decree: z.string(), article: z.number().int(), clause: z.number().int(), point: z.string().nullable(), codes: z.array(z.string()) })),
+  decreePoints: z.array(
+    z.object({
+      decree: z.string(),
+      article: z.number().int(),
+      clause: z.number().int(),
+      point: z.string().nullable(),
+      codes: z.array(z.string()),
+    }),
+  ),
   wordings: z.array(z.object({ wording: z.string(), codes: z.array(z.string()) })),
 });
 const builtIn = wordingsSchema.parse(wordingsFile);
@@ -60,12 +68,23 @@ export function categoryReader(data: VocabularyData): CategoryReader {
 
   const fits = (code: string, age: number | null) => {
     const bands = builtIn.ageBands[code];
-    return age === null || !bands || bands.some(([from, to]) => (from === null || age >= from) && (to === null || age < to));
+    return (
+      age === null || !bands || bands.some(([from, to]) => (from === null || age >= from) && (to === null || age < to))
+    );
   };
-  const choose = (codes: string[], age: number | null, shown: string, rate: number | null): Parsed<CategoryChoice[]> => {
+  const choose = (
+    codes: string[],
+    age: number | null,
+    shown: string,
+    rate: number | null,
+  ): Parsed<CategoryChoice[]> => {
     const narrowed = codes.length > 1 && age !== null ? codes.filter((c) => fits(c, age)) : codes;
     const list = narrowed.length === 0 ? codes : narrowed;
-    if (list.length > 1) return fail("category_ambiguous", { value: shown, candidates: list.map((c) => `${c} (${byCode.get(c)!.name})`).join("; ") });
+    if (list.length > 1)
+      return fail("category_ambiguous", {
+        value: shown,
+        candidates: list.map((c) => `${c} (${byCode.get(c)!.name})`).join("; "),
+      });
     const c = byCode.get(list[0]!)!;
     return { ok: true, value: [{ categoryId: c.id, code: c.code, rate }] };
   };
@@ -73,12 +92,15 @@ export function categoryReader(data: VocabularyData): CategoryReader {
   const one = (part: string, age: number | null): Parsed<CategoryChoice[]> | null => {
     const shown = part.slice(0, 80);
     const code = /^([A-Za-z][A-Za-z0-9_]*)\s*(?::\s*(\d{1,3}))?$/.exec(part);
-    if (code && byCode.has(code[1]!.toUpperCase())) return choose([code[1]!.toUpperCase()], null, shown, code[2] ? Number(code[2]) : null);
+    if (code && byCode.has(code[1]!.toUpperCase()))
+      return choose([code[1]!.toUpperCase()], null, shown, code[2] ? Number(code[2]) : null);
     // A rate written with the words: "Thương binh 41%", "Đơn thân nuôi 2 con".
     const percent = /(\d{1,3})\s*%/.exec(part);
     const children = /nu[oô]i\s+(\d{1,2})\s+con/i.exec(part);
     const rate = percent ? Number(percent[1]) : children ? Number(children[1]) : null;
-    const bare = part.replace(/\(?\s*(tỷ lệ|tỉ lệ|ty le)?\s*\d{1,3}\s*%\s*\)?/i, " ").replace(/nu[oô]i\s+\d{1,2}\s+con/i, "nuôi con");
+    const bare = part
+      .replace(/\(?\s*(tỷ lệ|tỉ lệ|ty le)?\s*\d{1,3}\s*%\s*\)?/i, " ")
+      .replace(/nu[oô]i\s+\d{1,2}\s+con/i, "nuôi con");
     const listed = words.get(wordKey(bare)) ?? words.get(wordKey(part));
     if (listed) return choose(listed, age, shown, rate);
     const point = decreePoint(part);
@@ -128,7 +150,7 @@ export function categoryReader(data: VocabularyData): CategoryReader {
       (e) =>
         e.article === Number(article[1]) &&
         e.clause === Number(clause[1]) &&
-        (!decree || e.decree.startsWith(`${decree[1]}/`) && (!decree[2] || e.decree === `${decree[1]}/${decree[2]}`)),
+        (!decree || (e.decree.startsWith(`${decree[1]}/`) && (!decree[2] || e.decree === `${decree[1]}/${decree[2]}`))),
     );
     const pointed = point ? entries.filter((e) => e.point === point) : [];
     const chosen = pointed.length > 0 ? pointed : entries.filter((e) => !point || e.point === null);
@@ -137,7 +159,10 @@ export function categoryReader(data: VocabularyData): CategoryReader {
 }
 
 function splitParts(text: string, by: RegExp): string[] {
-  return text.split(by).map((p) => p.trim()).filter((p) => p !== "");
+  return text
+    .split(by)
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
 }
 
 /** Folded, leading zeros of numbers and the filler "của" dropped: "Thân nhân của 01 liệt sĩ" = "than nhan 1 liet si". */

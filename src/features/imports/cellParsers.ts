@@ -24,7 +24,8 @@ export const cellParsers = {
     // white space is tidied, and only when it needs to be.
     if (typeof cell === "string") return TIDY.test(cell) ? cell.replace(/\s+/g, " ").trim() : cell;
     // Dates as the officer sees them in a Vietnamese Excel.
-    if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10).split("-").reverse().join("/");
+    if (cell instanceof Date)
+      return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10).split("-").reverse().join("/");
     return cleanText(String(cell));
   },
 
@@ -37,7 +38,8 @@ export const cellParsers = {
     // A date column not formatted as a date holds the serial day number.
     else if (typeof cell === "number" && Number.isInteger(cell) && cell > 0 && cell < 80_000) value = fromSerial(cell);
     else value = parseDateInput(shown.replace(/\s*([/.-])\s*/g, "$1"));
-    if (!value && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/.test(shown)) return fail("date_short_year", { value: shown.slice(0, 40) });
+    if (!value && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/.test(shown))
+      return fail("date_short_year", { value: shown.slice(0, 40) });
     if (!value || value < "1850-01-01") return fail("date_invalid", { value: shown.slice(0, 40) });
     if (today && value > today) return fail("date_in_future", { value: shown.slice(0, 40) });
     return ok(value);
@@ -61,7 +63,10 @@ export const cellParsers = {
       const serial = Math.round((cell.getTime() - EXCEL_EPOCH_MS) / 86_400_000);
       if (cell.getUTCFullYear() <= 1905 && serial >= 1850 && serial <= thisYear + 1) return asYear(serial);
     }
-    const year = /^(?:(?:0{1,2}|[.…_x]+)?\s*[/.-]\s*(?:0{1,2}|[.…_x]+)?\s*[/.-]\s*|(?:0?[1-9]|1[0-2])\s*[/.-]\s*|năm\s+)?(\d{4})$/i.exec(shown);
+    const year =
+      /^(?:(?:0{1,2}|[.…_x]+)?\s*[/.-]\s*(?:0{1,2}|[.…_x]+)?\s*[/.-]\s*|(?:0?[1-9]|1[0-2])\s*[/.-]\s*|năm\s+)?(\d{4})$/i.exec(
+        shown,
+      );
     if (year) return asYear(Number(year[1]));
     const d = cellParsers.date(cell, today);
     return d.ok ? ok(d.value === null ? null : { date: d.value, yearOnly: false }) : d;
@@ -122,7 +127,9 @@ export const cellParsers = {
   timeWindow(cell: Cell): Parsed<{ start: string; end: string } | null> {
     const shown = cellParsers.text(cell);
     if (shown === "") return ok(null);
-    const m = /^(\d{1,2})\s*[:hg]\s*(\d{2})?\s*[-–—]\s*(\d{1,2})\s*[:hg]\s*(\d{2})?$/i.exec(shown.replace(/\s*(đến|to)\s*/i, "-"));
+    const m = /^(\d{1,2})\s*[:hg]\s*(\d{2})?\s*[-–—]\s*(\d{1,2})\s*[:hg]\s*(\d{2})?$/i.exec(
+      shown.replace(/\s*(đến|to)\s*/i, "-"),
+    );
     if (m) {
       const start = clock(m[1]!, m[2]);
       const end = clock(m[3]!, m[4]);

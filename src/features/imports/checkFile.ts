@@ -57,24 +57,41 @@ export async function checkFile(o: CheckOptions): Promise<CheckSummary> {
       const found = await findTable(o.kind, sheet, label);
       if (!found.ok) {
         summary.sheets.push({ name: sheet.name, status: "skipped", reason: found.reason, rows: 0 });
-        if (found.best && found.bestRow) missing.push({ sheet: sheet.name, row: found.bestRow, map: found.best, fields: absent(o.kind, found.best) });
+        if (found.best && found.bestRow)
+          missing.push({ sheet: sheet.name, row: found.bestRow, map: found.best, fields: absent(o.kind, found.best) });
         continue;
       }
       const table = found.table;
       const lacking = absent(o.kind, table.columns);
       if (lacking.length > 0) {
         missing.push({ sheet: sheet.name, row: table.headerRows.first, map: table.columns, fields: lacking });
-        summary.sheets.push({ name: sheet.name, status: "skipped", reason: "missing_columns", rows: 0, headerRows: table.headerRows });
+        summary.sheets.push({
+          name: sheet.name,
+          status: "skipped",
+          reason: "missing_columns",
+          rows: 0,
+          headerRows: table.headerRows,
+        });
         continue;
       }
       // Hamlet sheets often carry no letterhead of their own: the first sheet's title speaks for them.
       const own = readTitles(table.titles, ref);
       firstTitles ??= own;
-      const titles: TitleFacts = { commune: own.commune ?? firstTitles.commune, month: own.month ?? firstTitles.month, programme: own.programme ?? firstTitles.programme };
+      const titles: TitleFacts = {
+        commune: own.commune ?? firstTitles.commune,
+        month: own.month ?? firstTitles.month,
+        programme: own.programme ?? firstTitles.programme,
+      };
       const read = await readSheet(o, table, checker(o.kind, ref, table, titles, label), dups, summary);
       summary.sheets.push({
-        name: sheet.name, status: "read", rows: read.rows, headerRows: table.headerRows, firstRow: read.first, lastRow: read.last,
-        skippedRows: table.skipped, ignored: table.columns.ignored.map((c) => ({ header: c.header, letter: c.letter, reason: c.reason })),
+        name: sheet.name,
+        status: "read",
+        rows: read.rows,
+        headerRows: table.headerRows,
+        firstRow: read.first,
+        lastRow: read.last,
+        skippedRows: table.skipped,
+        ignored: table.columns.ignored.map((c) => ({ header: c.header, letter: c.letter, reason: c.reason })),
         hidden: table.columns.hidden.map((c) => ({ header: c.header, letter: c.letter })),
         idColumn: table.columns.fields.get("personalId"),
         titleCommune: titles.commune?.name,
@@ -92,20 +109,34 @@ export async function checkFile(o: CheckOptions): Promise<CheckSummary> {
   }
   const dupResult = dups.finish();
   summary.droppedSheets = dupResult.dropped;
-  for (const s of summary.sheets) if (s.name !== null && dupResult.dropped.includes(s.name)) Object.assign(s, { status: "skipped", reason: "summary" });
+  for (const s of summary.sheets)
+    if (s.name !== null && dupResult.dropped.includes(s.name))
+      Object.assign(s, { status: "skipped", reason: "summary" });
   summary.errors.push(...dupResult.errors);
   summary.rows = summary.sheets.filter((s) => s.status === "read").reduce((n, s) => n + s.rows, 0);
   return summary;
 }
 
-function checker(kind: ImportKind, ref: ReturnType<typeof buildReference>, table: SheetTable, titles: TitleFacts, label: (f: string) => string[]): RowCheck<CheckedInput> {
+function checker(
+  kind: ImportKind,
+  ref: ReturnType<typeof buildReference>,
+  table: SheetTable,
+  titles: TitleFacts,
+  label: (f: string) => string[],
+): RowCheck<CheckedInput> {
   const cols = sheetColumns(table.name, table.columns, (f) => label(f)[0] ?? f);
   if (kind === "beneficiaries") return beneficiaryChecker(ref, cols, titles);
   if (kind === "payouts") return payoutChecker(cols, titles);
   return areaChecker(cols);
 }
 
-async function readSheet(o: CheckOptions, table: SheetTable, check: RowCheck<CheckedInput>, dups: SheetDuplicates, summary: CheckSummary) {
+async function readSheet(
+  o: CheckOptions,
+  table: SheetTable,
+  check: RowCheck<CheckedInput>,
+  dups: SheetDuplicates,
+  summary: CheckSummary,
+) {
   let rows = 0;
   let first: number | undefined;
   let last: number | undefined;
@@ -119,7 +150,8 @@ async function readSheet(o: CheckOptions, table: SheetTable, check: RowCheck<Che
     summary.errors.push(...errors);
     if (input) {
       const key = duplicateKey(o.kind, input);
-      if (key) dups.see(key, { sheet: table.name, row: row.row, column: idColumn?.header ?? "", letter: idColumn?.letter });
+      if (key)
+        dups.see(key, { sheet: table.name, row: row.row, column: idColumn?.header ?? "", letter: idColumn?.letter });
       batch.push(input);
       if (batch.length >= BATCH) {
         await o.onBatch(batch);
@@ -141,15 +173,28 @@ function absent(kind: ImportKind, map: ColumnMap): string[] {
 }
 
 /** No sheet holds a whole list: say what is missing, and what was found, where the list came closest. */
-function missingErrors(missing: { sheet: string | null; row: number; map: ColumnMap; fields: string[] }[], label: (f: string) => string[]): RowError[] {
+function missingErrors(
+  missing: { sheet: string | null; row: number; map: ColumnMap; fields: string[] }[],
+  label: (f: string) => string[],
+): RowError[] {
   const best = [...missing].sort((a, b) => b.map.score - a.map.score)[0];
   if (!best) return [];
-  const found = [...best.map.fields.values(), ...best.map.ignored].sort((a, b) => a.col - b.col).map((c) => c.header).join(", ");
+  const found = [...best.map.fields.values(), ...best.map.ignored]
+    .sort((a, b) => a.col - b.col)
+    .map((c) => c.header)
+    .join(", ");
   return best.fields.map((f): RowError => {
     const hidden = best.map.hidden.find((h) => h.field === f);
     const column = label(f)[0] ?? f;
     return hidden
-      ? { sheet: best.sheet, row: best.row, column: hidden.header, letter: hidden.letter, code: "missing_header_hidden", params: { column: hidden.header, letter: hidden.letter } }
+      ? {
+          sheet: best.sheet,
+          row: best.row,
+          column: hidden.header,
+          letter: hidden.letter,
+          code: "missing_header_hidden",
+          params: { column: hidden.header, letter: hidden.letter },
+        }
       : { sheet: best.sheet, row: best.row, column, code: "missing_header", params: { column, found } };
   });
 }

@@ -16,7 +16,9 @@ const job = z
     labels: z.record(z.string(), z.array(z.string())),
     limits: z.object({ maxPartBytes: z.number().int().positive() }),
     // Built by the main thread from the database (loadReferenceData); passed through as it is.
-    reference: z.custom<ReferenceData>((v) => typeof v === "object" && v !== null && "communes" in v && "vocabulary" in v),
+    reference: z.custom<ReferenceData>(
+      (v) => typeof v === "object" && v !== null && "communes" in v && "vocabulary" in v,
+    ),
   })
   .parse(workerData);
 

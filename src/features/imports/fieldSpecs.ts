@@ -16,21 +16,59 @@ const SERIAL: FieldSpec = { field: "serial", aliases: ["stt", "tt", "so tt", "so
 const PERSONAL_ID: FieldSpec = {
   field: "personalId",
   aliases: [
-    "so dinh danh", "so dinh danh ca nhan", "ma dinh danh", "ma so dinh danh", "so cccd", "cccd", "so can cuoc", "can cuoc",
-    "can cuoc cong dan", "so can cuoc cong dan", "so the can cuoc", "so cccd cmnd", "cccd cmnd", "so cmnd cccd", "cmnd cccd",
-    "so dinh danh cccd", "so dinh danh ca nhan cccd", "personal id", "id number", "national id",
+    "so dinh danh",
+    "so dinh danh ca nhan",
+    "ma dinh danh",
+    "ma so dinh danh",
+    "so cccd",
+    "cccd",
+    "so can cuoc",
+    "can cuoc",
+    "can cuoc cong dan",
+    "so can cuoc cong dan",
+    "so the can cuoc",
+    "so cccd cmnd",
+    "cccd cmnd",
+    "so cmnd cccd",
+    "cmnd cccd",
+    "so dinh danh cccd",
+    "so dinh danh ca nhan cccd",
+    "personal id",
+    "id number",
+    "national id",
   ],
   prefixes: ["so dinh danh", "so cccd", "so can cuoc", "ma dinh danh"],
   weak: ["so cmnd", "cmnd", "so chung minh nhan dan", "so cmt"],
 };
 const FULL_NAME: FieldSpec = {
   field: "fullName",
-  aliases: ["ho va ten", "ho ten", "ten", "ho va ten doi tuong", "ho ten doi tuong", "ho va ten nguoi huong", "ho ten nguoi huong", "ten doi tuong", "full name", "name"],
+  aliases: [
+    "ho va ten",
+    "ho ten",
+    "ten",
+    "ho va ten doi tuong",
+    "ho ten doi tuong",
+    "ho va ten nguoi huong",
+    "ho ten nguoi huong",
+    "ten doi tuong",
+    "full name",
+    "name",
+  ],
   prefixes: ["ho va ten", "ho ten"],
 };
 const COMMUNE: FieldSpec = {
   field: "commune",
-  aliases: ["ma xa", "xa", "xa phuong", "ma xa phuong", "ten xa", "ten xa phuong", "xa phuong dac khu", "commune", "commune code"],
+  aliases: [
+    "ma xa",
+    "xa",
+    "xa phuong",
+    "ma xa phuong",
+    "ten xa",
+    "ten xa phuong",
+    "xa phuong dac khu",
+    "commune",
+    "commune code",
+  ],
 };
 
 const BENEFICIARY: FieldSpec[] = [
@@ -39,14 +77,48 @@ const BENEFICIARY: FieldSpec[] = [
   FULL_NAME,
   {
     field: "dateOfBirth",
-    aliases: ["ngay sinh", "ngay thang nam sinh", "nam sinh", "ngay thang nam", "sinh ngay", "date of birth", "dob", "birth date", "year of birth"],
+    aliases: [
+      "ngay sinh",
+      "ngay thang nam sinh",
+      "nam sinh",
+      "ngay thang nam",
+      "sinh ngay",
+      "date of birth",
+      "dob",
+      "birth date",
+      "year of birth",
+    ],
     prefixes: ["ngay sinh", "ngay thang nam sinh", "nam sinh"],
   },
   { field: "sex", aliases: ["gioi tinh", "gt", "sex", "gender", "nam nu"] },
-  { field: "phone", aliases: ["so dien thoai", "sdt", "dien thoai", "dt", "so dt", "dien thoai lien he", "so dien thoai lien he", "phone", "phone number"], prefixes: ["so dien thoai", "dien thoai"] },
+  {
+    field: "phone",
+    aliases: [
+      "so dien thoai",
+      "sdt",
+      "dien thoai",
+      "dt",
+      "so dt",
+      "dien thoai lien he",
+      "so dien thoai lien he",
+      "phone",
+      "phone number",
+    ],
+    prefixes: ["so dien thoai", "dien thoai"],
+  },
   {
     field: "address",
-    aliases: ["dia chi", "noi o", "noi cu tru", "dia chi thuong tru", "noi thuong tru", "noi o hien nay", "cho o hien nay", "dia chi cu tru", "address"],
+    aliases: [
+      "dia chi",
+      "noi o",
+      "noi cu tru",
+      "dia chi thuong tru",
+      "noi thuong tru",
+      "noi o hien nay",
+      "cho o hien nay",
+      "dia chi cu tru",
+      "address",
+    ],
     prefixes: ["dia chi", "noi o", "noi cu tru", "cho o"],
     weak: ["thon", "thon xom", "thon to", "to dan pho", "ap", "ban", "xom", "khu pho", "thon ap", "thon ban"],
   },
@@ -55,13 +127,30 @@ const BENEFICIARY: FieldSpec[] = [
   {
     field: "categories",
     aliases: [
-      "ma doi tuong", "dien huong", "doi tuong", "ma dien huong", "dien doi tuong", "doi tuong huong", "loai doi tuong", "phan loai doi tuong",
-      "nhom doi tuong", "dien tro cap", "dien huong tro cap", "doi tuong tro cap", "dien chinh sach", "categories", "category", "category codes",
+      "ma doi tuong",
+      "dien huong",
+      "doi tuong",
+      "ma dien huong",
+      "dien doi tuong",
+      "doi tuong huong",
+      "loai doi tuong",
+      "phan loai doi tuong",
+      "nhom doi tuong",
+      "dien tro cap",
+      "dien huong tro cap",
+      "doi tuong tro cap",
+      "dien chinh sach",
+      "categories",
+      "category",
+      "category codes",
     ],
     prefixes: ["dien huong", "doi tuong huong", "ma doi tuong"],
   },
   { field: "status", aliases: ["trang thai", "tinh trang", "tinh trang huong", "status"] },
-  { field: "decisionNo", aliases: ["so quyet dinh", "so qd", "quyet dinh", "quyet dinh so", "qd so", "decision no", "decision number"] },
+  {
+    field: "decisionNo",
+    aliases: ["so quyet dinh", "so qd", "quyet dinh", "quyet dinh so", "qd so", "decision no", "decision number"],
+  },
   { field: "decidedOn", aliases: ["ngay quyet dinh", "ngay qd", "ngay ky quyet dinh", "decision date"] },
   { field: "note", aliases: ["ghi chu", "note", "notes"] },
 ];
@@ -71,27 +160,68 @@ const PAYOUT: FieldSpec[] = [
   PERSONAL_ID,
   FULL_NAME,
   { field: "commune", aliases: COMMUNE.aliases },
-  { field: "month", aliases: ["ky", "thang", "ky chi tra", "thang chi tra", "ky thang", "thang huong", "month", "period"] },
+  {
+    field: "month",
+    aliases: ["ky", "thang", "ky chi tra", "thang chi tra", "ky thang", "thang huong", "month", "period"],
+  },
   {
     field: "amount",
     aliases: [
-      "so tien", "so tien chi tra", "thanh tien", "tong so tien", "so tien duoc nhan", "so tien duoc huong", "so tien nhan", "tong tien", "tong so tien duoc nhan",
-      "so tien thuc nhan", "thuc nhan", "thuc linh", "amount", "amount vnd",
+      "so tien",
+      "so tien chi tra",
+      "thanh tien",
+      "tong so tien",
+      "so tien duoc nhan",
+      "so tien duoc huong",
+      "so tien nhan",
+      "tong tien",
+      "tong so tien duoc nhan",
+      "so tien thuc nhan",
+      "thuc nhan",
+      "thuc linh",
+      "amount",
+      "amount vnd",
     ],
     prefixes: ["so tien", "tong so tien", "thanh tien"],
-    weak: ["muc tro cap", "muc huong", "muc tro cap hang thang", "muc tro cap hang thang", "tro cap hang thang", "muc tien"],
+    weak: [
+      "muc tro cap",
+      "muc huong",
+      "muc tro cap hang thang",
+      "muc tro cap hang thang",
+      "tro cap hang thang",
+      "muc tien",
+    ],
   },
-  { field: "method", aliases: ["hinh thuc", "hinh thuc chi tra", "hinh thuc nhan", "phuong thuc chi tra", "method", "payout method"] },
+  {
+    field: "method",
+    aliases: ["hinh thuc", "hinh thuc chi tra", "hinh thuc nhan", "phuong thuc chi tra", "method", "payout method"],
+  },
   { field: "payoutDate", aliases: ["ngay chi tra", "ngay nhan", "ngay chi", "payout date", "date"] },
   { field: "timeWindow", aliases: ["gio", "thoi gian", "khung gio", "gio chi tra", "time", "time window"] },
   { field: "point", aliases: ["diem chi tra", "dia diem", "noi chi tra", "dia diem chi tra", "payout point", "place"] },
   { field: "pointAddress", aliases: ["dia chi diem chi tra", "payout point address"] },
-  { field: "provider", aliases: ["ngan hang", "nha cung cap", "ngan hang vi", "ngan hang vi dien tu", "to chuc", "provider", "bank"] },
-  { field: "accountNumber", aliases: ["so tai khoan", "stk", "tai khoan", "so tai khoan vi", "account number", "account"] },
+  {
+    field: "provider",
+    aliases: ["ngan hang", "nha cung cap", "ngan hang vi", "ngan hang vi dien tu", "to chuc", "provider", "bank"],
+  },
+  {
+    field: "accountNumber",
+    aliases: ["so tai khoan", "stk", "tai khoan", "so tai khoan vi", "account number", "account"],
+  },
   { field: "status", aliases: ["trang thai", "tinh trang", "status"] },
   {
     field: "receiver",
-    aliases: ["nguoi nhan thay", "nguoi nhan", "nguoi duoc uy quyen", "nguoi uy quyen nhan thay", "nguoi duoc uy quyen nhan thay", "receiver", "received by", "authorised receiver", "authorized receiver"],
+    aliases: [
+      "nguoi nhan thay",
+      "nguoi nhan",
+      "nguoi duoc uy quyen",
+      "nguoi uy quyen nhan thay",
+      "nguoi duoc uy quyen nhan thay",
+      "receiver",
+      "received by",
+      "authorised receiver",
+      "authorized receiver",
+    ],
   },
   { field: "note", aliases: ["ghi chu", "note", "notes"] },
 ];
@@ -99,15 +229,29 @@ const PAYOUT: FieldSpec[] = [
 const AREA: FieldSpec[] = [
   SERIAL,
   { field: "provinceCode", aliases: ["ma tinh", "ma tinh thanh pho", "province code"] },
-  { field: "provinceName", aliases: ["tinh", "ten tinh", "tinh thanh pho", "ten tinh thanh pho", "province", "province name"] },
+  {
+    field: "provinceName",
+    aliases: ["tinh", "ten tinh", "tinh thanh pho", "ten tinh thanh pho", "province", "province name"],
+  },
   { field: "communeCode", aliases: ["ma xa", "ma xa phuong", "ma don vi", "commune code"] },
-  { field: "communeName", aliases: ["xa", "ten xa", "xa phuong", "ten xa phuong", "ten don vi", "commune", "commune name"] },
+  {
+    field: "communeName",
+    aliases: ["xa", "ten xa", "xa phuong", "ten xa phuong", "ten don vi", "commune", "commune name"],
+  },
   { field: "communeKind", aliases: ["loai", "cap", "loai don vi", "kind", "type"] },
   // Names the commune had before the 2025 merger, separated by ";".
-  { field: "formerNames", aliases: ["ten cu", "ten truoc sap nhap", "ten xa cu", "xa cu", "cac xa cu", "former names", "former name"], prefixes: ["ten cu", "ten truoc"] },
+  {
+    field: "formerNames",
+    aliases: ["ten cu", "ten truoc sap nhap", "ten xa cu", "xa cu", "cac xa cu", "former names", "former name"],
+    prefixes: ["ten cu", "ten truoc"],
+  },
 ];
 
-export const FIELD_SPECS: Record<ImportKind, FieldSpec[]> = { beneficiaries: BENEFICIARY, payouts: PAYOUT, areas: AREA };
+export const FIELD_SPECS: Record<ImportKind, FieldSpec[]> = {
+  beneficiaries: BENEFICIARY,
+  payouts: PAYOUT,
+  areas: AREA,
+};
 
 /** Fields a list must have a column for; the others come from a column, the title, or not at all. */
 export const REQUIRED: Record<ImportKind, string[]> = {
@@ -117,4 +261,5 @@ export const REQUIRED: Record<ImportKind, string[]> = {
 };
 
 /** Words in a title that say the column is about someone else (a receiver, a head of household). */
-export const OTHER_PERSON = /\b(nhan thay|uy quyen|giam ho|cham soc|chu ho|nguoi nuoi|dai dien|than nhan|vo|chong|cha|me|bo|con|cu|truoc)\b/;
+export const OTHER_PERSON =
+  /\b(nhan thay|uy quyen|giam ho|cham soc|chu ho|nguoi nuoi|dai dien|than nhan|vo|chong|cha|me|bo|con|cu|truoc)\b/;

@@ -51,7 +51,9 @@ export function mapHeader(kind: ImportKind, columns: HeaderColumn[], labels: (fi
     const top = clean(c.top);
     if (c.sub) (groups.get(top) ?? groups.set(top, []).get(top)!).push(clean(c.sub));
   }
-  const matches = columns.map((c) => (c.continued && !c.sub ? null : matchColumn(kind, c, lookup, groups.get(clean(c.top)) ?? [])));
+  const matches = columns.map((c) =>
+    c.continued && !c.sub ? null : matchColumn(kind, c, lookup, groups.get(clean(c.top)) ?? []),
+  );
 
   const best = new Map<string, { c: HeaderColumn; m: Match }>();
   columns.forEach((c, i) => {
@@ -61,7 +63,8 @@ export function mapHeader(kind: ImportKind, columns: HeaderColumn[], labels: (fi
     if (!seen || m.strength > seen.m.strength) best.set(m.field, { c, m });
   });
   const fields = new Map<string, MappedColumn>();
-  for (const [field, { c, m }] of best) fields.set(field, { col: c.col, letter: columnLetter(c.col), header: shown(c, m.via) });
+  for (const [field, { c, m }] of best)
+    fields.set(field, { col: c.col, letter: columnLetter(c.col), header: shown(c, m.via) });
 
   const ignored: ColumnMap["ignored"] = [];
   const hidden: ColumnMap["hidden"] = [];
@@ -75,7 +78,10 @@ export function mapHeader(kind: ImportKind, columns: HeaderColumn[], labels: (fi
     else if (!m) ignored.push({ ...column, reason: "unknown" });
     else if (fields.get(m.field)?.col !== c.col) ignored.push({ ...column, reason: "duplicate" });
   });
-  const score = [...fields.keys()].filter((f) => f !== "serial").length + (fields.has("personalId") ? 2 : 0) + (fields.has("fullName") ? 1 : 0);
+  const score =
+    [...fields.keys()].filter((f) => f !== "serial").length +
+    (fields.has("personalId") ? 2 : 0) +
+    (fields.has("fullName") ? 1 : 0);
   return { fields, ignored, hidden, score };
 }
 
@@ -125,7 +131,12 @@ function matchColumn(kind: ImportKind, c: HeaderColumn, lookup: Lookup, siblings
   return viaTop ? { ...viaTop, via: "top" } : null;
 }
 
-function splitField(top: string, sub: string, siblings: string[], plain: (t: string) => { field: string } | null): string | null {
+function splitField(
+  top: string,
+  sub: string,
+  siblings: string[],
+  plain: (t: string) => { field: string } | null,
+): string | null {
   const isDob = (t: string) => plain(t)?.field === "dateOfBirth";
   // One-row variants: "Ngày sinh Nam", "Năm sinh (Nữ)".
   const one = /^(.*) (nam|nu)$/.exec(sub ? "" : top);
@@ -133,12 +144,14 @@ function splitField(top: string, sub: string, siblings: string[], plain: (t: str
   if (!sub && (top === "nam" || top === "nu")) return top === "nam" ? "sexMale" : "sexFemale";
   if (!sub || sub === top) return null;
   if (isDob(top)) {
-    if (siblings.includes("thang")) return sub === "ngay" ? "dobDay" : sub === "thang" ? "dobMonth" : sub === "nam" ? "dobYear" : null;
+    if (siblings.includes("thang"))
+      return sub === "ngay" ? "dobDay" : sub === "thang" ? "dobMonth" : sub === "nam" ? "dobYear" : null;
     if (sub === "nam") return "dobMale";
     if (sub === "nu") return "dobFemale";
     return null;
   }
-  if ((sub === "nam" || sub === "nu") && (plain(top)?.field === "sex" || plain(top) === null)) return sub === "nam" ? "sexMale" : "sexFemale";
+  if ((sub === "nam" || sub === "nu") && (plain(top)?.field === "sex" || plain(top) === null))
+    return sub === "nam" ? "sexMale" : "sexFemale";
   return null;
 }
 

@@ -73,7 +73,14 @@ export function createImportJobs(deps: ImportJobsDeps): ImportJobs {
     // Taken only if nobody took it meanwhile: the row must still be as it was read.
     const taken = await deps.prisma.importJob.updateMany({
       where: { id: next.id, status: next.status, heartbeatAt: next.heartbeatAt },
-      data: { status: "RUNNING", owner, heartbeatAt: now, startedAt: now, attempts: { increment: 1 }, phase: "reading" },
+      data: {
+        status: "RUNNING",
+        owner,
+        heartbeatAt: now,
+        startedAt: now,
+        attempts: { increment: 1 },
+        phase: "reading",
+      },
     });
     return taken.count === 1 ? next.id : null;
   }
@@ -83,7 +90,11 @@ export function createImportJobs(deps: ImportJobsDeps): ImportJobs {
     polling = true;
     try {
       await deps.prisma.importJob.updateMany({
-        where: { status: { in: ["DONE", "FAILED"] }, data: { not: null }, finishedAt: { lt: new Date(deps.clock.now().getTime() - KEEP_FILE_MS) } },
+        where: {
+          status: { in: ["DONE", "FAILED"] },
+          data: { not: null },
+          finishedAt: { lt: new Date(deps.clock.now().getTime() - KEEP_FILE_MS) },
+        },
         data: { data: null },
       });
       while (!stopped && running.size < deps.concurrency) {
@@ -107,7 +118,10 @@ export function createImportJobs(deps: ImportJobsDeps): ImportJobs {
     const progress = { phase: "reading", rows: 0 };
     const beat = setInterval(() => {
       void deps.prisma.importJob
-        .update({ where: { id }, data: { heartbeatAt: deps.clock.now(), phase: progress.phase, rowsRead: progress.rows } })
+        .update({
+          where: { id },
+          data: { heartbeatAt: deps.clock.now(), phase: progress.phase, rowsRead: progress.rows },
+        })
         .catch(() => undefined);
     }, HEARTBEAT_MS);
     try {
@@ -119,14 +133,26 @@ export function createImportJobs(deps: ImportJobsDeps): ImportJobs {
       const report = await runImport(
         { ...deps, checker },
         {
-          kind: KIND_BACK[job.kind], fileName: job.fileName, data: Buffer.from(job.data), dryRun: job.dryRun, skipInvalid: job.skipInvalid,
-          staff, locale: job.locale,
+          kind: KIND_BACK[job.kind],
+          fileName: job.fileName,
+          data: Buffer.from(job.data),
+          dryRun: job.dryRun,
+          skipInvalid: job.skipInvalid,
+          staff,
+          locale: job.locale,
           onProgress: (phase, rows) => Object.assign(progress, { phase, rows }),
         },
       );
-      await finish(id, { status: "DONE", runId: report.runId ?? null, rowsRead: report.rows, phase: null, ...(job.dryRun ? {} : { data: null }) });
+      await finish(id, {
+        status: "DONE",
+        runId: report.runId ?? null,
+        rowsRead: report.rows,
+        phase: null,
+        ...(job.dryRun ? {} : { data: null }),
+      });
       // Once imported, the checked copy of the file is not needed any more.
-      if (!job.dryRun && job.checkedJobId) await deps.prisma.importJob.update({ where: { id: job.checkedJobId }, data: { data: null } });
+      if (!job.dryRun && job.checkedJobId)
+        await deps.prisma.importJob.update({ where: { id: job.checkedJobId }, data: { data: null } });
     } catch (err) {
       deps.log.error({ err, jobId: id }, "import job failed");
       await finish(id, { status: "FAILED", failure: "job_failed" }).catch(() => undefined);
@@ -136,17 +162,30 @@ export function createImportJobs(deps: ImportJobsDeps): ImportJobs {
   }
 
   function finish(id: string, data: Record<string, unknown>) {
-    return deps.prisma.importJob.update({ where: { id }, data: { ...data, finishedAt: deps.clock.now(), heartbeatAt: deps.clock.now() } });
+    return deps.prisma.importJob.update({
+      where: { id },
+      data: { ...data, finishedAt: deps.clock.now(), heartbeatAt: deps.clock.now() },
+    });
   }
 
   return {
     async enqueue(j) {
-      const busy = await deps.prisma.importJob.findFirst({ where: { staffId: j.staff.id, status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
+      const busy = await deps.prisma.importJob.findFirst({
+        where: { staffId: j.staff.id, status: { in: ["QUEUED", "RUNNING"] } },
+        select: { id: true },
+      });
       if (busy) return { ok: false, busyWith: busy.id };
       const created = await deps.prisma.importJob.create({
         data: {
-          staffId: j.staff.id, kind: KIND[j.kind], fileName: j.fileName.slice(0, 255), fileHash: j.fileHash, data: new Uint8Array(j.data),
-          dryRun: j.dryRun, skipInvalid: j.skipInvalid ?? false, locale: j.locale, checkedJobId: j.checkedJobId ?? null,
+          staffId: j.staff.id,
+          kind: KIND[j.kind],
+          fileName: j.fileName.slice(0, 255),
+          fileHash: j.fileHash,
+          data: new Uint8Array(j.data),
+          dryRun: j.dryRun,
+          skipInvalid: j.skipInvalid ?? false,
+          locale: j.locale,
+          checkedJobId: j.checkedJobId ?? null,
         },
         select: { id: true },
       });
@@ -169,7 +208,10 @@ export function createImportJobs(deps: ImportJobsDeps): ImportJobs {
 }
 
 /** The job runner with the limits the operator configured. */
-export function importJobsFromConfig(config: Config, deps: Pick<ImportJobsDeps, "prisma" | "log" | "clock" | "i18n">): ImportJobs {
+export function importJobsFromConfig(
+  config: Config,
+  deps: Pick<ImportJobsDeps, "prisma" | "log" | "clock" | "i18n">,
+): ImportJobs {
   return createImportJobs({
     ...deps,
     settings: {
@@ -185,7 +227,13 @@ async function staffContext(prisma: PrismaClient, staffId: string): Promise<Staf
   const user = await prisma.staffUser.findUnique({ where: { id: staffId } });
   if (!user || !user.active) return null;
   return {
-    id: user.id, username: user.username, fullName: user.fullName, role: user.role, locale: user.locale === "en" ? "en" : "vi",
-    communeIds: await resolveCommuneIds(prisma, user.id, user.role), sessionId: "", csrfToken: "",
+    id: user.id,
+    username: user.username,
+    fullName: user.fullName,
+    role: user.role,
+    locale: user.locale === "en" ? "en" : "vi",
+    communeIds: await resolveCommuneIds(prisma, user.id, user.role),
+    sessionId: "",
+    csrfToken: "",
   };
 }

@@ -29,12 +29,24 @@ export async function buildPlan(
   }
   const ref = buildReference(reference);
   if (input.kind === "beneficiaries") {
-    return beneficiaryPlan(deps.prisma, ref, { rows: rows.filter(isBeneficiary), idColumn, total, dryRun: input.dryRun });
+    return beneficiaryPlan(deps.prisma, ref, {
+      rows: rows.filter(isBeneficiary),
+      idColumn,
+      total,
+      dryRun: input.dryRun,
+    });
   }
   // A masked ID is looked for in the commune the list's title names, when it names one.
   const titleCommune = summary.sheets.find((s) => s.titleCommune)?.titleCommune;
   const communeHint = titleCommune ? (reference.communes.find((c) => c.name === titleCommune)?.id ?? null) : null;
-  const plan = await payoutPlan(deps.prisma, ref, { rows: rows.filter(isPayout), idColumn, total, lineLabel: t("imports:monthlyLine"), communeHint, label });
+  const plan = await payoutPlan(deps.prisma, ref, {
+    rows: rows.filter(isPayout),
+    idColumn,
+    total,
+    lineLabel: t("imports:monthlyLine"),
+    communeHint,
+    label,
+  });
   return { ...plan, outside: [] };
 }
 

@@ -17,12 +17,26 @@ export interface ImportRunSummary {
 
 const KIND = { BENEFICIARIES: "beneficiaries", PAYOUTS: "payouts", AREAS: "areas" } as const;
 
-export async function listImportRuns(prisma: PrismaClient, staff: StaffContext, take = 20): Promise<ImportRunSummary[]> {
+export async function listImportRuns(
+  prisma: PrismaClient,
+  staff: StaffContext,
+  take = 20,
+): Promise<ImportRunSummary[]> {
   const runs = await prisma.importRun.findMany({
     where: staff.communeIds === null ? {} : { staffId: staff.id },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, createdAt: true, kind: true, fileName: true, dryRun: true, rows: true, created: true, updated: true, errors: true },
+    select: {
+      id: true,
+      createdAt: true,
+      kind: true,
+      fileName: true,
+      dryRun: true,
+      rows: true,
+      created: true,
+      updated: true,
+      errors: true,
+    },
   });
   return runs.map(({ createdAt, kind, ...r }) => ({ ...r, at: createdAt, kind: KIND[kind] }));
 }

@@ -18,7 +18,12 @@ const ANSWER = "import.outside_area";
 const REFUSED = "import.outside_area_refused";
 
 /** How many answers the staff member may still be given now; 0 when imports are refused. */
-export async function outsideAreaAllowance(prisma: PrismaClient, staff: StaffContext, now: Date, policy: OutsideAreaPolicy): Promise<{ remaining: number; until: Date | null }> {
+export async function outsideAreaAllowance(
+  prisma: PrismaClient,
+  staff: StaffContext,
+  now: Date,
+  policy: OutsideAreaPolicy,
+): Promise<{ remaining: number; until: Date | null }> {
   const from = new Date(now.getTime() - policy.windowHours * 3_600_000);
   const entries = await prisma.auditLog.findMany({
     where: { staffId: staff.id, action: { in: [ANSWER, REFUSED] }, at: { gt: from } },
@@ -30,7 +35,10 @@ export async function outsideAreaAllowance(prisma: PrismaClient, staff: StaffCon
   const remaining = refused ? 0 : Math.max(0, policy.limit - answers);
   // Imports open again when the oldest entry that counts leaves the window.
   const oldest = entries[0]?.at;
-  return { remaining, until: remaining > 0 || !oldest ? null : new Date(oldest.getTime() + policy.windowHours * 3_600_000) };
+  return {
+    remaining,
+    until: remaining > 0 || !oldest ? null : new Date(oldest.getTime() + policy.windowHours * 3_600_000),
+  };
 }
 
 export async function recordOutsideAnswers(
@@ -52,6 +60,10 @@ export async function recordOutsideAnswers(
 }
 
 /** The file asked more than the allowance: nothing is answered, and imports stay closed for the window. */
-export async function recordOutsideRefusal(prisma: PrismaClient, staff: StaffContext, file: { fileName: string; asked: number; remaining: number }): Promise<void> {
+export async function recordOutsideRefusal(
+  prisma: PrismaClient,
+  staff: StaffContext,
+  file: { fileName: string; asked: number; remaining: number },
+): Promise<void> {
   await recordAudit(prisma, { staffId: staff.id, actor: staff.username, action: REFUSED, detail: { ...file } });
 }

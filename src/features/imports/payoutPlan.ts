@@ -38,11 +38,21 @@ export async function payoutPlan(
     }
     const col = input.idColumn(r.sheet);
     const code = found === "ambiguous" ? "masked_ambiguous" : r.masked ? "masked_not_found" : "beneficiary_not_found";
-    errors.push({ sheet: r.sheet, row: r.row, column: col.header, letter: col.letter, value: r.masked ? `••••${r.masked.last4}` : undefined, code, params: {} });
+    errors.push({
+      sheet: r.sheet,
+      row: r.row,
+      column: col.header,
+      letter: col.letter,
+      value: r.masked ? `••••${r.masked.last4}` : undefined,
+      code,
+      params: {},
+    });
   }
   const beneficiaryIds = [...new Set(rows.map((r) => personOf.get(r)!.id))];
   const months = [...new Set(rows.map((r) => r.month))];
-  const periods = await db.payoutPeriod.findMany({ where: { month: { in: months.map((m) => calendarDate(`${m}-01`)) } } });
+  const periods = await db.payoutPeriod.findMany({
+    where: { month: { in: months.map((m) => calendarDate(`${m}-01`)) } },
+  });
   const periodByMonth = new Map(periods.map((p) => [fromDbDate(p.month).slice(0, 7), p.id]));
   const periodIds = periods.map((p) => p.id);
 
@@ -56,7 +66,10 @@ export async function payoutPlan(
           }),
         ),
     loadInChunks(beneficiaryIds, (part) =>
-      db.payoutAccount.findMany({ where: { beneficiaryId: { in: part } }, select: { id: true, beneficiaryId: true, method: true, accountNumber: true, provider: true } }),
+      db.payoutAccount.findMany({
+        where: { beneficiaryId: { in: part } },
+        select: { id: true, beneficiaryId: true, method: true, accountNumber: true, provider: true },
+      }),
     ),
     db.payoutPoint.findMany({
       where: { communeId: { in: [...new Set(rows.map((r) => personOf.get(r)!.communeId))] } },
@@ -65,7 +78,13 @@ export async function payoutPlan(
     loadInChunks(beneficiaryIds, (part) =>
       db.authorisation.findMany({
         where: { beneficiaryId: { in: part }, status: "APPROVED" },
-        select: { id: true, beneficiaryId: true, validFrom: true, validUntil: true, relative: { select: { fullName: true } } },
+        select: {
+          id: true,
+          beneficiaryId: true,
+          validFrom: true,
+          validUntil: true,
+          relative: { select: { fullName: true } },
+        },
       }),
     ),
   ]);
@@ -82,21 +101,40 @@ export async function payoutPlan(
     const periodId = periodByMonth.get(row.month);
     const existing = periodId ? payoutByKey.get(`${periodId}|${b.id}`) : undefined;
     // A masked number (our own printed list) names the person's known account ending so.
-    const known = row.account?.masked ? accounts.find((a) => a.beneficiaryId === b.id && a.method === row.method && a.accountNumber.endsWith(row.account!.number)) : undefined;
+    const known = row.account?.masked
+      ? accounts.find(
+          (a) => a.beneficiaryId === b.id && a.method === row.method && a.accountNumber.endsWith(row.account!.number),
+        )
+      : undefined;
     if (row.account?.masked && !known) {
-      errors.push({ sheet: row.sheet, row: row.row, column: input.label("accountNumber"), value: `••••${row.account.number}`, code: "account_masked_unknown", params: {} });
+      errors.push({
+        sheet: row.sheet,
+        row: row.row,
+        column: input.label("accountNumber"),
+        value: `••••${row.account.number}`,
+        code: "account_masked_unknown",
+        params: {},
+      });
       continue;
     }
-    if (known && row.account) row.account = { provider: row.account.provider || known.provider, number: known.accountNumber, masked: false };
+    if (known && row.account)
+      row.account = { provider: row.account.provider || known.provider, number: known.accountNumber, masked: false };
     const accountKey = row.account ? `${b.id}|${row.method}|${row.account.number}` : null;
     const account = accountKey ? accountByKey.get(accountKey) : undefined;
     const pointKey = row.point ? pointKeyOf(b.communeId, row.point.name, pointByKey) : row.point;
     const pointId = typeof pointKey === "string" ? pointByKey.get(pointKey) : pointKey;
     const authorisationId = row.receiver === undefined ? undefined : matchAuthorisation(row, b.id, authorisations);
     const target: PayoutTarget = {
-      input: row, beneficiary: b, existing, accountKey, accountId: account?.id,
+      input: row,
+      beneficiary: b,
+      existing,
+      accountKey,
+      accountId: account?.id,
       providerChanged: !!account && !!row.account && account.provider !== row.account.provider,
-      pointKey, pointId, authorisationId, fields: [],
+      pointKey,
+      pointId,
+      authorisationId,
+      fields: [],
     };
     if (existing) {
       target.fields = changedFields(target, existing);
@@ -106,7 +144,13 @@ export async function payoutPlan(
       }
     }
     targets.push(target);
-    changes.push({ sheet: row.sheet, row: row.row, personalIdMasked: mask(b.personalId), action: existing ? "update" : "create", fields: target.fields });
+    changes.push({
+      sheet: row.sheet,
+      row: row.row,
+      personalIdMasked: mask(b.personalId),
+      action: existing ? "update" : "create",
+      fields: target.fields,
+    });
   }
   return {
     rows: input.total,
@@ -127,15 +171,20 @@ function changedFields(t: PayoutTarget, e: Existing): string[] {
   const accountDiffers = t.accountKey ? t.accountId !== e.accountId || t.providerChanged : e.accountId !== null;
   if (accountDiffers) fields.push("accountNumber");
   if (t.pointKey !== undefined && (t.pointId === undefined || t.pointId !== e.pointId)) fields.push("point");
-  if (r.payoutDate !== undefined && r.payoutDate !== (e.scheduledDate ? fromDbDate(e.scheduledDate) : null)) fields.push("payoutDate");
-  if (r.window !== undefined && (r.window?.start ?? null) + "-" + (r.window?.end ?? null) !== e.windowStart + "-" + e.windowEnd) {
+  if (r.payoutDate !== undefined && r.payoutDate !== (e.scheduledDate ? fromDbDate(e.scheduledDate) : null))
+    fields.push("payoutDate");
+  if (
+    r.window !== undefined &&
+    (r.window?.start ?? null) + "-" + (r.window?.end ?? null) !== e.windowStart + "-" + e.windowEnd
+  ) {
     fields.push("timeWindow");
   }
   if (r.status !== undefined && r.status !== e.status) fields.push("status");
   if (r.receiver !== undefined && receiverChanged(r.receiver, t.authorisationId, e)) fields.push("receiver");
   if (r.note !== undefined && r.note !== e.statusNote) fields.push("note");
   // Lines explain the amount to the person; a payout whose lines do not add up gets one monthly line.
-  if (fields.length === 0 && (e.lines.length === 0 || e.lines.reduce((s, l) => s + l.amount, 0) !== e.amount)) fields.push("lines");
+  if (fields.length === 0 && (e.lines.length === 0 || e.lines.reduce((s, l) => s + l.amount, 0) !== e.amount))
+    fields.push("lines");
   return fields;
 }
 
@@ -145,7 +194,12 @@ function changedFields(t: PayoutTarget, e: Existing): string[] {
  */
 function receiverChanged(receiver: string | null, authorisationId: string | null | undefined, e: Existing): boolean {
   if (receiver === e.receivedBy && authorisationId === e.authorisationId) return false;
-  return !(e.receivedBy === null && receiver !== null && authorisationId !== null && authorisationId === (e.authorisationId ?? authorisationId));
+  return !(
+    e.receivedBy === null &&
+    receiver !== null &&
+    authorisationId !== null &&
+    authorisationId === (e.authorisationId ?? authorisationId)
+  );
 }
 
 /** The payout point by its name, or by the name before ", address" as our printed list writes it. */
@@ -183,16 +237,27 @@ function personKey(r: PayoutInput): string {
 }
 
 /** People by full ID, and by masked ID (its last four digits) and name within the area. */
-async function findPeople(db: Db, ref: Reference, rows: PayoutInput[], communeHint: string | null): Promise<Map<string, Person | "ambiguous">> {
+async function findPeople(
+  db: Db,
+  ref: Reference,
+  rows: PayoutInput[],
+  communeHint: string | null,
+): Promise<Map<string, Person | "ambiguous">> {
   const select = { id: true, personalId: true, communeId: true, fullName: true } as const;
   const out = new Map<string, Person | "ambiguous">();
   const ids = [...new Set(rows.flatMap((r) => (r.personalId ? [r.personalId] : [])))];
-  for (const b of await loadInChunks(ids, (part) => db.beneficiary.findMany({ where: { personalId: { in: part } }, select }))) out.set(`id:${b.personalId}`, b);
+  for (const b of await loadInChunks(ids, (part) =>
+    db.beneficiary.findMany({ where: { personalId: { in: part } }, select }),
+  ))
+    out.set(`id:${b.personalId}`, b);
   const last4 = [...new Set(rows.flatMap((r) => (r.masked ? [r.masked.last4] : [])))];
   if (last4.length === 0) return out;
   const communes = communeHint ? [communeHint] : ref.area ? [...ref.area] : null;
   const candidates = await loadInChunks(last4, (part) =>
-    db.beneficiary.findMany({ where: { personalIdLast4: { in: part }, ...(communes ? { communeId: { in: communes } } : {}) }, select: { ...select, personalIdLast4: true } }),
+    db.beneficiary.findMany({
+      where: { personalIdLast4: { in: part }, ...(communes ? { communeId: { in: communes } } : {}) },
+      select: { ...select, personalIdLast4: true },
+    }),
   );
   for (const b of candidates) {
     const key = `m:${b.personalIdLast4}:${foldVietnamese(b.fullName)}`;

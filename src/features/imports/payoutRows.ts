@@ -58,7 +58,13 @@ export function payoutChecker(cols: SheetColumns, titles: TitleFacts): RowCheck<
 
     const numberText = text("accountNumber").replace(/[\s.-]/g, "");
     const methodText = text("method");
-    const method: PayoutMethod | null = methodText ? vocabulary.payoutMethod(methodText) : cols.has("method") ? null : numberText ? "BANK" : "CASH_POINT";
+    const method: PayoutMethod | null = methodText
+      ? vocabulary.payoutMethod(methodText)
+      : cols.has("method")
+        ? null
+        : numberText
+          ? "BANK"
+          : "CASH_POINT";
     if (cols.has("method") && methodText === "") err("method", "required");
     else if (methodText && !method) err("method", "method_invalid", { value: methodText.slice(0, 40) });
 
@@ -86,7 +92,8 @@ export function payoutChecker(cols: SheetColumns, titles: TitleFacts): RowCheck<
     }
     const pointName = optional("point");
     const pointAddress = optional("pointAddress") ?? null;
-    const point = pointName === undefined ? undefined : pointName === null ? null : { name: pointName, address: pointAddress };
+    const point =
+      pointName === undefined ? undefined : pointName === null ? null : { name: pointName, address: pointAddress };
 
     let status: PayoutStatus | undefined;
     const statusText = text("status");
@@ -100,10 +107,20 @@ export function payoutChecker(cols: SheetColumns, titles: TitleFacts): RowCheck<
     if (errors.length > 0 || !month || !amount.ok || !method || id.kind === "problem") return { input: null, errors };
     return {
       input: {
-        sheet: cols.sheet, row: r.row,
+        sheet: cols.sheet,
+        row: r.row,
         personalId: id.kind === "full" ? id.id : null,
         masked: id.kind === "masked" ? { last4: id.last4, name } : null,
-        month, amount: amount.value, method, account, payoutDate, window, point, status, receiver, note,
+        month,
+        amount: amount.value,
+        method,
+        account,
+        payoutDate,
+        window,
+        point,
+        status,
+        receiver,
+        note,
       },
       errors: [],
     };

@@ -24,9 +24,19 @@ export interface PayoutTarget {
 
 // Column types for the bulk statements (names and types come from the schema, never from a file).
 const PAYOUT_COLUMNS = {
-  amount: "integer", method: '"PayoutMethod"', accountId: "text", pointId: "text", scheduledDate: "date",
-  windowStart: "text", windowEnd: "text", status: '"PayoutStatus"', statusNote: "text", paidAt: "timestamp(3)",
-  receivedBy: "text", authorisationId: "text", updatedAt: "timestamp(3)",
+  amount: "integer",
+  method: '"PayoutMethod"',
+  accountId: "text",
+  pointId: "text",
+  scheduledDate: "date",
+  windowStart: "text",
+  windowEnd: "text",
+  status: '"PayoutStatus"',
+  statusNote: "text",
+  paidAt: "timestamp(3)",
+  receivedBy: "text",
+  authorisationId: "text",
+  updatedAt: "timestamp(3)",
 } satisfies Columns;
 
 export async function payoutWrite(
@@ -39,7 +49,9 @@ export async function payoutWrite(
     data: plan.months.map((m) => ({ month: calendarDate(`${m}-01`) })),
     skipDuplicates: true,
   });
-  const periods = await db.payoutPeriod.findMany({ where: { month: { in: plan.months.map((m) => calendarDate(`${m}-01`)) } } });
+  const periods = await db.payoutPeriod.findMany({
+    where: { month: { in: plan.months.map((m) => calendarDate(`${m}-01`)) } },
+  });
   const periodByMonth = new Map(periods.map((p) => [fromDbDate(p.month).slice(0, 7), p.id]));
 
   const pointIds = new Map<string, string>();
@@ -50,13 +62,26 @@ export async function payoutWrite(
     else if (!pointIds.has(t.pointKey)) {
       const id = randomUUID();
       pointIds.set(t.pointKey, id);
-      newPoints.push({ id, communeId: t.beneficiary.communeId, name: t.input.point.name, address: t.input.point.address ?? "" });
+      newPoints.push({
+        id,
+        communeId: t.beneficiary.communeId,
+        name: t.input.point.name,
+        address: t.input.point.address ?? "",
+      });
     }
   }
   await db.payoutPoint.createMany({ data: newPoints });
 
   const accountIds = new Map<string, string>();
-  const newAccounts: { id: string; beneficiaryId: string; method: PayoutInput["method"]; provider: string; accountNumber: string; accountLast4: string; holderName: string }[] = [];
+  const newAccounts: {
+    id: string;
+    beneficiaryId: string;
+    method: PayoutInput["method"];
+    provider: string;
+    accountNumber: string;
+    accountLast4: string;
+    holderName: string;
+  }[] = [];
   const providerUpdates = new Map<string, string>();
   for (const t of targets) {
     const acc = t.input.account;
@@ -68,30 +93,55 @@ export async function payoutWrite(
       const id = randomUUID();
       accountIds.set(t.accountKey, id);
       newAccounts.push({
-        id, beneficiaryId: t.beneficiary.id, method: t.input.method, provider: acc.provider,
-        accountNumber: acc.number, accountLast4: acc.number.slice(-4), holderName: t.beneficiary.fullName,
+        id,
+        beneficiaryId: t.beneficiary.id,
+        method: t.input.method,
+        provider: acc.provider,
+        accountNumber: acc.number,
+        accountLast4: acc.number.slice(-4),
+        holderName: t.beneficiary.fullName,
       });
     }
   }
   await bulkWrite.insert(
     db,
     "PayoutAccount",
-    { id: "text", beneficiaryId: "text", method: '"PayoutMethod"', provider: "text", accountNumber: "text", accountLast4: "text", holderName: "text" },
+    {
+      id: "text",
+      beneficiaryId: "text",
+      method: '"PayoutMethod"',
+      provider: "text",
+      accountNumber: "text",
+      accountLast4: "text",
+      holderName: "text",
+    },
     newAccounts,
   );
-  await bulkWrite.updateById(db, "PayoutAccount", { provider: "text" }, [...providerUpdates].map(([id, provider]) => ({ id, provider })));
+  await bulkWrite.updateById(
+    db,
+    "PayoutAccount",
+    { provider: "text" },
+    [...providerUpdates].map(([id, provider]) => ({ id, provider })),
+  );
 
   const values = (t: PayoutTarget) => {
     const r = t.input;
     const e = t.existing;
     const status = r.status ?? e?.status ?? "SCHEDULED";
-    const scheduledDate = r.payoutDate !== undefined ? r.payoutDate : e?.scheduledDate ? fromDbDate(e.scheduledDate) : null;
-    const paidAt = status !== "PAID" ? (e?.paidAt ?? null) : (e?.paidAt ?? (scheduledDate ? calendarDate(scheduledDate) : ref.now));
+    const scheduledDate =
+      r.payoutDate !== undefined ? r.payoutDate : e?.scheduledDate ? fromDbDate(e.scheduledDate) : null;
+    const paidAt =
+      status !== "PAID" ? (e?.paidAt ?? null) : (e?.paidAt ?? (scheduledDate ? calendarDate(scheduledDate) : ref.now));
     return {
       amount: r.amount,
       method: r.method,
       accountId: t.accountKey ? (accountIds.get(t.accountKey) ?? null) : null,
-      pointId: typeof t.pointKey === "string" ? (pointIds.get(t.pointKey) ?? null) : t.pointKey === null ? null : (e?.pointId ?? null),
+      pointId:
+        typeof t.pointKey === "string"
+          ? (pointIds.get(t.pointKey) ?? null)
+          : t.pointKey === null
+            ? null
+            : (e?.pointId ?? null),
       scheduledDate,
       windowStart: r.window !== undefined ? (r.window?.start ?? null) : (e?.windowStart ?? null),
       windowEnd: r.window !== undefined ? (r.window?.end ?? null) : (e?.windowEnd ?? null),
@@ -112,8 +162,13 @@ export async function payoutWrite(
     creates.map(({ id, t }) => {
       const v = values(t);
       return {
-        ...v, id, periodId: periodByMonth.get(t.input.month)!, beneficiaryId: t.beneficiary.id,
-        paidAt: v.paidAt?.toISOString() ?? null, createdAt: now, updatedAt: now,
+        ...v,
+        id,
+        periodId: periodByMonth.get(t.input.month)!,
+        beneficiaryId: t.beneficiary.id,
+        paidAt: v.paidAt?.toISOString() ?? null,
+        createdAt: now,
+        updatedAt: now,
       };
     }),
   );
@@ -129,8 +184,14 @@ export async function payoutWrite(
   );
 
   // Lines that no longer add up to the amount are replaced by a single monthly line.
-  const relined = updates.filter((t) => t.existing!.lines.reduce((s, l) => s + l.amount, 0) !== t.input.amount || t.existing!.lines.length === 0);
-  for (const part of chunks(relined.map((t) => t.existing!.id), 5000)) await db.payoutLine.deleteMany({ where: { payoutId: { in: part } } });
+  const relined = updates.filter(
+    (t) => t.existing!.lines.reduce((s, l) => s + l.amount, 0) !== t.input.amount || t.existing!.lines.length === 0,
+  );
+  for (const part of chunks(
+    relined.map((t) => t.existing!.id),
+    5000,
+  ))
+    await db.payoutLine.deleteMany({ where: { payoutId: { in: part } } });
   const lines = [
     ...creates.map(({ id, t }) => ({ payoutId: id, amount: t.input.amount })),
     ...relined.map((t) => ({ payoutId: t.existing!.id, amount: t.input.amount })),

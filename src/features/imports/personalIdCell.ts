@@ -16,7 +16,8 @@ const MASK = /^[•●*xX.]{3,}(\d{4})$/;
 export function readPersonalId(cell: Cell, facts: PersonalIdFacts): IdReading {
   if (cell === null || cell === "") return problem("required");
   if (typeof cell === "number") {
-    if (!Number.isSafeInteger(cell) || cell <= 0) return problem("personal_id_format", { value: String(cell).slice(0, 20) });
+    if (!Number.isSafeInteger(cell) || cell <= 0)
+      return problem("personal_id_format", { value: String(cell).slice(0, 20) });
     const digits = String(cell);
     if (digits.length > 12) return problem("personal_id_length", { digits: digits.length });
     if (digits.length === 9) return problem("personal_id_cmnd");

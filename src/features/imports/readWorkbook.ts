@@ -63,7 +63,14 @@ async function* csvSheet(data: Buffer): AsyncGenerator<SheetSource> {
 const record = z.array(z.string());
 
 async function* csvRows(text: string, delimiter: string): AsyncGenerator<TableRow> {
-  const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: false, relax_quotes: true, max_record_size: MAX_CSV_RECORD, info: true });
+  const parser = parse({
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    relax_quotes: true,
+    max_record_size: MAX_CSV_RECORD,
+    info: true,
+  });
   // Fed in slices so the parser's records are taken as they come, not all at once.
   const feed = async () => {
     for (let i = 0; i < text.length; i += 256 * 1024) {
@@ -79,7 +86,9 @@ async function* csvRows(text: string, delimiter: string): AsyncGenerator<TableRo
       if (cells.some((c) => c !== null)) yield { row: parsed.info.lines, cells };
     }
   } catch (err) {
-    throw err instanceof ArchiveError ? err : new ArchiveError(String(err).includes("max_record_size") ? "file_too_complex" : "file_unreadable");
+    throw err instanceof ArchiveError
+      ? err
+      : new ArchiveError(String(err).includes("max_record_size") ? "file_too_complex" : "file_unreadable");
   }
   await fed;
 }

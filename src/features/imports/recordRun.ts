@@ -48,8 +48,15 @@ export async function recordRun(
     entity: "ImportRun",
     entityId: run.id,
     detail: {
-      kind: input.kind, fileName: input.fileName, fileHash, applied: report.applied, rows: report.rows,
-      created: report.created, updated: report.updated, unchanged: report.unchanged, errors: report.errors.length,
+      kind: input.kind,
+      fileName: input.fileName,
+      fileHash,
+      applied: report.applied,
+      rows: report.rows,
+      created: report.created,
+      updated: report.updated,
+      unchanged: report.unchanged,
+      errors: report.errors.length,
     },
   });
   return run.id;

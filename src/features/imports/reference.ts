@@ -97,7 +97,11 @@ export function buildReference(data: ReferenceData): Reference {
     // Two communes of one name in the country: the one in the officer's own area is meant.
     const mine = area && found.length > 1 ? found.filter((c) => area.has(c.id)) : found;
     if (mine.length === 1) return { ok: true, value: mine[0]! };
-    if (mine.length > 1) return fail("commune_ambiguous", { value: text.slice(0, 60), candidates: mine.map((c) => `${c.name} (${c.code})`).join("; ") });
+    if (mine.length > 1)
+      return fail("commune_ambiguous", {
+        value: text.slice(0, 60),
+        candidates: mine.map((c) => `${c.name} (${c.code})`).join("; "),
+      });
     return fail("commune_unknown", { value: text.slice(0, 60) });
   }
 }

@@ -16,7 +16,14 @@ export function reportLines(errors: ImportError[]): ReportLine[] {
   for (const list of groups.values()) {
     const first = list[0]!;
     const rows = [...new Set(list.map((e) => e.row))].sort((a, b) => a - b);
-    const line = { sheet: first.sheet ?? null, column: first.column, letter: first.letter, value: first.value ?? "", code: first.code, message: first.message };
+    const line = {
+      sheet: first.sheet ?? null,
+      column: first.column,
+      letter: first.letter,
+      value: first.value ?? "",
+      code: first.code,
+      message: first.message,
+    };
     if (rows.length >= GROUP_FROM) lines.push({ ...line, rows, rowsText: rowRanges(rows) });
     else for (const row of rows) lines.push({ ...line, rows: [row], rowsText: row > 0 ? String(row) : "" });
   }
@@ -28,7 +35,7 @@ export function reportLines(errors: ImportError[]): ReportLine[] {
 /** [5, 6, 7, 9, 12, 13] → "5–7, 9, 12–13". */
 export function rowRanges(rows: number[]): string {
   const parts: string[] = [];
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let j = i;
     while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
     parts.push(j > i ? `${rows[i]}–${rows[j]}` : String(rows[i]));

@@ -40,7 +40,11 @@ export function rowKind(row: TableRow, ctx: RowContext): RowKind {
   if (texts.slice(0, 3).some((t) => FOOTER.some((re) => re.test(t)))) return "footer";
   const distinct = new Set(texts);
   const idFilled = ctx.idCol !== null && !isBlank(row.cells[ctx.idCol] ?? null);
-  if (!idFilled && (distinct.size === 1 || (distinct.size <= 2 && !startsWithSerial(filled[0]![0], filled[0]![1], ctx)))) return "section";
+  if (
+    !idFilled &&
+    (distinct.size === 1 || (distinct.size <= 2 && !startsWithSerial(filled[0]![0], filled[0]![1], ctx)))
+  )
+    return "section";
   return "data";
 }
 

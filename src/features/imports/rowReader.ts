@@ -43,7 +43,15 @@ export function rowReader(cols: SheetColumns, r: TableRow, maxText: number): Row
   const text = (field: string) => cellParsers.text(cols.cell(r, field));
   const err = (field: string, code: string, params: Params = {}) => {
     const value = cols.has(field) ? text(field).slice(0, 80) : "";
-    errors.push({ sheet: cols.sheet, row: r.row, column: cols.name(field), letter: cols.letter(field), value, code, params });
+    errors.push({
+      sheet: cols.sheet,
+      row: r.row,
+      column: cols.name(field),
+      letter: cols.letter(field),
+      value,
+      code,
+      params,
+    });
   };
   return {
     errors,

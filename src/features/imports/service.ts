@@ -12,7 +12,12 @@ import { checkFile, type CheckOptions, type CheckSummary, type CheckedInput } fr
 import { FIELD_SPECS } from "./fieldSpecs.ts";
 import { SPLIT_FIELDS } from "./headerMap.ts";
 import { buildPlan } from "./importPlan.ts";
-import { outsideAreaAllowance, recordOutsideAnswers, recordOutsideRefusal, type OutsideAreaPolicy } from "./outsideArea.ts";
+import {
+  outsideAreaAllowance,
+  recordOutsideAnswers,
+  recordOutsideRefusal,
+  type OutsideAreaPolicy,
+} from "./outsideArea.ts";
 import { loadReferenceData } from "./reference.ts";
 import { recordRun } from "./recordRun.ts";
 import { reportLines } from "./reportLines.ts";
@@ -29,7 +34,10 @@ export interface ImportSettings {
   outsideArea: OutsideAreaPolicy;
 }
 
-export const DEFAULT_SETTINGS: ImportSettings = { maxPartBytes: 300 * 1024 * 1024, outsideArea: { limit: 20, windowHours: 24 } };
+export const DEFAULT_SETTINGS: ImportSettings = {
+  maxPartBytes: 300 * 1024 * 1024,
+  outsideArea: { limit: 20, windowHours: 24 },
+};
 
 export interface ImportDeps {
   prisma: PrismaClient;
@@ -78,9 +86,23 @@ export async function runImport(deps: ImportDeps, input: ImportInput): Promise<I
     changes,
     sheets: outcome.sheets,
   };
-  await recordRun(deps.prisma, { kind: input.kind, fileName: input.fileName, dryRun: input.dryRun, staff: input.staff }, report, fileHash);
+  await recordRun(
+    deps.prisma,
+    { kind: input.kind, fileName: input.fileName, dryRun: input.dryRun, staff: input.staff },
+    report,
+    fileHash,
+  );
   deps.log.info(
-    { kind: input.kind, dryRun: input.dryRun, applied: report.applied, rows: report.rows, created: report.created, updated: report.updated, errors: errors.length, ms: Date.now() - started },
+    {
+      kind: input.kind,
+      dryRun: input.dryRun,
+      applied: report.applied,
+      rows: report.rows,
+      created: report.created,
+      updated: report.updated,
+      errors: errors.length,
+      ms: Date.now() - started,
+    },
     "import finished",
   );
   return report;
@@ -96,13 +118,24 @@ interface Outcome {
 
 async function evaluate(deps: ImportDeps, input: ImportInput): Promise<Outcome> {
   const settings = deps.settings ?? DEFAULT_SETTINGS;
-  const refused = (code: string, params: Record<string, string | number> = {}, sheets: SheetSummary[] = [], rows = 0): Outcome => ({
-    rows, sheets, plan: null, applied: false, errors: [{ sheet: null, row: 0, column: "", code, params }],
+  const refused = (
+    code: string,
+    params: Record<string, string | number> = {},
+    sheets: SheetSummary[] = [],
+    rows = 0,
+  ): Outcome => ({
+    rows,
+    sheets,
+    plan: null,
+    applied: false,
+    errors: [{ sheet: null, row: 0, column: "", code, params }],
   });
   if (input.kind === "areas" && input.staff && input.staff.communeIds !== null) return refused("areas_admin_only");
   const staff = input.staff;
   const gated = input.kind === "beneficiaries" && staff !== null && staff.communeIds !== null;
-  const allowance = gated ? await outsideAreaAllowance(deps.prisma, staff, deps.clock.now(), settings.outsideArea) : null;
+  const allowance = gated
+    ? await outsideAreaAllowance(deps.prisma, staff, deps.clock.now(), settings.outsideArea)
+    : null;
   if (allowance && allowance.remaining === 0) {
     return refused("outside_area_closed", { until: allowance.until ? formatVietnamTime(allowance.until) : "" });
   }
@@ -110,7 +143,11 @@ async function evaluate(deps: ImportDeps, input: ImportInput): Promise<Outcome> 
   const reference = await loadReferenceData(deps.prisma, deps.clock, staff);
   const inputs: CheckedInput[] = [];
   const summary = await (deps.checker ?? checkFile)({
-    kind: input.kind, fileName: input.fileName, data: input.data, reference, labels: fieldLabels(deps.i18n),
+    kind: input.kind,
+    fileName: input.fileName,
+    data: input.data,
+    reference,
+    labels: fieldLabels(deps.i18n),
     limits: { maxPartBytes: settings.maxPartBytes },
     onBatch: (batch) => void inputs.push(...batch),
     onProgress: (rows) => input.onProgress?.("reading", rows),
@@ -122,21 +159,30 @@ async function evaluate(deps: ImportDeps, input: ImportInput): Promise<Outcome> 
 
   // Rows with a problem found after reading (a person twice) and sheets set aside stay out.
   const wrong = new Set(summary.errors.map((e) => `${e.sheet}|${e.row}`));
-  const kept = inputs.filter((r) => !wrong.has(`${r.sheet}|${r.row}`) && (r.sheet === null || !summary.droppedSheets.includes(r.sheet)));
+  const kept = inputs.filter(
+    (r) => !wrong.has(`${r.sheet}|${r.row}`) && (r.sheet === null || !summary.droppedSheets.includes(r.sheet)),
+  );
   input.onProgress?.("comparing", summary.rows);
   const plan = await buildPlan(deps, input, reference, kept, summary);
   const sheetOrder = summary.sheets.map((s) => s.name);
-  const errors = [...summary.errors, ...plan.errors].sort((a, b) => sheetOrder.indexOf(a.sheet ?? null) - sheetOrder.indexOf(b.sheet ?? null) || a.row - b.row);
+  const errors = [...summary.errors, ...plan.errors].sort(
+    (a, b) => sheetOrder.indexOf(a.sheet ?? null) - sheetOrder.indexOf(b.sheet ?? null) || a.row - b.row,
+  );
   if (staff && plan.outside.length > 0) {
     const remaining = allowance?.remaining ?? Infinity;
     if (plan.outside.length > remaining) {
-      await recordOutsideRefusal(deps.prisma, staff, { fileName: input.fileName, asked: plan.outside.length, remaining });
+      await recordOutsideRefusal(deps.prisma, staff, {
+        fileName: input.fileName,
+        asked: plan.outside.length,
+        remaining,
+      });
       return refused("outside_area_limit", {}, summary.sheets, summary.rows);
     }
     await recordOutsideAnswers(deps.prisma, staff, plan.outside, input);
   }
   const outcome = { rows: summary.rows, errors, sheets: summary.sheets, plan, applied: false };
-  if (input.dryRun || (errors.length > 0 && !input.skipInvalid) || plan.changes.length === 0 && errors.length > 0) return outcome;
+  if (input.dryRun || (errors.length > 0 && !input.skipInvalid) || (plan.changes.length === 0 && errors.length > 0))
+    return outcome;
   input.onProgress?.("writing", summary.rows);
   try {
     await deps.prisma.$transaction((tx) => plan.apply(tx), TRANSACTION);
@@ -150,14 +196,23 @@ async function evaluate(deps: ImportDeps, input: ImportInput): Promise<Outcome> 
 
 /** Every field's console labels in both languages: they are always accepted as column titles. */
 function fieldLabels(i18n: I18n): Record<string, string[]> {
-  const fields = new Set([...Object.values(FIELD_SPECS).flat().map((s) => s.field), ...SPLIT_FIELDS]);
+  const fields = new Set([
+    ...Object.values(FIELD_SPECS)
+      .flat()
+      .map((s) => s.field),
+    ...SPLIT_FIELDS,
+  ]);
   const vi = i18n.t("vi");
   const en = i18n.t("en");
   return Object.fromEntries([...fields].map((f) => [f, [vi(`imports:fields.${f}`), en(`imports:fields.${f}`)]]));
 }
 
 function isUniqueViolation(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (("code" in err && err.code === "P2002") || /unique|23505/i.test(String(err)));
+  return (
+    typeof err === "object" &&
+    err !== null &&
+    (("code" in err && err.code === "P2002") || /unique|23505/i.test(String(err)))
+  );
 }
 
 function formatVietnamTime(d: Date): string {

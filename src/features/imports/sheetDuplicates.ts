@@ -17,7 +17,13 @@ export interface Position {
 
 /** What makes two rows the same: the person (beneficiaries), the person and month (payouts). */
 export function duplicateKey(kind: ImportKind, input: BeneficiaryInput | PayoutInput | AreaInput): string | null {
-  if (kind === "beneficiaries" && "personalId" in input && typeof input.personalId === "string" && "dateOfBirth" in input) return input.personalId;
+  if (
+    kind === "beneficiaries" &&
+    "personalId" in input &&
+    typeof input.personalId === "string" &&
+    "dateOfBirth" in input
+  )
+    return input.personalId;
   if (kind === "payouts" && "month" in input) {
     return `${input.month}|${input.personalId ?? `${input.masked?.last4}:${foldKey(input.masked?.name ?? "")}`}`;
   }
@@ -41,8 +47,18 @@ export class SheetDuplicates {
       const first = kept[0];
       if (!first) continue;
       for (const p of kept.slice(1)) {
-        const params: Params = first.sheet !== p.sheet && first.sheet !== null ? { firstRow: first.row, firstSheet: first.sheet } : { firstRow: first.row };
-        errors.push({ sheet: p.sheet, row: p.row, column: p.column, letter: p.letter, code: first.sheet !== p.sheet ? "duplicate_row_sheet" : "duplicate_row", params });
+        const params: Params =
+          first.sheet !== p.sheet && first.sheet !== null
+            ? { firstRow: first.row, firstSheet: first.sheet }
+            : { firstRow: first.row };
+        errors.push({
+          sheet: p.sheet,
+          row: p.row,
+          column: p.column,
+          letter: p.letter,
+          code: first.sheet !== p.sheet ? "duplicate_row_sheet" : "duplicate_row",
+          params,
+        });
       }
     }
     return { dropped, errors };

@@ -40,7 +40,9 @@ const sheet = z.object({
   headerRows: z.object({ first: z.number(), last: z.number() }).optional(),
   firstRow: z.number().optional(),
   lastRow: z.number().optional(),
-  skippedRows: z.object({ numbers: z.number(), section: z.number(), footer: z.number(), header: z.number() }).optional(),
+  skippedRows: z
+    .object({ numbers: z.number(), section: z.number(), footer: z.number(), header: z.number() })
+    .optional(),
   ignored: z.array(column.extend({ reason: z.enum(["unknown", "duplicate"]) })).optional(),
   hidden: z.array(column).optional(),
   titleCommune: z.string().optional(),
@@ -73,5 +75,11 @@ export function readStoredReport(json: unknown, runId: string): StoredReport | n
   const r = stored.safeParse(json);
   if (!r.success) return null;
   const d = r.data;
-  return { ...d, runId, errorCount: d.errorCount ?? d.errors.length, lineCount: d.lineCount ?? d.lines.length, changeCount: d.changeCount ?? d.changes.length };
+  return {
+    ...d,
+    runId,
+    errorCount: d.errorCount ?? d.errors.length,
+    lineCount: d.lineCount ?? d.lines.length,
+    changeCount: d.changeCount ?? d.changes.length,
+  };
 }

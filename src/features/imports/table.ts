@@ -22,7 +22,8 @@ export interface SheetSource {
 }
 
 /** Why a file cannot be read at all; each has a message in imports:errors. */
-export type FileProblem = "file_unreadable" | "file_empty" | "file_too_complex" | "file_xls" | "file_not_spreadsheet" | "file_no_list";
+export type FileProblem =
+  "file_unreadable" | "file_empty" | "file_too_complex" | "file_xls" | "file_not_spreadsheet" | "file_no_list";
 
 export function isBlank(cell: Cell): boolean {
   return cell === null || (typeof cell === "string" && cell.trim() === "");

@@ -28,7 +28,11 @@ export type SheetOutcome =
 const SEARCH_ROWS = 50;
 const MIN_SCORE = 3;
 
-export async function findTable(kind: ImportKind, sheet: SheetSource, labels: (field: string) => string[]): Promise<SheetOutcome> {
+export async function findTable(
+  kind: ImportKind,
+  sheet: SheetSource,
+  labels: (field: string) => string[],
+): Promise<SheetOutcome> {
   if (sheet.hidden) return { ok: false, reason: "hidden", best: null, bestRow: null };
   const iterator = sheet.rows[Symbol.asyncIterator]();
   const top: TableRow[] = [];
@@ -53,7 +57,8 @@ export async function findTable(kind: ImportKind, sheet: SheetSource, labels: (f
   }
   const { at, depth, map } = best;
   const headerKeys = new Map<number, string>();
-  for (const r of top.slice(at, at + depth)) r.cells.forEach((c, i) => !isBlank(c) && headerKeys.set(i, foldKey(cellParsers.text(c))));
+  for (const r of top.slice(at, at + depth))
+    r.cells.forEach((c, i) => !isBlank(c) && headerKeys.set(i, foldKey(cellParsers.text(c))));
   const ctx: RowContext = {
     idCol: map.fields.get("personalId")?.col ?? null,
     serialCol: map.fields.get("serial")?.col ?? null,
@@ -67,7 +72,10 @@ export async function findTable(kind: ImportKind, sheet: SheetSource, labels: (f
       name: sheet.name,
       headerRows: { first: top[at]!.row, last: top[at + depth - 1]!.row },
       columns: map,
-      titles: top.slice(0, at).map(titleText).filter((t) => t !== ""),
+      titles: top
+        .slice(0, at)
+        .map(titleText)
+        .filter((t) => t !== ""),
       rows: dataRows(top.slice(at + depth), iterator, ctx, skipped),
       skipped,
     },
@@ -97,7 +105,12 @@ function headerColumns(sheet: SheetSource, rows: TableRow[], at: number, depth: 
 }
 
 function looksLikeData(row: TableRow): boolean {
-  return row.cells.some((c) => c instanceof Date || (typeof c === "number" && c > 10_000) || /^\d{9,12}$/.test(cellParsers.text(c).replace(/\s/g, "")));
+  return row.cells.some(
+    (c) =>
+      c instanceof Date ||
+      (typeof c === "number" && c > 10_000) ||
+      /^\d{9,12}$/.test(cellParsers.text(c).replace(/\s/g, "")),
+  );
 }
 
 function titleText(row: TableRow): string {
@@ -109,7 +122,12 @@ function titleText(row: TableRow): string {
   return seen.join(" | ");
 }
 
-async function* dataRows(buffered: TableRow[], rest: AsyncIterator<TableRow>, ctx: RowContext, skipped: SheetTable["skipped"]): AsyncGenerator<TableRow> {
+async function* dataRows(
+  buffered: TableRow[],
+  rest: AsyncIterator<TableRow>,
+  ctx: RowContext,
+  skipped: SheetTable["skipped"],
+): AsyncGenerator<TableRow> {
   let inFooter = false;
   const one = (row: TableRow): TableRow | null => {
     const kind = rowKind(row, ctx);

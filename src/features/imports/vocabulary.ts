@@ -26,9 +26,15 @@ export const vocabulary = {
     ["DECEASED", ["da mat", "tu vong", "chet", "deceased", "qua doi", "da qua doi"]],
   ]),
   payoutMethod: choices<PayoutMethod>([
-    ["CASH_POINT", ["tien mat", "tien mat tai diem chi tra", "tai diem chi tra", "diem chi tra", "cash", "cash at payout point"]],
+    [
+      "CASH_POINT",
+      ["tien mat", "tien mat tai diem chi tra", "tai diem chi tra", "diem chi tra", "cash", "cash at payout point"],
+    ],
     ["CASH_HOME", ["chi tra tai nha", "tai nha", "tien mat tai nha", "cash at home", "home delivery"]],
-    ["BANK", ["tai khoan ngan hang", "ngan hang", "chuyen khoan", "tai khoan", "bank", "bank account", "bank transfer"]],
+    [
+      "BANK",
+      ["tai khoan ngan hang", "ngan hang", "chuyen khoan", "tai khoan", "bank", "bank account", "bank transfer"],
+    ],
     ["EWALLET", ["vi dien tu", "vi", "e wallet", "ewallet"]],
     ["MOBILE_MONEY", ["mobile money", "mobilemoney", "mm"]],
   ]),
@@ -59,5 +65,7 @@ function choices<T extends string>(words: [T, string[]][]): Choice<T> {
 
 /** Folded, punctuation as spaces: "Tài khoản ngân hàng", "tai-khoan  ngan hang" → "tai khoan ngan hang". */
 export function foldKey(text: string): string {
-  return foldVietnamese(text).replace(/[^a-z0-9]+/g, " ").trim();
+  return foldVietnamese(text)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 }

@@ -10,9 +10,15 @@ import type { FileChecker } from "./service.ts";
 
 // Messages from the worker; the rows inside were built by our own checker and are passed on.
 const message = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("batch"), inputs: z.array(z.custom<CheckedInput>((v) => typeof v === "object" && v !== null && "row" in v)) }),
+  z.object({
+    type: z.literal("batch"),
+    inputs: z.array(z.custom<CheckedInput>((v) => typeof v === "object" && v !== null && "row" in v)),
+  }),
   z.object({ type: z.literal("progress"), rows: z.number() }),
-  z.object({ type: z.literal("done"), summary: z.custom<CheckSummary>((v) => typeof v === "object" && v !== null && "sheets" in v) }),
+  z.object({
+    type: z.literal("done"),
+    summary: z.custom<CheckSummary>((v) => typeof v === "object" && v !== null && "sheets" in v),
+  }),
 ]);
 
 export function workerChecker(o: { memoryMb: number }): FileChecker {
@@ -56,13 +62,23 @@ export function workerChecker(o: { memoryMb: number }): FileChecker {
 
 function startWorker(check: CheckOptions, memoryMb: number): Worker {
   const workerData = {
-    kind: check.kind, fileName: check.fileName, data: new Uint8Array(check.data), labels: check.labels, limits: check.limits, reference: check.reference,
+    kind: check.kind,
+    fileName: check.fileName,
+    data: new Uint8Array(check.data),
+    labels: check.labels,
+    limits: check.limits,
+    reference: check.reference,
   };
   const resourceLimits = { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 32 };
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./checkWorker.js", import.meta.url), { workerData, resourceLimits });
+  if (!import.meta.url.endsWith(".ts"))
+    return new Worker(new URL("./checkWorker.js", import.meta.url), { workerData, resourceLimits });
   // From the TypeScript sources (development, tests) the worker first registers tsx, as the service does.
   // require.resolve finds the CommonJS build of tsx's API; its ES module build sits beside it.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve("tsx/esm/api")
+      .replace(/\.cjs$/, ".mjs"),
+  ).href;
   const entry = new URL("./checkWorker.ts", import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => m.register()).then(() => import(${JSON.stringify(entry)}))`;
   return new Worker(boot, { eval: true, workerData, resourceLimits });

@@ -58,9 +58,14 @@ const CHUNK = 1000;
  * validity renewed; everyone else gets a new one.
  */
 export async function issueLinkCodes(prisma: PrismaClient, input: IssueLinkCodesInput): Promise<IssuedLinkCodes> {
-  if (!Number.isInteger(input.validDays) || input.validDays < 1) throw new RangeError("validDays must be a positive integer");
-  if (input.staff && !canSeeCommune(input.staff, input.communeId)) throw new AppError("forbidden", "Commune outside the staff area");
-  const commune = await prisma.commune.findUnique({ where: { id: input.communeId }, select: { id: true, code: true, name: true } });
+  if (!Number.isInteger(input.validDays) || input.validDays < 1)
+    throw new RangeError("validDays must be a positive integer");
+  if (input.staff && !canSeeCommune(input.staff, input.communeId))
+    throw new AppError("forbidden", "Commune outside the staff area");
+  const commune = await prisma.commune.findUnique({
+    where: { id: input.communeId },
+    select: { id: true, code: true, name: true },
+  });
   if (!commune) throw new AppError("not_found", "Unknown commune");
 
   const onlyUnlinked = input.onlyUnlinked ?? true;
@@ -77,7 +82,9 @@ export async function issueLinkCodes(prisma: PrismaClient, input: IssueLinkCodes
           communeId: commune.id,
           status: "ACTIVE",
           ...(input.beneficiaryIds ? { id: { in: input.beneficiaryIds } } : {}),
-          ...(onlyUnlinked ? { chatIdentities: { none: {} }, relatives: { none: { chatIdentities: { some: {} } } } } : {}),
+          ...(onlyUnlinked
+            ? { chatIdentities: { none: {} }, relatives: { none: { chatIdentities: { some: {} } } } }
+            : {}),
         },
         orderBy: [{ fullNameAscii: "asc" }, { personalIdLast4: "asc" }],
         select: {
@@ -102,7 +109,9 @@ export async function issueLinkCodes(prisma: PrismaClient, input: IssueLinkCodes
       const fresh = await freshCodes(tx, needing.length);
       const created = needing.map((p, i) => ({ id: randomUUID(), code: fresh[i] ?? "", beneficiaryId: p.id }));
       for (const rows of chunks(created)) {
-        await tx.linkCode.createMany({ data: rows.map((r) => ({ ...r, communeId: commune.id, expiresAt, createdAt: input.now })) });
+        await tx.linkCode.createMany({
+          data: rows.map((r) => ({ ...r, communeId: commune.id, expiresAt, createdAt: input.now })),
+        });
       }
       const createdFor = new Map(created.map((c) => [c.beneficiaryId, c]));
 
@@ -112,7 +121,12 @@ export async function issueLinkCodes(prisma: PrismaClient, input: IssueLinkCodes
         action: "linkcode.issue",
         entity: "commune",
         entityId: commune.id,
-        detail: { created: created.length, reused: reused.length, onlyUnlinked, beneficiaryIds: people.map((p) => p.id) },
+        detail: {
+          created: created.length,
+          reused: reused.length,
+          onlyUnlinked,
+          beneficiaryIds: people.map((p) => p.id),
+        },
         ip: input.ip ?? null,
       });
 
@@ -162,7 +176,11 @@ export async function findRedeemableCode(
  * code, and the database re-checks that under the row lock, so two chats racing for one code
  * cannot both link. Call it in the transaction that links the chat, and link only when true.
  */
-export async function markCodeUsed(tx: Pick<PrismaClient, "linkCode">, linkCodeId: string, now: Date): Promise<boolean> {
+export async function markCodeUsed(
+  tx: Pick<PrismaClient, "linkCode">,
+  linkCodeId: string,
+  now: Date,
+): Promise<boolean> {
   const result = await tx.linkCode.updateMany({
     where: { id: linkCodeId, usedAt: null, expiresAt: { gt: now } },
     data: { usedAt: now },

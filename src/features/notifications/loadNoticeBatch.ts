@@ -56,7 +56,9 @@ type Row = Omit<PayoutViewRow, "period" | "point" | "account" | "lines"> & {
   authorisations: unknown;
 };
 
-const planned = z.array(z.object({ kind: z.enum(["SCHEDULED", "REMINDER", "PAID", "FAILED", "UNCOLLECTED"]), plannedAt: z.coerce.date() }));
+const planned = z.array(
+  z.object({ kind: z.enum(["SCHEDULED", "REMINDER", "PAID", "FAILED", "UNCOLLECTED"]), plannedAt: z.coerce.date() }),
+);
 const chats = z.array(
   z.object({
     identityId: z.string(),
@@ -71,7 +73,14 @@ const chats = z.array(
   }),
 );
 const authorisations = z.array(
-  z.object({ id: z.string(), relativeId: z.string(), status: z.string(), validFrom: z.iso.date(), validUntil: z.iso.date(), relativePhone: z.string().nullable() }),
+  z.object({
+    id: z.string(),
+    relativeId: z.string(),
+    status: z.string(),
+    validFrom: z.iso.date(),
+    validUntil: z.iso.date(),
+    relativePhone: z.string().nullable(),
+  }),
 );
 
 /**
@@ -80,7 +89,12 @@ const authorisations = z.array(
  * due. (Asked in one statement, the database would gather every candidate of the month to sort out
  * each page.)
  */
-export async function nextPage(prisma: PrismaClient, kind: NoticeKind, cursor: NoticeCursor, limit: number): Promise<{ ids: string[]; next: NoticeCursor | null }> {
+export async function nextPage(
+  prisma: PrismaClient,
+  kind: NoticeKind,
+  cursor: NoticeCursor,
+  limit: number,
+): Promise<{ ids: string[]; next: NoticeCursor | null }> {
   const { lane } = cursor;
   const page =
     "status" in lane
@@ -94,11 +108,19 @@ WHERE p."paidAt" > ${lane.paidSince} AND p."paidAt" <= ${lane.paidUntil} AND p.s
   AND (p."paidAt", p.id) > (${cursor.afterPaidAt ?? lane.paidSince}, ${cursor.after}) AND ${noNotice(kind)}
 ORDER BY p."paidAt", p.id LIMIT ${limit}`;
   const last = page.at(-1);
-  return { ids: page.map((p) => p.id), next: page.length < limit || !last ? null : { lane, after: last.key, afterPaidAt: last.paidAt } };
+  return {
+    ids: page.map((p) => p.id),
+    next: page.length < limit || !last ? null : { lane, after: last.key, afterPaidAt: last.paidAt },
+  };
 }
 
 /** The candidates among `ids`, with everything their notices need. */
-export async function loadNoticeBatch(prisma: PrismaClient, kind: NoticeKind, candidates: Candidates, ids: string[]): Promise<NoticeSubject[]> {
+export async function loadNoticeBatch(
+  prisma: PrismaClient,
+  kind: NoticeKind,
+  candidates: Candidates,
+  ids: string[],
+): Promise<NoticeSubject[]> {
   if (ids.length === 0) return [];
   const rows = await prisma.$queryRaw<Row[]>`
 SELECT p.*, per.month, b."fullName", b.phone, b.programme::text AS programme,
@@ -126,13 +148,31 @@ LEFT JOIN LATERAL (
   LIMIT 1) s ON TRUE
 LEFT JOIN "PayoutPoint" spt ON spt.id = s."pointId"
 WHERE p.id = ANY(${ids}::text[]) AND ${candidates.where}`;
-  const missed = kind === "UNCOLLECTED" && rows.length > 0 ? await missedMonths(prisma, rows) : new Map<string, Set<CalendarDate>>();
+  const missed =
+    kind === "UNCOLLECTED" && rows.length > 0 ? await missedMonths(prisma, rows) : new Map<string, Set<CalendarDate>>();
   return rows.map((r) => subject(r, missed.get(r.beneficiaryId)));
 }
 
 function subject(r: Row, missed: Set<CalendarDate> | undefined): NoticeSubject {
-  const { month, fullName, phone, programme, pointName, pointAddress, accountProvider, accountLast4, carriedOver, planned: p, chats: c, authorisations: a, ...payout } = r;
-  const point = r.pointId && pointName !== null && pointAddress !== null ? { id: r.pointId, name: pointName, address: pointAddress } : null;
+  const {
+    month,
+    fullName,
+    phone,
+    programme,
+    pointName,
+    pointAddress,
+    accountProvider,
+    accountLast4,
+    carriedOver,
+    planned: p,
+    chats: c,
+    authorisations: a,
+    ...payout
+  } = r;
+  const point =
+    r.pointId && pointName !== null && pointAddress !== null
+      ? { id: r.pointId, name: pointName, address: pointAddress }
+      : null;
   const view = payoutView(
     {
       ...payout,
@@ -160,9 +200,10 @@ function subject(r: Row, missed: Set<CalendarDate> | undefined): NoticeSubject {
 }
 
 function schedule(r: Row, date: Date, startTime: string, endTime: string) {
-  const point = r.schedulePointId && r.schedulePointName !== null && r.schedulePointAddress !== null
-    ? { id: r.schedulePointId, name: r.schedulePointName, address: r.schedulePointAddress }
-    : null;
+  const point =
+    r.schedulePointId && r.schedulePointName !== null && r.schedulePointAddress !== null
+      ? { id: r.schedulePointId, name: r.schedulePointName, address: r.schedulePointAddress }
+      : null;
   return { id: "", periodId: r.periodId, communeId: "", pointId: r.schedulePointId, date, startTime, endTime, point };
 }
 
@@ -173,7 +214,11 @@ async function missedMonths(prisma: PrismaClient, rows: Row[]): Promise<Map<stri
   // A streak longer than the suspension rule's 3 months says nothing more.
   const since = calendarDate(addMonths(earliest, -6));
   const found = await prisma.payout.findMany({
-    where: { beneficiaryId: { in: [...new Set(rows.map((r) => r.beneficiaryId))] }, status: { in: ["UNCOLLECTED", "CARRIED_OVER"] }, period: { month: { gte: since } } },
+    where: {
+      beneficiaryId: { in: [...new Set(rows.map((r) => r.beneficiaryId))] },
+      status: { in: ["UNCOLLECTED", "CARRIED_OVER"] },
+      period: { month: { gte: since } },
+    },
     select: { beneficiaryId: true, period: { select: { month: true } } },
   });
   const out = new Map<string, Set<CalendarDate>>();

@@ -50,10 +50,16 @@ export function noticeCandidates(kind: NoticeKind, now: Date, reminder: Reminder
       };
     case "PAID": {
       const paidSince = new Date(now.getTime() - PAID_NOTICE_DAYS * DAY_MS);
-      return { walk: { paidSince, paidUntil: now }, where: Prisma.sql`${base} AND p.status = 'PAID' AND p."paidAt" > ${paidSince} AND p."paidAt" <= ${now}` };
+      return {
+        walk: { paidSince, paidUntil: now },
+        where: Prisma.sql`${base} AND p.status = 'PAID' AND p."paidAt" > ${paidSince} AND p."paidAt" <= ${now}`,
+      };
     }
     case "FAILED":
-      return { walk: { statuses: ["FAILED"], periods: recentPeriods }, where: Prisma.sql`${base} AND p.status = 'FAILED' AND ${recentPeriods}` };
+      return {
+        walk: { statuses: ["FAILED"], periods: recentPeriods },
+        where: Prisma.sql`${base} AND p.status = 'FAILED' AND ${recentPeriods}`,
+      };
     case "UNCOLLECTED":
       return {
         walk: { statuses: ["UNCOLLECTED", "CARRIED_OVER"], periods: recentPeriods },

@@ -60,7 +60,9 @@ export function noticeRecipients(input: RecipientInput, optedOutReason: string):
     if (chat.role === "REPRESENTATIVE") {
       // Linked through an authorisation: only while that very authorisation holds on the day.
       if (chat.authorisationId && !active.some((a) => a.id === chat.authorisationId)) continue;
-      const authorised = active.some((a) => a.id === chat.authorisationId || (chat.relativeId !== null && a.relativeId === chat.relativeId));
+      const authorised = active.some(
+        (a) => a.id === chat.authorisationId || (chat.relativeId !== null && a.relativeId === chat.relativeId),
+      );
       audience = { kind: "relative", authorised };
     }
     const to = { identityId: chat.identityId, channel: chat.channel };
@@ -74,7 +76,10 @@ export function noticeRecipients(input: RecipientInput, optedOutReason: string):
   return phone && channel ? [{ to: { phone, channel }, audience }] : [];
 }
 
-export function isValidOn(a: Pick<AuthorisationFacts, "status" | "validFrom" | "validUntil">, day: CalendarDate): boolean {
+export function isValidOn(
+  a: Pick<AuthorisationFacts, "status" | "validFrom" | "validUntil">,
+  day: CalendarDate,
+): boolean {
   return a.status === "APPROVED" && a.validFrom <= day && day <= a.validUntil;
 }
 

@@ -20,7 +20,11 @@ const payout = (method: PayoutView["method"], account = true): PayoutView => ({
   note: "Tài khoản đã bị khóa",
   carriedOver: 0,
 });
-const AUDIENCES: Audience[] = [{ kind: "self" }, { kind: "relative", authorised: true }, { kind: "relative", authorised: false }];
+const AUDIENCES: Audience[] = [
+  { kind: "self" },
+  { kind: "relative", authorised: true },
+  { kind: "relative", authorised: false },
+];
 const FLAT = ["name", "month", "amount", "date", "time", "place", "address", "account", "provider", "count"];
 
 /** Every notice the planner can write: kind × method (with and without an account number) × reader. */
@@ -78,7 +82,11 @@ describe("payout notice texts", () => {
   });
 
   it("say the money is in the account with only its last digits", () => {
-    const text = renderReply(i18n.t("vi"), "vi", noticeReply("PAID", { name: "Trần Văn Ba", payout: payout("BANK"), missedInARow: 0 }, { kind: "self" })).text;
+    const text = renderReply(
+      i18n.t("vi"),
+      "vi",
+      noticeReply("PAID", { name: "Trần Văn Ba", payout: payout("BANK"), missedInARow: 0 }, { kind: "self" }),
+    ).text;
     expect(text).toBe("Tiền tháng 8/2026 đã vào tài khoản ••••6789 của Bác: 3.000.000 đ.");
   });
 });

@@ -24,8 +24,14 @@ export function noticeReply(kind: NoticeKind, facts: NoticeFacts, audience: Audi
   const v = facts.payout;
   const relative = audience.kind === "relative";
   const suffix = relative ? "ForRelative" : "";
-  const text: TextRef[] = [say(`notices:${headline(kind, v)}${suffix}`, flatParams(kind, facts)), ...details(kind, facts, audience)];
-  const more = kind === "SCHEDULED" || kind === "REMINDER" ? btn("chat:button.nextPayout", BUTTON.nextPayout) : btn("chat:button.history", BUTTON.history);
+  const text: TextRef[] = [
+    say(`notices:${headline(kind, v)}${suffix}`, flatParams(kind, facts)),
+    ...details(kind, facts, audience),
+  ];
+  const more =
+    kind === "SCHEDULED" || kind === "REMINDER"
+      ? btn("chat:button.nextPayout", BUTTON.nextPayout)
+      : btn("chat:button.history", BUTTON.history);
   return { text, buttons: [[more], [btn("notices:button.off", BUTTON.notificationsOff)]] };
 }
 
@@ -74,11 +80,14 @@ function details(kind: NoticeKind, facts: NoticeFacts, audience: Audience): Text
     case "SCHEDULED":
     case "REMINDER":
       if (v.method === "CASH_POINT") return [...timeWindow(v), place(v), bring(audience, facts.name)];
-      if (v.method === "CASH_HOME") return [...timeWindow(v), relative ? say("notices:homeStayForRelative", name) : say("payouts:next.homeStay")];
+      if (v.method === "CASH_HOME")
+        return [...timeWindow(v), relative ? say("notices:homeStayForRelative", name) : say("payouts:next.homeStay")];
       // Money arriving in an account is when scammers call: the one rule worth repeating.
       return [say("notices:noOtp")];
     case "PAID":
-      return v.receivedBy && !ACCOUNT_METHODS.has(v.method) ? [say("payouts:todo.receivedBy", { name: v.receivedBy })] : [];
+      return v.receivedBy && !ACCOUNT_METHODS.has(v.method)
+        ? [say("payouts:todo.receivedBy", { name: v.receivedBy })]
+        : [];
     case "FAILED":
       return [
         relative ? say("notices:failedWhatToDoForRelative", name) : say("notices:failedWhatToDo"),
@@ -99,7 +108,9 @@ function timeWindow(v: PayoutView): TextRef[] {
 }
 
 function place(v: PayoutView): TextRef {
-  return v.place ? say("payouts:next.place", { place: v.place.name, address: v.place.address }) : say("payouts:next.placeUnknown");
+  return v.place
+    ? say("payouts:next.place", { place: v.place.name, address: v.place.address })
+    : say("payouts:next.placeUnknown");
 }
 
 /** Papers for cash: the căn cước; a relative collecting also brings the certified authorisation. */

@@ -3,8 +3,19 @@ import type { PayoutView } from "../payouts/types.ts";
 import { dueNow } from "./noticeRules.ts";
 
 const payout: PayoutView = {
-  month: "2026-08-01", amount: 750_000, status: "SCHEDULED", method: "CASH_HOME", date: "2026-08-05", windowStart: null, windowEnd: null,
-  place: null, account: null, paidOn: null, receivedBy: null, note: null, carriedOver: 0,
+  month: "2026-08-01",
+  amount: 750_000,
+  status: "SCHEDULED",
+  method: "CASH_HOME",
+  date: "2026-08-05",
+  windowStart: null,
+  windowEnd: null,
+  place: null,
+  account: null,
+  paidOn: null,
+  receivedBy: null,
+  note: null,
+  carriedOver: 0,
 };
 const at = (iso: string) => new Date(iso);
 
@@ -24,8 +35,12 @@ describe("when a reminder is due", () => {
 
   it("is covered by a scheduled notice planned inside its window, not by one planned before", () => {
     const now = at("2026-08-04T12:00:00Z");
-    expect(dueNow("REMINDER", payout, [{ kind: "SCHEDULED", plannedAt: at("2026-08-04T11:00:00Z") }], now, oneDayAt1730)).toBe("covered");
-    expect(dueNow("REMINDER", payout, [{ kind: "SCHEDULED", plannedAt: at("2026-07-15T03:00:00Z") }], now, oneDayAt1730)).toBe("send");
+    expect(
+      dueNow("REMINDER", payout, [{ kind: "SCHEDULED", plannedAt: at("2026-08-04T11:00:00Z") }], now, oneDayAt1730),
+    ).toBe("covered");
+    expect(
+      dueNow("REMINDER", payout, [{ kind: "SCHEDULED", plannedAt: at("2026-07-15T03:00:00Z") }], now, oneDayAt1730),
+    ).toBe("send");
   });
 
   it("waits for a payout day when the commune has not given one", () => {

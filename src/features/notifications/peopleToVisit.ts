@@ -27,11 +27,29 @@ export interface VisitPage {
   skip?: number;
 }
 
-export async function peopleToVisit(db: Db, communeIds: string[] | null, page: VisitPage = {}): Promise<PersonToVisit[]> {
-  const area = page.communeId ? (communeIds === null || communeIds.includes(page.communeId) ? [page.communeId] : []) : communeIds;
+export async function peopleToVisit(
+  db: Db,
+  communeIds: string[] | null,
+  page: VisitPage = {},
+): Promise<PersonToVisit[]> {
+  const area = page.communeId
+    ? communeIds === null || communeIds.includes(page.communeId)
+      ? [page.communeId]
+      : []
+    : communeIds;
   if (area?.length === 0) return [];
   const limit = page.take === undefined ? Prisma.empty : Prisma.sql`LIMIT ${page.take}`;
-  const rows = await db.$queryRaw<{ id: string; fullName: string; address: string | null; communeId: string; communeName: string; phone: string | null; reach: string }[]>`
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      fullName: string;
+      address: string | null;
+      communeId: string;
+      communeName: string;
+      phone: string | null;
+      reach: string;
+    }[]
+  >`
 WITH reach AS (${reachablePeopleSql(area, page.today ?? todayInVietnam())})
 SELECT r.id, r."fullName", r.address, r."communeId", c.name AS "communeName", r.phone, r.reach
 FROM reach r JOIN "Commune" c ON c.id = r."communeId"

@@ -12,7 +12,13 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { NoticeKind } from "../../generated/prisma/enums.ts";
 import type { Job } from "../../jobs/scheduler.ts";
 import { todayInVietnam } from "../../lib/calendarDate.ts";
-import { loadNoticeBatch, nextPage, type NoticeCursor, type NoticeLane, type NoticeSubject } from "./loadNoticeBatch.ts";
+import {
+  loadNoticeBatch,
+  nextPage,
+  type NoticeCursor,
+  type NoticeLane,
+  type NoticeSubject,
+} from "./loadNoticeBatch.ts";
 import { noticeCandidates, type Candidates } from "./noticeCandidates.ts";
 import { noticeRecipients, type PhoneChannel } from "./noticeRecipients.ts";
 import { noticeReply } from "./noticeReply.ts";
@@ -20,7 +26,10 @@ import { dueNow, NOTICE_ORDER, type ReminderSettings } from "./noticeRules.ts";
 import { OPTED_OUT } from "./setNotifications.ts";
 import { writeNotices } from "./writeNotices.ts";
 
-export type NoticeConfig = Pick<Config, "NOTICES_ENABLED" | "NOTICE_REMINDER_DAYS_BEFORE" | "NOTICE_REMINDER_TIME" | "QUIET_HOURS" | "zns" | "sms">;
+export type NoticeConfig = Pick<
+  Config,
+  "NOTICES_ENABLED" | "NOTICE_REMINDER_DAYS_BEFORE" | "NOTICE_REMINDER_TIME" | "QUIET_HOURS" | "zns" | "sms"
+>;
 
 export interface NoticeDeps {
   prisma: PrismaClient;
@@ -46,7 +55,10 @@ export async function planPayoutNotices(deps: NoticeDeps, now: Date): Promise<No
   const summary: NoticeSummary = { enabled: deps.config.NOTICES_ENABLED, notices: {}, messages: 0 };
   if (!deps.config.NOTICES_ENABLED) return summary;
   const chunk = deps.chunkSize ?? DEFAULT_CHUNK;
-  const reminder: ReminderSettings = { daysBefore: deps.config.NOTICE_REMINDER_DAYS_BEFORE, time: deps.config.NOTICE_REMINDER_TIME };
+  const reminder: ReminderSettings = {
+    daysBefore: deps.config.NOTICE_REMINDER_DAYS_BEFORE,
+    time: deps.config.NOTICE_REMINDER_TIME,
+  };
   const notBefore = nextSendableTime(now, parseQuietHours(deps.config.QUIET_HOURS));
 
   const planPage = async (kind: NoticeKind, candidates: Candidates, ids: string[]) => {
@@ -85,7 +97,10 @@ export async function planPayoutNotices(deps: NoticeDeps, now: Date): Promise<No
           cursor = page.next;
           return page.ids;
         });
-        turn = mine.then(() => undefined, () => undefined);
+        turn = mine.then(
+          () => undefined,
+          () => undefined,
+        );
         return mine;
       };
       // A page that fails stops the others from taking more; the run ends once all have stopped.
@@ -110,7 +125,9 @@ export async function planPayoutNotices(deps: NoticeDeps, now: Date): Promise<No
 async function lanes(prisma: PrismaClient, candidates: Candidates): Promise<NoticeLane[]> {
   const { walk } = candidates;
   if (!("statuses" in walk)) return [walk];
-  const periods = await prisma.$queryRaw<{ id: string }[]>`SELECT per.id FROM "PayoutPeriod" per WHERE ${walk.periods} ORDER BY per.month`;
+  const periods = await prisma.$queryRaw<
+    { id: string }[]
+  >`SELECT per.id FROM "PayoutPeriod" per WHERE ${walk.periods} ORDER BY per.month`;
   return periods.flatMap((p) => walk.statuses.map((status) => ({ status, periodId: p.id })));
 }
 
@@ -119,7 +136,11 @@ export function payoutNoticesJob(deps: NoticeDeps): Job {
   return { name: "payout-notices", schedule: "* * * * *", run: (now) => planPayoutNotices(deps, now) };
 }
 
-function drafts(kind: NoticeKind, s: NoticeSubject, o: { now: Date; notBefore: Date; config: NoticeConfig }): OutboundDraft[] {
+function drafts(
+  kind: NoticeKind,
+  s: NoticeSubject,
+  o: { now: Date; notBefore: Date; config: NoticeConfig },
+): OutboundDraft[] {
   const noticeKey = `notice:${kind}:${s.payoutId}`;
   const facts = { name: s.name, payout: s.payout, missedInARow: s.missedInARow };
   const recipients = noticeRecipients(
@@ -141,7 +162,12 @@ function drafts(kind: NoticeKind, s: NoticeSubject, o: { now: Date; notBefore: D
       notBefore: o.notBefore,
     };
     if ("phone" in r.to) return { ...base, to: r.to, dedupeKey: `${noticeKey}:${r.to.phone}` };
-    return { ...base, to: r.to, dedupeKey: `${noticeKey}:${r.to.identityId}`, ...("skipped" in r && r.skipped ? { skipped: r.skipped } : {}) };
+    return {
+      ...base,
+      to: r.to,
+      dedupeKey: `${noticeKey}:${r.to.identityId}`,
+      ...("skipped" in r && r.skipped ? { skipped: r.skipped } : {}),
+    };
   });
 }
 

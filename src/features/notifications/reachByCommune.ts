@@ -21,11 +21,25 @@ export interface CommuneReach {
 type Db = Pick<PrismaClient, "$queryRaw">;
 
 /** Every commune of the area (all when null), also those without anyone to count. */
-export async function reachByCommune(db: Db, communeIds: string[] | null, today: CalendarDate = todayInVietnam()): Promise<CommuneReach[]> {
+export async function reachByCommune(
+  db: Db,
+  communeIds: string[] | null,
+  today: CalendarDate = todayInVietnam(),
+): Promise<CommuneReach[]> {
   if (communeIds?.length === 0) return [];
   const inArea = communeIds === null ? Prisma.sql`TRUE` : Prisma.sql`c.id IN (${Prisma.join(communeIds)})`;
   const rows = await db.$queryRaw<
-    { communeId: string; communeCode: string; communeName: string; total: number; ownChat: number; relativeChat: number; phoneOnly: number; none: number; noticesOff: number }[]
+    {
+      communeId: string;
+      communeCode: string;
+      communeName: string;
+      total: number;
+      ownChat: number;
+      relativeChat: number;
+      phoneOnly: number;
+      none: number;
+      noticesOff: number;
+    }[]
   >`
 WITH reach AS (${reachablePeopleSql(communeIds, today)})
 SELECT c.id AS "communeId", c.code AS "communeCode", c.name AS "communeName",
@@ -39,5 +53,13 @@ FROM "Commune" c LEFT JOIN reach r ON r."communeId" = c.id
 WHERE ${inArea}
 GROUP BY c.id, c.code, c.name
 ORDER BY c.name, c.code`;
-  return rows.map((r) => ({ ...r, total: Number(r.total), ownChat: Number(r.ownChat), relativeChat: Number(r.relativeChat), phoneOnly: Number(r.phoneOnly), none: Number(r.none), noticesOff: Number(r.noticesOff) }));
+  return rows.map((r) => ({
+    ...r,
+    total: Number(r.total),
+    ownChat: Number(r.ownChat),
+    relativeChat: Number(r.relativeChat),
+    phoneOnly: Number(r.phoneOnly),
+    none: Number(r.none),
+    noticesOff: Number(r.noticesOff),
+  }));
 }

@@ -12,19 +12,38 @@ export const RECIPIENT_FACTS_SELECT = {
       role: true,
       authorisationId: true,
       identity: {
-        select: { id: true, channel: true, locale: true, consentAt: true, consentWithdrawnAt: true, reachable: true, notificationsOff: true, relativeId: true },
+        select: {
+          id: true,
+          channel: true,
+          locale: true,
+          consentAt: true,
+          consentWithdrawnAt: true,
+          reachable: true,
+          notificationsOff: true,
+          relativeId: true,
+        },
       },
     },
   },
   authorisations: {
     where: { status: "APPROVED" },
-    select: { id: true, relativeId: true, status: true, validFrom: true, validUntil: true, relative: { select: { phone: true } } },
+    select: {
+      id: true,
+      relativeId: true,
+      status: true,
+      validFrom: true,
+      validUntil: true,
+      relative: { select: { phone: true } },
+    },
   },
 } satisfies Prisma.BeneficiarySelect;
 
 type RecipientRow = Prisma.BeneficiaryGetPayload<{ select: typeof RECIPIENT_FACTS_SELECT }>;
 
-export function recipientFacts(b: RecipientRow): { chats: (LinkedChat & { locale: string })[]; authorisations: AuthorisationFacts[] } {
+export function recipientFacts(b: RecipientRow): {
+  chats: (LinkedChat & { locale: string })[];
+  authorisations: AuthorisationFacts[];
+} {
   return {
     chats: b.chatLinks.map((l) => ({
       identityId: l.identity.id,

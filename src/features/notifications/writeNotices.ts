@@ -12,7 +12,13 @@ export interface PlannedNotice {
   recipients: number;
 }
 
-export async function writeNotices(tx: Prisma.TransactionClient, kind: NoticeKind, plannedAt: Date, notices: PlannedNotice[], drafts: OutboundDraft[]): Promise<void> {
+export async function writeNotices(
+  tx: Prisma.TransactionClient,
+  kind: NoticeKind,
+  plannedAt: Date,
+  notices: PlannedNotice[],
+  drafts: OutboundDraft[],
+): Promise<void> {
   if (notices.length > 0) {
     await tx.$executeRaw`
       INSERT INTO "PayoutNotice" ("payoutId", kind, recipients, "plannedAt")

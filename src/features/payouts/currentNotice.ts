@@ -26,13 +26,18 @@ export interface NewLink {
 const DAY_MS = 86_400_000;
 
 export async function sendCurrentNotice(tx: Tx, link: NewLink): Promise<boolean> {
-  const identity = await tx.chatIdentity.findUnique({ where: { id: link.identityId }, select: { notificationsOff: true, relativeId: true } });
+  const identity = await tx.chatIdentity.findUnique({
+    where: { id: link.identityId },
+    select: { notificationsOff: true, relativeId: true },
+  });
   // The person chose no notices here; that choice stands.
   if (!identity || identity.notificationsOff) return false;
   const notice = await tx.payoutNotice.findFirst({
     where: { payout: { beneficiaryId: link.beneficiaryId, beneficiary: { status: "ACTIVE" } } },
     orderBy: { plannedAt: "desc" },
-    include: { payout: { include: { ...PAYOUT_VIEW_INCLUDE, beneficiary: { select: { fullName: true, communeId: true } } } } },
+    include: {
+      payout: { include: { ...PAYOUT_VIEW_INCLUDE, beneficiary: { select: { fullName: true, communeId: true } } } },
+    },
   });
   if (!notice) return false;
   const p = notice.payout;
@@ -51,7 +56,11 @@ export async function sendCurrentNotice(tx: Tx, link: NewLink): Promise<boolean>
     {
       kind: "NOTIFICATION",
       to: { identityId: link.identityId, channel: link.channel },
-      reply: noticeReply(notice.kind, { name: p.beneficiary.fullName, payout: view, missedInARow: overview ? missedInARow(overview.history) : 1 }, audience),
+      reply: noticeReply(
+        notice.kind,
+        { name: p.beneficiary.fullName, payout: view, missedInARow: overview ? missedInARow(overview.history) : 1 },
+        audience,
+      ),
       dedupeKey: `${noticeKey}:${link.identityId}`,
       noticeKey,
       beneficiaryId: link.beneficiaryId,
@@ -72,7 +81,9 @@ function stillNews(kind: string, v: PayoutView, paidAt: Date | null, now: Date):
     case "FAILED":
       return v.status === "FAILED" && v.month >= addMonths(firstOfMonth(today), -1);
     case "UNCOLLECTED":
-      return (v.status === "UNCOLLECTED" || v.status === "CARRIED_OVER") && v.month >= addMonths(firstOfMonth(today), -1);
+      return (
+        (v.status === "UNCOLLECTED" || v.status === "CARRIED_OVER") && v.month >= addMonths(firstOfMonth(today), -1)
+      );
     default:
       return false;
   }
@@ -82,8 +93,20 @@ function stillNews(kind: string, v: PayoutView, paidAt: Date | null, now: Date):
 async function audienceOf(tx: Tx, link: NewLink, relativeId: string | null, day: string): Promise<Audience> {
   if (link.role === "SELF") return { kind: "self" };
   const authorisations = relativeId
-    ? await tx.authorisation.findMany({ where: { beneficiaryId: link.beneficiaryId, relativeId, status: "APPROVED" }, select: { status: true, validFrom: true, validUntil: true } })
+    ? await tx.authorisation.findMany({
+        where: { beneficiaryId: link.beneficiaryId, relativeId, status: "APPROVED" },
+        select: { status: true, validFrom: true, validUntil: true },
+      })
     : [];
-  const authorised = authorisations.some((a) => isValidOn({ status: a.status, validFrom: a.validFrom.toISOString().slice(0, 10), validUntil: a.validUntil.toISOString().slice(0, 10) }, day));
+  const authorised = authorisations.some((a) =>
+    isValidOn(
+      {
+        status: a.status,
+        validFrom: a.validFrom.toISOString().slice(0, 10),
+        validUntil: a.validUntil.toISOString().slice(0, 10),
+      },
+      day,
+    ),
+  );
   return { kind: "relative", authorised };
 }

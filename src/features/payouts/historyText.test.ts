@@ -17,7 +17,12 @@ const base: PayoutView = {
   note: null,
   carriedOver: 0,
 };
-const month = (m: string, status: PayoutView["status"], extra: Partial<PayoutView> = {}): PayoutView => ({ ...base, month: m, status, ...extra });
+const month = (m: string, status: PayoutView["status"], extra: Partial<PayoutView> = {}): PayoutView => ({
+  ...base,
+  month: m,
+  status,
+  ...extra,
+});
 const overview = (history: PayoutView[]): PayoutOverview => ({
   beneficiaryId: "b-1",
   fullName: "Nguyễn Thị Đào",
@@ -30,13 +35,21 @@ const overview = (history: PayoutView[]): PayoutOverview => ({
 
 describe("the payout history in words", () => {
   it("counts the months not collected in a row, from the newest", () => {
-    expect(missedInARow([month("2026-07-01", "UNCOLLECTED"), month("2026-06-01", "CARRIED_OVER"), month("2026-05-01", "PAID")])).toBe(2);
+    expect(
+      missedInARow([
+        month("2026-07-01", "UNCOLLECTED"),
+        month("2026-06-01", "CARRIED_OVER"),
+        month("2026-05-01", "PAID"),
+      ]),
+    ).toBe(2);
     expect(missedInARow([month("2026-07-01", "PAID"), month("2026-06-01", "CARRIED_OVER")])).toBe(0);
     expect(missedInARow([month("2026-07-01", "UNCOLLECTED")])).toBe(1);
   });
 
   it("says an uncollected month carries over, and warns only from the second month in a row", () => {
-    const one = historyText(overview([month("2026-07-01", "UNCOLLECTED", { paidOn: null }), month("2026-06-01", "PAID")])).map((t) => t.key);
+    const one = historyText(
+      overview([month("2026-07-01", "UNCOLLECTED", { paidOn: null }), month("2026-06-01", "PAID")]),
+    ).map((t) => t.key);
     expect(one).toContain("payouts:todo.uncollected");
     expect(one).not.toContain("payouts:missed.streak");
     const two = historyText(overview([month("2026-07-01", "UNCOLLECTED"), month("2026-06-01", "UNCOLLECTED")]));
@@ -44,13 +57,24 @@ describe("the payout history in words", () => {
   });
 
   it("says when a month was collected and by whom, and leaves out what is not known", () => {
-    const t = historyText(overview([month("2026-07-01", "PAID", { receivedBy: "Lê Thị Hoa" }), month("2026-06-01", "PAID", { paidOn: null })]));
+    const t = historyText(
+      overview([
+        month("2026-07-01", "PAID", { receivedBy: "Lê Thị Hoa" }),
+        month("2026-06-01", "PAID", { paidOn: null }),
+      ]),
+    );
     expect(t).toEqual([
       { key: "payouts:history.title" },
-      { key: "payouts:history.line", params: { month: 7, year: 2026, amount: { vnd: 750_000 }, status: { key: "payouts:status.PAID" } } },
+      {
+        key: "payouts:history.line",
+        params: { month: 7, year: 2026, amount: { vnd: 750_000 }, status: { key: "payouts:status.PAID" } },
+      },
       { key: "payouts:todo.paidOn", params: { date: { date: "2026-07-05" } } },
       { key: "payouts:todo.receivedBy", params: { name: "Lê Thị Hoa" } },
-      { key: "payouts:history.line", params: { month: 6, year: 2026, amount: { vnd: 750_000 }, status: { key: "payouts:status.PAID" } } },
+      {
+        key: "payouts:history.line",
+        params: { month: 6, year: 2026, amount: { vnd: 750_000 }, status: { key: "payouts:status.PAID" } },
+      },
     ]);
   });
 

@@ -24,7 +24,11 @@ export function historyText(overview: PayoutOverview, who: Who | Record<string, 
 }
 
 function monthText(v: PayoutView, who: Who | Record<string, never>): TextRef[] {
-  const head = say("payouts:history.line", { ...monthParams(v.month), amount: { vnd: v.amount }, status: { key: `payouts:status.${v.status}` } });
+  const head = say("payouts:history.line", {
+    ...monthParams(v.month),
+    amount: { vnd: v.amount },
+    status: { key: `payouts:status.${v.status}` },
+  });
   return [head, ...whatToDo(v, who)];
 }
 

@@ -15,13 +15,16 @@ export function nextPayoutText(overview: PayoutOverview, who: Who): TextRef[] {
 export function whenAndWhere(v: PayoutView, who: Who): TextRef[] {
   if (!v.date) return [say("payouts:next.noDate", { ...who, ...monthParams(v.month) })];
   const date = { ...who, date: { date: v.date } };
-  const window = v.windowStart && v.windowEnd ? [say("payouts:next.window", { start: v.windowStart, end: v.windowEnd })] : [];
+  const window =
+    v.windowStart && v.windowEnd ? [say("payouts:next.window", { start: v.windowStart, end: v.windowEnd })] : [];
   switch (v.method) {
     case "CASH_POINT":
       return [
         say("payouts:next.cashDate", date),
         ...window,
-        v.place ? say("payouts:next.place", { place: v.place.name, address: v.place.address }) : say("payouts:next.placeUnknown"),
+        v.place
+          ? say("payouts:next.place", { place: v.place.name, address: v.place.address })
+          : say("payouts:next.placeUnknown"),
       ];
     case "CASH_HOME":
       return [say("payouts:next.homeDate", date), ...window, say("payouts:next.homeStay", who)];

@@ -34,7 +34,12 @@ export async function loadPayoutOverview(
     include: SCHEDULE_VIEW_INCLUDE,
   });
 
-  const views = rows.map((r) => payoutView(r, schedules.filter((s) => s.periodId === r.periodId)));
+  const views = rows.map((r) =>
+    payoutView(
+      r,
+      schedules.filter((s) => s.periodId === r.periodId),
+    ),
+  );
 
   const next = [...views].reverse().find((v) => isUpcoming(v, today)) ?? null;
   const history = views.filter((v) => v !== next && !isUpcoming(v, today)).slice(0, historyMonths);
@@ -56,7 +61,9 @@ export const PAYOUT_VIEW_INCLUDE = {
   account: { select: { provider: true, accountLast4: true } },
   lines: { where: { kind: "CARRIED_OVER" }, select: { amount: true } },
 } satisfies Prisma.PayoutInclude;
-export const SCHEDULE_VIEW_INCLUDE = { point: { select: { id: true, name: true, address: true } } } satisfies Prisma.PayoutScheduleInclude;
+export const SCHEDULE_VIEW_INCLUDE = {
+  point: { select: { id: true, name: true, address: true } },
+} satisfies Prisma.PayoutScheduleInclude;
 
 export type PayoutViewRow = Prisma.PayoutGetPayload<{ include: typeof PAYOUT_VIEW_INCLUDE }>;
 export type ScheduleViewRow = Prisma.PayoutScheduleGetPayload<{ include: typeof SCHEDULE_VIEW_INCLUDE }>;
@@ -64,7 +71,9 @@ export type ScheduleViewRow = Prisma.PayoutScheduleGetPayload<{ include: typeof 
 /** One payout as plain values; `inPeriod` is its commune's schedule for the payout's period, earliest first. */
 export function payoutView(r: PayoutViewRow, inPeriod: ScheduleViewRow[]): PayoutView {
   // A cash payout follows its point's schedule; a transfer goes out on the commune's first day.
-  const schedule = (r.pointId ? inPeriod.find((s) => s.pointId === r.pointId) : undefined) ?? (r.method === "CASH_HOME" ? undefined : inPeriod[0]);
+  const schedule =
+    (r.pointId ? inPeriod.find((s) => s.pointId === r.pointId) : undefined) ??
+    (r.method === "CASH_HOME" ? undefined : inPeriod[0]);
   const cash = r.method === "CASH_POINT";
   const place = r.point ?? (cash ? (schedule?.point ?? null) : null);
   return {

@@ -14,11 +14,19 @@ export function documentsText(): TextRef[] {
  * programme (someone not linked) it is said with its scope.
  */
 export function missedPayoutText(programme: Programme | null = null): TextRef[] {
-  const suspend = programme === "NCC" ? [] : [say(programme === "BTXH" ? "payouts:missed.suspendAssistance" : "payouts:missed.suspend")];
+  const suspend =
+    programme === "NCC"
+      ? []
+      : [say(programme === "BTXH" ? "payouts:missed.suspendAssistance" : "payouts:missed.suspend")];
   return [say("payouts:missed.carry"), ...suspend, say("payouts:missed.relative")];
 }
 
 /** For someone not linked yet: how payouts work, without any personal data. */
 export function generalRulesText(): TextRef[] {
-  return [say("payouts:general.monthly"), say("payouts:general.ways"), say("payouts:missed.carry"), say("payouts:general.link")];
+  return [
+    say("payouts:general.monthly"),
+    say("payouts:general.ways"),
+    say("payouts:missed.carry"),
+    say("payouts:general.link"),
+  ];
 }

@@ -11,8 +11,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 function usedKeys(): string[] {
   const keys = new Set<string>();
   for (const dir of [here, path.join(here, "../chat")]) {
-    for (const file of readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
-      for (const m of readFileSync(path.join(dir, file), "utf8").matchAll(/"payouts:([A-Za-z.]+)"/g)) if (m[1]) keys.add(m[1]);
+    for (const file of readdirSync(dir, { recursive: true, encoding: "utf8" }).filter(
+      (f) => f.endsWith(".ts") && !f.endsWith(".test.ts"),
+    )) {
+      for (const m of readFileSync(path.join(dir, file), "utf8").matchAll(/"payouts:([A-Za-z.]+)"/g))
+        if (m[1]) keys.add(m[1]);
     }
   }
   for (const s of Object.values(PayoutStatus)) keys.add(`status.${s}`);
@@ -20,7 +23,9 @@ function usedKeys(): string[] {
 }
 
 function lookup(tree: unknown, key: string): unknown {
-  return key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? Reflect.get(node, part) : undefined), tree);
+  return key
+    .split(".")
+    .reduce<unknown>((node, part) => (node && typeof node === "object" ? Reflect.get(node, part) : undefined), tree);
 }
 
 describe("the payout answers' texts", () => {

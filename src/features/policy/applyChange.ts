@@ -20,14 +20,27 @@ export async function applyChange(tx: PolicyTx, change: ProposedChange, who: Pro
   switch (change.table) {
     case "BASE_LEVEL": {
       const old = target ? splitKey(target) : null;
-      const where = old ? { programme_effectiveFrom: { programme: old[0] === "NCC" ? ("NCC" as const) : ("BTXH" as const), effectiveFrom: calendarDate(old[1]) } } : null;
+      const where = old
+        ? {
+            programme_effectiveFrom: {
+              programme: old[0] === "NCC" ? ("NCC" as const) : ("BTXH" as const),
+              effectiveFrom: calendarDate(old[1]),
+            },
+          }
+        : null;
       if (where) await tx.policyBaseLevel.deleteMany({ where: where.programme_effectiveFrom });
       if (v?.table === "BASE_LEVEL") await tx.policyBaseLevel.create({ data: { ...baseLevelRow(v.value), ...stamp } });
       return;
     }
     case "CATEGORY": {
-      if (v?.table !== "CATEGORY") throw new AppError("bad_request", "a category is ended with an end date, not removed", { reason: "category_remove" });
-      const existing = await tx.benefitCategory.findUnique({ where: { code: v.value.code }, include: { amounts: true } });
+      if (v?.table !== "CATEGORY")
+        throw new AppError("bad_request", "a category is ended with an end date, not removed", {
+          reason: "category_remove",
+        });
+      const existing = await tx.benefitCategory.findUnique({
+        where: { code: v.value.code },
+        include: { amounts: true },
+      });
       const amounts = (existing?.amounts ?? []).map((a) => ({
         effectiveFrom: a.effectiveFrom.toISOString().slice(0, 10),
         coefficient: a.coefficient === null ? null : Number(a.coefficient.toString()),
@@ -38,7 +51,11 @@ export async function applyChange(tx: PolicyTx, change: ProposedChange, who: Pro
         confirmed: a.confirmed,
       }));
       const data = { ...categoryRow(v.value, amounts), ...stamp };
-      await tx.benefitCategory.upsert({ where: { code: v.value.code }, create: { code: v.value.code, ...data }, update: data });
+      await tx.benefitCategory.upsert({
+        where: { code: v.value.code },
+        create: { code: v.value.code, ...data },
+        update: data,
+      });
       return;
     }
     case "CATEGORY_AMOUNT": {
@@ -49,10 +66,14 @@ export async function applyChange(tx: PolicyTx, change: ProposedChange, who: Pro
       if (v?.table === "CATEGORY_AMOUNT") {
         const { categoryCode, ...row } = v.value;
         const category = await tx.benefitCategory.findUnique({ where: { code: categoryCode }, select: { id: true } });
-        if (!category) throw new AppError("bad_request", `unknown category ${categoryCode}`, { reason: "unknown_category" });
+        if (!category)
+          throw new AppError("bad_request", `unknown category ${categoryCode}`, { reason: "unknown_category" });
         await tx.policyCategoryAmount.create({ data: { categoryId: category.id, ...amountRow(row), ...stamp } });
       }
-      await refreshCategoryColumns(tx, v?.table === "CATEGORY_AMOUNT" ? v.value.categoryCode : splitKey(target ?? "")[0]);
+      await refreshCategoryColumns(
+        tx,
+        v?.table === "CATEGORY_AMOUNT" ? v.value.categoryCode : splitKey(target ?? "")[0],
+      );
       return;
     }
     case "RATE_TABLE": {
@@ -62,7 +83,11 @@ export async function applyChange(tx: PolicyTx, change: ProposedChange, who: Pro
       }
       if (v?.table === "RATE_TABLE") {
         await tx.policyRateTable.create({
-          data: { ...rateTableRow(v.value), ...stamp, rows: { create: v.value.rows.map((r) => ({ rate: r.rate, amount: r.amount })) } },
+          data: {
+            ...rateTableRow(v.value),
+            ...stamp,
+            rows: { create: v.value.rows.map((r) => ({ rate: r.rate, amount: r.amount })) },
+          },
         });
       }
       return;
@@ -97,5 +122,8 @@ async function refreshCategoryColumns(tx: PolicyTx, code: string): Promise<void>
   if (!c) return;
   const { amounts, ...own } = c;
   const row = categoryRow(own, amounts);
-  await tx.benefitCategory.update({ where: { code }, data: { coefficient: row.coefficient, fixedAmount: row.fixedAmount } });
+  await tx.benefitCategory.update({
+    where: { code },
+    data: { coefficient: row.coefficient, fixedAmount: row.fixedAmount },
+  });
 }

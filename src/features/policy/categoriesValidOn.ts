@@ -22,8 +22,16 @@ export function categoriesValidOn(policy: Policy, day: CalendarDate): ValidCateg
 }
 
 /** A category the law had ended by `day`: what ended it and which category replaced it; else null. */
-export function repealedOn(policy: Policy, code: string, day: CalendarDate): { legalBasis: string; effectiveTo: string; replacedBy: string | null } | null {
+export function repealedOn(
+  policy: Policy,
+  code: string,
+  day: CalendarDate,
+): { legalBasis: string; effectiveTo: string; replacedBy: string | null } | null {
   const c = policy.categories.find((k) => k.code === code);
   if (!c || categoryInForce(c, day) !== "after") return null;
-  return { legalBasis: c.repeal?.legalBasis ?? c.legalBasis, effectiveTo: c.effectiveTo ?? "", replacedBy: c.repeal?.replacedBy ?? null };
+  return {
+    legalBasis: c.repeal?.legalBasis ?? c.legalBasis,
+    effectiveTo: c.effectiveTo ?? "",
+    replacedBy: c.repeal?.replacedBy ?? null,
+  };
 }

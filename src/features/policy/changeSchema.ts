@@ -35,7 +35,9 @@ export const changeValue = z.discriminatedUnion("table", [
 export type ChangeValue = z.infer<typeof changeValue>;
 
 /** A proposed change: a new or changed row (`value`), or the removal of the row `target`. */
-export type ProposedChange = { table: PolicyTableName; target: string | null } & ({ value: ChangeValue; remove?: false } | { value?: undefined; remove: true });
+export type ProposedChange = { table: PolicyTableName; target: string | null } & (
+  { value: ChangeValue; remove?: false } | { value?: undefined; remove: true }
+);
 
 /** The stored `after` column. */
 export const storedAfter = z.union([z.object({ remove: z.literal(true) }), z.object({ value: changeValue })]);
@@ -61,7 +63,11 @@ export function keyOf(v: ChangeValue): string {
 }
 
 /** The row `target` names in the policy, as a change value (the "before" of a change). */
-export function currentValue(policy: Policy & { resolutionIds?: string[] }, table: PolicyTableName, target: string): ChangeValue | null {
+export function currentValue(
+  policy: Policy & { resolutionIds?: string[] },
+  table: PolicyTableName,
+  target: string,
+): ChangeValue | null {
   switch (table) {
     case "BASE_LEVEL": {
       const l = policy.baseLevels.find((x) => `${x.programme}:${x.effectiveFrom}` === target);
@@ -93,7 +99,10 @@ export function currentValue(policy: Policy & { resolutionIds?: string[] }, tabl
 }
 
 /** The policy as it would be with the change: checked in full before it is entered and again before it is confirmed. */
-export function withChange(policy: Policy & { resolutionIds?: string[] }, change: ProposedChange): Policy & { resolutionIds: string[] } {
+export function withChange(
+  policy: Policy & { resolutionIds?: string[] },
+  change: ProposedChange,
+): Policy & { resolutionIds: string[] } {
   const ids = policy.resolutionIds ?? [];
   const drop = <T>(rows: T[], key: (row: T) => string) => rows.filter((r) => key(r) !== change.target);
   const v = change.value;
@@ -127,9 +136,11 @@ export function withChange(policy: Policy & { resolutionIds?: string[] }, change
     resolutionIds = keep.map(([, id]) => id);
   }
   return {
-    baseLevels: change.table === "BASE_LEVEL" ? (v?.table === "BASE_LEVEL" ? [...levels, v.value] : levels) : policy.baseLevels,
+    baseLevels:
+      change.table === "BASE_LEVEL" ? (v?.table === "BASE_LEVEL" ? [...levels, v.value] : levels) : policy.baseLevels,
     categories,
-    rateTables: change.table === "RATE_TABLE" ? (v?.table === "RATE_TABLE" ? [...tables, v.value] : tables) : policy.rateTables,
+    rateTables:
+      change.table === "RATE_TABLE" ? (v?.table === "RATE_TABLE" ? [...tables, v.value] : tables) : policy.rateTables,
     resolutions,
     resolutionIds,
   };

@@ -70,6 +70,12 @@ async function readJson<T>(folder: string, name: string, schema: z.ZodType<T>, w
 // One copy of the data, in the source tree, whether the service runs from src/ or from dist/.
 async function defaultPolicyDir(): Promise<string> {
   const dir = path.join(appRoot, "src", "features", "policy", "data");
-  if (await access(path.join(dir, "categories.json")).then(() => true, () => false)) return dir;
+  if (
+    await access(path.join(dir, "categories.json")).then(
+      () => true,
+      () => false,
+    )
+  )
+    return dir;
   throw new PolicyFileError(`policy data folder not found (looked in ${dir})`);
 }

@@ -33,7 +33,8 @@ export interface MonthlyAmount {
   skipped: PolicyGap[];
 }
 
-export type PricedMonth = ({ ok: true } & MonthlyAmount) | { ok: false; gap: PolicyGap; lines: AmountLine[]; skipped: PolicyGap[] };
+export type PricedMonth =
+  ({ ok: true } & MonthlyAmount) | { ok: false; gap: PolicyGap; lines: AmountLine[]; skipped: PolicyGap[] };
 
 export function priceMonth(policy: Policy, input: MonthlyAmountInput): PricedMonth {
   const expanded = expandIncludes(policy, input.categories);
@@ -41,7 +42,12 @@ export function priceMonth(policy: Policy, input: MonthlyAmountInput): PricedMon
   const programme = input.programme ?? expanded.items[0]?.category.programme;
   const mismatch = expanded.items.find((i) => i.category.programme !== programme);
   if (mismatch && programme) {
-    return { ok: false, gap: { kind: "programmeMismatch", code: mismatch.category.code, programme }, lines: [], skipped: [] };
+    return {
+      ok: false,
+      gap: { kind: "programmeMismatch", code: mismatch.category.code, programme },
+      lines: [],
+      skipped: [],
+    };
   }
   const ctx: PriceContext = {
     policy,
@@ -72,10 +78,14 @@ export function priceMonth(policy: Policy, input: MonthlyAmountInput): PricedMon
 export function monthlyAmount(policy: Policy, input: MonthlyAmountInput): MonthlyAmount {
   const priced = priceMonth(policy, input);
   if (!priced.ok) {
-    throw new AppError("unavailable", `cannot compute ${input.categories.map((c) => c.code).join(", ")} for ${input.month}: ${priced.gap.kind}`, {
-      reason: priced.gap.kind,
-      gap: priced.gap,
-    });
+    throw new AppError(
+      "unavailable",
+      `cannot compute ${input.categories.map((c) => c.code).join(", ")} for ${input.month}: ${priced.gap.kind}`,
+      {
+        reason: priced.gap.kind,
+        gap: priced.gap,
+      },
+    );
   }
   return priced;
 }
@@ -88,7 +98,18 @@ function withProgrammeTopUp(ctx: PriceContext, programme: Programme | undefined,
   const main = lines.findIndex((l) => l.kind === "MONTHLY");
   if (!topUp || main < 0) return lines;
   return lines.map((l, i) =>
-    i === main ? { ...l, amount: l.amount + topUp.amount, provincial: { kind: topUp.kind, amount: topUp.amount, resolutionNo: topUp.resolutionNo, legalBasis: topUp.legalBasis } } : l,
+    i === main
+      ? {
+          ...l,
+          amount: l.amount + topUp.amount,
+          provincial: {
+            kind: topUp.kind,
+            amount: topUp.amount,
+            resolutionNo: topUp.resolutionNo,
+            legalBasis: topUp.legalBasis,
+          },
+        }
+      : l,
   );
 }
 

@@ -2,7 +2,14 @@
 // start and by officers' confirmed changes, so both write exactly the same shape.
 import { createHash } from "node:crypto";
 import { calendarDate } from "../../lib/calendarDate.ts";
-import { amountKey, type BaseLevel, type Category, type CategoryAmount, type RateTable, type Resolution } from "./policySchema.ts";
+import {
+  amountKey,
+  type BaseLevel,
+  type Category,
+  type CategoryAmount,
+  type RateTable,
+  type Resolution,
+} from "./policySchema.ts";
 
 const date = (d: string | null) => (d ? calendarDate(d) : null);
 
@@ -23,7 +30,10 @@ export function baseLevelRow(l: BaseLevel) {
  * value for screens that show one number; the dated amounts are the truth.
  */
 export function categoryRow(c: Omit<Category, "amounts">, amounts: CategoryAmount[]) {
-  const latest = [...amounts].filter((a) => a.confirmed && a.baseLevel === null).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom)).at(-1);
+  const latest = [...amounts]
+    .filter((a) => a.confirmed && a.baseLevel === null)
+    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
+    .at(-1);
   return {
     programme: c.programme,
     name: c.name,

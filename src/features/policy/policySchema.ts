@@ -10,7 +10,11 @@ const firstOfMonth = calendarDay.refine((s) => s.endsWith("-01"), "policy change
 const vnd = z.number().int().positive();
 export const programmeSchema = z.enum(["BTXH", "NCC"]);
 // Coefficients are stored as Decimal(6,3) in the database.
-const coefficient = z.number().positive().max(999).refine((n) => Math.round(n * 1000) === n * 1000, "at most 3 decimals");
+const coefficient = z
+  .number()
+  .positive()
+  .max(999)
+  .refine((n) => Math.round(n * 1000) === n * 1000, "at most 3 decimals");
 const text = z.string().trim().min(1);
 const optionalText = text.nullable().default(null);
 
@@ -54,7 +58,10 @@ export const categorySchema = z.object({
   effectiveFrom: calendarDay.nullable().default(null),
   effectiveTo: calendarDay.nullable().default(null),
   // A category ended by law: which act ended it and which category took its place.
-  repeal: z.object({ legalBasis: text, replacedBy: z.string().nullable().default(null) }).nullable().default(null),
+  repeal: z
+    .object({ legalBasis: text, replacedBy: z.string().nullable().default(null) })
+    .nullable()
+    .default(null),
   source: optionalText,
   amounts: z.array(categoryAmountSchema).default([]),
 });
@@ -121,7 +128,8 @@ export function crossCheck(policy: z.infer<typeof policyShape>): string[] {
   const codes = new Map(policy.categories.map((c) => [c.code, c]));
   if (codes.size !== policy.categories.length) problems.push("a category code appears twice");
   const levelKeys = new Set(policy.baseLevels.map((l) => `${l.programme}:${l.effectiveFrom}`));
-  if (levelKeys.size !== policy.baseLevels.length) problems.push("two base levels for one programme take effect on the same day");
+  if (levelKeys.size !== policy.baseLevels.length)
+    problems.push("two base levels for one programme take effect on the same day");
   const tableKeys = new Set(policy.rateTables.map((t) => `${t.code}:${t.baseLevel}`));
   if (tableKeys.size !== policy.rateTables.length) problems.push("two rate tables share a code and a base level");
   for (const c of policy.categories) {
@@ -130,17 +138,24 @@ export function crossCheck(policy: z.infer<typeof policyShape>): string[] {
       if (!target) problems.push(`${c.code} includes unknown category ${inc}`);
       else if (target.programme !== c.programme) problems.push(`${c.code} includes ${inc} of another programme`);
     }
-    if (c.repeal?.replacedBy && !codes.has(c.repeal.replacedBy)) problems.push(`${c.code} is replaced by unknown category ${c.repeal.replacedBy}`);
-    if (c.effectiveFrom && c.effectiveTo && c.effectiveTo < c.effectiveFrom) problems.push(`${c.code} ends before it starts`);
+    if (c.repeal?.replacedBy && !codes.has(c.repeal.replacedBy))
+      problems.push(`${c.code} is replaced by unknown category ${c.repeal.replacedBy}`);
+    if (c.effectiveFrom && c.effectiveTo && c.effectiveTo < c.effectiveFrom)
+      problems.push(`${c.code} ends before it starts`);
     problems.push(...ruleProblems(c));
   }
   for (const r of policy.resolutions) {
     const target = r.categoryCode ? codes.get(r.categoryCode) : undefined;
-    if (r.categoryCode && !target) problems.push(`resolution ${r.resolutionNo} names unknown category ${r.categoryCode}`);
-    if (target && target.programme !== r.programme) problems.push(`resolution ${r.resolutionNo}: ${r.categoryCode} is not in ${r.programme}`);
-    if (r.kind === "LEVEL" && r.categoryCode) problems.push(`resolution ${r.resolutionNo}: a provincial base level is for a whole programme`);
-    if (r.kind === "AMOUNT" && !r.categoryCode) problems.push(`resolution ${r.resolutionNo}: an own amount needs a category`);
-    if (r.effectiveTo && r.effectiveTo < r.effectiveFrom) problems.push(`resolution ${r.resolutionNo} ends before it starts`);
+    if (r.categoryCode && !target)
+      problems.push(`resolution ${r.resolutionNo} names unknown category ${r.categoryCode}`);
+    if (target && target.programme !== r.programme)
+      problems.push(`resolution ${r.resolutionNo}: ${r.categoryCode} is not in ${r.programme}`);
+    if (r.kind === "LEVEL" && r.categoryCode)
+      problems.push(`resolution ${r.resolutionNo}: a provincial base level is for a whole programme`);
+    if (r.kind === "AMOUNT" && !r.categoryCode)
+      problems.push(`resolution ${r.resolutionNo}: an own amount needs a category`);
+    if (r.effectiveTo && r.effectiveTo < r.effectiveFrom)
+      problems.push(`resolution ${r.resolutionNo} ends before it starts`);
   }
   return problems;
 }
@@ -160,7 +175,11 @@ function ruleProblems(c: Category): string[] {
           ? { coefficient: false, amount: true, baseLevel: true }
           : { coefficient: true, amount: false, baseLevel: false };
     if (c.rule === "RATE_TABLE") out.push(`${c.code}: a rate-table category has its amounts in the rate table`);
-    else if (has.coefficient !== wants.coefficient || has.amount !== wants.amount || has.baseLevel !== wants.baseLevel) {
+    else if (
+      has.coefficient !== wants.coefficient ||
+      has.amount !== wants.amount ||
+      has.baseLevel !== wants.baseLevel
+    ) {
       out.push(`${c.code} (${c.rule}) amount from ${a.effectiveFrom}: ${describeWants(wants)}`);
     }
   }

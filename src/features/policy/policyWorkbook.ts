@@ -33,28 +33,62 @@ export const SHEETS: SheetSpec[] = [
   {
     table: "BASE_LEVEL",
     name: "Mức chuẩn",
-    columns: [c("programme", "Chương trình (BTXH/NCC)"), c("amount", "Mức chuẩn (đ)", "amount"), c("effectiveFrom", "Áp dụng từ", "date"), c("appliedFrom", "Thực hiện từ ngày (truy lĩnh trước đó)", "date"), c("confirmed", "Đã ban hành (có/không)", "bool"), ...COMMON_TAIL],
+    columns: [
+      c("programme", "Chương trình (BTXH/NCC)"),
+      c("amount", "Mức chuẩn (đ)", "amount"),
+      c("effectiveFrom", "Áp dụng từ", "date"),
+      c("appliedFrom", "Thực hiện từ ngày (truy lĩnh trước đó)", "date"),
+      c("confirmed", "Đã ban hành (có/không)", "bool"),
+      ...COMMON_TAIL,
+    ],
     rows: (p) => p.baseLevels.map((l) => ({ ...l })),
     value: (r) => ({ table: "BASE_LEVEL", value: { ...r, confirmed: r.confirmed ?? true } }),
   },
   {
     table: "CATEGORY_AMOUNT",
     name: "Mức theo diện",
-    columns: [c("categoryCode", "Mã diện", "text", 34), c("effectiveFrom", "Áp dụng từ", "date"), c("coefficient", "Hệ số", "number"), c("amount", "Số tiền (đ)", "amount"), c("baseLevel", "Tại mức chuẩn (đ)", "amount"), c("confirmed", "Đã ban hành (có/không)", "bool"), ...COMMON_TAIL],
+    columns: [
+      c("categoryCode", "Mã diện", "text", 34),
+      c("effectiveFrom", "Áp dụng từ", "date"),
+      c("coefficient", "Hệ số", "number"),
+      c("amount", "Số tiền (đ)", "amount"),
+      c("baseLevel", "Tại mức chuẩn (đ)", "amount"),
+      c("confirmed", "Đã ban hành (có/không)", "bool"),
+      ...COMMON_TAIL,
+    ],
     rows: (p) => p.categories.flatMap((k) => k.amounts.map((a) => ({ categoryCode: k.code, ...a }))),
     value: (r) => ({ table: "CATEGORY_AMOUNT", value: { ...r, confirmed: r.confirmed ?? true } }),
   },
   {
     table: "RATE_TABLE",
     name: "Bảng theo tỷ lệ",
-    columns: [c("code", "Mã bảng", "text", 24), c("baseLevel", "Tại mức chuẩn (đ)", "amount"), c("effectiveFrom", "Áp dụng từ", "date"), c("rate", "Tỷ lệ (%)", "number", 10), c("rateAmount", "Số tiền (đ)", "amount"), c("description", "Mô tả", "text", 40), ...COMMON_TAIL],
+    columns: [
+      c("code", "Mã bảng", "text", 24),
+      c("baseLevel", "Tại mức chuẩn (đ)", "amount"),
+      c("effectiveFrom", "Áp dụng từ", "date"),
+      c("rate", "Tỷ lệ (%)", "number", 10),
+      c("rateAmount", "Số tiền (đ)", "amount"),
+      c("description", "Mô tả", "text", 40),
+      ...COMMON_TAIL,
+    ],
     rows: (p) => p.rateTables.flatMap((t) => t.rows.map((r) => ({ ...t, rate: r.rate, rateAmount: r.amount }))),
     value: (r) => r,
   },
   {
     table: "RESOLUTION",
     name: "Nghị quyết tỉnh",
-    columns: [c("id", "Mã dòng (để trống khi thêm mới)", "text", 38), c("provinceCode", "Mã tỉnh", "text", 10), c("programme", "Chương trình (BTXH/NCC)"), c("categoryCode", "Mã diện (trống: cả chương trình)", "text", 30), c("kind", "Loại (LEVEL/AMOUNT/TOP_UP)"), c("amount", "Số tiền (đ)", "amount"), c("resolutionNo", "Số nghị quyết", "text", 20), c("effectiveFrom", "Áp dụng từ", "date"), c("effectiveTo", "Đến hết ngày", "date"), ...COMMON_TAIL],
+    columns: [
+      c("id", "Mã dòng (để trống khi thêm mới)", "text", 38),
+      c("provinceCode", "Mã tỉnh", "text", 10),
+      c("programme", "Chương trình (BTXH/NCC)"),
+      c("categoryCode", "Mã diện (trống: cả chương trình)", "text", 30),
+      c("kind", "Loại (LEVEL/AMOUNT/TOP_UP)"),
+      c("amount", "Số tiền (đ)", "amount"),
+      c("resolutionNo", "Số nghị quyết", "text", 20),
+      c("effectiveFrom", "Áp dụng từ", "date"),
+      c("effectiveTo", "Đến hết ngày", "date"),
+      ...COMMON_TAIL,
+    ],
     rows: (p) => p.resolutions.map((r, i) => ({ id: p.resolutionIds[i] ?? "", ...r })),
     value: (r) => ({ table: "RESOLUTION", value: { ...r, id: r.id || undefined } }),
   },
@@ -63,7 +97,15 @@ export const SHEETS: SheetSpec[] = [
 export async function exportPolicyWorkbook(policy: Policy & { resolutionIds: string[] }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   for (const spec of SHEETS) {
-    const ws = sheet(workbook, spec.name, spec.columns.map((col) => ({ header: col.header, width: col.width ?? 18, kind: col.kind === "amount" ? "amount" : "text" })));
+    const ws = sheet(
+      workbook,
+      spec.name,
+      spec.columns.map((col) => ({
+        header: col.header,
+        width: col.width ?? 18,
+        kind: col.kind === "amount" ? "amount" : "text",
+      })),
+    );
     for (const row of spec.rows(policy)) ws.addRow(spec.columns.map((col) => cellOut(row[col.key], col.kind)));
   }
   return workbookBuffer(workbook);
@@ -84,7 +126,10 @@ export interface WorkbookChange {
 }
 
 /** The rows of an uploaded workbook that differ from the policy, as changes to enter. */
-export async function readPolicyWorkbook(data: Buffer, policy: Policy & { resolutionIds: string[] }): Promise<{ changes: WorkbookChange[]; unchanged: number; problems: WorkbookRowProblem[] }> {
+export async function readPolicyWorkbook(
+  data: Buffer,
+  policy: Policy & { resolutionIds: string[] },
+): Promise<{ changes: WorkbookChange[]; unchanged: number; problems: WorkbookRowProblem[] }> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(new Uint8Array(data).buffer);
@@ -98,7 +143,10 @@ export async function readPolicyWorkbook(data: Buffer, policy: Policy & { resolu
     const ws = workbook.worksheets.find((w) => foldVietnamese(w.name) === foldVietnamese(spec.name));
     if (!ws) continue;
     const values: { value: ChangeValue; row: number }[] = [];
-    const tables = new Map<string, { head: Record<string, unknown>; rows: { rate: unknown; amount: unknown }[]; row: number }>();
+    const tables = new Map<
+      string,
+      { head: Record<string, unknown>; rows: { rate: unknown; amount: unknown }[]; row: number }
+    >();
     ws.eachRow((row, n) => {
       if (n === 1) return;
       const record: Record<string, unknown> = {};
@@ -133,7 +181,8 @@ export async function readPolicyWorkbook(data: Buffer, policy: Policy & { resolu
 
 /** The same row: equal fields, whatever their order (the id of a resolution aside). */
 function same(a: ChangeValue, b: ChangeValue): boolean {
-  const norm = (v: ChangeValue) => fingerprint(Object.fromEntries(Object.entries(v.value).filter(([k, x]) => k !== "id" && x !== undefined)));
+  const norm = (v: ChangeValue) =>
+    fingerprint(Object.fromEntries(Object.entries(v.value).filter(([k, x]) => k !== "id" && x !== undefined)));
   return a.table === b.table && norm(a) === norm(b);
 }
 
@@ -147,10 +196,18 @@ function cellOut(v: unknown, kind: Kind): string | number | null {
 function cellIn(raw: ExcelJS.CellValue, kind: Kind): unknown {
   let v: unknown = raw;
   if (v && typeof v === "object" && "result" in v) v = v.result;
-  if (v && typeof v === "object" && "richText" in v && Array.isArray(v.richText)) v = v.richText.map((t: { text: string }) => t.text).join("");
+  if (v && typeof v === "object" && "richText" in v && Array.isArray(v.richText))
+    v = v.richText.map((t: { text: string }) => t.text).join("");
   if (v === null || v === undefined || v === "") return null;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (kind === "bool") return typeof v === "boolean" ? v : /^(co|có|yes|true|x|1)$/i.test(String(v).trim()) ? true : /^(khong|không|no|false|0)$/i.test(String(v).trim()) ? false : String(v);
+  if (kind === "bool")
+    return typeof v === "boolean"
+      ? v
+      : /^(co|có|yes|true|x|1)$/i.test(String(v).trim())
+        ? true
+        : /^(khong|không|no|false|0)$/i.test(String(v).trim())
+          ? false
+          : String(v);
   if (kind === "amount" || kind === "number") {
     if (typeof v === "number") return v;
     const n = Number(String(v).replace(/[.\s]/g, "").replace(",", "."));

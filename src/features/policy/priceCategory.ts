@@ -61,7 +61,8 @@ export type CategoryPrice = { ok: true; line: AmountLine } | { ok: false; gap: P
 export function priceCategory(ctx: PriceContext, category: Category, rate: number | null): CategoryPrice {
   const named = { code: category.code, label: category.name, labelEn: category.nameEn };
   const inForce = categoryInForce(category, ctx.month);
-  if (inForce === "before") return { ok: false, gap: { kind: "notYetInForce", effectiveFrom: category.effectiveFrom ?? "", ...named } };
+  if (inForce === "before")
+    return { ok: false, gap: { kind: "notYetInForce", effectiveFrom: category.effectiveFrom ?? "", ...named } };
   if (inForce === "after") return { ok: false, gap: repealGap(ctx.policy, category) };
   const national = nationalAmount(ctx, category, rate, named);
   if (!national.ok) return national;
@@ -69,7 +70,10 @@ export function priceCategory(ctx: PriceContext, category: Category, rate: numbe
 }
 
 /** Whether a category exists in law in a month: "before" its start, "after" its end, or "in". */
-export function categoryInForce(c: Pick<Category, "effectiveFrom" | "effectiveTo">, month: CalendarDate): "before" | "in" | "after" {
+export function categoryInForce(
+  c: Pick<Category, "effectiveFrom" | "effectiveTo">,
+  month: CalendarDate,
+): "before" | "in" | "after" {
   const m = month.slice(0, 7);
   if (c.effectiveFrom && c.effectiveFrom.slice(0, 7) > m) return "before";
   if (c.effectiveTo && c.effectiveTo.slice(0, 7) < m) return "after";
@@ -77,7 +81,12 @@ export function categoryInForce(c: Pick<Category, "effectiveFrom" | "effectiveTo
 }
 
 /** The base level paid for a programme in a month, or null when none is in effect. */
-export function baseLevelFor(policy: Policy, programme: Programme, month: CalendarDate, includeUnconfirmed = false): BaseLevel | null {
+export function baseLevelFor(
+  policy: Policy,
+  programme: Programme,
+  month: CalendarDate,
+  includeUnconfirmed = false,
+): BaseLevel | null {
   return latestInEffect(
     policy.baseLevels.filter((l) => l.programme === programme),
     month,
@@ -89,7 +98,10 @@ export function baseLevelFor(policy: Policy, programme: Programme, month: Calend
 export function resolutionsFor(policy: Policy, provinceCode: string | null, month: CalendarDate): Resolution[] {
   if (!provinceCode) return [];
   return policy.resolutions.filter(
-    (r) => r.provinceCode === provinceCode && r.effectiveFrom <= month && (r.effectiveTo === null || r.effectiveTo.slice(0, 7) >= month.slice(0, 7)),
+    (r) =>
+      r.provinceCode === provinceCode &&
+      r.effectiveFrom <= month &&
+      (r.effectiveTo === null || r.effectiveTo.slice(0, 7) >= month.slice(0, 7)),
   );
 }
 
@@ -117,9 +129,20 @@ function nationalAmount(ctx: PriceContext, c: Category, rate: number | null, nam
     rate: null,
     provincial: null,
   };
-  const done = (amount: number, o: { baseLevel: number | null; coefficient: number | null; legalBasis: string; rate?: number | null }): National => ({
+  const done = (
+    amount: number,
+    o: { baseLevel: number | null; coefficient: number | null; legalBasis: string; rate?: number | null },
+  ): National => ({
     ok: true,
-    line: { ...base, amount, national: amount, rate: o.rate ?? null, baseLevel: o.baseLevel, coefficient: o.coefficient, legalBasis: o.legalBasis },
+    line: {
+      ...base,
+      amount,
+      national: amount,
+      rate: o.rate ?? null,
+      baseLevel: o.baseLevel,
+      coefficient: o.coefficient,
+      legalBasis: o.legalBasis,
+    },
   });
   if (c.rule === "FIXED") {
     const row = latestInEffect(c.amounts, ctx.month, ctx.includeUnconfirmed);
@@ -131,21 +154,44 @@ function nationalAmount(ctx: PriceContext, c: Category, rate: number | null, nam
   if (c.rule === "RATE_TABLE") {
     if (rate === null) return { ok: false, gap: { kind: "rateMissing", ...named } };
     const tableCode = c.rateTable ?? c.code;
-    const table = ctx.policy.rateTables.find((t) => t.code === tableCode && t.baseLevel === level.amount && (t.confirmed || ctx.includeUnconfirmed));
+    const table = ctx.policy.rateTables.find(
+      (t) => t.code === tableCode && t.baseLevel === level.amount && (t.confirmed || ctx.includeUnconfirmed),
+    );
     // Between two rows the law has its own number: only the exact row is ever used.
     const row = table?.rows.find((r) => r.rate === rate);
     if (!table || !row) {
-      return { ok: false, gap: { kind: "rateRowMissing", table: tableCode, baseLevel: level.amount, rate, tableLoaded: table !== undefined, ...named } };
+      return {
+        ok: false,
+        gap: {
+          kind: "rateRowMissing",
+          table: tableCode,
+          baseLevel: level.amount,
+          rate,
+          tableLoaded: table !== undefined,
+          ...named,
+        },
+      };
     }
-    return done(row.amount, { baseLevel: level.amount, coefficient: null, rate, legalBasis: joinBasis(c.legalBasis, table.legalBasis) });
+    return done(row.amount, {
+      baseLevel: level.amount,
+      coefficient: null,
+      rate,
+      legalBasis: joinBasis(c.legalBasis, table.legalBasis),
+    });
   }
   if (c.rule === "PER_BASE_LEVEL") {
     const row = c.amounts.find((a) => a.baseLevel === level.amount && (a.confirmed || ctx.includeUnconfirmed));
-    if (!row || row.amount === null) return { ok: false, gap: { kind: "amountMissing", baseLevel: level.amount, ...named } };
-    return done(row.amount, { baseLevel: level.amount, coefficient: null, legalBasis: joinBasis(row.legalBasis, level.legalBasis) });
+    if (!row || row.amount === null)
+      return { ok: false, gap: { kind: "amountMissing", baseLevel: level.amount, ...named } };
+    return done(row.amount, {
+      baseLevel: level.amount,
+      coefficient: null,
+      legalBasis: joinBasis(row.legalBasis, level.legalBasis),
+    });
   }
   const row = latestInEffect(c.amounts, ctx.month, ctx.includeUnconfirmed);
-  if (!row || row.coefficient === null) return { ok: false, gap: { kind: "amountMissing", baseLevel: level.amount, ...named } };
+  if (!row || row.coefficient === null)
+    return { ok: false, gap: { kind: "amountMissing", baseLevel: level.amount, ...named } };
   // A COUNT category (single-parent allowance) is paid per child; no count given means one.
   const units = c.rateKind === "COUNT" ? (rate ?? 1) : 1;
   return done(times(level.amount, row.coefficient) * units, {
@@ -165,7 +211,9 @@ function withProvince(ctx: PriceContext, c: Category, line: AmountLine): AmountL
     const amount = times(level.amount, line.coefficient) * (line.rate ?? 1);
     if (amount > best.amount) best = { ...line, amount, baseLevel: level.amount, provincial: part(level) };
   }
-  const fixed = own.filter((r) => r.kind === "AMOUNT" && r.categoryCode === c.code).sort((a, b) => b.amount - a.amount)[0];
+  const fixed = own
+    .filter((r) => r.kind === "AMOUNT" && r.categoryCode === c.code)
+    .sort((a, b) => b.amount - a.amount)[0];
   if (fixed && fixed.amount > best.amount) best = { ...line, amount: fixed.amount, provincial: part(fixed) };
   const topUp = own.find((r) => r.kind === "TOP_UP" && r.categoryCode === c.code);
   if (topUp) best = { ...best, amount: best.amount + topUp.amount, provincial: part(topUp) };

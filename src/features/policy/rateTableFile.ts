@@ -10,29 +10,54 @@ import { foldVietnamese } from "../../lib/text.ts";
 export interface RateFileProblem {
   row: number | null;
   field: "rate" | "amount" | "file";
-  code: "unreadable" | "empty" | "no_columns" | "bad_rate" | "bad_amount" | "duplicate_rate" | "missing_rates" | "not_ascending_amounts";
+  code:
+    | "unreadable"
+    | "empty"
+    | "no_columns"
+    | "bad_rate"
+    | "bad_amount"
+    | "duplicate_rate"
+    | "missing_rates"
+    | "not_ascending_amounts";
   value?: string;
 }
 
-export type RateFileResult = { ok: true; rows: { rate: number; amount: number }[] } | { ok: false; problems: RateFileProblem[] };
+export type RateFileResult =
+  { ok: true; rows: { rate: number; amount: number }[] } | { ok: false; problems: RateFileProblem[] };
 
 const RATE_HEADER = /ty le|rate|%/;
 const AMOUNT_HEADER = /muc|so tien|tien|tro cap|amount|dong|vnd/;
 
 export async function readRateTableFile(fileName: string, data: Buffer): Promise<RateFileResult> {
   const table = await readFirstSheet(fileName, data);
-  if (!table.ok) return { ok: false, problems: [{ row: null, field: "file", code: table.code === "file_empty" ? "empty" : "unreadable" }] };
+  if (!table.ok)
+    return {
+      ok: false,
+      problems: [{ row: null, field: "file", code: table.code === "file_empty" ? "empty" : "unreadable" }],
+    };
   // The header row, if any: the first row naming a rate column and an amount column.
   let rateCol = 0;
   let amountCol = 1;
   let start = 0;
-  const headerAt = table.rows.slice(0, 15).findIndex((r) => r.cells.some((c) => isHeader(c, RATE_HEADER)) && r.cells.some((c, i) => i !== rateIndex(r.cells) && isHeader(c, AMOUNT_HEADER)));
+  const headerAt = table.rows
+    .slice(0, 15)
+    .findIndex(
+      (r) =>
+        r.cells.some((c) => isHeader(c, RATE_HEADER)) &&
+        r.cells.some((c, i) => i !== rateIndex(r.cells) && isHeader(c, AMOUNT_HEADER)),
+    );
   if (headerAt >= 0) {
     const cells = table.rows[headerAt]!.cells;
     rateCol = rateIndex(cells);
     amountCol = cells.findIndex((c, i) => i !== rateCol && isHeader(c, AMOUNT_HEADER));
     start = headerAt + 1;
-  } else if (!table.rows.some((r) => (rateOf(r.cells[0] ?? null) ?? rateOf(r.cells[0] ?? null, true)) !== null && parseAmount(r.cells[1] ?? null) !== null)) {
+  } else if (
+    !table.rows.some(
+      (r) =>
+        (rateOf(r.cells[0] ?? null) ?? rateOf(r.cells[0] ?? null, true)) !== null &&
+        parseAmount(r.cells[1] ?? null) !== null,
+    )
+  ) {
     return { ok: false, problems: [{ row: null, field: "file", code: "no_columns" }] };
   }
   const problems: RateFileProblem[] = [];
@@ -53,23 +78,31 @@ export async function readRateTableFile(fileName: string, data: Buffer): Promise
     if (rate === null) problems.push({ row: r.row, field: "rate", code: "bad_rate", value: show(rawRate) });
     if (amount === null) problems.push({ row: r.row, field: "amount", code: "bad_amount", value: show(rawAmount) });
     if (rate === null || amount === null) continue;
-    if (rows.some((x) => x.rate === rate)) problems.push({ row: r.row, field: "rate", code: "duplicate_rate", value: `${rate}%` });
+    if (rows.some((x) => x.rate === rate))
+      problems.push({ row: r.row, field: "rate", code: "duplicate_rate", value: `${rate}%` });
     else rows.push({ rate, amount, line: r.row });
   }
-  if (rows.length === 0 && problems.length === 0) return { ok: false, problems: [{ row: null, field: "file", code: "empty" }] };
+  if (rows.length === 0 && problems.length === 0)
+    return { ok: false, problems: [{ row: null, field: "file", code: "empty" }] };
   rows.sort((a, b) => a.rate - b.rate);
   const missing: number[] = [];
   for (let i = 1; i < rows.length; i++) for (let m = rows[i - 1]!.rate + 1; m < rows[i]!.rate; m++) missing.push(m);
   if (missing.length) problems.push({ row: null, field: "rate", code: "missing_rates", value: ranges(missing) });
   // A higher rate never pays less: a row that does is a typing mistake.
   for (let i = 1; i < rows.length; i++) {
-    if (rows[i]!.amount < rows[i - 1]!.amount) problems.push({ row: rows[i]!.line, field: "amount", code: "not_ascending_amounts", value: `${rows[i]!.rate}%` });
+    if (rows[i]!.amount < rows[i - 1]!.amount)
+      problems.push({ row: rows[i]!.line, field: "amount", code: "not_ascending_amounts", value: `${rows[i]!.rate}%` });
   }
-  return problems.length ? { ok: false, problems } : { ok: true, rows: rows.map(({ rate, amount }) => ({ rate, amount })) };
+  return problems.length
+    ? { ok: false, problems }
+    : { ok: true, rows: rows.map(({ rate, amount }) => ({ rate, amount })) };
 }
 
 function rateIndex(cells: Cell[]): number {
-  return Math.max(0, cells.findIndex((c) => isHeader(c, RATE_HEADER)));
+  return Math.max(
+    0,
+    cells.findIndex((c) => isHeader(c, RATE_HEADER)),
+  );
 }
 
 function isHeader(c: Cell, pattern: RegExp): boolean {
@@ -109,7 +142,7 @@ function show(c: Cell): string {
 /** [22, 23, 24, 30] → "22%–24%, 30%". */
 function ranges(rates: number[]): string {
   const out: string[] = [];
-  for (let i = 0; i < rates.length; ) {
+  for (let i = 0; i < rates.length;) {
     let j = i;
     while (j + 1 < rates.length && rates[j + 1] === rates[j]! + 1) j++;
     out.push(i === j ? `${rates[i]}%` : `${rates[i]}%–${rates[j]}%`);
@@ -119,7 +152,10 @@ function ranges(rates: number[]): string {
 }
 
 /** An appendix is one small table: the first visible sheet's non-blank rows, read by the officers' file reader. */
-async function readFirstSheet(fileName: string, data: Buffer): Promise<{ ok: true; rows: TableRow[] } | { ok: false; code: "file_empty" | "file_unreadable" }> {
+async function readFirstSheet(
+  fileName: string,
+  data: Buffer,
+): Promise<{ ok: true; rows: TableRow[] } | { ok: false; code: "file_empty" | "file_unreadable" }> {
   const book = await readWorkbook(fileName, data, { maxPartBytes: 20 * 1024 * 1024 });
   if (!book.ok) return { ok: false, code: book.code === "file_empty" ? "file_empty" : "file_unreadable" };
   try {

@@ -34,8 +34,14 @@ export async function readPolicy(db: PolicyReader): Promise<StoredPolicy> {
   const [version, levels, categories, tables, resolutions] = await Promise.all([
     policyVersion(db),
     db.policyBaseLevel.findMany({ orderBy: [{ programme: "asc" }, { effectiveFrom: "asc" }] }),
-    db.benefitCategory.findMany({ orderBy: { code: "asc" }, include: { amounts: { orderBy: [{ effectiveFrom: "asc" }, { key: "asc" }] } } }),
-    db.policyRateTable.findMany({ orderBy: [{ code: "asc" }, { baseLevel: "asc" }], include: { rows: { orderBy: { rate: "asc" } } } }),
+    db.benefitCategory.findMany({
+      orderBy: { code: "asc" },
+      include: { amounts: { orderBy: [{ effectiveFrom: "asc" }, { key: "asc" }] } },
+    }),
+    db.policyRateTable.findMany({
+      orderBy: [{ code: "asc" }, { baseLevel: "asc" }],
+      include: { rows: { orderBy: { rate: "asc" } } },
+    }),
     db.provincialResolution.findMany({ orderBy: [{ provinceCode: "asc" }, { effectiveFrom: "asc" }] }),
   ]);
   const date = (d: Date | null) => (d ? fromDbDate(d) : null);

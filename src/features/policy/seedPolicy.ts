@@ -39,7 +39,8 @@ export async function seedPolicy(prisma: PrismaClient, seed: PolicySeed, log?: L
     },
     { timeout: 120_000, maxWait: 60_000 },
   );
-  if (counts.created + counts.updated + counts.kept > 0) log?.info({ ...counts }, "policy data seeded from the shipped files");
+  if (counts.created + counts.updated + counts.kept > 0)
+    log?.info({ ...counts }, "policy data seeded from the shipped files");
   return counts;
 }
 
@@ -61,7 +62,10 @@ async function seedBaseLevel(tx: PolicyTx, l: PolicySeed["policy"]["baseLevels"]
   const data = baseLevelRow(l);
   const hash = fingerprint(l);
   const where = { programme_effectiveFrom: { programme: data.programme, effectiveFrom: data.effectiveFrom } };
-  const outcome = decide(await tx.policyBaseLevel.findUnique({ where, select: { origin: true, seedHash: true } }), hash);
+  const outcome = decide(
+    await tx.policyBaseLevel.findUnique({ where, select: { origin: true, seedHash: true } }),
+    hash,
+  );
   if (outcome === "created") await tx.policyBaseLevel.create({ data: { ...data, seedHash: hash } });
   if (outcome === "updated") await tx.policyBaseLevel.update({ where, data: { ...data, seedHash: hash } });
   return outcome;
@@ -70,21 +74,33 @@ async function seedBaseLevel(tx: PolicyTx, l: PolicySeed["policy"]["baseLevels"]
 async function seedCategory(tx: PolicyTx, cat: PolicySeed["policy"]["categories"][number]): Promise<Outcome[]> {
   const { amounts, ...own } = cat;
   const hash = fingerprint(own);
-  const stored = await tx.benefitCategory.findUnique({ where: { code: cat.code }, select: { id: true, origin: true, seedHash: true } });
+  const stored = await tx.benefitCategory.findUnique({
+    where: { code: cat.code },
+    select: { id: true, origin: true, seedHash: true },
+  });
   const outcomes: Outcome[] = [decide(stored, hash)];
   const data = categoryRow(own, amounts);
   const row =
     outcomes[0] === "created"
       ? await tx.benefitCategory.create({ data: { code: cat.code, ...data, seedHash: hash }, select: { id: true } })
       : outcomes[0] === "updated"
-        ? await tx.benefitCategory.update({ where: { code: cat.code }, data: { ...data, seedHash: hash }, select: { id: true } })
+        ? await tx.benefitCategory.update({
+            where: { code: cat.code },
+            data: { ...data, seedHash: hash },
+            select: { id: true },
+          })
         : stored!;
   for (const a of amounts) {
     const amountHash = fingerprint(a);
     const where = { categoryId_key: { categoryId: row.id, key: amountKey(a) } };
-    const outcome = decide(await tx.policyCategoryAmount.findUnique({ where, select: { origin: true, seedHash: true } }), amountHash);
-    if (outcome === "created") await tx.policyCategoryAmount.create({ data: { categoryId: row.id, ...amountRow(a), seedHash: amountHash } });
-    if (outcome === "updated") await tx.policyCategoryAmount.update({ where, data: { ...amountRow(a), seedHash: amountHash } });
+    const outcome = decide(
+      await tx.policyCategoryAmount.findUnique({ where, select: { origin: true, seedHash: true } }),
+      amountHash,
+    );
+    if (outcome === "created")
+      await tx.policyCategoryAmount.create({ data: { categoryId: row.id, ...amountRow(a), seedHash: amountHash } });
+    if (outcome === "updated")
+      await tx.policyCategoryAmount.update({ where, data: { ...amountRow(a), seedHash: amountHash } });
     outcomes.push(outcome);
   }
   return outcomes;
@@ -107,9 +123,17 @@ async function seedRateTable(tx: PolicyTx, t: PolicySeed["policy"]["rateTables"]
 async function seedResolution(tx: PolicyTx, r: PolicySeed["resolutions"][number]): Promise<Outcome> {
   const { key, ...value } = r;
   const hash = fingerprint(value);
-  const stored = await tx.provincialResolution.findUnique({ where: { seedKey: key }, select: { origin: true, seedHash: true } });
+  const stored = await tx.provincialResolution.findUnique({
+    where: { seedKey: key },
+    select: { origin: true, seedHash: true },
+  });
   const outcome = decide(stored, hash);
-  if (outcome === "created") await tx.provincialResolution.create({ data: { ...resolutionRow(value), seedKey: key, seedHash: hash } });
-  if (outcome === "updated") await tx.provincialResolution.update({ where: { seedKey: key }, data: { ...resolutionRow(value), seedHash: hash } });
+  if (outcome === "created")
+    await tx.provincialResolution.create({ data: { ...resolutionRow(value), seedKey: key, seedHash: hash } });
+  if (outcome === "updated")
+    await tx.provincialResolution.update({
+      where: { seedKey: key },
+      data: { ...resolutionRow(value), seedHash: hash },
+    });
   return outcome;
 }

@@ -142,7 +142,11 @@ export function notificationDeadline(discoveredAt: Date): Date {
 }
 
 /** The report as Markdown in the chosen language: facts from the log, and the parts a person must write. */
-export function breachReportMarkdown(t: (key: string, params?: Record<string, unknown>) => string, f: BreachFindings, discoveredAt: Date): string {
+export function breachReportMarkdown(
+  t: (key: string, params?: Record<string, unknown>) => string,
+  f: BreachFindings,
+  discoveredAt: Date,
+): string {
   const time = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
   const lines = [
     `# ${t("breach:title")}`,
@@ -157,7 +161,9 @@ export function breachReportMarkdown(t: (key: string, params?: Record<string, un
     "",
     `| ${t("breach:action")} | ${t("breach:count")} |`,
     "|---|---|",
-    ...Object.entries(f.actions).sort().map(([a, n]) => `| ${a} | ${n} |`),
+    ...Object.entries(f.actions)
+      .sort()
+      .map(([a, n]) => `| ${a} | ${n} |`),
     "",
     `## ${t("breach:subjects")}`,
     t("breach:subjectsCount", { count: f.people.length }),
@@ -184,6 +190,11 @@ export function breachReportMarkdown(t: (key: string, params?: Record<string, un
 export function affectedPeopleCsv(f: BreachFindings): string {
   const cell = (v: string | number | null) => `"${String(v ?? "").replace(/"/g, '""')}"`;
   const rows = [["id", "full_name", "personal_id", "phone", "commune", "data", "accesses"].join(",")];
-  for (const p of f.people) rows.push([p.id, p.fullName, p.personalIdMasked, p.phoneMasked, p.commune, p.dataKinds.join(" "), p.accesses].map(cell).join(","));
+  for (const p of f.people)
+    rows.push(
+      [p.id, p.fullName, p.personalIdMasked, p.phoneMasked, p.commune, p.dataKinds.join(" "), p.accesses]
+        .map(cell)
+        .join(","),
+    );
   return `${rows.join("\n")}\n`;
 }

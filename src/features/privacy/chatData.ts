@@ -29,7 +29,14 @@ export interface ChatDataCopy {
     /** Both directions, oldest first; only for the person's own chats. A pressed button is `button`. */
     messages: { at: string; from: "person" | "service"; text?: string; button?: string; status?: string }[];
   }[];
-  tickets: { number: number; topic: string; status: string; createdAt: string; outcome: string | null; messages: { at: string; from: string; text: string }[] }[];
+  tickets: {
+    number: number;
+    topic: string;
+    status: string;
+    createdAt: string;
+    outcome: string | null;
+    messages: { at: string; from: string; text: string }[];
+  }[];
 }
 
 export interface ErasureCounts {
@@ -49,8 +56,16 @@ async function linksOf(db: Db, beneficiaryId: string) {
   });
 }
 
-export async function copyChatData(db: PrismaClient, i18n: I18n, beneficiaryId: string, now: Date): Promise<ChatDataCopy | null> {
-  const person = await db.beneficiary.findUnique({ where: { id: beneficiaryId }, select: { id: true, fullName: true, personalId: true } });
+export async function copyChatData(
+  db: PrismaClient,
+  i18n: I18n,
+  beneficiaryId: string,
+  now: Date,
+): Promise<ChatDataCopy | null> {
+  const person = await db.beneficiary.findUnique({
+    where: { id: beneficiaryId },
+    select: { id: true, fullName: true, personalId: true },
+  });
   if (!person) return null;
   const links = await linksOf(db, beneficiaryId);
   const chats: ChatDataCopy["chats"] = [];
@@ -59,15 +74,27 @@ export async function copyChatData(db: PrismaClient, i18n: I18n, beneficiaryId: 
     const own = link.role === "SELF";
     const [inbound, outbound] = own
       ? await Promise.all([
-          db.inboundMessage.findMany({ where: { identityId: identity.id }, orderBy: { receivedAt: "asc" }, select: { kind: true, text: true, receivedAt: true } }),
-          db.outboundMessage.findMany({ where: { identityId: identity.id }, orderBy: { createdAt: "asc" }, select: { reply: true, status: true, sentAt: true, createdAt: true } }),
+          db.inboundMessage.findMany({
+            where: { identityId: identity.id },
+            orderBy: { receivedAt: "asc" },
+            select: { kind: true, text: true, receivedAt: true },
+          }),
+          db.outboundMessage.findMany({
+            where: { identityId: identity.id },
+            orderBy: { createdAt: "asc" },
+            select: { reply: true, status: true, sentAt: true, createdAt: true },
+          }),
         ])
       : [[], []];
     const t = i18n.t(identity.locale);
     const messages: ChatDataCopy["chats"][number]["messages"] = [
       ...inbound
         .filter((m) => m.text !== null)
-        .map((m) => ({ at: m.receivedAt.toISOString(), from: "person" as const, ...(m.kind === "button" ? { button: m.text ?? "" } : { text: redactString(m.text ?? "") }) })),
+        .map((m) => ({
+          at: m.receivedAt.toISOString(),
+          from: "person" as const,
+          ...(m.kind === "button" ? { button: m.text ?? "" } : { text: redactString(m.text ?? "") }),
+        })),
       ...outbound.map((m) => {
         const parsed = replySchema.safeParse(m.reply);
         return {
@@ -108,7 +135,9 @@ export async function copyChatData(db: PrismaClient, i18n: I18n, beneficiaryId: 
       outcome: tk.outcome,
       // Internal staff notes are the service's working notes, not data the person gave.
       // Masked like the chat history: the copy is handed over and may be lost or forwarded.
-      messages: tk.messages.filter((m) => m.author !== "NOTE").map((m) => ({ at: m.createdAt.toISOString(), from: m.author, text: redactString(m.text) })),
+      messages: tk.messages
+        .filter((m) => m.author !== "NOTE")
+        .map((m) => ({ at: m.createdAt.toISOString(), from: m.author, text: redactString(m.text) })),
     })),
   };
 }
@@ -121,28 +150,49 @@ export async function eraseChatData(db: PrismaClient, beneficiaryId: string, now
     const links = await linksOf(tx, beneficiaryId);
     const own = [...new Set(links.filter((l) => l.role === "SELF").map((l) => l.identityId))];
     // A chat that still has the person selected, though no longer linked, counts as theirs too.
-    const selected = await tx.chatIdentity.findMany({ where: { beneficiaryId, id: { notIn: own } }, select: { id: true } });
+    const selected = await tx.chatIdentity.findMany({
+      where: { beneficiaryId, id: { notIn: own } },
+      select: { id: true },
+    });
     const ownIds = [...own, ...selected.map((s) => s.id)];
     const relativeLinks = links.filter((l) => l.role === "REPRESENTATIVE").length;
 
-    const inbound = await tx.inboundMessage.updateMany({ where: { identityId: { in: ownIds } }, data: { text: null, payload: { erased: true } } });
+    const inbound = await tx.inboundMessage.updateMany({
+      where: { identityId: { in: ownIds } },
+      data: { text: null, payload: { erased: true } },
+    });
     // Not yet sent: never sent now. Sent or final: the record stays, the words go.
     await tx.outboundMessage.updateMany({
       where: { identityId: { in: ownIds }, status: { in: ["QUEUED", "SENDING"] } },
       data: { status: "SKIPPED", failureReason: "erased" },
     });
-    const outbound = await tx.outboundMessage.updateMany({ where: { identityId: { in: ownIds } }, data: { reply: { erased: true } } });
+    const outbound = await tx.outboundMessage.updateMany({
+      where: { identityId: { in: ownIds } },
+      data: { reply: { erased: true } },
+    });
     await tx.conversation.deleteMany({ where: { identityId: { in: ownIds } } });
     await tx.chatLink.deleteMany({ where: { OR: [{ identityId: { in: ownIds } }, { beneficiaryId }] } });
     await tx.chatIdentity.updateMany({
       where: { id: { in: ownIds } },
-      data: { displayName: null, beneficiaryId: null, relativeId: null, linkedAt: null, consentWithdrawnAt: now, notificationsOff: true },
+      data: {
+        displayName: null,
+        beneficiaryId: null,
+        relativeId: null,
+        linkedAt: null,
+        consentWithdrawnAt: now,
+        notificationsOff: true,
+      },
     });
     await tx.chatIdentity.updateMany({ where: { beneficiaryId }, data: { beneficiaryId: null } });
     const ticketMessages = await tx.ticketMessage.updateMany({
       where: { ticket: { OR: [{ beneficiaryId }, { identityId: { in: ownIds } }] } },
       data: { text: ERASED },
     });
-    return { ownChats: ownIds.length, relativeLinks, messages: inbound.count + outbound.count, ticketMessages: ticketMessages.count };
+    return {
+      ownChats: ownIds.length,
+      relativeLinks,
+      messages: inbound.count + outbound.count,
+      ticketMessages: ticketMessages.count,
+    };
   });
 }

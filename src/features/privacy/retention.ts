@@ -28,7 +28,11 @@ export interface PruneSummary {
   records: number;
 }
 
-export async function pruneHistory(prisma: PrismaClient, settings: RetentionSettings, now: Date): Promise<PruneSummary> {
+export async function pruneHistory(
+  prisma: PrismaClient,
+  settings: RetentionSettings,
+  now: Date,
+): Promise<PruneSummary> {
   const chatCutoff = new Date(now.getTime() - settings.CHAT_HISTORY_DAYS * DAY_MS);
   const recordCutoff = new Date(now.getTime() - settings.DELIVERY_RECORD_DAYS * DAY_MS);
   return {
@@ -60,7 +64,11 @@ export async function pruneHistory(prisma: PrismaClient, settings: RetentionSett
 
 /** Once a night, after the quiet hours have begun and before the morning's notices. */
 export function retentionJob(deps: { prisma: PrismaClient; config: RetentionSettings }): Job {
-  return { name: "chat-history-retention", schedule: "45 3 * * *", run: (now) => pruneHistory(deps.prisma, deps.config, now) };
+  return {
+    name: "chat-history-retention",
+    schedule: "45 3 * * *",
+    run: (now) => pruneHistory(deps.prisma, deps.config, now),
+  };
 }
 
 async function inBatches(statement: (limit: number) => Promise<number>): Promise<number> {

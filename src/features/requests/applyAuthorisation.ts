@@ -8,7 +8,13 @@ import { authorisationDraft, authorisationEnd, type Relation, type RequestRow } 
 type Tx = Prisma.TransactionClient;
 
 /** The words the officers' files use for the relation (Relative.relation). */
-const RELATION_WORD: Record<Relation, string> = { child: "con", grandchild: "cháu", spouse: "vợ/chồng", sibling: "anh/chị/em", other: "khác" };
+const RELATION_WORD: Record<Relation, string> = {
+  child: "con",
+  grandchild: "cháu",
+  spouse: "vợ/chồng",
+  sibling: "anh/chị/em",
+  other: "khác",
+};
 
 export interface AppliedAuthorisation {
   authorisationId: string;
@@ -26,7 +32,8 @@ export async function applyAuthorisation(
 ): Promise<AppliedAuthorisation> {
   const draft = authorisationDraft.parse(row.draft);
   const personalId = row.private.relativePersonalId;
-  if (!draft.relativeName || !draft.relation || !draft.fromMonth || !draft.months || !personalId) throw new Error(`request ${req.id} is incomplete`);
+  if (!draft.relativeName || !draft.relation || !draft.fromMonth || !draft.months || !personalId)
+    throw new Error(`request ${req.id} is incomplete`);
   const from = draft.fromMonth;
   const until = authorisationEnd(from, draft.months);
   const fields = {
@@ -36,7 +43,10 @@ export async function applyAuthorisation(
     phone: row.private.relativePhone ?? null,
   };
   // The ID is stored encrypted: the match goes through its keyed hash (see db/sensitiveFields).
-  const known = await tx.relative.findFirst({ where: { beneficiaryId: req.beneficiaryId, personalId }, select: { id: true } });
+  const known = await tx.relative.findFirst({
+    where: { beneficiaryId: req.beneficiaryId, personalId },
+    select: { id: true },
+  });
   const relative = known
     ? await tx.relative.update({ where: { id: known.id }, data: fields })
     : await tx.relative.create({ data: { beneficiaryId: req.beneficiaryId, personalId, ...fields } });
@@ -56,7 +66,10 @@ export async function applyAuthorisation(
   });
   // Months already sent keep their list; the ones still open name the relative.
   await tx.payout.updateMany({
-    where: { beneficiaryId: req.beneficiaryId, period: { status: "DRAFT", month: { gte: calendarDate(from), lte: calendarDate(until) } } },
+    where: {
+      beneficiaryId: req.beneficiaryId,
+      period: { status: "DRAFT", month: { gte: calendarDate(from), lte: calendarDate(until) } },
+    },
     data: { authorisationId: authorisation.id, receivedBy: relative.fullName },
   });
   return { authorisationId: authorisation.id, relativeId: relative.id, relativeName: relative.fullName, from, until };

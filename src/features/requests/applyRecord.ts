@@ -20,8 +20,10 @@ export async function applyRecord(
 ): Promise<{ stopMonth: string | null }> {
   const draft = changeDraft.parse(row.draft);
   if (req.kind === "UPDATE_INFO") {
-    if (draft.what === "phone" && row.private.phone) await tx.beneficiary.update({ where: { id: req.beneficiaryId }, data: { phone: row.private.phone } });
-    if (draft.what === "address" && draft.address) await tx.beneficiary.update({ where: { id: req.beneficiaryId }, data: { address: draft.address } });
+    if (draft.what === "phone" && row.private.phone)
+      await tx.beneficiary.update({ where: { id: req.beneficiaryId }, data: { phone: row.private.phone } });
+    if (draft.what === "address" && draft.address)
+      await tx.beneficiary.update({ where: { id: req.beneficiaryId }, data: { address: draft.address } });
     return { stopMonth: null };
   }
   const open = await firstOpenMonth(tx, today);
@@ -31,7 +33,12 @@ export async function applyRecord(
     where: { id: req.beneficiaryId },
     data:
       req.kind === "DEATH"
-        ? { status: "DECEASED", statusReason: `Mất ngày ${draft.date ?? "?"}`, statusChangedAt: now, statusEffectiveOn: draft.date ? calendarDate(draft.date) : null }
+        ? {
+            status: "DECEASED",
+            statusReason: `Mất ngày ${draft.date ?? "?"}`,
+            statusChangedAt: now,
+            statusEffectiveOn: draft.date ? calendarDate(draft.date) : null,
+          }
         : { status: "ENDED", statusReason: `Chuyển đến: ${draft.destination ?? "?"}`, statusChangedAt: now },
   });
   await tx.payout.deleteMany({ where: { ...openPayoutsFrom(req.beneficiaryId, stopMonth), status: "SCHEDULED" } });

@@ -61,7 +61,10 @@ export async function saveDraft(tx: Tx, input: DraftInput): Promise<DraftRow> {
 }
 
 export async function discardDraft(tx: Tx, identityId: string, kind: RequestKindName): Promise<void> {
-  await tx.changeRequest.updateMany({ where: { submittedById: identityId, kind, status: "DRAFT" }, data: { status: "CANCELLED" } });
+  await tx.changeRequest.updateMany({
+    where: { submittedById: identityId, kind, status: "DRAFT" },
+    data: { status: "CANCELLED" },
+  });
 }
 
 /** What people quote to the commune: "YC-1A2B3C4D". */

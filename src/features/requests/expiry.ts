@@ -30,8 +30,15 @@ export async function runAuthorisationExpiry(deps: ExpiryDeps, now: Date): Promi
   let expired = 0;
 
   const ending = await deps.prisma.authorisation.findMany({
-    where: { status: "APPROVED", validUntil: { gte: calendarDate(today), lte: calendarDate(addDays(today, furthest)) } },
-    include: { relative: true, beneficiary: { select: { fullName: true } }, request: { select: { submittedById: true } } },
+    where: {
+      status: "APPROVED",
+      validUntil: { gte: calendarDate(today), lte: calendarDate(addDays(today, furthest)) },
+    },
+    include: {
+      relative: true,
+      beneficiary: { select: { fullName: true } },
+      request: { select: { submittedById: true } },
+    },
   });
   for (const a of ending) {
     const until = fromDbDate(a.validUntil);
@@ -40,12 +47,23 @@ export async function runAuthorisationExpiry(deps: ExpiryDeps, now: Date): Promi
     const threshold = days.find((d) => left <= d);
     if (threshold === undefined) continue;
     await deps.prisma.$transaction(async (tx) => {
-      const recipients = await requestRecipients(tx, { beneficiaryId: a.beneficiaryId, relativeId: a.relativeId, submittedById: a.request?.submittedById ?? null });
+      const recipients = await requestRecipients(tx, {
+        beneficiaryId: a.beneficiaryId,
+        relativeId: a.relativeId,
+        submittedById: a.request?.submittedById ?? null,
+      });
       reminded += await notifyRecipients(tx, recipients, {
         key: `authorisation:${a.id}:expires:${threshold}`,
         beneficiaryId: a.beneficiaryId,
         replyFor: () => ({
-          text: [say("requests:notice.expiring", { name: a.relative.fullName, person: a.beneficiary.fullName, until: { date: until }, days: left })],
+          text: [
+            say("requests:notice.expiring", {
+              name: a.relative.fullName,
+              person: a.beneficiary.fullName,
+              until: { date: until },
+              days: left,
+            }),
+          ],
           buttons: [[btn("requests:button.authorise", "rq:auth")], [btn("chat:button.menu", "menu")]],
         }),
       });
@@ -54,19 +72,36 @@ export async function runAuthorisationExpiry(deps: ExpiryDeps, now: Date): Promi
 
   const over = await deps.prisma.authorisation.findMany({
     where: { status: "APPROVED", validUntil: { lt: calendarDate(today) } },
-    include: { relative: true, beneficiary: { select: { fullName: true } }, request: { select: { submittedById: true } } },
+    include: {
+      relative: true,
+      beneficiary: { select: { fullName: true } },
+      request: { select: { submittedById: true } },
+    },
   });
   for (const a of over) {
     await deps.prisma.$transaction(async (tx) => {
-      const changed = await tx.authorisation.updateMany({ where: { id: a.id, status: "APPROVED" }, data: { status: "EXPIRED" } });
+      const changed = await tx.authorisation.updateMany({
+        where: { id: a.id, status: "APPROVED" },
+        data: { status: "EXPIRED" },
+      });
       if (changed.count === 0) return;
       expired += 1;
       await tx.payout.updateMany({
         where: { authorisationId: a.id, period: { status: "DRAFT", month: { gt: a.validUntil } } },
         data: { authorisationId: null, receivedBy: null },
       });
-      await recordAudit(tx, { actor: "system", action: "authorisation.expire", entity: "authorisation", entityId: a.id, detail: { until: fromDbDate(a.validUntil) } });
-      const recipients = await requestRecipients(tx, { beneficiaryId: a.beneficiaryId, relativeId: a.relativeId, submittedById: a.request?.submittedById ?? null });
+      await recordAudit(tx, {
+        actor: "system",
+        action: "authorisation.expire",
+        entity: "authorisation",
+        entityId: a.id,
+        detail: { until: fromDbDate(a.validUntil) },
+      });
+      const recipients = await requestRecipients(tx, {
+        beneficiaryId: a.beneficiaryId,
+        relativeId: a.relativeId,
+        submittedById: a.request?.submittedById ?? null,
+      });
       await notifyRecipients(tx, recipients, {
         key: `authorisation:${a.id}:expired`,
         beneficiaryId: a.beneficiaryId,

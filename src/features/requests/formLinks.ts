@@ -20,7 +20,10 @@ export function hashFormToken(token: string): string {
 export async function issueFormLink(tx: Prisma.TransactionClient, requestId: string, now: Date): Promise<string> {
   // 24 random bytes: 32 characters nobody can guess.
   const token = randomBytes(24).toString("base64url");
-  await tx.changeRequest.update({ where: { id: requestId }, data: { formTokenHash: hashFormToken(token), formIssuedAt: now } });
+  await tx.changeRequest.update({
+    where: { id: requestId },
+    data: { formTokenHash: hashFormToken(token), formIssuedAt: now },
+  });
   return formPath(token);
 }
 

@@ -21,16 +21,28 @@ export async function requestRecipients(
   who: { beneficiaryId: string; submittedById?: string | null; relativeId?: string | null },
 ): Promise<Recipient[]> {
   const [links, relatives, submitter] = await Promise.all([
-    tx.chatLink.findMany({ where: { beneficiaryId: who.beneficiaryId }, select: { identity: { select: { id: true, channel: true } } } }),
-    who.relativeId ? tx.chatIdentity.findMany({ where: { relativeId: who.relativeId }, select: { id: true, channel: true } }) : [],
-    who.submittedById ? tx.chatIdentity.findUnique({ where: { id: who.submittedById }, select: { id: true, channel: true } }) : null,
+    tx.chatLink.findMany({
+      where: { beneficiaryId: who.beneficiaryId },
+      select: { identity: { select: { id: true, channel: true } } },
+    }),
+    who.relativeId
+      ? tx.chatIdentity.findMany({ where: { relativeId: who.relativeId }, select: { id: true, channel: true } })
+      : [],
+    who.submittedById
+      ? tx.chatIdentity.findUnique({ where: { id: who.submittedById }, select: { id: true, channel: true } })
+      : null,
   ]);
   const out = new Map<string, Recipient>();
   const linked = new Set(links.map((l) => l.identity.id));
   const add = (identity: { id: string; channel: string }, role: Recipient["role"]) => {
     if (out.has(identity.id)) return;
     if (identity.channel === "TELEGRAM" || identity.channel === "ZALO" || identity.channel === "WEB") {
-      out.set(identity.id, { identityId: identity.id, channel: identity.channel, role, linked: linked.has(identity.id) });
+      out.set(identity.id, {
+        identityId: identity.id,
+        channel: identity.channel,
+        role,
+        linked: linked.has(identity.id),
+      });
     }
   };
   if (submitter) add(submitter, "submitter");

@@ -14,7 +14,11 @@ export async function firstOpenMonth(db: Db, today: CalendarDate): Promise<Calen
   });
   if (draft) return fromDbDate(draft.month);
   // No open period yet: the month after the last one sent (or this month, if none is ahead).
-  const sent = await db.payoutPeriod.findFirst({ where: { status: { not: "DRAFT" } }, orderBy: { month: "desc" }, select: { month: true } });
+  const sent = await db.payoutPeriod.findFirst({
+    where: { status: { not: "DRAFT" } },
+    orderBy: { month: "desc" },
+    select: { month: true },
+  });
   const next = sent ? addMonths(fromDbDate(sent.month), 1) : thisMonth;
   return next > thisMonth ? next : thisMonth;
 }

@@ -11,7 +11,10 @@ export const PROVIDERS: Record<Exclude<AccountType, "CASH">, readonly string[]> 
 };
 
 /** Paid into what: e-wallets and Mobile Money are opened with (and numbered by) a phone number. */
-export function payoutMethodOf(type: Exclude<AccountType, "CASH">, provider: string): "BANK" | "EWALLET" | "MOBILE_MONEY" {
+export function payoutMethodOf(
+  type: Exclude<AccountType, "CASH">,
+  provider: string,
+): "BANK" | "EWALLET" | "MOBILE_MONEY" {
   if (type === "VNEID") return provider === "VNPT Money" ? "MOBILE_MONEY" : "BANK";
   return type;
 }

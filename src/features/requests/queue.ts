@@ -21,7 +21,11 @@ export interface QueueRow {
 
 const PAGE = 200;
 
-export async function listQueue(prisma: PrismaClient, communeIds: string[] | null, status: QueueStatus): Promise<QueueRow[]> {
+export async function listQueue(
+  prisma: PrismaClient,
+  communeIds: string[] | null,
+  status: QueueStatus,
+): Promise<QueueRow[]> {
   const rows = await prisma.changeRequest.findMany({
     where: {
       status: status === "ALL" ? { not: "DRAFT" } : status,
@@ -37,7 +41,10 @@ export async function listQueue(prisma: PrismaClient, communeIds: string[] | nul
 
 type Person = { fullName: string; commune: { name: string } };
 
-function queueRow(r: { id: string; kind: QueueRow["kind"]; status: string; beneficiaryId: string; createdAt: Date }, person: Person): QueueRow {
+function queueRow(
+  r: { id: string; kind: QueueRow["kind"]; status: string; beneficiaryId: string; createdAt: Date },
+  person: Person,
+): QueueRow {
   return {
     id: r.id,
     reference: requestReference(r.id),
@@ -66,9 +73,17 @@ export interface RequestDetail extends QueueRow {
   others: QueueRow[];
 }
 
-export async function loadRequest(prisma: PrismaClient, communeIds: string[] | null, id: string): Promise<RequestDetail | null> {
+export async function loadRequest(
+  prisma: PrismaClient,
+  communeIds: string[] | null,
+  id: string,
+): Promise<RequestDetail | null> {
   const r = await prisma.changeRequest.findFirst({
-    where: { id, status: { not: "DRAFT" }, ...(communeIds === null ? {} : { beneficiary: { communeId: { in: communeIds } } }) },
+    where: {
+      id,
+      status: { not: "DRAFT" },
+      ...(communeIds === null ? {} : { beneficiary: { communeId: { in: communeIds } } }),
+    },
     include: {
       beneficiary: { select: { fullName: true, personalId: true, commune: { select: { name: true } } } },
       decidedBy: { select: { fullName: true } },
@@ -80,8 +95,14 @@ export async function loadRequest(prisma: PrismaClient, communeIds: string[] | n
   const masked: Record<string, string> = {};
   for (const [k, v] of Object.entries(priv)) if (typeof v === "string") masked[k] = mask(v);
   const [identity, history, others] = await Promise.all([
-    r.submittedById ? prisma.chatIdentity.findUnique({ where: { id: r.submittedById }, select: { channel: true } }) : null,
-    prisma.auditLog.findMany({ where: { entity: "changeRequest", entityId: r.id }, orderBy: { at: "asc" }, select: { at: true, actor: true, action: true } }),
+    r.submittedById
+      ? prisma.chatIdentity.findUnique({ where: { id: r.submittedById }, select: { channel: true } })
+      : null,
+    prisma.auditLog.findMany({
+      where: { entity: "changeRequest", entityId: r.id },
+      orderBy: { at: "asc" },
+      select: { at: true, actor: true, action: true },
+    }),
     prisma.changeRequest.findMany({
       where: { beneficiaryId: r.beneficiaryId, id: { not: r.id }, status: { not: "DRAFT" } },
       orderBy: { createdAt: "desc" },

@@ -51,10 +51,22 @@ export type ChangeDraft = z.infer<typeof changeDraft>;
 
 /** Values kept only in the request row. */
 export const privateData = z.object({
-  relativePersonalId: z.string().regex(/^\d{12}$/).optional(),
-  relativePhone: z.string().regex(/^0\d{9}$/).optional(),
-  accountNumber: z.string().regex(/^\d{6,19}$/).optional(),
-  phone: z.string().regex(/^0\d{9}$/).optional(),
+  relativePersonalId: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
+  relativePhone: z
+    .string()
+    .regex(/^0\d{9}$/)
+    .optional(),
+  accountNumber: z
+    .string()
+    .regex(/^\d{6,19}$/)
+    .optional(),
+  phone: z
+    .string()
+    .regex(/^0\d{9}$/)
+    .optional(),
 });
 export type PrivateData = z.infer<typeof privateData>;
 

@@ -28,7 +28,10 @@ export async function revokeAuthorisation(
   });
   if (!auth) return { ok: false, relativeName: "" };
   const end = fromDbDate(auth.validUntil) < o.today ? fromDbDate(auth.validUntil) : o.today;
-  await tx.authorisation.update({ where: { id: auth.id }, data: { status: "REVOKED", validUntil: calendarDate(end), reason: "revoked by the beneficiary" } });
+  await tx.authorisation.update({
+    where: { id: auth.id },
+    data: { status: "REVOKED", validUntil: calendarDate(end), reason: "revoked by the beneficiary" },
+  });
   // Lists not yet sent name the beneficiary again.
   await tx.payout.updateMany({
     where: { authorisationId: auth.id, period: { status: "DRAFT", month: { gt: calendarDate(end) } } },
@@ -41,15 +44,23 @@ export async function revokeAuthorisation(
     entityId: auth.id,
     detail: { beneficiaryId: o.beneficiaryId, until: end },
   });
-  const recipients = await requestRecipients(tx, { beneficiaryId: o.beneficiaryId, relativeId: auth.relativeId, submittedById: auth.request?.submittedById ?? null });
-  await notifyRecipients(tx, recipients.filter((r) => r.identityId !== o.identityId), {
-    key: `authorisation:${auth.id}:revoked`,
+  const recipients = await requestRecipients(tx, {
     beneficiaryId: o.beneficiaryId,
-    replyFor: () => ({
-      text: [say("requests:notice.revoked", { name: auth.relative.fullName, date: { date: end } })],
-      buttons: [[btn("chat:button.menu", "menu")]],
-    }),
+    relativeId: auth.relativeId,
+    submittedById: auth.request?.submittedById ?? null,
   });
+  await notifyRecipients(
+    tx,
+    recipients.filter((r) => r.identityId !== o.identityId),
+    {
+      key: `authorisation:${auth.id}:revoked`,
+      beneficiaryId: o.beneficiaryId,
+      replyFor: () => ({
+        text: [say("requests:notice.revoked", { name: auth.relative.fullName, date: { date: end } })],
+        buttons: [[btn("chat:button.menu", "menu")]],
+      }),
+    },
+  );
   // The relative's chat no longer sees the beneficiary's payouts.
   await tx.chatLink.deleteMany({ where: { beneficiaryId: o.beneficiaryId, authorisationId: auth.id } });
   return { ok: true, relativeName: auth.relative.fullName };

@@ -9,7 +9,13 @@ import { findDraft, requestReference } from "./drafts.ts";
 import { issueFormLink } from "./formLinks.ts";
 import { notifyRecipients, requestRecipients } from "./notify.ts";
 import { firstOpenMonth } from "./openMonth.ts";
-import { accountDraft, authorisationDraft, type PrivateData, type RequestKindName, type RequestRow } from "./requestData.ts";
+import {
+  accountDraft,
+  authorisationDraft,
+  type PrivateData,
+  type RequestKindName,
+  type RequestRow,
+} from "./requestData.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,7 +31,13 @@ export interface SubmitInput {
 }
 
 export type SubmitOutcome =
-  | { outcome: "ok"; request: RequestKindName; reference: string; formPath: string | null; effectiveMonth: string | null }
+  | {
+      outcome: "ok";
+      request: RequestKindName;
+      reference: string;
+      formPath: string | null;
+      effectiveMonth: string | null;
+    }
   | { outcome: "duplicate" | "gone"; request: RequestKindName };
 
 export async function submitRequest(tx: Tx, input: SubmitInput): Promise<SubmitOutcome> {
@@ -33,7 +45,9 @@ export async function submitRequest(tx: Tx, input: SubmitInput): Promise<SubmitO
   const kind = finalKind(input.request, input.draft);
   const priv: PrivateData = existing?.beneficiaryId === input.beneficiaryId ? existing.row.private : {};
   if (!complete(kind, input.draft, priv)) return { outcome: "gone", request: kind };
-  const waiting = await tx.changeRequest.count({ where: { beneficiaryId: input.beneficiaryId, kind, status: "PENDING" } });
+  const waiting = await tx.changeRequest.count({
+    where: { beneficiaryId: input.beneficiaryId, kind, status: "PENDING" },
+  });
   if (waiting > 0) return { outcome: "duplicate", request: kind };
 
   const row: RequestRow = { step: input.step, draft: input.draft, private: priv };
@@ -51,7 +65,14 @@ export async function submitRequest(tx: Tx, input: SubmitInput): Promise<SubmitO
   const reference = requestReference(saved.id);
   // The printable form's link is made now, so its only copy is the one the person is given.
   const form = kind === "AUTHORISATION" ? await issueFormLink(tx, saved.id, input.now) : null;
-  await warnBeneficiary(tx, { id: saved.id, kind, beneficiaryId: input.beneficiaryId, identityId: input.identityId, draft: input.draft, reference });
+  await warnBeneficiary(tx, {
+    id: saved.id,
+    kind,
+    beneficiaryId: input.beneficiaryId,
+    identityId: input.identityId,
+    draft: input.draft,
+    reference,
+  });
   const effectiveMonth = kind === "ACCOUNT" || kind === "CHANGE_METHOD" ? await firstOpenMonth(tx, input.today) : null;
   return {
     outcome: "ok",
@@ -69,7 +90,8 @@ function finalKind(kind: RequestKindName, draft: Record<string, unknown>): Reque
 
 /** The sensitive answers the officer needs are in the row (they never travel in the chat state). */
 function complete(kind: RequestKindName, draft: Record<string, unknown>, priv: PrivateData): boolean {
-  if (kind === "AUTHORISATION") return authorisationDraft.safeParse(draft).success && !!priv.relativePersonalId && !!priv.relativePhone;
+  if (kind === "AUTHORISATION")
+    return authorisationDraft.safeParse(draft).success && !!priv.relativePersonalId && !!priv.relativePhone;
   if (kind === "ACCOUNT") return accountDraft.safeParse(draft).success && !!priv.accountNumber;
   if (kind === "UPDATE_INFO" && draft.what === "phone") return !!priv.phone;
   return true;
@@ -77,10 +99,19 @@ function complete(kind: RequestKindName, draft: Record<string, unknown>, priv: P
 
 async function warnBeneficiary(
   tx: Tx,
-  r: { id: string; kind: RequestKindName; beneficiaryId: string; identityId: string; draft: Record<string, unknown>; reference: string },
+  r: {
+    id: string;
+    kind: RequestKindName;
+    beneficiaryId: string;
+    identityId: string;
+    draft: Record<string, unknown>;
+    reference: string;
+  },
 ): Promise<void> {
   if (r.kind !== "AUTHORISATION" && r.kind !== "ACCOUNT") return;
-  const recipients = (await requestRecipients(tx, { beneficiaryId: r.beneficiaryId })).filter((x) => x.identityId !== r.identityId);
+  const recipients = (await requestRecipients(tx, { beneficiaryId: r.beneficiaryId })).filter(
+    (x) => x.identityId !== r.identityId,
+  );
   const name = typeof r.draft.relativeName === "string" ? r.draft.relativeName : "";
   const text =
     r.kind === "AUTHORISATION"

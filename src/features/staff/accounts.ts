@@ -45,8 +45,14 @@ export async function createStaffUser(db: AccountStore, input: NewStaff): Promis
   if (ROLES[s.role].area !== "everywhere" && s.communeCodes.length === 0 && s.provinceCodes.length === 0) {
     throw new AppError("bad_request", "A non-admin staff member needs at least one commune or province");
   }
-  const communes = await db.commune.findMany({ where: { code: { in: s.communeCodes } }, select: { id: true, code: true } });
-  const provinces = await db.province.findMany({ where: { code: { in: s.provinceCodes } }, select: { id: true, code: true } });
+  const communes = await db.commune.findMany({
+    where: { code: { in: s.communeCodes } },
+    select: { id: true, code: true },
+  });
+  const provinces = await db.province.findMany({
+    where: { code: { in: s.provinceCodes } },
+    select: { id: true, code: true },
+  });
   const missing = [
     ...s.communeCodes.filter((c) => !communes.some((x) => x.code === c)).map((c) => `commune ${c}`),
     ...s.provinceCodes.filter((c) => !provinces.some((x) => x.code === c)).map((c) => `province ${c}`),
@@ -65,10 +71,7 @@ export async function createStaffUser(db: AccountStore, input: NewStaff): Promis
       locale: s.locale,
       hotlineSupervisor: s.hotlineSupervisor,
       scopes: {
-        create: [
-          ...communes.map((c) => ({ communeId: c.id })),
-          ...provinces.map((p) => ({ provinceId: p.id })),
-        ],
+        create: [...communes.map((c) => ({ communeId: c.id })), ...provinces.map((p) => ({ provinceId: p.id }))],
       },
     },
     select: { id: true, username: true },
@@ -83,7 +86,10 @@ export async function setStaffPassword(
   password: string,
 ): Promise<void> {
   const pw = z.string().min(MIN_PASSWORD_LENGTH).max(256).parse(password);
-  const user = await db.staffUser.findUnique({ where: { username: normaliseUsername(username) }, select: { id: true } });
+  const user = await db.staffUser.findUnique({
+    where: { username: normaliseUsername(username) },
+    select: { id: true },
+  });
   if (!user) throw new AppError("not_found", `No staff user ${username}`);
   await db.staffUser.update({
     where: { id: user.id },
@@ -105,6 +111,8 @@ export async function listStaffUsers(db: Pick<PrismaClient, "staffUser">, now: D
     active: u.active,
     locked: u.lockedUntil !== null && u.lockedUntil > now,
     lastLoginAt: u.lastLoginAt,
-    areas: u.scopes.map((s) => (s.commune ? `commune ${s.commune.code}` : s.province ? `province ${s.province.code}` : "?")),
+    areas: u.scopes.map((s) =>
+      s.commune ? `commune ${s.commune.code}` : s.province ? `province ${s.province.code}` : "?",
+    ),
   }));
 }

@@ -61,7 +61,8 @@ export async function listAuditEntries(
     );
   }
   if (filter.actor) conds.push(Prisma.sql`a."actor" ILIKE ${`%${escapeLike(filter.actor)}%`}`);
-  if (filter.action) conds.push(Prisma.sql`(a."action" = ${filter.action} OR a."action" LIKE ${`${escapeLike(filter.action)}%`})`);
+  if (filter.action)
+    conds.push(Prisma.sql`(a."action" = ${filter.action} OR a."action" LIKE ${`${escapeLike(filter.action)}%`})`);
   // Days are Vietnam days (UTC+7, no daylight saving).
   if (filter.from) conds.push(Prisma.sql`a."at" >= ${startOfVietnamDay(filter.from)}`);
   if (filter.to) conds.push(Prisma.sql`a."at" < ${new Date(startOfVietnamDay(filter.to).getTime() + DAY_MS)}`);
@@ -76,8 +77,13 @@ export async function listAuditEntries(
   const pageIds = idRows.parse(ids).map((r) => r.id);
   const total = countRows.parse(counts)[0]?.n ?? 0;
 
-  const entries = await db.auditLog.findMany({ where: { id: { in: pageIds } }, orderBy: [{ at: "desc" }, { id: "desc" }] });
-  const subjectIds = [...new Set(entries.flatMap((e) => (e.entity === "beneficiary" && e.entityId ? [e.entityId] : [])))];
+  const entries = await db.auditLog.findMany({
+    where: { id: { in: pageIds } },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+  });
+  const subjectIds = [
+    ...new Set(entries.flatMap((e) => (e.entity === "beneficiary" && e.entityId ? [e.entityId] : []))),
+  ];
   const subjects = subjectIds.length
     ? await db.beneficiary.findMany({ where: { id: { in: subjectIds } }, select: { id: true, fullName: true } })
     : [];

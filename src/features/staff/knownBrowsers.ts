@@ -29,9 +29,17 @@ export function recognise(cipher: FieldCipher, staffId: string, tags: BrowserTag
 }
 
 /** The cookie after a sign-in: this account's tag first (new or renewed), then the others. */
-export function rememberAccount(cipher: FieldCipher, staffId: string, tags: BrowserTag[], known: string | null): string {
+export function rememberAccount(
+  cipher: FieldCipher,
+  staffId: string,
+  tags: BrowserTag[],
+  known: string | null,
+): string {
   const id = known ?? randomBytes(16).toString("base64url");
   const mine = { id, tag: cipher.tag(LABEL, `${staffId}\0${id}`) };
   const others = tags.filter((t) => t.id !== id);
-  return [mine, ...others].slice(0, MAX_ACCOUNTS).map((t) => `${t.id}.${t.tag}`).join("~");
+  return [mine, ...others]
+    .slice(0, MAX_ACCOUNTS)
+    .map((t) => `${t.id}.${t.tag}`)
+    .join("~");
 }

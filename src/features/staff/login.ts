@@ -6,7 +6,15 @@ import { cipherOf } from "../../db/sensitiveFields.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { recordAudit } from "../audit/service.ts";
 import { recognise, rememberAccount, type BrowserTag } from "./knownBrowsers.ts";
-import { addressKey, deviceKey, forgetOldFailures, nameKey, settleSuccess, takeAttempt, type ThrottlePolicy } from "./loginThrottle.ts";
+import {
+  addressKey,
+  deviceKey,
+  forgetOldFailures,
+  nameKey,
+  settleSuccess,
+  takeAttempt,
+  type ThrottlePolicy,
+} from "./loginThrottle.ts";
 import { UNUSABLE_HASH, verifyPassword } from "./password.ts";
 
 export type LoginResult =
@@ -42,16 +50,27 @@ export async function attemptLogin(
   const attempt = await takeAttempt(db, keys, now, policy);
   if (!attempt.ok) {
     // Refused before the password is looked at: waiting cannot be skipped by guessing right.
-    await recordAudit(db, { ...audit, action: "login.throttled", detail: { waitSeconds: Math.ceil(attempt.waitMs / 1000), knownBrowser: browser !== null } });
+    await recordAudit(db, {
+      ...audit,
+      action: "login.throttled",
+      detail: { waitSeconds: Math.ceil(attempt.waitMs / 1000), knownBrowser: browser !== null },
+    });
     return { ok: false, reason: "wait", waitMs: attempt.waitMs };
   }
 
   const passwordOk = await verifyPassword(input.password, usable?.passwordHash ?? UNUSABLE_HASH);
   if (usable && passwordOk) {
     await settleSuccess(db, keys);
-    await db.staffUser.update({ where: { id: usable.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
+    await db.staffUser.update({
+      where: { id: usable.id },
+      data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
+    });
     await recordAudit(db, { ...audit, action: "login.success" });
-    return { ok: true, staffId: usable.id, browserCookie: rememberAccount(cipher, usable.id, input.browserTags, browser) };
+    return {
+      ok: true,
+      staffId: usable.id,
+      browserCookie: rememberAccount(cipher, usable.id, input.browserTags, browser),
+    };
   }
   const reason = !user ? "unknown_user" : !user.active ? "inactive" : "password";
   await recordAudit(db, { ...audit, action: "login.failed", detail: { reason, knownBrowser: browser !== null } });

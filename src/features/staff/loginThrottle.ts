@@ -17,7 +17,9 @@ export interface ThrottlePolicy {
   maxDelayMs: number;
 }
 
-const throttleRows = z.array(z.object({ key: z.string(), failures: z.coerce.number(), lastFailureAt: z.coerce.date() }));
+const throttleRows = z.array(
+  z.object({ key: z.string(), failures: z.coerce.number(), lastFailureAt: z.coerce.date() }),
+);
 
 /** A count is forgotten a day after its last failure. */
 const WINDOW_MS = 24 * 3_600_000;
@@ -42,10 +44,18 @@ type Db = Pick<PrismaClient, "$transaction" | "loginThrottle">;
  * Takes a try for every key, or says how long to wait. A try taken counts as a failure at once, so
  * a burst of parallel guesses cannot slip past the free count; `settle` gives it back on success.
  */
-export async function takeAttempt(db: Db, keys: ThrottleKey[], now: Date, policy: ThrottlePolicy): Promise<{ ok: true } | { ok: false; waitMs: number }> {
+export async function takeAttempt(
+  db: Db,
+  keys: ThrottleKey[],
+  now: Date,
+  policy: ThrottlePolicy,
+): Promise<{ ok: true } | { ok: false; waitMs: number }> {
   const ids = keys.map((k) => k.key);
   return db.$transaction(async (tx) => {
-    await tx.loginThrottle.createMany({ data: ids.map((key) => ({ key, failures: 0, lastFailureAt: now })), skipDuplicates: true });
+    await tx.loginThrottle.createMany({
+      data: ids.map((key) => ({ key, failures: 0, lastFailureAt: now })),
+      skipDuplicates: true,
+    });
     // Locked in key order, so two sign-ins sharing keys wait for each other instead of deadlocking.
     const rows = throttleRows.parse(
       await tx.$queryRaw`SELECT "key", "failures", "lastFailureAt" FROM "LoginThrottle" WHERE "key" IN (${Prisma.join(ids)}) ORDER BY "key" FOR UPDATE`,
@@ -62,7 +72,10 @@ export async function takeAttempt(db: Db, keys: ThrottleKey[], now: Date, policy
     );
     if (waitMs > 0) return { ok: false as const, waitMs };
     for (const k of keys) {
-      await tx.loginThrottle.update({ where: { key: k.key }, data: { failures: (counts.get(k.key)?.failures ?? 0) + 1, lastFailureAt: now } });
+      await tx.loginThrottle.update({
+        where: { key: k.key },
+        data: { failures: (counts.get(k.key)?.failures ?? 0) + 1, lastFailureAt: now },
+      });
     }
     return { ok: true as const };
   });
@@ -76,7 +89,10 @@ export async function settleSuccess(db: Pick<PrismaClient, "loginThrottle">, key
   const personal = keys.filter((k) => k.kind !== "address").map((k) => k.key);
   if (personal.length) await db.loginThrottle.deleteMany({ where: { key: { in: personal } } });
   for (const k of keys.filter((x) => x.kind === "address")) {
-    await db.loginThrottle.updateMany({ where: { key: k.key, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
+    await db.loginThrottle.updateMany({
+      where: { key: k.key, failures: { gt: 0 } },
+      data: { failures: { decrement: 1 } },
+    });
   }
 }
 
@@ -92,7 +108,9 @@ export function delayAfter(failures: number, free: number, maxDelayMs: number): 
 }
 
 function fresh(row: { failures: number; lastFailureAt: Date }, now: Date): { failures: number; lastFailureAt: Date } {
-  return now.getTime() - row.lastFailureAt.getTime() > WINDOW_MS ? { failures: 0, lastFailureAt: row.lastFailureAt } : row;
+  return now.getTime() - row.lastFailureAt.getTime() > WINDOW_MS
+    ? { failures: 0, lastFailureAt: row.lastFailureAt }
+    : row;
 }
 
 function digest(kind: string, value: string): string {

@@ -71,7 +71,10 @@ export const ROLES: Record<StaffRole, RoleDefinition> = {
   // Oversees the communes of a province; contacting people is the commune's work.
   PROVINCE_OFFICER: { area: "provinces", permissions: [...OFFICER_WORK, "people.revealId", "policy.edit"] },
   // Keeps the lists of their communes, calls and visits people, answers tickets handed to them.
-  COMMUNE_OFFICER: { area: "communes", permissions: [...OFFICER_WORK, "people.revealId", "people.phone", "hotline.assigned"] },
+  COMMUNE_OFFICER: {
+    area: "communes",
+    permissions: [...OFFICER_WORK, "people.revealId", "people.phone", "hotline.assigned"],
+  },
   // Answers people who write or call from the area: records and phones to call back, no codes or
   // full IDs (either would let them link a chat as the person).
   HOTLINE_AGENT: { area: "provinces", permissions: ["people.view", "people.phone", "hotline.queue"] },

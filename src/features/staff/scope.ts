@@ -32,7 +32,10 @@ export interface AreaCommune {
 }
 
 /** The communes of an area, for filters and pickers, sorted by province then name. */
-export async function listAreaCommunes(db: Pick<PrismaClient, "commune">, communeIds: string[] | null): Promise<AreaCommune[]> {
+export async function listAreaCommunes(
+  db: Pick<PrismaClient, "commune">,
+  communeIds: string[] | null,
+): Promise<AreaCommune[]> {
   const communes = await db.commune.findMany({
     where: communeIds === null ? {} : { id: { in: communeIds } },
     select: { id: true, code: true, name: true, province: { select: { name: true } } },

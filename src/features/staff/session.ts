@@ -71,7 +71,9 @@ export async function resumeSession(
   const id = hashSessionToken(token);
   const row = await db.staffSession.findUnique({
     where: { id },
-    include: { staff: { select: { id: true, username: true, fullName: true, role: true, locale: true, active: true } } },
+    include: {
+      staff: { select: { id: true, username: true, fullName: true, role: true, locale: true, active: true } },
+    },
   });
   if (!row) return null;
   const idleSince = now.getTime() - row.lastSeenAt.getTime();

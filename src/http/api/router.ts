@@ -50,7 +50,12 @@ export function createApiRouter(deps: AppDeps): express.Router {
 
   router.get("/beneficiaries/:id", async (req, res) => {
     const staff = getStaff(res);
-    const detail = await getBeneficiaryDetail(deps.prisma, staff.communeIds, req.params.id, todayInVietnam(deps.clock.now()));
+    const detail = await getBeneficiaryDetail(
+      deps.prisma,
+      staff.communeIds,
+      req.params.id,
+      todayInVietnam(deps.clock.now()),
+    );
     if (!detail) throw new AppError("not_found", "No such beneficiary");
     await auditAccess(deps, req, staff, detail.id, "beneficiary.view", { via: "api" });
     res.json(detailShownTo(staff.role, detail));

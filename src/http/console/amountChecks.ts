@@ -16,7 +16,13 @@ import { amountChecksView } from "./views/amountChecks.ts";
 const blankIsUnset = (v: unknown) => (v === "" ? undefined : v);
 
 const querySchema = z.object({
-  month: z.preprocess(blankIsUnset, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected YYYY-MM").optional()),
+  month: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected YYYY-MM")
+      .optional(),
+  ),
   communeId: z.preprocess(blankIsUnset, z.string().max(64).optional()),
 });
 
@@ -35,7 +41,10 @@ export function createAmountChecksRouter(deps: AppDeps): express.Router {
     const month = parsed.data.month ?? todayInVietnam(deps.clock.now()).slice(0, 7);
     const [communes, result] = await Promise.all([
       listAreaCommunes(deps.prisma, staff.communeIds),
-      checkAmounts(deps.prisma, await policy.current(deps.prisma), { month, communeIds: communeId ? [communeId] : staff.communeIds }),
+      checkAmounts(deps.prisma, await policy.current(deps.prisma), {
+        month,
+        communeIds: communeId ? [communeId] : staff.communeIds,
+      }),
     ]);
     const locale = localeOf(res);
     const t = deps.i18n.t(locale);

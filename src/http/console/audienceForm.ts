@@ -71,18 +71,37 @@ export function audienceFieldsView(t: TFunction, v: AudienceFieldsView): SafeHtm
   const { field, programme, method, channel } = v.texts;
   const error = v.error ?? (() => "");
   const box = (name: string, value: string, label: string, on: boolean) =>
-    html`<label class="check"><input type="checkbox" name="${name}" value="${value}" ${on ? html`checked` : ""}> ${label}</label>`;
-  const boxes = (name: string, values: readonly string[], chosen: readonly string[], label: (value: string) => string) =>
-    html`<div class="checks">${values.map((value) => box(name, value, label(value), chosen.includes(value)))}</div>`;
-  return html`<fieldset><legend>${t(`${field}.communes`)}</legend>
-      <div class="checks">${v.communes.map((c) => box("communeIds", c.id, `${c.name} · ${c.provinceName}`, f.communeIds.includes(c.id)))}</div>
+    html`<label class="check"
+      ><input type="checkbox" name="${name}" value="${value}" ${on ? html`checked` : ""} /> ${label}</label
+    >`;
+  const boxes = (
+    name: string,
+    values: readonly string[],
+    chosen: readonly string[],
+    label: (value: string) => string,
+  ) => html`<div class="checks">${values.map((value) => box(name, value, label(value), chosen.includes(value)))}</div>`;
+  return html`<fieldset>
+      <legend>${t(`${field}.communes`)}</legend>
+      <div class="checks">
+        ${v.communes.map((c) => box("communeIds", c.id, `${c.name} · ${c.provinceName}`, f.communeIds.includes(c.id)))}
+      </div>
       ${error("communeIds")}
     </fieldset>
     <div class="grid-2">
-      <fieldset><legend>${t(`${field}.programmes`)}</legend>${boxes("programmes", PROGRAMMES, f.programmes, (p) => t(`${programme}.${p}`))}</fieldset>
-      <fieldset><legend>${t(`${field}.payoutMethods`)}</legend>${boxes("payoutMethods", PAYOUT_METHODS, f.payoutMethods, (m) => t(`${method}.${m}`))}</fieldset>
-      <fieldset><legend>${t(`${field}.channels`)}</legend>${boxes("channels", AUDIENCE_CHANNELS, f.channels, (c) => t(`${channel}.${c}`))}</fieldset>
-      <fieldset><legend>${t(`${field}.situation`)}</legend>
+      <fieldset>
+        <legend>${t(`${field}.programmes`)}</legend>
+        ${boxes("programmes", PROGRAMMES, f.programmes, (p) => t(`${programme}.${p}`))}
+      </fieldset>
+      <fieldset>
+        <legend>${t(`${field}.payoutMethods`)}</legend>
+        ${boxes("payoutMethods", PAYOUT_METHODS, f.payoutMethods, (m) => t(`${method}.${m}`))}
+      </fieldset>
+      <fieldset>
+        <legend>${t(`${field}.channels`)}</legend>
+        ${boxes("channels", AUDIENCE_CHANNELS, f.channels, (c) => t(`${channel}.${c}`))}
+      </fieldset>
+      <fieldset>
+        <legend>${t(`${field}.situation`)}</legend>
         <div class="checks">
           ${box("noAccount", "1", t(`${field}.noAccount`), f.noAccount)}
           ${box("notCollectedThisPeriod", "1", t(`${field}.notCollected`), f.notCollectedThisPeriod)}
@@ -93,9 +112,15 @@ export function audienceFieldsView(t: TFunction, v: AudienceFieldsView): SafeHtm
     ${
       v.categories.length > 0
         ? html`<label for="categoryCodes">${t(`${field}.categories`)}</label>
-    <select id="categoryCodes" name="categoryCodes" multiple size="${Math.min(6, v.categories.length)}" class="wide">
-      ${v.categories.map((c) => html`<option value="${c.code}" ${f.categoryCodes.includes(c.code) ? html`selected` : ""}>${c.programme} · ${c.name}</option>`)}
-    </select>`
+            <select
+              id="categoryCodes"
+              name="categoryCodes"
+              multiple
+              size="${Math.min(6, v.categories.length)}"
+              class="wide"
+            >
+              ${v.categories.map((c) => html`<option value="${c.code}" ${f.categoryCodes.includes(c.code) ? html`selected` : ""}>${c.programme} · ${c.name}</option>`)}
+            </select>`
         : ""
     }
     <p class="muted hint">${t(v.texts.hint)}</p>

@@ -29,7 +29,11 @@ export function createAuditRouter(deps: AppDeps): express.Router {
     const staff = getStaff(res);
     const parsed = auditQuerySchema.safeParse(req.query);
     if (!parsed.success) throw new AppError("bad_request", "Invalid filter", parsed.error.issues);
-    const result = await listAuditEntries(deps.prisma, { staffId: staff.id, communeIds: staff.communeIds }, parsed.data);
+    const result = await listAuditEntries(
+      deps.prisma,
+      { staffId: staff.id, communeIds: staff.communeIds },
+      parsed.data,
+    );
     const t = translator(deps, res);
     renderPage(deps, req, res, {
       title: t("console:audit.title"),

@@ -27,7 +27,13 @@ export function sessionCookieOptions(deps: AppDeps): CookieOptions {
 }
 
 export function browserCookieOptions(deps: AppDeps): CookieOptions {
-  return { httpOnly: true, sameSite: "strict", secure: deps.config.cookieSecure, path: "/console/login", maxAge: BROWSER_COOKIE_MAX_AGE_MS };
+  return {
+    httpOnly: true,
+    sameSite: "strict",
+    secure: deps.config.cookieSecure,
+    path: "/console/login",
+    maxAge: BROWSER_COOKIE_MAX_AGE_MS,
+  };
 }
 
 /** Loads the signed-in staff member, if any, into res.locals; never refuses by itself. */

@@ -55,22 +55,29 @@ export function createBeneficiariesRouter(deps: AppDeps): express.Router {
     const detail = await loadDetail(deps, staff, req.params.id);
     const copy = await copyChatData(deps.prisma, deps.i18n, detail.id, deps.clock.now());
     if (!copy) throw new AppError("not_found", "No such beneficiary");
-    await auditAccess(deps, req, staff, detail.id, "privacy.chat_data_copy", { chats: copy.chats.length, tickets: copy.tickets.length });
+    await auditAccess(deps, req, staff, detail.id, "privacy.chat_data_copy", {
+      chats: copy.chats.length,
+      tickets: copy.tickets.length,
+    });
     res.setHeader("Cache-Control", "no-store");
     res.setHeader("Content-Disposition", `attachment; filename="chat-data-${detail.id}.json"`);
     res.type("application/json").send(JSON.stringify(copy, null, 2));
   });
 
-  router.post("/:id/chat-data/erase", requirePermission("people.chatData"), async (req: Request<{ id: string }>, res) => {
-    const staff = getStaff(res);
-    const detail = await loadDetail(deps, staff, req.params.id);
-    if (eraseForm.safeParse(req.body).success === false) throw new AppError("bad_request", "Erasure not confirmed");
-    const erased = await eraseChatData(deps.prisma, detail.id, deps.clock.now());
-    if (!erased) throw new AppError("not_found", "No such beneficiary");
-    await auditAccess(deps, req, staff, detail.id, "privacy.chat_data_erase", { ...erased });
-    deps.log.info({ beneficiaryId: detail.id, ...erased }, "chat data erased on request");
-    showDetail(deps, req, res, staff, await loadDetail(deps, staff, detail.id), null, erased);
-  });
+  router.post(
+    "/:id/chat-data/erase",
+    requirePermission("people.chatData"),
+    async (req: Request<{ id: string }>, res) => {
+      const staff = getStaff(res);
+      const detail = await loadDetail(deps, staff, req.params.id);
+      if (eraseForm.safeParse(req.body).success === false) throw new AppError("bad_request", "Erasure not confirmed");
+      const erased = await eraseChatData(deps.prisma, detail.id, deps.clock.now());
+      if (!erased) throw new AppError("not_found", "No such beneficiary");
+      await auditAccess(deps, req, staff, detail.id, "privacy.chat_data_erase", { ...erased });
+      deps.log.info({ beneficiaryId: detail.id, ...erased }, "chat data erased on request");
+      showDetail(deps, req, res, staff, await loadDetail(deps, staff, detail.id), null, erased);
+    },
+  );
 
   router.post("/:id/reveal", requirePermission("people.revealId"), async (req: Request<{ id: string }>, res) => {
     const staff = getStaff(res);
@@ -82,10 +89,15 @@ export function createBeneficiariesRouter(deps: AppDeps): express.Router {
     });
     if (outcome.ok) return showDetail(deps, req, res, staff, detail, outcome.personalId);
     if (outcome.problem === "limit") {
-      const flash = { kind: "error" as const, text: translator(deps, res)("console:detail.revealLimit", { count: outcome.perHour }) };
+      const flash = {
+        kind: "error" as const,
+        text: translator(deps, res)("console:detail.revealLimit", { count: outcome.perHour }),
+      };
       return showDetail(deps, req, res, staff, detail, null, null, { flash, status: 429 });
     }
-    throw outcome.problem === "forbidden" ? new AppError("forbidden", "Not allowed for this role") : new AppError("not_found", "No such beneficiary");
+    throw outcome.problem === "forbidden"
+      ? new AppError("forbidden", "Not allowed for this role")
+      : new AppError("not_found", "No such beneficiary");
   });
 
   return router;
@@ -127,7 +139,14 @@ function showDetail(
 
 const eraseForm = z.object({ confirm: z.literal("yes") });
 
-export function auditAccess(deps: AppDeps, req: Request, staff: StaffContext, beneficiaryId: string, action: string, detail?: Record<string, unknown>): Promise<void> {
+export function auditAccess(
+  deps: AppDeps,
+  req: Request,
+  staff: StaffContext,
+  beneficiaryId: string,
+  action: string,
+  detail?: Record<string, unknown>,
+): Promise<void> {
   return recordAudit(deps.prisma, {
     staffId: staff.id,
     actor: staff.username,

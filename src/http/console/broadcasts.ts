@@ -34,7 +34,11 @@ export function createBroadcastsRouter(deps: AppDeps): express.Router {
     const staff = getStaff(res);
     const t = translator(deps, res);
     const rows = await listBroadcasts(deps.prisma, staff);
-    renderPage(deps, req, res, { title: t("broadcasts:console.title"), active: "broadcasts", body: broadcastListView(t, rows) });
+    renderPage(deps, req, res, {
+      title: t("broadcasts:console.title"),
+      active: "broadcasts",
+      body: broadcastListView(t, rows),
+    });
   });
 
   router.get("/new", async (req, res) => {
@@ -48,7 +52,8 @@ export function createBroadcastsRouter(deps: AppDeps): express.Router {
     if (!parsed.success) throw new AppError("bad_request", "Invalid broadcast form", parsed.error.issues);
     const form = parsed.data;
     // Refused outright, whatever the page showed: nobody targets people outside their area.
-    if (!coversAll(staff.communeIds, form.communeIds)) throw new AppError("forbidden", "A commune is outside your area");
+    if (!coversAll(staff.communeIds, form.communeIds))
+      throw new AppError("forbidden", "A commune is outside your area");
     const now = deps.clock.now();
     const problems = formProblems(form, now);
     if (problems.length > 0 || form.action === "preview") {
@@ -66,7 +71,10 @@ export function createBroadcastsRouter(deps: AppDeps): express.Router {
       ip: clientIp(req),
     });
     if (created.status === "SCHEDULED" && form.when === "now") sendSoon(deps, created.id);
-    res.redirect(303, `/console/broadcasts/${created.id}?done=${created.status === "AWAITING_APPROVAL" ? "awaiting" : "created"}`);
+    res.redirect(
+      303,
+      `/console/broadcasts/${created.id}?done=${created.status === "AWAITING_APPROVAL" ? "awaiting" : "created"}`,
+    );
   });
 
   router.get("/:id", async (req, res) => {
@@ -75,7 +83,10 @@ export function createBroadcastsRouter(deps: AppDeps): express.Router {
     const progress = await broadcastProgress(deps.prisma, b.id);
     if (!progress) throw new AppError("not_found", "Unknown broadcast");
     const t = translator(deps, res);
-    const categories = await deps.prisma.benefitCategory.findMany({ where: { code: { in: b.audience.categoryCodes ?? [] } }, select: { code: true, name: true, nameEn: true } });
+    const categories = await deps.prisma.benefitCategory.findMany({
+      where: { code: { in: b.audience.categoryCodes ?? [] } },
+      select: { code: true, name: true, nameEn: true },
+    });
     const en = localeOf(res) === "en";
     const done = typeof req.query.done === "string" && DONE_FLASHES.has(req.query.done) ? req.query.done : null;
     renderPage(deps, req, res, {
@@ -131,12 +142,22 @@ async function load(deps: AppDeps, staff: StaffContext, id: string | undefined):
   return b;
 }
 
-async function showForm(deps: AppDeps, req: express.Request, res: express.Response, form: BroadcastForm, problems: string[], withPreview: boolean): Promise<void> {
+async function showForm(
+  deps: AppDeps,
+  req: express.Request,
+  res: express.Response,
+  form: BroadcastForm,
+  problems: string[],
+  withPreview: boolean,
+): Promise<void> {
   const staff = getStaff(res);
   const t = translator(deps, res);
   const [communes, categories] = await Promise.all([
     listAreaCommunes(deps.prisma, staff.communeIds),
-    deps.prisma.benefitCategory.findMany({ select: { code: true, name: true, nameEn: true, programme: true }, orderBy: [{ programme: "asc" }, { code: "asc" }] }),
+    deps.prisma.benefitCategory.findMany({
+      select: { code: true, name: true, nameEn: true, programme: true },
+      orderBy: [{ programme: "asc" }, { code: "asc" }],
+    }),
   ]);
   const en = localeOf(res) === "en";
   const preview = withPreview
@@ -167,7 +188,9 @@ async function showForm(deps: AppDeps, req: express.Request, res: express.Respon
 /** "Send now" does not wait for the minute: its messages are written at once and the sender woken. */
 function sendSoon(deps: AppDeps, id: string): void {
   const kick = deps.kickOutbox;
-  void sendDueBroadcasts({ prisma: deps.prisma, config: deps.config, ...(kick ? { kick } : {}) }, deps.clock.now(), { onlyId: id }).catch((err: unknown) =>
+  void sendDueBroadcasts({ prisma: deps.prisma, config: deps.config, ...(kick ? { kick } : {}) }, deps.clock.now(), {
+    onlyId: id,
+  }).catch((err: unknown) =>
     deps.log.error({ err, broadcastId: id }, "broadcast not sent at once; the broadcasts job will"),
   );
 }

@@ -8,8 +8,14 @@ import { audienceFields } from "./audienceForm.ts";
 export const broadcastForm = z.object({
   title: z.string().trim().max(200).default(""),
   ...audienceFields,
-  textVi: z.string().max(TEMPLATE_MAX_CHARS * 2).default(""),
-  textEn: z.string().max(TEMPLATE_MAX_CHARS * 2).default(""),
+  textVi: z
+    .string()
+    .max(TEMPLATE_MAX_CHARS * 2)
+    .default(""),
+  textEn: z
+    .string()
+    .max(TEMPLATE_MAX_CHARS * 2)
+    .default(""),
   when: z.enum(["now", "later"]).default("now"),
   sendAt: z.string().max(20).default(""),
   action: z.enum(["preview", "create"]).default("preview"),
@@ -22,7 +28,8 @@ export function formProblems(f: BroadcastForm, now: Date): string[] {
   if (!f.title) problems.push("title");
   if (f.communeIds.length === 0) problems.push("communes");
   if (!f.textVi.trim()) problems.push("textVi");
-  if (f.textVi.trim().length > TEMPLATE_MAX_CHARS || f.textEn.trim().length > TEMPLATE_MAX_CHARS) problems.push("tooLong");
+  if (f.textVi.trim().length > TEMPLATE_MAX_CHARS || f.textEn.trim().length > TEMPLATE_MAX_CHARS)
+    problems.push("tooLong");
   if (unknownVariables(f.textVi).length > 0 || unknownVariables(f.textEn).length > 0) problems.push("variable");
   if (f.when === "later") {
     const at = sendTime(f);

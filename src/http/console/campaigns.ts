@@ -5,14 +5,29 @@ import express from "express";
 import { AppError } from "../../core/errors.ts";
 import type { CampaignInput, StoredCampaign } from "../../features/broadcasts/campaignModel.ts";
 import { previewCampaign, type CampaignPreview } from "../../features/broadcasts/campaignPreview.ts";
-import { approveCampaign, checkArea, listVisible, loadVisible, saveCampaign, setCampaignActive, type CampaignActor } from "../../features/broadcasts/campaignService.ts";
+import {
+  approveCampaign,
+  checkArea,
+  listVisible,
+  loadVisible,
+  saveCampaign,
+  setCampaignActive,
+  type CampaignActor,
+} from "../../features/broadcasts/campaignService.ts";
 import { listAreaCommunes } from "../../features/staff/scope.ts";
 import { todayInVietnam } from "../../lib/calendarDate.ts";
 import { getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
 import { clientIp } from "./auth.ts";
 import { campaignDetailView, campaignListView, type FireRow } from "./campaignsDetail.ts";
-import { campaignFormSchema, contentFingerprint, EMPTY_FORM, formOf, readCampaignForm, type CampaignForm } from "./campaignsForm.ts";
+import {
+  campaignFormSchema,
+  contentFingerprint,
+  EMPTY_FORM,
+  formOf,
+  readCampaignForm,
+  type CampaignForm,
+} from "./campaignsForm.ts";
 import { campaignFormView } from "./campaignsView.ts";
 import { localeOf, translator } from "./locale.ts";
 import { renderPage } from "./render.ts";
@@ -22,15 +37,25 @@ const FIRES_SHOWN = 60;
 
 export function createCampaignsRouter(deps: AppDeps): express.Router {
   const router = express.Router();
-  const actorOf = (req: express.Request, res: express.Response): CampaignActor => ({ ...getStaff(res), ip: clientIp(req) });
+  const actorOf = (req: express.Request, res: express.Response): CampaignActor => ({
+    ...getStaff(res),
+    ip: clientIp(req),
+  });
   const settings = () => ({ approvalThreshold: deps.config.BROADCAST_APPROVAL_THRESHOLD, now: deps.clock.now() });
 
   router.get("/", async (req, res) => {
     const staff = getStaff(res);
     const t = translator(deps, res);
     const rows = await listVisible(deps.prisma, staff);
-    const names = await communeNames(deps, rows.flatMap((c) => c.audience.communeIds));
-    renderPage(deps, req, res, { title: t("campaigns:list.title"), active: "campaigns", body: campaignListView(t, rows, names) });
+    const names = await communeNames(
+      deps,
+      rows.flatMap((c) => c.audience.communeIds),
+    );
+    renderPage(deps, req, res, {
+      title: t("campaigns:list.title"),
+      active: "campaigns",
+      body: campaignListView(t, rows, names),
+    });
   });
 
   router.get("/new", async (req, res) => {
@@ -49,14 +74,37 @@ export function createCampaignsRouter(deps: AppDeps): express.Router {
     const c = await loadVisible(deps.prisma, staff, req.params.id);
     const now = deps.clock.now();
     // Days on which the rule picked nobody are not listed one by one: only the latest check is.
-    const fires = await deps.prisma.campaignFire.findMany({ where: { campaignId: c.id, recipients: { gt: 0 } }, orderBy: { fireKey: "desc" }, take: FIRES_SHOWN });
-    const lastCheck = await deps.prisma.campaignFire.findFirst({ where: { campaignId: c.id }, orderBy: { fireKey: "desc" } });
-    const broadcasts = await deps.prisma.broadcast.findMany({ where: { campaignId: c.id, fireKey: { in: fires.map((f) => f.fireKey) } }, select: { id: true, fireKey: true } });
-    const rows: FireRow[] = fires.map((f) => ({ ...f, broadcastId: broadcasts.find((b) => b.fireKey === f.fireKey)?.id ?? null }));
-    const preview = await previewOf(c, c.active && c.activatedAt ? c.activatedAt : now, lastCheck?.fireKey === todayInVietnam(now));
-    const categories = await deps.prisma.benefitCategory.findMany({ where: { code: { in: c.audience.categoryCodes ?? [] } }, select: { code: true, name: true, nameEn: true } });
+    const fires = await deps.prisma.campaignFire.findMany({
+      where: { campaignId: c.id, recipients: { gt: 0 } },
+      orderBy: { fireKey: "desc" },
+      take: FIRES_SHOWN,
+    });
+    const lastCheck = await deps.prisma.campaignFire.findFirst({
+      where: { campaignId: c.id },
+      orderBy: { fireKey: "desc" },
+    });
+    const broadcasts = await deps.prisma.broadcast.findMany({
+      where: { campaignId: c.id, fireKey: { in: fires.map((f) => f.fireKey) } },
+      select: { id: true, fireKey: true },
+    });
+    const rows: FireRow[] = fires.map((f) => ({
+      ...f,
+      broadcastId: broadcasts.find((b) => b.fireKey === f.fireKey)?.id ?? null,
+    }));
+    const preview = await previewOf(
+      c,
+      c.active && c.activatedAt ? c.activatedAt : now,
+      lastCheck?.fireKey === todayInVietnam(now),
+    );
+    const categories = await deps.prisma.benefitCategory.findMany({
+      where: { code: { in: c.audience.categoryCodes ?? [] } },
+      select: { code: true, name: true, nameEn: true },
+    });
     const staffIds = [c.createdById, c.activatedById, c.approvedById].filter((id): id is string => id !== null);
-    const staffRows = await deps.prisma.staffUser.findMany({ where: { id: { in: staffIds } }, select: { id: true, fullName: true } });
+    const staffRows = await deps.prisma.staffUser.findMany({
+      where: { id: { in: staffIds } },
+      select: { id: true, fullName: true },
+    });
     const done = DONE.find((d) => d === req.query.done);
     renderPage(deps, req, res, {
       title: c.name,
@@ -71,7 +119,8 @@ export function createCampaignsRouter(deps: AppDeps): express.Router {
         preview,
         fires: rows,
         quietDay: lastCheck && lastCheck.recipients === 0 ? lastCheck.fireKey : null,
-        canApprove: c.active && c.approvalRequired && !c.approvedAt && staff.id !== c.createdById && staff.id !== c.activatedById,
+        canApprove:
+          c.active && c.approvalRequired && !c.approvedAt && staff.id !== c.createdById && staff.id !== c.activatedById,
       }),
     });
   });
@@ -83,7 +132,10 @@ export function createCampaignsRouter(deps: AppDeps): express.Router {
 
   router.post("/:id/edit", (req, res) => submit(req, res, req.params.id));
 
-  for (const [path, done] of [["activate", "activated"], ["deactivate", "deactivated"]] as const) {
+  for (const [path, done] of [
+    ["activate", "activated"],
+    ["deactivate", "deactivated"],
+  ] as const) {
     router.post(`/:id/${path}`, async (req, res) => {
       await setCampaignActive(deps.prisma, actorOf(req, res), req.params.id, path === "activate", settings());
       res.redirect(303, `/console/campaigns/${req.params.id}?done=${done}`);
@@ -114,26 +166,52 @@ export function createCampaignsRouter(deps: AppDeps): express.Router {
     const now = deps.clock.now();
     // A running campaign that stays on keeps its activation time, hence its next send.
     const activatedAt = existing?.active && input.active && existing.activatedAt ? existing.activatedAt : now;
-    const firedToday = id ? (await deps.prisma.campaignFire.count({ where: { campaignId: id, fireKey: todayInVietnam(now) } })) > 0 : false;
+    const firedToday = id
+      ? (await deps.prisma.campaignFire.count({ where: { campaignId: id, fireKey: todayInVietnam(now) } })) > 0
+      : false;
     const preview = await previewOf(input, activatedAt, firedToday);
-    await showForm(req, res, { form, issues: [], preview: { result: preview, fingerprint }, stale: form.intent === "save", campaignId: id });
+    await showForm(req, res, {
+      form,
+      issues: [],
+      preview: { result: preview, fingerprint },
+      stale: form.intent === "save",
+      campaignId: id,
+    });
   }
 
-  async function previewOf(c: CampaignInput | StoredCampaign, activatedAt: Date, firedToday: boolean): Promise<CampaignPreview> {
-    return previewCampaign(deps.prisma, c, { now: deps.clock.now(), approvalThreshold: deps.config.BROADCAST_APPROVAL_THRESHOLD, activatedAt, firedToday });
+  async function previewOf(
+    c: CampaignInput | StoredCampaign,
+    activatedAt: Date,
+    firedToday: boolean,
+  ): Promise<CampaignPreview> {
+    return previewCampaign(deps.prisma, c, {
+      now: deps.clock.now(),
+      approvalThreshold: deps.config.BROADCAST_APPROVAL_THRESHOLD,
+      activatedAt,
+      firedToday,
+    });
   }
 
   async function showForm(
     req: express.Request,
     res: express.Response,
-    o: { form: CampaignForm; issues: string[]; preview: { result: CampaignPreview; fingerprint: string } | null; stale?: boolean; campaignId?: string | null },
+    o: {
+      form: CampaignForm;
+      issues: string[];
+      preview: { result: CampaignPreview; fingerprint: string } | null;
+      stale?: boolean;
+      campaignId?: string | null;
+    },
     status = 200,
   ): Promise<void> {
     const staff: StaffContext = getStaff(res);
     const t = translator(deps, res);
     const en = localeOf(res) === "en";
     const categories = (
-      await deps.prisma.benefitCategory.findMany({ select: { code: true, name: true, nameEn: true, programme: true }, orderBy: [{ programme: "asc" }, { code: "asc" }] })
+      await deps.prisma.benefitCategory.findMany({
+        select: { code: true, name: true, nameEn: true, programme: true },
+        orderBy: [{ programme: "asc" }, { code: "asc" }],
+      })
     ).map((c) => ({ code: c.code, name: en ? c.nameEn : c.name, programme: c.programme }));
     const body = campaignFormView(t, {
       action: o.campaignId ? `/console/campaigns/${o.campaignId}/edit` : "/console/campaigns/new",
@@ -145,13 +223,21 @@ export function createCampaignsRouter(deps: AppDeps): express.Router {
       preview: o.preview,
       stale: o.stale,
     });
-    renderPage(deps, req, res, { title: t(o.campaignId ? "campaigns:form.editTitle" : "campaigns:form.newTitle"), active: "campaigns", body, status });
+    renderPage(deps, req, res, {
+      title: t(o.campaignId ? "campaigns:form.editTitle" : "campaigns:form.newTitle"),
+      active: "campaigns",
+      body,
+      status,
+    });
   }
 
   return router;
 }
 
 async function communeNames(deps: AppDeps, ids: string[]): Promise<Map<string, string>> {
-  const rows = await deps.prisma.commune.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+  const rows = await deps.prisma.commune.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, name: true },
+  });
   return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -25,18 +25,23 @@ export function stateBadge(t: TFunction, c: StoredCampaign): SafeHtml {
 
 export function campaignListView(t: TFunction, rows: StoredCampaign[], communeNames: Map<string, string>): SafeHtml {
   return html`<p><a class="btn" href="/console/campaigns/new">${t("campaigns:list.new")}</a></p>
-<p class="muted">${t("campaigns:list.intro")}</p>
-${dataTable(
-  [{ label: t("campaigns:list.name") }, { label: t("campaigns:list.when") }, { label: t("campaigns:list.communes") }, { label: t("campaigns:list.state") }],
-  rows.map((c) => [
-    html`<a href="/console/campaigns/${c.id}">${c.name}</a>`,
-    html`${triggerText(t, c.trigger)} · ${c.sendTime}`,
-    html`${communeList(c.audience, communeNames)}`,
-    stateBadge(t, c),
-  ]),
-  t("campaigns:list.none"),
-  "campaigns",
-)}`;
+    <p class="muted">${t("campaigns:list.intro")}</p>
+    ${dataTable(
+      [
+        { label: t("campaigns:list.name") },
+        { label: t("campaigns:list.when") },
+        { label: t("campaigns:list.communes") },
+        { label: t("campaigns:list.state") },
+      ],
+      rows.map((c) => [
+        html`<a href="/console/campaigns/${c.id}">${c.name}</a>`,
+        html`${triggerText(t, c.trigger)} · ${c.sendTime}`,
+        html`${communeList(c.audience, communeNames)}`,
+        stateBadge(t, c),
+      ]),
+      t("campaigns:list.none"),
+      "campaigns",
+    )}`;
 }
 
 export interface FireRow {
@@ -66,42 +71,67 @@ export function campaignDetailView(t: TFunction, v: CampaignDetailView): SafeHtm
   const c = v.campaign;
   const a = c.audience;
   const who = (id: string | null) => (id ? (v.staffNames.get(id) ?? "—") : "—");
-  const post = (path: string, label: string, kind: string) => html`<form method="post" action="/console/campaigns/${c.id}/${path}" class="inline">
-    <input type="hidden" name="_csrf" value="${v.csrfToken}"><button type="submit" class="${kind}">${label}</button></form>`;
+  const post = (path: string, label: string, kind: string) =>
+    html`<form method="post" action="/console/campaigns/${c.id}/${path}" class="inline">
+      <input type="hidden" name="_csrf" value="${v.csrfToken}" /><button type="submit" class="${kind}">${label}</button>
+    </form>`;
   const state = campaignState(c);
-  return html`<link rel="stylesheet" href="/console/static/campaigns.css">
-<div class="actions campaign-actions">
-  <a class="btn secondary" href="/console/campaigns/${c.id}/edit">${t("campaigns:detail.edit")}</a>
-  ${c.active ? post("deactivate", t("campaigns:detail.deactivate"), "btn danger") : post("activate", t("campaigns:detail.activate"), "primary")}
-  ${v.canApprove ? post("approve", t("campaigns:detail.approve"), "primary") : ""}
-</div>
-${state === "awaitingApproval" ? html`<p class="flash error" role="status">${v.canApprove ? t("campaigns:detail.awaitingYou") : t("campaigns:detail.awaiting")}</p>` : ""}
-<section class="panel">
-<dl class="facts">
-  <dt>${t("campaigns:detail.state")}</dt><dd>${stateBadge(t, c)}</dd>
-  <dt>${t("campaigns:detail.when")}</dt><dd>${triggerText(t, c.trigger)} · ${t("campaigns:detail.at", { time: c.sendTime })}</dd>
-  <dt>${t("campaigns:detail.communes")}</dt><dd>${communeList(a, v.communeNames)}</dd>
-  <dt>${t("campaigns:detail.filters")}</dt><dd>${filterText(t, a, v.categoryNames)}</dd>
-  <dt>${t("campaigns:detail.createdBy")}</dt><dd>${who(c.createdById)} · ${formatDateTime(c.createdAt)}</dd>
-  ${c.activatedAt ? html`<dt>${t("campaigns:detail.activatedBy")}</dt><dd>${who(c.activatedById)} · ${formatDateTime(c.activatedAt)}</dd>` : ""}
-  ${c.approvedAt ? html`<dt>${t("campaigns:detail.approvedBy")}</dt><dd>${who(c.approvedById)} · ${formatDateTime(c.approvedAt)}</dd>` : ""}
-</dl>
-</section>
-${previewPanel(t, v.preview, t("campaigns:detail.next"))}
-<h2>${t("campaigns:detail.fires")}</h2>
-${v.quietDay ? html`<p class="muted" id="quiet-day">${t("campaigns:detail.quietDay", { date: formatDate(v.quietDay) })}</p>` : ""}
-${dataTable(
-  [{ label: t("campaigns:detail.fireDay") }, { label: t("campaigns:detail.firedAt") }, { label: t("campaigns:detail.picked"), num: true }, { label: t("campaigns:detail.recipients"), num: true }, { label: t("campaigns:detail.report") }],
-  v.fires.map((f) => [
-    html`${formatDate(f.fireKey)}`,
-    html`${formatDateTime(f.firedAt)}`,
-    html`${f.picked}`,
-    html`${f.recipients}`,
-    f.broadcastId ? html`<a href="/console/broadcasts/${f.broadcastId}">${t("campaigns:detail.openReport")}</a>` : html`<span class="muted">${t("campaigns:detail.nobody")}</span>`,
-  ]),
-  t("campaigns:detail.noFires"),
-  "fires",
-)}`;
+  return html`<link rel="stylesheet" href="/console/static/campaigns.css" />
+    <div class="actions campaign-actions">
+      <a class="btn secondary" href="/console/campaigns/${c.id}/edit">${t("campaigns:detail.edit")}</a>
+      ${c.active ? post("deactivate", t("campaigns:detail.deactivate"), "btn danger") : post("activate", t("campaigns:detail.activate"), "primary")}
+      ${v.canApprove ? post("approve", t("campaigns:detail.approve"), "primary") : ""}
+    </div>
+    ${state === "awaitingApproval" ? html`<p class="flash error" role="status">${v.canApprove ? t("campaigns:detail.awaitingYou") : t("campaigns:detail.awaiting")}</p>` : ""}
+    <section class="panel">
+      <dl class="facts">
+        <dt>${t("campaigns:detail.state")}</dt>
+        <dd>${stateBadge(t, c)}</dd>
+        <dt>${t("campaigns:detail.when")}</dt>
+        <dd>${triggerText(t, c.trigger)} · ${t("campaigns:detail.at", { time: c.sendTime })}</dd>
+        <dt>${t("campaigns:detail.communes")}</dt>
+        <dd>${communeList(a, v.communeNames)}</dd>
+        <dt>${t("campaigns:detail.filters")}</dt>
+        <dd>${filterText(t, a, v.categoryNames)}</dd>
+        <dt>${t("campaigns:detail.createdBy")}</dt>
+        <dd>${who(c.createdById)} · ${formatDateTime(c.createdAt)}</dd>
+        ${
+          c.activatedAt
+            ? html`<dt>${t("campaigns:detail.activatedBy")}</dt>
+                <dd>${who(c.activatedById)} · ${formatDateTime(c.activatedAt)}</dd>`
+            : ""
+        }
+        ${
+          c.approvedAt
+            ? html`<dt>${t("campaigns:detail.approvedBy")}</dt>
+                <dd>${who(c.approvedById)} · ${formatDateTime(c.approvedAt)}</dd>`
+            : ""
+        }
+      </dl>
+    </section>
+    ${previewPanel(t, v.preview, t("campaigns:detail.next"))}
+    <h2>${t("campaigns:detail.fires")}</h2>
+    ${v.quietDay ? html`<p class="muted" id="quiet-day">${t("campaigns:detail.quietDay", { date: formatDate(v.quietDay) })}</p>` : ""}
+    ${dataTable(
+      [
+        { label: t("campaigns:detail.fireDay") },
+        { label: t("campaigns:detail.firedAt") },
+        { label: t("campaigns:detail.picked"), num: true },
+        { label: t("campaigns:detail.recipients"), num: true },
+        { label: t("campaigns:detail.report") },
+      ],
+      v.fires.map((f) => [
+        html`${formatDate(f.fireKey)}`,
+        html`${formatDateTime(f.firedAt)}`,
+        html`${f.picked}`,
+        html`${f.recipients}`,
+        f.broadcastId
+          ? html`<a href="/console/broadcasts/${f.broadcastId}">${t("campaigns:detail.openReport")}</a>`
+          : html`<span class="muted">${t("campaigns:detail.nobody")}</span>`,
+      ]),
+      t("campaigns:detail.noFires"),
+      "fires",
+    )}`;
 }
 
 function communeList(a: Audience, names: Map<string, string>): string {

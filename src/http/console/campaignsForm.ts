@@ -7,8 +7,17 @@ import { campaignInputSchema, type CampaignInput } from "../../features/broadcas
 import { DEFAULT_SEND_TIME, TRIGGER_KINDS, type CampaignTrigger } from "../../features/broadcasts/campaignTrigger.ts";
 import { audienceFields, audienceFormOf, audienceOf } from "./audienceForm.ts";
 
-const box = z.string().max(8).optional().transform((v) => v !== undefined && v !== "");
-const text = (max: number) => z.string().max(max).optional().transform((v) => v ?? "");
+const box = z
+  .string()
+  .max(8)
+  .optional()
+  .transform((v) => v !== undefined && v !== "");
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .optional()
+    .transform((v) => v ?? "");
 
 export const campaignFormSchema = z.object({
   intent: z.enum(["preview", "save"]).default("preview"),
@@ -88,8 +97,10 @@ function whole(v: string): number {
 
 function fieldOf(path: string[], kind: CampaignForm["triggerKind"], message: string): string {
   const [head, sub] = path;
-  if (head === "trigger") return kind === "beforePayout" ? "payoutDays" : kind === "beforeAuthorisationEnd" ? "endDays" : "monthDay";
+  if (head === "trigger")
+    return kind === "beforePayout" ? "payoutDays" : kind === "beforeAuthorisationEnd" ? "endDays" : "monthDay";
   if (head === "audience") return sub === "communeIds" ? "communeIds" : "audience";
-  if (head === "template") return message === "unknown_variable" ? "unknownVariable" : sub === "en" ? "templateEn" : "templateVi";
+  if (head === "template")
+    return message === "unknown_variable" ? "unknownVariable" : sub === "en" ? "templateEn" : "templateVi";
   return head ?? "form";
 }

@@ -40,7 +40,10 @@ export function requireCsrf(req: Request, res: Response, next: NextFunction): vo
   const refused = () => new AppError("forbidden", "Missing or invalid CSRF token");
   const sent = sentCsrfToken(req);
   if (sent === undefined && req.is("multipart/form-data")) {
-    firstMultipartField(req, "_csrf").then((token) => next(tokensMatch(token ?? undefined, expected) ? undefined : refused()), next);
+    firstMultipartField(req, "_csrf").then(
+      (token) => next(tokensMatch(token ?? undefined, expected) ? undefined : refused()),
+      next,
+    );
     return;
   }
   if (!tokensMatch(sent, expected)) throw refused();

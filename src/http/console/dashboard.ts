@@ -25,8 +25,17 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const PAGE_SIZE = 100;
 
 const blank = (v: unknown) => (v === "" ? undefined : v);
-const month = z.preprocess(blank, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional());
-const pageQuery = z.object({ month, sort: z.preprocess(blank, z.enum(["share", "unreachable", "name"]).default("share")) });
+const month = z.preprocess(
+  blank,
+  z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .optional(),
+);
+const pageQuery = z.object({
+  month,
+  sort: z.preprocess(blank, z.enum(["share", "unreachable", "name"]).default("share")),
+});
 const listQuery = z.object({
   figure: z.enum(LIST_FIGURES),
   month,
@@ -52,13 +61,25 @@ export function createDashboardRouter(deps: AppDeps): express.Router {
     // For the admin: payouts of the month that match no confirmed level (counted live).
     const unmatched =
       staff.role === "ADMIN" && dashboard.period
-        ? await unmatchedPayouts(deps.prisma, await policy.current(deps.prisma), dashboard.period.month, staff.communeIds)
+        ? await unmatchedPayouts(
+            deps.prisma,
+            await policy.current(deps.prisma),
+            dashboard.period.month,
+            staff.communeIds,
+          )
         : null;
     const policyPanel = unmatched
-      ? html`<section class="panel" id="policy-unmatched"><h2>${t("policy:dashboard.title")}</h2>
-<p><strong class="stat-num">${unmatched.unmatched}</strong> ${t("policy:dashboard.of", { payouts: unmatched.payouts })}</p>
-<p class="muted">${t("policy:dashboard.detail", { outdated: unmatched.outdated, unpriced: unmatched.unpriced, mismatched: unmatched.mismatched })}
-<a href="/console/amount-checks?month=${unmatched.month.slice(0, 7)}">${t("policy:dashboard.link")}</a></p></section>`
+      ? html`<section class="panel" id="policy-unmatched">
+          <h2>${t("policy:dashboard.title")}</h2>
+          <p>
+            <strong class="stat-num">${unmatched.unmatched}</strong>
+            ${t("policy:dashboard.of", { payouts: unmatched.payouts })}
+          </p>
+          <p class="muted">
+            ${t("policy:dashboard.detail", { outdated: unmatched.outdated, unpriced: unmatched.unpriced, mismatched: unmatched.mismatched })}
+            <a href="/console/amount-checks?month=${unmatched.month.slice(0, 7)}">${t("policy:dashboard.link")}</a>
+          </p>
+        </section>`
       : html``;
     renderPage(deps, req, res, {
       title: t("dashboard:title"),
@@ -93,7 +114,9 @@ export function createDashboardRouter(deps: AppDeps): express.Router {
     ]);
     const locale = localeOf(res);
     const t = deps.i18n.t(locale);
-    const commune = q.communeId ? await deps.prisma.commune.findUnique({ where: { id: q.communeId }, select: { name: true } }) : null;
+    const commune = q.communeId
+      ? await deps.prisma.commune.findUnique({ where: { id: q.communeId }, select: { name: true } })
+      : null;
     renderPage(deps, req, res, {
       title: t("dashboard:listTitle", {
         figure: t(`dashboard:figure.${q.figure}`),
@@ -101,14 +124,30 @@ export function createDashboardRouter(deps: AppDeps): express.Router {
         month: q.periodMonth ? `${q.periodMonth.slice(5, 7)}/${q.periodMonth.slice(0, 4)}` : "–",
       }),
       active: "dashboard",
-      body: dashboardListView(t, { figure: q.figure, month: q.month, communeId: q.communeId, total, rows, page: q.page, pageSize: PAGE_SIZE, locale }),
+      body: dashboardListView(t, {
+        figure: q.figure,
+        month: q.month,
+        communeId: q.communeId,
+        total,
+        rows,
+        page: q.page,
+        pageSize: PAGE_SIZE,
+        locale,
+      }),
     });
   });
 
   router.get("/list/export", async (req, res) => {
     const staff = getStaff(res);
     const q = await listScope(deps, staff, req.query);
-    const file = await exportFigureList(deps, { staff, area: q.area, figure: q.figure, scope: q.scope, month: q.month, locale: localeOf(res) });
+    const file = await exportFigureList(deps, {
+      staff,
+      area: q.area,
+      figure: q.figure,
+      scope: q.scope,
+      month: q.month,
+      locale: localeOf(res),
+    });
     res.setHeader("Cache-Control", "no-store");
     res.attachment(file.fileName).type(XLSX_TYPE).send(file.data);
   });

@@ -2,9 +2,21 @@ import { describe, expect, it } from "vitest";
 import { figureTotals, type CommuneFigures } from "../../features/dashboard/communeFigures.ts";
 import { flagBehind } from "./dashboardView.ts";
 
-function commune(name: string, f: { paid: number; accountPaid: number; active: number; unreachable: number }): CommuneFigures {
+function commune(
+  name: string,
+  f: { paid: number; accountPaid: number; active: number; unreachable: number },
+): CommuneFigures {
   const zero = figureTotals([]);
-  return { ...zero, communeId: name, communeCode: name, communeName: name, paid: f.paid, accountPaid: f.accountPaid, active: f.active, none: f.unreachable };
+  return {
+    ...zero,
+    communeId: name,
+    communeCode: name,
+    communeName: name,
+    paid: f.paid,
+    accountPaid: f.accountPaid,
+    active: f.active,
+    none: f.unreachable,
+  };
 }
 
 describe("which communes the dashboard marks", () => {
@@ -25,7 +37,9 @@ describe("which communes the dashboard marks", () => {
   });
 
   it("marks the lowest quarter of eight communes when they are below the area", () => {
-    const communes = [10, 20, 40, 50, 60, 70, 80, 90].map((share, i) => commune(`c${i}`, { paid: 100, accountPaid: share, active: 100, unreachable: 0 }));
+    const communes = [10, 20, 40, 50, 60, 70, 80, 90].map((share, i) =>
+      commune(`c${i}`, { paid: 100, accountPaid: share, active: 100, unreachable: 0 }),
+    );
     expect([...flagBehind(communes).lowShare].sort()).toEqual(["c0", "c1"]);
   });
 });

@@ -15,7 +15,11 @@ import { listAreaCommunes } from "../../features/staff/scope.ts";
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const downloadQuery = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("payouts"), communeId: z.string().min(1).max(64), month: z.string().regex(/^\d{4}-\d{2}$/) }),
+  z.object({
+    kind: z.literal("payouts"),
+    communeId: z.string().min(1).max(64),
+    month: z.string().regex(/^\d{4}-\d{2}$/),
+  }),
   z.object({ kind: z.literal("beneficiaries"), communeId: z.string().min(1).max(64) }),
 ]);
 
@@ -32,33 +36,43 @@ export function createExportsRouter(deps: AppDeps): express.Router {
     const t = deps.i18n.t(localeOf(res));
     const communes = await listAreaCommunes(deps.prisma, staff.communeIds);
     const thisMonth = `${todayInVietnam(deps.clock.now()).slice(0, 7)}-01`;
-    const months = Array.from({ length: MONTHS_AHEAD + MONTHS_BACK + 1 }, (_, i) => addMonths(thisMonth, MONTHS_AHEAD - i).slice(0, 7));
-    const communeSelect = (id: string) => html`<label for="${id}">${t("imports:exports.commune")}</label>
-  <select id="${id}" name="communeId">${communes.map((c) => html`<option value="${c.id}">${c.name} (${c.code})</option>`)}</select>`;
+    const months = Array.from({ length: MONTHS_AHEAD + MONTHS_BACK + 1 }, (_, i) =>
+      addMonths(thisMonth, MONTHS_AHEAD - i).slice(0, 7),
+    );
+    const communeSelect = (id: string) =>
+      html`<label for="${id}">${t("imports:exports.commune")}</label>
+        <select id="${id}" name="communeId">
+          ${communes.map((c) => html`<option value="${c.id}">${c.name} (${c.code})</option>`)}
+        </select>`;
     const body =
       communes.length === 0
         ? html`<p class="muted">${t("imports:exports.noCommunes")}</p>`
         : html`<p>${t("imports:exports.intro")}</p>
-<div class="grid-2">
-<form class="panel" method="get" action="/console/exports/download" aria-labelledby="payouts-title">
-  <h2 id="payouts-title">${t("imports:exports.payouts")}</h2>
-  <p class="muted">${t("imports:exports.payoutsHint")}</p>
-  <input type="hidden" name="kind" value="payouts">
-  ${communeSelect("payouts-commune")}
-  <label for="payouts-month">${t("imports:exports.month")}</label>
-  <select id="payouts-month" name="month">${months.map(
-    (m) => html`<option value="${m}" ${m === thisMonth.slice(0, 7) ? html`selected` : ""}>${t("imports:exports.monthOption", { month: m.slice(5), year: m.slice(0, 4) })}</option>`,
-  )}</select>
-  <p><button type="submit" class="primary">${t("imports:exports.downloadPayouts")}</button></p>
-</form>
-<form class="panel" method="get" action="/console/exports/download" aria-labelledby="beneficiaries-title">
-  <h2 id="beneficiaries-title">${t("imports:exports.beneficiaries")}</h2>
-  <p class="muted">${t("imports:exports.beneficiariesHint")}</p>
-  <input type="hidden" name="kind" value="beneficiaries">
-  ${communeSelect("beneficiaries-commune")}
-  <p><button type="submit" class="primary">${t("imports:exports.downloadBeneficiaries")}</button></p>
-</form>
-</div>`;
+            <div class="grid-2">
+              <form class="panel" method="get" action="/console/exports/download" aria-labelledby="payouts-title">
+                <h2 id="payouts-title">${t("imports:exports.payouts")}</h2>
+                <p class="muted">${t("imports:exports.payoutsHint")}</p>
+                <input type="hidden" name="kind" value="payouts" />
+                ${communeSelect("payouts-commune")}
+                <label for="payouts-month">${t("imports:exports.month")}</label>
+                <select id="payouts-month" name="month">
+                  ${months.map(
+                    (m) =>
+                      html`<option value="${m}" ${m === thisMonth.slice(0, 7) ? html`selected` : ""}>
+                        ${t("imports:exports.monthOption", { month: m.slice(5), year: m.slice(0, 4) })}
+                      </option>`,
+                  )}
+                </select>
+                <p><button type="submit" class="primary">${t("imports:exports.downloadPayouts")}</button></p>
+              </form>
+              <form class="panel" method="get" action="/console/exports/download" aria-labelledby="beneficiaries-title">
+                <h2 id="beneficiaries-title">${t("imports:exports.beneficiaries")}</h2>
+                <p class="muted">${t("imports:exports.beneficiariesHint")}</p>
+                <input type="hidden" name="kind" value="beneficiaries" />
+                ${communeSelect("beneficiaries-commune")}
+                <p><button type="submit" class="primary">${t("imports:exports.downloadBeneficiaries")}</button></p>
+              </form>
+            </div>`;
     renderPage(deps, req, res, { title: t("imports:exports.title"), active: "exports", body });
   });
 

@@ -49,15 +49,28 @@ export function createHotlineRouter(deps: AppDeps): express.Router {
     const [rows, communes, alerts, fp] = await Promise.all([
       listTickets(deps.prisma, staff, filter),
       listAreaCommunes(deps.prisma, staff.communeIds),
-      deps.prisma.hotlineAlert.findMany({ where: { staffId: staff.id, seenAt: null }, include: { ticket: { select: { number: true } } }, orderBy: { createdAt: "desc" }, take: 20 }),
+      deps.prisma.hotlineAlert.findMany({
+        where: { staffId: staff.id, seenAt: null },
+        include: { ticket: { select: { number: true } } },
+        orderBy: { createdAt: "desc" },
+        take: 20,
+      }),
       queueFingerprint(deps.prisma, staff),
     ]);
-    const query = new URLSearchParams(Object.entries(req.query).flatMap(([k, v]) => (typeof v === "string" && k !== "lang" ? [[k, v]] : [])));
+    const query = new URLSearchParams(
+      Object.entries(req.query).flatMap(([k, v]) => (typeof v === "string" && k !== "lang" ? [[k, v]] : [])),
+    );
     query.set("fp", fp);
     renderPage(deps, req, res, {
       title: t("hotline:console.title"),
       active: "hotline",
-      body: hotlineQueueView(t, { filter, rows, communes, alerts: alerts.map((a) => ({ number: a.ticket.number, kind: a.kind, at: a.createdAt })), query: query.toString() }),
+      body: hotlineQueueView(t, {
+        filter,
+        rows,
+        communes,
+        alerts: alerts.map((a) => ({ number: a.ticket.number, kind: a.kind, at: a.createdAt })),
+        query: query.toString(),
+      }),
     });
   });
 
@@ -79,8 +92,18 @@ export function createHotlineRouter(deps: AppDeps): express.Router {
   router.get("/:number", async (req, res) => {
     const staff = getStaff(res);
     const ticket = await load(deps, staff, req.params.number);
-    await recordAudit(deps.prisma, { staffId: staff.id, actor: staff.username, action: "hotline.view", entity: "hotlineTicket", entityId: ticket.id, ip: clientIp(req) });
-    await deps.prisma.hotlineAlert.updateMany({ where: { staffId: staff.id, ticketId: ticket.id, seenAt: null }, data: { seenAt: deps.clock.now() } });
+    await recordAudit(deps.prisma, {
+      staffId: staff.id,
+      actor: staff.username,
+      action: "hotline.view",
+      entity: "hotlineTicket",
+      entityId: ticket.id,
+      ip: clientIp(req),
+    });
+    await deps.prisma.hotlineAlert.updateMany({
+      where: { staffId: staff.id, ticketId: ticket.id, seenAt: null },
+      data: { seenAt: deps.clock.now() },
+    });
     await show(deps, req, res, staff, ticket, null);
   });
 
@@ -90,11 +113,20 @@ export function createHotlineRouter(deps: AppDeps): express.Router {
     const form = actionForm.safeParse(req.body);
     if (!form.success) throw new AppError("bad_request", "Invalid ticket action");
     const ticket = await load(deps, staff, req.params.number);
-    const outcome = await applyTicketAction(deps.prisma, staff, ticket.number, toAction(form.data), deps.clock.now(), clientIp(req));
+    const outcome = await applyTicketAction(
+      deps.prisma,
+      staff,
+      ticket.number,
+      toAction(form.data),
+      deps.clock.now(),
+      clientIp(req),
+    );
     if (!outcome.ok && outcome.problem === "notFound") throw new AppError("not_found", "No such ticket");
     deps.kickOutbox?.();
     const fresh = await load(deps, staff, req.params.number);
-    const flash = outcome.ok ? { kind: "ok" as const, text: t(`hotline:console.flash.${form.data.action}`) } : { kind: "error" as const, text: t(`hotline:console.flash.${outcome.problem}`) };
+    const flash = outcome.ok
+      ? { kind: "ok" as const, text: t(`hotline:console.flash.${form.data.action}`) }
+      : { kind: "error" as const, text: t(`hotline:console.flash.${outcome.problem}`) };
     await show(deps, req, res, staff, fresh, flash, outcome.ok ? 200 : 422);
   });
 
@@ -104,7 +136,12 @@ export function createHotlineRouter(deps: AppDeps): express.Router {
 function parseFilter(raw: unknown): QueueFilter {
   const q = queueQuery.safeParse(raw);
   if (!q.success) throw new AppError("bad_request", "Invalid filter");
-  return { status: q.data.status, topic: q.data.topic || undefined, communeId: q.data.commune || undefined, mine: q.data.mine === "1" };
+  return {
+    status: q.data.status,
+    topic: q.data.topic || undefined,
+    communeId: q.data.commune || undefined,
+    mine: q.data.mine === "1",
+  };
 }
 
 function toAction(f: z.infer<typeof actionForm>): TicketAction {
@@ -141,8 +178,14 @@ async function show(
 ): Promise<void> {
   const t = translator(deps, res);
   const [person, assignees, fp] = await Promise.all([
-    ticket.beneficiaryId ? getBeneficiaryDetail(deps.prisma, null, ticket.beneficiaryId, todayInVietnam(deps.clock.now())) : null,
-    deps.prisma.staffUser.findMany({ where: { AND: [assigneeFilter(ticket.communeId), { id: { not: staff.id } }] }, orderBy: { fullName: "asc" }, take: 100 }),
+    ticket.beneficiaryId
+      ? getBeneficiaryDetail(deps.prisma, null, ticket.beneficiaryId, todayInVietnam(deps.clock.now()))
+      : null,
+    deps.prisma.staffUser.findMany({
+      where: { AND: [assigneeFilter(ticket.communeId), { id: { not: staff.id } }] },
+      orderBy: { fullName: "asc" },
+      take: 100,
+    }),
     ticketFingerprint(deps.prisma, staff, ticket.number),
   ]);
   renderPage(deps, req, res, {

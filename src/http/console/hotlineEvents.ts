@@ -20,7 +20,10 @@ export function hotlineEvents(deps: AppDeps): RequestHandler {
       retryMs: POLL_MS,
       onError: (err) => deps.log.warn({ err }, "hotline live poll failed"),
       async poll(stream) {
-        const now = number === null ? await queueFingerprint(deps.prisma, staff) : await ticketFingerprint(deps.prisma, staff, number);
+        const now =
+          number === null
+            ? await queueFingerprint(deps.prisma, staff)
+            : await ticketFingerprint(deps.prisma, staff, number);
         if (last !== null && now !== last) stream.send("change", now);
         last = now ?? "gone";
         return POLL_MS;

@@ -9,7 +9,11 @@ import { importAliasesView } from "./importAliasesView.ts";
 import { localeOf } from "./locale.ts";
 import { renderPage } from "./render.ts";
 
-const addBody = z.object({ kind: z.enum(["CATEGORY", "COMMUNE"]), wording: z.string().max(500), target: z.string().min(1).max(64) });
+const addBody = z.object({
+  kind: z.enum(["CATEGORY", "COMMUNE"]),
+  wording: z.string().max(500),
+  target: z.string().min(1).max(64),
+});
 
 export function createImportAliasesRouter(deps: AppDeps): express.Router {
   const router = express.Router();
@@ -18,11 +22,17 @@ export function createImportAliasesRouter(deps: AppDeps): express.Router {
     const t = deps.i18n.t(localeOf(res));
     const [aliases, categories, communes] = await Promise.all([
       listAliases(deps.prisma, staff),
-      deps.prisma.benefitCategory.findMany({ select: { code: true, name: true }, orderBy: [{ programme: "asc" }, { code: "asc" }] }),
+      deps.prisma.benefitCategory.findMany({
+        select: { code: true, name: true },
+        orderBy: [{ programme: "asc" }, { code: "asc" }],
+      }),
       listAreaCommunes(deps.prisma, staff.communeIds),
     ]);
     renderPage(deps, req, res, {
-      title: t("imports:aliases.title"), active: "imports", flash, status,
+      title: t("imports:aliases.title"),
+      active: "imports",
+      flash,
+      status,
       body: importAliasesView(t, staff, { aliases, categories, communes }),
     });
   };
@@ -44,7 +54,14 @@ export function createImportAliasesRouter(deps: AppDeps): express.Router {
     const t = deps.i18n.t(localeOf(res));
     const id = z.uuid().safeParse(req.params.id);
     const removed = id.success && (await removeAlias(deps.prisma, staff, id.data));
-    await show(req, res, removed ? { kind: "ok", text: t("imports:aliases.removed") } : { kind: "error", text: t("imports:aliases.errors.not_removed") }, removed ? 200 : 404);
+    await show(
+      req,
+      res,
+      removed
+        ? { kind: "ok", text: t("imports:aliases.removed") }
+        : { kind: "error", text: t("imports:aliases.errors.not_removed") },
+      removed ? 200 : 404,
+    );
   });
   return router;
 }

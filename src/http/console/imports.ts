@@ -45,9 +45,18 @@ export function createImportsRouter(deps: AppDeps): express.Router {
   const router = express.Router();
   const jobs = importJobsOf(deps);
   const maxMb = deps.config.IMPORT_MAX_MB;
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxMb * 1024 * 1024, files: 1, fields: 10 } }).single("file");
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: maxMb * 1024 * 1024, files: 1, fields: 10 },
+  }).single("file");
 
-  const page = (req: Request, res: Response, body: SafeHtml, flash?: { kind: "ok" | "error"; text: string }, status = 200) => {
+  const page = (
+    req: Request,
+    res: Response,
+    body: SafeHtml,
+    flash?: { kind: "ok" | "error"; text: string },
+    status = 200,
+  ) => {
     const t = deps.i18n.t(localeOf(res));
     renderPage(deps, req, res, { title: t("imports:page.title"), active: "imports", body, flash, status });
   };
@@ -55,12 +64,20 @@ export function createImportsRouter(deps: AppDeps): express.Router {
   const formAgain = (req: Request, res: Response, message: SafeHtml | string, status: number) => {
     const staff = getStaff(res);
     const t = deps.i18n.t(localeOf(res));
-    page(req, res, html`${importsView.intro(t)}${importsView.uploadForm(t, staff, { kinds: kindsFor(staff), maxMb })}`, { kind: "error", text: String(message) }, status);
+    page(
+      req,
+      res,
+      html`${importsView.intro(t)}${importsView.uploadForm(t, staff, { kinds: kindsFor(staff), maxMb })}`,
+      { kind: "error", text: String(message) },
+      status,
+    );
   };
   const ownJob = async (res: Response, id: string) => {
     const staff = getStaff(res);
     const parsed = jobId.safeParse(id);
-    const job = parsed.success ? await deps.prisma.importJob.findUnique({ where: { id: parsed.data }, omit: { data: true } }) : null;
+    const job = parsed.success
+      ? await deps.prisma.importJob.findUnique({ where: { id: parsed.data }, omit: { data: true } })
+      : null;
     // Someone else's job reads as no job at all.
     if (!job || (job.staffId !== staff.id && staff.role !== "ADMIN")) throw new AppError("not_found", "No such import");
     return job;
@@ -72,9 +89,12 @@ export function createImportsRouter(deps: AppDeps): express.Router {
     const staff = getStaff(res);
     const t = deps.i18n.t(localeOf(res));
     const runs = await listImportRuns(deps.prisma, staff);
-    page(req, res, html`${importsView.intro(t)}
-${importsView.uploadForm(t, staff, { kinds: kindsFor(staff), maxMb })}
-${importsView.runs(t, runs)}`);
+    page(
+      req,
+      res,
+      html`${importsView.intro(t)} ${importsView.uploadForm(t, staff, { kinds: kindsFor(staff), maxMb })}
+      ${importsView.runs(t, runs)}`,
+    );
   });
 
   router.post("/check", async (req, res) => {
@@ -82,7 +102,11 @@ ${importsView.runs(t, runs)}`);
     const locale = localeOf(res);
     const t = deps.i18n.t(locale);
     const uploaded = await new Promise<"ok" | "too_large" | "bad">((resolve) =>
-      upload(req, res, (err: unknown) => resolve(!err ? "ok" : err instanceof multer.MulterError && err.code === "LIMIT_FILE_SIZE" ? "too_large" : "bad")),
+      upload(req, res, (err: unknown) =>
+        resolve(
+          !err ? "ok" : err instanceof multer.MulterError && err.code === "LIMIT_FILE_SIZE" ? "too_large" : "bad",
+        ),
+      ),
     );
     if (uploaded === "too_large") return formAgain(req, res, t("imports:errors.file_too_large", { max: maxMb }), 413);
     const body = checkBody.safeParse(req.body);
@@ -93,7 +117,13 @@ ${importsView.runs(t, runs)}`);
     const fileName = Buffer.from(req.file.originalname, "latin1").toString("utf8");
     const data = req.file.buffer;
     const queued = await jobs.enqueue({
-      kind: body.data.kind, fileName, data, fileHash: createHash("sha256").update(data).digest("hex"), dryRun: true, staff, locale,
+      kind: body.data.kind,
+      fileName,
+      data,
+      fileHash: createHash("sha256").update(data).digest("hex"),
+      dryRun: true,
+      staff,
+      locale,
     });
     if (!queued.ok) return formAgain(req, res, t("imports:jobs.busy"), 409);
     res.redirect(303, `/console/imports/jobs/${queued.id}`);
@@ -108,13 +138,18 @@ ${importsView.runs(t, runs)}`);
     const report = run ? readStoredReport(run.report, run.id) : null;
     const kinds = kindsFor(staff);
     const again = importsView.uploadForm(t, staff, { kinds, maxMb, selected: KIND_BACK[job.kind], again: true });
-    if (job.status === "FAILED" || !report) return page(req, res, again, { kind: "error", text: t("imports:jobs.failed", { fileName: job.fileName }) });
+    if (job.status === "FAILED" || !report)
+      return page(req, res, again, { kind: "error", text: t("imports:jobs.failed", { fileName: job.fileName }) });
     const importable = report.dryRun && report.created + report.updated > 0 && report.errors.every((e) => e.row > 0);
     const next = report.dryRun
       ? html`${importable ? importsView.applyForm(t, staff, job.id, report) : ""}${report.errorCount > 0 ? again : ""}`
-      : report.applied ? null : again;
+      : report.applied
+        ? null
+        : again;
     const flash = report.dryRun
-      ? report.errorCount > 0 ? { kind: "error" as const, text: t("imports:report.checkErrors", { count: report.errorCount }) } : undefined
+      ? report.errorCount > 0
+        ? { kind: "error" as const, text: t("imports:report.checkErrors", { count: report.errorCount }) }
+        : undefined
       : report.applied
         ? { kind: "ok" as const, text: t("imports:report.applied", { fileName: report.fileName }) }
         : { kind: "error" as const, text: t("imports:report.refused", { count: report.errorCount }) };
@@ -125,7 +160,13 @@ ${importsView.runs(t, runs)}`);
     const t = deps.i18n.t(localeOf(res));
     const job = await ownJob(res, req.params.id);
     res.setHeader("Cache-Control", "no-store");
-    res.json({ status: job.status, done: job.status === "DONE" || job.status === "FAILED", phase: job.phase, rows: job.rowsRead, text: importJobView.progressText(t, job) });
+    res.json({
+      status: job.status,
+      done: job.status === "DONE" || job.status === "FAILED",
+      phase: job.phase,
+      rows: job.rowsRead,
+      text: importJobView.progressText(t, job),
+    });
   });
 
   router.post("/jobs/:id/apply", async (req, res) => {
@@ -140,8 +181,15 @@ ${importsView.runs(t, runs)}`);
       return formAgain(req, res, t("imports:jobs.expired"), 400);
     }
     const queued = await jobs.enqueue({
-      kind, fileName: job.fileName, data: Buffer.from(file.data), fileHash: job.fileHash, dryRun: false, skipInvalid: body.data.skipInvalid === "1",
-      staff, locale, checkedJobId: job.id,
+      kind,
+      fileName: job.fileName,
+      data: Buffer.from(file.data),
+      fileHash: job.fileHash,
+      dryRun: false,
+      skipInvalid: body.data.skipInvalid === "1",
+      staff,
+      locale,
+      checkedJobId: job.id,
     });
     if (!queued.ok) return formAgain(req, res, t("imports:jobs.busy"), 409);
     res.redirect(303, `/console/imports/jobs/${queued.id}`);

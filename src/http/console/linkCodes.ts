@@ -35,15 +35,22 @@ export function createLinkCodesRouter(deps: AppDeps): express.Router {
       communes.length === 0
         ? html`<p class="muted">${t("linkCodes:form.noCommunes")}</p>`
         : html`<p>${t("linkCodes:form.intro")}</p>
-<form class="panel" method="post" action="/console/link-codes">
-  <input type="hidden" name="_csrf" value="${staff.csrfToken}">
-  <label for="communeId">${t("linkCodes:form.commune")}</label>
-  <select id="communeId" name="communeId">${communes.map((c) => html`<option value="${c.id}">${c.name} (${c.code})</option>`)}</select>
-  <p><label class="check"><input type="checkbox" id="onlyUnlinked" name="onlyUnlinked" value="1" checked> ${t("linkCodes:form.onlyUnlinked")}</label></p>
-  <p class="muted">${t("linkCodes:form.onlyUnlinkedHint")}</p>
-  <p class="muted">${t("linkCodes:form.validity", { days: deps.config.LINK_CODE_DAYS })}</p>
-  <button type="submit" class="primary">${t("linkCodes:form.submit")}</button>
-</form>`;
+            <form class="panel" method="post" action="/console/link-codes">
+              <input type="hidden" name="_csrf" value="${staff.csrfToken}" />
+              <label for="communeId">${t("linkCodes:form.commune")}</label>
+              <select id="communeId" name="communeId">
+                ${communes.map((c) => html`<option value="${c.id}">${c.name} (${c.code})</option>`)}
+              </select>
+              <p>
+                <label class="check"
+                  ><input type="checkbox" id="onlyUnlinked" name="onlyUnlinked" value="1" checked />
+                  ${t("linkCodes:form.onlyUnlinked")}</label
+                >
+              </p>
+              <p class="muted">${t("linkCodes:form.onlyUnlinkedHint")}</p>
+              <p class="muted">${t("linkCodes:form.validity", { days: deps.config.LINK_CODE_DAYS })}</p>
+              <button type="submit" class="primary">${t("linkCodes:form.submit")}</button>
+            </form>`;
     renderPage(deps, req, res, { title: t("linkCodes:form.title"), active: "linkCodes", body });
   });
 

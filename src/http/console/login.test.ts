@@ -7,7 +7,17 @@ describe("safeNext", () => {
     expect(safeNext("/console/beneficiaries?q=nguyen&page=2")).toBe("/console/beneficiaries?q=nguyen&page=2");
   });
   it("refuses anything that could leave the console or loop back to sign-in", () => {
-    for (const bad of ["//evil.example", "https://evil.example/console", "/\\evil.example", "/consoles", "/console//evil", "/console/login", "/console/x y", undefined, ["/console"]]) {
+    for (const bad of [
+      "//evil.example",
+      "https://evil.example/console",
+      "/\\evil.example",
+      "/consoles",
+      "/console//evil",
+      "/console/login",
+      "/console/x y",
+      undefined,
+      ["/console"],
+    ]) {
       expect(safeNext(bad), String(bad)).toBeNull();
     }
   });

@@ -10,7 +10,15 @@ import { endSession, startSession } from "../../features/staff/session.ts";
 import { getStaff, maybeStaff } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
 import { refuseHostileBody } from "../hostileInput.ts";
-import { BROWSER_COOKIE, SESSION_COOKIE, browserCookieOptions, clientIp, requireStaff, sessionCookieOptions, sessionPolicy } from "./auth.ts";
+import {
+  BROWSER_COOKIE,
+  SESSION_COOKIE,
+  browserCookieOptions,
+  clientIp,
+  requireStaff,
+  sessionCookieOptions,
+  sessionPolicy,
+} from "./auth.ts";
 import { parseCookies } from "./cookies.ts";
 import { checkLoginCsrf, clearLoginCsrf, issueLoginCsrf, requireCsrf } from "./csrf.ts";
 import { translator } from "./locale.ts";
@@ -32,7 +40,12 @@ export function createLoginRouter(deps: AppDeps): express.Router {
     renderPage(deps, req, res, {
       title: t("console:login.title"),
       pageClass: "login-page",
-      body: loginView(t, { csrf: issueLoginCsrf(deps, req, res), next: safeNext(req.query.next), username: "", error: null }),
+      body: loginView(t, {
+        csrf: issueLoginCsrf(deps, req, res),
+        next: safeNext(req.query.next),
+        username: "",
+        error: null,
+      }),
       flash: req.query.out === "1" ? { kind: "ok", text: t("console:login.loggedOut") } : null,
     });
   });
@@ -69,11 +82,19 @@ export function createLoginRouter(deps: AppDeps): express.Router {
       return res.redirect(303, safeNext(input.next) ?? "/console");
     }
     if (result.reason === "wait") res.setHeader("Retry-After", String(Math.ceil(result.waitMs / 1000)));
-    const error = result.reason === "wait" ? t("console:login.wait", { wait: waitText(t, result.waitMs) }) : t("console:login.invalid");
+    const error =
+      result.reason === "wait"
+        ? t("console:login.wait", { wait: waitText(t, result.waitMs) })
+        : t("console:login.invalid");
     renderPage(deps, req, res, {
       title: t("console:login.title"),
       pageClass: "login-page",
-      body: loginView(t, { csrf: issueLoginCsrf(deps, req, res), next: safeNext(input.next), username: input.username, error }),
+      body: loginView(t, {
+        csrf: issueLoginCsrf(deps, req, res),
+        next: safeNext(input.next),
+        username: input.username,
+        error,
+      }),
       status: result.reason === "wait" ? 429 : 401,
     });
   });
@@ -92,7 +113,9 @@ export function createLoginRouter(deps: AppDeps): express.Router {
 /** "12 giây" / "3 phút": how long to wait, rounded up. */
 function waitText(t: TFunction, ms: number): string {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  return seconds < 60 ? t("console:login.seconds", { count: seconds }) : t("console:login.minutes", { count: Math.ceil(seconds / 60) });
+  return seconds < 60
+    ? t("console:login.seconds", { count: seconds })
+    : t("console:login.minutes", { count: Math.ceil(seconds / 60) });
 }
 
 /** Only local console paths: "//evil.example" or "/\evil" would leave the site. */

@@ -53,7 +53,8 @@ export function firstMultipartField(req: Request, name: string): Promise<string 
 /** "more" until the first part is complete; then its value if it is the field, or null. */
 function readFirstPart(text: string, delimiter: string, name: string): string | null | "more" {
   const start = text.indexOf(`${delimiter}\r\n`);
-  if (start < 0) return text.length > delimiter.length + 2 && !text.startsWith(delimiter.slice(0, text.length)) ? null : "more";
+  if (start < 0)
+    return text.length > delimiter.length + 2 && !text.startsWith(delimiter.slice(0, text.length)) ? null : "more";
   const headersEnd = text.indexOf("\r\n\r\n", start);
   if (headersEnd < 0) return "more";
   const headers = text.slice(start + delimiter.length + 2, headersEnd);

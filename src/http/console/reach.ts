@@ -48,7 +48,12 @@ export function createReachRouter(deps: AppDeps): express.Router {
   router.get("/export", async (req, res) => {
     const staff = getStaff(res);
     const { communeId } = parse(req.query, staff);
-    const file = await exportReach(deps, { staff, communeId, today: todayInVietnam(deps.clock.now()), locale: localeOf(res) });
+    const file = await exportReach(deps, {
+      staff,
+      communeId,
+      today: todayInVietnam(deps.clock.now()),
+      locale: localeOf(res),
+    });
     res.setHeader("Cache-Control", "no-store");
     res.attachment(file.fileName).type(XLSX_TYPE).send(file.data);
   });
@@ -58,6 +63,7 @@ export function createReachRouter(deps: AppDeps): express.Router {
 function parse(raw: unknown, staff: StaffContext): z.infer<typeof query> {
   const parsed = query.safeParse(raw);
   if (!parsed.success) throw new AppError("bad_request", "Invalid reach filter", parsed.error.issues);
-  if (parsed.data.communeId && !canSeeCommune(staff, parsed.data.communeId)) throw new AppError("not_found", "Unknown commune");
+  if (parsed.data.communeId && !canSeeCommune(staff, parsed.data.communeId))
+    throw new AppError("not_found", "Unknown commune");
   return parsed.data;
 }

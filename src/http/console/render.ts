@@ -31,5 +31,8 @@ export function renderPage(deps: AppDeps, req: Request, res: Response, o: Render
   // Pages show personal data: never keep them in shared caches or the back-forward cache of a
   // shared computer after sign-out.
   res.setHeader("Cache-Control", "no-store");
-  res.status(o.status ?? 200).type("html").send(page.value);
+  res
+    .status(o.status ?? 200)
+    .type("html")
+    .send(page.value);
 }

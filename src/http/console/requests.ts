@@ -34,13 +34,24 @@ export function createRequestsRouter(deps: AppDeps): express.Router {
     const query = listQuery.safeParse(req.query);
     if (!query.success) throw new AppError("bad_request", "Invalid filter");
     const rows = await listQueue(deps.prisma, staff.communeIds, query.data.status);
-    renderPage(deps, req, res, { title: t("requests:console.title"), active: "requests", body: requestListView(t, { status: query.data.status, rows }) });
+    renderPage(deps, req, res, {
+      title: t("requests:console.title"),
+      active: "requests",
+      body: requestListView(t, { status: query.data.status, rows }),
+    });
   });
 
   router.get("/:id", async (req, res) => {
     const staff = getStaff(res);
     const detail = await load(deps, staff, req.params.id);
-    await recordAudit(deps.prisma, { staffId: staff.id, actor: staff.username, action: "request.view", entity: "changeRequest", entityId: detail.id, ip: clientIp(req) });
+    await recordAudit(deps.prisma, {
+      staffId: staff.id,
+      actor: staff.username,
+      action: "request.view",
+      entity: "changeRequest",
+      entityId: detail.id,
+      ip: clientIp(req),
+    });
     await show(deps, req, res, staff, detail, null);
   });
 
@@ -48,7 +59,10 @@ export function createRequestsRouter(deps: AppDeps): express.Router {
   router.get("/:id/form", async (req, res) => {
     const staff = getStaff(res);
     const detail = await load(deps, staff, req.params.id);
-    const found = detail.kind === "AUTHORISATION" ? await deps.prisma.changeRequest.findUnique({ where: { id: detail.id }, include: FORM_INCLUDE }) : null;
+    const found =
+      detail.kind === "AUTHORISATION"
+        ? await deps.prisma.changeRequest.findUnique({ where: { id: detail.id }, include: FORM_INCLUDE })
+        : null;
     const t = deps.i18n.t("vi");
     const body = found ? formBody(t, found) : null;
     if (!body) throw new AppError("not_found", "No printable form for this request");
@@ -85,7 +99,12 @@ export function createRequestsRouter(deps: AppDeps): express.Router {
     if (!outcome.ok && outcome.problem === "notFound") throw new AppError("not_found", "No such request");
     const detail = await load(deps, staff, req.params.id);
     const flash = outcome.ok
-      ? { kind: "ok" as const, text: t(`requests:console.flash.${form.data.decision === "approve" ? "approved" : "rejected"}`, { reference: outcome.reference }) }
+      ? {
+          kind: "ok" as const,
+          text: t(`requests:console.flash.${form.data.decision === "approve" ? "approved" : "rejected"}`, {
+            reference: outcome.reference,
+          }),
+        }
       : { kind: "error" as const, text: t(`requests:console.flash.${outcome.problem}`) };
     await show(deps, req, res, staff, detail, flash, outcome.ok ? 200 : 422);
   });
@@ -112,7 +131,16 @@ async function show(
   renderPage(deps, req, res, {
     title: t("requests:console.detailTitle", { reference: detail.reference }),
     active: "requests",
-    body: requestDetailView(t, detail, staff.csrfToken, await historyActors(deps, t, detail.history.map((h) => h.actor))),
+    body: requestDetailView(
+      t,
+      detail,
+      staff.csrfToken,
+      await historyActors(
+        deps,
+        t,
+        detail.history.map((h) => h.actor),
+      ),
+    ),
     flash,
     status,
   });
@@ -135,7 +163,10 @@ async function historyActors(deps: AppDeps, t: TFunction, actors: string[]): Pro
         relative: { select: { fullName: true, beneficiary: { select: { fullName: true } } } },
       },
     }),
-    deps.prisma.staffUser.findMany({ where: { username: { in: usernames } }, select: { username: true, fullName: true } }),
+    deps.prisma.staffUser.findMany({
+      where: { username: { in: usernames } },
+      select: { username: true, fullName: true },
+    }),
   ]);
   const names = new Map<string, string>([["form-link", t("requests:console.historyFormLink")]]);
   for (const s of staff) names.set(s.username, s.fullName);

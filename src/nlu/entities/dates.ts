@@ -7,14 +7,26 @@ import { foldVietnamese } from "../../lib/text.ts";
 const DAY_MS = 86_400_000;
 
 export function pastDateFromText(text: string, today: CalendarDate): CalendarDate | null {
-  const words = foldVietnamese(text).replace(/[.,!?]+/g, " ").replace(/\s+/g, " ").trim();
-  const back = (days: number) => new Date(new Date(`${today}T00:00:00Z`).getTime() - days * DAY_MS).toISOString().slice(0, 10);
-  if (/^(?:(?:sang|trua|chieu|toi|dem) )?(?:hom )?nay$|^today$|^this (?:morning|afternoon|evening)$|^sang nay$|^toi nay$|^dem nay$/.test(words)) return today;
+  const words = foldVietnamese(text)
+    .replace(/[.,!?]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const back = (days: number) =>
+    new Date(new Date(`${today}T00:00:00Z`).getTime() - days * DAY_MS).toISOString().slice(0, 10);
+  if (
+    /^(?:(?:sang|trua|chieu|toi|dem) )?(?:hom )?nay$|^today$|^this (?:morning|afternoon|evening)$|^sang nay$|^toi nay$|^dem nay$/.test(
+      words,
+    )
+  )
+    return today;
   if (/^(?:(?:sang|trua|chieu|toi|dem) )?hom qua$|^yesterday$|^dem qua$|^toi qua$/.test(words)) return back(1);
   if (/^hom kia$|^the day before yesterday$/.test(words)) return back(2);
   const ago = /^(\d{1,2}) (?:ngay|hom|days?) (?:truoc|roi|ago)$/.exec(words);
   if (ago) return back(Number(ago[1]));
-  const numbers = words.replace(/\b(?:ngay|thang|nam|vao|luc|hom|mat|ba|ong|me|bo|da|roi)\b/g, " ").replace(/\s+/g, " ").trim();
+  const numbers = words
+    .replace(/\b(?:ngay|thang|nam|vao|luc|hom|mat|ba|ong|me|bo|da|roi)\b/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   const full = /^(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})$/.exec(numbers);
   if (full) return past(`${full[3]}-${pad(full[2])}-${pad(full[1])}`, today);
   const short = /^(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})$/.exec(numbers);

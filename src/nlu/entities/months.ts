@@ -6,7 +6,20 @@ import { foldVietnamese } from "../../lib/text.ts";
 
 export type MonthAnswer = { ok: true; value: CalendarDate } | { ok: false; problem: "month" };
 
-const EN_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const EN_MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 const RELATIVE: readonly [RegExp, number][] = [
   [/^(?:thang|t)? ?(?:nay|hien tai)$|^this month$/, 0],
   [/^(?:thang|t)? ?(?:sau|toi|ke tiep|ke|moi)$|^next month$|^the next month$/, 1],
@@ -21,15 +34,21 @@ export function monthFromText(text: string, today: CalendarDate): MonthAnswer {
     .replace(/\b(?:tu|bat dau|bat dau tu|from|starting|start|in|ke tu)\b/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  for (const [pattern, offset] of RELATIVE) if (pattern.test(words)) return { ok: true, value: addMonths(thisMonth, offset) };
-  const numeric = words.replace(/\b(?:thang|nam|t)\b/g, " ").replace(/\s+/g, " ").trim();
+  for (const [pattern, offset] of RELATIVE)
+    if (pattern.test(words)) return { ok: true, value: addMonths(thisMonth, offset) };
+  const numeric = words
+    .replace(/\b(?:thang|nam|t)\b/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   const monthFirst = /^(\d{1,2})\s*[/.\-\s]\s*(\d{4})$/.exec(numeric);
   if (monthFirst) return iso(monthFirst[2], monthFirst[1]);
   const yearFirst = /^(\d{4})\s*[/-]\s*(\d{1,2})$/.exec(numeric);
   if (yearFirst) return iso(yearFirst[1], yearFirst[2]);
   const twoDigitYear = /^(\d{1,2})\s*[/.-]\s*(\d{2})$/.exec(numeric);
   if (twoDigitYear) return iso(`20${twoDigitYear[2]}`, twoDigitYear[1]);
-  const named = new RegExp(`^(${EN_MONTHS.join("|")}|${EN_MONTHS.map((m) => m.slice(0, 3)).join("|")})(?: (\\d{4}))?$`).exec(words);
+  const named = new RegExp(
+    `^(${EN_MONTHS.join("|")}|${EN_MONTHS.map((m) => m.slice(0, 3)).join("|")})(?: (\\d{4}))?$`,
+  ).exec(words);
   if (named) {
     const index = EN_MONTHS.findIndex((m) => m.startsWith(named[1] ?? "-"));
     return named[2] ? iso(named[2], String(index + 1)) : coming(index + 1, thisMonth);

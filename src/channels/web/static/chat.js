@@ -23,8 +23,14 @@
   let streamRetry = 0;
   const problems = new Set();
 
-  const timeFormat = new Intl.DateTimeFormat(config.lang === "en" ? "en-GB" : "vi-VN", { hour: "2-digit", minute: "2-digit" });
-  const dayFormat = new Intl.DateTimeFormat(config.lang === "en" ? "en-GB" : "vi-VN", { day: "2-digit", month: "2-digit" });
+  const timeFormat = new Intl.DateTimeFormat(config.lang === "en" ? "en-GB" : "vi-VN", {
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+  const dayFormat = new Intl.DateTimeFormat(config.lang === "en" ? "en-GB" : "vi-VN", {
+    day: "2-digit",
+    month: "2-digit",
+  });
 
   function uuid() {
     if (crypto.randomUUID) return crypto.randomUUID();
@@ -160,7 +166,13 @@
     clearChips();
     let row = null;
     if (label) {
-      row = addMessage({ id: `c:${clientMessageId}`, from: "me", text: label, at: new Date().toISOString(), local: true });
+      row = addMessage({
+        id: `c:${clientMessageId}`,
+        from: "me",
+        text: label,
+        at: new Date().toISOString(),
+        local: true,
+      });
     }
     showTyping();
     post({ ...body, clientMessageId }, row, 0);
@@ -174,7 +186,14 @@
       input.value = payload.text;
       resizeInput();
     }
-    addMessage({ id: `local:${payload.clientMessageId}`, from: "bot", text: T.tooLong, buttons: [], at: new Date().toISOString(), local: true });
+    addMessage({
+      id: `local:${payload.clientMessageId}`,
+      from: "bot",
+      text: T.tooLong,
+      buttons: [],
+      at: new Date().toISOString(),
+      local: true,
+    });
   }
 
   function markRow(row, state) {
@@ -277,7 +296,10 @@
   async function loadHistory() {
     for (let attempt = 0; ; attempt++) {
       try {
-        const res = await fetch("/chat/api/history", { credentials: "same-origin", headers: { accept: "application/json" } });
+        const res = await fetch("/chat/api/history", {
+          credentials: "same-origin",
+          headers: { accept: "application/json" },
+        });
         if (res.ok) {
           setProblem("offline", false);
           return await res.json();

@@ -66,7 +66,10 @@ export async function sheetLayout(zip: ZipArchive, path: string): Promise<SheetL
   const hiddenColumns = new Set<number>();
   for (const el of elements(head, "col")) {
     const a = attributes(el.attrs);
-    const hidden = a.get("hidden") === "1" || a.get("hidden") === "true" || (a.get("customWidth") === "1" && Number(a.get("width")) === 0);
+    const hidden =
+      a.get("hidden") === "1" ||
+      a.get("hidden") === "true" ||
+      (a.get("customWidth") === "1" && Number(a.get("width")) === 0);
     if (!hidden) continue;
     const min = Number(a.get("min"));
     const max = Math.min(Number(a.get("max")), min + 1000);
@@ -77,13 +80,24 @@ export async function sheetLayout(zip: ZipArchive, path: string): Promise<SheetL
     const [from, to] = (attributes(el.attrs).get("ref") ?? "").split(":");
     const a = cellRef(from ?? "");
     const b = cellRef(to ?? from ?? "");
-    if (a && b) merges.push({ r1: Math.min(a.row, b.row), c1: Math.min(a.col, b.col), r2: Math.max(a.row, b.row), c2: Math.min(Math.max(a.col, b.col), a.col + 200) });
+    if (a && b)
+      merges.push({
+        r1: Math.min(a.row, b.row),
+        c1: Math.min(a.col, b.col),
+        r2: Math.max(a.row, b.row),
+        c2: Math.min(Math.max(a.col, b.col), a.col + 200),
+      });
   }
   return { hiddenColumns, merges };
 }
 
 /** Second pass: the rows, with merged ranges filled in. */
-export async function* sheetRows(zip: ZipArchive, path: string, ctx: CellContext, layout: SheetLayout): AsyncGenerator<SheetRow> {
+export async function* sheetRows(
+  zip: ZipArchive,
+  path: string,
+  ctx: CellContext,
+  layout: SheetLayout,
+): AsyncGenerator<SheetRow> {
   const rowRe = /<(?:[\w.-]+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?row>)/g;
   const merged = new MergeFill(layout.merges);
   let pending = "";
@@ -147,7 +161,8 @@ function cellValue(a: Map<string, string>, inner: string, ctx: CellContext): Cel
     if (type === "s") value = ctx.shared[Number(raw)] ?? null;
     else if (type === "str") value = decodeXml(raw).normalize("NFC");
     else if (type === "b") value = raw.trim() === "1";
-    else if (type === "e") value = null; // #N/A, #REF! …
+    else if (type === "e")
+      value = null; // #N/A, #REF! …
     else if (type === "d") {
       const d = new Date(decodeXml(raw));
       value = Number.isNaN(d.getTime()) ? decodeXml(raw) : d;

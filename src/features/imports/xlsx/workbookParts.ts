@@ -16,7 +16,9 @@ export const MAX_ELEMENT_CHARS = 1_000_000;
 
 export function workbookSheets(zip: ZipArchive): SheetInfo[] {
   const rootRels = zip.read("_rels/.rels");
-  const workbookPath = (rootRels && relationshipTargets(rootRels, "").find((r) => r.type.endsWith("/officeDocument"))?.target) ?? "xl/workbook.xml";
+  const workbookPath =
+    (rootRels && relationshipTargets(rootRels, "").find((r) => r.type.endsWith("/officeDocument"))?.target) ??
+    "xl/workbook.xml";
   const workbook = zip.read(workbookPath);
   if (!workbook) throw new ArchiveError("file_unreadable");
   const dir = workbookPath.includes("/") ? workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1) : "";
@@ -59,7 +61,10 @@ export async function readSharedStrings(zip: ZipArchive): Promise<string[]> {
 }
 
 // Built-in number formats that are dates or times (ECMA-376 §18.8.30, plus the East Asian ones).
-const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILT_IN_DATES = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 /** For each cell style index (the `s` attribute), whether it shows a date. */
 export function dateStyles(zip: ZipArchive): boolean[] {

@@ -9,12 +9,16 @@ const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', a
 const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
 export function decodeXml(text: string): string {
-  const plain = text.includes("&") ? text.replace(ENTITY, (_, dec?: string, hex?: string, name?: string) => {
-    if (name) return NAMED[name] ?? "";
-    const code = dec ? Number(dec) : parseInt(hex ?? "", 16);
-    return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
-  }) : text;
-  return plain.includes("_x") ? plain.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : plain;
+  const plain = text.includes("&")
+    ? text.replace(ENTITY, (_, dec?: string, hex?: string, name?: string) => {
+        if (name) return NAMED[name] ?? "";
+        const code = dec ? Number(dec) : parseInt(hex ?? "", 16);
+        return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
+      })
+    : text;
+  return plain.includes("_x")
+    ? plain.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : plain;
 }
 
 /** Attributes of a start tag's text (`r="A1" s="3" t="s"`), names without their prefix. */

@@ -8,7 +8,10 @@ if (panel && panel.dataset.status) {
   const tick = async () => {
     let data;
     try {
-      const res = await fetch(panel.dataset.status, { headers: { accept: "application/json" }, credentials: "same-origin" });
+      const res = await fetch(panel.dataset.status, {
+        headers: { accept: "application/json" },
+        credentials: "same-origin",
+      });
       data = await res.json();
     } catch {
       window.setTimeout(tick, 4000);

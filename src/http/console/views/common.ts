@@ -47,10 +47,10 @@ export function pager(t: TFunction, basePath: string, params: URLSearchParams, p
     return `${basePath}?${q.toString()}`;
   };
   return html`<nav class="pager" aria-label="${t("console:pager.label")}">
-  ${page > 1 ? html`<a class="btn secondary" href="${link(page - 1)}" rel="prev">${t("console:pager.prev")}</a>` : ""}
-  <span class="muted">${t("console:pager.page", { page, pages })}</span>
-  ${page < pages ? html`<a class="btn secondary" href="${link(page + 1)}" rel="next">${t("console:pager.next")}</a>` : ""}
-</nav>`;
+    ${page > 1 ? html`<a class="btn secondary" href="${link(page - 1)}" rel="prev">${t("console:pager.prev")}</a>` : ""}
+    <span class="muted">${t("console:pager.page", { page, pages })}</span>
+    ${page < pages ? html`<a class="btn secondary" href="${link(page + 1)}" rel="next">${t("console:pager.next")}</a>` : ""}
+  </nav>`;
 }
 
 export function selectOptions(options: { value: string; label: string }[], selected: string | undefined): SafeHtml {
@@ -65,8 +65,21 @@ export function dataTable(
   className = "",
 ): SafeHtml {
   if (rows.length === 0) return html`<p class="muted empty">${empty}</p>`;
-  return html`<div class="table-wrap"><table class="${className}">
-<thead><tr>${headers.map((h) => html`<th class="${h.num ? "num" : ""}">${h.label}</th>`)}</tr></thead>
-<tbody>${rows.map((cells) => html`<tr>${cells.map((c, i) => html`<td class="${headers[i]?.num ? "num" : ""}">${c}</td>`)}</tr>`)}</tbody>
-</table></div>`;
+  return html`<div class="table-wrap">
+    <table class="${className}">
+      <thead>
+        <tr>
+          ${headers.map((h) => html`<th class="${h.num ? "num" : ""}">${h.label}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (cells) =>
+            html`<tr>
+              ${cells.map((c, i) => html`<td class="${headers[i]?.num ? "num" : ""}">${c}</td>`)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }

@@ -8,7 +8,15 @@ import type { AccountState, AccountStep } from "../requests/states.ts";
 
 const TYPES: AccountType[] = ["BANK", "EWALLET", "MOBILE_MONEY", "VNEID", "CASH"];
 
-const NUMBER: Record<AccountStep, number> = { type: 1, guide: 2, cashKind: 2, provider: 3, accountNumber: 4, holderName: 4, confirm: 5 };
+const NUMBER: Record<AccountStep, number> = {
+  type: 1,
+  guide: 2,
+  cashKind: 2,
+  provider: 3,
+  accountNumber: 4,
+  holderName: 4,
+  confirm: 5,
+};
 
 export function accountProgress(state: AccountState, step: AccountStep): { n: number; total: number } {
   // Going back to cash has three steps: the choice, where to collect, the summary.
@@ -22,7 +30,12 @@ export function accountPrompt(state: AccountState, step: AccountStep): Reply[] {
   const type = state.draft.type ?? "BANK";
   switch (step) {
     case "type":
-      return [{ text: [head, say("requests:account.askType")], buttons: [...TYPES.map((t) => [btn(`requests:account.type.${t}`, `${RQ.type}${t}`)]), CANCEL_ROW] }];
+      return [
+        {
+          text: [head, say("requests:account.askType")],
+          buttons: [...TYPES.map((t) => [btn(`requests:account.type.${t}`, `${RQ.type}${t}`)]), CANCEL_ROW],
+        },
+      ];
     case "guide":
       return guide(head, type);
     case "provider": {
@@ -30,19 +43,40 @@ export function accountPrompt(state: AccountState, step: AccountStep): Reply[] {
       return [
         {
           text: [head, say("requests:account.askProvider"), say("requests:account.providerHint")],
-          buttons: [...pairs(list.map((p, i) => btn("requests:button.provider", `${RQ.provider}${i}`, { name: p }))), CANCEL_ROW],
+          buttons: [
+            ...pairs(list.map((p, i) => btn("requests:button.provider", `${RQ.provider}${i}`, { name: p }))),
+            CANCEL_ROW,
+          ],
         },
       ];
     }
     case "accountNumber":
-      return [ask([head, say(byPhone(state) ? "requests:account.askPhoneNumber" : "requests:account.askNumber", { provider: state.draft.provider ?? "" }), say(byPhone(state) ? "requests:example.phone" : "requests:example.account")])];
+      return [
+        ask([
+          head,
+          say(byPhone(state) ? "requests:account.askPhoneNumber" : "requests:account.askNumber", {
+            provider: state.draft.provider ?? "",
+          }),
+          say(byPhone(state) ? "requests:example.phone" : "requests:example.account"),
+        ]),
+      ];
     case "holderName":
-      return [ask([head, say("requests:account.askHolder"), say("requests:account.holderRule", { name: state.person?.fullName ?? "" })])];
+      return [
+        ask([
+          head,
+          say("requests:account.askHolder"),
+          say("requests:account.holderRule", { name: state.person?.fullName ?? "" }),
+        ]),
+      ];
     case "cashKind":
       return [
         {
           text: [head, say("requests:account.askCash")],
-          buttons: [[btn("requests:account.cash.CASH_POINT", `${RQ.cash}CASH_POINT`)], [btn("requests:account.cash.CASH_HOME", `${RQ.cash}CASH_HOME`)], CANCEL_ROW],
+          buttons: [
+            [btn("requests:account.cash.CASH_POINT", `${RQ.cash}CASH_POINT`)],
+            [btn("requests:account.cash.CASH_HOME", `${RQ.cash}CASH_HOME`)],
+            CANCEL_ROW,
+          ],
         },
       ];
     case "confirm":
@@ -66,11 +100,32 @@ function summary(state: AccountState, head: ReturnType<typeof progress>): Reply 
   const person = state.person?.fullName ?? "";
   const lines =
     d.type === "CASH"
-      ? [say("requests:account.summaryCash", { person, how: { key: `requests:account.cash.${d.cash ?? "CASH_POINT"}` } })]
-      : [say("requests:account.summaryAccount", { person, provider: d.provider ?? "", account: `••••••••${d.accountLast4 ?? ""}`, holder: d.holderName ?? "" })];
-  const edits = d.type === "CASH" ? [[btn("requests:button.editCash", `${RQ.edit}cashKind`)]] : [[btn("requests:button.editAccount", `${RQ.edit}accountNumber`)]];
+      ? [
+          say("requests:account.summaryCash", {
+            person,
+            how: { key: `requests:account.cash.${d.cash ?? "CASH_POINT"}` },
+          }),
+        ]
+      : [
+          say("requests:account.summaryAccount", {
+            person,
+            provider: d.provider ?? "",
+            account: `••••••••${d.accountLast4 ?? ""}`,
+            holder: d.holderName ?? "",
+          }),
+        ];
+  const edits =
+    d.type === "CASH"
+      ? [[btn("requests:button.editCash", `${RQ.edit}cashKind`)]]
+      : [[btn("requests:button.editAccount", `${RQ.edit}accountNumber`)]];
   return {
-    text: [head, say("requests:account.summaryTitle"), ...lines, say("requests:account.summaryWhen"), say("requests:auth.confirmAsk")],
+    text: [
+      head,
+      say("requests:account.summaryTitle"),
+      ...lines,
+      say("requests:account.summaryWhen"),
+      say("requests:auth.confirmAsk"),
+    ],
     buttons: [[btn("requests:button.send", RQ.send)], ...edits, CANCEL_ROW],
   };
 }
@@ -82,7 +137,9 @@ export function byPhone(state: AccountState): boolean {
 }
 
 export function whenText(effectiveMonth: string | null) {
-  return effectiveMonth ? say("requests:account.from", { month: monthLabel(effectiveMonth) }) : say("requests:account.fromNext");
+  return effectiveMonth
+    ? say("requests:account.from", { month: monthLabel(effectiveMonth) })
+    : say("requests:account.fromNext");
 }
 
 function pairs<T>(items: T[]): T[][] {

@@ -24,7 +24,12 @@ export function startAccount(): ChatDecision {
   return decision(null, [], [loadDraft.ask(NAME, { request: "ACCOUNT" })]);
 }
 
-export function onAccountDraft(result: { saved: { person: NonNullable<AccountState["person"]>; step: string; draft: Record<string, unknown> } | null }, ctx: ChatContext): ChatDecision {
+export function onAccountDraft(
+  result: {
+    saved: { person: NonNullable<AccountState["person"]>; step: string; draft: Record<string, unknown> } | null;
+  },
+  ctx: ChatContext,
+): ChatDecision {
   const saved = result.saved;
   const draft = saved ? accountDraft.safeParse(saved.draft) : null;
   const step = ACCOUNT_STEPS.find((s) => s === saved?.step);
@@ -32,10 +37,21 @@ export function onAccountDraft(result: { saved: { person: NonNullable<AccountSta
   const forActive = saved?.person.beneficiaryId === ctx.activeBeneficiaryId;
   if (!saved || !draft?.success || !step || !forActive) {
     const active = activePerson(ctx);
-    const state: AccountState = { flow: "account", step: "type", draft: {}, ...(active ? { person: personOf(active) } : {}) };
+    const state: AccountState = {
+      flow: "account",
+      step: "type",
+      draft: {},
+      ...(active ? { person: personOf(active) } : {}),
+    };
     return decision(state, [{ text: [say("requests:account.intro")] }, ...accountPrompt(state, "type")]);
   }
-  const state: AccountState = { flow: "account", step: "resume", person: saved.person, draft: draft.data, savedStep: step };
+  const state: AccountState = {
+    flow: "account",
+    step: "resume",
+    person: saved.person,
+    draft: draft.data,
+    savedStep: step,
+  };
   const { n, total } = accountProgress(state, step);
   return decision(state, [resumePrompt("requests:what.account", n, total)]);
 }
@@ -53,7 +69,12 @@ export function accountStep(state: AccountState, input: FlowInput): ChatDecision
     case "resume": {
       if (pressed(input, RQ.continue) !== null && state.savedStep) return at(state, state.savedStep);
       if (pressed(input, RQ.over) === null) return null;
-      const over: AccountState = { flow: "account", step: "type", draft: {}, ...(state.person ? { person: state.person } : {}) };
+      const over: AccountState = {
+        flow: "account",
+        step: "type",
+        draft: {},
+        ...(state.person ? { person: state.person } : {}),
+      };
       return decision(over, accountPrompt(over, "type"), [discardDraft.ask(NAME, { request: "ACCOUNT" })]);
     }
     case "type": {
@@ -64,38 +85,70 @@ export function accountStep(state: AccountState, input: FlowInput): ChatDecision
     case "guide":
       if (pressed(input, RQ.have) === null) return null;
       // Anyone may read the guide; sending an account needs the chat linked to the person.
-      if (!state.person) return decision(null, [{ text: [say("requests:account.needLink")], buttons: [...LINK_ROWS, BACK_ROW] }]);
+      if (!state.person)
+        return decision(null, [{ text: [say("requests:account.needLink")], buttons: [...LINK_ROWS, BACK_ROW] }]);
       return go(state, d, "provider");
     case "provider": {
       const list = d.type && d.type !== "CASH" ? PROVIDERS[d.type] : [];
       // A button, or the name typed the way people say it ("agribank", "ngân hàng nông nghiệp", "vcb").
-      const provider = list[Number(pressed(input, RQ.provider) ?? NaN)] ?? (text === null ? null : providerFromText(text, list));
-      if (!provider) return text === null ? null : decision(state, [{ ...accountPrompt(state, "provider")[0], text: [say("requests:problem.provider"), say("requests:account.providerHint")] }]);
+      const provider =
+        list[Number(pressed(input, RQ.provider) ?? NaN)] ?? (text === null ? null : providerFromText(text, list));
+      if (!provider)
+        return text === null
+          ? null
+          : decision(state, [
+              {
+                ...accountPrompt(state, "provider")[0],
+                text: [say("requests:problem.provider"), say("requests:account.providerHint")],
+              },
+            ]);
       return go(state, { ...d, provider }, "accountNumber");
     }
     case "accountNumber": {
       if (text === null) return null;
       const answer = accountNumberAnswer(text, byPhone(state));
-      if (!answer.ok) return decision(state, [explainProblem(answer.problem, byPhone(state) ? "requests:example.phone" : "requests:example.account")]);
-      return go(state, { ...d, accountLast4: answer.value.slice(-4) }, d.holderName ? "confirm" : "holderName", { accountNumber: answer.value });
+      if (!answer.ok)
+        return decision(state, [
+          explainProblem(answer.problem, byPhone(state) ? "requests:example.phone" : "requests:example.account"),
+        ]);
+      return go(state, { ...d, accountLast4: answer.value.slice(-4) }, d.holderName ? "confirm" : "holderName", {
+        accountNumber: answer.value,
+      });
     }
     case "holderName": {
       if (text === null) return null;
       const name = state.person?.fullName ?? "";
       if (!sameName(text, name)) {
-        return decision(state, [{ text: [say("requests:problem.holderName", { name }), say("requests:account.holderHelp")], buttons: [CANCEL_ROW] }]);
+        return decision(state, [
+          {
+            text: [say("requests:problem.holderName", { name }), say("requests:account.holderHelp")],
+            buttons: [CANCEL_ROW],
+          },
+        ]);
       }
       return go(state, { ...d, holderName: text.trim().toUpperCase() }, "confirm");
     }
     case "cashKind": {
       const cash = pressed(input, RQ.cash);
       if (cash !== "CASH_POINT" && cash !== "CASH_HOME") return null;
-      if (!state.person) return decision(null, [{ text: [say("requests:account.needLink")], buttons: [...LINK_ROWS, BACK_ROW] }]);
+      if (!state.person)
+        return decision(null, [{ text: [say("requests:account.needLink")], buttons: [...LINK_ROWS, BACK_ROW] }]);
       return go(state, { ...d, cash }, "confirm");
     }
     case "confirm": {
       if (pressed(input, RQ.send) !== null && state.person) {
-        return decision(state, [], [submitRequest.ask(NAME, { request: "ACCOUNT", beneficiaryId: state.person.beneficiaryId, draft: d, step: "confirm" })]);
+        return decision(
+          state,
+          [],
+          [
+            submitRequest.ask(NAME, {
+              request: "ACCOUNT",
+              beneficiaryId: state.person.beneficiaryId,
+              draft: d,
+              step: "confirm",
+            }),
+          ],
+        );
       }
       const field = pressed(input, RQ.edit);
       if (field !== "accountNumber" && field !== "cashKind") return null;
@@ -112,15 +165,33 @@ function at(state: AccountState, step: AccountStep): ChatDecision {
 
 function go(state: AccountState, draft: AccountDraft, step: AccountStep, priv?: PrivateData): ChatDecision {
   const next: AccountState = { ...state, step, draft };
-  const effects = state.person ? [saveDraft.ask(NAME, { request: "ACCOUNT", beneficiaryId: state.person.beneficiaryId, step, draft, ...(priv ? { private: priv } : {}) })] : [];
+  const effects = state.person
+    ? [
+        saveDraft.ask(NAME, {
+          request: "ACCOUNT",
+          beneficiaryId: state.person.beneficiaryId,
+          step,
+          draft,
+          ...(priv ? { private: priv } : {}),
+        }),
+      ]
+    : [];
   return decision(next, accountPrompt(next, step), effects);
 }
 
 export function onAccountSubmitted(
-  result: { outcome: "ok"; request: string; reference: string; effectiveMonth: string | null } | { outcome: "duplicate" | "gone" },
+  result:
+    | { outcome: "ok"; request: string; reference: string; effectiveMonth: string | null }
+    | { outcome: "duplicate" | "gone" },
   ctx: ChatContext,
 ): ChatDecision {
-  if (result.outcome !== "ok") return decision(null, [{ ...menu(ctx), text: [say(`requests:sent.${result.outcome}`)] }]);
+  if (result.outcome !== "ok")
+    return decision(null, [{ ...menu(ctx), text: [say(`requests:sent.${result.outcome}`)] }]);
   const sent = result.request === "CHANGE_METHOD" ? "requests:account.sentCash" : "requests:account.sent";
-  return decision(null, [{ ...menu(ctx), text: [say(sent, { reference: result.reference }), whenText(result.effectiveMonth), say("chat:help.safety")] }]);
+  return decision(null, [
+    {
+      ...menu(ctx),
+      text: [say(sent, { reference: result.reference }), whenText(result.effectiveMonth), say("chat:help.safety")],
+    },
+  ]);
 }

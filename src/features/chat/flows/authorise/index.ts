@@ -11,9 +11,22 @@ import { lookupId, verifyIdentity } from "../linkById/effects.ts";
 import { menu } from "../menu/replies.ts";
 import { discardDraft, loadDraft, saveDraft, submitRequest } from "../requests/effects.ts";
 import { authoriseState } from "../requests/states.ts";
-import { authoriseStep, NAME, onAuthoriseDraft, onAuthoriseIdentity, onAuthoriseIdLookedUp, promptOf, startAuthorise } from "./steps.ts";
+import {
+  authoriseStep,
+  NAME,
+  onAuthoriseDraft,
+  onAuthoriseIdentity,
+  onAuthoriseIdLookedUp,
+  promptOf,
+  startAuthorise,
+} from "./steps.ts";
 
-const results = z.discriminatedUnion("kind", [loadDraft.result, submitRequest.result, lookupId.result, verifyIdentity.result]);
+const results = z.discriminatedUnion("kind", [
+  loadDraft.result,
+  submitRequest.result,
+  lookupId.result,
+  verifyIdentity.result,
+]);
 
 /**
  * Where the printable form opens: the service's public address, or on the web chat the page's own
@@ -27,11 +40,19 @@ export function formLink(ctx: ChatContext, path: string | null): { url: string; 
 }
 
 function submitted(result: z.infer<typeof submitRequest.result>["value"], ctx: ChatContext): Decision {
-  if (result.outcome !== "ok") return decision(null, [{ ...menu(ctx), text: [say(`requests:sent.${result.outcome}`)] }]);
+  if (result.outcome !== "ok")
+    return decision(null, [{ ...menu(ctx), text: [say(`requests:sent.${result.outcome}`)] }]);
   const link = formLink(ctx, result.formPath);
-  const buttons: Button[][] = link && result.formPath ? [[linkBtn("requests:button.openForm", link.url, `${LINK_PREFIX}${result.formPath}`)]] : [];
+  const buttons: Button[][] =
+    link && result.formPath
+      ? [[linkBtn("requests:button.openForm", link.url, `${LINK_PREFIX}${result.formPath}`)]]
+      : [];
   // The address is written out only where it is absolute; a bare path opens nowhere.
-  const where = link?.absolute ? say("requests:auth.formLink", { url: link.url }) : link ? say("requests:auth.formButton") : say("requests:auth.formAtCommune");
+  const where = link?.absolute
+    ? say("requests:auth.formLink", { url: link.url })
+    : link
+      ? say("requests:auth.formButton")
+      : say("requests:auth.formAtCommune");
   return decision(null, [
     { text: [say("requests:auth.sent", { reference: result.reference }), where], buttons: [...buttons] },
     { text: [say("requests:auth.nextSteps"), say("requests:auth.warning")], buttons: [BACK_ROW] },
@@ -64,4 +85,3 @@ export const authoriseFlow = defineFlow({
     }
   },
 });
-

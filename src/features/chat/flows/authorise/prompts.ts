@@ -39,14 +39,21 @@ export function authorisePrompt(state: AuthoriseState, step: AuthoriseStep, toda
     case "whoPhone":
       return ask([head, say("requests:auth.whoPhone"), say("chat:id.examplePhone")]);
     case "relativeName":
-      return ask([head, say(d.starter === "SELF" ? "requests:auth.askNameSelf" : "requests:auth.askNameRelative"), say("requests:example.name")]);
+      return ask([
+        head,
+        say(d.starter === "SELF" ? "requests:auth.askNameSelf" : "requests:auth.askNameRelative"),
+        say("requests:example.name"),
+      ]);
     case "relation":
       return {
-        text: [head, say(d.starter === "SELF" ? "requests:auth.askRelationSelf" : "requests:auth.askRelationRelative", { name, person: personName(state) })],
-        buttons: [
-          ...RELATIONS.map((r) => [btn(`requests:relation.${r}`, `${RQ.relation}${r}`)]),
-          CANCEL_ROW,
+        text: [
+          head,
+          say(d.starter === "SELF" ? "requests:auth.askRelationSelf" : "requests:auth.askRelationRelative", {
+            name,
+            person: personName(state),
+          }),
         ],
+        buttons: [...RELATIONS.map((r) => [btn(`requests:relation.${r}`, `${RQ.relation}${r}`)]), CANCEL_ROW],
       };
     case "relativeId":
       return ask([head, say("requests:auth.askRelativeId", { name }), say("chat:id.exampleId")]);
@@ -55,7 +62,10 @@ export function authorisePrompt(state: AuthoriseState, step: AuthoriseStep, toda
     case "fromMonth":
       return {
         text: [head, say("requests:auth.askFromMonth"), monthExample(today)],
-        buttons: [...nextMonths(today).map((m) => [btn("requests:button.month", `${RQ.month}${m}`, { month: monthLabel(m) })]), CANCEL_ROW],
+        buttons: [
+          ...nextMonths(today).map((m) => [btn("requests:button.month", `${RQ.month}${m}`, { month: monthLabel(m) })]),
+          CANCEL_ROW,
+        ],
       };
     case "duration":
       return {
@@ -64,7 +74,13 @@ export function authorisePrompt(state: AuthoriseState, step: AuthoriseStep, toda
       };
     case "papers":
       return {
-        text: [head, say("requests:auth.papersWhat"), say("requests:auth.papersWhere"), say("requests:auth.papersBring"), say("requests:auth.papersForm")],
+        text: [
+          head,
+          say("requests:auth.papersWhat"),
+          say("requests:auth.papersWhere"),
+          say("requests:auth.papersBring"),
+          say("requests:auth.papersForm"),
+        ],
         buttons: [[btn("requests:button.understood", RQ.next)], CANCEL_ROW],
       };
     case "confirm":
@@ -74,13 +90,22 @@ export function authorisePrompt(state: AuthoriseState, step: AuthoriseStep, toda
 
 function authoriseSummary(state: AuthoriseState, head: ReturnType<typeof progress>): Reply {
   const d = state.draft;
-  const edit = (field: AuthoriseStep, label: string): Button[] => [btn(`requests:button.${label}`, `${RQ.edit}${field}`)];
+  const edit = (field: AuthoriseStep, label: string): Button[] => [
+    btn(`requests:button.${label}`, `${RQ.edit}${field}`),
+  ];
   return {
     text: [
       head,
       say("requests:auth.summaryTitle"),
-      say("requests:auth.summaryWho", { person: personName(state), name: d.relativeName ?? "", relation: { key: `requests:relation.${d.relation ?? "other"}` } }),
-      say("requests:auth.summaryPapers", { id: `••••••••${d.relativeIdLast4 ?? ""}`, phone: `••••••${d.relativePhoneLast4 ?? ""}` }),
+      say("requests:auth.summaryWho", {
+        person: personName(state),
+        name: d.relativeName ?? "",
+        relation: { key: `requests:relation.${d.relation ?? "other"}` },
+      }),
+      say("requests:auth.summaryPapers", {
+        id: `••••••••${d.relativeIdLast4 ?? ""}`,
+        phone: `••••••${d.relativePhoneLast4 ?? ""}`,
+      }),
       say("requests:auth.summaryTime", {
         from: monthLabel(d.fromMonth ?? ""),
         until: { date: d.fromMonth && d.months ? authorisationEnd(d.fromMonth, d.months) : "" },
@@ -112,7 +137,6 @@ export function nextMonths(today: CalendarDate): CalendarDate[] {
   const first = firstOfMonth(today);
   return [1, 2, 3].map((i) => addMonths(first, i));
 }
-
 
 function personName(state: AuthoriseState): string {
   return state.person?.fullName ?? "";

@@ -22,7 +22,12 @@ const NAME = "change";
 const WHAT = ["phone", "address", "move", "death"] as const;
 type What = (typeof WHAT)[number];
 
-const KIND: Record<What, RequestKindName> = { phone: "UPDATE_INFO", address: "UPDATE_INFO", move: "MOVE", death: "DEATH" };
+const KIND: Record<What, RequestKindName> = {
+  phone: "UPDATE_INFO",
+  address: "UPDATE_INFO",
+  move: "MOVE",
+  death: "DEATH",
+};
 const ASK: Record<What, ChangeStep> = { phone: "phone", address: "address", move: "destination", death: "date" };
 
 /** Needs a linked person: changes are always about someone's record. */
@@ -30,7 +35,9 @@ export function startChange(ctx: ChatContext, what?: What): Decision {
   const active = activePerson(ctx);
   if (!active) return decision(null, [{ text: [say("chat:link.how")], buttons: [...LINK_ROWS, BACK_ROW] }]);
   const person = personOf(active);
-  const state: ChangeState = what ? { flow: NAME, step: ASK[what], person, draft: { what } } : { flow: NAME, step: "what", person, draft: {} };
+  const state: ChangeState = what
+    ? { flow: NAME, step: ASK[what], person, draft: { what } }
+    : { flow: NAME, step: "what", person, draft: {} };
   return decision(state, [changePrompt(state)]);
 }
 
@@ -40,19 +47,40 @@ function changePrompt(state: ChangeState): Reply {
   const d = state.draft;
   switch (state.step) {
     case "what":
-      return { text: [head, say("requests:change.askWhat")], buttons: [...WHAT.map((w) => [btn(`requests:change.what.${w}`, `${RQ.what}${w}`)]), CANCEL_ROW] };
+      return {
+        text: [head, say("requests:change.askWhat")],
+        buttons: [...WHAT.map((w) => [btn(`requests:change.what.${w}`, `${RQ.what}${w}`)]), CANCEL_ROW],
+      };
     case "phone":
       return { text: [head, say("requests:change.askPhone"), say("requests:example.phone")], buttons: [CANCEL_ROW] };
     case "address":
-      return { text: [head, say("requests:change.askAddress"), say("requests:example.address")], buttons: [CANCEL_ROW] };
+      return {
+        text: [head, say("requests:change.askAddress"), say("requests:example.address")],
+        buttons: [CANCEL_ROW],
+      };
     case "destination":
-      return { text: [head, say("requests:change.askDestination"), say("requests:example.address")], buttons: [CANCEL_ROW] };
+      return {
+        text: [head, say("requests:change.askDestination"), say("requests:example.address")],
+        buttons: [CANCEL_ROW],
+      };
     case "date":
-      return { text: [head, say("requests:change.askDeathDate", elderParams(state.person)), say("requests:example.deathDate")], buttons: [CANCEL_ROW] };
+      return {
+        text: [head, say("requests:change.askDeathDate", elderParams(state.person)), say("requests:example.deathDate")],
+        buttons: [CANCEL_ROW],
+      };
     case "confirm":
       return {
-        text: [head, say("requests:change.summaryTitle"), summaryLine(state.person.fullName, d), say("requests:auth.confirmAsk")],
-        buttons: [[btn("requests:button.send", RQ.send)], [btn("requests:button.editChange", `${RQ.edit}what`)], CANCEL_ROW],
+        text: [
+          head,
+          say("requests:change.summaryTitle"),
+          summaryLine(state.person.fullName, d),
+          say("requests:auth.confirmAsk"),
+        ],
+        buttons: [
+          [btn("requests:button.send", RQ.send)],
+          [btn("requests:button.editChange", `${RQ.edit}what`)],
+          CANCEL_ROW,
+        ],
       };
   }
 }
@@ -90,14 +118,26 @@ function changeStep(state: ChangeState, input: FlowInput, ctx: ChatContext): Dec
       if (!answer.ok) return decision(state, [explainProblem("phone", "requests:example.phone")]);
       const draft: ChangeDraft = { what: "phone", phoneLast4: answer.value.slice(-4) };
       // The number itself goes to the request row only.
-      return to(draft, [saveDraft.ask(NAME, { request: "UPDATE_INFO", beneficiaryId: state.person.beneficiaryId, step: "confirm", draft, private: { phone: answer.value } })]);
+      return to(draft, [
+        saveDraft.ask(NAME, {
+          request: "UPDATE_INFO",
+          beneficiaryId: state.person.beneficiaryId,
+          step: "confirm",
+          draft,
+          private: { phone: answer.value },
+        }),
+      ]);
     }
     case "address":
     case "destination": {
       if (text === null) return null;
       const answer = placeAnswer(text);
       if (!answer.ok) return decision(state, [explainProblem("place", "requests:example.address")]);
-      return to(state.step === "address" ? { what: "address", address: answer.value } : { what: "move", destination: answer.value });
+      return to(
+        state.step === "address"
+          ? { what: "address", address: answer.value }
+          : { what: "move", destination: answer.value },
+      );
     }
     case "date": {
       if (text === null) return null;
@@ -108,7 +148,18 @@ function changeStep(state: ChangeState, input: FlowInput, ctx: ChatContext): Dec
     }
     case "confirm": {
       if (pressed(input, RQ.send) !== null && d.what) {
-        return decision(state, [], [submitRequest.ask(NAME, { request: KIND[d.what], beneficiaryId: state.person.beneficiaryId, draft: d, step: "confirm" })]);
+        return decision(
+          state,
+          [],
+          [
+            submitRequest.ask(NAME, {
+              request: KIND[d.what],
+              beneficiaryId: state.person.beneficiaryId,
+              draft: d,
+              step: "confirm",
+            }),
+          ],
+        );
       }
       if (pressed(input, RQ.edit) !== "what") return null;
       const next: ChangeState = { ...state, step: "what", draft: {} };
@@ -118,8 +169,12 @@ function changeStep(state: ChangeState, input: FlowInput, ctx: ChatContext): Dec
 }
 
 function onSubmitted(result: z.infer<typeof submitRequest.result>["value"], ctx: ChatContext): Decision {
-  if (result.outcome !== "ok") return decision(null, [{ ...menu(ctx), text: [say(`requests:sent.${result.outcome}`)] }]);
-  const done = result.request === "DEATH" ? [say("requests:change.sent", { reference: result.reference }), say("requests:change.officerChecksDeath")] : [say("requests:change.sent", { reference: result.reference }), say("requests:change.officerChecks")];
+  if (result.outcome !== "ok")
+    return decision(null, [{ ...menu(ctx), text: [say(`requests:sent.${result.outcome}`)] }]);
+  const done =
+    result.request === "DEATH"
+      ? [say("requests:change.sent", { reference: result.reference }), say("requests:change.officerChecksDeath")]
+      : [say("requests:change.sent", { reference: result.reference }), say("requests:change.officerChecks")];
   // With the date of death known, the funeral support is that month's (see death/effects.ts).
   return decision(null, [{ ...menu(ctx), text: done }], result.request === "DEATH" ? [afterDeathReport()] : []);
 }

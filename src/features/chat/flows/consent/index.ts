@@ -35,7 +35,14 @@ const link = defineEffect({
   async perform(tx, { request }, ctx) {
     const done = await writeLink(tx, ctx, request);
     // A chat linked today also hears the notice this period's payout already had.
-    if (done.outcome === "ok") await sendCurrentNotice(tx, { identityId: ctx.identityId, channel: ctx.channel, beneficiaryId: done.person.beneficiaryId, role: request.role, now: ctx.now });
+    if (done.outcome === "ok")
+      await sendCurrentNotice(tx, {
+        identityId: ctx.identityId,
+        channel: ctx.channel,
+        beneficiaryId: done.person.beneficiaryId,
+        role: request.role,
+        now: ctx.now,
+      });
     return done;
   },
 });
@@ -48,13 +55,27 @@ export function askConsent(request: LinkRequest): Decision {
 function consentPrompt(state: ConsentState): Reply {
   const { person } = state.request;
   return {
-    text: [say("chat:consent.what", fullNameParams(person)), say("chat:consent.why"), say("chat:consent.withdraw"), say("chat:consent.ask")],
+    text: [
+      say("chat:consent.what", fullNameParams(person)),
+      say("chat:consent.why"),
+      say("chat:consent.withdraw"),
+      say("chat:consent.ask"),
+    ],
     buttons: [[btn("chat:button.agree", CONSENT_YES)], [btn("chat:button.disagree", CONSENT_NO)]],
   };
 }
 
 function consentStep(state: ConsentState, input: FlowInput, ctx: ChatContext): Decision | null {
-  const answer = input.kind === "button" ? (input.data === CONSENT_YES ? true : input.data === CONSENT_NO ? false : null) : input.kind === "text" ? yesNoAnswer(input.text) : null;
+  const answer =
+    input.kind === "button"
+      ? input.data === CONSENT_YES
+        ? true
+        : input.data === CONSENT_NO
+          ? false
+          : null
+      : input.kind === "text"
+        ? yesNoAnswer(input.text)
+        : null;
   if (answer === null) return null;
   if (answer) return decision(state, [], [link.ask(NAME, { request: state.request })]);
   const declined = state.request.via === "LINK_CODE" ? "chat:consent.declinedCode" : "chat:consent.declined";
@@ -72,8 +93,12 @@ export const consentFlow = defineFlow({
   results: link.result,
   onResult(state, result, ctx) {
     const r = result.value;
-    if (r.outcome === "codeUsed") return decision(null, [{ text: [say("chat:code.alreadyUsed")], buttons: [[btn("chat:button.linkById", BUTTON.linkById)]] }]);
-    if (r.outcome === "notAllowed") return decision(null, [{ ...menu(ctx), text: [say("chat:relative.needAuthorisation")] }]);
+    if (r.outcome === "codeUsed")
+      return decision(null, [
+        { text: [say("chat:code.alreadyUsed")], buttons: [[btn("chat:button.linkById", BUTTON.linkById)]] },
+      ]);
+    if (r.outcome === "notAllowed")
+      return decision(null, [{ ...menu(ctx), text: [say("chat:relative.needAuthorisation")] }]);
     const role = state?.request.role ?? "SELF";
     const done = role === "SELF" ? say("chat:linked.self") : say("chat:linked.representative", elderParams(r.person));
     return decision(null, [{ ...menu(ctx), text: [done, say("chat:help.safety")] }]);

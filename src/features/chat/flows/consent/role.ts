@@ -19,9 +19,11 @@ export const ROLE_RELATIVE = "role:rel";
 export function alreadyLinked(by: string, person: PersonRef, ctx: ChatContext): Decision | null {
   if (!ctx.links.some((l) => l.beneficiaryId === person.beneficiaryId)) return null;
   const selected = { ...ctx, activeBeneficiaryId: person.beneficiaryId };
-  return decision(null, [{ ...menu(selected), text: [say("chat:linked.already", fullNameParams(person)), ...menu(selected).text] }], [
-    selectEffect.ask(by, { beneficiaryId: person.beneficiaryId }),
-  ]);
+  return decision(
+    null,
+    [{ ...menu(selected), text: [say("chat:linked.already", fullNameParams(person)), ...menu(selected).text] }],
+    [selectEffect.ask(by, { beneficiaryId: person.beneficiaryId })],
+  );
 }
 
 export function rolePrompt(person: PersonRef): Reply {
@@ -32,10 +34,14 @@ export function rolePrompt(person: PersonRef): Reply {
 }
 
 export function roleAnswer(input: FlowInput): "SELF" | "REPRESENTATIVE" | null {
-  if (input.kind === "button") return input.data === ROLE_SELF ? "SELF" : input.data === ROLE_RELATIVE ? "REPRESENTATIVE" : null;
+  if (input.kind === "button")
+    return input.data === ROLE_SELF ? "SELF" : input.data === ROLE_RELATIVE ? "REPRESENTATIVE" : null;
   if (input.kind !== "text") return null;
   const folded = foldVietnamese(input.text);
-  if (/\b(nguoi than|relative|con|chau|vo|chong|nhan thay|my (?:mother|father|mum|mom|dad|wife|husband))\b/.test(folded)) return "REPRESENTATIVE";
+  if (
+    /\b(nguoi than|relative|con|chau|vo|chong|nhan thay|my (?:mother|father|mum|mom|dad|wife|husband))\b/.test(folded)
+  )
+    return "REPRESENTATIVE";
   if (/\b(chinh chu|chinh toi|la toi|myself|me|i am)\b/.test(folded)) return "SELF";
   return null;
 }

@@ -15,5 +15,9 @@ export const linkRequest = z.object({
 });
 export type LinkRequest = z.infer<typeof linkRequest>;
 
-export const consentState = z.object({ flow: z.literal("consent"), step: z.literal("askConsent"), request: linkRequest });
+export const consentState = z.object({
+  flow: z.literal("consent"),
+  step: z.literal("askConsent"),
+  request: linkRequest,
+});
 export type ConsentState = z.infer<typeof consentState>;

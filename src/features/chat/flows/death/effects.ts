@@ -46,7 +46,10 @@ const deathDraft = z.object({ draft: z.object({ what: z.literal("death"), date: 
 async function reportedDeath(tx: Tx, ctx: ChatContext): Promise<CalendarDate | null> {
   const person = activePerson(ctx);
   if (!person) return null;
-  const record = await tx.beneficiary.findUnique({ where: { id: person.beneficiaryId }, select: { status: true, statusEffectiveOn: true } });
+  const record = await tx.beneficiary.findUnique({
+    where: { id: person.beneficiaryId },
+    select: { status: true, statusEffectiveOn: true },
+  });
   if (record?.status === "DECEASED" && record.statusEffectiveOn) return fromDbDate(record.statusEffectiveOn);
   const request = await tx.changeRequest.findFirst({
     where: { beneficiaryId: person.beneficiaryId, kind: "DEATH", status: { in: ["PENDING", "APPROVED"] } },

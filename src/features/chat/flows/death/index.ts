@@ -37,7 +37,11 @@ function btxhText({ level: l, deathMonth }: Funeral): TextRef {
   if (!l) return say("chat:death.funeralBtxhRule");
   const amount = { vnd: l.amount * FUNERAL_MULTIPLE };
   if (!deathMonth) return say("chat:death.funeralBtxh", { amount });
-  return say("chat:death.funeralBtxhMonth", { amount, base: { vnd: l.amount }, month: `${deathMonth.slice(5, 7)}/${deathMonth.slice(0, 4)}` });
+  return say("chat:death.funeralBtxhMonth", {
+    amount,
+    base: { vnd: l.amount },
+    month: `${deathMonth.slice(5, 7)}/${deathMonth.slice(0, 4)}`,
+  });
 }
 
 function told(result: Funeral, ctx: ChatContext): Decision {
@@ -45,7 +49,11 @@ function told(result: Funeral, ctx: ChatContext): Decision {
   const answer = decision(null, [
     {
       text: [say("chat:death.sorry"), ...receives(ctx, result), say("chat:death.how"), say("chat:death.bring")],
-      buttons: [...(linked ? [[btn("chat:button.reportDeath", REPORT)]] : LINK_ROWS), [btn("chat:button.whyDeath", WHY)], BACK_ROW],
+      buttons: [
+        ...(linked ? [[btn("chat:button.reportDeath", REPORT)]] : LINK_ROWS),
+        [btn("chat:button.whyDeath", WHY)],
+        BACK_ROW,
+      ],
     },
   ]);
   return withTicket(answer, "death", ctx);
@@ -57,13 +65,19 @@ function told(result: Funeral, ctx: ChatContext): Decision {
  */
 function reported(result: Funeral, ctx: ChatContext): Decision {
   const { level: l, deathMonth, todayAmount } = result;
-  if (!l || !deathMonth || l.amount === todayAmount || activePerson(ctx)?.programme === "NCC") return decision(null, []);
+  if (!l || !deathMonth || l.amount === todayAmount || activePerson(ctx)?.programme === "NCC")
+    return decision(null, []);
   return decision(null, [{ text: [btxhText(result)], buttons: [[btn("chat:button.whyDeath", WHY)], BACK_ROW] }]);
 }
 
 function why(result: z.infer<typeof level> | null): Decision {
   const rule = result
-    ? say("chat:death.whyBtxh", { level: { vnd: result.amount }, from: { date: result.effectiveFrom }, basis: result.legalBasis, amount: { vnd: result.amount * FUNERAL_MULTIPLE } })
+    ? say("chat:death.whyBtxh", {
+        level: { vnd: result.amount },
+        from: { date: result.effectiveFrom },
+        basis: result.legalBasis,
+        amount: { vnd: result.amount * FUNERAL_MULTIPLE },
+      })
     : say("chat:death.funeralBtxhRule");
   return decision(null, [{ text: [rule, say("chat:death.whyNcc"), say("chat:death.stop")], buttons: [BACK_ROW] }]);
 }

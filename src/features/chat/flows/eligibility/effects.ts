@@ -3,7 +3,11 @@
 import { z } from "zod";
 import { reply } from "../../../../core/reply.ts";
 import { defineEffect } from "../../../../conversation/effect.ts";
-import { assessEligibility as assess, eligibilityReplies, type EligibilityAnswers } from "../../../entitlements/eligibility.ts";
+import {
+  assessEligibility as assess,
+  eligibilityReplies,
+  type EligibilityAnswers,
+} from "../../../entitlements/eligibility.ts";
 import { eligibilityAnswers } from "./state.ts";
 
 export const assessEligibility = defineEffect({

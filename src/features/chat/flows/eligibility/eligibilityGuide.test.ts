@@ -37,7 +37,14 @@ describe("the eligibility guide", () => {
       {
         kind: "assessEligibility",
         by: "eligibility",
-        answers: { age: 77, pension: "none", household: "near_poor", disability: "none", hasSupporter: false, ncc: "martyr_relative" },
+        answers: {
+          age: 77,
+          pension: "none",
+          household: "near_poor",
+          disability: "none",
+          hasSupporter: false,
+          ncc: "martyr_relative",
+        },
       },
     ]);
   });
@@ -45,7 +52,13 @@ describe("the eligibility guide", () => {
   it("a small pension is its own answer: the social pension may still pay the difference", () => {
     let d = decide(null, press("elig"), ctx);
     d = decide(d.state, text("80"), ctx);
-    expect(buttonData(lastReply(d))).toEqual(["el:pension:none", "el:pension:below", "el:pension:above", "cancel", "hotline"]);
+    expect(buttonData(lastReply(d))).toEqual([
+      "el:pension:none",
+      "el:pension:below",
+      "el:pension:above",
+      "cancel",
+      "hotline",
+    ]);
     d = decide(d.state, text("có nhưng ít lắm"), ctx);
     expect(d.state).toMatchObject({ answers: { pension: "below" } });
   });
@@ -66,13 +79,24 @@ describe("the eligibility guide", () => {
       {
         kind: "assessEligibility",
         by: "eligibility",
-        answers: { age: 10, household: "poor", disability: "especially_severe", orphan: false, hiv: false, ncc: "none" },
+        answers: {
+          age: 10,
+          household: "poor",
+          disability: "especially_severe",
+          orphan: false,
+          hiv: false,
+          ncc: "none",
+        },
       },
     ]);
   });
 
   it("asks a poor or near-poor adult under 60 whether they raise children alone", () => {
-    const asking: EligibilityState = { flow: "eligibility", step: "disability", answers: { age: 35, household: "near_poor" } };
+    const asking: EligibilityState = {
+      flow: "eligibility",
+      step: "disability",
+      answers: { age: 35, household: "near_poor" },
+    };
     const d = decide(asking, press("el:disability:none"), ctx);
     expect(replyKeys(d)).toEqual([["chat:elig.askSingleParent"]]);
   });
@@ -82,20 +106,53 @@ describe("the eligibility guide", () => {
     const d = decide(asking, text("để tôi xem"), ctx);
     expect(d.state).toEqual({ ...asking, v: 2 });
     expect(replyKeys(d)).toEqual([["chat:notAnAnswer", "chat:elig.askHousehold"]]);
-    expect(buttonData(lastReply(d))).toEqual(["el:household:poor", "el:household:near_poor", "el:household:other", "cancel", "hotline"]);
+    expect(buttonData(lastReply(d))).toEqual([
+      "el:household:poor",
+      "el:household:near_poor",
+      "el:household:other",
+      "cancel",
+      "hotline",
+    ]);
     expect(decide(asking, press("cancel"), ctx).state).toBeNull();
   });
 
   it("a guide stored before the legal question on support carries on: living alone reads as nobody to support them", () => {
     // As the guide stored it before (envelope 1): yes/no to a pension, and "lives alone".
-    const asked = brain.restore({ flow: "eligibility", step: "livesAlone", answers: { age: 77, hasPension: false, household: "near_poor", disability: "none" } }, 1);
+    const asked = brain.restore(
+      {
+        flow: "eligibility",
+        step: "livesAlone",
+        answers: { age: 77, hasPension: false, household: "near_poor", disability: "none" },
+      },
+      1,
+    );
     expect(asked).toMatchObject({ step: "supporter", answers: { pension: "none" } });
-    expect(replyKeys(decide(asked, text("đang hỏi gì vậy"), ctx))).toEqual([["chat:notAnAnswer", "chat:elig.askSupporter"]]);
-    const answered = brain.restore({ flow: "eligibility", step: "age", answers: { age: 77, hasPension: true, household: "other", disability: "none", livesAlone: true } }, 1);
+    expect(replyKeys(decide(asked, text("đang hỏi gì vậy"), ctx))).toEqual([
+      ["chat:notAnAnswer", "chat:elig.askSupporter"],
+    ]);
+    const answered = brain.restore(
+      {
+        flow: "eligibility",
+        step: "age",
+        answers: { age: 77, hasPension: true, household: "other", disability: "none", livesAlone: true },
+      },
+      1,
+    );
     const d = decide(answered, text("77"), ctx);
     expect(replyKeys(d)).toEqual([["chat:elig.askNcc"]]);
     expect(decide(d.state, press("el:ncc:none"), ctx).effects).toEqual([
-      { kind: "assessEligibility", by: "eligibility", answers: { age: 77, pension: "above", household: "other", disability: "none", hasSupporter: false, ncc: "none" } },
+      {
+        kind: "assessEligibility",
+        by: "eligibility",
+        answers: {
+          age: 77,
+          pension: "above",
+          household: "other",
+          disability: "none",
+          hasSupporter: false,
+          ncc: "none",
+        },
+      },
     ]);
   });
 
@@ -106,7 +163,11 @@ describe("the eligibility guide", () => {
 
   it("ends with what may apply and the menu", () => {
     const replies = [{ text: [{ key: "entitlements:eligibility.x" }] }];
-    const d = decide(null, { kind: "result", result: { to: "eligibility", value: { kind: "assessEligibility", value: { replies } } } }, ctx);
+    const d = decide(
+      null,
+      { kind: "result", result: { to: "eligibility", value: { kind: "assessEligibility", value: { replies } } } },
+      ctx,
+    );
     expect(replyKeys(d)).toEqual([["entitlements:eligibility.x"], ["chat:menu.unlinked"]]);
   });
 });

@@ -33,7 +33,10 @@ type Step = EligibilityState["step"];
 type Choice = { label: string; value: string };
 
 /** Each question after the age: its text, its buttons (two a row) and how typed words answer it. */
-const QUESTIONS: Record<Exclude<Step, "age">, { ask: string; choices: Choice[]; words: (folded: string) => string | null }> = {
+const QUESTIONS: Record<
+  Exclude<Step, "age">,
+  { ask: string; choices: Choice[]; words: (folded: string) => string | null }
+> = {
   pension: {
     ask: "chat:elig.askPension",
     choices: [
@@ -50,7 +53,14 @@ const QUESTIONS: Record<Exclude<Step, "age">, { ask: string; choices: Choice[]; 
       { label: "chat:elig.nearPoor", value: "near_poor" },
       { label: "chat:elig.otherHousehold", value: "other" },
     ],
-    words: (f) => (/\bcan ngheo\b|near/.test(f) ? "near_poor" : /\bngheo\b|\bpoor\b/.test(f) ? "poor" : /\b(khong|ko|k|other|no)\b/.test(f) ? "other" : null),
+    words: (f) =>
+      /\bcan ngheo\b|near/.test(f)
+        ? "near_poor"
+        : /\bngheo\b|\bpoor\b/.test(f)
+          ? "poor"
+          : /\b(khong|ko|k|other|no)\b/.test(f)
+            ? "other"
+            : null,
   },
   disability: {
     ask: "chat:elig.askDisability",
@@ -59,7 +69,14 @@ const QUESTIONS: Record<Exclude<Step, "age">, { ask: string; choices: Choice[]; 
       { label: "chat:elig.severe", value: "severe" },
       { label: "chat:elig.noDisability", value: "none" },
     ],
-    words: (f) => (/dac biet nang|especially/.test(f) ? "especially_severe" : /\bnang\b|severe/.test(f) ? "severe" : /\b(khong|ko|k|nhe|no|none)\b/.test(f) ? "none" : null),
+    words: (f) =>
+      /dac biet nang|especially/.test(f)
+        ? "especially_severe"
+        : /\bnang\b|severe/.test(f)
+          ? "severe"
+          : /\b(khong|ko|k|nhe|no|none)\b/.test(f)
+            ? "none"
+            : null,
   },
   supporter: { ask: "chat:elig.askSupporter", choices: yesNoChoices(), words: (f) => yesNoWords(f, "yes", "no") },
   orphan: { ask: "chat:elig.askOrphan", choices: yesNoChoices(), words: (f) => yesNoWords(f, "yes", "no") },
@@ -74,25 +91,37 @@ const QUESTIONS: Record<Exclude<Step, "age">, { ask: string; choices: Choice[]; 
       { label: "chat:elig.nccNone", value: "none" },
     ],
     words: (f) =>
-      /liet si|martyr/.test(f) ? "martyr_relative" : /thuong binh|invalid/.test(f) ? "war_invalid" : /benh binh|chat doc|da cam|co cong|orange/.test(f) ? "other" : /\b(khong|ko|k|no|none)\b/.test(f) ? "none" : null,
+      /liet si|martyr/.test(f)
+        ? "martyr_relative"
+        : /thuong binh|invalid/.test(f)
+          ? "war_invalid"
+          : /benh binh|chat doc|da cam|co cong|orange/.test(f)
+            ? "other"
+            : /\b(khong|ko|k|no|none)\b/.test(f)
+              ? "none"
+              : null,
   },
 };
 
 export function startEligibility(): ChatDecision {
   const state: EligibilityState = { flow: "eligibility", step: "age", answers: {} };
-  return decision(state, [{ ...eligibilityPrompt(state), text: [say("chat:elig.intro"), ...eligibilityPrompt(state).text] }]);
+  return decision(state, [
+    { ...eligibilityPrompt(state), text: [say("chat:elig.intro"), ...eligibilityPrompt(state).text] },
+  ]);
 }
 
 export function eligibilityPrompt(state: EligibilityState): Reply {
   const step = state.step;
   if (step === "age") {
     const rows: Button[][] = [];
-    for (let i = 0; i < AGE_BANDS.length; i += 2) rows.push(AGE_BANDS.slice(i, i + 2).map(([key, age]) => btn(key, `${P}age:${age}`)));
+    for (let i = 0; i < AGE_BANDS.length; i += 2)
+      rows.push(AGE_BANDS.slice(i, i + 2).map(([key, age]) => btn(key, `${P}age:${age}`)));
     return { text: [say("chat:elig.askAge"), say("chat:elig.ageHint")], buttons: [...rows, CANCEL] };
   }
   const q = QUESTIONS[step];
   const rows: Button[][] = [];
-  for (let i = 0; i < q.choices.length; i += 2) rows.push(q.choices.slice(i, i + 2).map((c) => btn(c.label, `${P}${step}:${c.value}`)));
+  for (let i = 0; i < q.choices.length; i += 2)
+    rows.push(q.choices.slice(i, i + 2).map((c) => btn(c.label, `${P}${step}:${c.value}`)));
   return { text: [say(q.ask)], buttons: [...rows, CANCEL] };
 }
 
@@ -122,7 +151,10 @@ export function eligibilityStep(state: EligibilityState, input: FlowInput): Chat
     case "singleParent":
       return advance({ ...a, singleParent: value === "yes" });
     case "ncc":
-      return advance({ ...a, ncc: value === "martyr_relative" || value === "war_invalid" || value === "other" ? value : "none" });
+      return advance({
+        ...a,
+        ncc: value === "martyr_relative" || value === "war_invalid" || value === "other" ? value : "none",
+      });
   }
 }
 

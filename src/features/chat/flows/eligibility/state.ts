@@ -3,7 +3,17 @@
 // pension, orphans, HIV, single parents and meritorious services are answers of their own.
 import { z } from "zod";
 
-const STEPS = ["age", "pension", "household", "disability", "supporter", "orphan", "hiv", "singleParent", "ncc"] as const;
+const STEPS = [
+  "age",
+  "pension",
+  "household",
+  "disability",
+  "supporter",
+  "orphan",
+  "hiv",
+  "singleParent",
+  "ncc",
+] as const;
 
 export const eligibilityAnswers = z.object({
   age: z.number().int().min(0).max(130).optional(),

@@ -24,10 +24,23 @@ export type Escalated = z.infer<typeof escalated>;
  */
 export const escalate = defineEffect({
   kind: "escalate",
-  payload: { topic: z.enum(HOTLINE_TOPICS), question: z.string().max(MAX_TEXT).optional(), auto: z.boolean().optional() },
+  payload: {
+    topic: z.enum(HOTLINE_TOPICS),
+    question: z.string().max(MAX_TEXT).optional(),
+    auto: z.boolean().optional(),
+  },
   output: escalated,
   async perform(tx, p, ctx) {
-    const r = await performHotlineEffect(tx, { kind: "escalate", topic: p.topic, ...(p.question ? { question: p.question } : {}), ...(p.auto ? { auto: true } : {}) }, ctx);
+    const r = await performHotlineEffect(
+      tx,
+      {
+        kind: "escalate",
+        topic: p.topic,
+        ...(p.question ? { question: p.question } : {}),
+        ...(p.auto ? { auto: true } : {}),
+      },
+      ctx,
+    );
     if (r?.kind !== "escalated") throw new Error("escalate did not open a ticket");
     const { kind: _kind, ...rest } = r;
     return rest;

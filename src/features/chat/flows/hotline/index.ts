@@ -14,7 +14,13 @@ import { addToTicket, clip, escalate, rateTicket, type Escalated } from "./effec
 const NAME = "hotline";
 
 /** Topics the bot opens a ticket for by itself, each with a line saying why. */
-const AUTO_TOPICS = ["payout_missing", "fraud", "death", "complaint", "link_no_phone"] as const satisfies readonly HotlineTopic[];
+const AUTO_TOPICS = [
+  "payout_missing",
+  "fraud",
+  "death",
+  "complaint",
+  "link_no_phone",
+] as const satisfies readonly HotlineTopic[];
 type AutoTopic = (typeof AUTO_TOPICS)[number];
 
 type Open = { topic: HotlineTopic } | { rate: number; score: number };
@@ -22,7 +28,11 @@ type Open = { topic: HotlineTopic } | { rate: number; score: number };
 const results = z.discriminatedUnion("kind", [escalate.result, rateTicket.result]);
 
 /** A person asked for a human (or the bot decided they need one): open a ticket. */
-export function startEscalation(topic: HotlineTopic, question: string | null, keep: Decision["state"] = null): Decision {
+export function startEscalation(
+  topic: HotlineTopic,
+  question: string | null,
+  keep: Decision["state"] = null,
+): Decision {
   const q = question ? clip(question) : "";
   return decision(keep, [], [escalate.ask(NAME, { topic, ...(q ? { question: q } : {}) })]);
 }
@@ -48,12 +58,21 @@ export function fileIntoTicket(ticketId: string, text: string) {
 }
 
 function onEscalated(r: Escalated, state: Decision["state"]): Decision {
-  const due = say(r.openNow ? "hotline:chat.dueBy" : "hotline:chat.closedNow", { time: r.dueTime, date: { date: r.dueDate } });
+  const due = say(r.openNow ? "hotline:chat.dueBy" : "hotline:chat.closedNow", {
+    time: r.dueTime,
+    date: { date: r.dueDate },
+  });
   const first = say(r.existing ? "hotline:chat.alreadyOpen" : "hotline:chat.opened", { number: r.number });
   const sorry = r.topic === "unclear" && !r.existing ? [say("chat:unclear.again")] : [];
   // Why a person was called when nobody asked for one.
   const why = r.auto && AUTO_TOPICS.some((t) => t === r.topic) ? [say(`hotline:chat.why.${r.topic}`)] : [];
-  if (state) return decision(state, [{ text: [...why, first, due, say("hotline:chat.answerAbove")], buttons: [[btn("chat:button.resume", BUTTON.resume)], BACK_ROW] }]);
+  if (state)
+    return decision(state, [
+      {
+        text: [...why, first, due, say("hotline:chat.answerAbove")],
+        buttons: [[btn("chat:button.resume", BUTTON.resume)], BACK_ROW],
+      },
+    ]);
   // A ticket opened by itself follows an answer: that answer's buttons stay the ones to press.
   if (why.length > 0) return decision(null, [{ text: [...why, first, due, say("hotline:chat.addMore")] }]);
   return decision(null, [{ text: [...sorry, first, due, say("hotline:chat.addMore")], buttons: [BACK_ROW] }]);
@@ -78,15 +97,21 @@ export const hotlineFlow = defineFlow<never, Open, z.infer<typeof results>>({
         },
       },
     ],
-    words: { "gap nguoi that": { topic: "talk_to_human" }, "tong dai": { topic: "talk_to_human" }, "talk to a person": { topic: "talk_to_human" } },
+    words: {
+      "gap nguoi that": { topic: "talk_to_human" },
+      "tong dai": { topic: "talk_to_human" },
+      "talk to a person": { topic: "talk_to_human" },
+    },
     intents: { talk_to_human: { topic: "talk_to_human" } },
   },
   start(open, _ctx, at) {
-    if ("rate" in open) return decision(at.active?.state ?? null, [], [rateTicket.ask(NAME, { number: open.rate, score: open.score })]);
+    if ("rate" in open)
+      return decision(at.active?.state ?? null, [], [rateTicket.ask(NAME, { number: open.rate, score: open.score })]);
     // Typed words ("cho tôi gặp nhân viên, tiền tháng 7 chưa về") go to the agent as the question.
     return startEscalation(open.topic, at.text, at.active?.state ?? null);
   },
   results,
   // A question in progress (any flow's) stays open: the ticket does not end it.
-  onResult: (_state, result, _ctx, current) => (result.kind === "rateTicket" ? decision(current, [thanks(result.value.ok)]) : onEscalated(result.value, current)),
+  onResult: (_state, result, _ctx, current) =>
+    result.kind === "rateTicket" ? decision(current, [thanks(result.value.ok)]) : onEscalated(result.value, current),
 });

@@ -8,6 +8,13 @@ import { BACK_ROW, LINK_ROWS } from "../../kit.ts";
 
 export const linkFlow = defineFlow<never, "choices">({
   name: "link",
-  opens: { buttons: { [BUTTON.add]: "choices" }, words: { "lien ket": "choices", "dang ky": "choices" }, intents: { link_identity: "choices" } },
-  start: (_open, ctx) => decision(null, [{ text: [say(activePerson(ctx) ? "chat:add.how" : "chat:link.how")], buttons: [...LINK_ROWS, BACK_ROW] }]),
+  opens: {
+    buttons: { [BUTTON.add]: "choices" },
+    words: { "lien ket": "choices", "dang ky": "choices" },
+    intents: { link_identity: "choices" },
+  },
+  start: (_open, ctx) =>
+    decision(null, [
+      { text: [say(activePerson(ctx) ? "chat:add.how" : "chat:link.how")], buttons: [...LINK_ROWS, BACK_ROW] },
+    ]),
 });

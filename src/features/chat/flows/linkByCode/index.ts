@@ -58,7 +58,8 @@ function step(state: LinkByCodeState, input: FlowInput): Decision | null {
   if (state.step === "askCode") {
     if (input.kind !== "text") return null;
     // Not a code at all (too short, letters never printed): explain the shape; not a failed try.
-    if (!looksLikeCode(input.text)) return decision(state, [{ text: [say("chat:code.badFormat"), say("chat:code.example")], buttons: [CANCEL_ROW] }]);
+    if (!looksLikeCode(input.text))
+      return decision(state, [{ text: [say("chat:code.badFormat"), say("chat:code.example")], buttons: [CANCEL_ROW] }]);
     return redeem(input.text);
   }
   const role = roleAnswer(input);
@@ -69,14 +70,19 @@ function onCode(result: z.infer<typeof findCode.result>["value"], ctx: ChatConte
   if (result.outcome === "blocked") return decision(null, [tooManyTries(ctx)]);
   if (result.outcome === "notFound") {
     return decision(ASK_CODE, [
-      { text: [say("chat:code.wrong"), say("chat:code.tryAgain"), contact(ctx)], buttons: [[btn("chat:button.linkById", BUTTON.linkById)], [talkButton()], BACK_ROW] },
+      {
+        text: [say("chat:code.wrong"), say("chat:code.tryAgain"), contact(ctx)],
+        buttons: [[btn("chat:button.linkById", BUTTON.linkById)], [talkButton()], BACK_ROW],
+      },
     ]);
   }
   const person: PersonRef = result.person;
   const known = alreadyLinked(NAME, person, ctx);
   if (known) return known;
   const next: LinkByCodeState = { flow: NAME, step: "askRole", linkCodeId: result.linkCodeId, person };
-  return decision(next, [{ ...rolePrompt(person), text: [say("chat:code.found", fullNameParams(person)), ...rolePrompt(person).text] }]);
+  return decision(next, [
+    { ...rolePrompt(person), text: [say("chat:code.found", fullNameParams(person)), ...rolePrompt(person).text] },
+  ]);
 }
 
 type Open = "ask" | { code: string; greet: boolean };
@@ -91,7 +97,10 @@ export const linkByCodeFlow = defineFlow<LinkByCodeState, Open, z.infer<typeof f
     start: (payload) => (payload && looksLikeCode(payload) ? { code: payload, greet: true } : null),
     text: (text) => (looksLikeCode(text) ? { code: text, greet: false } : null),
   },
-  start: (open) => (open === "ask" ? decision(ASK_CODE, [prompt(ASK_CODE)]) : redeem(open.code, open.greet ? [{ text: [say("chat:welcome")] }] : [])),
+  start: (open) =>
+    open === "ask"
+      ? decision(ASK_CODE, [prompt(ASK_CODE)])
+      : redeem(open.code, open.greet ? [{ text: [say("chat:welcome")] }] : []),
   step: (state, input) => step(state, input),
   prompt: (state) => prompt(state),
   restart: () => decision(ASK_CODE, [prompt(ASK_CODE)]),

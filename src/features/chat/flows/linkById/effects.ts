@@ -3,7 +3,12 @@
 // themselves, with their failure limits, live in identityChecks.ts.
 import { z } from "zod";
 import { defineEffect } from "../../../../conversation/effect.ts";
-import { checkAuthorisation, checkLimit as readLimit, lookupId as readId, verifyIdentity as check } from "../../identityChecks.ts";
+import {
+  checkAuthorisation,
+  checkLimit as readLimit,
+  lookupId as readId,
+  verifyIdentity as check,
+} from "../../identityChecks.ts";
 import { personRef } from "../../personRef.ts";
 
 const id = z.string().min(1).max(64);
@@ -46,5 +51,6 @@ export const checkRelative = defineEffect({
     z.object({ outcome: z.literal("notFound") }),
     z.object({ outcome: z.literal("found"), authorisationId: id, relativeId: id }),
   ]),
-  perform: async (tx, { beneficiaryId, relativePersonalId }, ctx) => checkAuthorisation(tx, ctx, beneficiaryId, relativePersonalId),
+  perform: async (tx, { beneficiaryId, relativePersonalId }, ctx) =>
+    checkAuthorisation(tx, ctx, beneficiaryId, relativePersonalId),
 });

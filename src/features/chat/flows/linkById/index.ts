@@ -25,7 +25,13 @@ export const NO_PHONE = "id:nophone";
 
 const linkByIdState = z.discriminatedUnion("step", [
   z.object({ flow: z.literal(NAME), step: z.literal("askId") }),
-  z.object({ flow: z.literal(NAME), step: z.literal("askDob"), pidHash, candidateId: id.optional(), maskedId: z.string().max(40).optional() }),
+  z.object({
+    flow: z.literal(NAME),
+    step: z.literal("askDob"),
+    pidHash,
+    candidateId: id.optional(),
+    maskedId: z.string().max(40).optional(),
+  }),
   z.object({
     flow: z.literal(NAME),
     step: z.literal("askPhone"),
@@ -41,7 +47,12 @@ type LinkByIdState = z.infer<typeof linkByIdState>;
 
 const ASK_ID: LinkByIdState = { flow: NAME, step: "askId" };
 
-const results = z.discriminatedUnion("kind", [checkLimit.result, lookupId.result, verifyIdentity.result, checkRelative.result]);
+const results = z.discriminatedUnion("kind", [
+  checkLimit.result,
+  lookupId.result,
+  verifyIdentity.result,
+  checkRelative.result,
+]);
 
 function prompt(state: LinkByIdState): Reply {
   switch (state.step) {
@@ -50,11 +61,17 @@ function prompt(state: LinkByIdState): Reply {
     case "askDob":
       return { text: [say("chat:id.askDob"), say("chat:id.exampleDob")], buttons: [CANCEL_ROW] };
     case "askPhone":
-      return { text: [say("chat:id.askPhone"), say("chat:id.examplePhone")], buttons: [[btn("chat:button.noPhone", NO_PHONE)], CANCEL_ROW] };
+      return {
+        text: [say("chat:id.askPhone"), say("chat:id.examplePhone")],
+        buttons: [[btn("chat:button.noPhone", NO_PHONE)], CANCEL_ROW],
+      };
     case "askRole":
       return rolePrompt(state.person);
     case "askRelativeId":
-      return { text: [say("chat:relative.askId", fullNameParams(state.person)), say("chat:id.exampleId")], buttons: [CANCEL_ROW] };
+      return {
+        text: [say("chat:relative.askId", fullNameParams(state.person)), say("chat:id.exampleId")],
+        buttons: [CANCEL_ROW],
+      };
   }
 }
 
@@ -71,7 +88,13 @@ function step(state: LinkByIdState, input: FlowInput, ctx: ChatContext): Decisio
   switch (state.step) {
     case "askId": {
       const answer = personalIdAnswer(input.text);
-      if (!answer.ok) return decision(state, [badAnswer(answer.problem === "format" ? "chat:id.badIdFormat" : "chat:id.badIdStructure", "chat:id.exampleId")]);
+      if (!answer.ok)
+        return decision(state, [
+          badAnswer(
+            answer.problem === "format" ? "chat:id.badIdFormat" : "chat:id.badIdStructure",
+            "chat:id.exampleId",
+          ),
+        ]);
       return decision(state, [], [lookupId.ask(NAME, { personalId: answer.personalId })]);
     }
     case "askDob": {
@@ -82,13 +105,35 @@ function step(state: LinkByIdState, input: FlowInput, ctx: ChatContext): Decisio
     }
     case "askPhone": {
       const phoneLast4 = phoneLast4Answer(input.text);
-      if (!phoneLast4) return decision(state, [{ ...prompt(state), text: [say("chat:id.badPhone"), say("chat:id.examplePhone")] }]);
-      return decision(state, [], [verifyIdentity.ask(NAME, { pidHash: state.pidHash, candidateId: state.candidateId ?? null, dateOfBirth: state.dateOfBirth, phoneLast4 })]);
+      if (!phoneLast4)
+        return decision(state, [{ ...prompt(state), text: [say("chat:id.badPhone"), say("chat:id.examplePhone")] }]);
+      return decision(
+        state,
+        [],
+        [
+          verifyIdentity.ask(NAME, {
+            pidHash: state.pidHash,
+            candidateId: state.candidateId ?? null,
+            dateOfBirth: state.dateOfBirth,
+            phoneLast4,
+          }),
+        ],
+      );
     }
     case "askRelativeId": {
       const answer = personalIdAnswer(input.text);
-      if (!answer.ok) return decision(state, [badAnswer(answer.problem === "format" ? "chat:id.badIdFormat" : "chat:id.badIdStructure", "chat:id.exampleId")]);
-      return decision(state, [], [checkRelative.ask(NAME, { beneficiaryId: state.person.beneficiaryId, relativePersonalId: answer.personalId })]);
+      if (!answer.ok)
+        return decision(state, [
+          badAnswer(
+            answer.problem === "format" ? "chat:id.badIdFormat" : "chat:id.badIdStructure",
+            "chat:id.exampleId",
+          ),
+        ]);
+      return decision(
+        state,
+        [],
+        [checkRelative.ask(NAME, { beneficiaryId: state.person.beneficiaryId, relativePersonalId: answer.personalId })],
+      );
     }
   }
 }
@@ -100,9 +145,16 @@ function step(state: LinkByIdState, input: FlowInput, ctx: ChatContext): Decisio
 function noPhone(state: Extract<LinkByIdState, { step: "askPhone" }>, ctx: ChatContext): Decision {
   // The agent sees what was typed (masked), to find the record and have a code printed.
   const question = `${state.maskedId ?? "?"} · ${state.dateOfBirth}`;
-  return decision(null, [{ text: [say("chat:id.noPhone"), say("chat:id.noPhoneCode"), contact(ctx)], buttons: [[btn("chat:button.linkByCode", BUTTON.linkByCode)], BACK_ROW] }], [
-    escalate.ask("hotline", { topic: "link_no_phone", question, auto: true }),
-  ]);
+  return decision(
+    null,
+    [
+      {
+        text: [say("chat:id.noPhone"), say("chat:id.noPhoneCode"), contact(ctx)],
+        buttons: [[btn("chat:button.linkByCode", BUTTON.linkByCode)], BACK_ROW],
+      },
+    ],
+    [escalate.ask("hotline", { topic: "link_no_phone", question, auto: true })],
+  );
 }
 
 function badAnswer(problem: string, example: string): Reply {
@@ -115,8 +167,16 @@ function onResult(state: LinkByIdState | null, result: z.infer<typeof results>, 
       return result.value.blocked ? decision(null, [tooManyTries(ctx)]) : decision(ASK_ID, [prompt(ASK_ID)]);
     case "lookupId": {
       const r = result.value;
-      const next: LinkByIdState = { flow: NAME, step: "askDob", pidHash: r.pidHash, maskedId: r.maskedPersonalId, ...(r.candidateId ? { candidateId: r.candidateId } : {}) };
-      return decision(next, [{ ...prompt(next), text: [say("chat:id.gotId", { id: r.maskedPersonalId }), ...prompt(next).text] }]);
+      const next: LinkByIdState = {
+        flow: NAME,
+        step: "askDob",
+        pidHash: r.pidHash,
+        maskedId: r.maskedPersonalId,
+        ...(r.candidateId ? { candidateId: r.candidateId } : {}),
+      };
+      return decision(next, [
+        { ...prompt(next), text: [say("chat:id.gotId", { id: r.maskedPersonalId }), ...prompt(next).text] },
+      ]);
     }
     case "verifyIdentity": {
       const r = result.value;
@@ -124,21 +184,42 @@ function onResult(state: LinkByIdState | null, result: z.infer<typeof results>, 
       if (r.outcome === "mismatch") {
         // The same words whether the ID is unknown, the date is wrong or no phone is on record.
         return decision(null, [
-          { text: [say("chat:id.mismatch"), say("chat:id.mismatchHint"), contact(ctx)], buttons: [[btn("chat:button.tryAgain", BUTTON.linkById)], [btn("chat:button.linkByCode", BUTTON.linkByCode)], [talkButton()], BACK_ROW] },
+          {
+            text: [say("chat:id.mismatch"), say("chat:id.mismatchHint"), contact(ctx)],
+            buttons: [
+              [btn("chat:button.tryAgain", BUTTON.linkById)],
+              [btn("chat:button.linkByCode", BUTTON.linkByCode)],
+              [talkButton()],
+              BACK_ROW,
+            ],
+          },
         ]);
       }
       const known = alreadyLinked(NAME, r.person, ctx);
       if (known) return known;
       const next: LinkByIdState = { flow: NAME, step: "askRole", person: r.person };
-      return decision(next, [{ ...rolePrompt(r.person), text: [say("chat:id.verified"), ...rolePrompt(r.person).text] }]);
+      return decision(next, [
+        { ...rolePrompt(r.person), text: [say("chat:id.verified"), ...rolePrompt(r.person).text] },
+      ]);
     }
     case "checkAuthorisation": {
       const r = result.value;
       if (r.outcome === "blocked") return decision(null, [tooManyTries(ctx)]);
       if (r.outcome === "notFound" || state?.step !== "askRelativeId") {
-        return decision(null, [{ text: [say("chat:relative.needAuthorisation"), say("chat:relative.orCode"), contact(ctx)], buttons: [[btn("requests:button.authorise", BUTTON.authorise)], BACK_ROW] }]);
+        return decision(null, [
+          {
+            text: [say("chat:relative.needAuthorisation"), say("chat:relative.orCode"), contact(ctx)],
+            buttons: [[btn("requests:button.authorise", BUTTON.authorise)], BACK_ROW],
+          },
+        ]);
       }
-      return askConsent({ person: state.person, role: "REPRESENTATIVE", via: "AUTHORISATION", authorisationId: r.authorisationId, relativeId: r.relativeId });
+      return askConsent({
+        person: state.person,
+        role: "REPRESENTATIVE",
+        via: "AUTHORISATION",
+        authorisationId: r.authorisationId,
+        relativeId: r.relativeId,
+      });
     }
   }
 }

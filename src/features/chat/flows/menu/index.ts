@@ -12,11 +12,31 @@ type Command = "menu" | "more" | "help" | "cancel" | "resume" | "restart" | "wel
 export const menuFlow = defineFlow<never, Command>({
   name: "menu",
   opens: {
-    buttons: { [BUTTON.menu]: "menu", [BUTTON.more]: "more", [BUTTON.help]: "help", [BUTTON.cancel]: "cancel", [BUTTON.resume]: "resume", [BUTTON.restart]: "restart" },
+    buttons: {
+      [BUTTON.menu]: "menu",
+      [BUTTON.more]: "more",
+      [BUTTON.help]: "help",
+      [BUTTON.cancel]: "cancel",
+      [BUTTON.resume]: "resume",
+      [BUTTON.restart]: "restart",
+    },
     words: {
-      menu: "menu", "bat dau": "menu", "quay lai": "menu", "main menu": "menu", khac: "more", more: "more",
-      help: "help", "tro giup": "help", "huong dan": "help",
-      huy: "cancel", "huy bo": "cancel", "thoi khong lam nua": "cancel", cancel: "cancel", stop: "cancel", thoi: "cancel", "dung lai": "cancel",
+      menu: "menu",
+      "bat dau": "menu",
+      "quay lai": "menu",
+      "main menu": "menu",
+      khac: "more",
+      more: "more",
+      help: "help",
+      "tro giup": "help",
+      "huong dan": "help",
+      huy: "cancel",
+      "huy bo": "cancel",
+      "thoi khong lam nua": "cancel",
+      cancel: "cancel",
+      stop: "cancel",
+      thoi: "cancel",
+      "dung lai": "cancel",
     },
     prefixes: [{ prefix: LINK_PREFIX, read: (path) => (path.startsWith("/") ? { link: path } : null) }],
     // Any start that nothing more specific claimed (a printed code is linkByCode's): the greeting.
@@ -28,7 +48,12 @@ export const menuFlow = defineFlow<never, Command>({
     if (typeof command === "object") {
       // A link button pressed where links cannot open: the address again, as text.
       const base = ctx.settings.publicUrl?.replace(/\/+$/, "");
-      return decision(active?.state ?? null, [{ text: [base ? say("chat:link.address", { url: `${base}${command.link}` }) : say("chat:link.noAddress")], buttons: [BACK_ROW] }]);
+      return decision(active?.state ?? null, [
+        {
+          text: [base ? say("chat:link.address", { url: `${base}${command.link}` }) : say("chat:link.noAddress")],
+          buttons: [BACK_ROW],
+        },
+      ]);
     }
     switch (command) {
       case "menu":
@@ -38,7 +63,11 @@ export const menuFlow = defineFlow<never, Command>({
       case "help":
         return decision(active?.state ?? null, [help(ctx, active !== null)]);
       case "cancel":
-        return decision(null, active ? [{ ...menu(ctx), text: [say("chat:cancelled"), ...menu(ctx).text] }] : [menu(ctx)], active?.cancel(ctx) ?? []);
+        return decision(
+          null,
+          active ? [{ ...menu(ctx), text: [say("chat:cancelled"), ...menu(ctx).text] }] : [menu(ctx)],
+          active?.cancel(ctx) ?? [],
+        );
       case "resume":
         return active ? decision(active.state, [active.prompt(ctx)]) : decision(null, [menu(ctx)]);
       case "restart":

@@ -21,7 +21,10 @@ export function menu(ctx: ChatContext): Reply {
       ],
     };
   }
-  const greeting = active.role === "SELF" ? say("chat:menu.greetSelf", elderParams(active)) : say("chat:menu.greetRepresentative", elderParams(active));
+  const greeting =
+    active.role === "SELF"
+      ? say("chat:menu.greetSelf", elderParams(active))
+      : say("chat:menu.greetRepresentative", elderParams(active));
   return {
     text: [greeting],
     buttons: [
@@ -39,19 +42,25 @@ export function moreMenu(ctx: ChatContext): Reply {
   const active = activePerson(ctx);
   const rows: Button[][] = [];
   if (active) {
-    rows.push([btn("chat:button.history", BUTTON.history)], [btn(active.role === "SELF" ? "chat:button.profileSelf" : "chat:button.profileOther", BUTTON.profile)]);
+    rows.push(
+      [btn("chat:button.history", BUTTON.history)],
+      [btn(active.role === "SELF" ? "chat:button.profileSelf" : "chat:button.profileOther", BUTTON.profile)],
+    );
     if (ctx.links.length > 1) rows.push([btn("chat:button.switch", BUTTON.switch)]);
     rows.push([btn("chat:button.add", BUTTON.add)]);
   }
   rows.push([btn("chat:button.documents", BUTTON.documents), btn("chat:button.scam", BUTTON.scam)]);
-  if (active) rows.push([btn("chat:button.eligibility", BUTTON.eligibility)], [btn("chat:button.unlink", BUTTON.unlink)]);
+  if (active)
+    rows.push([btn("chat:button.eligibility", BUTTON.eligibility)], [btn("chat:button.unlink", BUTTON.unlink)]);
   rows.push([btn("chat:button.help", BUTTON.help)], BACK_ROW);
   return { text: [say("chat:menu.more")], buttons: rows };
 }
 
 /** The other language, always on the first screen: a person who pressed it by mistake gets back at once. */
 function language(ctx: ChatContext): Button {
-  return ctx.locale === "vi" ? btn("chat:button.english", BUTTON.english) : btn("chat:button.vietnamese", BUTTON.vietnamese);
+  return ctx.locale === "vi"
+    ? btn("chat:button.english", BUTTON.english)
+    : btn("chat:button.vietnamese", BUTTON.vietnamese);
 }
 
 export function welcome(ctx: ChatContext): Reply[] {
@@ -72,7 +81,11 @@ export function help(ctx: ChatContext, canResume: boolean): Reply {
  */
 export function tooManyTries(ctx: ChatContext): Reply {
   return {
-    text: [say("chat:limit.tooMany", { hours: ctx.settings.identityWindowHours }), say("chat:limit.whatNow"), contact(ctx)],
+    text: [
+      say("chat:limit.tooMany", { hours: ctx.settings.identityWindowHours }),
+      say("chat:limit.whatNow"),
+      contact(ctx),
+    ],
     buttons: [[talkButton()], BACK_ROW],
   };
 }

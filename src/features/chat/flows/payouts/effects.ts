@@ -54,9 +54,14 @@ export const loadRates = defineEffect({
   output: z.object({ btxh: level.nullable(), ncc: level.nullable(), reported: level.nullable() }),
   async perform(tx, _p, ctx, deps) {
     const policy = await deps.policy(tx);
-    const pick = (l: { amount: number; effectiveFrom: string; legalBasis: string } | null) => (l ? { amount: l.amount, effectiveFrom: l.effectiveFrom, legalBasis: l.legalBasis } : null);
+    const pick = (l: { amount: number; effectiveFrom: string; legalBasis: string } | null) =>
+      l ? { amount: l.amount, effectiveFrom: l.effectiveFrom, legalBasis: l.legalBasis } : null;
     const btxh = baseLevelFor(policy, "BTXH", ctx.today);
     const newest = baseLevelFor(policy, "BTXH", ctx.today, true);
-    return { btxh: pick(btxh), ncc: pick(baseLevelFor(policy, "NCC", ctx.today)), reported: newest && newest !== btxh ? pick(newest) : null };
+    return {
+      btxh: pick(btxh),
+      ncc: pick(baseLevelFor(policy, "NCC", ctx.today)),
+      reported: newest && newest !== btxh ? pick(newest) : null,
+    };
   },
 });

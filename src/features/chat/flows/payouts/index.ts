@@ -34,27 +34,43 @@ function open(o: Open, ctx: ChatContext): Decision {
 
 /** For someone not linked yet: how payouts work, without any personal data. */
 function generalRules(topic: PayoutTopic): Reply {
-  const text = topic === "missing" ? [say("payouts:missed.carry"), say("payouts:missed.suspend"), say("payouts:general.link")] : [say("payouts:general.monthly"), say("payouts:general.ways"), say("payouts:general.link")];
+  const text =
+    topic === "missing"
+      ? [say("payouts:missed.carry"), say("payouts:missed.suspend"), say("payouts:general.link")]
+      : [say("payouts:general.monthly"), say("payouts:general.ways"), say("payouts:general.link")];
   return { text, buttons: [...LINK_ROWS, BACK_ROW] };
 }
 
 function onResult(result: Results, ctx: ChatContext): Decision {
   switch (result.kind) {
     case "loadPayouts":
-      return result.value.overview ? payoutAnswer(result.value.topic, result.value.overview, ctx) : decision(null, [menu(ctx)]);
+      return result.value.overview
+        ? payoutAnswer(result.value.topic, result.value.overview, ctx)
+        : decision(null, [menu(ctx)]);
     case "explainMonth": {
       const replies = result.value;
-      if (!replies || replies.length === 0) return decision(null, [{ text: [say("payouts:why.none"), contact(ctx)], buttons: [BACK_ROW] }]);
+      if (!replies || replies.length === 0)
+        return decision(null, [{ text: [say("payouts:why.none"), contact(ctx)], buttons: [BACK_ROW] }]);
       const last = replies.at(-1);
-      return decision(null, [...replies.slice(0, -1), ...(last ? [{ ...last, buttons: [...(last.buttons ?? []), BACK_ROW] }] : [])]);
+      return decision(null, [
+        ...replies.slice(0, -1),
+        ...(last ? [{ ...last, buttons: [...(last.buttons ?? []), BACK_ROW] }] : []),
+      ]);
     }
     case "loadRates": {
       const { btxh, reported } = result.value;
       // The amount is the commune's list for each person: here only the rule and the level in force.
-      const level = btxh ? [say("payouts:rates.btxh", { amount: { vnd: btxh.amount }, from: { date: btxh.effectiveFrom } })] : [say("payouts:rates.unknown")];
-      const news = reported ? [say("payouts:rates.reported", { amount: { vnd: reported.amount }, from: { date: reported.effectiveFrom } })] : [];
+      const level = btxh
+        ? [say("payouts:rates.btxh", { amount: { vnd: btxh.amount }, from: { date: btxh.effectiveFrom } })]
+        : [say("payouts:rates.unknown")];
+      const news = reported
+        ? [say("payouts:rates.reported", { amount: { vnd: reported.amount }, from: { date: reported.effectiveFrom } })]
+        : [];
       return decision(null, [
-        { text: [...level, say("payouts:rates.coefficient"), ...news, say("payouts:rates.yours")], buttons: [[btn("chat:button.eligibility", BUTTON.eligibility)], ...LINK_ROWS, BACK_ROW] },
+        {
+          text: [...level, say("payouts:rates.coefficient"), ...news, say("payouts:rates.yours")],
+          buttons: [[btn("chat:button.eligibility", BUTTON.eligibility)], ...LINK_ROWS, BACK_ROW],
+        },
       ]);
     }
   }

@@ -22,14 +22,20 @@ const RECENT_DAYS = 10;
 
 export function payoutAnswer(topic: PayoutTopic, o: PayoutOverview, ctx: ChatContext): Decision {
   const who = elderParams(o);
-  const note = o.status === "ACTIVE" ? [] : [say("payouts:statusNote", { ...who, status: { key: `chat:status.${o.status}` } })];
+  const note =
+    o.status === "ACTIVE" ? [] : [say("payouts:statusNote", { ...who, status: { key: `chat:status.${o.status}` } })];
   switch (topic) {
     case "next":
       return decision(null, [{ text: [...note, ...nextText(o, ctx, who)], buttons: nextButtons(o) }]);
     case "amount":
       return decision(null, [amountReply(o, note, who)]);
     case "history":
-      return decision(null, [{ text: [...note, ...historyText(o, who)], buttons: [[btn("chat:button.nextPayout", BUTTON.nextPayout)], BACK_ROW] }]);
+      return decision(null, [
+        {
+          text: [...note, ...historyText(o, who)],
+          buttons: [[btn("chat:button.nextPayout", BUTTON.nextPayout)], BACK_ROW],
+        },
+      ]);
     case "missing":
       return missing(o, note, ctx, who);
   }
@@ -68,8 +74,16 @@ function amountReply(o: PayoutOverview, note: TextRef[], who: Who): Reply {
   if (!payout) return { text: [...note, say("payouts:amount.none", who)], buttons: [BACK_ROW] };
   const which = payout === o.next ? "payouts:amount.next" : "payouts:amount.last";
   return {
-    text: [...note, say(which, { ...who, ...monthParams(payout.month), amount: { vnd: payout.amount } }), ...amountText(payout, who).slice(1)],
-    buttons: [[btn("chat:button.why", `${WHY_PREFIX}${payout.month}`)], [btn("chat:button.nextPayout", BUTTON.nextPayout)], BACK_ROW],
+    text: [
+      ...note,
+      say(which, { ...who, ...monthParams(payout.month), amount: { vnd: payout.amount } }),
+      ...amountText(payout, who).slice(1),
+    ],
+    buttons: [
+      [btn("chat:button.why", `${WHY_PREFIX}${payout.month}`)],
+      [btn("chat:button.nextPayout", BUTTON.nextPayout)],
+      BACK_ROW,
+    ],
   };
 }
 
@@ -81,15 +95,17 @@ function amountReply(o: PayoutOverview, note: TextRef[], who: Who): Reply {
  */
 function missing(o: PayoutOverview, note: TextRef[], ctx: ChatContext, who: Who): Decision {
   const s = situation(o, ctx.now);
-  const text = s.kind === "upcoming" ? [say("payouts:now.notDue", who), ...whenAndWhere(s.payout, who)] : situationText(s, who);
+  const text =
+    s.kind === "upcoming" ? [say("payouts:now.notDue", who), ...whenAndWhere(s.payout, who)] : situationText(s, who);
   // Circular 02/2021 art. 2.3.a: a social-assistance allowance not collected 3 months running may
   // be suspended; meritorious-services allowances are not.
   const warning = s.kind === "uncollected" && o.programme === "BTXH" ? [say("payouts:missed.suspendAssistance")] : [];
-  const answer = decision(null, [{ text: [...note, ...text, ...warning], buttons: [[btn("chat:button.nextPayout", BUTTON.nextPayout)], BACK_ROW] }]);
+  const answer = decision(null, [
+    { text: [...note, ...text, ...warning], buttons: [[btn("chat:button.nextPayout", BUTTON.nextPayout)], BACK_ROW] },
+  ]);
   return shouldHaveCome(s) ? withTicket(answer, "payout_missing", ctx) : answer;
 }
 
 function addDays(day: string, days: number): string {
   return new Date(new Date(`${day}T00:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
-

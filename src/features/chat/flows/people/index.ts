@@ -17,14 +17,21 @@ type Open = "switch" | "profile" | { select: string };
 
 function choose(ctx: ChatContext): Decision {
   if (ctx.links.length < 2) return decision(null, [menu(ctx)]);
-  const rows = ctx.links.map((l) => [btn("chat:button.person", `${SELECT_PREFIX}${l.beneficiaryId}`, fullNameParams(l))]);
+  const rows = ctx.links.map((l) => [
+    btn("chat:button.person", `${SELECT_PREFIX}${l.beneficiaryId}`, fullNameParams(l)),
+  ]);
   return decision(null, [{ text: [say("chat:switch.choose")], buttons: [...rows, BACK_ROW] }]);
 }
 
 function select(beneficiaryId: string, ctx: ChatContext): Decision {
   // A button from an old list, for someone no longer linked: show what is possible now.
-  if (!ctx.links.some((l) => l.beneficiaryId === beneficiaryId)) return decision(null, [{ ...menu(ctx), text: [say("chat:staleButton")] }]);
-  return decision(null, [menu({ ...ctx, activeBeneficiaryId: beneficiaryId })], [selectEffect.ask(NAME, { beneficiaryId })]);
+  if (!ctx.links.some((l) => l.beneficiaryId === beneficiaryId))
+    return decision(null, [{ ...menu(ctx), text: [say("chat:staleButton")] }]);
+  return decision(
+    null,
+    [menu({ ...ctx, activeBeneficiaryId: beneficiaryId })],
+    [selectEffect.ask(NAME, { beneficiaryId })],
+  );
 }
 
 function showProfile(p: Profile | null, ctx: ChatContext): Decision {
@@ -34,7 +41,11 @@ function showProfile(p: Profile | null, ctx: ChatContext): Decision {
     p.dateOfBirth ? say("chat:profile.dateOfBirth", { date: { date: p.dateOfBirth } }) : null,
     p.maskedPhone ? say("chat:profile.phone", { phone: p.maskedPhone }) : null,
     p.address ? say("chat:profile.address", { address: p.address }) : null,
-    p.account === undefined ? null : p.account ? say("chat:profile.account", { account: p.account }) : say("chat:profile.cash"),
+    p.account === undefined
+      ? null
+      : p.account
+        ? say("chat:profile.account", { account: p.account })
+        : say("chat:profile.cash"),
     p.receiver ? say("chat:profile.receiver", { name: p.receiver.name, date: { date: p.receiver.until } }) : null,
     p.chats ? say("chat:profile.chats", { count: p.chats }) : null,
   ].filter((line) => line !== null);
@@ -52,7 +63,10 @@ function showProfile(p: Profile | null, ctx: ChatContext): Decision {
       buttons: [[notices.button]],
     },
     // What the person can do about it: correct it, stop, or ask the commune for a copy or erasure.
-    { text: [say("chat:profile.rights")], buttons: [[btn("requests:button.change", BUTTON.change)], [btn("chat:button.unlink", BUTTON.unlink)], BACK_ROW] },
+    {
+      text: [say("chat:profile.rights")],
+      buttons: [[btn("requests:button.change", BUTTON.change)], [btn("chat:button.unlink", BUTTON.unlink)], BACK_ROW],
+    },
   ]);
 }
 
@@ -68,7 +82,9 @@ export const peopleFlow = defineFlow<never, Open, z.infer<typeof loadProfile.res
     if (open === "switch") return choose(ctx);
     if (typeof open === "object") return select(open.select, ctx);
     const active = activePerson(ctx);
-    return active ? decision(null, [], [loadProfile.ask(NAME, { beneficiaryId: active.beneficiaryId })]) : decision(null, [menu(ctx)]);
+    return active
+      ? decision(null, [], [loadProfile.ask(NAME, { beneficiaryId: active.beneficiaryId })])
+      : decision(null, [menu(ctx)]);
   },
   results: loadProfile.result,
   onResult: (_state, result, ctx) => showProfile(result.value, ctx),

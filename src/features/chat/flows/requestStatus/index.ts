@@ -39,7 +39,10 @@ const loadRequests = defineEffect({
     const rows = await tx.changeRequest.findMany({
       where: {
         status: { not: "CANCELLED" },
-        OR: [{ submittedById: ctx.identityId }, ...(linked.length ? [{ beneficiaryId: { in: linked }, status: { not: "DRAFT" as const } }] : [])],
+        OR: [
+          { submittedById: ctx.identityId },
+          ...(linked.length ? [{ beneficiaryId: { in: linked }, status: { not: "DRAFT" as const } }] : []),
+        ],
         ...(kinds.length ? { kind: { in: kinds } } : {}),
       },
       orderBy: { updatedAt: "desc" },
@@ -61,30 +64,45 @@ const loadRequests = defineEffect({
 export function kindsNamed(text: string | null): Kind[] {
   const t = foldVietnamese(text ?? "");
   if (/uy quyen|nhan thay|nhan ho|authori[sz]|collect/.test(t)) return ["AUTHORISATION"];
-  if (/tai khoan|the ngan hang|\bvi\b|momo|account|wallet|bank|tien mat|cash/.test(t)) return ["ACCOUNT", "CHANGE_METHOD"];
+  if (/tai khoan|the ngan hang|\bvi\b|momo|account|wallet|bank|tien mat|cash/.test(t))
+    return ["ACCOUNT", "CHANGE_METHOD"];
   if (/\bmat\b|qua doi|death|died/.test(t)) return ["DEATH"];
   if (/so dien thoai|dia chi|chuyen|sua|doi thong tin|phone|address|move/.test(t)) return ["UPDATE_INFO", "MOVE"];
   return [];
 }
 
-const CONTINUE: Partial<Record<Kind, string>> = { AUTHORISATION: BUTTON.authorise, ACCOUNT: BUTTON.account, CHANGE_METHOD: BUTTON.account, UPDATE_INFO: BUTTON.change };
+const CONTINUE: Partial<Record<Kind, string>> = {
+  AUTHORISATION: BUTTON.authorise,
+  ACCOUNT: BUTTON.account,
+  CHANGE_METHOD: BUTTON.account,
+  UPDATE_INFO: BUTTON.change,
+};
 
 function answer(found: Request[]): Decision {
   const r = found[0];
-  if (!r) return decision(null, [{ text: [say("requests:status.none")], buttons: [[btn("requests:button.requests", BUTTON.requests)], BACK_ROW] }]);
+  if (!r)
+    return decision(null, [
+      { text: [say("requests:status.none")], buttons: [[btn("requests:button.requests", BUTTON.requests)], BACK_ROW] },
+    ]);
   const what = { what: { key: `requests:kind.${r.kind}` }, reference: r.reference };
   const lines: TextRef[] = [];
   const buttons: Button[][] = [];
   switch (r.status) {
     case "PENDING":
-      lines.push(say("requests:status.pending", { ...what, date: { date: r.sentOn } }), say("requests:status.willTell"));
+      lines.push(
+        say("requests:status.pending", { ...what, date: { date: r.sentOn } }),
+        say("requests:status.willTell"),
+      );
       break;
     case "APPROVED":
       lines.push(say("requests:status.approved", { ...what, date: { date: r.decidedOn ?? r.sentOn } }));
       if (r.effectiveMonth) lines.push(say("requests:status.from", { month: monthLabel(r.effectiveMonth) }));
       break;
     case "REJECTED":
-      lines.push(say("requests:status.rejected", { ...what, date: { date: r.decidedOn ?? r.sentOn } }), say("requests:status.reason", { reason: r.reason ?? "" }));
+      lines.push(
+        say("requests:status.rejected", { ...what, date: { date: r.decidedOn ?? r.sentOn } }),
+        say("requests:status.reason", { reason: r.reason ?? "" }),
+      );
       break;
     default: {
       lines.push(say("requests:status.draft", what));
@@ -103,4 +121,3 @@ export const requestStatusFlow = defineFlow<never, "ask", z.infer<typeof loadReq
   results: loadRequests.result,
   onResult: (_state, result) => answer(result.value),
 });
-

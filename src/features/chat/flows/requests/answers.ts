@@ -11,9 +11,13 @@ export type Answer<T, P extends string> = { ok: true; value: T } | { ok: false; 
 export function fullNameAnswer(text: string): Answer<string, "name"> {
   const name = cleanText(text);
   const words = name.split(" ");
-  if (name.length < 4 || name.length > 100 || words.length < 2 || !/^[\p{L} ]+$/u.test(name)) return { ok: false, problem: "name" };
+  if (name.length < 4 || name.length > 100 || words.length < 2 || !/^[\p{L} ]+$/u.test(name))
+    return { ok: false, problem: "name" };
   // "nguyễn thị hoa" → "Nguyễn Thị Hoa", as names are written on papers.
-  return { ok: true, value: words.map((w) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1).toLocaleLowerCase("vi")).join(" ") };
+  return {
+    ok: true,
+    value: words.map((w) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1).toLocaleLowerCase("vi")).join(" "),
+  };
 }
 
 /** A mobile number (10 digits starting 03, 05, 07, 08, 09, or +84). */
@@ -40,7 +44,9 @@ export function monthAnswer(text: string, today: CalendarDate): Answer<CalendarD
 
 /** A number of months, 1 to 60 ("6", "6 tháng", "1 năm", "6 months", "1 year"). */
 export function monthsAnswer(text: string): Answer<number, "months"> {
-  const folded = foldVietnamese(text).replace(/[.!]+$/, "").trim();
+  const folded = foldVietnamese(text)
+    .replace(/[.!]+$/, "")
+    .trim();
   const years = /^(\d{1,2})\s*(?:nam|years?)$/.exec(folded);
   const months = /^(\d{1,2})\s*(thang|months?)?$/.exec(folded);
   const n = years ? Number(years[1]) * 12 : months ? Number(months[1]) : NaN;
@@ -51,7 +57,10 @@ export function monthsAnswer(text: string): Answer<number, "months"> {
  * An account number: bank accounts have 8 to 19 digits; an e-wallet or Mobile Money account is
  * the phone number it was opened with.
  */
-export function accountNumberAnswer(text: string, byPhone: boolean): Answer<string, "accountLength" | "accountDigits" | "accountPhone"> {
+export function accountNumberAnswer(
+  text: string,
+  byPhone: boolean,
+): Answer<string, "accountLength" | "accountDigits" | "accountPhone"> {
   if (byPhone) {
     const phone = normalisePhone(text);
     return phone ? { ok: true, value: phone } : { ok: false, problem: "accountPhone" };

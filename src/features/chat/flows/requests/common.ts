@@ -43,7 +43,11 @@ export function pressed(input: { kind: string; data?: string }, prefix: string):
 /** "Bác có yêu cầu đang làm dở (Bước 3/5)": carry on, or start again. */
 export function resumePrompt(what: string, n: number, total: number): Reply {
   return {
-    text: [say("requests:resume.found", { what: { key: what } }), say("requests:resume.at", { n, total }), say("requests:resume.ask")],
+    text: [
+      say("requests:resume.found", { what: { key: what } }),
+      say("requests:resume.at", { n, total }),
+      say("requests:resume.ask"),
+    ],
     buttons: [[btn("requests:button.continue", RQ.continue)], [btn("requests:button.over", RQ.over)], CANCEL_ROW],
   };
 }

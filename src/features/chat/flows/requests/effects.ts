@@ -21,7 +21,14 @@ export const saveDraft = defineEffect({
   payload: { request: kind, beneficiaryId: id, step: z.string().max(40), draft, private: privateData.optional() },
   output: z.null(),
   async perform(tx, p, ctx) {
-    await writeDraft(tx, { identityId: ctx.identityId, kind: p.request, beneficiaryId: p.beneficiaryId, step: p.step, draft: p.draft, private: p.private });
+    await writeDraft(tx, {
+      identityId: ctx.identityId,
+      kind: p.request,
+      beneficiaryId: p.beneficiaryId,
+      step: p.step,
+      draft: p.draft,
+      private: p.private,
+    });
     return null;
   },
 });
@@ -65,7 +72,8 @@ export const submitRequest = defineEffect({
     /** The same kind of request is already waiting for the officer; nothing was sent twice. */
     z.object({ outcome: z.enum(["duplicate", "gone"]), request: kind }),
   ]),
-  perform: async (tx, p, ctx) => submit(tx, { ...p, identityId: ctx.identityId, channel: ctx.channel, now: ctx.now, today: ctx.today }),
+  perform: async (tx, p, ctx) =>
+    submit(tx, { ...p, identityId: ctx.identityId, channel: ctx.channel, now: ctx.now, today: ctx.today }),
 });
 
 /**
@@ -83,7 +91,12 @@ export const linkFromRequest = defineEffect({
   ]),
   async perform(tx, { requestId }, ctx) {
     const auth = await tx.authorisation.findFirst({
-      where: { requestId, request: { submittedById: ctx.identityId }, status: "APPROVED", validUntil: { gte: calendarDate(ctx.today) } },
+      where: {
+        requestId,
+        request: { submittedById: ctx.identityId },
+        status: "APPROVED",
+        validUntil: { gte: calendarDate(ctx.today) },
+      },
       select: { id: true, relativeId: true, beneficiaryId: true },
     });
     const person = auth ? await loadPerson(tx, auth.beneficiaryId) : null;

@@ -32,12 +32,22 @@ export const requestsFlow = defineFlow<never, Open, z.infer<typeof linkFromReque
     prefixes: [{ prefix: REQUEST_LINK_PREFIX, read: (requestId) => (requestId ? { link: requestId } : null) }],
     words: { "thu tuc": "menu" },
   },
-  start: (open, ctx) => (open === "menu" ? decision(null, [requestsMenu(ctx)]) : decision(null, [], [linkFromRequest.ask(NAME, { requestId: open.link })])),
+  start: (open, ctx) =>
+    open === "menu"
+      ? decision(null, [requestsMenu(ctx)])
+      : decision(null, [], [linkFromRequest.ask(NAME, { requestId: open.link })]),
   results: linkFromRequest.result,
   onResult(_state, result, ctx) {
     const r = result.value;
     if (r.outcome === "notAllowed") return decision(null, [{ ...menu(ctx), text: [say("requests:link.notAllowed")] }]);
-    if (r.outcome === "already") return decision(null, [{ ...menu(ctx), text: [say("requests:link.already", elderParams(r.person))] }]);
-    return askConsent({ person: r.person, role: "REPRESENTATIVE", via: "AUTHORISATION", authorisationId: r.authorisationId, relativeId: r.relativeId });
+    if (r.outcome === "already")
+      return decision(null, [{ ...menu(ctx), text: [say("requests:link.already", elderParams(r.person))] }]);
+    return askConsent({
+      person: r.person,
+      role: "REPRESENTATIVE",
+      via: "AUTHORISATION",
+      authorisationId: r.authorisationId,
+      relativeId: r.relativeId,
+    });
   },
 });

@@ -28,9 +28,15 @@ export const authoriseState = z.object({
   flow: z.literal("authorise"),
   step: z.enum([...AUTHORISE_STEPS, "resume"]),
   person: personRef.optional(),
-  pidHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  pidHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   candidateId: id.optional(),
-  dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  dateOfBirth: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   draft: authorisationDraft,
   /** Changing one answer from the summary: the next answer goes back to the summary. */
   editing: z.boolean().optional(),
@@ -39,7 +45,15 @@ export const authoriseState = z.object({
 });
 export type AuthoriseState = z.infer<typeof authoriseState>;
 
-export const ACCOUNT_STEPS = ["type", "guide", "provider", "accountNumber", "holderName", "cashKind", "confirm"] as const;
+export const ACCOUNT_STEPS = [
+  "type",
+  "guide",
+  "provider",
+  "accountNumber",
+  "holderName",
+  "cashKind",
+  "confirm",
+] as const;
 export type AccountStep = (typeof ACCOUNT_STEPS)[number];
 
 export const accountState = z.object({

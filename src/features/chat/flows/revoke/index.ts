@@ -24,7 +24,9 @@ const listAuthorisations = defineEffect({
   payload: { beneficiaryId: id },
   output: z.object({ person: personRef, items: z.array(item) }).nullable(),
   async perform(tx, { beneficiaryId }, ctx) {
-    const person = ctx.links.some((l) => l.beneficiaryId === beneficiaryId) ? await loadPerson(tx, beneficiaryId) : null;
+    const person = ctx.links.some((l) => l.beneficiaryId === beneficiaryId)
+      ? await loadPerson(tx, beneficiaryId)
+      : null;
     return person ? { person, items: await authorisationsInForce(tx, beneficiaryId, ctx.today) } : null;
   },
 });
@@ -51,11 +53,20 @@ function start(ctx: ChatContext): Decision {
 
 function prompt(state: RevokeState): Reply {
   if (state.step === "choose") {
-    return { text: [say("requests:revoke.choose")], buttons: [...state.items.map((a, i) => [btn("requests:button.revokeFor", `${RQ.edit}${i}`, { name: a.relativeName })]), CANCEL_ROW] };
+    return {
+      text: [say("requests:revoke.choose")],
+      buttons: [
+        ...state.items.map((a, i) => [btn("requests:button.revokeFor", `${RQ.edit}${i}`, { name: a.relativeName })]),
+        CANCEL_ROW,
+      ],
+    };
   }
   const chosen = state.items.find((a) => a.id === state.authorisationId);
   return {
-    text: [say("requests:revoke.confirm", { name: chosen?.relativeName ?? "", date: { date: chosen?.validUntil ?? "" } }), say("requests:revoke.effect", { name: chosen?.relativeName ?? "" })],
+    text: [
+      say("requests:revoke.confirm", { name: chosen?.relativeName ?? "", date: { date: chosen?.validUntil ?? "" } }),
+      say("requests:revoke.effect", { name: chosen?.relativeName ?? "" }),
+    ],
     buttons: [[btn("requests:button.revoke", RQ.yes)], CANCEL_ROW],
   };
 }
@@ -68,12 +79,23 @@ function step(state: RevokeState, input: FlowInput): Decision | null {
     return decision(next, [prompt(next)]);
   }
   if (pressed(input, RQ.yes) === null || !state.authorisationId) return null;
-  return decision(state, [], [revokeAuthorisation.ask(NAME, { beneficiaryId: state.person.beneficiaryId, authorisationId: state.authorisationId })]);
+  return decision(
+    state,
+    [],
+    [
+      revokeAuthorisation.ask(NAME, {
+        beneficiaryId: state.person.beneficiaryId,
+        authorisationId: state.authorisationId,
+      }),
+    ],
+  );
 }
 
 function onResult(result: z.infer<typeof results>, ctx: ChatContext): Decision {
   if (result.kind === "revokeAuthorisation") {
-    const text = result.value.ok ? say("requests:revoke.done", { name: result.value.relativeName }) : say("requests:revoke.failed");
+    const text = result.value.ok
+      ? say("requests:revoke.done", { name: result.value.relativeName })
+      : say("requests:revoke.failed");
     return decision(null, [{ ...menu(ctx), text: [text] }]);
   }
   const list = result.value;

@@ -14,7 +14,17 @@ const SCAM_EXAMPLES = "scam:more";
 type Open = "documents" | "scam" | "examples";
 
 export function documentsAnswer(ctx: ChatContext): Decision {
-  return decision(null, [{ text: [say("payouts:documents.self"), say("payouts:documents.relative"), say("payouts:documents.lost"), contact(ctx)], buttons: [BACK_ROW] }]);
+  return decision(null, [
+    {
+      text: [
+        say("payouts:documents.self"),
+        say("payouts:documents.relative"),
+        say("payouts:documents.lost"),
+        contact(ctx),
+      ],
+      buttons: [BACK_ROW],
+    },
+  ]);
 }
 
 export function scamWarning(ctx: ChatContext): Decision {
@@ -29,7 +39,13 @@ export function scamWarning(ctx: ChatContext): Decision {
 function examples(): Decision {
   return decision(null, [
     {
-      text: [say("chat:scam.examplesTitle"), say("chat:scam.exampleCalls"), say("chat:scam.exampleLinks"), say("chat:scam.exampleFees"), say("chat:scam.exampleGifts")],
+      text: [
+        say("chat:scam.examplesTitle"),
+        say("chat:scam.exampleCalls"),
+        say("chat:scam.exampleLinks"),
+        say("chat:scam.exampleFees"),
+        say("chat:scam.exampleGifts"),
+      ],
       buttons: [[escalateButton("fraud")], BACK_ROW],
     },
   ]);

@@ -45,10 +45,17 @@ export const settingsFlow = defineFlow<never, Setting>({
       [BUTTON.notificationsOn]: { noticesOff: false },
     },
     words: {
-      english: { locale: "en" }, "tieng anh": { locale: "en" }, "tieng viet": { locale: "vi" }, vietnamese: { locale: "vi" },
-      "tat thong bao": { noticesOff: true }, "tat bao": { noticesOff: true }, "ngung thong bao": { noticesOff: true },
-      "bat thong bao": { noticesOff: false }, "bat lai thong bao": { noticesOff: false },
-      "turn off notices": { noticesOff: true }, "turn on notices": { noticesOff: false },
+      english: { locale: "en" },
+      "tieng anh": { locale: "en" },
+      "tieng viet": { locale: "vi" },
+      vietnamese: { locale: "vi" },
+      "tat thong bao": { noticesOff: true },
+      "tat bao": { noticesOff: true },
+      "ngung thong bao": { noticesOff: true },
+      "bat thong bao": { noticesOff: false },
+      "bat lai thong bao": { noticesOff: false },
+      "turn off notices": { noticesOff: true },
+      "turn on notices": { noticesOff: false },
     },
   },
   start(setting, ctx, at) {
@@ -56,12 +63,16 @@ export const settingsFlow = defineFlow<never, Setting>({
     if ("locale" in setting) {
       const switched = { ...ctx, locale: isLocale(setting.locale) ? setting.locale : ctx.locale };
       // The confirmation and what follows are read in the new language.
-      return decision(active?.state ?? null, [{ text: [say("chat:language.switched")] }, active ? active.prompt(switched) : menu(switched)], [
-        setLocale.ask(NAME, { locale: setting.locale }),
-      ]);
+      return decision(
+        active?.state ?? null,
+        [{ text: [say("chat:language.switched")] }, active ? active.prompt(switched) : menu(switched)],
+        [setLocale.ask(NAME, { locale: setting.locale })],
+      );
     }
-    return decision(active?.state ?? null, [notificationsChoice(setting.noticesOff), ...(active ? [active.prompt(ctx)] : [])], [
-      setNotifications.ask(NAME, { off: setting.noticesOff }),
-    ]);
+    return decision(
+      active?.state ?? null,
+      [notificationsChoice(setting.noticesOff), ...(active ? [active.prompt(ctx)] : [])],
+      [setNotifications.ask(NAME, { off: setting.noticesOff })],
+    );
   },
 });

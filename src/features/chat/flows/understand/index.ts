@@ -52,7 +52,16 @@ const TOPIC_LABEL: Record<Topic, string> = {
  * Intents worth leaving an unfinished question for: someone typing "có người xin mã OTP" while
  * being asked their date of birth needs the warning now.
  */
-const URGENT_ENOUGH = new Set<IntentId>(["scam_check", "report_death", "talk_to_human", "payout_schedule", "payout_amount", "payout_missing", "documents_needed", "request_status"]);
+const URGENT_ENOUGH = new Set<IntentId>([
+  "scam_check",
+  "report_death",
+  "talk_to_human",
+  "payout_schedule",
+  "payout_amount",
+  "payout_missing",
+  "documents_needed",
+  "request_status",
+]);
 
 const FOR_THE_AGENT = new Set<IntentId>(["greeting", "thanks", "unknown", "talk_to_human"]);
 
@@ -77,7 +86,11 @@ export function understand(text: string, ctx: ChatContext, at: Opening, unclearB
     if (answered) return answered;
   }
   if (ctx.openTicket) {
-    return decision(null, [{ text: [say("hotline:chat.added", { number: ctx.openTicket.number })], buttons: [BACK_ROW] }], [fileIntoTicket(ctx.openTicket.id, text)]);
+    return decision(
+      null,
+      [{ text: [say("hotline:chat.added", { number: ctx.openTicket.number })], buttons: [BACK_ROW] }],
+      [fileIntoTicket(ctx.openTicket.id, text)],
+    );
   }
   // Guessing a third time would only frustrate: a person takes over, with what was asked.
   if (unclearBefore >= 1) return startEscalation("unclear", text);
@@ -102,7 +115,9 @@ export function interruption(text: string, ctx: ChatContext, at: Opening): Decis
  * a loss) or a complaint. The person's words open the ticket.
  */
 function answerReport(topic: ReportedTopic, text: string, ctx: ChatContext): Decision {
-  return topic === "fraud" ? withTicket(scamWarning(ctx), "fraud", ctx, text) : withTicket(decision(null, []), "complaint", ctx, text);
+  return topic === "fraud"
+    ? withTicket(scamWarning(ctx), "fraud", ctx, text)
+    : withTicket(decision(null, []), "complaint", ctx, text);
 }
 
 function asksWhyMore(text: string): boolean {
@@ -138,7 +153,11 @@ export const understandFlow = defineFlow<UnderstandState, { intent: IntentId }>(
     schema: understandState,
     version: 2,
     formerNames: ["clarify"],
-    migrations: { 1: z.object({ flow: z.literal("clarify"), unclear: z.number().int() }).transform((s) => ({ flow: NAME, unclear: s.unclear })) },
+    migrations: {
+      1: z
+        .object({ flow: z.literal("clarify"), unclear: z.number().int() })
+        .transform((s) => ({ flow: NAME, unclear: s.unclear })),
+    },
   },
   passive: true,
   opens: { prefixes: [{ prefix: INTENT_PREFIX, read: (intent) => (isIntentId(intent) ? { intent } : null) }] },

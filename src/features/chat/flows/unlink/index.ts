@@ -37,18 +37,29 @@ const unlinkEffect = defineEffect({
 function start(ctx: ChatContext): Decision {
   const active = activePerson(ctx);
   if (!active) return decision(null, [{ ...menu(ctx), text: [say("chat:unlink.nothing")] }]);
-  const state: UnlinkState = { flow: NAME, step: ctx.links.length > 1 ? "chooseScope" : "confirm", person: personOf(active) };
+  const state: UnlinkState = {
+    flow: NAME,
+    step: ctx.links.length > 1 ? "chooseScope" : "confirm",
+    person: personOf(active),
+  };
   return decision(state, [prompt(state)]);
 }
 
 function prompt(state: UnlinkState): Reply {
   const who = fullNameParams(state.person);
   if (state.step === "confirm") {
-    return { text: [say("chat:unlink.confirm", who), say("chat:unlink.after")], buttons: [[btn("chat:button.unlinkYes", UNLINK_YES)], [btn("chat:button.unlinkNo", UNLINK_NO)]] };
+    return {
+      text: [say("chat:unlink.confirm", who), say("chat:unlink.after")],
+      buttons: [[btn("chat:button.unlinkYes", UNLINK_YES)], [btn("chat:button.unlinkNo", UNLINK_NO)]],
+    };
   }
   return {
     text: [say("chat:unlink.chooseScope")],
-    buttons: [[btn("chat:button.unlinkOne", UNLINK_ONE, who)], [btn("chat:button.unlinkAll", UNLINK_ALL)], [btn("chat:button.unlinkNo", UNLINK_NO)]],
+    buttons: [
+      [btn("chat:button.unlinkOne", UNLINK_ONE, who)],
+      [btn("chat:button.unlinkAll", UNLINK_ALL)],
+      [btn("chat:button.unlinkNo", UNLINK_NO)],
+    ],
   };
 }
 
@@ -56,9 +67,11 @@ function step(state: UnlinkState, input: FlowInput, ctx: ChatContext): Decision 
   const yes = input.kind === "text" && state.step === "confirm" ? yesNoAnswer(input.text) : null;
   const answer = input.kind === "button" ? input.data : yes === null ? null : yes ? UNLINK_YES : UNLINK_NO;
   if (answer === UNLINK_NO) return decision(null, [{ ...menu(ctx), text: [say("chat:unlink.kept")] }]);
-  const one = (answer === UNLINK_YES && state.step === "confirm") || (answer === UNLINK_ONE && state.step === "chooseScope");
+  const one =
+    (answer === UNLINK_YES && state.step === "confirm") || (answer === UNLINK_ONE && state.step === "chooseScope");
   if (one) return decision(state, [], [unlinkEffect.ask(NAME, { beneficiaryIds: [state.person.beneficiaryId] })]);
-  if (answer === UNLINK_ALL && state.step === "chooseScope") return decision(state, [], [unlinkEffect.ask(NAME, { beneficiaryIds: "all" })]);
+  if (answer === UNLINK_ALL && state.step === "chooseScope")
+    return decision(state, [], [unlinkEffect.ask(NAME, { beneficiaryIds: "all" })]);
   return null;
 }
 
@@ -73,7 +86,10 @@ export const unlinkFlow = defineFlow<UnlinkState, "start", z.infer<typeof unlink
   restart: (_state, ctx) => start(ctx),
   results: unlinkEffect.result,
   onResult(_state, result, ctx) {
-    const done = result.value.remaining === 0 ? [say("chat:unlink.doneAll"), say("chat:unlink.relink")] : [say("chat:unlink.doneOne")];
+    const done =
+      result.value.remaining === 0
+        ? [say("chat:unlink.doneAll"), say("chat:unlink.relink")]
+        : [say("chat:unlink.doneOne")];
     return decision(null, [{ ...menu(ctx), text: done }]);
   },
 });
