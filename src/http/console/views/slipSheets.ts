@@ -86,7 +86,12 @@ export function slipSheets(v: SlipSheetsView): SafeHtml {
 function slip(v: SlipSheetsView, s: Slip): SafeHtml {
   const t = v.slipT;
   const say = (ref: TextRef) => renderText(t, "vi", ref);
-  const place = [s.address, v.batch.commune.name].filter((x): x is string => Boolean(x)).join(", ");
+  // Addresses on file often already name the commune: say it once.
+  const commune = v.batch.commune.name;
+  const place =
+    s.address && s.address.toLocaleLowerCase("vi").includes(commune.toLocaleLowerCase("vi"))
+      ? s.address
+      : [s.address, commune].filter((x): x is string => Boolean(x)).join(", ");
   const qr = v.qr.get(s.beneficiaryId);
   const { phone, hours } = v.hotline;
   const hotline = phone
