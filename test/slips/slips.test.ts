@@ -111,7 +111,9 @@ function readSlips(page: Page): Promise<SlipSeen[]> {
         amount: text(".amount strong"),
         months: text(".months"),
         blocks: Array.from(s.querySelectorAll(".part")).map((part) =>
-          Array.from(part.querySelectorAll("p")).map((p) => p.innerText.trim()).join("\n\n"),
+          Array.from(part.querySelectorAll("p"))
+            .map((p) => p.innerText.trim())
+            .join("\n\n"),
         ),
         footer: text(".slip-foot"),
       };
@@ -233,9 +235,26 @@ describe("payout slips for home delivery", () => {
       const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true });
       await import("node:fs/promises").then((fs) => fs.writeFile("test-results/slips-a4.pdf", pdf));
       const pages = pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? [];
-      // Three slips, fewer pages: slips share a page.
+      // Three slips, fewer pages: slips share a page. (Each print also issues codes and is audited: three in this file.)
       expect(pages.length).toBeGreaterThanOrEqual(1);
       expect(pages.length).toBeLessThan(3);
+
+      // On A5 each slip starts its own page, without cut lines.
+      await page.emulateMedia({ media: "screen" });
+      await page.goto(`${app.url}/console/slips`);
+      await page.getByLabel("Tháng chi trả").fill(MONTH);
+      await page.getByLabel("A5, mỗi phiếu một trang").check();
+      await page.getByRole("button", { name: "Tạo phiếu và mở trang in" }).click();
+      await page.emulateMedia({ media: "print" });
+      expect(await page.locator("section.slip").count()).toBe(3);
+      const a5cut = await page
+        .locator("section.slip")
+        .first()
+        .evaluate((el) => getComputedStyle(el).borderBottomStyle);
+      expect(a5cut).toBe("none");
+      const a5 = await page.pdf({ format: "A5", preferCSSPageSize: true, printBackground: true });
+      await import("node:fs/promises").then((fs) => fs.writeFile("test-results/slips-a5.pdf", a5));
+      expect((a5.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length).toBeGreaterThanOrEqual(3);
     } finally {
       await context.close();
     }
@@ -290,8 +309,8 @@ describe("payout slips for home delivery", () => {
     const used = await app.prisma.linkCode.count({ where: { communeId: communes.a, usedAt: { not: null } } });
     expect(used).toBe(3);
     const audit = await app.prisma.auditLog.findMany({ where: { action: { in: ["slips.print", "linkcode.issue"] } } });
-    expect(audit.filter((a) => a.action === "slips.print" && a.actor === "xa.hoaan")).toHaveLength(2);
-    expect(audit.filter((a) => a.action === "linkcode.issue" && a.actor === "xa.hoaan")).toHaveLength(2);
+    expect(audit.filter((a) => a.action === "slips.print" && a.actor === "xa.hoaan")).toHaveLength(3);
+    expect(audit.filter((a) => a.action === "linkcode.issue" && a.actor === "xa.hoaan")).toHaveLength(3);
   });
 
   it("an officer of another commune cannot print them, nor can a hotline agent", async () => {
