@@ -13,7 +13,7 @@ import { entitlementFor, type OtherCategory } from "./entitlementFor.ts";
 import { monthChanges, type MonthChange } from "./monthChanges.ts";
 import { loadPaidMonths, loadSubjects, type EntitlementReader, type PaidMonth } from "./subject.ts";
 
-export { explanationReplies } from "./explanationReplies.ts";
+export { explanationParts, explanationReplies, type ExplanationParts } from "./explanationReplies.ts";
 export type { AmountLine } from "../policy/monthlyAmount.ts";
 export type { ChangeReason, MonthChange } from "./monthChanges.ts";
 

@@ -12,24 +12,43 @@ import { backPayTexts, gapTexts, monthText, skippedTexts, verdictTexts } from ".
 const NS = "entitlements:explain";
 const SOCIAL_PENSION = "SOCIAL_PENSION";
 
+/**
+ * The same explanation in its parts, each one message of the chat: how the amount is made, what
+ * the payout holds, what changed since last month, how the list stands against the rules, and a
+ * newer level not confirmed yet. Printed slips lay the parts out under their own headings; the
+ * words are the chat's.
+ */
+export interface ExplanationParts {
+  amount: TextRef[];
+  paid: TextRef[];
+  changes: TextRef[];
+  verdict: TextRef[];
+  unconfirmed: TextRef[];
+}
+
+export function explanationParts(e: MonthExplanation): ExplanationParts {
+  return {
+    amount: amountTexts(e),
+    paid: paidTexts(e),
+    changes: changeTexts(e),
+    verdict: verdictTexts(e),
+    unconfirmed: e.unconfirmedLevel
+      ? [
+          say(`${NS}.unconfirmed`, {
+            amount: { vnd: e.unconfirmedLevel.amount },
+            date: { date: e.unconfirmedLevel.effectiveFrom },
+          }),
+        ]
+      : [],
+  };
+}
+
 export function explanationReplies(e: MonthExplanation): Reply[] {
-  const replies: Reply[] = [{ text: amountTexts(e) }];
-  replies.push({ text: paidTexts(e) });
-  const changes = changeTexts(e);
-  if (changes.length) replies.push({ text: changes });
-  const verdict = verdictTexts(e);
-  if (verdict.length) replies.push({ text: verdict });
-  if (e.unconfirmedLevel) {
-    replies.push({
-      text: [
-        say(`${NS}.unconfirmed`, {
-          amount: { vnd: e.unconfirmedLevel.amount },
-          date: { date: e.unconfirmedLevel.effectiveFrom },
-        }),
-      ],
-    });
-  }
-  return replies;
+  const p = explanationParts(e);
+  // The amount and the payout are always said; the rest only when there is something to say.
+  return [p.amount, p.paid, p.changes, p.verdict, p.unconfirmed]
+    .filter((text, i) => i < 2 || text.length > 0)
+    .map((text) => ({ text }));
 }
 
 function amountTexts(e: MonthExplanation): TextRef[] {

@@ -3,10 +3,10 @@
 // created and renewed), so it is a POST behind the CSRF check; the codes never appear in a URL.
 import type { Request } from "express";
 import express from "express";
-import QRCode from "qrcode";
 import { z } from "zod";
 import { AppError } from "../../core/errors.ts";
 import { issueLinkCodes } from "../../features/linking/codes.ts";
+import { linkQrSvg, linkTarget, type LinkTarget } from "../../features/linking/linkTarget.ts";
 import { html, raw, type SafeHtml } from "../../lib/html.ts";
 import { getStaff } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
@@ -68,9 +68,9 @@ export function createLinkCodesRouter(deps: AppDeps): express.Router {
       staff,
       ip: clientIp(req),
     });
-    const target = linkTarget(deps, req);
+    const target = targetFor(deps, req);
     const qr = new Map<string, SafeHtml>();
-    for (const c of issued.codes) qr.set(c.linkCodeId, await qrSvg(target.url(c.code)));
+    for (const c of issued.codes) qr.set(c.linkCodeId, raw(await linkQrSvg(target.url(c.code))));
     const locale = localeOf(res);
     const page = linkCodeSheets({
       t: deps.i18n.t(locale),
@@ -87,21 +87,9 @@ export function createLinkCodesRouter(deps: AppDeps): express.Router {
   return router;
 }
 
-/**
- * Where scanning the QR code leads: the Telegram bot with the code as its start parameter when
- * there is one, otherwise the web chat with the code filled in.
- */
-function linkTarget(deps: AppDeps, req: Request): { viaTelegram: boolean; url: (code: string) => string } {
-  const bot = deps.config.TELEGRAM_BOT_USERNAME;
-  if (bot) return { viaTelegram: true, url: (code) => `https://t.me/${bot}?start=${code}` };
-  const origin = (deps.config.PUBLIC_URL ?? `${req.protocol}://${req.get("host") ?? "localhost"}`).replace(/\/+$/, "");
-  return { viaTelegram: false, url: (code) => `${origin}/chat?code=${code}` };
-}
-
-async function qrSvg(text: string): Promise<SafeHtml> {
-  // Medium error correction survives a crease or a smudge on a paper notice; the quiet zone is
-  // part of the code and must stay white around it.
-  const svg = await QRCode.toString(text, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
-  // Markup produced by the QR library from our own URL, not user input.
-  return raw(svg);
+function targetFor(deps: AppDeps, req: Request): LinkTarget {
+  return linkTarget({
+    telegramBot: deps.config.TELEGRAM_BOT_USERNAME,
+    origin: deps.config.PUBLIC_URL ?? `${req.protocol}://${req.get("host") ?? "localhost"}`,
+  });
 }

@@ -25,6 +25,7 @@ import { createRequestsRouter } from "./requests.ts";
 import { createReachRouter } from "./reach.ts";
 import { createPolicyRouter } from "./policy.ts";
 import { SECTIONS, type SectionKey } from "./sections.ts";
+import { createSlipsRouter } from "./slips.ts";
 
 // Resolved from the application folder so the compiled build serves the same files.
 const STATIC_DIR = path.join(appRoot, "src", "http", "console", "static");
@@ -37,6 +38,7 @@ const SECTION_ROUTERS: Record<SectionKey, (deps: AppDeps) => express.Router> = {
   imports: createImportsRouter,
   exports: createExportsRouter,
   linkCodes: createLinkCodesRouter,
+  slips: createSlipsRouter,
   amountChecks: createAmountChecksRouter,
   // Every officer reads the policy; changing it is checked inside (policy.edit).
   policy: createPolicyRouter,

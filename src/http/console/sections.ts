@@ -23,6 +23,8 @@ export const SECTIONS = [
   { key: "imports", path: "/imports", anyOf: ["lists.import"], menu: true },
   { key: "exports", path: "/exports", anyOf: ["lists.export"], menu: true },
   { key: "linkCodes", path: "/link-codes", anyOf: ["people.linkCodes"], menu: true },
+  // Slips carry link codes: whoever may print codes may print slips.
+  { key: "slips", path: "/slips", anyOf: ["people.linkCodes"], menu: true },
   { key: "amountChecks", path: "/amount-checks", anyOf: ["lists.import"], menu: true },
   { key: "policy", path: "/policy", anyOf: ["policy.read"], menu: true },
   { key: "reach", path: "/reach", anyOf: ["figures.view"], menu: true },
