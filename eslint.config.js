@@ -37,8 +37,25 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       "@typescript-eslint/no-floating-promises": "error",
-      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { arguments: false, attributes: false } }],
+      "@typescript-eslint/no-misused-promises": [
+        "error",
+        { checksVoidReturn: { arguments: false, attributes: false } },
+      ],
       "@typescript-eslint/await-thenable": "error",
+    },
+  },
+  {
+    // Raw SQL reads go through src/db/queryRows.ts, which checks every row against a schema: a type
+    // argument or a cast on $queryRaw is a guess the compiler cannot check. Not yet converted:
+    // src/delivery and src/features/imports (and test/, which reads rows to assert on them).
+    files: ["src/**/*.ts", "bench/**/*.ts"],
+    ignores: ["src/db/queryRows.ts", "src/delivery/**", "src/features/imports/**"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { property: "$queryRaw", message: "Read rows with queryRows (src/db/queryRows.ts)." },
+        { property: "$queryRawUnsafe", message: "Read rows with queryRowsUnsafe (src/db/queryRows.ts)." },
+      ],
     },
   },
   {

@@ -10,7 +10,9 @@ import type { Server } from "node:http";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.ts";
 import { createI18n } from "../src/core/i18n.ts";
+import { z } from "zod";
 import { createDatabase } from "../src/db/database.ts";
+import { queryRowsUnsafe, sqlInt } from "../src/db/queryRows.ts";
 import { recountDashboard } from "../src/features/dashboard/recountJob.ts";
 import { recountPeriod } from "../src/features/dashboard/storedFigures.ts";
 import { startSession } from "../src/features/staff/session.ts";
@@ -57,7 +59,9 @@ export async function dashboardBenchmark(args: string[]): Promise<void> {
     await seedDashboardWorld(db.prisma.$executeRawUnsafe.bind(db.prisma), { beneficiaries, communes, lastMonth });
     await db.prisma.$executeRawUnsafe("VACUUM ANALYZE");
     const seedSeconds = (performance.now() - t0) / 1000;
-    const counts = await db.prisma.$queryRawUnsafe<{ payouts: number; messages: number; lines: number }[]>(
+    const counts = await queryRowsUnsafe(
+      db.prisma,
+      z.object({ payouts: sqlInt, messages: sqlInt, lines: sqlInt }),
       `SELECT (SELECT COUNT(*) FROM "Payout")::int AS payouts, (SELECT COUNT(*) FROM "OutboundMessage")::int AS messages,
         (SELECT COUNT(*) FROM "BroadcastDelivery")::int AS lines`,
     );
@@ -70,7 +74,9 @@ export async function dashboardBenchmark(args: string[]): Promise<void> {
     await recountPeriod(db.prisma, `per${BENCH_PERIODS}`, new Date());
     const oneRecount = (performance.now() - t0) / 1000;
     // The officers' messages delivered this month, as stored, against a direct count of the lines.
-    const [check] = await db.prisma.$queryRawUnsafe<{ stored: number; direct: number }[]>(
+    const [check] = await queryRowsUnsafe(
+      db.prisma,
+      z.object({ stored: sqlInt.nullable(), direct: sqlInt }),
       `SELECT (SELECT SUM("broadcastSent") FROM "DashboardFigure" WHERE "periodId" = 'per${BENCH_PERIODS}')::int AS stored,
         (SELECT COUNT(*) FROM "BroadcastDelivery" WHERE "broadcastId" LIKE 'bc${BENCH_PERIODS}%' AND status = 'SENT')::int AS direct`,
     );

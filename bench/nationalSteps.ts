@@ -4,12 +4,14 @@ import type { Server } from "node:http";
 import type pg from "pg";
 import type { Config } from "../src/config.ts";
 import { createI18n } from "../src/core/i18n.ts";
+import { z } from "zod";
 import type { Database } from "../src/db/database.ts";
+import { queryRows, sqlInt } from "../src/db/queryRows.ts";
 import { recountPeriod } from "../src/features/dashboard/storedFigures.ts";
 import { sendDueBroadcasts } from "../src/features/broadcasts/send.ts";
 import { planPayoutNotices } from "../src/features/notifications/planPayoutNotices.ts";
 import { startSession } from "../src/features/staff/session.ts";
-import type { PrismaClient } from "../src/generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "../src/generated/prisma/client.ts";
 import { createApp } from "../src/http/app.ts";
 import { SESSION_COOKIE } from "../src/http/console/auth.ts";
 import { systemClock } from "../src/lib/clock.ts";
@@ -78,9 +80,13 @@ export async function measureRecount(prisma: PrismaClient, now: Date): Promise<F
 /** The largest province's dashboard page and reach report, as its officer opens them. */
 export async function measurePages(deps: { db: Database; config: Config; log: Logger }): Promise<Figure[]> {
   const { prisma } = deps.db;
-  const [largest] = await prisma.$queryRaw<{ id: string; name: string; people: number }[]>`
+  const [largest] = await queryRows(
+    prisma,
+    z.object({ id: z.string(), name: z.string(), people: sqlInt }),
+    Prisma.sql`
     SELECT p.id, p.name, count(*)::int AS people FROM "Beneficiary" b JOIN "Commune" c ON c.id = b."communeId" JOIN "Province" p ON p.id = c."provinceId"
-    WHERE b.status = 'ACTIVE' GROUP BY p.id, p.name ORDER BY people DESC LIMIT 1`;
+    WHERE b.status = 'ACTIVE' GROUP BY p.id, p.name ORDER BY people DESC LIMIT 1`,
+  );
   if (!largest) throw new Error("no province");
   const app = createApp({
     config: deps.config,
@@ -148,8 +154,12 @@ export async function measurePages(deps: { db: Database; config: Config; log: Lo
 
 /** An officer's broadcast to the communes holding the first 100,000 people: its audience frozen. */
 export async function measureFreeze(prisma: PrismaClient, config: Config, now: Date): Promise<Figure> {
-  const communes = await prisma.$queryRaw<{ id: string; people: number }[]>`
-    SELECT b."communeId" AS id, count(*)::int AS people FROM "Beneficiary" b WHERE b.status = 'ACTIVE' GROUP BY b."communeId" ORDER BY b."communeId"`;
+  const communes = await queryRows(
+    prisma,
+    z.object({ id: z.string(), people: sqlInt }),
+    Prisma.sql`
+    SELECT b."communeId" AS id, count(*)::int AS people FROM "Beneficiary" b WHERE b.status = 'ACTIVE' GROUP BY b."communeId" ORDER BY b."communeId"`,
+  );
   const chosen: string[] = [];
   let people = 0;
   for (const c of communes) {

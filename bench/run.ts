@@ -1,4 +1,5 @@
 // Benchmarks: `npm run bench -- <name> [options]`. Not part of the test suite.
+import { classifierBenchmark } from "./classifier.ts";
 import { dashboardBenchmark } from "./dashboard.ts";
 import { faultsBenchmark } from "./faults.ts";
 import { importBenchmark } from "./import.ts";
@@ -11,6 +12,7 @@ import { signinBenchmark } from "./signin.ts";
 import { telegramBenchmark } from "./telegram.ts";
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
+  classifier: classifierBenchmark,
   dashboard: dashboardBenchmark,
   faults: faultsBenchmark,
   import: importBenchmark,

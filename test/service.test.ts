@@ -44,7 +44,7 @@ describe("starting the service on a fresh machine", () => {
   });
 
   it("shows, within one screen, a banner with the web chat and console addresses, the demo logins and the data folder", async () => {
-    await expect.poll(() => lines.some((l) => l.startsWith("Stop it with Ctrl+C")), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => lines.some((l) => l.startsWith("Stop it with Ctrl+C")), { timeout: 30_000 }).toBe(true);
     const end = lines.findIndex((l) => l.startsWith("Stop it with Ctrl+C"));
     expect(end).toBeLessThan(40);
     const banner = lines.slice(lines.indexOf("An Sinh Bot is running."), end + 1).join("\n");

@@ -73,7 +73,7 @@ export async function createDatabase(
         }
       },
       ping: () =>
-        prisma.$queryRaw`SELECT 1`.then(
+        prisma.$executeRaw`SELECT 1`.then(
           () => true,
           () => false,
         ),

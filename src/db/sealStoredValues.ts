@@ -5,10 +5,12 @@
 //   key (`npm run keys -- rotate` / `rehash`).
 // Each chunk is committed on its own and leaves the set it was picked from, so a run that stops
 // halfway is finished by the next one, and two instances running it at once do no harm.
+import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Logger } from "../lib/logger.ts";
 import { bulkWrite } from "./bulkWrite.ts";
 import type { FieldCipher } from "./fieldCipher.ts";
+import { queryRowsUnsafe, sqlInt } from "./queryRows.ts";
 import { sealRequestJson } from "./sensitiveFields.ts";
 
 export type SealMode = "clear" | "all";
@@ -29,19 +31,25 @@ const TARGETS: Target[] = [
   { name: "accounts", table: "PayoutAccount", column: "accountNumber", hashColumn: "accountNumberHash" },
 ];
 const REQUEST_KEYS = ["relativePersonalId", "accountNumber"];
+const countRow = z.object({ n: sqlInt });
+const idRow = z.object({ id: z.string() });
 
 /** How many stored values are not yet under the current keys (clear, older key, older hash). */
 export async function countStaleValues(prisma: PrismaClient, cipher: FieldCipher): Promise<SealCounts> {
   const counts: SealCounts = { beneficiaries: 0, relatives: 0, accounts: 0, requests: 0 };
   for (const t of TARGETS) {
-    const rows = await prisma.$queryRawUnsafe<{ n: number }[]>(
+    const rows = await queryRowsUnsafe(
+      prisma,
+      countRow,
       `SELECT count(*)::int AS n FROM "${t.table}" WHERE ${staleCondition(t)}`,
       `${cipher.hashKeyId}:`,
       `enc:v1:${cipher.currentKeyId}:`,
     );
     counts[t.name] = rows[0]?.n ?? 0;
   }
-  const rows = await prisma.$queryRawUnsafe<{ n: number }[]>(
+  const rows = await queryRowsUnsafe(
+    prisma,
+    countRow,
     `SELECT count(*)::int AS n FROM "ChangeRequest" WHERE ${staleRequest()}`,
     `enc:v1:${cipher.currentKeyId}:`,
   );
@@ -62,16 +70,21 @@ export async function sealStoredValues(
 
   for (const t of TARGETS) {
     const sql = `SELECT id, "${t.column}" FROM "${t.table}" WHERE ${staleCondition(t)} ORDER BY id LIMIT ${chunk}`;
+    // The column keeps its name in SQL, as by it the client knows to open the value. (Both are
+    // checked strings; String() only tells the compiler, which cannot follow a computed key.)
+    const staleRow = z
+      .object({ id: z.string(), [t.column]: z.string() })
+      .transform((r) => ({ id: String(r.id), value: String(r[t.column]) }));
     for (;;) {
       // The client opens sealed values in raw results too: `rows` holds plain values.
-      const rows = await prisma.$queryRawUnsafe<Record<string, string>[]>(sql, hashPrefix, sealedPrefix);
+      const rows = await queryRowsUnsafe(prisma, staleRow, sql, hashPrefix, sealedPrefix);
       if (rows.length === 0) break;
       // bulkWrite seals the column and sets its hash.
       await bulkWrite.updateById(
         prisma,
         t.table,
         { [t.column]: "text" },
-        rows.map((r) => ({ id: r.id ?? "", [t.column]: r[t.column] ?? "" })),
+        rows.map((r) => ({ id: r.id, [t.column]: r.value })),
       );
       counts[t.name] += rows.length;
       if (rows.length < chunk) break;
@@ -80,7 +93,7 @@ export async function sealStoredValues(
 
   const requestSql = `SELECT id FROM "ChangeRequest" WHERE ${staleRequest()} ORDER BY id LIMIT ${chunk}`;
   for (;;) {
-    const ids = (await prisma.$queryRawUnsafe<{ id: string }[]>(requestSql, sealedPrefix)).map((r) => r.id);
+    const ids = (await queryRowsUnsafe(prisma, idRow, requestSql, sealedPrefix)).map((r) => r.id);
     if (ids.length === 0) break;
     const rows = await prisma.changeRequest.findMany({ where: { id: { in: ids } }, select: { id: true, data: true } });
     for (const row of rows) {

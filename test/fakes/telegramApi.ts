@@ -107,6 +107,8 @@ export interface FakeTelegramApi {
   updates: TelegramUpdates;
   /** The next `count` getUpdates requests are held open and never answered. */
   hangPolls(count: number): void;
+  /** True while a getUpdates is held open, waiting for an update or its timeout. */
+  pollHeld(): boolean;
   /** true: every getUpdates is answered at once with [] (a server that does not hold polls). */
   answerPollsAtOnce(on: boolean): void;
   /** Calls `listener` with every call as it is answered; returns the unsubscribe function. */
@@ -424,6 +426,7 @@ export async function startFakeTelegramApi(
     },
     updates,
     hangPolls: (count) => pending.hang(count),
+    pollHeld: () => pending.holding(),
     answerPollsAtOnce: (on) => pending.answerAtOnce(on),
     onCall(listener) {
       callListeners.add(listener);

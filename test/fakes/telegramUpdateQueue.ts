@@ -14,6 +14,8 @@ export interface UpdateQueue {
   /** Forgets every waiting update (drop_pending_updates). */
   drop(): void;
   size(): number;
+  /** True while a poll is held open, waiting for an update or its timeout. */
+  holding(): boolean;
   /** Answers a waiting poll at once; later polls are answered at once too. */
   close(): void;
   /** The next `count` polls are never answered (their connection stays open, like a hung proxy). */
@@ -89,6 +91,7 @@ export function createUpdateQueue(
     },
     drop: () => void queue.splice(0, queue.length),
     size: () => queue.length,
+    holding: () => poller !== null,
     close() {
       closed = true;
       if (poller) answerPoll(poller);

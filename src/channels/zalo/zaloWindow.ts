@@ -3,7 +3,9 @@
 // the count starts again with each new message; the 9th, one sent later, or one sent with only
 // user_id and no message_id, is a paid "proactive" message (a verified OA, and quota). Every
 // instance counts against the same row, so together they never give away more than the budget.
-import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { z } from "zod";
+import { queryRows } from "../../db/queryRows.ts";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 
 export interface ZaloWindowRules {
   /** Free replies per window (ZALO_FREE_REPLIES, 8). */
@@ -37,10 +39,14 @@ export function createZaloWindow(prisma: PrismaClient, rules: ZaloWindowRules): 
     },
     async takeFree(userId, count, now) {
       const since = new Date(now.getTime() - rules.hours * 3_600_000);
-      const rows = await prisma.$queryRaw<{ lastMessageId: string | null }[]>`
+      const rows = await queryRows(
+        prisma,
+        z.object({ lastMessageId: z.string().nullable() }),
+        Prisma.sql`
         UPDATE "ZaloWindow" SET "freeReplies" = "freeReplies" + ${count}, "updatedAt" = now()
         WHERE "userId" = ${userId} AND "lastMessageAt" > ${since} AND "freeReplies" + ${count} <= ${rules.freeReplies}
-        RETURNING "lastMessageId"`;
+        RETURNING "lastMessageId"`,
+      );
       const row = rows[0];
       return row ? { quote: row.lastMessageId } : null;
     },

@@ -8,6 +8,7 @@
 // - channels: where the person's message would go (route.ts); PHONE means a phone number is the
 //   only way, whichever phone service carries it.
 import { z } from "zod";
+import { queryRows } from "../../db/queryRows.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { addMonths, firstOfMonth, type CalendarDate } from "../../lib/calendarDate.ts";
 import { reachablePeopleSql } from "../notifications/reachablePeopleSql.ts";
@@ -102,11 +103,15 @@ async function query(db: Db, a: Audience, today: CalendarDate, only: string[] | 
 )`
     : Prisma.empty;
   const join = needsLatest ? Prisma.sql`LEFT JOIN latest l ON l."beneficiaryId" = r.id` : Prisma.empty;
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  const rows = await queryRows(
+    db,
+    z.object({ id: z.string() }),
+    Prisma.sql`
 WITH reach AS (${reachablePeopleSql(a.communeIds, today)})${latest}
 SELECT r.id FROM reach r JOIN "Beneficiary" b ON b.id = r.id ${join}
 WHERE ${where.length ? Prisma.join(where, " AND ") : Prisma.sql`TRUE`}
-ORDER BY r.id`;
+ORDER BY r.id`,
+  );
   return rows.map((r) => r.id);
 }
 

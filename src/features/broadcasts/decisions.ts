@@ -6,7 +6,9 @@
 //   wire finish and are reported as they end. Written under the broadcast's row lock, so the
 //   broadcasts job never writes a chunk of messages after the cancel.
 import { AppError } from "../../core/errors.ts";
-import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
+import { z } from "zod";
+import { queryRows } from "../../db/queryRows.ts";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { recordAudit } from "../audit/service.ts";
 import { coversAll, staffArea, targetCommunes } from "./access.ts";
 
@@ -50,9 +52,11 @@ export async function cancelBroadcast(db: PrismaClient, d: Decision): Promise<{ 
   if (!b || !staff?.officer || !coversAll(staff.communeIds, targetCommunes(b.audience)))
     throw new AppError("not_found", "Unknown broadcast");
   const skipped = await db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<
-      { status: string }[]
-    >`SELECT status::text FROM "Broadcast" WHERE id = ${d.id} FOR UPDATE`;
+    const locked = await queryRows(
+      tx,
+      z.object({ status: z.string() }),
+      Prisma.sql`SELECT status::text FROM "Broadcast" WHERE id = ${d.id} FOR UPDATE`,
+    );
     const status = locked[0]?.status;
     if (status !== "AWAITING_APPROVAL" && status !== "SCHEDULED" && status !== "SENDING") {
       throw new AppError("conflict", "The broadcast has already ended");

@@ -12,6 +12,7 @@ import { z } from "zod";
 import type { Config } from "../../config.ts";
 import { btn, say, type Reply } from "../../core/reply.ts";
 import { enqueueOutbound, type OutboundDraft } from "../../delivery/enqueue.ts";
+import { queryRows } from "../../db/queryRows.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import type { Job } from "../../jobs/scheduler.ts";
 import { todayInVietnam } from "../../lib/calendarDate.ts";
@@ -241,9 +242,11 @@ export async function finishIfComplete(prisma: PrismaClient, id: string, now: Da
 }
 
 async function lockStatus(tx: Prisma.TransactionClient, id: string): Promise<string | undefined> {
-  const rows = await tx.$queryRaw<
-    { status: string }[]
-  >`SELECT status::text FROM "Broadcast" WHERE id = ${id} FOR UPDATE`;
+  const rows = await queryRows(
+    tx,
+    z.object({ status: z.string() }),
+    Prisma.sql`SELECT status::text FROM "Broadcast" WHERE id = ${id} FOR UPDATE`,
+  );
   return rows[0]?.status;
 }
 

@@ -1,6 +1,8 @@
 // The dashboard's figures for one payout period, per commune of the area, each counted in one
 // set-based statement grouped by commune (definitions in figureSql.ts). The communes and the
 // reach classes come from the reach report, so both pages always show the same reach.
+import { z } from "zod";
+import { queryRows, sqlInt } from "../../db/queryRows.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
 import { reachByCommune, type CommuneReach } from "../notifications/reachByCommune.ts";
@@ -78,7 +80,9 @@ export const FIGURE_KEYS = [
 ] as const satisfies readonly (keyof FigureCounts)[];
 
 type Db = Pick<PrismaClient, "$queryRaw">;
-type Row = Record<string, unknown> & { communeId: string };
+// Per commune, the figures one query counts: each column but the commune a whole number.
+const countsRow = z.object({ communeId: z.string() }).catchall(sqlInt);
+type Row = z.output<typeof countsRow>;
 
 /** The figures that describe today, whatever the month: reach, links, requests, tickets. */
 export interface StandingFigures {
@@ -94,23 +98,35 @@ export async function standingFigures(
   if (communeIds?.length === 0) return { reach: [], counts: [] };
   const [reach, ...counts] = await Promise.all([
     reachByCommune(db, communeIds, at.today),
-    db.$queryRaw<Row[]>`
+    queryRows(
+      db,
+      countsRow,
+      Prisma.sql`
 SELECT b."communeId",
   COUNT(*) FILTER (WHERE ${HAS_OWN_LINK})::int AS "linkedOwn",
   COUNT(*) FILTER (WHERE NOT ${HAS_OWN_LINK} AND ${HAS_RELATIVE_LINK})::int AS "linkedRelative"
 FROM "Beneficiary" b
 WHERE b.status = 'ACTIVE' AND ${inArea(`b."communeId"`, communeIds)}
 GROUP BY b."communeId"`,
-    db.$queryRaw<Row[]>`
+    ),
+    queryRows(
+      db,
+      countsRow,
+      Prisma.sql`
 SELECT b."communeId", COUNT(*)::int AS "requestsPending"
 FROM "ChangeRequest" r JOIN "Beneficiary" b ON b.id = r."beneficiaryId"
 WHERE r.status = 'PENDING' AND ${inArea(`b."communeId"`, communeIds)}
 GROUP BY b."communeId"`,
-    db.$queryRaw<Row[]>`
+    ),
+    queryRows(
+      db,
+      countsRow,
+      Prisma.sql`
 SELECT t."communeId", COUNT(*)::int AS "ticketsOpen", COUNT(*) FILTER (WHERE ${breachedTicket(at.now)})::int AS "ticketsBreached"
 FROM "HotlineTicket" t
 WHERE ${OPEN_TICKET} AND t."communeId" IS NOT NULL AND ${inArea(`t."communeId"`, communeIds)}
 GROUP BY t."communeId"`,
+    ),
   ]);
   return { reach, counts: counts.flat() };
 }
@@ -130,14 +146,18 @@ export async function communeFigures(
   const [today, ...parts] = await Promise.all([
     standing ?? standingFigures(db, communeIds, at),
     period
-      ? db.$queryRaw<Row[]>`
+      ? queryRows(
+          db,
+          countsRow,
+          Prisma.sql`
 SELECT b."communeId",
   COUNT(*) FILTER (WHERE b.status = 'ACTIVE')::int AS paid,
   COUNT(*) FILTER (WHERE b.status = 'ACTIVE' AND p.method IN ${ACCOUNT_METHODS})::int AS "accountPaid",
   COUNT(*) FILTER (WHERE p.status IN ${NOT_COLLECTED})::int AS uncollected,
   COALESCE(SUM(p.amount) FILTER (WHERE p.status IN ${NOT_COLLECTED}), 0)::bigint AS "uncollectedAmount"
 FROM ${periodPayouts(period, communeIds)}
-GROUP BY b."communeId"`
+GROUP BY b."communeId"`,
+        )
       : [],
     period
       ? countOutcomes(db, periodNoticeMessages(period, communeIds), {
@@ -156,7 +176,7 @@ GROUP BY b."communeId"`
         })
       : [],
   ]);
-  const byCommune = new Map<string, Record<string, unknown>>();
+  const byCommune = new Map<string, Record<string, number | string>>();
   for (const row of [...today.counts, ...parts.flat()])
     byCommune.set(row.communeId, { ...byCommune.get(row.communeId), ...row });
   return today.reach.map((r) => withCounts(r, byCommune.get(r.communeId) ?? {}));
@@ -171,13 +191,17 @@ function countOutcomes(
   const columns = Object.entries(figures).map(
     ([k, where]) => Prisma.sql`COUNT(*) FILTER (WHERE ${where})::int AS ${Prisma.raw(`"${k}"`)}`,
   );
-  return db.$queryRaw<Row[]>`
+  return queryRows(
+    db,
+    countsRow,
+    Prisma.sql`
 SELECT b."communeId", ${Prisma.join(columns, ",\n  ")}
 FROM ${from}
-GROUP BY b."communeId"`;
+GROUP BY b."communeId"`,
+  );
 }
 
-function withCounts(r: CommuneReach, found: Record<string, unknown>): CommuneFigures {
+function withCounts(r: CommuneReach, found: Record<string, number | string>): CommuneFigures {
   const n = (k: keyof FigureCounts) => Number(found[k] ?? 0);
   return {
     communeId: r.communeId,

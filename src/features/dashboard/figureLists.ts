@@ -1,6 +1,8 @@
 // The people and items behind each dashboard figure, by the very definitions the figures are
 // counted with (figureSql.ts), so the length of a list is the figure. Every list has the same
 // columns; what c1…c4, amount and at hold depends on its family (see FAMILY_OF).
+import { z } from "zod";
+import { queryRows, sqlDate, sqlInt } from "../../db/queryRows.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
 import { mask } from "../../lib/redact.ts";
@@ -103,7 +105,19 @@ export interface ListScope {
 }
 
 type Db = Pick<PrismaClient, "$queryRaw">;
-type RawRow = Omit<ListRow, "amount"> & { amount: bigint | number | null };
+const listRow = z.object({
+  id: z.string(),
+  beneficiaryId: z.string().nullable(),
+  fullName: z.string().nullable(),
+  communeId: z.string(),
+  communeName: z.string(),
+  c1: z.string().nullable(),
+  c2: z.string().nullable(),
+  c3: z.string().nullable(),
+  c4: z.string().nullable(),
+  amount: sqlInt.nullable(),
+  at: sqlDate.nullable(),
+}) satisfies z.ZodType<ListRow>;
 
 export async function figureList(
   db: Db,
@@ -115,16 +129,16 @@ export async function figureList(
   const items = itemsSql(figure, communeIds, scope);
   if (!items) return [];
   const limit = page ? Prisma.sql`LIMIT ${page.take} OFFSET ${page.skip}` : Prisma.empty;
-  const rows = await db.$queryRaw<RawRow[]>`
+  const rows = await queryRows(
+    db,
+    listRow,
+    Prisma.sql`
 SELECT x.id, x."beneficiaryId", x."fullName", x."communeId", c.name AS "communeName", x.c1, x.c2, x.c3, x.c4, x.amount, x.at
 FROM (${items}) x JOIN "Commune" c ON c.id = x."communeId"
 ORDER BY c.name, c.id, x.sort, x.id
-${limit}`;
-  return rows.map((r) => ({
-    ...r,
-    c1: FAMILY_OF[figure] === "people" && r.c1 ? mask(r.c1) : r.c1,
-    amount: r.amount === null ? null : Number(r.amount),
-  }));
+${limit}`,
+  );
+  return rows.map((r) => ({ ...r, c1: FAMILY_OF[figure] === "people" && r.c1 ? mask(r.c1) : r.c1 }));
 }
 
 export async function figureListCount(
@@ -135,8 +149,8 @@ export async function figureListCount(
 ): Promise<number> {
   const items = itemsSql(figure, communeIds, scope);
   if (!items) return 0;
-  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT COUNT(*)::int AS n FROM (${items}) x`;
-  return Number(row?.n ?? 0);
+  const [row] = await queryRows(db, z.object({ n: sqlInt }), Prisma.sql`SELECT COUNT(*)::int AS n FROM (${items}) x`);
+  return row?.n ?? 0;
 }
 
 const NOTICE_OUTCOME: Partial<Record<ListFigure, NoticeOutcome>> = {

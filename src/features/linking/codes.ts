@@ -76,7 +76,7 @@ export async function issueLinkCodes(prisma: PrismaClient, input: IssueLinkCodes
   const codes = await prisma.$transaction(
     async (tx) => {
       // Two officers printing the same commune at once must not give one person two codes.
-      await tx.$queryRaw`SELECT id FROM "Commune" WHERE id = ${commune.id} FOR UPDATE`;
+      await tx.$executeRaw`SELECT id FROM "Commune" WHERE id = ${commune.id} FOR UPDATE`;
       const people = await tx.beneficiary.findMany({
         where: {
           communeId: commune.id,

@@ -4,8 +4,9 @@
 // thousand round trips. The payout's schedule is picked in SQL exactly as payoutView picks it from the
 // commune's schedules: its point's earliest, else (not for a visit at home) the commune's earliest.
 import { z } from "zod";
-import type { PrismaClient } from "../../generated/prisma/client.ts";
-import type { NoticeKind, PayoutStatus } from "../../generated/prisma/enums.ts";
+import { queryRows, sqlDate, sqlInt } from "../../db/queryRows.ts";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
+import { PayoutMethod, PayoutStatus, type NoticeKind } from "../../generated/prisma/enums.ts";
 import { addMonths, calendarDate, fromDbDate, type CalendarDate } from "../../lib/calendarDate.ts";
 import { payoutView, type PayoutViewRow } from "../payouts/repository.ts";
 import type { PayoutView } from "../payouts/types.ts";
@@ -35,26 +36,53 @@ export interface NoticeCursor {
   afterPaidAt: Date | null;
 }
 
-type Row = Omit<PayoutViewRow, "period" | "point" | "account" | "lines"> & {
-  month: Date;
-  fullName: string;
-  programme: string;
-  phone: string | null;
-  pointName: string | null;
-  pointAddress: string | null;
-  accountProvider: string | null;
-  accountLast4: string | null;
-  carriedOver: number;
-  scheduleDate: Date | null;
-  scheduleStart: string | null;
-  scheduleEnd: string | null;
-  schedulePointId: string | null;
-  schedulePointName: string | null;
-  schedulePointAddress: string | null;
-  planned: unknown;
-  chats: unknown;
-  authorisations: unknown;
-};
+const pageRow = z.object({ id: z.string(), key: z.string(), paidAt: sqlDate.nullable() });
+
+const text = z.string().nullable();
+// `p.*`: every column of Payout, as payoutView reads it.
+const payoutColumns = {
+  id: z.string(),
+  periodId: z.string(),
+  beneficiaryId: z.string(),
+  amount: sqlInt,
+  method: z.enum(PayoutMethod),
+  accountId: text,
+  pointId: text,
+  scheduledDate: sqlDate.nullable(),
+  windowStart: text,
+  windowEnd: text,
+  status: z.enum(PayoutStatus),
+  statusNote: text,
+  paidAt: sqlDate.nullable(),
+  receivedBy: text,
+  authorisationId: text,
+  createdAt: sqlDate,
+  updatedAt: sqlDate,
+} satisfies Record<keyof Omit<PayoutViewRow, "period" | "point" | "account" | "lines">, z.ZodType>;
+
+const row = z.object({
+  ...payoutColumns,
+  month: sqlDate,
+  fullName: z.string(),
+  programme: z.string(),
+  phone: text,
+  pointName: text,
+  pointAddress: text,
+  accountProvider: text,
+  accountLast4: text,
+  carriedOver: sqlInt,
+  scheduleDate: sqlDate.nullable(),
+  scheduleStart: text,
+  scheduleEnd: text,
+  schedulePointId: text,
+  schedulePointName: text,
+  schedulePointAddress: text,
+  // json_agg columns: checked one by one in subject().
+  planned: z.unknown(),
+  chats: z.unknown(),
+  authorisations: z.unknown(),
+});
+type Row = z.output<typeof row>;
 
 const planned = z.array(
   z.object({ kind: z.enum(["SCHEDULED", "REMINDER", "PAID", "FAILED", "UNCOLLECTED"]), plannedAt: z.coerce.date() }),
@@ -98,15 +126,23 @@ export async function nextPage(
   const { lane } = cursor;
   const page =
     "status" in lane
-      ? await prisma.$queryRaw<{ id: string; key: string; paidAt: Date | null }[]>`
+      ? await queryRows(
+          prisma,
+          pageRow,
+          Prisma.sql`
 SELECT p.id, p."beneficiaryId" AS key, NULL::timestamp AS "paidAt" FROM "Payout" p
 WHERE p.status = ${lane.status}::"PayoutStatus" AND p."periodId" = ${lane.periodId} AND p."beneficiaryId" > ${cursor.after} AND ${noNotice(kind)}
-ORDER BY p."beneficiaryId" LIMIT ${limit}`
-      : await prisma.$queryRaw<{ id: string; key: string; paidAt: Date | null }[]>`
+ORDER BY p."beneficiaryId" LIMIT ${limit}`,
+        )
+      : await queryRows(
+          prisma,
+          pageRow,
+          Prisma.sql`
 SELECT p.id, p.id AS key, p."paidAt" FROM "Payout" p
 WHERE p."paidAt" > ${lane.paidSince} AND p."paidAt" <= ${lane.paidUntil} AND p.status = 'PAID'
   AND (p."paidAt", p.id) > (${cursor.afterPaidAt ?? lane.paidSince}, ${cursor.after}) AND ${noNotice(kind)}
-ORDER BY p."paidAt", p.id LIMIT ${limit}`;
+ORDER BY p."paidAt", p.id LIMIT ${limit}`,
+        );
   const last = page.at(-1);
   return {
     ids: page.map((p) => p.id),
@@ -122,7 +158,10 @@ export async function loadNoticeBatch(
   ids: string[],
 ): Promise<NoticeSubject[]> {
   if (ids.length === 0) return [];
-  const rows = await prisma.$queryRaw<Row[]>`
+  const rows = await queryRows(
+    prisma,
+    row,
+    Prisma.sql`
 SELECT p.*, per.month, b."fullName", b.phone, b.programme::text AS programme,
   pt.name AS "pointName", pt.address AS "pointAddress", acc.provider AS "accountProvider", acc."accountLast4",
   COALESCE((SELECT SUM(l.amount) FROM "PayoutLine" l WHERE l."payoutId" = p.id AND l.kind = 'CARRIED_OVER'), 0)::int AS "carriedOver",
@@ -147,7 +186,8 @@ LEFT JOIN LATERAL (
   ORDER BY (s."pointId" IS NOT DISTINCT FROM p."pointId" AND p."pointId" IS NOT NULL) DESC, s.date, s."startTime"
   LIMIT 1) s ON TRUE
 LEFT JOIN "PayoutPoint" spt ON spt.id = s."pointId"
-WHERE p.id = ANY(${ids}::text[]) AND ${candidates.where}`;
+WHERE p.id = ANY(${ids}::text[]) AND ${candidates.where}`,
+  );
   const missed =
     kind === "UNCOLLECTED" && rows.length > 0 ? await missedMonths(prisma, rows) : new Map<string, Set<CalendarDate>>();
   return rows.map((r) => subject(r, missed.get(r.beneficiaryId)));

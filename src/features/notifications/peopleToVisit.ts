@@ -1,6 +1,8 @@
 // The officers' visit list: ACTIVE beneficiaries no chat can reach (see reachablePeopleSql.ts),
 // with the phone the notices would use, if any — a phone message is one-way, so they are worth a
 // visit too. Sorted by commune, then name, for printing.
+import { z } from "zod";
+import { queryRows } from "../../db/queryRows.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { todayInVietnam, type CalendarDate } from "../../lib/calendarDate.ts";
 import { mask } from "../../lib/redact.ts";
@@ -39,23 +41,25 @@ export async function peopleToVisit(
     : communeIds;
   if (area?.length === 0) return [];
   const limit = page.take === undefined ? Prisma.empty : Prisma.sql`LIMIT ${page.take}`;
-  const rows = await db.$queryRaw<
-    {
-      id: string;
-      fullName: string;
-      address: string | null;
-      communeId: string;
-      communeName: string;
-      phone: string | null;
-      reach: string;
-    }[]
-  >`
+  const rows = await queryRows(
+    db,
+    z.object({
+      id: z.string(),
+      fullName: z.string(),
+      address: z.string().nullable(),
+      communeId: z.string(),
+      communeName: z.string(),
+      phone: z.string().nullable(),
+      reach: z.enum(["PHONE_ONLY", "NONE"]),
+    }),
+    Prisma.sql`
 WITH reach AS (${reachablePeopleSql(area, page.today ?? todayInVietnam())})
 SELECT r.id, r."fullName", r.address, r."communeId", c.name AS "communeName", r.phone, r.reach
 FROM reach r JOIN "Commune" c ON c.id = r."communeId"
 WHERE r.reach IN ('PHONE_ONLY', 'NONE')
 ORDER BY c.name, c.id, r."fullNameAscii", r.id
-${limit} OFFSET ${page.skip ?? 0}`;
+${limit} OFFSET ${page.skip ?? 0}`,
+  );
   return rows.map((r) => ({
     beneficiaryId: r.id,
     fullName: r.fullName,
@@ -63,6 +67,6 @@ ${limit} OFFSET ${page.skip ?? 0}`;
     communeId: r.communeId,
     communeName: r.communeName,
     maskedPhone: r.phone ? mask(r.phone) : null,
-    reach: r.reach === "PHONE_ONLY" ? "PHONE_ONLY" : "NONE",
+    reach: r.reach,
   }));
 }

@@ -4,11 +4,13 @@
 // noticeRecipients.ts). Messages are not sent during quiet hours: they wait for the morning.
 // Running it twice, or on two instances at once, writes nothing twice: the notice record and every
 // message have unique keys, and both writes skip what already exists.
+import { z } from "zod";
 import type { Config } from "../../config.ts";
 import type { Reply } from "../../core/reply.ts";
 import type { OutboundDraft } from "../../delivery/enqueue.ts";
 import { nextSendableTime, parseQuietHours } from "../../delivery/quietHours.ts";
-import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { queryRows } from "../../db/queryRows.ts";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import type { NoticeKind } from "../../generated/prisma/enums.ts";
 import type { Job } from "../../jobs/scheduler.ts";
 import { todayInVietnam } from "../../lib/calendarDate.ts";
@@ -125,9 +127,11 @@ export async function planPayoutNotices(deps: NoticeDeps, now: Date): Promise<No
 async function lanes(prisma: PrismaClient, candidates: Candidates): Promise<NoticeLane[]> {
   const { walk } = candidates;
   if (!("statuses" in walk)) return [walk];
-  const periods = await prisma.$queryRaw<
-    { id: string }[]
-  >`SELECT per.id FROM "PayoutPeriod" per WHERE ${walk.periods} ORDER BY per.month`;
+  const periods = await queryRows(
+    prisma,
+    z.object({ id: z.string() }),
+    Prisma.sql`SELECT per.id FROM "PayoutPeriod" per WHERE ${walk.periods} ORDER BY per.month`,
+  );
   return periods.flatMap((p) => walk.statuses.map((status) => ({ status, periodId: p.id })));
 }
 

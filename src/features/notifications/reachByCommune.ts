@@ -1,6 +1,8 @@
 // The reach report: per commune, how many ACTIVE beneficiaries a payout notice can reach, and how
 // (the definitions are in reachablePeopleSql.ts). The four classes add up to the total; the
 // people in PHONE_ONLY and NONE are exactly the visit list (peopleToVisit.ts).
+import { z } from "zod";
+import { queryRows, sqlInt } from "../../db/queryRows.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { todayInVietnam, type CalendarDate } from "../../lib/calendarDate.ts";
 import { reachablePeopleSql } from "./reachablePeopleSql.ts";
@@ -28,19 +30,20 @@ export async function reachByCommune(
 ): Promise<CommuneReach[]> {
   if (communeIds?.length === 0) return [];
   const inArea = communeIds === null ? Prisma.sql`TRUE` : Prisma.sql`c.id IN (${Prisma.join(communeIds)})`;
-  const rows = await db.$queryRaw<
-    {
-      communeId: string;
-      communeCode: string;
-      communeName: string;
-      total: number;
-      ownChat: number;
-      relativeChat: number;
-      phoneOnly: number;
-      none: number;
-      noticesOff: number;
-    }[]
-  >`
+  return queryRows(
+    db,
+    z.object({
+      communeId: z.string(),
+      communeCode: z.string(),
+      communeName: z.string(),
+      total: sqlInt,
+      ownChat: sqlInt,
+      relativeChat: sqlInt,
+      phoneOnly: sqlInt,
+      none: sqlInt,
+      noticesOff: sqlInt,
+    }),
+    Prisma.sql`
 WITH reach AS (${reachablePeopleSql(communeIds, today)})
 SELECT c.id AS "communeId", c.code AS "communeCode", c.name AS "communeName",
   COUNT(r.id)::int AS total,
@@ -52,14 +55,6 @@ SELECT c.id AS "communeId", c.code AS "communeCode", c.name AS "communeName",
 FROM "Commune" c LEFT JOIN reach r ON r."communeId" = c.id
 WHERE ${inArea}
 GROUP BY c.id, c.code, c.name
-ORDER BY c.name, c.code`;
-  return rows.map((r) => ({
-    ...r,
-    total: Number(r.total),
-    ownChat: Number(r.ownChat),
-    relativeChat: Number(r.relativeChat),
-    phoneOnly: Number(r.phoneOnly),
-    none: Number(r.none),
-    noticesOff: Number(r.noticesOff),
-  }));
+ORDER BY c.name, c.code`,
+  );
 }

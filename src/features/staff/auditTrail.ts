@@ -2,6 +2,7 @@
 // actions and what was done to people in their area (Law 91/2025: access to personal data is
 // itself personal data, so the log is area-scoped too).
 import { z } from "zod";
+import { queryRows, sqlInt } from "../../db/queryRows.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
 import { DAY_MS, startOfVietnamDay } from "../../lib/vietnamTime.ts";
@@ -44,9 +45,6 @@ export interface AuditPage {
   pages: number;
 }
 
-const idRows = z.array(z.object({ id: z.string() }));
-const countRows = z.array(z.object({ n: z.coerce.number() }));
-
 export async function listAuditEntries(
   db: Pick<PrismaClient, "auditLog" | "beneficiary" | "$queryRaw">,
   viewer: AuditViewer,
@@ -71,11 +69,15 @@ export async function listAuditEntries(
 
   const page = Math.max(1, Math.floor(filter.page ?? 1));
   const [ids, counts] = await Promise.all([
-    db.$queryRaw`SELECT a."id" ${from} WHERE ${where} ORDER BY a."at" DESC, a."id" DESC LIMIT ${AUDIT_PAGE_SIZE} OFFSET ${(page - 1) * AUDIT_PAGE_SIZE}`,
-    db.$queryRaw`SELECT count(*)::int AS n ${from} WHERE ${where}`,
+    queryRows(
+      db,
+      z.object({ id: z.string() }),
+      Prisma.sql`SELECT a."id" ${from} WHERE ${where} ORDER BY a."at" DESC, a."id" DESC LIMIT ${AUDIT_PAGE_SIZE} OFFSET ${(page - 1) * AUDIT_PAGE_SIZE}`,
+    ),
+    queryRows(db, z.object({ n: sqlInt }), Prisma.sql`SELECT count(*)::int AS n ${from} WHERE ${where}`),
   ]);
-  const pageIds = idRows.parse(ids).map((r) => r.id);
-  const total = countRows.parse(counts)[0]?.n ?? 0;
+  const pageIds = ids.map((r) => r.id);
+  const total = counts[0]?.n ?? 0;
 
   const entries = await db.auditLog.findMany({
     where: { id: { in: pageIds } },

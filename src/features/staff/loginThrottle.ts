@@ -6,6 +6,7 @@
 // counted whether or not they exist, so the answers never tell which usernames do.
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { queryRows, sqlDate, sqlInt } from "../../db/queryRows.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { addressBucket } from "../../lib/clientAddress.ts";
 
@@ -17,9 +18,7 @@ export interface ThrottlePolicy {
   maxDelayMs: number;
 }
 
-const throttleRows = z.array(
-  z.object({ key: z.string(), failures: z.coerce.number(), lastFailureAt: z.coerce.date() }),
-);
+const throttleRow = z.object({ key: z.string(), failures: sqlInt, lastFailureAt: sqlDate });
 
 /** A count is forgotten a day after its last failure. */
 const WINDOW_MS = 24 * 3_600_000;
@@ -57,8 +56,10 @@ export async function takeAttempt(
       skipDuplicates: true,
     });
     // Locked in key order, so two sign-ins sharing keys wait for each other instead of deadlocking.
-    const rows = throttleRows.parse(
-      await tx.$queryRaw`SELECT "key", "failures", "lastFailureAt" FROM "LoginThrottle" WHERE "key" IN (${Prisma.join(ids)}) ORDER BY "key" FOR UPDATE`,
+    const rows = await queryRows(
+      tx,
+      throttleRow,
+      Prisma.sql`SELECT "key", "failures", "lastFailureAt" FROM "LoginThrottle" WHERE "key" IN (${Prisma.join(ids)}) ORDER BY "key" FOR UPDATE`,
     );
     const counts = new Map(rows.map((r) => [r.key, fresh(r, now)]));
     const waitMs = Math.max(
