@@ -230,7 +230,7 @@ describe("the results dashboard", () => {
     const trend = html.slice(html.indexOf('class="dashboard-trend"'));
     const rows = [
       ...trend.matchAll(
-        /<tr><td[^>]*><a href="\/console\/dashboard\?month=(\d{4}-\d{2})">[^<]*<\/a><\/td>((?:<td[^>]*>[^<]*<\/td>)+)<\/tr>/g,
+        /<tr>\s*<td[^>]*><a href="\/console\/dashboard\?month=(\d{4}-\d{2})">[^<]*<\/a><\/td>((?:\s*<td[^>]*>[^<]*<\/td>)+)\s*<\/tr>/g,
       ),
     ].map((m) => [m[1], ...[...m[2]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1])]);
     // month, share, through accounts, with a payout, not collected, amount, notices delivered,
