@@ -257,7 +257,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const bulkKind = row.kind === "NOTIFICATION" || row.kind === "BROADCAST";
     const parsed = replySchema.safeParse(row.reply);
     if (!parsed.success) return { row, status: "FAILED", reason: "invalid_reply", fallback: false };
-    if (lane.sender.kind === "chat") {
+    // A chat's row, whichever sender carries it (an SMS conversation goes through the SMS gateway's
+    // phone sender): the person's choices about it hold.
+    const toChat = lane.sender.kind === "chat" || row.identityId !== null;
+    if (toChat) {
       if (!row.identityId || row.reachable === null)
         return { row, status: "FAILED", reason: "no_recipient", fallback: false };
       if (row.reachable === false)
@@ -292,7 +295,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       return { row, status: "SENT", platformMessageId: result.platformMessageId };
     }
     if (result.permanent) {
-      const unreachable = lane.sender.kind === "chat" && result.scope !== "message";
+      const unreachable = toChat && result.scope !== "message";
       return { row, status: "FAILED", reason: result.reason, unreachable, fallback: bulkKind };
     }
     if (result.pauseSender) {
