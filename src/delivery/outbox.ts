@@ -269,6 +269,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       if (bulkKind && row.consentWithdrawn)
         return { row, status: "SKIPPED", reason: "consent_withdrawn", fallback: false };
     }
+    // Whoever holds the phone said HUY from it: no notice or broadcast goes to that number.
+    if (bulkKind && row.phoneOptedOut) return { row, status: "SKIPPED", reason: "opted_out", fallback: false };
     // Not sent, and the attempt does not count: shutting down, a stalled machine, the chat's own pace.
     if (stopped) return { row, status: "RETRY", reason: "stopping", at: now, uncounted: true };
     if (now.getTime() < lane.pausedUntil)

@@ -33,7 +33,13 @@ beforeAll(async () => {
     },
   });
   inbound = `${app.url}/channels/sms/inbound`;
-  await ensureDemoData({ prisma: app.prisma, log: createLogger({ level: "silent" }), clock: app.clock, seed: 1, count: 300 });
+  await ensureDemoData({
+    prisma: app.prisma,
+    log: createLogger({ level: "silent" }),
+    clock: app.clock,
+    seed: 1,
+    count: 300,
+  });
   const b = await app.prisma.beneficiary.findFirstOrThrow({
     where: {
       status: "ACTIVE",
@@ -216,8 +222,35 @@ describe("two-way SMS for a feature phone", () => {
 
     await send("DK");
     await nextSms();
-    expect(
-      (await app.prisma.chatIdentity.findUniqueOrThrow({ where: { id: identity.id } })).notificationsOff,
-    ).toBe(false);
+    expect((await app.prisma.chatIdentity.findUniqueOrThrow({ where: { id: identity.id } })).notificationsOff).toBe(
+      false,
+    );
+  });
+
+  it("HUY from a number on record that never linked stops the notices sent to that phone", async () => {
+    const other = await app.prisma.beneficiary.findFirstOrThrow({
+      where: { status: "ACTIVE", phone: { not: null, notIn: [person.phone] }, chatIdentities: { none: {} } },
+      orderBy: { personalId: "desc" },
+    });
+    const phone = other.phone!;
+    const otherIntl = `84${phone.slice(1)}`;
+    seen = 0;
+    await send("Huỷ", otherIntl);
+    const off = await nextSms(otherIntl);
+    readableOnAFeaturePhone(off);
+
+    await enqueueOutbound(app.prisma, [
+      {
+        kind: "NOTIFICATION",
+        to: { phone, channel: "SMS" },
+        reply: { text: [{ key: "channels:sms.plain", params: { text: "Thong bao qua so dien thoai" } }] },
+        beneficiaryId: other.id,
+        noticeKey: "test-phone-notice-after-huy",
+      },
+    ]);
+    await app.runtime.outbox.drain();
+    const row = await app.prisma.outboundMessage.findFirstOrThrow({ where: { noticeKey: "test-phone-notice-after-huy" } });
+    expect([row.status, row.failureReason]).toEqual(["SKIPPED", "opted_out"]);
+    expect(gateway.delivered.some((m) => m.text?.includes("Thong bao qua so dien thoai"))).toBe(false);
   });
 });

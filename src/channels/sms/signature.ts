@@ -10,7 +10,10 @@ export function smsSignature(rawBody: Buffer | string, secret: string): string {
 /** Constant-time check of the received header against the body's signature. */
 export function verifySmsSignature(header: string | undefined, rawBody: Buffer, secret: string): boolean {
   if (!header) return false;
-  const given = header.trim().toLowerCase().replace(/^sha256=/, "");
+  const given = header
+    .trim()
+    .toLowerCase()
+    .replace(/^sha256=/, "");
   if (!/^[0-9a-f]{64}$/.test(given)) return false;
   return timingSafeEqual(Buffer.from(given, "hex"), Buffer.from(smsSignature(rawBody, secret), "hex"));
 }

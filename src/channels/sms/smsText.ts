@@ -74,8 +74,7 @@ export function smsText(t: TFunction, locale: string, reply: Reply): string {
   const paragraphs = reply.text.map((p) => flat(renderText(t, locale, p))).filter((p) => p.length > 0);
   const choices = (reply.buttons ?? []).flat().map((b, i) => `${i + 1}. ${flat(renderText(t, locale, b.label))}`);
   const intro = choices.length > 0 ? flat(t("channels:sms.chooseByNumber")) : "";
-  const compose = (ps: string[], cs: string[]) =>
-    [...ps, ...(cs.length > 0 ? [intro, ...cs] : [])].join("\n");
+  const compose = (ps: string[], cs: string[]) => [...ps, ...(cs.length > 0 ? [intro, ...cs] : [])].join("\n");
 
   let kept = paragraphs.map((_, i) => i);
   let shown = choices.length;

@@ -94,8 +94,7 @@ export async function postSms(
       pauseSender: true,
       retryAfterMs: retryAfterMs(res.headers, 5_000),
     };
-  if (res.status >= 500 || res.status === 408)
-    return { ok: false, permanent: false, reason: `sms_http_${res.status}` };
+  if (res.status >= 500 || res.status === 408) return { ok: false, permanent: false, reason: `sms_http_${res.status}` };
   return { ok: false, permanent: true, reason: `sms_refused_${res.status}` };
 }
 

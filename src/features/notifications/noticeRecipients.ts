@@ -50,7 +50,6 @@ export type Recipient =
   | { to: { identityId: string; channel: ChatChannel }; audience: Audience; skipped?: string }
   | { to: { phone: string; channel: PhoneChannel }; audience: Audience };
 
-
 export function noticeRecipients(input: RecipientInput, optedOutReason: string): Recipient[] {
   const active = input.authorisations.filter((a) => isValidOn(a, input.day));
   const chats: Recipient[] = [];

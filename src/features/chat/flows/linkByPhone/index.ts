@@ -22,7 +22,12 @@ import { link as writeLink } from "../../linkWrites.ts";
 import { smsHelp } from "../../smsKeywords.ts";
 
 const NAME = "linkByPhone";
-const state = z.object({ flow: z.literal(NAME), step: z.literal("askYear"), relative: z.boolean(), initials: z.string().max(60) });
+const state = z.object({
+  flow: z.literal(NAME),
+  step: z.literal("askYear"),
+  relative: z.boolean(),
+  initials: z.string().max(60),
+});
 type State = z.infer<typeof state>;
 
 interface Candidate {
@@ -36,7 +41,10 @@ interface Candidate {
 /** The records the chat's phone number is on. Only an SMS chat's id is a phone number. */
 async function candidates(tx: Tx, ctx: ChatContext): Promise<Candidate[]> {
   if (ctx.channel !== "SMS") return [];
-  const identity = await tx.chatIdentity.findUnique({ where: { id: ctx.identityId }, select: { platformUserId: true } });
+  const identity = await tx.chatIdentity.findUnique({
+    where: { id: ctx.identityId },
+    select: { platformUserId: true },
+  });
   const phone = identity?.platformUserId;
   if (!phone) return [];
   const person = { id: true, fullName: true, sex: true, dateOfBirth: true } as const;
@@ -115,7 +123,9 @@ const confirm = defineEffect({
     const matching = found.filter((c) => c.birthYear === year);
     await recordAttempt(tx, ctx, subjects(ctx), matching.length > 0);
     if (matching.length === 0)
-      return (await isBlocked(tx, ctx, subjects(ctx))) ? { outcome: "blocked" as const } : { outcome: "wrong" as const };
+      return (await isBlocked(tx, ctx, subjects(ctx)))
+        ? { outcome: "blocked" as const }
+        : { outcome: "wrong" as const };
     let count = 0;
     for (const c of matching) {
       const person = { beneficiaryId: c.beneficiaryId, fullName: c.fullName, sex: c.sex };
@@ -174,8 +184,7 @@ export const linkByPhoneFlow = defineFlow({
       const next: State = { flow: NAME, step: "askYear", relative: r.relative, initials: r.initials };
       return decision(next, [ask(next)]);
     }
-    if (r.outcome === "wrong")
-      return decision(s, [{ text: [say("channels:sms.link.wrong")] }]);
+    if (r.outcome === "wrong") return decision(s, [{ text: [say("channels:sms.link.wrong")] }]);
     // Linked: what the person can send from now on.
     const help = smsHelp();
     return decision(null, [{ text: [say("channels:sms.link.done"), ...help.text.slice(1)] }]);
