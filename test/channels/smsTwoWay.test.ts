@@ -249,7 +249,9 @@ describe("two-way SMS for a feature phone", () => {
       },
     ]);
     await app.runtime.outbox.drain();
-    const row = await app.prisma.outboundMessage.findFirstOrThrow({ where: { noticeKey: "test-phone-notice-after-huy" } });
+    const row = await app.prisma.outboundMessage.findFirstOrThrow({
+      where: { noticeKey: "test-phone-notice-after-huy" },
+    });
     expect([row.status, row.failureReason]).toEqual(["SKIPPED", "opted_out"]);
     expect(gateway.delivered.some((m) => m.text?.includes("Thong bao qua so dien thoai"))).toBe(false);
   });
