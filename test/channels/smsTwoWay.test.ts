@@ -7,7 +7,7 @@ import { smsParts, toGsm } from "../../src/channels/sms/smsText.ts";
 import { enqueueOutbound } from "../../src/delivery/enqueue.ts";
 import { ensureDemoData } from "../../src/features/demo/service.ts";
 import { createLogger } from "../../src/lib/logger.ts";
-import { startTestApp, type ChatTestApp } from "../helpers/app.ts";
+import { createStaff, signIn, startTestApp, type ChatTestApp } from "../helpers/app.ts";
 import { postInboundSms, startFakePhoneGateway, type FakePhoneGateway } from "../fakes/phoneGateway.ts";
 
 const SECRET = "a-shared-secret-of-the-sms-gateway";
@@ -195,6 +195,23 @@ describe("two-way SMS for a feature phone", () => {
     const ticket = await app.prisma.hotlineTicket.findFirstOrThrow({ where: { identityId: identity.id } });
     expect(ticket.beneficiaryId).toBe(person.id);
     expect(answer).toContain(String(ticket.number));
+
+    // The hotline agent of the person's province opens it in the console.
+    const { commune } = await app.prisma.beneficiary.findUniqueOrThrow({
+      where: { id: person.id },
+      include: { commune: { include: { province: true } } },
+    });
+    await createStaff(app.prisma, {
+      username: "tongdai.sms",
+      password: "mat-khau-tong-dai-sms-1",
+      role: "HOTLINE_AGENT",
+      fullName: "Nguyễn Thị Hoa",
+      provinceCodes: [commune.province.code],
+    });
+    const agent = await signIn(app.url, "tongdai.sms", "mat-khau-tong-dai-sms-1");
+    const page = await fetch(`${app.url}/console/hotline/${ticket.number}`, { headers: { cookie: agent.cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(commune.name);
   });
 
   it("HUY stops notices; DK starts them again", async () => {
