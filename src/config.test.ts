@@ -27,6 +27,21 @@ describe("configuration", () => {
     }
   });
 
+  it("turns two-way SMS on with the inbound secret, and only with a gateway to answer through", () => {
+    const gateway = { SMS_GATEWAY_URL: "https://sms.example.vn/send" };
+    expect(loadConfig(gateway).sms?.inbound).toBeNull();
+    const on = loadConfig({
+      ...gateway,
+      SMS_INBOUND_SECRET: "s".repeat(32),
+      SMS_INBOUND_SIGNATURE_HEADER: "X-Hub-Sig",
+    });
+    expect(on.sms?.inbound).toEqual({ secret: "s".repeat(32), signatureHeader: "x-hub-sig" });
+    expect(() => loadConfig({ SMS_INBOUND_SECRET: "s".repeat(32) })).toThrow(
+      /SMS_INBOUND_SECRET needs SMS_GATEWAY_URL/,
+    );
+    expect(() => loadConfig({ ...gateway, SMS_INBOUND_SECRET: "short" })).toThrow(/SMS_INBOUND_SECRET/);
+  });
+
   it("treats empty values as unset", () => {
     expect(loadConfig({ DATABASE_URL: "" }).database.kind).toBe("pglite");
   });

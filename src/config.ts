@@ -200,6 +200,14 @@ const schema = z.object({
   SMS_SENDER_NAME: z.string().min(1).max(11).optional(),
   SMS_ASCII: bool.default(true),
   SMS_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(10),
+  // Two-way SMS for feature phones: the gateway posts what people send to /channels/sms/inbound,
+  // signed with HMAC-SHA256 of the raw body under this shared secret, in this header.
+  SMS_INBOUND_SECRET: z.string().min(16, "at least 16 characters").optional(),
+  SMS_INBOUND_SIGNATURE_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, "an HTTP header name")
+    .default("x-signature")
+    .transform((v) => v.toLowerCase()),
 
   // Authorisations: reminders to both people this many days before one ends ("30,7").
   AUTHORISATION_REMINDER_DAYS: z
@@ -238,7 +246,15 @@ export type Config = z.infer<typeof schema> & {
   cookieSecure: boolean;
   /** ZNS is on when Zalo is configured and templates are given. */
   zns: { apiRoot: string; templates: ZnsTemplates; dailyQuota?: number; ratePerSecond: number } | null;
-  sms: { url: string; token?: string; senderName?: string; ascii: boolean; ratePerSecond: number } | null;
+  sms: {
+    url: string;
+    token?: string;
+    senderName?: string;
+    ascii: boolean;
+    ratePerSecond: number;
+    /** Two-way SMS: people's messages come in through the gateway's signed webhook. */
+    inbound: { secret: string; signatureHeader: string } | null;
+  } | null;
   /** From DATA_ENCRYPTION_KEYS and DATA_HASH_KEY; null outside production when unset (see dataKeys.ts). */
   dataKeys: DataKeys | null;
 };
@@ -270,6 +286,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (Boolean(c.ZALO_APP_ID) !== Boolean(c.ZALO_OA_SECRET_KEY)) {
     throw new ConfigError(["ZALO_APP_ID and ZALO_OA_SECRET_KEY are set together"]);
+  }
+  // Answers to a feature phone go out through the gateway: taking messages in without it would
+  // leave every one of them unanswered.
+  if (c.SMS_INBOUND_SECRET && !c.SMS_GATEWAY_URL) {
+    throw new ConfigError(["SMS_INBOUND_SECRET needs SMS_GATEWAY_URL (answers go out through the gateway)"]);
   }
   const dataKeys = parseDataKeys(c);
   let templates: ZnsTemplates | null = null;
@@ -307,6 +328,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           senderName: c.SMS_SENDER_NAME,
           ascii: c.SMS_ASCII,
           ratePerSecond: c.SMS_RATE_PER_SECOND,
+          inbound: c.SMS_INBOUND_SECRET
+            ? { secret: c.SMS_INBOUND_SECRET, signatureHeader: c.SMS_INBOUND_SIGNATURE_HEADER }
+            : null,
         }
       : null,
     telegram: c.TELEGRAM_BOT_TOKEN

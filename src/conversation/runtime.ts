@@ -1,11 +1,13 @@
 // Puts the chat side together: the engine with the bot's brain, the outbox, and every configured
-// channel (the web chat always; Telegram and Zalo when their credentials are set).
+// channel (the web chat always; Telegram and Zalo when their credentials are set; two-way SMS when
+// the gateway and its inbound secret are).
 import type { Config } from "../config.ts";
 import type { I18n } from "../core/i18n.ts";
 import type { ChannelName } from "../core/events.ts";
 import type { ChannelAdapter, ChannelDeps } from "../channels/channel.ts";
 import { layoutReplies } from "../channels/replyLayout.ts";
 import { createTelegramChannel } from "../channels/telegram/telegramChannel.ts";
+import { createSmsChannel } from "../channels/sms/smsChannel.ts";
 import { createWebChannel } from "../channels/web/webChannel.ts";
 import { createZaloChannel, type ZaloChannel } from "../channels/zalo/zaloChannel.ts";
 import { createOutbox, type Outbox } from "../delivery/outbox.ts";
@@ -51,8 +53,10 @@ function buildSenders(deps: ChatRuntimeDeps, channels: ChannelAdapter[], zalo: Z
     ZALO: { ratePerSecond: config.ZALO_RATE_PER_SECOND },
     // Our own page: no platform limit.
     WEB: { ratePerSecond: null },
+    SMS: { ratePerSecond: config.SMS_RATE_PER_SECOND },
   };
-  const senders = channels.map((c) => chatSender(c, deps.i18n, pace[c.name]));
+  // An SMS conversation's answers go through the SMS phone sender below: one gateway, one queue.
+  const senders = channels.filter((c) => c.name !== "SMS").map((c) => chatSender(c, deps.i18n, pace[c.name]));
   if (config.zns && zalo)
     senders.push(
       createZnsSender(config.zns, { prisma: deps.prisma, clock: deps.clock, i18n: deps.i18n, tokens: zalo.tokens }),
@@ -95,6 +99,8 @@ export function createChatRuntime(deps: ChatRuntimeDeps): ChatRuntime {
   if (deps.config.telegram) channels.push(createTelegramChannel({ ...channelDeps, telegram: deps.config.telegram }));
   const zalo = deps.config.zalo ? createZaloChannel({ ...channelDeps, zalo: deps.config.zalo }) : null;
   if (zalo) channels.push(zalo);
+  const sms = deps.config.sms;
+  if (sms?.inbound) channels.push(createSmsChannel({ ...channelDeps, sms, inbound: sms.inbound }));
   const outbox = createOutbox({
     prisma: deps.prisma,
     log: deps.log,

@@ -2,17 +2,21 @@
 import { z } from "zod";
 import { withoutNul } from "../lib/text.ts";
 
-export const CHANNELS = ["TELEGRAM", "ZALO", "WEB"] as const;
+export const CHANNELS = ["TELEGRAM", "ZALO", "WEB", "SMS"] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
-/** The chat channels among all the ways a message can go (ZNS and SMS reach phones, not chats). */
+/**
+ * The chat channels among all the ways a message can go. SMS is both: a conversation with a feature
+ * phone (its chat id is the phone number) and the way a notice reaches a phone without any chat;
+ * ZNS only reaches phones.
+ */
 export function isChannelName(value: string): value is ChannelName {
   return (CHANNELS as readonly string[]).includes(value);
 }
 
 export interface ChatRef {
   channel: ChannelName;
-  /** Telegram chat id, Zalo user id (by OA), or the web chat's browser id. */
+  /** Telegram chat id, Zalo user id (by OA), the web chat's browser id, or the phone (0xxxxxxxxx) on SMS. */
   platformUserId: string;
 }
 

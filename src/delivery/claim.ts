@@ -21,6 +21,8 @@ export interface Claimed {
   unreachableReason: string | null;
   notificationsOff: boolean | null;
   consentWithdrawn: boolean | null;
+  /** A row to a phone: its holder sent HUY from it in an SMS conversation (notices stop there too). */
+  phoneOptedOut: boolean;
 }
 
 export interface ClaimOptions {
@@ -60,8 +62,10 @@ export async function claimRows(prisma: PrismaClient, o: ClaimOptions): Promise<
       RETURNING u.id, u.channel::text AS channel, u.kind::text AS kind, u."identityId", u.phone, u."beneficiaryId",
         u."noticeKey", u.reply, u.attempts, u.priority, u."createdAt")
     SELECT t.*, i."platformUserId", i.locale, i.reachable, i."unreachableReason", i."notificationsOff",
-      (i."consentWithdrawnAt" IS NOT NULL) AS "consentWithdrawn"
-    FROM taken t LEFT JOIN "ChatIdentity" i ON i.id = t."identityId"`;
+      (i."consentWithdrawnAt" IS NOT NULL) AS "consentWithdrawn",
+      COALESCE(p."notificationsOff", FALSE) AS "phoneOptedOut"
+    FROM taken t LEFT JOIN "ChatIdentity" i ON i.id = t."identityId"
+      LEFT JOIN "ChatIdentity" p ON t.phone IS NOT NULL AND p.channel = 'SMS' AND p."platformUserId" = t.phone`;
   // The statement does not keep the order it picked in: restore it, or a chat's replies arrive shuffled.
   return rows.sort(
     (a, b) => b.priority - a.priority || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),

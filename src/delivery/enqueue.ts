@@ -1,6 +1,7 @@
 // The one way anything other than a chat reply asks for a message to be sent: a row in the
 // outbound table, written in the caller's transaction when it has one. The delivery engine picks
 // it up, paces it to the platform's limits, retries it and records how it ended.
+import type { ChannelName } from "../core/events.ts";
 import type { Reply } from "../core/reply.ts";
 import { toJsonValue } from "../lib/json.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
@@ -33,7 +34,7 @@ interface DraftBase {
 }
 
 /** To a chat the person uses (Telegram, Zalo, web chat): the identity decides the channel. */
-export type ChatDraft = DraftBase & { to: { identityId: string; channel: "TELEGRAM" | "ZALO" | "WEB" } };
+export type ChatDraft = DraftBase & { to: { identityId: string; channel: ChannelName } };
 /** To a phone number, by a ZNS template message or an SMS. */
 export type PhoneDraft = DraftBase & { to: { phone: string; channel: "ZNS" | "SMS" } };
 export type OutboundDraft = ChatDraft | PhoneDraft;

@@ -257,7 +257,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const bulkKind = row.kind === "NOTIFICATION" || row.kind === "BROADCAST";
     const parsed = replySchema.safeParse(row.reply);
     if (!parsed.success) return { row, status: "FAILED", reason: "invalid_reply", fallback: false };
-    if (lane.sender.kind === "chat") {
+    // A chat's row, whichever sender carries it (an SMS conversation goes through the SMS gateway's
+    // phone sender): the person's choices about it hold.
+    const toChat = lane.sender.kind === "chat" || row.identityId !== null;
+    if (toChat) {
       if (!row.identityId || row.reachable === null)
         return { row, status: "FAILED", reason: "no_recipient", fallback: false };
       if (row.reachable === false)
@@ -266,6 +269,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       if (bulkKind && row.consentWithdrawn)
         return { row, status: "SKIPPED", reason: "consent_withdrawn", fallback: false };
     }
+    // Whoever holds the phone said HUY from it: no notice or broadcast goes to that number.
+    if (bulkKind && row.phoneOptedOut) return { row, status: "SKIPPED", reason: "opted_out", fallback: false };
     // Not sent, and the attempt does not count: shutting down, a stalled machine, the chat's own pace.
     if (stopped) return { row, status: "RETRY", reason: "stopping", at: now, uncounted: true };
     if (now.getTime() < lane.pausedUntil)
@@ -292,7 +297,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       return { row, status: "SENT", platformMessageId: result.platformMessageId };
     }
     if (result.permanent) {
-      const unreachable = lane.sender.kind === "chat" && result.scope !== "message";
+      const unreachable = toChat && result.scope !== "message";
       return { row, status: "FAILED", reason: result.reason, unreachable, fallback: bulkKind };
     }
     if (result.pauseSender) {

@@ -40,6 +40,7 @@ const row = (n: number): Claimed => ({
   unreachableReason: null,
   notificationsOff: null,
   consentWithdrawn: null,
+  phoneOptedOut: false,
 });
 
 describe("the day's ZNS quota", () => {

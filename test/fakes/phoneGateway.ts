@@ -7,7 +7,9 @@
 //   inactive or rejecting, -141 user refused ZNS from this OA, -144 daily quota used, -124 wrong
 //   token. On request it answers a 2xx whose body cannot be read (the message was still sent).
 // - An SMS gateway: POST /sms with Authorization: Bearer <token> and {"to","text","sender","reference"};
-//   answers 200 {"id"}; 400 for a number it cannot serve; injected 429/5xx.
+//   answers 200 {"id"}; 400 for a number it cannot serve; injected 429/5xx. For two-way SMS it also
+//   plays the gateway posting what people send (postInboundSms).
+import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 
 export interface PhoneMessage {
@@ -158,4 +160,34 @@ export async function startFakePhoneGateway(): Promise<FakePhoneGateway> {
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * What the SMS gateway posts to the service when a person sends an SMS: the fields as JSON (or as a
+ * form), signed with HMAC-SHA256 of the raw body under the shared secret in `x-signature`. Resolves
+ * with the HTTP status the service answered.
+ */
+export async function postInboundSms(
+  url: string,
+  secret: string,
+  fields: Record<string, string | number>,
+  options: { form?: boolean; signature?: string | null; rawBody?: string } = {},
+): Promise<number> {
+  const body =
+    options.rawBody ??
+    (options.form
+      ? new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)])).toString()
+      : JSON.stringify(fields));
+  const signature =
+    options.signature === undefined ? createHmac("sha256", secret).update(body).digest("hex") : options.signature;
+  const res = await fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": options.form ? "application/x-www-form-urlencoded" : "application/json",
+      ...(signature === null ? {} : { "x-signature": signature }),
+    },
+    body,
+  });
+  await res.arrayBuffer();
+  return res.status;
 }

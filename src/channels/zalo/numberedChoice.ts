@@ -2,6 +2,7 @@
 // "1. Lịch nhận tiền" (zaloMessages.ts). A person answering with just that number means that
 // choice, so the number is turned into the choice it stands for, looked up in the last message
 // the chat was sent. A number beyond the list, or after a message without choices, stays text.
+// An SMS conversation numbers its choices the same way (channels/sms/smsText.ts).
 import type { InboundEvent } from "../../core/events.ts";
 import { reply as replySchema } from "../../core/reply.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
@@ -17,9 +18,9 @@ export async function numberedChoice(
   if (!match) return event;
   const last = await prisma.outboundMessage.findFirst({
     where: {
-      channel: "ZALO",
+      channel: event.chat.channel,
       status: "SENT",
-      identity: { channel: "ZALO", platformUserId: event.chat.platformUserId },
+      identity: { channel: event.chat.channel, platformUserId: event.chat.platformUserId },
     },
     orderBy: [{ sentAt: "desc" }, { createdAt: "desc" }],
     select: { reply: true },

@@ -131,7 +131,13 @@ async function filterByChannel(
       if (!f) continue;
       // Any phone service stands for PHONE here: which one carries it is the delivery engine's choice.
       const route = routeFor(f, today, "SMS");
-      const channel = route.kind === "chat" ? route.channel : route.kind === "phone" ? "PHONE" : null;
+      // An SMS conversation is a phone too, to an officer choosing whom to reach.
+      const channel =
+        route.kind === "chat" && route.channel !== "SMS"
+          ? route.channel
+          : route.kind === "chat" || route.kind === "phone"
+            ? "PHONE"
+            : null;
       if (channel && channels.has(channel)) kept.push(id);
     }
   }

@@ -3,6 +3,7 @@
 // else their own). A broadcast is one message per person, so of several usable chats the first in
 // a fixed order is taken: the person's own chats before a relative's, then Telegram, Zalo, web.
 // Chats that turned notices off are passed over; when every usable chat did, the person opted out.
+import type { ChannelName } from "../../core/events.ts";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
 import {
@@ -15,7 +16,7 @@ import { RECIPIENT_FACTS_SELECT, recipientFacts } from "../notifications/recipie
 import { OPTED_OUT } from "../notifications/setNotifications.ts";
 
 export type Route =
-  | { kind: "chat"; identityId: string; channel: "TELEGRAM" | "ZALO" | "WEB"; locale: string }
+  | { kind: "chat"; identityId: string; channel: ChannelName; locale: string }
   | { kind: "phone"; phone: string; channel: PhoneChannel }
   | { kind: "opted_out" }
   | { kind: "unreachable" };
@@ -29,7 +30,8 @@ export interface RouteFacts {
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-const CHANNEL_ORDER = ["TELEGRAM", "ZALO", "WEB"];
+// A feature phone last: an SMS costs money and holds little, a chat shows everything.
+const CHANNEL_ORDER = ["TELEGRAM", "ZALO", "WEB", "SMS"];
 
 /** The facts routing needs, for many people in one query. */
 export async function loadRouteFacts(db: Db, beneficiaryIds: string[]): Promise<Map<string, RouteFacts>> {

@@ -13,6 +13,8 @@ export const BUTTON = {
   vietnamese: "lang:vi",
   linkByCode: "link:code",
   linkById: "link:id",
+  /** An SMS chat is checked against the phone numbers on record (flows/linkByPhone). */
+  linkByPhone: "link:phone",
   profile: "me",
   switch: "switch",
   add: "add",

@@ -42,6 +42,8 @@ export function decideMessage(reg: Registry, stored: FlowState | null, event: In
     byIntent: (intent, text) => openIntent(reg, intent, ctx, { ...at, text }),
   };
 
+  const unlinkedPhone = smsUnlinked(reg, event, ctx, question);
+  if (unlinkedPhone) return unlinkedPhone;
   const command = reg.open(trigger(event));
   if (command) return command(ctx, at);
   if (!input) return decision(stored, []);
@@ -141,6 +143,27 @@ function notAnAnswer(question: Active, input: FlowInput, ctx: ChatContext): Deci
 /** A step that keeps its state and asks for nothing only said the answer was not usable. */
 function madeProgress(before: FlowState, next: Decision): boolean {
   return next.effects.length > 0 || JSON.stringify(next.state) !== JSON.stringify(before);
+}
+
+/**
+ * A feature phone cannot press "link" nor open a page: an SMS chat that is not linked yet is first
+ * checked against the numbers on record (flows/linkByPhone), whatever it asked. Help, a person,
+ * stopping or restarting messages and a printed code typed in work before that, as everywhere.
+ */
+const OPEN_TO_ANY_PHONE: ReadonlySet<string> = new Set([
+  BUTTON.help,
+  BUTTON.hotline,
+  BUTTON.notificationsOff,
+  BUTTON.notificationsOn,
+]);
+
+function smsUnlinked(reg: Registry, event: InboundBody, ctx: ChatContext, question: Active | null): Decision | null {
+  if (ctx.channel !== "SMS" || ctx.links.length > 0 || question) return null;
+  if (event.kind === "button" && OPEN_TO_ANY_PHONE.has(event.data)) return null;
+  if (event.kind === "text" && reg.open({ kind: "text", text: event.text })) return null;
+  if (event.kind !== "text" && event.kind !== "button") return null;
+  const open = reg.open({ kind: "button", data: BUTTON.linkByPhone });
+  return open ? open(ctx, { text: null, active: null, byIntent: () => null }) : null;
 }
 
 function isIdle(ctx: ChatContext): boolean {

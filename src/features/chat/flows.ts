@@ -12,6 +12,7 @@ import { hotlineFlow } from "./flows/hotline/index.ts";
 import { linkFlow } from "./flows/link/index.ts";
 import { linkByCodeFlow } from "./flows/linkByCode/index.ts";
 import { linkByIdFlow } from "./flows/linkById/index.ts";
+import { linkByPhoneFlow } from "./flows/linkByPhone/index.ts";
 import { menuFlow } from "./flows/menu/index.ts";
 import { payoutsFlow } from "./flows/payouts/index.ts";
 import { peopleFlow } from "./flows/people/index.ts";
@@ -30,6 +31,7 @@ export const FLOWS: readonly Flow[] = [
   hotlineFlow,
   linkFlow,
   linkByIdFlow,
+  linkByPhoneFlow,
   consentFlow,
   unlinkFlow,
   peopleFlow,

@@ -7,10 +7,11 @@
 // - nobody usable and nobody who opted out: one message to a phone — the authorised relative's when
 //   an authorisation is valid on the day (they collect), else the beneficiary's — when a phone
 //   channel is configured. Otherwise nobody: the person is on the officers' visit list.
+import { isChannelName, type ChannelName } from "../../core/events.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
 import type { Audience } from "./noticeReply.ts";
 
-export type ChatChannel = "TELEGRAM" | "ZALO" | "WEB";
+export type ChatChannel = ChannelName;
 export type PhoneChannel = "ZNS" | "SMS";
 
 export interface LinkedChat {
@@ -49,8 +50,6 @@ export type Recipient =
   | { to: { identityId: string; channel: ChatChannel }; audience: Audience; skipped?: string }
   | { to: { phone: string; channel: PhoneChannel }; audience: Audience };
 
-const CHAT_CHANNELS = new Set<string>(["TELEGRAM", "ZALO", "WEB"]);
-
 export function noticeRecipients(input: RecipientInput, optedOutReason: string): Recipient[] {
   const active = input.authorisations.filter((a) => isValidOn(a, input.day));
   const chats: Recipient[] = [];
@@ -84,5 +83,5 @@ export function isValidOn(
 }
 
 function isChatChannel(channel: string): channel is ChatChannel {
-  return CHAT_CHANNELS.has(channel);
+  return isChannelName(channel);
 }

@@ -41,7 +41,7 @@ usable AS (
   JOIN "ChatIdentity" i ON i.id = l."identityId"
   LEFT JOIN "Authorisation" a ON a.id = l."authorisationId"
   WHERE i."consentAt" IS NOT NULL AND i."consentWithdrawnAt" IS NULL AND i.reachable
-    AND i.channel IN ('TELEGRAM', 'ZALO', 'WEB')
+    AND i.channel IN ('TELEGRAM', 'ZALO', 'WEB', 'SMS')
     AND (l."authorisationId" IS NULL OR (${validToday("a")}))
   GROUP BY l."beneficiaryId"
 ),

@@ -3,6 +3,7 @@
 // the last. Without it, a newly linked chat would wait for next month's notice to learn anything.
 // Written in the transaction of the link, with the same key the notice job uses for that chat, so
 // it is never sent twice.
+import type { ChannelName } from "../../core/events.ts";
 import { enqueueOutbound } from "../../delivery/enqueue.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { addMonths, firstOfMonth, todayInVietnam } from "../../lib/calendarDate.ts";
@@ -17,7 +18,7 @@ type Tx = Prisma.TransactionClient;
 
 export interface NewLink {
   identityId: string;
-  channel: "TELEGRAM" | "ZALO" | "WEB";
+  channel: ChannelName;
   beneficiaryId: string;
   role: "SELF" | "REPRESENTATIVE";
   now: Date;

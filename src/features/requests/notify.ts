@@ -1,6 +1,7 @@
 // Telling both people about a request: the beneficiary's own chats and the chats of everyone who
 // speaks for them, the chat that sent the request, and the relative named in an authorisation.
 // Each message is queued once per chat (dedupe key), in the caller's transaction.
+import { isChannelName, type ChannelName } from "../../core/events.ts";
 import type { Reply } from "../../core/reply.ts";
 import { enqueueOutbound, type ChatDraft } from "../../delivery/enqueue.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
@@ -9,7 +10,7 @@ type Tx = Prisma.TransactionClient;
 
 export interface Recipient {
   identityId: string;
-  channel: "TELEGRAM" | "ZALO" | "WEB";
+  channel: ChannelName;
   /** The chat that sent the request, the relative's own chat, or one on the beneficiary's side. */
   role: "submitter" | "relative" | "beneficiary";
   /** Whether the chat is linked to the beneficiary already (as themself or for them). */
@@ -36,7 +37,7 @@ export async function requestRecipients(
   const linked = new Set(links.map((l) => l.identity.id));
   const add = (identity: { id: string; channel: string }, role: Recipient["role"]) => {
     if (out.has(identity.id)) return;
-    if (identity.channel === "TELEGRAM" || identity.channel === "ZALO" || identity.channel === "WEB") {
+    if (isChannelName(identity.channel)) {
       out.set(identity.id, {
         identityId: identity.id,
         channel: identity.channel,

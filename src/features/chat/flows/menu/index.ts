@@ -5,6 +5,7 @@ import { say } from "../../../../core/reply.ts";
 import { decision, defineFlow } from "../../../../conversation/flow.ts";
 import { BUTTON, LINK_PREFIX } from "../../commands.ts";
 import { BACK_ROW } from "../../kit.ts";
+import { smsHelp } from "../../smsKeywords.ts";
 import { help, menu, moreMenu, welcome } from "./replies.ts";
 
 type Command = "menu" | "more" | "help" | "cancel" | "resume" | "restart" | "welcome" | "thanks" | { link: string };
@@ -61,7 +62,8 @@ export const menuFlow = defineFlow<never, Command>({
       case "more":
         return decision(null, [moreMenu(ctx)]);
       case "help":
-        return decision(active?.state ?? null, [help(ctx, active !== null)]);
+        // A feature phone has no buttons to look at: its help is the list of keywords.
+        return decision(active?.state ?? null, [ctx.channel === "SMS" ? smsHelp() : help(ctx, active !== null)]);
       case "cancel":
         return decision(
           null,
