@@ -61,13 +61,11 @@ describe("an officer imports and exports lists in the console", () => {
   const applyButton = () => page.getByRole("button", { name: "Nhập dữ liệu" });
   async function checkFile(kind: string, name: string, data: Buffer): Promise<void> {
     await page.getByLabel("Loại danh sách").selectOption({ label: kind });
-    await page
-      .getByLabel("Tệp", { exact: true })
-      .setInputFiles({
-        name,
-        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        buffer: data,
-      });
+    await page.getByLabel("Tệp", { exact: true }).setInputFiles({
+      name,
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: data,
+    });
     await page.getByRole("button", { name: "Kiểm tra trước" }).click();
     // The check runs as a job: the page shows its progress and then the report.
     await page.locator("#report-title").waitFor({ timeout: 60_000 });

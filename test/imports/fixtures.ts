@@ -74,9 +74,7 @@ export async function seedPlaces(prisma: PrismaClient): Promise<Places> {
   return places;
 }
 
-export async function importDeps(
-  prisma: PrismaClient,
-): Promise<{
+export async function importDeps(prisma: PrismaClient): Promise<{
   prisma: PrismaClient;
   log: ReturnType<typeof createLogger>;
   clock: ReturnType<typeof fixedClock>;
