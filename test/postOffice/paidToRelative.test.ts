@@ -204,7 +204,7 @@ describe("a payout collected by a relative", () => {
     expect(phones.delivered.some((m) => m.phone === "84966000111")).toBe(false);
   });
 
-  it("lists for officers the man collecting for three households and the daughter reported for non-receipt", async () => {
+  it("lists for officers the man collecting for three households and the daughter reported for non-receipt, and counts both on the dashboard", async () => {
     h.clock.set(new Date());
     const officer = await signIn(h.url, "xa.hoaan", PW);
     // The list looks back over the payout months from the day it is opened.
@@ -221,6 +221,12 @@ describe("a payout collected by a relative", () => {
     expect(hoaRow).toContain("Nguyễn Thị Đào");
     expect(hoaRow).toContain("Báo chưa nhận");
     expect(luc).toHaveLength(3);
+
+    // The dashboard counts, per commune, the hand-over the post office confirmed and the complaint.
+    const dashboard = await fetch(`${h.url}/console/dashboard?month=2026-08`, { headers: { cookie: officer.cookie } });
+    const receipts = (await dashboard.text()).split('id="receipts"')[1] ?? "";
+    const hoaAn = receipts.split("<tr>").find((r) => r.includes("Xã Hòa An")) ?? "";
+    expect(hoaAn.match(/<td>(\d+)<\/td>/g)).toEqual(["<td>0</td>", "<td>1</td>", "<td>1</td>", "<td>0</td>"]);
   });
 });
 
