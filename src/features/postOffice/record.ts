@@ -37,7 +37,10 @@ export interface VisitInput {
 
 export type VisitResult =
   | { ok: true; outcome: VisitOutcome; reference?: string; ticketNumber?: number }
-  | { ok: false; problem: "notFound" | "noPayout" | "alreadyPaid" | "notAuthorised" };
+  | { ok: false; problem: "notFound" | "noPayout" | "notCash" | "alreadyPaid" | "notAuthorised" };
+
+/** What a post-office worker hands over: cash (at home, or at a point the post office runs). */
+export const CASH_METHODS = ["CASH_HOME", "CASH_POINT"] as const;
 
 export async function recordVisit(tx: Prisma.TransactionClient, v: VisitInput): Promise<VisitResult> {
   const person = await tx.beneficiary.findFirst({
@@ -47,7 +50,7 @@ export async function recordVisit(tx: Prisma.TransactionClient, v: VisitInput): 
   if (!person) return { ok: false, problem: "notFound" };
   const payout = await tx.payout.findFirst({
     where: { beneficiaryId: person.id, period: { month: calendarDate(firstOfMonth(v.today)) } },
-    select: { id: true, status: true },
+    select: { id: true, status: true, method: true },
   });
   const visit: Prisma.PayoutVisitUncheckedCreateInput = {
     payoutId: payout?.id ?? null,
@@ -64,6 +67,8 @@ export async function recordVisit(tx: Prisma.TransactionClient, v: VisitInput): 
     case "PAID_SELF":
     case "PAID_RELATIVE": {
       if (!payout) return { ok: false, problem: "noPayout" };
+      // Money paid into an account is not the worker's to hand over.
+      if (!(CASH_METHODS as readonly string[]).includes(payout.method)) return { ok: false, problem: "notCash" };
       let receivedBy = person.fullName;
       let authorisationId: string | null = null;
       if (v.outcome === "PAID_RELATIVE") {

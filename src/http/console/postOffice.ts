@@ -11,7 +11,7 @@ import { explainMonth, explanationReplies } from "../../features/entitlements/ex
 import { recordAudit } from "../../features/audit/service.ts";
 import { policyIn } from "../../features/policy/policyStore.ts";
 import { doorCard, findAtDoor, type DoorCard, type DoorRow } from "../../features/postOffice/door.ts";
-import { recordVisit } from "../../features/postOffice/record.ts";
+import { CASH_METHODS, recordVisit } from "../../features/postOffice/record.ts";
 import { VisitOutcome } from "../../generated/prisma/enums.ts";
 import { isCalendarDate } from "../../lib/calendarDate.ts";
 import { formatDate, formatVnd } from "../../lib/format.ts";
@@ -143,7 +143,7 @@ function flashOf(t: TFunction, query: Record<string, unknown>): { kind: "ok" | "
       kind: "ok",
       text: t(`${NS}:done.${done.data}`, { ref: String(query.ref ?? ""), ticket: String(query.ticket ?? "") }),
     };
-  const problem = z.enum(["noPayout", "alreadyPaid", "notAuthorised"]).safeParse(query.problem);
+  const problem = z.enum(["noPayout", "notCash", "alreadyPaid", "notAuthorised"]).safeParse(query.problem);
   return problem.success ? { kind: "error", text: t(`${NS}:problem.${problem.data}`) } : null;
 }
 
@@ -181,7 +181,8 @@ function cardView(t: TFunction, locale: string, c: DoorCard, why: string[][], cs
       ${hidden}<input type="hidden" name="outcome" value="${outcome}" />${extra}
       <button type="submit" class="${cls}">${label}</button>
     </form>`;
-  const payable = c.payout && c.payout.status !== "PAID";
+  const payable =
+    c.payout && c.payout.status !== "PAID" && (CASH_METHODS as readonly string[]).includes(c.payout.method);
   return html`<p><a href="${BASE}">${t(`${NS}:back`)}</a></p>
     <section class="panel door-person">
       <div>${t(`${NS}:born`, { year: c.birthYear })} · ${badge(t, "status", c.status)}</div>
