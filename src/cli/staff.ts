@@ -1,5 +1,6 @@
 // Staff accounts from the command line:
 //   npm run staff -- create --username u --role COMMUNE_OFFICER --commune <code> [--province <code>] --name "…"
+//   npm run staff -- create --username u --role POST_OFFICE --commune <code> [--commune <code>]... --name "…"
 //   npm run staff -- list
 //   npm run staff -- set-password --username u
 // The password comes from STAFF_PASSWORD or is asked for (not echoed), never from an argument,
@@ -15,7 +16,7 @@ import { createStaffUser, listStaffUsers, setStaffPassword } from "../features/s
 import { openDatabase, runCommand } from "./openDatabase.ts";
 
 const USAGE = `Usage:
-  npm run staff -- create --username <u> --role <ADMIN|PROVINCE_OFFICER|COMMUNE_OFFICER|HOTLINE_AGENT> --name "<full name>"
+  npm run staff -- create --username <u> --role <ADMIN|PROVINCE_OFFICER|COMMUNE_OFFICER|HOTLINE_AGENT|POST_OFFICE> --name "<full name>"
                           [--commune <code>]... [--province <code>]... [--locale vi|en] [--hotline-supervisor]
   npm run staff -- list
   npm run staff -- set-password --username <u>

@@ -42,6 +42,19 @@ describe("the names templates are configured under", () => {
             expect(Object.keys(first?.params ?? {}).sort()).toEqual([...paramsOf(first?.key ?? "")].sort());
             seen.add(first?.key ?? "");
           }
+    const toOther = noticeReply(
+      "PAID",
+      {
+        name: "Nguyễn Thị Đào",
+        payout: { ...payout("CASH_HOME", false), status: "PAID", receivedBy: "Lê Thị Hoa" },
+        missedInARow: 0,
+        paidToOther: { payoutId: "p1" },
+      },
+      { kind: "self" },
+    ).text[0];
+    expect(TEMPLATE_NAMES).toContain(toOther?.key);
+    expect(Object.keys(toOther?.params ?? {}).sort()).toEqual([...paramsOf(toOther?.key ?? "")].sort());
+    seen.add(toOther?.key ?? "");
     const broadcast = broadcastReply("Họp thôn lúc 8 giờ").text[0];
     expect(TEMPLATE_NAMES).toContain(broadcast?.key);
     expect(Object.keys(broadcast?.params ?? {})).toEqual([...paramsOf(broadcast?.key ?? "")]);

@@ -20,6 +20,8 @@ const NOTICE_HEADLINES = [
 /** Every payout notice, to the person and to a relative ("…ForRelative"), then the broadcast. */
 export const TEMPLATE_NAMES: readonly string[] = [
   ...NOTICE_HEADLINES.flatMap((h) => [`notices:${h}`, `notices:${h}ForRelative`]),
+  // Only the person is told that their money went to someone else.
+  "notices:paidToRelative",
   "broadcasts:message",
 ];
 
@@ -35,6 +37,7 @@ export const NOTICE_PARAMS: readonly string[] = [
   "account",
   "provider",
   "count",
+  "receiver",
 ];
 /** A broadcast carries the officer's text. */
 export const BROADCAST_PARAMS: readonly string[] = ["text"];

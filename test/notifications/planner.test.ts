@@ -64,6 +64,7 @@ describe("payout notices: what they say and to whom", () => {
         address: world.pointAddress,
         account: "",
         provider: "",
+        receiver: "",
         count: 0,
       },
     });
@@ -191,7 +192,7 @@ describe("payout notices: what they say and to whom", () => {
     ).toBe(0);
   });
 
-  it("says a cash payout was collected, and by whom", async () => {
+  it("says a cash payout was collected, and by whom: to the person, with 'Tôi chưa nhận được' when it was someone else", async () => {
     await db.prisma.payout.update({
       where: { id: await payoutOf(db.prisma, world.dao, "2026-08-01") },
       data: { status: "PAID", paidAt: new Date("2026-08-05T02:30:00Z"), receivedBy: "Lê Thị Hoa" },
@@ -200,7 +201,8 @@ describe("payout notices: what they say and to whom", () => {
     const own = (
       await notices(db.prisma, { noticeKey: `notice:PAID:${await payoutOf(db.prisma, world.dao, "2026-08-01")}` })
     ).find((m) => m.identityId === chat.dao);
-    expect(keysOf(own!)).toEqual(["notices:paidCash", "payouts:todo.receivedBy"]);
+    expect(keysOf(own!)).toEqual(["notices:paidToRelative", "notices:paidToRelativeCheck"]);
+    expect(own!.reply.buttons?.[0]?.[0]?.data).toBe(`nr:${await payoutOf(db.prisma, world.dao, "2026-08-01")}`);
   });
 });
 

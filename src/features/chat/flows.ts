@@ -14,6 +14,7 @@ import { linkByCodeFlow } from "./flows/linkByCode/index.ts";
 import { linkByIdFlow } from "./flows/linkById/index.ts";
 import { linkByPhoneFlow } from "./flows/linkByPhone/index.ts";
 import { menuFlow } from "./flows/menu/index.ts";
+import { notReceivedFlow } from "./flows/notReceived/index.ts";
 import { payoutsFlow } from "./flows/payouts/index.ts";
 import { peopleFlow } from "./flows/people/index.ts";
 import { requestsFlow } from "./flows/requests/index.ts";
@@ -29,6 +30,7 @@ export const FLOWS: readonly Flow[] = [
   menuFlow,
   settingsFlow,
   hotlineFlow,
+  notReceivedFlow,
   linkFlow,
   linkByIdFlow,
   linkByPhoneFlow,

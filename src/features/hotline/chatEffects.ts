@@ -1,16 +1,14 @@
 // The chat's hotline work, in the transaction of the person's message: a ticket is opened, or a
 // message lands in it, together with the reply that says so; neither can happen without the other.
 import type { ChatContext, Tx } from "../../conversation/brain.ts";
-import { addWorkingMinutes, isWorkingTime, workingHours } from "./workingHours.ts";
+import { isWorkingTime, workingHours } from "./workingHours.ts";
+import { DEFAULT_HOURS, openTicket } from "./openTicket.ts";
 import type { TicketPriority } from "../../generated/prisma/enums.ts";
 import { isHotlineTopic, type HotlineEffect, type HotlineResult, type HotlineTopic } from "./protocol.ts";
 import { isMoreUrgent, ticketPriority } from "./priority.ts";
 import { OPEN_STATUSES } from "./statuses.ts";
 import { redactString } from "../../lib/redact.ts";
 import { vietnamClock, vietnamDate } from "../../lib/vietnamTime.ts";
-
-const DEFAULT_HOURS = "Mon-Fri 07:30-17:00";
-const DEFAULT_FIRST_MINUTES = 60;
 
 export async function performHotlineEffect(
   tx: Tx,
@@ -57,23 +55,19 @@ async function escalate(
       existing: true,
     };
   }
-  const beneficiary = await person(tx, ctx.activeBeneficiaryId);
-  const dueAt = addWorkingMinutes(hours, ctx.now, ctx.settings.hotlineFirstResponseMinutes ?? DEFAULT_FIRST_MINUTES);
-  const ticket = await tx.hotlineTicket.create({
-    data: {
-      identityId: ctx.identityId,
-      beneficiaryId: beneficiary?.id ?? null,
-      communeId: beneficiary?.communeId ?? null,
-      topic,
-      priority: ticketPriority(topic, beneficiary, ctx.today),
-      firstResponseDueAt: dueAt,
-      createdAt: ctx.now,
+  const ticket = await openTicket(tx, {
+    identityId: ctx.identityId,
+    beneficiaryId: ctx.activeBeneficiaryId,
+    topic,
+    now: ctx.now,
+    today: ctx.today,
+    times: {
+      workingHours: ctx.settings.hotlineWorkingHours,
+      firstResponseMinutes: ctx.settings.hotlineFirstResponseMinutes,
     },
+    ...(question ? { message: { author: "PERSON" as const, text: question } } : {}),
   });
-  if (question)
-    await tx.ticketMessage.create({
-      data: { ticketId: ticket.id, author: "PERSON", text: redactString(question), createdAt: ctx.now },
-    });
+  const dueAt = ticket.firstResponseDueAt;
   return { kind: "escalated", topic, number: ticket.number, ...due(dueAt), openNow, existing: false };
 }
 

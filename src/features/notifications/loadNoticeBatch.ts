@@ -9,6 +9,7 @@ import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { PayoutMethod, PayoutStatus, type NoticeKind } from "../../generated/prisma/enums.ts";
 import { addMonths, calendarDate, fromDbDate, type CalendarDate } from "../../lib/calendarDate.ts";
 import { payoutView, type PayoutViewRow } from "../payouts/repository.ts";
+import { paidToSomeoneElse } from "../payouts/notReceived.ts";
 import type { PayoutView } from "../payouts/types.ts";
 import { noNotice, type Candidates } from "./noticeCandidates.ts";
 import type { AuthorisationFacts, LinkedChat } from "./noticeRecipients.ts";
@@ -24,6 +25,8 @@ export interface NoticeSubject {
   authorisations: AuthorisationFacts[];
   /** Months not collected in a row up to this payout's month (UNCOLLECTED, social assistance only). */
   missedInARow: number;
+  /** Paid, and to someone other than the person (an authorised relative, another name). */
+  paidToOther: boolean;
 }
 
 /** One lane of a walk (see noticeCandidates.ts): a payout status in a period, or the payments of a time span. */
@@ -236,6 +239,12 @@ function subject(r: Row, missed: Set<CalendarDate> | undefined): NoticeSubject {
     authorisations: authorisations.parse(a),
     // The 3-month suspension rule (Circular 02/2021 art. 2.3.a) is for social assistance only.
     missedInARow: programme === "BTXH" ? inARow(missed, view.month) : 0,
+    paidToOther: paidToSomeoneElse({
+      status: r.status,
+      authorisationId: r.authorisationId,
+      receivedBy: r.receivedBy,
+      beneficiaryName: fullName,
+    }),
   };
 }
 

@@ -4,6 +4,8 @@
 //   while that authorisation is approved and valid on the payout day (the beneficiary still gets it);
 // - a chat that turned notices off gets a row written already skipped ("opted_out"), so reports
 //   show the notice was held back on purpose; a chat the platform says is unreachable is no path;
+// - money paid to someone else (an authorised relative collected it): the beneficiary's own chats,
+//   else their own phone, besides the relatives' chats (so the owner hears who took it);
 // - nobody usable and nobody who opted out: one message to a phone — the authorised relative's when
 //   an authorisation is valid on the day (they collect), else the beneficiary's — when a phone
 //   channel is configured. Otherwise nobody: the person is on the officers' visit list.
@@ -44,6 +46,11 @@ export interface RecipientInput {
   day: CalendarDate;
   /** How a message for this reader can reach a phone, if at all. */
   phoneChannel(audience: Audience): PhoneChannel | null;
+  /**
+   * The money went to someone else: the person must hear it themself — in their own chat, or else
+   * on their own phone, even when relatives' chats are told too.
+   */
+  ownerMustKnow?: boolean;
 }
 
 export type Recipient =
@@ -66,6 +73,12 @@ export function noticeRecipients(input: RecipientInput, optedOutReason: string):
     }
     const to = { identityId: chat.identityId, channel: chat.channel };
     chats.push(chat.notificationsOff ? { to, audience, skipped: optedOutReason } : { to, audience });
+  }
+  if (input.ownerMustKnow) {
+    if (chats.some((c) => c.audience.kind === "self")) return chats;
+    const own = input.beneficiaryPhone;
+    const channel = own ? input.phoneChannel({ kind: "self" }) : null;
+    return own && channel ? [...chats, { to: { phone: own, channel }, audience: { kind: "self" } }] : chats;
   }
   if (chats.length > 0) return chats;
   const relativePhone = active.find((a) => a.relativePhone)?.relativePhone ?? null;

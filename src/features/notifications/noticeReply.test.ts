@@ -25,19 +25,38 @@ const AUDIENCES: Audience[] = [
   { kind: "relative", authorised: true },
   { kind: "relative", authorised: false },
 ];
-const FLAT = ["name", "month", "amount", "date", "time", "place", "address", "account", "provider", "count"];
+const FLAT = [
+  "name",
+  "month",
+  "amount",
+  "date",
+  "time",
+  "place",
+  "address",
+  "account",
+  "provider",
+  "count",
+  "receiver",
+];
 
 /** Every notice the planner can write: kind × method (with and without an account number) × reader. */
 function everyNotice(): { label: string; facts: NoticeFacts; kind: NoticeKind; audience: Audience }[] {
   return Object.values(NoticeKind).flatMap((kind) =>
     Object.values(PayoutMethod).flatMap((method) =>
       [true, false].flatMap((account) =>
-        AUDIENCES.map((audience) => ({
-          label: `${kind} ${method}${account ? "" : " without account"} ${audience.kind}`,
-          kind,
-          audience,
-          facts: { name: "Nguyễn Văn Tám Mươi Lăm", payout: payout(method, account), missedInARow: 3 },
-        })),
+        AUDIENCES.flatMap((audience) => {
+          const facts = { name: "Nguyễn Văn Tám Mươi Lăm", payout: payout(method, account), missedInARow: 3 };
+          const label = `${kind} ${method}${account ? "" : " without account"} ${audience.kind}`;
+          const plain = { label, kind, audience, facts };
+          if (kind !== "PAID") return [plain];
+          // Paid to a relative: the owner is told to whom, with "Tôi chưa nhận được".
+          const toOther = {
+            ...facts,
+            payout: { ...facts.payout, receivedBy: "Trần Thị Thu Hương Bảy Mươi" },
+            paidToOther: { payoutId: "5b0c1f1e-7d2a-4c55-9d7e-2f1b7a0e9c31" },
+          };
+          return [plain, { label: `${label} paid to a relative`, kind, audience, facts: toOther }];
+        }),
       ),
     ),
   );

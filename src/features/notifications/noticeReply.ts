@@ -16,7 +16,15 @@ export interface NoticeFacts {
   payout: PayoutView;
   /** Months not collected in a row up to this one (UNCOLLECTED notices). */
   missedInARow: number;
+  /**
+   * PAID notices: the money went to someone else (an authorised relative). The person is told to
+   * whom, with "Tôi chưa nhận được" one tap away (the payout's id rides on that button).
+   */
+  paidToOther?: { payoutId: string };
 }
+
+/** Button data of "Tôi chưa nhận được" under a notice of money paid to someone else. */
+export const NOT_RECEIVED_PREFIX = "nr:";
 
 const ACCOUNT_METHODS = new Set<PayoutView["method"]>(["BANK", "EWALLET", "MOBILE_MONEY"]);
 
@@ -28,6 +36,19 @@ export function noticeReply(kind: NoticeKind, facts: NoticeFacts, audience: Audi
     say(`notices:${headline(kind, v)}${suffix}`, flatParams(kind, facts)),
     ...details(kind, facts, audience),
   ];
+  if (kind === "PAID" && facts.paidToOther && !relative) {
+    // The owner's copy: who took the money, and the one button that matters if it never came.
+    return {
+      text: [
+        say("notices:paidToRelative", flatParams(kind, facts)),
+        say("notices:paidToRelativeCheck", { receiver: facts.payout.receivedBy ?? "" }),
+      ],
+      buttons: [
+        [btn("notices:button.notReceived", `${NOT_RECEIVED_PREFIX}${facts.paidToOther.payoutId}`)],
+        [btn("chat:button.history", BUTTON.history)],
+      ],
+    };
+  }
   const more =
     kind === "SCHEDULED" || kind === "REMINDER"
       ? btn("chat:button.nextPayout", BUTTON.nextPayout)
@@ -69,6 +90,7 @@ function flatParams(kind: NoticeKind, facts: NoticeFacts): Record<string, TextPa
     account: v.account?.maskedNumber ?? "",
     provider: v.account?.provider ?? "",
     count: facts.missedInARow,
+    receiver: v.receivedBy ?? "",
   };
 }
 

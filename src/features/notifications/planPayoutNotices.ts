@@ -146,7 +146,13 @@ function drafts(
   o: { now: Date; notBefore: Date; config: NoticeConfig },
 ): OutboundDraft[] {
   const noticeKey = `notice:${kind}:${s.payoutId}`;
-  const facts = { name: s.name, payout: s.payout, missedInARow: s.missedInARow };
+  const paidToOther = kind === "PAID" && s.paidToOther;
+  const facts = {
+    name: s.name,
+    payout: s.payout,
+    missedInARow: s.missedInARow,
+    ...(paidToOther ? { paidToOther: { payoutId: s.payoutId } } : {}),
+  };
   const recipients = noticeRecipients(
     {
       chats: s.chats,
@@ -154,6 +160,7 @@ function drafts(
       beneficiaryPhone: s.phone,
       day: s.payout.date ?? todayInVietnam(o.now),
       phoneChannel: (audience) => phoneChannelFor(o.config, noticeReply(kind, facts, audience)),
+      ownerMustKnow: paidToOther,
     },
     OPTED_OUT,
   );

@@ -45,6 +45,10 @@ export async function createStaffUser(db: AccountStore, input: NewStaff): Promis
   if (ROLES[s.role].area !== "everywhere" && s.communeCodes.length === 0 && s.provinceCodes.length === 0) {
     throw new AppError("bad_request", "A non-admin staff member needs at least one commune or province");
   }
+  // A post-office worker serves named communes; a province on file would give them none.
+  if (s.role === "POST_OFFICE" && s.communeCodes.length === 0) {
+    throw new AppError("bad_request", "A post-office worker needs the communes they serve (--commune)");
+  }
   const communes = await db.commune.findMany({
     where: { code: { in: s.communeCodes } },
     select: { id: true, code: true },

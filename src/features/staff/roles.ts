@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   "hotline.queue",
   /** Only the hotline tickets handed to this person. */
   "hotline.assigned",
+  /** The post-office counter: find a person at the door, see what to hand over and to whom, record it. */
+  "payouts.deliver",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -78,6 +80,9 @@ export const ROLES: Record<StaffRole, RoleDefinition> = {
   // Answers people who write or call from the area: records and phones to call back, no codes or
   // full IDs (either would let them link a chat as the person).
   HOTLINE_AGENT: { area: "provinces", permissions: ["people.view", "people.phone", "hotline.queue"] },
+  // Hands cash to people at home in the communes on file: this month's payout of the person at the
+  // door and who may collect it, nothing else (no records, lists, phones or full IDs).
+  POST_OFFICE: { area: "communes", permissions: ["payouts.deliver"] },
 };
 
 export function can(role: StaffRole, permission: Permission): boolean {

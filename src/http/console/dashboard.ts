@@ -10,10 +10,12 @@ import { figureList, figureListCount, LIST_FIGURES } from "../../features/dashbo
 import { loadDashboard } from "../../features/dashboard/loadDashboard.ts";
 import { choosePeriod, listPeriods } from "../../features/dashboard/periods.ts";
 import { recountPeriod } from "../../features/dashboard/storedFigures.ts";
+import { receiptFigures, type ReceiptFigures } from "../../features/dashboard/receiptFigures.ts";
 import { unmatchedPayouts } from "../../features/entitlements/unmatchedPayouts.ts";
 import { createPolicyStore } from "../../features/policy/policyStore.ts";
 import { todayInVietnam } from "../../lib/calendarDate.ts";
-import { html } from "../../lib/html.ts";
+import { html, type SafeHtml } from "../../lib/html.ts";
+import type { TFunction } from "i18next";
 import { canSeeCommune, getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
 import { dashboardListView } from "./dashboardListView.ts";
@@ -81,10 +83,11 @@ export function createDashboardRouter(deps: AppDeps): express.Router {
           </p>
         </section>`
       : html``;
+    const receipts = dashboard.period ? await receiptFigures(deps.prisma, dashboard.period.id, staff.communeIds) : [];
     renderPage(deps, req, res, {
       title: t("dashboard:title"),
       active: "dashboard",
-      body: html`${policyPanel}${dashboardView(t, { dashboard, sort: query.sort, locale, csrfToken: staff.csrfToken })}`,
+      body: html`${policyPanel}${dashboardView(t, { dashboard, sort: query.sort, locale, csrfToken: staff.csrfToken })}${receiptsPanel(t, receipts)}`,
     });
   });
 
@@ -173,4 +176,39 @@ function parse<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new AppError("bad_request", "Invalid dashboard filter", parsed.error.issues);
   return parsed.data;
+}
+
+/** Handed over at the door, and complaints that the money did not arrive, per commune (live). */
+function receiptsPanel(t: TFunction, rows: ReceiptFigures[]): SafeHtml {
+  const NS = "dashboard:receipts";
+  return html`<section class="panel" id="receipts">
+    <h2>${t(`${NS}.title`)}</h2>
+    ${
+      rows.length === 0
+        ? html`<p class="muted">${t(`${NS}.none`)}</p>`
+        : html`<table class="receipts">
+            <thead>
+              <tr>
+                <th>${t(`${NS}.commune`)}</th>
+                <th>${t(`${NS}.confirmedSelf`)}</th>
+                <th>${t(`${NS}.confirmedRelative`)}</th>
+                <th>${t(`${NS}.notReceived`)}</th>
+                <th>${t(`${NS}.doorComplaints`)}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${rows.map(
+                (r) =>
+                  html`<tr>
+                    <td>${r.communeName}</td>
+                    <td>${r.confirmedSelf}</td>
+                    <td>${r.confirmedRelative}</td>
+                    <td>${r.notReceived}</td>
+                    <td>${r.doorComplaints}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+    }
+  </section>`;
 }

@@ -1,6 +1,7 @@
 // GET /console: counts for the staff member's area.
 import type { Request, Response } from "express";
 import { areaSummary } from "../../features/beneficiaries/summary.ts";
+import { can } from "../../features/staff/roles.ts";
 import { listAreaCommunes } from "../../features/staff/scope.ts";
 import { getStaff } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
@@ -15,6 +16,12 @@ const SHORTCUTS: string[] = ["imports", "exports", "audit"];
 export function homePage(deps: AppDeps) {
   return async (req: Request, res: Response): Promise<void> => {
     const staff = getStaff(res);
+    // Roles that see no records (the post-office worker) start on their one page.
+    const first = menuFor(staff.role)[0];
+    if (!can(staff.role, "people.view") && first) {
+      res.redirect(`/console${first.path}`);
+      return;
+    }
     const t = translator(deps, res);
     const [summary, communes] = await Promise.all([
       areaSummary(deps.prisma, staff.communeIds),

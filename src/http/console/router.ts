@@ -24,6 +24,8 @@ import { createLoginRouter } from "./login.ts";
 import { createRequestsRouter } from "./requests.ts";
 import { createReachRouter } from "./reach.ts";
 import { createPolicyRouter } from "./policy.ts";
+import { createPostOfficeRouter } from "./postOffice.ts";
+import { createCollectorsRouter } from "./collectors.ts";
 import { SECTIONS, type SectionKey } from "./sections.ts";
 import { createSlipsRouter } from "./slips.ts";
 
@@ -35,6 +37,8 @@ const SECTION_ROUTERS: Record<SectionKey, (deps: AppDeps) => express.Router> = {
   beneficiaries: createBeneficiariesRouter,
   hotline: createHotlineRouter,
   requests: createRequestsRouter,
+  collectors: createCollectorsRouter,
+  postOffice: createPostOfficeRouter,
   imports: createImportsRouter,
   exports: createExportsRouter,
   linkCodes: createLinkCodesRouter,

@@ -20,6 +20,8 @@ export const SECTIONS = [
   { key: "beneficiaries", path: "/beneficiaries", anyOf: ["people.view"], menu: true },
   { key: "hotline", path: "/hotline", anyOf: ["hotline.queue", "hotline.assigned"], menu: true },
   { key: "requests", path: "/requests", anyOf: ["requests.review"], menu: true },
+  { key: "collectors", path: "/collectors", anyOf: ["requests.review"], menu: true },
+  { key: "postOffice", path: "/post-office", anyOf: ["payouts.deliver"], menu: true },
   { key: "imports", path: "/imports", anyOf: ["lists.import"], menu: true },
   { key: "exports", path: "/exports", anyOf: ["lists.export"], menu: true },
   { key: "linkCodes", path: "/link-codes", anyOf: ["people.linkCodes"], menu: true },
