@@ -11,7 +11,7 @@ import { decideRequest } from "../../src/features/requests/review.ts";
 import { CHECKLIST } from "../../src/features/requests/requestData.ts";
 import { createI18n } from "../../src/core/i18n.ts";
 import { reply as replySchema } from "../../src/core/reply.ts";
-import { ticketMessages } from "../../src/http/console/hotlineTicketView.ts";
+import { ticketMessages } from "../../src/http/console/views/hotlineTicketView.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { askToCollect, linkedChat, seedFamilyWorld, type FamilyWorld } from "./familyWorld.ts";
 import { createHarness, type Harness, type Person } from "./harness.ts";

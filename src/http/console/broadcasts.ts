@@ -16,11 +16,11 @@ import { todayInVietnam } from "../../lib/calendarDate.ts";
 import { getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
 import { clientIp } from "./auth.ts";
-import { broadcastDetailView } from "./broadcastsDetailView.ts";
+import { broadcastDetailView } from "./views/broadcastsDetailView.ts";
 import { broadcastEvents } from "./broadcastsEvents.ts";
 import { audienceOf } from "./audienceForm.ts";
 import { broadcastForm, formProblems, formTemplate, sendTime, type BroadcastForm } from "./broadcastsForm.ts";
-import { broadcastFormView, broadcastListView } from "./broadcastsView.ts";
+import { broadcastFormView, broadcastListView } from "./views/broadcastsView.ts";
 import { localeOf, translator } from "./locale.ts";
 import { renderPage } from "./render.ts";
 

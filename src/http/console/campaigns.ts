@@ -19,7 +19,7 @@ import { todayInVietnam } from "../../lib/calendarDate.ts";
 import { getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
 import { clientIp } from "./auth.ts";
-import { campaignDetailView, campaignListView, type FireRow } from "./campaignsDetail.ts";
+import { campaignDetailView, campaignListView, type FireRow } from "./views/campaignsDetail.ts";
 import {
   campaignFormSchema,
   contentFingerprint,
@@ -28,7 +28,7 @@ import {
   readCampaignForm,
   type CampaignForm,
 } from "./campaignsForm.ts";
-import { campaignFormView } from "./campaignsView.ts";
+import { campaignFormView } from "./views/campaignsView.ts";
 import { localeOf, translator } from "./locale.ts";
 import { renderPage } from "./render.ts";
 

@@ -16,8 +16,8 @@ import { todayInVietnam } from "../../lib/calendarDate.ts";
 import { html } from "../../lib/html.ts";
 import { canSeeCommune, getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
-import { dashboardListView } from "./dashboardListView.ts";
-import { dashboardView } from "./dashboardView.ts";
+import { dashboardListView } from "./views/dashboardListView.ts";
+import { dashboardView } from "./views/dashboardView.ts";
 import { localeOf } from "./locale.ts";
 import { renderPage } from "./render.ts";
 

@@ -17,8 +17,8 @@ import { getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
 import { clientIp } from "./auth.ts";
 import { hotlineEvents } from "./hotlineEvents.ts";
-import { hotlineQueueView, queueTable } from "./hotlineQueueView.ts";
-import { hotlineTicketView, ticketMessages } from "./hotlineTicketView.ts";
+import { hotlineQueueView, queueTable } from "./views/hotlineQueueView.ts";
+import { hotlineTicketView, ticketMessages } from "./views/hotlineTicketView.ts";
 import { translator } from "./locale.ts";
 import { renderPage } from "./render.ts";
 

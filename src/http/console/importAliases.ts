@@ -5,7 +5,7 @@ import { addAlias, listAliases, removeAlias } from "../../features/imports/alias
 import { listAreaCommunes } from "../../features/staff/scope.ts";
 import { getStaff } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
-import { importAliasesView } from "./importAliasesView.ts";
+import { importAliasesView } from "./views/importAliasesView.ts";
 import { localeOf } from "./locale.ts";
 import { renderPage } from "./render.ts";
 

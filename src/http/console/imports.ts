@@ -13,8 +13,8 @@ import { html, type SafeHtml } from "../../lib/html.ts";
 import { getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
 import { createImportAliasesRouter } from "./importAliases.ts";
-import { importJobView } from "./importJobView.ts";
-import { importsView } from "./importsView.ts";
+import { importJobView } from "./views/importJobView.ts";
+import { importsView } from "./views/importsView.ts";
 import { localeOf } from "./locale.ts";
 import { renderPage } from "./render.ts";
 

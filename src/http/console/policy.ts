@@ -23,10 +23,10 @@ import { getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
 import { clientIp } from "./auth.ts";
 import { localeOf } from "./locale.ts";
-import { changePage, historyPage } from "./policyChangeView.ts";
-import { formEnvelope, parseForm, type FormTable } from "./policyForms.ts";
-import { entryForm } from "./policyEntry.ts";
-import { policyPage } from "./policyView.ts";
+import { changePage, historyPage } from "./views/policyChangeView.ts";
+import { formEnvelope, parseForm, type FormTable } from "./views/policyForms.ts";
+import { entryForm } from "./views/policyEntry.ts";
+import { policyPage } from "./views/policyView.ts";
 import { renderPage } from "./render.ts";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -1,12 +1,12 @@
 // The entry form of each policy table, filled with the row being changed (or empty for a new row):
 // a provincial resolution offers only the provinces of the officer's area.
 import type { TFunction } from "i18next";
-import type { ChangeValue } from "../../features/policy/changeSchema.ts";
-import type { PolicyActor } from "../../features/policy/policyChanges.ts";
-import { RULES, type Policy } from "../../features/policy/policySchema.ts";
-import { html, type SafeHtml } from "../../lib/html.ts";
-import type { StaffContext } from "../context.ts";
-import type { AppDeps } from "../deps.ts";
+import type { ChangeValue } from "../../../features/policy/changeSchema.ts";
+import type { PolicyActor } from "../../../features/policy/policyChanges.ts";
+import { RULES, type Policy } from "../../../features/policy/policySchema.ts";
+import { html, type SafeHtml } from "../../../lib/html.ts";
+import type { StaffContext } from "../../context.ts";
+import type { AppDeps } from "../../deps.ts";
 import { KINDS, PROGRAMMES, policyForm, type FormTable } from "./policyForms.ts";
 
 export async function entryForm(
