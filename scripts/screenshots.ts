@@ -3,8 +3,8 @@
 // temporary folder (the demo province loads by itself), then, in headless Chromium with the
 // browser tests' settings:
 //   - a commune officer prints link codes, as the commune does on paper;
-//   - a person links the web chat with one of them, asks when the money comes and asks for a
-//     person (which opens a hotline ticket);
+//   - two people (one on a phone, one on a desktop) link the web chat with them, ask when the
+//     money comes and ask for a real person (which opens hotline tickets);
 //   - the province officer's dashboard and the hotline agent's queue and ticket.
 // Phone (390 × 844) and desktop (1280 px) sizes; PNGs go to docs/images/ (or the folder given as
 // the first argument). `SCREENSHOTS_URL=http://…` uses a service that is already running on the
