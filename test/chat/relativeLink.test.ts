@@ -103,7 +103,7 @@ describe.each(["vi", "en"] as const)(
         i18n.t("vi"),
         (await loadTicket(db.prisma, agent, ticket.number)) ?? detailOfTicket,
       ).value;
-      const signed = /<li class="msg person"[^>]*>\s*<span class="muted">[^<]*· ([^<·]+)/.exec(html)?.[1]?.trim();
+      const signed = /<li class="msg person"[^>]*>\s*<span class="muted"\s*>[^<]*·\s*([^<·]+)/.exec(html)?.[1]?.trim();
       expect(signed).toContain("Nguyễn Văn Nam");
       expect(signed).not.toBe("Nguyễn Thị Phượng");
     });
