@@ -151,7 +151,9 @@ describe("the console at 1280 px", () => {
     const person = card.locator("td", { hasText: "Nguyễn Thị Đào" });
     expect((await person.boundingBox())?.width).toBeGreaterThanOrEqual(300);
     const sideways = await page.evaluate(() =>
-      [document.documentElement, ...document.querySelectorAll(".table-wrap")].map((e) => e.scrollWidth - e.clientWidth),
+      [document.documentElement, ...Array.from(document.querySelectorAll(".table-wrap"))].map(
+        (e) => e.scrollWidth - e.clientWidth,
+      ),
     );
     expect(sideways.every((d) => d <= 0)).toBe(true);
     await page.screenshot({ path: "test-results/console-hotline-queue-phone.png", fullPage: true });
