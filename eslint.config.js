@@ -2,6 +2,16 @@ import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+// Vietnam time is converted in one place (src/lib/vietnamTime.ts), never by a hand-written offset.
+const VIETNAM_TIME = [
+  {
+    selector: "BinaryExpression[operator='*'][left.value=7][right.value=3600000]",
+    message: "Use src/lib/vietnamTime.ts for Vietnam time.",
+  },
+  { selector: "Literal[value=/\\+07:00/]", message: "Use src/lib/vietnamTime.ts for Vietnam time." },
+  { selector: "TemplateElement[value.raw=/\\+07:00/]", message: "Use src/lib/vietnamTime.ts for Vietnam time." },
+];
+
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "data/", "src/generated/", "coverage/", "scratch/"] },
   js.configs.recommended,
@@ -15,18 +25,29 @@ export default tseslint.config(
     },
   },
   {
-    // Vietnam time is converted in one place (src/lib/vietnamTime.ts), never by a hand-written offset.
     files: ["src/**/*.ts"],
     ignores: ["src/lib/vietnamTime.ts", "src/**/*.test.ts"],
     rules: {
+      "no-restricted-syntax": ["error", ...VIETNAM_TIME],
+    },
+  },
+  {
+    // Console route handlers call use cases and queries in src/features/*; they hand the client
+    // over (`deps.prisma` as an argument) but never query it themselves.
+    files: ["src/http/console/**/*.ts"],
+    ignores: ["src/**/*.test.ts"],
+    rules: {
       "no-restricted-syntax": [
         "error",
+        ...VIETNAM_TIME,
         {
-          selector: "BinaryExpression[operator='*'][left.value=7][right.value=3600000]",
-          message: "Use src/lib/vietnamTime.ts for Vietnam time.",
+          selector: "MemberExpression[object.type='MemberExpression'][object.property.name='prisma']",
+          message: "Call a function in src/features/* instead of the Prisma client.",
         },
-        { selector: "Literal[value=/\\+07:00/]", message: "Use src/lib/vietnamTime.ts for Vietnam time." },
-        { selector: "TemplateElement[value.raw=/\\+07:00/]", message: "Use src/lib/vietnamTime.ts for Vietnam time." },
+        {
+          selector: "MemberExpression[object.name=/^(prisma|db|tx)$/]",
+          message: "Call a function in src/features/* instead of the Prisma client.",
+        },
       ],
     },
   },

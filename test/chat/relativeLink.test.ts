@@ -11,7 +11,7 @@ import { decideRequest } from "../../src/features/requests/review.ts";
 import { CHECKLIST } from "../../src/features/requests/requestData.ts";
 import { createI18n } from "../../src/core/i18n.ts";
 import { reply as replySchema } from "../../src/core/reply.ts";
-import { ticketMessages } from "../../src/http/console/hotlineTicketView.ts";
+import { ticketMessages } from "../../src/http/console/views/hotlineTicketView.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { askToCollect, linkedChat, seedFamilyWorld, type FamilyWorld } from "./familyWorld.ts";
 import { createHarness, type Harness, type Person } from "./harness.ts";
@@ -103,7 +103,7 @@ describe.each(["vi", "en"] as const)(
         i18n.t("vi"),
         (await loadTicket(db.prisma, agent, ticket.number)) ?? detailOfTicket,
       ).value;
-      const signed = /<li class="msg person"[^>]*>\s*<span class="muted">[^<]*· ([^<·]+)/.exec(html)?.[1]?.trim();
+      const signed = /<li class="msg person"[^>]*>\s*<span class="muted"\s*>[^<]*·\s*([^<·]+)/.exec(html)?.[1]?.trim();
       expect(signed).toContain("Nguyễn Văn Nam");
       expect(signed).not.toBe("Nguyễn Thị Phượng");
     });

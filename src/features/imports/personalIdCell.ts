@@ -21,8 +21,13 @@ export function readPersonalId(cell: Cell, facts: PersonalIdFacts): IdReading {
     const digits = String(cell);
     if (digits.length > 12) return problem("personal_id_length", { digits: digits.length });
     if (digits.length === 9) return problem("personal_id_cmnd");
-    // The zeros were dropped by the number format, so restoring them is certain.
-    return checked(digits.padStart(12, "0"), facts, digits.length);
+    if (digits.length === 12) return checked(digits, facts, 12);
+    // Most likely the number format dropped the leading zeros; restoring them gives the ID when it
+    // is well formed. Otherwise the officer sees a cell of 10 or 11 digits: a missing digit is the
+    // explanation that fits what they see, not a wrong province or sex of the padded number.
+    const padded = digits.padStart(12, "0");
+    if (personalIdProblems(padded, facts).length === 0) return { kind: "full", id: padded };
+    return problem("personal_id_length", { digits: digits.length });
   }
   const text = String(cell).replace(/[\s\u00a0\u200b'’.-]/g, "");
   const masked = MASK.exec(text);

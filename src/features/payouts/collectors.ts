@@ -4,6 +4,8 @@
 // son collecting for both parents at one address is one household; a "relative" collecting for
 // three unrelated old people at three addresses is worth a visit), or when anyone they collected
 // for said "Tôi chưa nhận được".
+import { z } from "zod";
+import { queryRows, sqlInt } from "../../db/queryRows.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { addMonths, calendarDate, firstOfMonth, type CalendarDate } from "../../lib/calendarDate.ts";
 
@@ -22,17 +24,17 @@ export interface Collector {
   beneficiaries: { id: string; fullName: string; communeName: string; reported: boolean }[];
 }
 
-type Row = {
-  key: string;
-  name: string;
-  last4: string | null;
-  people: number;
-  households: number;
-  collections: number;
-  reports: number;
-  ids: string[];
-  reportedIds: string[];
-};
+const row = z.object({
+  key: z.string(),
+  name: z.string(),
+  last4: z.string().nullable(),
+  people: sqlInt,
+  households: sqlInt,
+  collections: sqlInt,
+  reports: sqlInt,
+  ids: z.array(z.string()),
+  reportedIds: z.array(z.string()),
+});
 
 export async function collectorsToCheck(
   db: Pick<PrismaClient, "$queryRaw" | "beneficiary">,
@@ -44,7 +46,10 @@ export async function collectorsToCheck(
     communeIds === null
       ? Prisma.sql`TRUE`
       : Prisma.sql`b."communeId" IN (${Prisma.join(communeIds.length ? communeIds : [""])})`;
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await queryRows(
+    db,
+    row,
+    Prisma.sql`
 SELECT COALESCE(r."personalIdHash", 'phone:' || r.phone, 'rel:' || r.id) AS key,
   MIN(r."fullName") AS name, MIN(r."personalIdLast4") AS last4,
   COUNT(DISTINCT b.id)::int AS people,
@@ -63,7 +68,8 @@ WHERE p.status = 'PAID' AND per.month >= ${since} AND ${inArea}
 GROUP BY 1
 HAVING COUNT(DISTINCT b."communeId" || ':' || COALESCE(lower(trim(b.address)), b.id)) >= ${MANY_HOUSEHOLDS} OR COUNT(nr.id) > 0
 ORDER BY COUNT(nr.id) DESC, COUNT(DISTINCT b.id) DESC, MIN(r."fullName")
-LIMIT 200`;
+LIMIT 200`,
+  );
   const people = await db.beneficiary.findMany({
     where: { id: { in: [...new Set(rows.flatMap((r) => r.ids))] } },
     select: { id: true, fullName: true, commune: { select: { name: true } } },

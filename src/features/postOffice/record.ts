@@ -42,6 +42,14 @@ export type VisitResult =
 /** What a post-office worker hands over: cash (at home, or at a point the post office runs). */
 export const CASH_METHODS = ["CASH_HOME", "CASH_POINT"] as const;
 
+/** Records a visit in its own transaction: the visit, its request or ticket and the audit entry together. */
+export function recordVisitAtDoor(
+  db: { $transaction<R>(fn: (tx: Prisma.TransactionClient) => Promise<R>): Promise<R> },
+  v: VisitInput,
+): Promise<VisitResult> {
+  return db.$transaction((tx) => recordVisit(tx, v));
+}
+
 export async function recordVisit(tx: Prisma.TransactionClient, v: VisitInput): Promise<VisitResult> {
   const person = await tx.beneficiary.findFirst({
     where: { id: v.beneficiaryId, communeId: { in: v.staff.communeIds } },

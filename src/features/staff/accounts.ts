@@ -120,3 +120,12 @@ export async function listStaffUsers(db: Pick<PrismaClient, "staffUser">, now: D
     ),
   }));
 }
+
+/** Keeps the console language a staff member chose on their account, for their next sign-in. */
+export async function setStaffLocale(
+  db: Pick<PrismaClient, "staffUser">,
+  staffId: string,
+  locale: string,
+): Promise<void> {
+  await db.staffUser.update({ where: { id: staffId }, data: { locale } });
+}

@@ -11,16 +11,17 @@ import { listBroadcasts, loadBroadcast, type BroadcastDetail } from "../../featu
 import { previewBroadcast } from "../../features/broadcasts/preview.ts";
 import { broadcastProgress } from "../../features/broadcasts/report.ts";
 import { sendDueBroadcasts } from "../../features/broadcasts/send.ts";
+import { listCategories } from "../../features/policy/categories.ts";
 import { listAreaCommunes } from "../../features/staff/scope.ts";
 import { todayInVietnam } from "../../lib/calendarDate.ts";
 import { getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
 import { clientIp } from "./auth.ts";
-import { broadcastDetailView } from "./broadcastsDetailView.ts";
+import { broadcastDetailView } from "./views/broadcastsDetailView.ts";
 import { broadcastEvents } from "./broadcastsEvents.ts";
 import { audienceOf } from "./audienceForm.ts";
 import { broadcastForm, formProblems, formTemplate, sendTime, type BroadcastForm } from "./broadcastsForm.ts";
-import { broadcastFormView, broadcastListView } from "./broadcastsView.ts";
+import { broadcastFormView, broadcastListView } from "./views/broadcastsView.ts";
 import { localeOf, translator } from "./locale.ts";
 import { renderPage } from "./render.ts";
 
@@ -83,10 +84,7 @@ export function createBroadcastsRouter(deps: AppDeps): express.Router {
     const progress = await broadcastProgress(deps.prisma, b.id);
     if (!progress) throw new AppError("not_found", "Unknown broadcast");
     const t = translator(deps, res);
-    const categories = await deps.prisma.benefitCategory.findMany({
-      where: { code: { in: b.audience.categoryCodes ?? [] } },
-      select: { code: true, name: true, nameEn: true },
-    });
+    const categories = await listCategories(deps.prisma, b.audience.categoryCodes ?? []);
     const en = localeOf(res) === "en";
     const done = typeof req.query.done === "string" && DONE_FLASHES.has(req.query.done) ? req.query.done : null;
     renderPage(deps, req, res, {
@@ -154,10 +152,7 @@ async function showForm(
   const t = translator(deps, res);
   const [communes, categories] = await Promise.all([
     listAreaCommunes(deps.prisma, staff.communeIds),
-    deps.prisma.benefitCategory.findMany({
-      select: { code: true, name: true, nameEn: true, programme: true },
-      orderBy: [{ programme: "asc" }, { code: "asc" }],
-    }),
+    listCategories(deps.prisma),
   ]);
   const en = localeOf(res) === "en";
   const preview = withPreview

@@ -7,7 +7,7 @@ import { broadcastProgress } from "../../features/broadcasts/report.ts";
 import { finishIfComplete } from "../../features/broadcasts/send.ts";
 import type { AppDeps } from "../deps.ts";
 import { openPolledEventStream } from "../eventStream.ts";
-import { progressSection } from "./broadcastsDetailView.ts";
+import { progressSection } from "./views/broadcastsDetailView.ts";
 
 const POLL_MS = 1000;
 // Once a broadcast has ended nothing moves but the odd late outcome: look less often.

@@ -14,12 +14,15 @@ import {
   setCampaignActive,
   type CampaignActor,
 } from "../../features/broadcasts/campaignService.ts";
+import { campaignHistory, firedOn } from "../../features/broadcasts/campaignHistory.ts";
+import { listCategories } from "../../features/policy/categories.ts";
+import { communeNames, staffNamesById } from "../../features/staff/areaNames.ts";
 import { listAreaCommunes } from "../../features/staff/scope.ts";
 import { todayInVietnam } from "../../lib/calendarDate.ts";
 import { getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
 import { clientIp } from "./auth.ts";
-import { campaignDetailView, campaignListView, type FireRow } from "./campaignsDetail.ts";
+import { campaignDetailView, campaignListView } from "./views/campaignsDetail.ts";
 import {
   campaignFormSchema,
   contentFingerprint,
@@ -28,7 +31,7 @@ import {
   readCampaignForm,
   type CampaignForm,
 } from "./campaignsForm.ts";
-import { campaignFormView } from "./campaignsView.ts";
+import { campaignFormView } from "./views/campaignsView.ts";
 import { localeOf, translator } from "./locale.ts";
 import { renderPage } from "./render.ts";
 
@@ -48,7 +51,7 @@ export function createCampaignsRouter(deps: AppDeps): express.Router {
     const t = translator(deps, res);
     const rows = await listVisible(deps.prisma, staff);
     const names = await communeNames(
-      deps,
+      deps.prisma,
       rows.flatMap((c) => c.audience.communeIds),
     );
     renderPage(deps, req, res, {
@@ -74,37 +77,15 @@ export function createCampaignsRouter(deps: AppDeps): express.Router {
     const c = await loadVisible(deps.prisma, staff, req.params.id);
     const now = deps.clock.now();
     // Days on which the rule picked nobody are not listed one by one: only the latest check is.
-    const fires = await deps.prisma.campaignFire.findMany({
-      where: { campaignId: c.id, recipients: { gt: 0 } },
-      orderBy: { fireKey: "desc" },
-      take: FIRES_SHOWN,
-    });
-    const lastCheck = await deps.prisma.campaignFire.findFirst({
-      where: { campaignId: c.id },
-      orderBy: { fireKey: "desc" },
-    });
-    const broadcasts = await deps.prisma.broadcast.findMany({
-      where: { campaignId: c.id, fireKey: { in: fires.map((f) => f.fireKey) } },
-      select: { id: true, fireKey: true },
-    });
-    const rows: FireRow[] = fires.map((f) => ({
-      ...f,
-      broadcastId: broadcasts.find((b) => b.fireKey === f.fireKey)?.id ?? null,
-    }));
+    const { fires, lastCheck } = await campaignHistory(deps.prisma, c.id, FIRES_SHOWN);
     const preview = await previewOf(
       c,
       c.active && c.activatedAt ? c.activatedAt : now,
       lastCheck?.fireKey === todayInVietnam(now),
     );
-    const categories = await deps.prisma.benefitCategory.findMany({
-      where: { code: { in: c.audience.categoryCodes ?? [] } },
-      select: { code: true, name: true, nameEn: true },
-    });
+    const categories = await listCategories(deps.prisma, c.audience.categoryCodes ?? []);
     const staffIds = [c.createdById, c.activatedById, c.approvedById].filter((id): id is string => id !== null);
-    const staffRows = await deps.prisma.staffUser.findMany({
-      where: { id: { in: staffIds } },
-      select: { id: true, fullName: true },
-    });
+    const staffNames = await staffNamesById(deps.prisma, staffIds);
     const done = DONE.find((d) => d === req.query.done);
     renderPage(deps, req, res, {
       title: c.name,
@@ -113,11 +94,11 @@ export function createCampaignsRouter(deps: AppDeps): express.Router {
       body: campaignDetailView(t, {
         campaign: c,
         csrfToken: staff.csrfToken,
-        communeNames: await communeNames(deps, c.audience.communeIds),
+        communeNames: await communeNames(deps.prisma, c.audience.communeIds),
         categoryNames: new Map(categories.map((k) => [k.code, localeOf(res) === "en" ? k.nameEn : k.name])),
-        staffNames: new Map(staffRows.map((s) => [s.id, s.fullName])),
+        staffNames,
         preview,
-        fires: rows,
+        fires,
         quietDay: lastCheck && lastCheck.recipients === 0 ? lastCheck.fireKey : null,
         canApprove:
           c.active && c.approvalRequired && !c.approvedAt && staff.id !== c.createdById && staff.id !== c.activatedById,
@@ -166,9 +147,7 @@ export function createCampaignsRouter(deps: AppDeps): express.Router {
     const now = deps.clock.now();
     // A running campaign that stays on keeps its activation time, hence its next send.
     const activatedAt = existing?.active && input.active && existing.activatedAt ? existing.activatedAt : now;
-    const firedToday = id
-      ? (await deps.prisma.campaignFire.count({ where: { campaignId: id, fireKey: todayInVietnam(now) } })) > 0
-      : false;
+    const firedToday = id ? await firedOn(deps.prisma, id, todayInVietnam(now)) : false;
     const preview = await previewOf(input, activatedAt, firedToday);
     await showForm(req, res, {
       form,
@@ -207,12 +186,11 @@ export function createCampaignsRouter(deps: AppDeps): express.Router {
     const staff: StaffContext = getStaff(res);
     const t = translator(deps, res);
     const en = localeOf(res) === "en";
-    const categories = (
-      await deps.prisma.benefitCategory.findMany({
-        select: { code: true, name: true, nameEn: true, programme: true },
-        orderBy: [{ programme: "asc" }, { code: "asc" }],
-      })
-    ).map((c) => ({ code: c.code, name: en ? c.nameEn : c.name, programme: c.programme }));
+    const categories = (await listCategories(deps.prisma)).map((c) => ({
+      code: c.code,
+      name: en ? c.nameEn : c.name,
+      programme: c.programme,
+    }));
     const body = campaignFormView(t, {
       action: o.campaignId ? `/console/campaigns/${o.campaignId}/edit` : "/console/campaigns/new",
       csrfToken: staff.csrfToken,
@@ -232,12 +210,4 @@ export function createCampaignsRouter(deps: AppDeps): express.Router {
   }
 
   return router;
-}
-
-async function communeNames(deps: AppDeps, ids: string[]): Promise<Map<string, string>> {
-  const rows = await deps.prisma.commune.findMany({
-    where: { id: { in: [...new Set(ids)] } },
-    select: { id: true, name: true },
-  });
-  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -13,13 +13,14 @@ import { recountPeriod } from "../../features/dashboard/storedFigures.ts";
 import { receiptFigures, type ReceiptFigures } from "../../features/dashboard/receiptFigures.ts";
 import { unmatchedPayouts } from "../../features/entitlements/unmatchedPayouts.ts";
 import { createPolicyStore } from "../../features/policy/policyStore.ts";
+import { communeNames } from "../../features/staff/areaNames.ts";
 import { todayInVietnam } from "../../lib/calendarDate.ts";
 import { html, type SafeHtml } from "../../lib/html.ts";
 import type { TFunction } from "i18next";
 import { canSeeCommune, getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
-import { dashboardListView } from "./dashboardListView.ts";
-import { dashboardView } from "./dashboardView.ts";
+import { dashboardListView } from "./views/dashboardListView.ts";
+import { dashboardView } from "./views/dashboardView.ts";
 import { localeOf } from "./locale.ts";
 import { renderPage } from "./render.ts";
 
@@ -117,13 +118,11 @@ export function createDashboardRouter(deps: AppDeps): express.Router {
     ]);
     const locale = localeOf(res);
     const t = deps.i18n.t(locale);
-    const commune = q.communeId
-      ? await deps.prisma.commune.findUnique({ where: { id: q.communeId }, select: { name: true } })
-      : null;
+    const communeName = q.communeId ? (await communeNames(deps.prisma, [q.communeId])).get(q.communeId) : undefined;
     renderPage(deps, req, res, {
       title: t("dashboard:listTitle", {
         figure: t(`dashboard:figure.${q.figure}`),
-        where: commune?.name ?? t("dashboard:wholeArea"),
+        where: communeName ?? t("dashboard:wholeArea"),
         month: q.periodMonth ? `${q.periodMonth.slice(5, 7)}/${q.periodMonth.slice(0, 4)}` : "–",
       }),
       active: "dashboard",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { figureTotals, type CommuneFigures } from "../../features/dashboard/communeFigures.ts";
-import { flagBehind } from "./dashboardView.ts";
+import { flagBehind } from "./views/dashboardView.ts";
 
 function commune(
   name: string,

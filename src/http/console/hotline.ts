@@ -6,7 +6,7 @@ import { z } from "zod";
 import { AppError } from "../../core/errors.ts";
 import { recordAudit } from "../../features/audit/service.ts";
 import { getBeneficiaryDetail } from "../../features/beneficiaries/detail.ts";
-import { assigneeFilter } from "../../features/hotline/access.ts";
+import { markAlertsSeen, possibleAssignees, unseenAlerts } from "../../features/hotline/alerts.ts";
 import { queueFingerprint, ticketFingerprint } from "../../features/hotline/changes.ts";
 import { HOTLINE_TOPICS } from "../../features/hotline/protocol.ts";
 import { applyTicketAction, type TicketAction } from "../../features/hotline/ticketActions.ts";
@@ -17,8 +17,8 @@ import { getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
 import { clientIp } from "./auth.ts";
 import { hotlineEvents } from "./hotlineEvents.ts";
-import { hotlineQueueView, queueTable } from "./hotlineQueueView.ts";
-import { hotlineTicketView, ticketMessages } from "./hotlineTicketView.ts";
+import { hotlineQueueView, queueTable } from "./views/hotlineQueueView.ts";
+import { hotlineTicketView, ticketMessages } from "./views/hotlineTicketView.ts";
 import { translator } from "./locale.ts";
 import { renderPage } from "./render.ts";
 
@@ -49,12 +49,7 @@ export function createHotlineRouter(deps: AppDeps): express.Router {
     const [rows, communes, alerts, fp] = await Promise.all([
       listTickets(deps.prisma, staff, filter),
       listAreaCommunes(deps.prisma, staff.communeIds),
-      deps.prisma.hotlineAlert.findMany({
-        where: { staffId: staff.id, seenAt: null },
-        include: { ticket: { select: { number: true } } },
-        orderBy: { createdAt: "desc" },
-        take: 20,
-      }),
+      unseenAlerts(deps.prisma, staff.id),
       queueFingerprint(deps.prisma, staff),
     ]);
     const query = new URLSearchParams(
@@ -100,10 +95,7 @@ export function createHotlineRouter(deps: AppDeps): express.Router {
       entityId: ticket.id,
       ip: clientIp(req),
     });
-    await deps.prisma.hotlineAlert.updateMany({
-      where: { staffId: staff.id, ticketId: ticket.id, seenAt: null },
-      data: { seenAt: deps.clock.now() },
-    });
+    await markAlertsSeen(deps.prisma, staff.id, ticket.id, deps.clock.now());
     await show(deps, req, res, staff, ticket, null);
   });
 
@@ -181,11 +173,7 @@ async function show(
     ticket.beneficiaryId
       ? getBeneficiaryDetail(deps.prisma, null, ticket.beneficiaryId, todayInVietnam(deps.clock.now()))
       : null,
-    deps.prisma.staffUser.findMany({
-      where: { AND: [assigneeFilter(ticket.communeId), { id: { not: staff.id } }] },
-      orderBy: { fullName: "asc" },
-      take: 100,
-    }),
+    possibleAssignees(deps.prisma, ticket.communeId, staff.id),
     ticketFingerprint(deps.prisma, staff, ticket.number),
   ]);
   renderPage(deps, req, res, {

@@ -2,10 +2,11 @@
 import express, { type Request, type Response } from "express";
 import { z } from "zod";
 import { addAlias, listAliases, removeAlias } from "../../features/imports/aliases.ts";
+import { listCategories } from "../../features/policy/categories.ts";
 import { listAreaCommunes } from "../../features/staff/scope.ts";
 import { getStaff } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
-import { importAliasesView } from "./importAliasesView.ts";
+import { importAliasesView } from "./views/importAliasesView.ts";
 import { localeOf } from "./locale.ts";
 import { renderPage } from "./render.ts";
 
@@ -22,10 +23,7 @@ export function createImportAliasesRouter(deps: AppDeps): express.Router {
     const t = deps.i18n.t(localeOf(res));
     const [aliases, categories, communes] = await Promise.all([
       listAliases(deps.prisma, staff),
-      deps.prisma.benefitCategory.findMany({
-        select: { code: true, name: true },
-        orderBy: [{ programme: "asc" }, { code: "asc" }],
-      }),
+      listCategories(deps.prisma),
       listAreaCommunes(deps.prisma, staff.communeIds),
     ]);
     renderPage(deps, req, res, {

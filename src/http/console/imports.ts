@@ -6,6 +6,7 @@ import multer from "multer";
 import { z } from "zod";
 import { AppError } from "../../core/errors.ts";
 import { importJobsFromConfig, type ImportJobs } from "../../features/imports/importJobs.ts";
+import { findImportJob, findImportRun, importJobFile } from "../../features/imports/jobRecords.ts";
 import { listImportRuns } from "../../features/imports/listImportRuns.ts";
 import { readStoredReport } from "../../features/imports/storedReport.ts";
 import { IMPORT_KINDS, type ImportKind } from "../../features/imports/types.ts";
@@ -13,8 +14,8 @@ import { html, type SafeHtml } from "../../lib/html.ts";
 import { getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
 import { createImportAliasesRouter } from "./importAliases.ts";
-import { importJobView } from "./importJobView.ts";
-import { importsView } from "./importsView.ts";
+import { importJobView } from "./views/importJobView.ts";
+import { importsView } from "./views/importsView.ts";
 import { localeOf } from "./locale.ts";
 import { renderPage } from "./render.ts";
 
@@ -75,9 +76,7 @@ export function createImportsRouter(deps: AppDeps): express.Router {
   const ownJob = async (res: Response, id: string) => {
     const staff = getStaff(res);
     const parsed = jobId.safeParse(id);
-    const job = parsed.success
-      ? await deps.prisma.importJob.findUnique({ where: { id: parsed.data }, omit: { data: true } })
-      : null;
+    const job = parsed.success ? await findImportJob(deps.prisma, parsed.data) : null;
     // Someone else's job reads as no job at all.
     if (!job || (job.staffId !== staff.id && staff.role !== "ADMIN")) throw new AppError("not_found", "No such import");
     return job;
@@ -134,7 +133,7 @@ export function createImportsRouter(deps: AppDeps): express.Router {
     const t = deps.i18n.t(localeOf(res));
     const job = await ownJob(res, req.params.id);
     if (job.status === "QUEUED" || job.status === "RUNNING") return page(req, res, importJobView.progress(t, job));
-    const run = job.runId ? await deps.prisma.importRun.findUnique({ where: { id: job.runId } }) : null;
+    const run = job.runId ? await findImportRun(deps.prisma, job.runId) : null;
     const report = run ? readStoredReport(run.report, run.id) : null;
     const kinds = kindsFor(staff);
     const again = importsView.uploadForm(t, staff, { kinds, maxMb, selected: KIND_BACK[job.kind], again: true });
@@ -175,15 +174,15 @@ export function createImportsRouter(deps: AppDeps): express.Router {
     const t = deps.i18n.t(locale);
     const job = await ownJob(res, req.params.id);
     const body = applyBody.safeParse(req.body);
-    const file = await deps.prisma.importJob.findUnique({ where: { id: job.id }, select: { data: true } });
+    const file = await importJobFile(deps.prisma, job.id);
     const kind = KIND_BACK[job.kind];
-    if (!body.success || !job.dryRun || job.status !== "DONE" || !file?.data || !kindsFor(staff).includes(kind)) {
+    if (!body.success || !job.dryRun || job.status !== "DONE" || !file || !kindsFor(staff).includes(kind)) {
       return formAgain(req, res, t("imports:jobs.expired"), 400);
     }
     const queued = await jobs.enqueue({
       kind,
       fileName: job.fileName,
-      data: Buffer.from(file.data),
+      data: Buffer.from(file),
       fileHash: job.fileHash,
       dryRun: false,
       skipInvalid: body.data.skipInvalid === "1",

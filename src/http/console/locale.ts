@@ -2,6 +2,7 @@
 // on the staff account (and in a cookie before sign-in).
 import type { Request, RequestHandler, Response } from "express";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "../../core/i18n.ts";
+import { setStaffLocale } from "../../features/staff/accounts.ts";
 import { maybeStaff } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
 import { parseCookies } from "./cookies.ts";
@@ -17,7 +18,7 @@ export function chooseLocale(deps: AppDeps): RequestHandler {
       locale = asked;
       res.cookie(LANG_COOKIE, locale, { httpOnly: true, sameSite: "lax", secure: deps.config.cookieSecure, path: "/" });
       if (staff && staff.locale !== locale) {
-        await deps.prisma.staffUser.update({ where: { id: staff.id }, data: { locale } });
+        await setStaffLocale(deps.prisma, staff.id, locale);
         staff.locale = locale;
       }
     } else if (staff) {

@@ -17,16 +17,18 @@ import {
 } from "../../features/policy/policyChanges.ts";
 import { exportPolicyWorkbook, readPolicyWorkbook } from "../../features/policy/policyWorkbook.ts";
 import { readRateTableFile } from "../../features/policy/rateTableFile.ts";
+import { loadProvenance } from "../../features/policy/provenance.ts";
 import { readPolicy } from "../../features/policy/readPolicy.ts";
+import { areaProvinceCodes, listProvinces } from "../../features/staff/areaNames.ts";
 import type { SafeHtml } from "../../lib/html.ts";
 import { getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
 import { clientIp } from "./auth.ts";
 import { localeOf } from "./locale.ts";
-import { changePage, historyPage } from "./policyChangeView.ts";
-import { formEnvelope, parseForm, type FormTable } from "./policyForms.ts";
-import { entryForm } from "./policyEntry.ts";
-import { policyPage } from "./policyView.ts";
+import { changePage, historyPage } from "./views/policyChangeView.ts";
+import { formEnvelope, parseForm, type FormTable } from "./views/policyForms.ts";
+import { entryForm } from "./views/policyEntry.ts";
+import { policyPage } from "./views/policyView.ts";
 import { renderPage } from "./render.ts";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -78,7 +80,7 @@ export function createPolicyRouter(deps: AppDeps): express.Router {
     const [stored, pending, provenance] = await Promise.all([
       readPolicy(deps.prisma),
       listChanges(deps.prisma, { pending: true }),
-      loadProvenance(deps),
+      loadProvenance(deps.prisma),
     ]);
     const body = policyPage(t(res), localeOf(res), staff, {
       ...stored,
@@ -100,16 +102,7 @@ export function createPolicyRouter(deps: AppDeps): express.Router {
       ? currentValue({ ...stored.policy, resolutionIds: stored.resolutionIds }, table, target)
       : null;
     if (target && !current) throw new AppError("not_found", "Unknown policy row");
-    const body = await entryForm(
-      deps,
-      t(res),
-      staff,
-      await actorOf(deps, req, staff),
-      table,
-      target,
-      current,
-      stored.policy,
-    );
+    const body = entryForm(t(res), staff, await provincesOf(deps, table, staff), table, target, current, stored.policy);
     page(req, res, t(res)(`policy:${target ? "edit" : "new"}.${table}`), body);
   });
 
@@ -120,11 +113,10 @@ export function createPolicyRouter(deps: AppDeps): express.Router {
     const parsed = parseForm(table, req.body);
     const again = async (message: string, status: number) => {
       const stored = await readPolicy(deps.prisma);
-      const body = await entryForm(
-        deps,
+      const body = entryForm(
         t(res),
         staff,
-        await actorOf(deps, req, staff),
+        await provincesOf(deps, table, staff),
         table,
         envelope.target,
         parsed.ok ? parsed.value : null,
@@ -307,33 +299,14 @@ function requireEditor(staff: StaffContext): StaffContext {
   return staff;
 }
 
-/** The staff member as a policy actor: the provinces their area covers (all for an admin). */
-async function actorOf(deps: AppDeps, req: Request, staff: StaffContext): Promise<PolicyActor> {
-  let provinceCodes: string[] | null = null;
-  if (staff.communeIds !== null) {
-    const communes = await deps.prisma.commune.findMany({
-      where: { id: { in: staff.communeIds } },
-      select: { province: { select: { code: true } } },
-    });
-    provinceCodes = [...new Set(communes.map((c) => c.province.code))];
-  }
-  return { id: staff.id, username: staff.username, role: staff.role, provinceCodes, ip: clientIp(req) };
+/** The provinces a provincial resolution may be entered for: those of the officer's area. */
+async function provincesOf(deps: AppDeps, table: FormTable, staff: StaffContext) {
+  if (table !== "RESOLUTION") return [];
+  return listProvinces(deps.prisma, await areaProvinceCodes(deps.prisma, staff.communeIds));
 }
 
-/** Who entered and confirmed each row, keyed like the page's rows. */
-async function loadProvenance(deps: AppDeps): Promise<Map<string, { enteredBy: string; confirmedBy: string | null }>> {
-  const [levels, tables, resolutions] = await Promise.all([
-    deps.prisma.policyBaseLevel.findMany({
-      select: { programme: true, effectiveFrom: true, enteredBy: true, confirmedBy: true },
-    }),
-    deps.prisma.policyRateTable.findMany({
-      select: { code: true, baseLevel: true, enteredBy: true, confirmedBy: true },
-    }),
-    deps.prisma.provincialResolution.findMany({ select: { id: true, enteredBy: true, confirmedBy: true } }),
-  ]);
-  const out = new Map<string, { enteredBy: string; confirmedBy: string | null }>();
-  for (const l of levels) out.set(`BASE_LEVEL:${l.programme}:${l.effectiveFrom.toISOString().slice(0, 10)}`, l);
-  for (const r of tables) out.set(`RATE_TABLE:${r.code}:${r.baseLevel}`, r);
-  for (const r of resolutions) out.set(`RESOLUTION:${r.id}`, r);
-  return out;
+/** The staff member as a policy actor: the provinces their area covers (all for an admin). */
+async function actorOf(deps: AppDeps, req: Request, staff: StaffContext): Promise<PolicyActor> {
+  const provinceCodes = await areaProvinceCodes(deps.prisma, staff.communeIds);
+  return { id: staff.id, username: staff.username, role: staff.role, provinceCodes, ip: clientIp(req) };
 }

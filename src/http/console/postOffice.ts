@@ -11,7 +11,7 @@ import { explainMonth, explanationReplies } from "../../features/entitlements/ex
 import { recordAudit } from "../../features/audit/service.ts";
 import { policyIn } from "../../features/policy/policyStore.ts";
 import { doorCard, findAtDoor, type DoorCard, type DoorRow } from "../../features/postOffice/door.ts";
-import { CASH_METHODS, recordVisit } from "../../features/postOffice/record.ts";
+import { CASH_METHODS, recordVisitAtDoor } from "../../features/postOffice/record.ts";
 import { VisitOutcome } from "../../generated/prisma/enums.ts";
 import { isCalendarDate } from "../../lib/calendarDate.ts";
 import { formatDate, formatVnd } from "../../lib/format.ts";
@@ -103,24 +103,22 @@ export function createPostOfficeRouter(deps: AppDeps): express.Router {
     if (!form.success) throw new AppError("bad_request", "Invalid visit form");
     const f = form.data;
     const now = deps.clock.now();
-    const result = await deps.prisma.$transaction((tx) =>
-      recordVisit(tx, {
-        staff: { id: staff.id, username: staff.username, communeIds: communesOf(staff) },
-        beneficiaryId: req.params.id,
-        outcome: f.outcome,
-        ...(f.authorisationId ? { authorisationId: f.authorisationId } : {}),
-        ...(f.date && isCalendarDate(f.date) ? { date: f.date } : {}),
-        ...(f.destination ? { destination: f.destination } : {}),
-        ...(f.note ? { note: f.note } : {}),
-        now,
-        today: vietnamDate(now),
-        times: {
-          workingHours: deps.config.HOTLINE_WORKING_HOURS,
-          firstResponseMinutes: deps.config.HOTLINE_FIRST_RESPONSE_MINUTES,
-        },
-        ip: clientIp(req),
-      }),
-    );
+    const result = await recordVisitAtDoor(deps.prisma, {
+      staff: { id: staff.id, username: staff.username, communeIds: communesOf(staff) },
+      beneficiaryId: req.params.id,
+      outcome: f.outcome,
+      ...(f.authorisationId ? { authorisationId: f.authorisationId } : {}),
+      ...(f.date && isCalendarDate(f.date) ? { date: f.date } : {}),
+      ...(f.destination ? { destination: f.destination } : {}),
+      ...(f.note ? { note: f.note } : {}),
+      now,
+      today: vietnamDate(now),
+      times: {
+        workingHours: deps.config.HOTLINE_WORKING_HOURS,
+        firstResponseMinutes: deps.config.HOTLINE_FIRST_RESPONSE_MINUTES,
+      },
+      ip: clientIp(req),
+    });
     if (!result.ok && result.problem === "notFound") throw new AppError("not_found", "No such person");
     const q = new URLSearchParams(
       result.ok

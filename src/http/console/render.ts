@@ -3,7 +3,7 @@ import type { Request, Response } from "express";
 import type { SafeHtml } from "../../lib/html.ts";
 import { maybeStaff } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
-import { consolePage } from "./layout.ts";
+import { consolePage } from "./views/layout.ts";
 import { localeOf, urlWithLang } from "./locale.ts";
 
 export interface RenderOptions {

@@ -6,11 +6,13 @@ import type { TFunction } from "i18next";
 import { z } from "zod";
 import { AppError } from "../../core/errors.ts";
 import { recordAudit } from "../../features/audit/service.ts";
+import { findFormRequest } from "../../features/requests/formRequest.ts";
+import { loadHistoryActors } from "../../features/requests/historyActors.ts";
 import { listQueue, loadRequest, type RequestDetail } from "../../features/requests/queue.ts";
 import { decideRequest } from "../../features/requests/review.ts";
 import { getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
-import { FORM_INCLUDE, formBody, formPage } from "../forms/authorisationForm.ts";
+import { formBody, formPage } from "../forms/authorisationForm.ts";
 import { clientIp } from "./auth.ts";
 import { translator } from "./locale.ts";
 import { renderPage } from "./render.ts";
@@ -59,10 +61,7 @@ export function createRequestsRouter(deps: AppDeps): express.Router {
   router.get("/:id/form", async (req, res) => {
     const staff = getStaff(res);
     const detail = await load(deps, staff, req.params.id);
-    const found =
-      detail.kind === "AUTHORISATION"
-        ? await deps.prisma.changeRequest.findUnique({ where: { id: detail.id }, include: FORM_INCLUDE })
-        : null;
+    const found = detail.kind === "AUTHORISATION" ? await findFormRequest(deps.prisma, { id: detail.id }) : null;
     const t = deps.i18n.t("vi");
     const body = found ? formBody(t, found) : null;
     if (!body) throw new AppError("not_found", "No printable form for this request");
@@ -151,30 +150,13 @@ async function show(
  * relative it is linked to and its channel (the log keeps "chat:<id>"), the form's link as such.
  */
 async function historyActors(deps: AppDeps, t: TFunction, actors: string[]): Promise<Map<string, string>> {
-  const chatIds = actors.flatMap((a) => (a.startsWith("chat:") ? [a.slice(5)] : []));
-  const usernames = actors.filter((a) => !a.startsWith("chat:") && a !== "form-link");
-  const [chats, staff] = await Promise.all([
-    deps.prisma.chatIdentity.findMany({
-      where: { id: { in: chatIds } },
-      select: {
-        id: true,
-        channel: true,
-        beneficiary: { select: { fullName: true } },
-        relative: { select: { fullName: true, beneficiary: { select: { fullName: true } } } },
-      },
-    }),
-    deps.prisma.staffUser.findMany({
-      where: { username: { in: usernames } },
-      select: { username: true, fullName: true },
-    }),
-  ]);
-  const names = new Map<string, string>([["form-link", t("requests:console.historyFormLink")]]);
-  for (const s of staff) names.set(s.username, s.fullName);
-  for (const c of chats) {
+  const found = await loadHistoryActors(deps.prisma, actors);
+  const names = new Map<string, string>([["form-link", t("requests:console.historyFormLink")], ...found.staff]);
+  for (const [actor, c] of found.chats) {
     const who = c.relative
-      ? t("requests:console.historyRelative", { name: c.relative.fullName, person: c.relative.beneficiary.fullName })
-      : (c.beneficiary?.fullName ?? t("requests:console.historyUnlinked"));
-    names.set(`chat:${c.id}`, t("requests:console.historyChat", { who, channel: t(`console:channel.${c.channel}`) }));
+      ? t("requests:console.historyRelative", { name: c.relative.name, person: c.relative.personName })
+      : (c.personName ?? t("requests:console.historyUnlinked"));
+    names.set(actor, t("requests:console.historyChat", { who, channel: t(`console:channel.${c.channel}`) }));
   }
   return names;
 }

@@ -16,7 +16,7 @@ import { formatDate } from "../../lib/format.ts";
 import { html, type SafeHtml } from "../../lib/html.ts";
 import { recordAudit } from "../../features/audit/service.ts";
 import { formLinkValid, formTokenLookup } from "../../features/requests/formLinks.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
+import { findFormRequest, type FormRequest } from "../../features/requests/formRequest.ts";
 import { clientIp } from "../console/auth.ts";
 import type { AppDeps } from "../deps.ts";
 import { FORM_CSS } from "./formCss.ts";
@@ -34,9 +34,7 @@ export function createFormsRouter(deps: AppDeps): express.Router {
     const t = deps.i18n.t("vi");
     const now = deps.clock.now();
     const hash = formTokenLookup(req.params.token);
-    const found = hash
-      ? await deps.prisma.changeRequest.findUnique({ where: { formTokenHash: hash }, include: FORM_INCLUDE })
-      : null;
+    const found = hash ? await findFormRequest(deps.prisma, { formTokenHash: hash }) : null;
     const open =
       found && formLinkValid(found.formIssuedAt, now, deps.config.AUTHORISATION_FORM_DAYS) ? formBody(t, found) : null;
     if (!found || !open) {
@@ -60,22 +58,6 @@ export function createFormsRouter(deps: AppDeps): express.Router {
   });
   return router;
 }
-
-/** What the form needs of a request. */
-export const FORM_INCLUDE = {
-  beneficiary: {
-    select: {
-      fullName: true,
-      personalId: true,
-      dateOfBirth: true,
-      address: true,
-      phone: true,
-      commune: { select: { name: true } },
-    },
-  },
-} as const;
-
-type FormRequest = Prisma.ChangeRequestGetPayload<{ include: typeof FORM_INCLUDE }>;
 
 /** The filled-in form, or null when the request is decided or its answers cannot be read. */
 export function formBody(t: TFunction, found: FormRequest): SafeHtml | null {

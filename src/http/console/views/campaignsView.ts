@@ -1,14 +1,14 @@
 // The campaign form: name, date rule and send time, audience rules, the texts in both languages,
 // on/off; "Preview" shows the next fire's count and the texts, and only then can it be saved.
 import type { TFunction } from "i18next";
-import type { CampaignPreview } from "../../features/broadcasts/campaignPreview.ts";
-import { MAX_DAYS_BEFORE_END, MAX_DAYS_BEFORE_PAYOUT } from "../../features/broadcasts/campaignTrigger.ts";
-import type { AreaCommune } from "../../features/staff/scope.ts";
-import { formatDate } from "../../lib/format.ts";
-import { html, type SafeHtml } from "../../lib/html.ts";
-import { audienceFieldsView, type AudienceFieldsView } from "./audienceForm.ts";
-import type { CampaignForm } from "./campaignsForm.ts";
-import { vietnamClock } from "../../lib/vietnamTime.ts";
+import type { CampaignPreview } from "../../../features/broadcasts/campaignPreview.ts";
+import { MAX_DAYS_BEFORE_END, MAX_DAYS_BEFORE_PAYOUT } from "../../../features/broadcasts/campaignTrigger.ts";
+import type { AreaCommune } from "../../../features/staff/scope.ts";
+import { formatDate } from "../../../lib/format.ts";
+import { html, type SafeHtml } from "../../../lib/html.ts";
+import { audienceFieldsView, type AudienceFieldsView } from "../audienceForm.ts";
+import type { CampaignForm } from "../campaignsForm.ts";
+import { vietnamClock } from "../../../lib/vietnamTime.ts";
 
 export interface CampaignFormView {
   action: string;

@@ -2,13 +2,13 @@
 // with the next step to take, and recent runs. Officers are not database people: every result
 // says in words what will happen (or happened) and what to do next.
 import type { TFunction } from "i18next";
-import type { ImportRunSummary } from "../../features/imports/listImportRuns.ts";
-import type { StoredReport } from "../../features/imports/storedReport.ts";
-import type { ImportKind } from "../../features/imports/types.ts";
-import { html, type SafeHtml } from "../../lib/html.ts";
-import type { StaffContext } from "../context.ts";
+import type { ImportRunSummary } from "../../../features/imports/listImportRuns.ts";
+import type { StoredReport } from "../../../features/imports/storedReport.ts";
+import type { ImportKind } from "../../../features/imports/types.ts";
+import { html, type SafeHtml } from "../../../lib/html.ts";
+import type { StaffContext } from "../../context.ts";
 import { sheetsSummary } from "./importSheetsView.ts";
-import { formatDateTime } from "./views/common.ts";
+import { formatDateTime } from "./common.ts";
 
 const SHOWN_LINES = 500;
 const SHOWN_CHANGES = 200;

@@ -1,24 +1,22 @@
 // The entry form of each policy table, filled with the row being changed (or empty for a new row):
 // a provincial resolution offers only the provinces of the officer's area.
 import type { TFunction } from "i18next";
-import type { ChangeValue } from "../../features/policy/changeSchema.ts";
-import type { PolicyActor } from "../../features/policy/policyChanges.ts";
-import { RULES, type Policy } from "../../features/policy/policySchema.ts";
-import { html, type SafeHtml } from "../../lib/html.ts";
-import type { StaffContext } from "../context.ts";
-import type { AppDeps } from "../deps.ts";
+import type { ChangeValue } from "../../../features/policy/changeSchema.ts";
+import { RULES, type Policy } from "../../../features/policy/policySchema.ts";
+import { html, type SafeHtml } from "../../../lib/html.ts";
+import type { StaffContext } from "../../context.ts";
 import { KINDS, PROGRAMMES, policyForm, type FormTable } from "./policyForms.ts";
 
-export async function entryForm(
-  deps: AppDeps,
+/** `provinces`: those of the officer's area, offered by the provincial resolution form. */
+export function entryForm(
   t: TFunction,
   staff: StaffContext,
-  actor: PolicyActor,
+  provinces: { code: string; name: string }[],
   table: FormTable,
   target: string | null,
   current: ChangeValue | null,
   policy: Policy,
-): Promise<SafeHtml> {
+): SafeHtml {
   const values: Record<string, string | number | boolean | null> = {};
   if (current) {
     for (const [k, v] of Object.entries(current.value)) {
@@ -102,11 +100,6 @@ export async function entryForm(
         ],
       });
     case "RESOLUTION": {
-      const provinces = await deps.prisma.province.findMany({
-        where: actor.provinceCodes === null ? {} : { code: { in: actor.provinceCodes } },
-        select: { code: true, name: true },
-        orderBy: { code: "asc" },
-      });
       return html`<p class="muted">${t("policy:resolutionHint")}</p>
         ${policyForm(t, staff, {
           table,

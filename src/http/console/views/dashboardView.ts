@@ -3,14 +3,14 @@
 // months. Every number links to the
 // list of people or items it counts.
 import type { TFunction } from "i18next";
-import { accountShare, type CommuneFigures, type FigureCounts } from "../../features/dashboard/communeFigures.ts";
-import type { ListFigure } from "../../features/dashboard/figureLists.ts";
-import { DEFINITIONS } from "../../features/dashboard/listColumns.ts";
-import type { Dashboard } from "../../features/dashboard/loadDashboard.ts";
-import { formatVnd } from "../../lib/format.ts";
-import { html, type SafeHtml } from "../../lib/html.ts";
+import { accountShare, type CommuneFigures, type FigureCounts } from "../../../features/dashboard/communeFigures.ts";
+import type { ListFigure } from "../../../features/dashboard/figureLists.ts";
+import { DEFINITIONS } from "../../../features/dashboard/listColumns.ts";
+import type { Dashboard } from "../../../features/dashboard/loadDashboard.ts";
+import { formatVnd } from "../../../lib/format.ts";
+import { html, type SafeHtml } from "../../../lib/html.ts";
 import { barChart, columnChart } from "./dashboardCharts.ts";
-import { dataTable, formatDateTime, formatMonth, selectOptions } from "./views/common.ts";
+import { dataTable, formatDateTime, formatMonth, selectOptions } from "./common.ts";
 
 export type DashboardSort = "share" | "unreachable" | "name";
 const NS = "dashboard";

@@ -1,8 +1,8 @@
 // The staff console's page frame: header with navigation by role, language switch, sign-out.
 import type { TFunction } from "i18next";
-import { html, type SafeHtml } from "../../lib/html.ts";
-import type { StaffContext } from "../context.ts";
-import { menuFor } from "./sections.ts";
+import { html, type SafeHtml } from "../../../lib/html.ts";
+import type { StaffContext } from "../../context.ts";
+import { menuFor } from "../sections.ts";
 
 export interface PageOptions {
   t: TFunction;

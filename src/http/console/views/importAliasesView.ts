@@ -1,9 +1,9 @@
 // The wordings page: the wordings officers added (with who added them), and a form to add one.
 import type { TFunction } from "i18next";
-import type { AliasRow } from "../../features/imports/aliases.ts";
-import { html, type SafeHtml } from "../../lib/html.ts";
-import type { StaffContext } from "../context.ts";
-import { formatDateTime } from "./views/common.ts";
+import type { AliasRow } from "../../../features/imports/aliases.ts";
+import { html, type SafeHtml } from "../../../lib/html.ts";
+import type { StaffContext } from "../../context.ts";
+import { formatDateTime } from "./common.ts";
 
 export interface AliasesPage {
   aliases: AliasRow[];

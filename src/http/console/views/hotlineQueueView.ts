@@ -1,11 +1,11 @@
 // The hotline queue page: filters by area, topic and status, the alerts for the signed-in agent,
 // and the table that refreshes itself when a ticket changes (see static/hotline.js).
 import type { TFunction } from "i18next";
-import { HOTLINE_TOPICS } from "../../features/hotline/protocol.ts";
-import type { QueueFilter, QueueRow } from "../../features/hotline/tickets.ts";
-import type { AreaCommune } from "../../features/staff/scope.ts";
-import { html, type SafeHtml } from "../../lib/html.ts";
-import { dataTable, formatDateTime, selectOptions } from "./views/common.ts";
+import { HOTLINE_TOPICS } from "../../../features/hotline/protocol.ts";
+import type { QueueFilter, QueueRow } from "../../../features/hotline/tickets.ts";
+import type { AreaCommune } from "../../../features/staff/scope.ts";
+import { html, type SafeHtml } from "../../../lib/html.ts";
+import { dataTable, formatDateTime, selectOptions } from "./common.ts";
 
 const NS = "hotline:console";
 const STATUSES = ["OPEN", "NEW", "ASSIGNED", "WAITING_FOR_PERSON", "REOPENED", "RESOLVED", "ALL"] as const;

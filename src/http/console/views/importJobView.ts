@@ -1,7 +1,7 @@
 // A file being checked or imported: where the job is, updated by imports.js every two seconds.
 import type { TFunction } from "i18next";
-import type { ImportJob } from "../../generated/prisma/client.ts";
-import { html, type SafeHtml } from "../../lib/html.ts";
+import type { ImportJob } from "../../../generated/prisma/client.ts";
+import { html, type SafeHtml } from "../../../lib/html.ts";
 
 type JobState = Pick<ImportJob, "id" | "status" | "phase" | "rowsRead" | "fileName" | "dryRun">;
 

@@ -2,13 +2,13 @@
 // their variables, the send time, and (after "Preview") the count and the text as a real person
 // of the audience would get it, in Vietnamese and English, with the button that sends it.
 import type { TFunction } from "i18next";
-import type { BroadcastRow } from "../../features/broadcasts/list.ts";
-import type { BroadcastPreview } from "../../features/broadcasts/preview.ts";
-import type { AreaCommune } from "../../features/staff/scope.ts";
-import { html, type SafeHtml } from "../../lib/html.ts";
-import { audienceFieldsView } from "./audienceForm.ts";
-import { sendTime, type BroadcastForm } from "./broadcastsForm.ts";
-import { dataTable, formatDateTime } from "./views/common.ts";
+import type { BroadcastRow } from "../../../features/broadcasts/list.ts";
+import type { BroadcastPreview } from "../../../features/broadcasts/preview.ts";
+import type { AreaCommune } from "../../../features/staff/scope.ts";
+import { html, type SafeHtml } from "../../../lib/html.ts";
+import { audienceFieldsView } from "../audienceForm.ts";
+import { sendTime, type BroadcastForm } from "../broadcastsForm.ts";
+import { dataTable, formatDateTime } from "./common.ts";
 
 const NS = "broadcasts:console";
 

@@ -1,12 +1,12 @@
 // One policy change (what it was, what it is to be, who entered it, who decided) with the buttons
 // its reader may use: a second person confirms or rejects, the author withdraws; and the history.
 import type { TFunction } from "i18next";
-import type { ChangeValue } from "../../features/policy/changeSchema.ts";
-import type { StoredChange } from "../../features/policy/policyChanges.ts";
-import { formatVnd } from "../../lib/format.ts";
-import { html, type SafeHtml } from "../../lib/html.ts";
-import type { StaffContext } from "../context.ts";
-import { dataTable, formatDateTime } from "./views/common.ts";
+import type { ChangeValue } from "../../../features/policy/changeSchema.ts";
+import type { StoredChange } from "../../../features/policy/policyChanges.ts";
+import { formatVnd } from "../../../lib/format.ts";
+import { html, type SafeHtml } from "../../../lib/html.ts";
+import type { StaffContext } from "../../context.ts";
+import { dataTable, formatDateTime } from "./common.ts";
 
 /** One line naming the change: "Nghị quyết 15/2025/NQ-HĐND (A01): 600.000 đ từ 01/2026". */
 export function changeSummary(t: TFunction, locale: string, c: StoredChange): string {

@@ -1,11 +1,11 @@
 // The list behind one dashboard figure: how many (the figure itself), the rows page by page with
 // links to the person's record, the request or the ticket, and the same list as a download.
 import type { TFunction } from "i18next";
-import { FAMILY_OF, type ListFigure, type ListRow } from "../../features/dashboard/figureLists.ts";
-import { listColumns } from "../../features/dashboard/listColumns.ts";
-import { formatVnd } from "../../lib/format.ts";
-import { html, type SafeHtml } from "../../lib/html.ts";
-import { dataTable, formatDateTime, pager } from "./views/common.ts";
+import { FAMILY_OF, type ListFigure, type ListRow } from "../../../features/dashboard/figureLists.ts";
+import { listColumns } from "../../../features/dashboard/listColumns.ts";
+import { formatVnd } from "../../../lib/format.ts";
+import { html, type SafeHtml } from "../../../lib/html.ts";
+import { dataTable, formatDateTime, pager } from "./common.ts";
 
 const NS = "dashboard";
 

@@ -3,13 +3,13 @@
 // row with its dates, legal basis, source and who entered and confirmed it. Editors get the entry
 // links and uploads; commune officers read only.
 import type { TFunction } from "i18next";
-import type { StoredChange } from "../../features/policy/policyChanges.ts";
-import type { Policy } from "../../features/policy/policySchema.ts";
-import { formatVnd } from "../../lib/format.ts";
-import { html, type SafeHtml } from "../../lib/html.ts";
-import type { StaffContext } from "../context.ts";
+import type { StoredChange } from "../../../features/policy/policyChanges.ts";
+import type { Policy } from "../../../features/policy/policySchema.ts";
+import { formatVnd } from "../../../lib/format.ts";
+import { html, type SafeHtml } from "../../../lib/html.ts";
+import type { StaffContext } from "../../context.ts";
 import { changeSummary } from "./policyChangeView.ts";
-import { dataTable } from "./views/common.ts";
+import { dataTable } from "./common.ts";
 
 export interface PolicyPageData {
   policy: Policy;

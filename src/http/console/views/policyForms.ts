@@ -2,11 +2,11 @@
 // coefficient, a month picker for dates), parsed once into a change value, and the HTML of each.
 import type { TFunction } from "i18next";
 import { z } from "zod";
-import type { ChangeValue, PolicyTableName } from "../../features/policy/changeSchema.ts";
-import { changeValue } from "../../features/policy/changeSchema.ts";
-import { RESOLUTION_KINDS } from "../../features/policy/policySchema.ts";
-import { html, type SafeHtml } from "../../lib/html.ts";
-import type { StaffContext } from "../context.ts";
+import type { ChangeValue, PolicyTableName } from "../../../features/policy/changeSchema.ts";
+import { changeValue } from "../../../features/policy/changeSchema.ts";
+import { RESOLUTION_KINDS } from "../../../features/policy/policySchema.ts";
+import { html, type SafeHtml } from "../../../lib/html.ts";
+import type { StaffContext } from "../../context.ts";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 const text = z.preprocess(blank, z.string().trim().nullable().default(null));

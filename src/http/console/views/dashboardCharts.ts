@@ -1,7 +1,7 @@
 // The dashboard's charts as plain SVG drawn on the server: bars by commune (account share; reach
 // by path, stacked) and columns by month for the trend. Sizes are SVG attributes and colours come
 // from dashboard.css, so the page keeps the console's strict style policy (no inline styles).
-import { html, type SafeHtml } from "../../lib/html.ts";
+import { html, type SafeHtml } from "../../../lib/html.ts";
 
 export interface Bar {
   label: string;

@@ -2,8 +2,8 @@
 // where its column titles and people are, what the title said, which columns were left out
 // (unknown or hidden) and which sheets were skipped, and why.
 import type { TFunction } from "i18next";
-import type { SheetSummary } from "../../features/imports/types.ts";
-import { html, type SafeHtml } from "../../lib/html.ts";
+import type { SheetSummary } from "../../../features/imports/types.ts";
+import { html, type SafeHtml } from "../../../lib/html.ts";
 
 export function sheetsSummary(t: TFunction, sheets: SheetSummary[]): SafeHtml {
   if (sheets.length === 0) return html``;

@@ -1,12 +1,12 @@
 // One ticket: the conversation (refreshed live), the reply box with canned answers, internal
 // notes, hand-over and resolution, and the person's record beside it with numbers masked.
 import type { TFunction } from "i18next";
-import type { BeneficiaryDetail } from "../../features/beneficiaries/detail.ts";
-import type { TicketDetail } from "../../features/hotline/tickets.ts";
-import { OPEN_STATUSES } from "../../features/hotline/statuses.ts";
-import { formatDate, formatVnd } from "../../lib/format.ts";
-import { html, type SafeHtml } from "../../lib/html.ts";
-import { badge, formatDateTime, formatMonth, selectOptions } from "./views/common.ts";
+import type { BeneficiaryDetail } from "../../../features/beneficiaries/detail.ts";
+import type { TicketDetail } from "../../../features/hotline/tickets.ts";
+import { OPEN_STATUSES } from "../../../features/hotline/statuses.ts";
+import { formatDate, formatVnd } from "../../../lib/format.ts";
+import { html, type SafeHtml } from "../../../lib/html.ts";
+import { badge, formatDateTime, formatMonth, selectOptions } from "./common.ts";
 
 const NS = "hotline:console";
 export const CANNED = ["greeting", "checking", "payoutDate", "commune", "documents", "scam", "closing"] as const;

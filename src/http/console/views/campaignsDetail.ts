@@ -1,14 +1,14 @@
 // The campaigns list and one campaign's page: its rule, audience, state, what its next fire would
 // reach, the texts, the switches (on/off, approval) and its past fires with each broadcast's report.
 import type { TFunction } from "i18next";
-import type { Audience } from "../../features/broadcasts/audience.ts";
-import { campaignState, type CampaignState, type StoredCampaign } from "../../features/broadcasts/campaignModel.ts";
-import type { CampaignPreview } from "../../features/broadcasts/campaignPreview.ts";
-import type { CampaignTrigger } from "../../features/broadcasts/campaignTrigger.ts";
-import { formatDate } from "../../lib/format.ts";
-import { html, type SafeHtml } from "../../lib/html.ts";
+import type { Audience } from "../../../features/broadcasts/audience.ts";
+import { campaignState, type CampaignState, type StoredCampaign } from "../../../features/broadcasts/campaignModel.ts";
+import type { CampaignPreview } from "../../../features/broadcasts/campaignPreview.ts";
+import type { CampaignTrigger } from "../../../features/broadcasts/campaignTrigger.ts";
+import { formatDate } from "../../../lib/format.ts";
+import { html, type SafeHtml } from "../../../lib/html.ts";
 import { previewPanel } from "./campaignsView.ts";
-import { dataTable, formatDateTime } from "./views/common.ts";
+import { dataTable, formatDateTime } from "./common.ts";
 
 const STATE_TONE: Record<CampaignState, string> = { live: "", awaitingApproval: "warn", off: "muted" };
 

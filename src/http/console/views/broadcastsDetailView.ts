@@ -3,12 +3,12 @@
 // approve, cancel and download buttons as the viewer may use them. The report part is re-sent by
 // the live stream (static/broadcasts.js), so the page follows the sending without a reload.
 import type { TFunction } from "i18next";
-import type { BroadcastDetail } from "../../features/broadcasts/list.ts";
-import type { BroadcastProgress, ReasonCount } from "../../features/broadcasts/report.ts";
-import { reasonText } from "../../features/broadcasts/exportReport.ts";
-import { html, type SafeHtml } from "../../lib/html.ts";
+import type { BroadcastDetail } from "../../../features/broadcasts/list.ts";
+import type { BroadcastProgress, ReasonCount } from "../../../features/broadcasts/report.ts";
+import { reasonText } from "../../../features/broadcasts/exportReport.ts";
+import { html, type SafeHtml } from "../../../lib/html.ts";
 import { statusBadge } from "./broadcastsView.ts";
-import { formatDateTime } from "./views/common.ts";
+import { formatDateTime } from "./common.ts";
 
 const NS = "broadcasts:console";
 const FIGURES = ["total", "sent", "failed", "unreachable", "optedOut", "cancelled", "pending"] as const;
