@@ -1,27 +1,32 @@
 // Taking rows to send, and cleaning up after an instance that died while sending.
+import { z } from "zod";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { INTERACTIVE_PRIORITY } from "./enqueue.ts";
 
-export interface Claimed {
-  id: string;
-  channel: string;
-  kind: string;
-  identityId: string | null;
-  phone: string | null;
-  beneficiaryId: string | null;
-  noticeKey: string | null;
-  reply: unknown;
-  attempts: number;
-  priority: number;
-  createdAt: Date;
+// Read back from raw SQL: parsed, so a renamed column or a changed type fails loudly here rather
+// than as an undefined field deep in a send.
+const claimedRow = z.object({
+  id: z.string(),
+  channel: z.string(),
+  kind: z.string(),
+  identityId: z.string().nullable(),
+  phone: z.string().nullable(),
+  beneficiaryId: z.string().nullable(),
+  noticeKey: z.string().nullable(),
+  reply: z.unknown(),
+  attempts: z.number(),
+  priority: z.number(),
+  createdAt: z.date(),
   /** The chat's state, read in the same statement. */
-  platformUserId: string | null;
-  locale: string | null;
-  reachable: boolean | null;
-  unreachableReason: string | null;
-  notificationsOff: boolean | null;
-  consentWithdrawn: boolean | null;
-}
+  platformUserId: z.string().nullable(),
+  locale: z.string().nullable(),
+  reachable: z.boolean().nullable(),
+  unreachableReason: z.string().nullable(),
+  notificationsOff: z.boolean().nullable(),
+  consentWithdrawn: z.boolean().nullable(),
+});
+
+export type Claimed = z.infer<typeof claimedRow>;
 
 export interface ClaimOptions {
   channel: string;
@@ -42,7 +47,7 @@ export interface ClaimOptions {
  */
 export async function claimRows(prisma: PrismaClient, o: ClaimOptions): Promise<Claimed[]> {
   const minPriority = o.bulk ? -1_000_000 : INTERACTIVE_PRIORITY;
-  const rows = await prisma.$queryRaw<Claimed[]>`
+  const raw = await prisma.$queryRaw`
     WITH picked AS (
       SELECT m.id FROM "OutboundMessage" m
       WHERE m.channel = ${o.channel}::"Channel" AND m.status = 'QUEUED' AND m."notBefore" <= ${o.now}
@@ -62,6 +67,7 @@ export async function claimRows(prisma: PrismaClient, o: ClaimOptions): Promise<
     SELECT t.*, i."platformUserId", i.locale, i.reachable, i."unreachableReason", i."notificationsOff",
       (i."consentWithdrawnAt" IS NOT NULL) AS "consentWithdrawn"
     FROM taken t LEFT JOIN "ChatIdentity" i ON i.id = t."identityId"`;
+  const rows = z.array(claimedRow).parse(raw);
   // The statement does not keep the order it picked in: restore it, or a chat's replies arrive shuffled.
   return rows.sort(
     (a, b) => b.priority - a.priority || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),
