@@ -10,6 +10,9 @@ import { recordOutcomes, type Outcome } from "./outcomes.ts";
 import type { ResultWrites } from "./resultWrites.ts";
 import { failUnconfigured, unconfiguredChannels } from "./unconfigured.ts";
 
+// Looking for messages of unconfigured channels costs a claim per channel: after each answered
+// message (a kick) it is done at most this often.
+const SWEEP_ON_KICK_EVERY_MS = 1000;
 // A row in SENDING this long is its instance's no more (it died): cleaned up by any instance.
 const STALE_SENDING_MS = 2 * 60_000;
 
@@ -29,10 +32,11 @@ export interface HousekeepingDeps {
 
 export interface Housekeeping {
   /**
-   * One round; resolves with how many messages for unconfigured channels were ended. Rejects when
+   * One round (`kicked`: after an answered message, when the sweep of unconfigured channels is
+   * done only if it is due); resolves with how many messages for unconfigured channels were ended. Rejects when
    * a kept result write fails again (nothing new is to be sent before it is written).
    */
-  run(): Promise<number>;
+  run(kicked?: boolean): Promise<number>;
   /** Leases this instance may hold (released on stop). */
   leases(): Lease[];
 }
@@ -40,6 +44,7 @@ export interface Housekeeping {
 export function createHousekeeping(deps: HousekeepingDeps): Housekeeping {
   const { prisma, log, owner } = deps;
   let lastReapAt = 0;
+  let lastSweepAt = 0;
   const unconfigured = unconfiguredChannels(deps.channels);
   // Failing those messages is bulk work too: one elected instance does it.
   const sweep = {
@@ -62,7 +67,7 @@ export function createHousekeeping(deps: HousekeepingDeps): Housekeeping {
   }
 
   return {
-    async run() {
+    async run(kicked = false) {
       await deps.writes.retry();
       const now = deps.clock.now();
       const lost = deps.inHand.lostClaimCheck(now.getTime());
@@ -84,6 +89,8 @@ export function createHousekeeping(deps: HousekeepingDeps): Housekeeping {
           }).catch((err: unknown) => log.error({ err }, "outbox clean-up failed"));
         }
       }
+      if (kicked && now.getTime() - lastSweepAt < SWEEP_ON_KICK_EVERY_MS) return 0;
+      lastSweepAt = now.getTime();
       return sweepUnconfigured(now).catch((err: unknown) => {
         log.error({ err }, "messages for unconfigured channels not ended");
         return 0;

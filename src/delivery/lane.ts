@@ -96,7 +96,7 @@ export function createLane(ctx: LaneContext, sender: Sender): Lane {
   }
 
   /** Takes one batch and sends it; returns how many rows were taken. */
-  async function batch(): Promise<number> {
+  async function batch(size: number): Promise<number> {
     const now = ctx.clock.now();
     const bulk = await bulkAllowed(now);
     // Nothing new while earlier results are unwritten: a write retried late must not find a row
@@ -104,7 +104,7 @@ export function createLane(ctx: LaneContext, sender: Sender): Lane {
     if (ctx.writes.pending()) return 0;
     const rows = await claimRows(ctx.prisma, {
       channel: sender.channel,
-      limit: batchSize(sender.ratePerSecond),
+      limit: size,
       bulk,
       owner: ctx.owner,
       now,
@@ -247,14 +247,20 @@ export function createLane(ctx: LaneContext, sender: Sender): Lane {
     return { row, status: "RETRY", reason: result.reason, at: new Date(next.atMs) };
   }
 
-  /** Keeps taking batches until none is due. */
+  /**
+   * Keeps taking batches while they come full. A batch short of its size took all that could be
+   * taken: asking again at once would only find nothing (a round trip per message on a quiet
+   * bot). The run looks again after a round that took anything (a chat's next message can be
+   * taken once the one before it is written), and after a kick that came meanwhile.
+   */
   async function pump(): Promise<number> {
+    const size = batchSize(sender.ratePerSecond);
     let total = 0;
     for (;;) {
       if (ctx.stopped()) return total;
-      const n = await batch();
+      const n = await batch(size);
       total += n;
-      if (n === 0) return total;
+      if (n < size) return total;
     }
   }
 
@@ -276,12 +282,14 @@ export function createLane(ctx: LaneContext, sender: Sender): Lane {
             }),
           ),
         );
-        total += counts.reduce((a, b) => a + b, 0);
+        const taken = counts.reduce((a, b) => a + b, 0);
+        total += taken;
         // A chat's next message waits until the one before it is written as sent: look again then.
         if (inFlight.size > 0) {
           await Promise.allSettled([...inFlight]);
           again = true;
         }
+        if (taken > 0) again = true;
       } while (again && !ctx.stopped());
       return total;
     })().finally(() => {

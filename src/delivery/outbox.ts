@@ -92,16 +92,16 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   });
 
   /** Sends everything due through every lane and resolves when all of them are idle. */
-  async function drain(): Promise<number> {
-    const failed = await housekeeping.run();
+  async function drain(kicked = false): Promise<number> {
+    const failed = await housekeeping.run(kicked);
     const counts = await Promise.all(lanes.map((l) => l.run()));
     return counts.reduce((a, b) => a + b, failed);
   }
 
   return {
     owner,
-    kick: () => void drain().catch((err: unknown) => deps.log.error({ err }, "outbox run failed")),
-    drain,
+    kick: () => void drain(true).catch((err: unknown) => deps.log.error({ err }, "outbox run failed")),
+    drain: () => drain(),
     start() {
       stopped = false;
       // Each poll starts every idle lane, without waiting for the busy ones: a lane busy for
