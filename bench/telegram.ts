@@ -267,7 +267,6 @@ const queries = { counting: false, byText: new Map<string, number>() };
  * one round trip to the database, BEGIN and COMMIT included.
  */
 function countQueries(): void {
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped and called with its own `this`
   const query = pg.Client.prototype.query;
   const wrapped = function (this: pg.Client, ...args: unknown[]) {
     if (queries.counting) {
