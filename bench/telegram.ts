@@ -4,11 +4,14 @@
 // webhook callback in a plain http server, `ctx.reply(text)` to the same fake server), and our
 // figures as a ratio of the bare bot's: the price of storing every message, per-chat locking,
 // state and the durable outbox.
-//   npm run bench -- telegram [--messages 2000] [--concurrency 20]
+//   npm run bench -- telegram [--messages 2000] [--concurrency 20] [--queries]
+// --queries also counts the statements our service sends to PostgreSQL during the timed run (each
+// a round trip), per message and by statement.
 // PostgreSQL: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/test) — a fresh
 // database is created beside it and dropped afterwards. Loopback only.
 import { createServer, type Server } from "node:http";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import { Telegraf } from "telegraf";
 import { message } from "telegraf/filters";
 import { loadConfig } from "../src/config.ts";
@@ -37,8 +40,13 @@ interface RunResult {
 export async function telegramBenchmark(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { messages: { type: "string", default: "2000" }, concurrency: { type: "string", default: "20" } },
+    options: {
+      messages: { type: "string", default: "2000" },
+      concurrency: { type: "string", default: "20" },
+      queries: { type: "boolean", default: false },
+    },
   });
+  if (values.queries) countQueries();
   const messages = positive(values.messages, "--messages");
   const concurrency = positive(values.concurrency, "--concurrency");
   const fake = await startFakeTelegramApi();
@@ -46,6 +54,7 @@ export async function telegramBenchmark(args: string[]): Promise<void> {
     const ours = await benchOurs(fake, messages, concurrency);
     const bare = await benchBare(fake, messages, concurrency);
     report(ours, bare, concurrency);
+    if (values.queries) reportQueries(ours.messages);
   } finally {
     await fake.close();
   }
@@ -176,7 +185,10 @@ async function drive(
   };
   try {
     await run(firstChat, Math.min(100, messages));
-    return await run(firstChat + 100_000, messages);
+    queries.counting = true;
+    const result = await run(firstChat + 100_000, messages);
+    queries.counting = false;
+    return result;
   } finally {
     unsubscribe();
   }
@@ -245,4 +257,40 @@ function baseUrl(server: Server): string {
 async function close(server: Server): Promise<void> {
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+/** Statements sent to PostgreSQL while `counting`, by their text. */
+const queries = { counting: false, byText: new Map<string, number>() };
+
+/**
+ * Counts every statement the pg driver sends (Prisma's PostgreSQL adapter goes through it), each
+ * one round trip to the database, BEGIN and COMMIT included.
+ */
+function countQueries(): void {
+  const query = pg.Client.prototype.query;
+  const wrapped = function (this: pg.Client, ...args: unknown[]) {
+    if (queries.counting) {
+      const first = args[0];
+      const text =
+        typeof first === "string"
+          ? first
+          : first && typeof first === "object" && "text" in first
+            ? String(first.text)
+            : "?";
+      const key = text.replace(/\s+/g, " ").trim().slice(0, 110);
+      queries.byText.set(key, (queries.byText.get(key) ?? 0) + 1);
+    }
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  };
+  pg.Client.prototype.query = wrapped as typeof query;
+}
+
+function reportQueries(messages: number): void {
+  const rows = [...queries.byText].sort((a, b) => b[1] - a[1]);
+  const total = rows.reduce((n, [, c]) => n + c, 0);
+  console.log(`\nPostgreSQL round trips during the timed run: ${total}, ${(total / messages).toFixed(2)} per message`);
+  for (const [text, count] of rows) {
+    if (count / messages < 0.01) continue;
+    console.log(`${(count / messages).toFixed(2).padStart(7)}  ${text}`);
+  }
 }

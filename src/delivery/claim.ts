@@ -1,29 +1,34 @@
 // Taking rows to send, and cleaning up after an instance that died while sending.
+import { z } from "zod";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { INTERACTIVE_PRIORITY } from "./enqueue.ts";
 
-export interface Claimed {
-  id: string;
-  channel: string;
-  kind: string;
-  identityId: string | null;
-  phone: string | null;
-  beneficiaryId: string | null;
-  noticeKey: string | null;
-  reply: unknown;
-  attempts: number;
-  priority: number;
-  createdAt: Date;
+// Read back from raw SQL: parsed, so a renamed column or a changed type fails loudly here rather
+// than as an undefined field deep in a send.
+const claimedRow = z.object({
+  id: z.string(),
+  channel: z.string(),
+  kind: z.string(),
+  identityId: z.string().nullable(),
+  phone: z.string().nullable(),
+  beneficiaryId: z.string().nullable(),
+  noticeKey: z.string().nullable(),
+  reply: z.unknown(),
+  attempts: z.number(),
+  priority: z.number(),
+  createdAt: z.date(),
   /** The chat's state, read in the same statement. */
-  platformUserId: string | null;
-  locale: string | null;
-  reachable: boolean | null;
-  unreachableReason: string | null;
-  notificationsOff: boolean | null;
-  consentWithdrawn: boolean | null;
+  platformUserId: z.string().nullable(),
+  locale: z.string().nullable(),
+  reachable: z.boolean().nullable(),
+  unreachableReason: z.string().nullable(),
+  notificationsOff: z.boolean().nullable(),
+  consentWithdrawn: z.boolean().nullable(),
   /** A row to a phone: its holder sent HUY from it in an SMS conversation (notices stop there too). */
-  phoneOptedOut: boolean;
-}
+  phoneOptedOut: z.boolean(),
+});
+
+export type Claimed = z.infer<typeof claimedRow>;
 
 export interface ClaimOptions {
   channel: string;
@@ -44,7 +49,7 @@ export interface ClaimOptions {
  */
 export async function claimRows(prisma: PrismaClient, o: ClaimOptions): Promise<Claimed[]> {
   const minPriority = o.bulk ? -1_000_000 : INTERACTIVE_PRIORITY;
-  const rows = await prisma.$queryRaw<Claimed[]>`
+  const raw = await prisma.$queryRaw`
     WITH picked AS (
       SELECT m.id FROM "OutboundMessage" m
       WHERE m.channel = ${o.channel}::"Channel" AND m.status = 'QUEUED' AND m."notBefore" <= ${o.now}
@@ -66,6 +71,7 @@ export async function claimRows(prisma: PrismaClient, o: ClaimOptions): Promise<
       COALESCE(p."notificationsOff", FALSE) AS "phoneOptedOut"
     FROM taken t LEFT JOIN "ChatIdentity" i ON i.id = t."identityId"
       LEFT JOIN "ChatIdentity" p ON t.phone IS NOT NULL AND p.channel = 'SMS' AND p."platformUserId" = t.phone`;
+  const rows = z.array(claimedRow).parse(raw);
   // The statement does not keep the order it picked in: restore it, or a chat's replies arrive shuffled.
   return rows.sort(
     (a, b) => b.priority - a.priority || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),

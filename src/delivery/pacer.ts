@@ -2,7 +2,10 @@
 // has one row holding the time of its next free send slot. Taking n slots moves it n intervals
 // on, in one statement, so two instances can never take the same slot and together never send
 // faster than the rate. A 429 moves the next slot past the platform's retry_after for everyone.
+import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+
+const reservedRows = z.array(z.object({ first: z.coerce.number() }));
 
 export interface Slots {
   /** Epoch ms of the first slot; slot i is at first + i × interval. */
@@ -39,13 +42,14 @@ export function createPacer(prisma: PrismaClient): Pacer {
     async reserve(sender, count, ratePerSecond, nowMs, maxWaitMs) {
       const intervalMs = 1000 / (ratePerSecond * SLOT_SHARE);
       const span = intervalMs * count;
-      const rows = await prisma.$queryRaw<{ first: number }[]>`
+      const raw = await prisma.$queryRaw`
         INSERT INTO "SenderState" (sender, "nextSlotMs", "updatedAt") VALUES (${sender}, ${nowMs + span}, now())
         ON CONFLICT (sender) DO UPDATE
           SET "nextSlotMs" = GREATEST("SenderState"."nextSlotMs", ${nowMs}::float8) + ${span}::float8, "updatedAt" = now()
           WHERE "SenderState"."nextSlotMs" <= ${nowMs + maxWaitMs}::float8
         RETURNING "nextSlotMs" - ${span}::float8 AS first`;
-      return rows[0] ? { firstMs: Number(rows[0].first), intervalMs, count } : null;
+      const rows = reservedRows.parse(raw);
+      return rows[0] ? { firstMs: rows[0].first, intervalMs, count } : null;
     },
     async pause(sender, untilMs) {
       await prisma.$executeRaw`
