@@ -62,6 +62,8 @@ export function createLane(ctx: LaneContext, sender: Sender): Lane {
   let again = false;
   /** Batches sent whose results are still being written. */
   const inFlight = new Set<Promise<unknown>>();
+  // Batches being claimed or sent that are not yet in inFlight.
+  let claiming = 0;
 
   /** Notices and broadcasts may be taken: this instance is the elected bulk sender, and it is not quiet hours. */
   async function bulkAllowed(now: Date): Promise<boolean> {
@@ -97,6 +99,27 @@ export function createLane(ctx: LaneContext, sender: Sender): Lane {
 
   /** Takes one batch and sends it; returns how many rows were taken. */
   async function batch(size: number): Promise<number> {
+    // Rows in hand are the rows whose fate is unknown if this process dies: however slowly results
+    // are written (a busy machine), at most PIPELINES batches are in hand at once.
+    while (sender.ratePerSecond && inFlight.size > 0 && inFlight.size + claiming >= PIPELINES) {
+      await Promise.race([...inFlight]);
+    }
+    claiming += 1;
+    let counted = true;
+    // Once the batch's results are in inFlight it is counted there, and the next batch may be
+    // taken while this one's last messages are still on the wire.
+    const inFlightNow = () => {
+      if (counted) claiming -= 1;
+      counted = false;
+    };
+    try {
+      return await claimAndSend(size, inFlightNow);
+    } finally {
+      inFlightNow();
+    }
+  }
+
+  async function claimAndSend(size: number, inFlightNow: () => void): Promise<number> {
     const now = ctx.clock.now();
     const bulk = await bulkAllowed(now);
     // Nothing new while earlier results are unwritten: a write retried late must not find a row
@@ -150,6 +173,7 @@ export function createLane(ctx: LaneContext, sender: Sender): Lane {
       ctx.log.error({ err, channel: sender.channel }, "outbox results not written"),
     );
     inFlight.add(written);
+    inFlightNow();
     void written.finally(() => inFlight.delete(written));
     await sleepUntil(slots.firstMs + (slots.count - 1) * slots.intervalMs);
     return rows.length;

@@ -214,6 +214,28 @@ describe("two-way SMS for a feature phone", () => {
     expect(await page.text()).toContain(commune.name);
   });
 
+  it("CHUANHAN about money recorded as paid to someone else opens an urgent ticket", async () => {
+    // The commune's list says a Mr Trần Văn Lộc collected this month's money for the person.
+    const payout = await app.prisma.payout.findFirstOrThrow({
+      where: { beneficiaryId: person.id },
+      orderBy: { period: { month: "desc" } },
+    });
+    await app.prisma.payout.update({
+      where: { id: payout.id },
+      data: { status: "PAID", paidAt: app.clock.now(), receivedBy: "Trần Văn Lộc" },
+    });
+    await send("chua nhan");
+    const answer = await nextSms();
+    readableOnAFeaturePhone(answer);
+    const report = await app.prisma.nonReceiptReport.findFirstOrThrow({ where: { payoutId: payout.id } });
+    const ticket = await app.prisma.hotlineTicket.findFirstOrThrow({
+      where: { beneficiaryId: person.id, topic: "payout_missing" },
+    });
+    expect(ticket).toMatchObject({ priority: "URGENT" });
+    expect(report.channel).toBe("SMS");
+    expect(answer).toContain(String(ticket.number));
+  });
+
   it("HUY stops notices; DK starts them again", async () => {
     await send("HUY");
     const off = await nextSms();

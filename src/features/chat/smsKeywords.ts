@@ -5,6 +5,7 @@
 // written twice. Words are compared without accents, case and spaces ("Số tiền" is SOTIEN).
 import { say, type Reply } from "../../core/reply.ts";
 import { BUTTON } from "./commands.ts";
+import { NOT_RECEIVED_LATEST } from "./flows/notReceived/index.ts";
 
 export interface SmsKeyword {
   /** What the help shows first, then other accepted spellings. */
@@ -19,6 +20,8 @@ export const SMS_KEYWORDS: readonly SmsKeyword[] = [
   { words: ["TIEN", "KHINAO"], button: BUTTON.nextPayout, label: "chat:button.nextPayout" },
   { words: ["SOTIEN", "BAONHIEU"], button: BUTTON.amount, label: "chat:button.amount" },
   { words: ["NGUOI", "GAPNGUOI"], button: BUTTON.hotline, label: "chat:button.talk" },
+  // "Chưa nhận": the money was recorded as paid to a relative, and the person did not get it.
+  { words: ["CHUANHAN", "KHONGNHAN"], button: NOT_RECEIVED_LATEST, label: "notices:button.notReceived" },
   // HUY is how Vietnamese carriers and brand-name SMS ask to stop; here it stops notices.
   { words: ["HUY", "STOP", "TUCHOI"], button: BUTTON.notificationsOff, label: "notices:button.off" },
   { words: ["DK", "BATLAI", "START"], button: BUTTON.notificationsOn, label: "notices:button.on" },

@@ -131,3 +131,29 @@ async function urgentTicket(
     message: { author: "NOTE", text: note },
   });
 }
+
+/**
+ * The person's latest payout paid to someone else, within the last three months: what "I did not
+ * get it" means when it is typed (an SMS keyword) rather than pressed under one notice.
+ */
+export async function latestPaidToSomeoneElse(
+  tx: Prisma.TransactionClient,
+  beneficiaryId: string,
+  now: Date,
+): Promise<string | null> {
+  const since = new Date(now.getTime() - 92 * 24 * 3600_000);
+  const paid = await tx.payout.findMany({
+    where: { beneficiaryId, status: "PAID", paidAt: { gte: since } },
+    orderBy: [{ paidAt: "desc" }],
+    take: 6,
+    select: {
+      id: true,
+      status: true,
+      authorisationId: true,
+      receivedBy: true,
+      beneficiary: { select: { fullName: true } },
+    },
+  });
+  const found = paid.find((p) => paidToSomeoneElse({ ...p, beneficiaryName: p.beneficiary.fullName }));
+  return found?.id ?? null;
+}

@@ -7,19 +7,28 @@ import { say } from "../../../../core/reply.ts";
 import { defineEffect } from "../../../../conversation/effect.ts";
 import { decision, defineFlow } from "../../../../conversation/flow.ts";
 import { NOT_RECEIVED_PREFIX } from "../../../notifications/noticeReply.ts";
-import { reportNotReceived } from "../../../payouts/notReceived.ts";
+import { latestPaidToSomeoneElse, reportNotReceived } from "../../../payouts/notReceived.ts";
 import { BACK_ROW } from "../../kit.ts";
 
 const NAME = "notReceived";
+/** The button data's payout part when the person typed it: their latest payout paid to someone else. */
+export const LATEST = "latest";
+export const NOT_RECEIVED_LATEST = `${NOT_RECEIVED_PREFIX}${LATEST}`;
 
 const report = defineEffect({
   kind: "reportNotReceived",
   payload: { payoutId: z.string().max(64) },
   output: z.object({ outcome: z.enum(["opened", "already", "notApplicable"]), ticketNumber: z.number().int() }),
   async perform(tx, { payoutId }, ctx) {
-    const payout = await tx.payout.findUnique({ where: { id: payoutId }, select: { beneficiaryId: true } });
+    // Typed rather than pressed under a notice (an SMS keyword): the person's latest payout paid to
+    // someone else.
+    const self = ctx.links.find((l) => l.role === "SELF");
+    const id =
+      payoutId === LATEST ? (self ? await latestPaidToSomeoneElse(tx, self.beneficiaryId, ctx.now) : null) : payoutId;
+    const payout = id ? await tx.payout.findUnique({ where: { id }, select: { id: true, beneficiaryId: true } }) : null;
     const own = payout && ctx.links.some((l) => l.role === "SELF" && l.beneficiaryId === payout.beneficiaryId);
     if (!payout || !own) return { outcome: "notApplicable" as const, ticketNumber: 0 };
+    payoutId = payout.id;
     const r = await reportNotReceived(tx, {
       beneficiaryId: payout.beneficiaryId,
       payoutId,
