@@ -14,6 +14,9 @@ interface Route {
   path: string;
 }
 
+/** Every role: each is tried on every route. */
+const EVERYONE: StaffRole[] = ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER", "HOTLINE_AGENT", "POST_OFFICE"];
+/** Staff who work with people's records (the post-office worker sees only the person at the door). */
 const ALL: StaffRole[] = ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER", "HOTLINE_AGENT"];
 const OFFICERS: StaffRole[] = ["ADMIN", "PROVINCE_OFFICER", "COMMUNE_OFFICER"];
 const HOTLINE: StaffRole[] = ["ADMIN", "HOTLINE_AGENT", "COMMUNE_OFFICER"];
@@ -29,19 +32,23 @@ const POLICY: { match: RegExp; roles: StaffRole[] | "public" }[] = [
   { match: /^\/console\/login$/, roles: "public" },
   { match: /^\/console\/beneficiaries\/:id\/chat-data/, roles: OFFICERS },
   { match: /^\/console\/beneficiaries\/:id\/reveal$/, roles: AREA_OFFICERS },
-  { match: /^\/console\/(|logout|beneficiaries\/?.*)$/, roles: ALL },
+  { match: /^\/console\/(|logout)$/, roles: EVERYONE },
+  { match: /^\/console\/beneficiaries\/?.*$/, roles: ALL },
   {
     match:
-      /^\/console\/(audit|imports|exports|link-codes|amount-checks|requests|reach|dashboard|broadcasts|campaigns)\//,
+      /^\/console\/(audit|imports|exports|link-codes|slips|collectors|amount-checks|requests|reach|dashboard|broadcasts|campaigns)\//,
     roles: OFFICERS,
   },
   { match: /^\/console\/hotline\//, roles: HOTLINE },
+  { match: /^\/console\/post-office\//, roles: ["POST_OFFICE"] },
   // Every officer reads the policy; province officers and admins enter and decide changes.
   {
     match: /^\/console\/policy\/(form\/|rate-tables|import|changes\/:id\/decide)/,
     roles: ["ADMIN", "PROVINCE_OFFICER"],
   },
   { match: /^\/console\/policy\//, roles: OFFICERS },
+  // One's own account: every signed-in member of staff.
+  { match: /^\/api\/me$/, roles: EVERYONE },
   { match: /^\/api\//, roles: ALL },
 ];
 
@@ -112,6 +119,7 @@ beforeAll(async () => {
     ["PROVINCE_OFFICER", "tinh.901", { provinceCodes: ["901"] }],
     ["COMMUNE_OFFICER", "xa.hoaan", { communeCodes: ["90101"] }],
     ["HOTLINE_AGENT", "tongdai.901", { provinceCodes: ["901"] }],
+    ["POST_OFFICE", "buudien.hoaan", { communeCodes: ["90101"] }],
   ];
   for (const [role, username, area] of accounts) {
     await createStaff(app.prisma, { username, password, role, ...area });
@@ -192,7 +200,7 @@ describe("access to the console and the JSON API", () => {
     for (const route of routes) {
       const allowed = policyOf(route);
       if (allowed === "public") continue;
-      for (const role of ALL) {
+      for (const role of EVERYONE) {
         const status = await call(route, concrete(route.path), staff.get(role)!);
         const ok = allowed.includes(role) ? status !== 403 && status < 500 : status === 403;
         if (!ok) wrong.push(`${role} ${route.method} ${route.path} → ${status}`);
@@ -213,7 +221,7 @@ describe("access to the console and the JSON API", () => {
     ];
     expect(roots.length).toBeGreaterThan(10);
     const wrong: string[] = [];
-    for (const role of ALL) {
+    for (const role of EVERYONE) {
       const home = await fetch(`${app.url}/console`, { headers: { cookie: staff.get(role)!.cookie } });
       const nav = /<nav class="mainnav">([\s\S]*?)<\/nav>/.exec(await home.text())?.[1] ?? "";
       const menu = new Set([...nav.matchAll(/href="([^"]+)"/g)].map((m) => `${m[1]}/`));

@@ -56,12 +56,11 @@ export function createExportsRouter(deps: AppDeps): express.Router {
                 ${communeSelect("payouts-commune")}
                 <label for="payouts-month">${t("imports:exports.month")}</label>
                 <select id="payouts-month" name="month">
-                  ${months.map(
-                    (m) =>
-                      html`<option value="${m}" ${m === thisMonth.slice(0, 7) ? html`selected` : ""}>
-                        ${t("imports:exports.monthOption", { month: m.slice(5), year: m.slice(0, 4) })}
-                      </option>`,
-                  )}
+                  ${months.map((m) => {
+                    const label = t("imports:exports.monthOption", { month: m.slice(5), year: m.slice(0, 4) });
+                    const selected = m === thisMonth.slice(0, 7) ? html`selected` : "";
+                    return html`<option value="${m}" ${selected}>${label}</option>`;
+                  })}
                 </select>
                 <p><button type="submit" class="primary">${t("imports:exports.downloadPayouts")}</button></p>
               </form>
