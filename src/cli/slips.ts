@@ -110,7 +110,7 @@ export async function runSlipsCli(argv: string[], io: SlipsIo): Promise<number> 
 
 /** The console's stylesheets, put inside the page so that the file prints anywhere on its own. */
 export async function slipCss(layout: SlipLayout): Promise<string> {
-  const files = ["slips.css", ...(layout === "a5" ? ["slipsA5.css"] : [])];
+  const files = ["printSheets.css", "slips.css", ...(layout === "a5" ? ["slipsA5.css"] : [])];
   const parts = await Promise.all(files.map((f) => readFile(path.join(STATIC_DIR, f), "utf8")));
   // Our own files; a closing tag inside would end the <style> element early.
   return parts.join("\n").replaceAll("</", "<\\/");

@@ -38,10 +38,11 @@ export function linkCodeSheets(v: LinkCodeSheetsView): SafeHtml {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${title} · An Sinh Bot</title>
+        <link rel="stylesheet" href="/console/static/printSheets.css" />
         <link rel="stylesheet" href="/console/static/linkCodes.css" />
         <script src="/console/static/linkCodes.js" defer></script>
       </head>
-      <body class="link-sheets">
+      <body class="print-sheets link-sheets">
         <div class="toolbar no-print">
           <a class="back" href="/console/link-codes">← ${t("linkCodes:print.back")}</a>
           <h1>${title}</h1>

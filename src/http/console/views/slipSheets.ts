@@ -51,7 +51,8 @@ export function slipSheets(v: SlipSheetsView): SafeHtml {
       ? html`<style>
           ${raw(v.assets.css)}
         </style>`
-      : html`<link rel="stylesheet" href="/console/static/slips.css" />
+      : html`<link rel="stylesheet" href="/console/static/printSheets.css" />
+          <link rel="stylesheet" href="/console/static/slips.css" />
           ${v.layout === "a5" ? html`<link rel="stylesheet" href="/console/static/slipsA5.css" />` : ""}
           <script src="/console/static/linkCodes.js" defer></script>`;
   return html`<!doctype html>
@@ -62,7 +63,7 @@ export function slipSheets(v: SlipSheetsView): SafeHtml {
         <title>${title} · An Sinh Bot</title>
         ${css}
       </head>
-      <body class="slip-sheets layout-${v.layout}">
+      <body class="print-sheets slip-sheets layout-${v.layout}">
         <div class="toolbar no-print">
           ${
             v.assets.kind === "linked"
