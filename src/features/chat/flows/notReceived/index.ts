@@ -3,6 +3,7 @@
 // reportNotReceived, the one function every channel uses. Only the person themself (a chat linked
 // as SELF to that payout's owner) can press it to effect; a question in progress stays open.
 import { z } from "zod";
+import type { Prisma } from "../../../../generated/prisma/client.ts";
 import { say } from "../../../../core/reply.ts";
 import { defineEffect } from "../../../../conversation/effect.ts";
 import { decision, defineFlow } from "../../../../conversation/flow.ts";
@@ -20,18 +21,11 @@ const report = defineEffect({
   payload: { payoutId: z.string().max(64) },
   output: z.object({ outcome: z.enum(["opened", "already", "notApplicable"]), ticketNumber: z.number().int() }),
   async perform(tx, { payoutId }, ctx) {
-    // Typed rather than pressed under a notice (an SMS keyword): the person's latest payout paid to
-    // someone else.
-    const self = ctx.links.find((l) => l.role === "SELF");
-    const id =
-      payoutId === LATEST ? (self ? await latestPaidToSomeoneElse(tx, self.beneficiaryId, ctx.now) : null) : payoutId;
-    const payout = id ? await tx.payout.findUnique({ where: { id }, select: { id: true, beneficiaryId: true } }) : null;
-    const own = payout && ctx.links.some((l) => l.role === "SELF" && l.beneficiaryId === payout.beneficiaryId);
-    if (!payout || !own) return { outcome: "notApplicable" as const, ticketNumber: 0 };
-    payoutId = payout.id;
+    const payout = await ownPayout(tx, payoutId, ctx.links, ctx.now);
+    if (!payout) return { outcome: "notApplicable" as const, ticketNumber: 0 };
     const r = await reportNotReceived(tx, {
       beneficiaryId: payout.beneficiaryId,
-      payoutId,
+      payoutId: payout.id,
       channel: ctx.channel,
       identityId: ctx.identityId,
       now: ctx.now,
@@ -43,6 +37,26 @@ const report = defineEffect({
     return r.outcome === "notApplicable" ? { outcome: r.outcome, ticketNumber: 0 } : r;
   },
 });
+
+/**
+ * The payout the report is about, when the chat is linked as the person themself: the one under the
+ * notice, or — typed rather than pressed (an SMS keyword) — their latest payout paid to someone else.
+ */
+async function ownPayout(
+  tx: Prisma.TransactionClient,
+  payoutId: string,
+  links: readonly { role: string; beneficiaryId: string }[],
+  now: Date,
+): Promise<{ id: string; beneficiaryId: string } | null> {
+  if (payoutId === LATEST) {
+    const self = links.find((l) => l.role === "SELF");
+    const id = self ? await latestPaidToSomeoneElse(tx, self.beneficiaryId, now) : null;
+    return self && id ? { id, beneficiaryId: self.beneficiaryId } : null;
+  }
+  const payout = await tx.payout.findUnique({ where: { id: payoutId }, select: { id: true, beneficiaryId: true } });
+  const own = payout && links.some((l) => l.role === "SELF" && l.beneficiaryId === payout.beneficiaryId);
+  return own ? payout : null;
+}
 
 export const notReceivedFlow = defineFlow<never, { payoutId: string }, z.infer<typeof report.result>>({
   name: NAME,
