@@ -3,6 +3,8 @@
 // so a re-sent webhook is answered, not processed twice), then processed under a per-chat lock:
 // one event per chat at a time, whichever instance holds it. Decisions, new state and outgoing replies commit together; a crash before the
 // commit leaves the message unprocessed, and `recover` answers it after the restart.
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import type { InboundEvent } from "../core/events.ts";
 import { inboundBody, type InboundBody } from "../core/events.ts";
 import { withoutNul } from "../lib/text.ts";
@@ -13,7 +15,9 @@ import type { Clock } from "../lib/clock.ts";
 import { toJsonValue } from "../lib/json.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { Brain, ChatContext, ChatSettings, Tx } from "./brain.ts";
-import { loadChatContext } from "./chatContext.ts";
+import { queryRows, sqlDate } from "../db/queryRows.ts";
+import { PRIORITY } from "../delivery/enqueue.ts";
+import { chatContext, contextColumns, contextRow, loadChatContext, type ContextRow } from "./chatContext.ts";
 import { storeOnce } from "./inboundStore.ts";
 import type { Reply } from "../core/reply.ts";
 
@@ -55,6 +59,62 @@ const MAX_FOLLOW_UPS = 6;
 const RETRIES = 12;
 const TX = { timeout: 30_000, maxWait: 30_000 };
 const DEFAULT_CONCURRENCY = 4;
+// People waiting in a chat go before bulk sends.
+const REPLY_PRIORITY = PRIORITY.REPLY;
+
+interface Turn {
+  /** A message was answered (or failed): replies may be waiting in the outbox. */
+  answered: boolean;
+  /** The chat has another message to answer. */
+  more: boolean;
+}
+
+interface NextMessage {
+  id: string;
+  payload: unknown;
+  conversation: { state: unknown; version: number; updatedAt: Date } | null;
+  context: ContextRow;
+}
+
+const nextRow = contextRow.extend({
+  id: z.string().nullable(),
+  payload: z.unknown(),
+  hasConversation: z.boolean(),
+  state: z.unknown(),
+  version: z.number().int().nullable(),
+  updatedAt: sqlDate.nullable(),
+});
+
+/**
+ * The chat's oldest unanswered message, with what answering it needs (the conversation, the chat's
+ * context), in one statement; null when there is none.
+ */
+async function nextMessage(tx: Tx, identityId: string): Promise<NextMessage | null> {
+  const [row] = await queryRows(
+    tx,
+    nextRow,
+    Prisma.sql`
+      SELECT m.id, m.payload, (c.id IS NOT NULL) AS "hasConversation", c.state, c.version, c."updatedAt",
+        ${contextColumns(Prisma.sql`i`)}
+      FROM "ChatIdentity" i
+      JOIN LATERAL (
+        SELECT id, payload FROM "InboundMessage"
+        WHERE "identityId" = i.id AND "processedAt" IS NULL
+        ORDER BY "receivedAt", id LIMIT 1) m ON TRUE
+      LEFT JOIN "Conversation" c ON c."identityId" = i.id
+      WHERE i.id = ${identityId}`,
+  );
+  if (!row?.id) return null;
+  return {
+    id: row.id,
+    payload: row.payload,
+    conversation:
+      row.hasConversation && row.version !== null && row.updatedAt !== null
+        ? { state: row.state, version: row.version, updatedAt: row.updatedAt }
+        : null,
+    context: row,
+  };
+}
 
 export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): ConversationEngine {
   const pending = new Set<Promise<void>>();
@@ -99,60 +159,61 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
   const engine: ConversationEngine = {
     async receive(event) {
       const now = deps.clock.now();
-      const identity = await deps.prisma.chatIdentity.upsert({
-        where: { channel_platformUserId: { channel: event.chat.channel, platformUserId: event.chat.platformUserId } },
-        create: {
+      const body = inboundBody.parse(event);
+      const { identityId, stored } = await storeOnce(
+        deps.prisma,
+        now,
+        deps.resendWindowMs ?? RESEND_WINDOW_MS,
+        {
           channel: event.chat.channel,
           platformUserId: event.chat.platformUserId,
           displayName: event.displayName ? withoutNul(event.displayName) : null,
           locale: event.languageHint?.startsWith("en") ? "en" : "vi",
-          lastInboundAt: now,
         },
-        update: { lastInboundAt: now, ...(event.displayName ? { displayName: withoutNul(event.displayName) } : {}) },
-      });
-      const body = inboundBody.parse(event);
-      const stored = await storeOnce(deps.prisma, now, deps.resendWindowMs ?? RESEND_WINDOW_MS, {
-        channel: event.chat.channel,
-        platformMessageId: event.messageId,
-        identityId: identity.id,
-        kind: body.kind,
-        text: body.kind === "text" ? body.text : body.kind === "button" ? body.data : null,
-        payload: toJsonValue(body),
-        receivedAt: event.at,
-      });
+        {
+          channel: event.chat.channel,
+          platformMessageId: event.messageId,
+          kind: body.kind,
+          text: body.kind === "text" ? body.text : body.kind === "button" ? body.data : null,
+          payload: toJsonValue(body),
+          receivedAt: event.at,
+        },
+      );
       const duplicate = !stored;
       if (duplicate)
         deps.log.info({ channel: event.chat.channel, messageId: event.messageId }, "duplicate inbound ignored");
-      schedule(identity.id);
-      return { duplicate, identityId: identity.id };
+      schedule(identityId);
+      return { duplicate, identityId };
     },
 
     async process(identityId) {
       for (;;) {
-        const done = await deps.prisma
-          .$transaction(async (tx) => {
-            // One event per chat at a time, across instances: the lock lives until this commit.
+        const turn = await deps.prisma
+          .$transaction(async (tx): Promise<Turn> => {
+            // One event per chat at a time, across instances: the lock lives until this commit. It
+            // is taken before the message is read: a statement sees what was committed when it
+            // began, and the message may have been answered by whoever held the lock before.
             await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${identityId}))`;
-            const msg = await tx.inboundMessage.findFirst({
-              where: { identityId, processedAt: null },
-              orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
-            });
-            if (!msg) return true;
-            await handle(tx, identityId, msg.id, msg.payload).catch(async (err: unknown) => {
+            const next = await nextMessage(tx, identityId);
+            if (!next) return { answered: false, more: false };
+            const more = await handle(tx, identityId, next).catch(async (err: unknown) => {
               // Losing the database is not the message's fault: it stays unprocessed and is tried again.
-              throw connectionLoss(err) ? err : new ProcessingError(msg.id, err);
+              throw connectionLoss(err) ? err : new ProcessingError(next.id, err);
             });
-            return false;
+            return { answered: true, more };
           }, TX)
-          .catch(async (err: unknown) => {
+          .catch(async (err: unknown): Promise<Turn> => {
             if (!(err instanceof ProcessingError)) throw err;
             // A bug must not swallow the message or block the chat: keep it with the error, apologise.
             deps.log.error({ err: err.cause, inboundId: err.inboundId }, "message could not be processed");
             await markFailed(identityId, err.inboundId, err.cause);
-            return false;
+            return { answered: true, more: true };
           });
-        deps.onReplies?.();
-        if (done) return;
+        if (turn.answered) deps.onReplies?.();
+        // Nothing more was stored for the chat when its turn was written: done. A message stored
+        // since then on this instance scheduled the chat again (`again`); one stored by another
+        // instance is processed by that instance, once this lock is released.
+        if (!turn.more) return;
       }
     },
 
@@ -175,9 +236,11 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
     },
   };
 
-  async function handle(tx: Tx, identityId: string, inboundId: string, payload: unknown): Promise<void> {
+  /** Answers the message; true when the chat has another one waiting. */
+  async function handle(tx: Tx, identityId: string, next: NextMessage): Promise<boolean> {
     const now = deps.clock.now();
-    const parsedEvent = inboundBody.safeParse(payload);
+    const inboundId = next.id;
+    const parsedEvent = inboundBody.safeParse(next.payload);
     if (!parsedEvent.success) throw new Error("stored inbound payload is not an event");
     const event = parsedEvent.data;
 
@@ -190,11 +253,11 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
             : { reachable: true, unreachableReason: null },
       });
       await tx.inboundMessage.update({ where: { id: inboundId }, data: { processedAt: now } });
-      return;
+      return true;
     }
 
-    const conversation = await tx.conversation.findUnique({ where: { identityId } });
-    let ctx = await loadChatContext(tx, identityId, now, deps.settings, conversation?.updatedAt ?? null);
+    const conversation = next.conversation;
+    let ctx = chatContext(next.context, identityId, now, deps.settings, conversation?.updatedAt ?? null);
     const replies: Reply[] = [];
     let state: S | null = null;
     if (conversation?.state != null) {
@@ -224,29 +287,59 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
       }
     }
 
-    const stateJson = decision.state === null ? undefined : toJsonValue(decision.state);
-    // updatedAt comes from the engine's clock, the same one idleMs is measured with.
-    await tx.conversation.upsert({
-      where: { identityId },
-      create: {
-        identityId,
-        version: deps.brain.stateVersion,
-        state: stateJson,
-        flow: flowName(decision.state),
-        updatedAt: now,
-      },
-      update: {
-        updatedAt: now,
-        version: deps.brain.stateVersion,
-        state: stateJson ?? Prisma.DbNull,
-        flow: flowName(decision.state),
-        revision: { increment: 1 },
-      },
-    });
-    await writeReplies(tx, ctx, replies, inboundId);
-    await tx.inboundMessage.update({ where: { id: inboundId }, data: { processedAt: now, ...scrubbed(event) } });
+    const stateJson = decision.state === null ? null : JSON.stringify(toJsonValue(decision.state));
+    const layout = deps.layoutReplies ? deps.layoutReplies(ctx.channel, replies) : replies;
+    const written = layout.map((reply, i) => ({
+      id: randomUUID(),
+      dedupeKey: `reply:${inboundId}:${i}`,
+      reply: JSON.stringify(toJsonValue(reply)),
+      // Same timestamp for the batch; the index keeps their order.
+      createdAt: new Date(now.getTime() + i),
+    }));
+    const redacted = scrubbed(event);
+    // The state, the replies and the message marked answered, in one statement; it also says
+    // whether the chat has another message waiting (read in the same snapshot, so this one, not
+    // yet marked in it, is left out by its id).
+    const [result] = await queryRows(
+      tx,
+      z.object({ more: z.boolean() }),
+      Prisma.sql`
+        WITH conversation AS (
+          INSERT INTO "Conversation" (id, "identityId", version, state, flow, "updatedAt")
+          VALUES (${randomUUID()}, ${identityId}, ${deps.brain.stateVersion}, ${stateJson}::jsonb,
+            ${flowName(decision.state)}, ${now})
+          ON CONFLICT ("identityId") DO UPDATE SET "updatedAt" = EXCLUDED."updatedAt", version = EXCLUDED.version,
+            state = EXCLUDED.state, flow = EXCLUDED.flow, revision = "Conversation".revision + 1
+          RETURNING 1),
+        ${
+          written.length > 0
+            ? Prisma.sql`replies AS (
+          INSERT INTO "OutboundMessage" (id, channel, "identityId", kind, priority, "dedupeKey", reply, "notBefore", "createdAt")
+          VALUES ${Prisma.join(
+            written.map(
+              (
+                r,
+              ) => Prisma.sql`(${r.id}, ${ctx.channel}::"Channel", ${identityId}, 'REPLY'::"OutboundKind", ${REPLY_PRIORITY},
+            ${r.dedupeKey}, ${r.reply}::jsonb, ${new Date()}, ${r.createdAt})`,
+            ),
+          )}
+          RETURNING 1),`
+            : Prisma.empty
+        }
+        answered AS (
+          UPDATE "InboundMessage" SET "processedAt" = ${now},
+            text = ${redacted ? Prisma.sql`${redacted.text}` : Prisma.sql`text`},
+            payload = ${redacted ? Prisma.sql`${redacted.payload}::jsonb` : Prisma.sql`payload`}
+          WHERE id = ${inboundId}
+          RETURNING 1)
+        SELECT EXISTS (
+          SELECT 1 FROM "InboundMessage"
+          WHERE "identityId" = ${identityId} AND "processedAt" IS NULL AND id <> ${inboundId}) AS more`,
+    );
+    return result?.more ?? true;
   }
 
+  /** The apology for a message that could not be processed (its own transaction). */
   async function writeReplies(tx: Tx, ctx: ChatContext, turn: Reply[], inboundId: string): Promise<void> {
     const replies = deps.layoutReplies ? deps.layoutReplies(ctx.channel, turn) : turn;
     if (replies.length === 0) return;
@@ -256,7 +349,7 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
         channel: ctx.channel,
         identityId: ctx.identityId,
         kind: "REPLY" as const,
-        priority: 100, // people waiting in a chat go before bulk sends
+        priority: REPLY_PRIORITY,
         dedupeKey: `reply:${inboundId}:${i}`,
         reply: toJsonValue(reply),
         // Same timestamp for the batch; the index keeps their order.
@@ -296,10 +389,10 @@ class ProcessingError extends Error {
 
 // Once answered, a message is kept for the conversation's history, but the personal ID, phone or
 // account number someone typed (to link their chat) is not kept in full (Law 91/2025: sensitive data).
-function scrubbed(event: InboundBody): { text?: string | null; payload?: ReturnType<typeof toJsonValue> } {
-  if (event.kind !== "text") return {};
+function scrubbed(event: InboundBody): { text: string; payload: string } | null {
+  if (event.kind !== "text") return null;
   const text = redactString(event.text);
-  return text === event.text ? {} : { text, payload: toJsonValue({ ...event, text }) };
+  return text === event.text ? null : { text, payload: JSON.stringify(toJsonValue({ ...event, text })) };
 }
 
 function flowName(state: unknown): string | null {
