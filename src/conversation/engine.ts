@@ -27,8 +27,8 @@ export interface EngineDeps<S, E, R> {
   clock: Clock;
   brain: Brain<S, E, R>;
   settings: ChatSettings;
-  /** Called after replies were committed, so they go out at once. */
-  onReplies?: () => void;
+  /** Called after replies to a chat on `channel` were committed, so they go out at once. */
+  onReplies?: (channel: ChatContext["channel"]) => void;
   /** How many chats are processed at the same time (each holds a database connection meanwhile). */
   concurrency?: number;
   /** How long a message's key keeps a re-sent copy out (default: RESEND_WINDOW_MS). */
@@ -63,8 +63,8 @@ const DEFAULT_CONCURRENCY = 4;
 const REPLY_PRIORITY = PRIORITY.REPLY;
 
 interface Turn {
-  /** A message was answered (or failed): replies may be waiting in the outbox. */
-  answered: boolean;
+  /** A message was answered (or failed): replies may be waiting in the outbox, for this channel. */
+  answered: ChatContext["channel"] | null;
   /** The chat has another message to answer. */
   more: boolean;
 }
@@ -195,21 +195,19 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
             // began, and the message may have been answered by whoever held the lock before.
             await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${identityId}))`;
             const next = await nextMessage(tx, identityId);
-            if (!next) return { answered: false, more: false };
-            const more = await handle(tx, identityId, next).catch(async (err: unknown) => {
+            if (!next) return { answered: null, more: false };
+            return handle(tx, identityId, next).catch(async (err: unknown) => {
               // Losing the database is not the message's fault: it stays unprocessed and is tried again.
               throw connectionLoss(err) ? err : new ProcessingError(next.id, err);
             });
-            return { answered: true, more };
           }, TX)
           .catch(async (err: unknown): Promise<Turn> => {
             if (!(err instanceof ProcessingError)) throw err;
             // A bug must not swallow the message or block the chat: keep it with the error, apologise.
             deps.log.error({ err: err.cause, inboundId: err.inboundId }, "message could not be processed");
-            await markFailed(identityId, err.inboundId, err.cause);
-            return { answered: true, more: true };
+            return { answered: await markFailed(identityId, err.inboundId, err.cause), more: true };
           });
-        if (turn.answered) deps.onReplies?.();
+        if (turn.answered) deps.onReplies?.(turn.answered);
         // Nothing more was stored for the chat when its turn was written: done. A message stored
         // since then on this instance scheduled the chat again (`again`); one stored by another
         // instance is processed by that instance, once this lock is released.
@@ -236,8 +234,8 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
     },
   };
 
-  /** Answers the message; true when the chat has another one waiting. */
-  async function handle(tx: Tx, identityId: string, next: NextMessage): Promise<boolean> {
+  /** Answers the message. */
+  async function handle(tx: Tx, identityId: string, next: NextMessage): Promise<Turn> {
     const now = deps.clock.now();
     const inboundId = next.id;
     const parsedEvent = inboundBody.safeParse(next.payload);
@@ -253,7 +251,7 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
             : { reachable: true, unreachableReason: null },
       });
       await tx.inboundMessage.update({ where: { id: inboundId }, data: { processedAt: now } });
-      return true;
+      return { answered: null, more: true };
     }
 
     const conversation = next.conversation;
@@ -336,7 +334,7 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
           SELECT 1 FROM "InboundMessage"
           WHERE "identityId" = ${identityId} AND "processedAt" IS NULL AND id <> ${inboundId}) AS more`,
     );
-    return result?.more ?? true;
+    return { answered: written.length > 0 ? ctx.channel : null, more: result?.more ?? true };
   }
 
   /** The apology for a message that could not be processed (its own transaction). */
@@ -358,9 +356,10 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
     });
   }
 
-  async function markFailed(identityId: string, inboundId: string, cause: unknown): Promise<void> {
+  /** Returns the chat's channel, where the apology waits to be sent. */
+  async function markFailed(identityId: string, inboundId: string, cause: unknown): Promise<ChatContext["channel"]> {
     const now = deps.clock.now();
-    await deps.prisma.$transaction(async (tx) => {
+    return deps.prisma.$transaction(async (tx) => {
       const ctx = await loadChatContext(tx, identityId, now, deps.settings, null);
       await tx.inboundMessage.update({
         where: { id: inboundId },
@@ -372,6 +371,7 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
         update: { state: Prisma.DbNull, flow: null },
       });
       await writeReplies(tx, ctx, deps.brain.failureReplies(ctx), inboundId);
+      return ctx.channel;
     }, TX);
   }
 
