@@ -59,14 +59,31 @@ const MAX_FOLLOW_UPS = 6;
 const RETRIES = 12;
 const TX = { timeout: 30_000, maxWait: 30_000 };
 const DEFAULT_CONCURRENCY = 4;
+// Chats whose messages are answered in one transaction: under load, many chats each wait with one
+// message, and their turns share the transaction's statements instead of each paying for them.
+const BATCH = 8;
 // People waiting in a chat go before bulk sends.
 const REPLY_PRIORITY = PRIORITY.REPLY;
 
-interface Turn {
-  /** A message was answered (or failed): replies may be waiting in the outbox, for this channel. */
-  answered: ChatContext["channel"] | null;
-  /** The chat has another message to answer. */
-  more: boolean;
+/** What a transaction answering chats' messages did. */
+interface Turns {
+  /** Channels whose chats got replies (waiting in the outbox now). */
+  channels: Set<ChatContext["channel"]>;
+  /** Chats with another message to answer. */
+  more: string[];
+}
+
+/** What answering one message writes, together with the other chats' of the same transaction. */
+interface TurnWrite {
+  identityId: string;
+  inboundId: string;
+  now: Date;
+  channel: ChatContext["channel"];
+  state: string | null;
+  flow: string | null;
+  replies: { id: string; dedupeKey: string; reply: string; createdAt: Date }[];
+  /** The message's text and payload with personal numbers masked, when it had any. */
+  redacted: { text: string; payload: string } | null;
 }
 
 interface NextMessage {
@@ -86,34 +103,53 @@ const nextRow = contextRow.extend({
 });
 
 /**
- * The chat's oldest unanswered message, with what answering it needs (the conversation, the chat's
- * context), in one statement; null when there is none.
+ * Each chat's oldest unanswered message, with what answering it needs (the conversation, the
+ * chat's context), in one statement; a chat without one is left out.
  */
-async function nextMessage(tx: Tx, identityId: string): Promise<NextMessage | null> {
-  const [row] = await queryRows(
+async function nextMessages(tx: Tx, identityIds: string[]): Promise<Map<string, NextMessage>> {
+  const rows = await queryRows(
     tx,
-    nextRow,
+    nextRow.extend({ identityId: z.string() }),
     Prisma.sql`
-      SELECT m.id, m.payload, (c.id IS NOT NULL) AS "hasConversation", c.state, c.version, c."updatedAt",
-        ${contextColumns(Prisma.sql`i`)}
+      SELECT i.id AS "identityId", m.id, m.payload, (c.id IS NOT NULL) AS "hasConversation", c.state, c.version,
+        c."updatedAt", ${contextColumns(Prisma.sql`i`)}
       FROM "ChatIdentity" i
       JOIN LATERAL (
         SELECT id, payload FROM "InboundMessage"
         WHERE "identityId" = i.id AND "processedAt" IS NULL
         ORDER BY "receivedAt", id LIMIT 1) m ON TRUE
       LEFT JOIN "Conversation" c ON c."identityId" = i.id
-      WHERE i.id = ${identityId}`,
+      WHERE i.id IN (${Prisma.join(identityIds)})`,
   );
-  if (!row?.id) return null;
-  return {
-    id: row.id,
-    payload: row.payload,
-    conversation:
-      row.hasConversation && row.version !== null && row.updatedAt !== null
-        ? { state: row.state, version: row.version, updatedAt: row.updatedAt }
-        : null,
-    context: row,
-  };
+  const next = new Map<string, NextMessage>();
+  for (const row of rows) {
+    if (!row.id) continue;
+    next.set(row.identityId, {
+      id: row.id,
+      payload: row.payload,
+      conversation:
+        row.hasConversation && row.version !== null && row.updatedAt !== null
+          ? { state: row.state, version: row.version, updatedAt: row.updatedAt }
+          : null,
+      context: row,
+    });
+  }
+  return next;
+}
+
+/**
+ * One event per chat at a time, across instances: the locks live until the transaction commits.
+ * Several chats' locks are taken in one order everywhere (by key), so two instances each taking a
+ * few never wait for each other in a circle.
+ */
+async function lockChats(tx: Tx, identityIds: string[]): Promise<void> {
+  if (identityIds.length === 1) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${identityIds[0]}))`;
+    return;
+  }
+  const keys = Prisma.join(identityIds.map((id) => Prisma.sql`(hashtext(${id}))`));
+  await tx.$executeRaw`
+    SELECT pg_advisory_xact_lock(k) FROM (SELECT k FROM (VALUES ${keys}) AS v(k) ORDER BY k OFFSET 0) AS sorted`;
 }
 
 export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): ConversationEngine {
@@ -127,33 +163,95 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
   const again = new Set<string>(); // chats that got a message while being processed
 
   function schedule(identityId: string, retry = 0): void {
-    if (running.has(identityId)) again.add(identityId);
-    else if (!waiting.has(identityId)) waiting.set(identityId, retry);
+    enqueue(identityId, retry);
     startWaiting();
   }
 
+  function enqueue(identityId: string, retry = 0): void {
+    if (running.has(identityId)) again.add(identityId);
+    else if (!waiting.has(identityId)) waiting.set(identityId, retry);
+  }
+
+  let active = 0; // transactions under way, each answering one or a few chats
+
   function startWaiting(): void {
-    for (const [identityId, retry] of waiting) {
-      if (running.size >= limit) return;
-      waiting.delete(identityId);
-      running.add(identityId);
-      const p = engine
-        .process(identityId)
+    while (active < limit && waiting.size > 0) {
+      const batch = [...waiting].slice(0, BATCH);
+      for (const [identityId] of batch) {
+        waiting.delete(identityId);
+        running.add(identityId);
+      }
+      active += 1;
+      const p = answer(batch.map(([identityId]) => identityId))
         .catch((err: unknown) => {
-          deps.log.error({ err, identityId }, "processing failed");
-          // Most often the database was away for a moment (a restart): try again soon rather than
-          // at the next recovery sweep, a minute away; the sweep stays the backstop.
-          if (retry < RETRIES)
-            setTimeout(() => schedule(identityId, retry + 1), Math.min(5000, 500 * 2 ** retry)).unref();
+          for (const [identityId, retry] of batch) {
+            deps.log.error({ err, identityId }, "processing failed");
+            // Most often the database was away for a moment (a restart): try again soon rather than
+            // at the next recovery sweep, a minute away; the sweep stays the backstop.
+            if (retry < RETRIES)
+              setTimeout(() => schedule(identityId, retry + 1), Math.min(5000, 500 * 2 ** retry)).unref();
+          }
         })
         .finally(() => {
-          running.delete(identityId);
-          if (again.delete(identityId)) schedule(identityId);
-          else startWaiting();
+          active -= 1;
+          for (const [identityId] of batch) running.delete(identityId);
+          for (const [identityId] of batch) if (again.delete(identityId)) schedule(identityId);
+          startWaiting();
         });
       pending.add(p);
       void p.finally(() => pending.delete(p));
     }
+  }
+
+  /**
+   * Answers every stored, unanswered message of these chats, in order. Nothing more was stored
+   * for a chat when its turn was written: done with it. A message stored since then on this
+   * instance scheduled the chat again (`again`); one stored by another instance is answered by
+   * that instance, once these locks are released.
+   */
+  async function answer(identityIds: string[]): Promise<void> {
+    for (let chats = identityIds; chats.length > 0;) {
+      const done = await turns(chats).catch(async (err: unknown) => {
+        if (chats.length === 1 || connectionLoss(err)) throw err;
+        // One chat's turn failed (or the chats' effects met in a deadlock): the transaction is
+        // rolled back, and each chat is answered in a transaction of its own.
+        const more: string[] = [];
+        for (const identityId of chats) more.push(...(await turns([identityId])).more);
+        return { channels: new Set<ChatContext["channel"]>(), more };
+      });
+      for (const channel of done.channels) deps.onReplies?.(channel);
+      chats = done.more;
+    }
+  }
+
+  /** Answers the next message of each chat, in one transaction. */
+  async function turns(identityIds: string[]): Promise<Turns> {
+    return deps.prisma
+      .$transaction(async (tx): Promise<Turns> => {
+        // Taken before the messages are read: a statement sees what was committed when it began,
+        // and a message may have been answered by whoever held a lock before.
+        await lockChats(tx, identityIds);
+        const next = await nextMessages(tx, identityIds);
+        const writes: TurnWrite[] = [];
+        const more: string[] = [];
+        for (const [identityId, message] of next) {
+          const write = await handle(tx, identityId, message).catch(async (err: unknown) => {
+            // Losing the database is not the message's fault: it stays unprocessed and is tried again.
+            throw connectionLoss(err) ? err : new ProcessingError(message.id, err);
+          });
+          if (write) writes.push(write);
+          else more.push(identityId);
+        }
+        more.push(...(await writeTurns(tx, writes)));
+        return { channels: new Set(writes.filter((w) => w.replies.length > 0).map((w) => w.channel)), more };
+      }, TX)
+      .catch(async (err: unknown): Promise<Turns> => {
+        if (!(err instanceof ProcessingError) || identityIds.length > 1) throw err;
+        // A bug must not swallow the message or block the chat: keep it with the error, apologise.
+        deps.log.error({ err: err.cause, inboundId: err.inboundId }, "message could not be processed");
+        const channel = await markFailed(identityIds[0]!, err.inboundId, err.cause);
+        return { channels: new Set([channel]), more: identityIds };
+      });
   }
 
   const engine: ConversationEngine = {
@@ -186,34 +284,7 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
       return { duplicate, identityId };
     },
 
-    async process(identityId) {
-      for (;;) {
-        const turn = await deps.prisma
-          .$transaction(async (tx): Promise<Turn> => {
-            // One event per chat at a time, across instances: the lock lives until this commit. It
-            // is taken before the message is read: a statement sees what was committed when it
-            // began, and the message may have been answered by whoever held the lock before.
-            await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${identityId}))`;
-            const next = await nextMessage(tx, identityId);
-            if (!next) return { answered: null, more: false };
-            return handle(tx, identityId, next).catch(async (err: unknown) => {
-              // Losing the database is not the message's fault: it stays unprocessed and is tried again.
-              throw connectionLoss(err) ? err : new ProcessingError(next.id, err);
-            });
-          }, TX)
-          .catch(async (err: unknown): Promise<Turn> => {
-            if (!(err instanceof ProcessingError)) throw err;
-            // A bug must not swallow the message or block the chat: keep it with the error, apologise.
-            deps.log.error({ err: err.cause, inboundId: err.inboundId }, "message could not be processed");
-            return { answered: await markFailed(identityId, err.inboundId, err.cause), more: true };
-          });
-        if (turn.answered) deps.onReplies?.(turn.answered);
-        // Nothing more was stored for the chat when its turn was written: done. A message stored
-        // since then on this instance scheduled the chat again (`again`); one stored by another
-        // instance is processed by that instance, once this lock is released.
-        if (!turn.more) return;
-      }
-    },
+    process: (identityId) => answer([identityId]),
 
     async recover() {
       const rows = await deps.prisma.inboundMessage.findMany({
@@ -221,7 +292,9 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
         distinct: ["identityId"],
         select: { identityId: true },
       });
-      for (const r of rows) if (r.identityId) schedule(r.identityId);
+      // All queued before any starts: they are answered a few chats to a transaction.
+      for (const r of rows) if (r.identityId) enqueue(r.identityId);
+      startWaiting();
       await engine.settle();
       return rows.length;
     },
@@ -234,8 +307,11 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
     },
   };
 
-  /** Answers the message. */
-  async function handle(tx: Tx, identityId: string, next: NextMessage): Promise<Turn> {
+  /**
+   * Decides the answer to the message (performing the effects it asks for); null when the message
+   * was an event about the chat, written already.
+   */
+  async function handle(tx: Tx, identityId: string, next: NextMessage): Promise<TurnWrite | null> {
     const now = deps.clock.now();
     const inboundId = next.id;
     const parsedEvent = inboundBody.safeParse(next.payload);
@@ -251,7 +327,7 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
             : { reachable: true, unreachableReason: null },
       });
       await tx.inboundMessage.update({ where: { id: inboundId }, data: { processedAt: now } });
-      return { answered: null, more: true };
+      return null;
     }
 
     const conversation = next.conversation;
@@ -285,56 +361,78 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
       }
     }
 
-    const stateJson = decision.state === null ? null : JSON.stringify(toJsonValue(decision.state));
     const layout = deps.layoutReplies ? deps.layoutReplies(ctx.channel, replies) : replies;
-    const written = layout.map((reply, i) => ({
-      id: randomUUID(),
-      dedupeKey: `reply:${inboundId}:${i}`,
-      reply: JSON.stringify(toJsonValue(reply)),
-      // Same timestamp for the batch; the index keeps their order.
-      createdAt: new Date(now.getTime() + i),
-    }));
-    const redacted = scrubbed(event);
-    // The state, the replies and the message marked answered, in one statement; it also says
-    // whether the chat has another message waiting (read in the same snapshot, so this one, not
-    // yet marked in it, is left out by its id).
-    const [result] = await queryRows(
+    return {
+      identityId,
+      inboundId,
+      now,
+      channel: ctx.channel,
+      state: decision.state === null ? null : JSON.stringify(toJsonValue(decision.state)),
+      flow: flowName(decision.state),
+      replies: layout.map((reply, i) => ({
+        id: randomUUID(),
+        dedupeKey: `reply:${inboundId}:${i}`,
+        reply: JSON.stringify(toJsonValue(reply)),
+        // Same timestamp for the batch; the index keeps their order.
+        createdAt: new Date(now.getTime() + i),
+      })),
+      redacted: scrubbed(event),
+    };
+  }
+
+  /**
+   * The chats' states, their replies and their messages marked answered, in one statement; it
+   * also returns the chats with another message waiting (read in the same snapshot, so the ones
+   * being marked, not yet marked in it, are left out by their ids).
+   */
+  async function writeTurns(tx: Tx, writes: TurnWrite[]): Promise<string[]> {
+    if (writes.length === 0) return [];
+    const replies = writes.flatMap((w) =>
+      w.replies.map(
+        (r) => Prisma.sql`(${r.id}, ${w.channel}::"Channel", ${w.identityId}, 'REPLY'::"OutboundKind",
+          ${REPLY_PRIORITY}, ${r.dedupeKey}, ${r.reply}::jsonb, ${new Date()}, ${r.createdAt})`,
+      ),
+    );
+    const rows = await queryRows(
       tx,
-      z.object({ more: z.boolean() }),
+      z.object({ identityId: z.string() }),
       Prisma.sql`
         WITH conversation AS (
           INSERT INTO "Conversation" (id, "identityId", version, state, flow, "updatedAt")
-          VALUES (${randomUUID()}, ${identityId}, ${deps.brain.stateVersion}, ${stateJson}::jsonb,
-            ${flowName(decision.state)}, ${now})
+          VALUES ${Prisma.join(
+            writes.map(
+              (w) => Prisma.sql`(${randomUUID()}, ${w.identityId}, ${deps.brain.stateVersion}, ${w.state}::jsonb,
+                ${w.flow}, ${w.now})`,
+            ),
+          )}
           ON CONFLICT ("identityId") DO UPDATE SET "updatedAt" = EXCLUDED."updatedAt", version = EXCLUDED.version,
             state = EXCLUDED.state, flow = EXCLUDED.flow, revision = "Conversation".revision + 1
           RETURNING 1),
         ${
-          written.length > 0
+          replies.length > 0
             ? Prisma.sql`replies AS (
           INSERT INTO "OutboundMessage" (id, channel, "identityId", kind, priority, "dedupeKey", reply, "notBefore", "createdAt")
-          VALUES ${Prisma.join(
-            written.map(
-              (
-                r,
-              ) => Prisma.sql`(${r.id}, ${ctx.channel}::"Channel", ${identityId}, 'REPLY'::"OutboundKind", ${REPLY_PRIORITY},
-            ${r.dedupeKey}, ${r.reply}::jsonb, ${new Date()}, ${r.createdAt})`,
-            ),
-          )}
+          VALUES ${Prisma.join(replies)}
           RETURNING 1),`
             : Prisma.empty
         }
         answered AS (
-          UPDATE "InboundMessage" SET "processedAt" = ${now},
-            text = ${redacted ? Prisma.sql`${redacted.text}` : Prisma.sql`text`},
-            payload = ${redacted ? Prisma.sql`${redacted.payload}::jsonb` : Prisma.sql`payload`}
-          WHERE id = ${inboundId}
+          UPDATE "InboundMessage" m SET "processedAt" = v.at,
+            text = CASE WHEN v.redacted THEN v.text ELSE m.text END,
+            payload = CASE WHEN v.redacted THEN v.payload ELSE m.payload END
+          FROM (VALUES ${Prisma.join(
+            writes.map(
+              (w) => Prisma.sql`(${w.inboundId}, ${w.now}::timestamp(3), ${w.redacted !== null}::boolean,
+                ${w.redacted?.text ?? null}::text, ${w.redacted?.payload ?? null}::jsonb)`,
+            ),
+          )}) AS v(id, at, redacted, text, payload)
+          WHERE m.id = v.id
           RETURNING 1)
-        SELECT EXISTS (
-          SELECT 1 FROM "InboundMessage"
-          WHERE "identityId" = ${identityId} AND "processedAt" IS NULL AND id <> ${inboundId}) AS more`,
+        SELECT DISTINCT "identityId" FROM "InboundMessage"
+        WHERE "identityId" IN (${Prisma.join(writes.map((w) => w.identityId))}) AND "processedAt" IS NULL
+          AND id NOT IN (${Prisma.join(writes.map((w) => w.inboundId))})`,
     );
-    return { answered: written.length > 0 ? ctx.channel : null, more: result?.more ?? true };
+    return rows.map((r) => r.identityId);
   }
 
   /** The apology for a message that could not be processed (its own transaction). */
