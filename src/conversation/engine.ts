@@ -94,6 +94,7 @@ interface NextMessage {
 }
 
 const nextRow = contextRow.extend({
+  identityId: z.string(),
   id: z.string().nullable(),
   payload: z.unknown(),
   hasConversation: z.boolean(),
@@ -102,6 +103,8 @@ const nextRow = contextRow.extend({
   updatedAt: sqlDate.nullable(),
 });
 
+const chatRow = z.object({ identityId: z.string() });
+
 /**
  * Each chat's oldest unanswered message, with what answering it needs (the conversation, the
  * chat's context), in one statement; a chat without one is left out.
@@ -109,7 +112,7 @@ const nextRow = contextRow.extend({
 async function nextMessages(tx: Tx, identityIds: string[]): Promise<Map<string, NextMessage>> {
   const rows = await queryRows(
     tx,
-    nextRow.extend({ identityId: z.string() }),
+    nextRow,
     Prisma.sql`
       SELECT i.id AS "identityId", m.id, m.payload, (c.id IS NOT NULL) AS "hasConversation", c.state, c.version,
         c."updatedAt", ${contextColumns(Prisma.sql`i`)}
@@ -395,7 +398,7 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
     );
     const rows = await queryRows(
       tx,
-      z.object({ identityId: z.string() }),
+      chatRow,
       Prisma.sql`
         WITH conversation AS (
           INSERT INTO "Conversation" (id, "identityId", version, state, flow, "updatedAt")
