@@ -157,9 +157,9 @@ async function lockChats(tx: Tx, identityIds: string[]): Promise<void> {
 
 export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): ConversationEngine {
   const pending = new Set<Promise<void>>();
-  // Chats are processed a few at a time, each holding one database connection for its
-  // transaction: the rest of the pool stays free for storing new messages (a webhook's answer
-  // waits on that) and for sending replies. A chat is never queued or run twice at once here.
+  // A few transactions at a time, each holding one database connection and answering one chat or
+  // a few waiting ones: the rest of the pool stays free for storing new messages (a webhook's
+  // answer waits on that) and for sending replies. A chat is never queued or run twice at once here.
   const limit = Math.max(1, deps.concurrency ?? DEFAULT_CONCURRENCY);
   const waiting = new Map<string, number>(); // chat → retry count, in arrival order
   const running = new Set<string>();
