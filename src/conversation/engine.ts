@@ -218,9 +218,13 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
         if (chats.length === 1 || connectionLoss(err)) throw err;
         // One chat's turn failed (or the chats' effects met in a deadlock): the transaction is
         // rolled back, and each chat is answered in a transaction of its own.
-        const more: string[] = [];
-        for (const identityId of chats) more.push(...(await turns([identityId])).more);
-        return { channels: new Set<ChatContext["channel"]>(), more };
+        const alone: Turns = { channels: new Set(), more: [] };
+        for (const identityId of chats) {
+          const one = await turns([identityId]);
+          for (const channel of one.channels) alone.channels.add(channel);
+          alone.more.push(...one.more);
+        }
+        return alone;
       });
       for (const channel of done.channels) deps.onReplies?.(channel);
       chats = done.more;
