@@ -3,6 +3,8 @@
 // so a re-sent webhook is answered, not processed twice), then processed under a per-chat lock:
 // one event per chat at a time, whichever instance holds it. Decisions, new state and outgoing replies commit together; a crash before the
 // commit leaves the message unprocessed, and `recover` answers it after the restart.
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import type { InboundEvent } from "../core/events.ts";
 import { inboundBody, type InboundBody } from "../core/events.ts";
 import { withoutNul } from "../lib/text.ts";
@@ -13,7 +15,9 @@ import type { Clock } from "../lib/clock.ts";
 import { toJsonValue } from "../lib/json.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { Brain, ChatContext, ChatSettings, Tx } from "./brain.ts";
-import { loadChatContext } from "./chatContext.ts";
+import { queryRows, sqlDate } from "../db/queryRows.ts";
+import { PRIORITY } from "../delivery/enqueue.ts";
+import { chatContext, contextColumns, contextRow, loadChatContext, type ContextRow } from "./chatContext.ts";
 import { storeOnce } from "./inboundStore.ts";
 import type { Reply } from "../core/reply.ts";
 
@@ -23,8 +27,8 @@ export interface EngineDeps<S, E, R> {
   clock: Clock;
   brain: Brain<S, E, R>;
   settings: ChatSettings;
-  /** Called after replies were committed, so they go out at once. */
-  onReplies?: () => void;
+  /** Called after replies to a chat on `channel` were committed, so they go out at once. */
+  onReplies?: (channel: ChatContext["channel"]) => void;
   /** How many chats are processed at the same time (each holds a database connection meanwhile). */
   concurrency?: number;
   /** How long a message's key keeps a re-sent copy out (default: RESEND_WINDOW_MS). */
@@ -55,106 +59,239 @@ const MAX_FOLLOW_UPS = 6;
 const RETRIES = 12;
 const TX = { timeout: 30_000, maxWait: 30_000 };
 const DEFAULT_CONCURRENCY = 4;
+// Chats whose messages are answered in one transaction: under load, many chats each wait with one
+// message, and their turns share the transaction's statements instead of each paying for them.
+const BATCH = 8;
+// People waiting in a chat go before bulk sends.
+const REPLY_PRIORITY = PRIORITY.REPLY;
+
+/** What a transaction answering chats' messages did. */
+interface Turns {
+  /** Channels whose chats got replies (waiting in the outbox now). */
+  channels: Set<ChatContext["channel"]>;
+  /** Chats with another message to answer. */
+  more: string[];
+}
+
+/** What answering one message writes, together with the other chats' of the same transaction. */
+interface TurnWrite {
+  identityId: string;
+  inboundId: string;
+  now: Date;
+  channel: ChatContext["channel"];
+  state: string | null;
+  flow: string | null;
+  replies: { id: string; dedupeKey: string; reply: string; createdAt: Date }[];
+  /** The message's text and payload with personal numbers masked, when it had any. */
+  redacted: { text: string; payload: string } | null;
+}
+
+interface NextMessage {
+  id: string;
+  payload: unknown;
+  conversation: { state: unknown; version: number; updatedAt: Date } | null;
+  context: ContextRow;
+}
+
+const nextRow = contextRow.extend({
+  identityId: z.string(),
+  id: z.string().nullable(),
+  payload: z.unknown(),
+  hasConversation: z.boolean(),
+  state: z.unknown(),
+  version: z.number().int().nullable(),
+  updatedAt: sqlDate.nullable(),
+});
+
+const chatRow = z.object({ identityId: z.string() });
+
+/**
+ * Each chat's oldest unanswered message, with what answering it needs (the conversation, the
+ * chat's context), in one statement; a chat without one is left out.
+ */
+async function nextMessages(tx: Tx, identityIds: string[]): Promise<Map<string, NextMessage>> {
+  const rows = await queryRows(
+    tx,
+    nextRow,
+    Prisma.sql`
+      SELECT i.id AS "identityId", m.id, m.payload, (c.id IS NOT NULL) AS "hasConversation", c.state, c.version,
+        c."updatedAt", ${contextColumns(Prisma.sql`i`)}
+      FROM "ChatIdentity" i
+      JOIN LATERAL (
+        SELECT id, payload FROM "InboundMessage"
+        WHERE "identityId" = i.id AND "processedAt" IS NULL
+        ORDER BY "receivedAt", id LIMIT 1) m ON TRUE
+      LEFT JOIN "Conversation" c ON c."identityId" = i.id
+      WHERE i.id IN (${Prisma.join(identityIds)})`,
+  );
+  const next = new Map<string, NextMessage>();
+  for (const row of rows) {
+    if (!row.id) continue;
+    next.set(row.identityId, {
+      id: row.id,
+      payload: row.payload,
+      conversation:
+        row.hasConversation && row.version !== null && row.updatedAt !== null
+          ? { state: row.state, version: row.version, updatedAt: row.updatedAt }
+          : null,
+      context: row,
+    });
+  }
+  return next;
+}
+
+/**
+ * One event per chat at a time, across instances: the locks live until the transaction commits.
+ * Several chats' locks are taken in one order everywhere (by key), so two instances each taking a
+ * few never wait for each other in a circle.
+ */
+async function lockChats(tx: Tx, identityIds: string[]): Promise<void> {
+  if (identityIds.length === 1) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${identityIds[0]}))`;
+    return;
+  }
+  const keys = Prisma.join(identityIds.map((id) => Prisma.sql`(hashtext(${id}))`));
+  await tx.$executeRaw`
+    SELECT pg_advisory_xact_lock(k) FROM (SELECT k FROM (VALUES ${keys}) AS v(k) ORDER BY k OFFSET 0) AS sorted`;
+}
 
 export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): ConversationEngine {
   const pending = new Set<Promise<void>>();
-  // Chats are processed a few at a time, each holding one database connection for its
-  // transaction: the rest of the pool stays free for storing new messages (a webhook's answer
-  // waits on that) and for sending replies. A chat is never queued or run twice at once here.
+  // A few transactions at a time, each holding one database connection and answering one chat or
+  // a few waiting ones: the rest of the pool stays free for storing new messages (a webhook's
+  // answer waits on that) and for sending replies. A chat is never queued or run twice at once here.
   const limit = Math.max(1, deps.concurrency ?? DEFAULT_CONCURRENCY);
   const waiting = new Map<string, number>(); // chat → retry count, in arrival order
   const running = new Set<string>();
   const again = new Set<string>(); // chats that got a message while being processed
 
   function schedule(identityId: string, retry = 0): void {
-    if (running.has(identityId)) again.add(identityId);
-    else if (!waiting.has(identityId)) waiting.set(identityId, retry);
+    enqueue(identityId, retry);
     startWaiting();
   }
 
+  function enqueue(identityId: string, retry = 0): void {
+    if (running.has(identityId)) again.add(identityId);
+    else if (!waiting.has(identityId)) waiting.set(identityId, retry);
+  }
+
+  let active = 0; // transactions under way, each answering one or a few chats
+
   function startWaiting(): void {
-    for (const [identityId, retry] of waiting) {
-      if (running.size >= limit) return;
-      waiting.delete(identityId);
-      running.add(identityId);
-      const p = engine
-        .process(identityId)
+    while (active < limit && waiting.size > 0) {
+      const batch = [...waiting].slice(0, BATCH);
+      for (const [identityId] of batch) {
+        waiting.delete(identityId);
+        running.add(identityId);
+      }
+      active += 1;
+      const p = answer(batch.map(([identityId]) => identityId))
         .catch((err: unknown) => {
-          deps.log.error({ err, identityId }, "processing failed");
-          // Most often the database was away for a moment (a restart): try again soon rather than
-          // at the next recovery sweep, a minute away; the sweep stays the backstop.
-          if (retry < RETRIES)
-            setTimeout(() => schedule(identityId, retry + 1), Math.min(5000, 500 * 2 ** retry)).unref();
+          for (const [identityId, retry] of batch) {
+            deps.log.error({ err, identityId }, "processing failed");
+            // Most often the database was away for a moment (a restart): try again soon rather than
+            // at the next recovery sweep, a minute away; the sweep stays the backstop.
+            if (retry < RETRIES)
+              setTimeout(() => schedule(identityId, retry + 1), Math.min(5000, 500 * 2 ** retry)).unref();
+          }
         })
         .finally(() => {
-          running.delete(identityId);
-          if (again.delete(identityId)) schedule(identityId);
-          else startWaiting();
+          active -= 1;
+          for (const [identityId] of batch) running.delete(identityId);
+          for (const [identityId] of batch) if (again.delete(identityId)) schedule(identityId);
+          startWaiting();
         });
       pending.add(p);
       void p.finally(() => pending.delete(p));
     }
   }
 
+  /**
+   * Answers every stored, unanswered message of these chats, in order. Nothing more was stored
+   * for a chat when its turn was written: done with it. A message stored since then on this
+   * instance scheduled the chat again (`again`); one stored by another instance is answered by
+   * that instance, once these locks are released.
+   */
+  async function answer(identityIds: string[]): Promise<void> {
+    for (let chats = identityIds; chats.length > 0;) {
+      const done = await turns(chats).catch(async (err: unknown) => {
+        if (chats.length === 1 || connectionLoss(err)) throw err;
+        // One chat's turn failed (or the chats' effects met in a deadlock): the transaction is
+        // rolled back, and each chat is answered in a transaction of its own.
+        const alone: Turns = { channels: new Set(), more: [] };
+        for (const identityId of chats) {
+          const one = await turns([identityId]);
+          for (const channel of one.channels) alone.channels.add(channel);
+          alone.more.push(...one.more);
+        }
+        return alone;
+      });
+      for (const channel of done.channels) deps.onReplies?.(channel);
+      chats = done.more;
+    }
+  }
+
+  /** Answers the next message of each chat, in one transaction. */
+  async function turns(identityIds: string[]): Promise<Turns> {
+    return deps.prisma
+      .$transaction(async (tx): Promise<Turns> => {
+        // Taken before the messages are read: a statement sees what was committed when it began,
+        // and a message may have been answered by whoever held a lock before.
+        await lockChats(tx, identityIds);
+        const next = await nextMessages(tx, identityIds);
+        const writes: TurnWrite[] = [];
+        const more: string[] = [];
+        for (const [identityId, message] of next) {
+          const write = await handle(tx, identityId, message).catch(async (err: unknown) => {
+            // Losing the database is not the message's fault: it stays unprocessed and is tried again.
+            throw connectionLoss(err) ? err : new ProcessingError(message.id, err);
+          });
+          if (write) writes.push(write);
+          else more.push(identityId);
+        }
+        more.push(...(await writeTurns(tx, writes)));
+        return { channels: new Set(writes.filter((w) => w.replies.length > 0).map((w) => w.channel)), more };
+      }, TX)
+      .catch(async (err: unknown): Promise<Turns> => {
+        if (!(err instanceof ProcessingError) || identityIds.length > 1) throw err;
+        // A bug must not swallow the message or block the chat: keep it with the error, apologise.
+        deps.log.error({ err: err.cause, inboundId: err.inboundId }, "message could not be processed");
+        const channel = await markFailed(identityIds[0]!, err.inboundId, err.cause);
+        return { channels: new Set([channel]), more: identityIds };
+      });
+  }
+
   const engine: ConversationEngine = {
     async receive(event) {
       const now = deps.clock.now();
-      const identity = await deps.prisma.chatIdentity.upsert({
-        where: { channel_platformUserId: { channel: event.chat.channel, platformUserId: event.chat.platformUserId } },
-        create: {
+      const body = inboundBody.parse(event);
+      const { identityId, stored } = await storeOnce(
+        deps.prisma,
+        now,
+        deps.resendWindowMs ?? RESEND_WINDOW_MS,
+        {
           channel: event.chat.channel,
           platformUserId: event.chat.platformUserId,
           displayName: event.displayName ? withoutNul(event.displayName) : null,
           locale: event.languageHint?.startsWith("en") ? "en" : "vi",
-          lastInboundAt: now,
         },
-        update: { lastInboundAt: now, ...(event.displayName ? { displayName: withoutNul(event.displayName) } : {}) },
-      });
-      const body = inboundBody.parse(event);
-      const stored = await storeOnce(deps.prisma, now, deps.resendWindowMs ?? RESEND_WINDOW_MS, {
-        channel: event.chat.channel,
-        platformMessageId: event.messageId,
-        identityId: identity.id,
-        kind: body.kind,
-        text: body.kind === "text" ? body.text : body.kind === "button" ? body.data : null,
-        payload: toJsonValue(body),
-        receivedAt: event.at,
-      });
+        {
+          channel: event.chat.channel,
+          platformMessageId: event.messageId,
+          kind: body.kind,
+          text: body.kind === "text" ? body.text : body.kind === "button" ? body.data : null,
+          payload: toJsonValue(body),
+          receivedAt: event.at,
+        },
+      );
       const duplicate = !stored;
       if (duplicate)
         deps.log.info({ channel: event.chat.channel, messageId: event.messageId }, "duplicate inbound ignored");
-      schedule(identity.id);
-      return { duplicate, identityId: identity.id };
+      schedule(identityId);
+      return { duplicate, identityId };
     },
 
-    async process(identityId) {
-      for (;;) {
-        const done = await deps.prisma
-          .$transaction(async (tx) => {
-            // One event per chat at a time, across instances: the lock lives until this commit.
-            await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${identityId}))`;
-            const msg = await tx.inboundMessage.findFirst({
-              where: { identityId, processedAt: null },
-              orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
-            });
-            if (!msg) return true;
-            await handle(tx, identityId, msg.id, msg.payload).catch(async (err: unknown) => {
-              // Losing the database is not the message's fault: it stays unprocessed and is tried again.
-              throw connectionLoss(err) ? err : new ProcessingError(msg.id, err);
-            });
-            return false;
-          }, TX)
-          .catch(async (err: unknown) => {
-            if (!(err instanceof ProcessingError)) throw err;
-            // A bug must not swallow the message or block the chat: keep it with the error, apologise.
-            deps.log.error({ err: err.cause, inboundId: err.inboundId }, "message could not be processed");
-            await markFailed(identityId, err.inboundId, err.cause);
-            return false;
-          });
-        deps.onReplies?.();
-        if (done) return;
-      }
-    },
+    process: (identityId) => answer([identityId]),
 
     async recover() {
       const rows = await deps.prisma.inboundMessage.findMany({
@@ -162,7 +299,9 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
         distinct: ["identityId"],
         select: { identityId: true },
       });
-      for (const r of rows) if (r.identityId) schedule(r.identityId);
+      // All queued before any starts: they are answered a few chats to a transaction.
+      for (const r of rows) if (r.identityId) enqueue(r.identityId);
+      startWaiting();
       await engine.settle();
       return rows.length;
     },
@@ -175,9 +314,14 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
     },
   };
 
-  async function handle(tx: Tx, identityId: string, inboundId: string, payload: unknown): Promise<void> {
+  /**
+   * Decides the answer to the message (performing the effects it asks for); null when the message
+   * was an event about the chat, written already.
+   */
+  async function handle(tx: Tx, identityId: string, next: NextMessage): Promise<TurnWrite | null> {
     const now = deps.clock.now();
-    const parsedEvent = inboundBody.safeParse(payload);
+    const inboundId = next.id;
+    const parsedEvent = inboundBody.safeParse(next.payload);
     if (!parsedEvent.success) throw new Error("stored inbound payload is not an event");
     const event = parsedEvent.data;
 
@@ -190,11 +334,11 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
             : { reachable: true, unreachableReason: null },
       });
       await tx.inboundMessage.update({ where: { id: inboundId }, data: { processedAt: now } });
-      return;
+      return null;
     }
 
-    const conversation = await tx.conversation.findUnique({ where: { identityId } });
-    let ctx = await loadChatContext(tx, identityId, now, deps.settings, conversation?.updatedAt ?? null);
+    const conversation = next.conversation;
+    let ctx = chatContext(next.context, identityId, now, deps.settings, conversation?.updatedAt ?? null);
     const replies: Reply[] = [];
     let state: S | null = null;
     if (conversation?.state != null) {
@@ -224,29 +368,81 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
       }
     }
 
-    const stateJson = decision.state === null ? undefined : toJsonValue(decision.state);
-    // updatedAt comes from the engine's clock, the same one idleMs is measured with.
-    await tx.conversation.upsert({
-      where: { identityId },
-      create: {
-        identityId,
-        version: deps.brain.stateVersion,
-        state: stateJson,
-        flow: flowName(decision.state),
-        updatedAt: now,
-      },
-      update: {
-        updatedAt: now,
-        version: deps.brain.stateVersion,
-        state: stateJson ?? Prisma.DbNull,
-        flow: flowName(decision.state),
-        revision: { increment: 1 },
-      },
-    });
-    await writeReplies(tx, ctx, replies, inboundId);
-    await tx.inboundMessage.update({ where: { id: inboundId }, data: { processedAt: now, ...scrubbed(event) } });
+    const layout = deps.layoutReplies ? deps.layoutReplies(ctx.channel, replies) : replies;
+    return {
+      identityId,
+      inboundId,
+      now,
+      channel: ctx.channel,
+      state: decision.state === null ? null : JSON.stringify(toJsonValue(decision.state)),
+      flow: flowName(decision.state),
+      replies: layout.map((reply, i) => ({
+        id: randomUUID(),
+        dedupeKey: `reply:${inboundId}:${i}`,
+        reply: JSON.stringify(toJsonValue(reply)),
+        // Same timestamp for the batch; the index keeps their order.
+        createdAt: new Date(now.getTime() + i),
+      })),
+      redacted: scrubbed(event),
+    };
   }
 
+  /**
+   * The chats' states, their replies and their messages marked answered, in one statement; it
+   * also returns the chats with another message waiting (read in the same snapshot, so the ones
+   * being marked, not yet marked in it, are left out by their ids).
+   */
+  async function writeTurns(tx: Tx, writes: TurnWrite[]): Promise<string[]> {
+    if (writes.length === 0) return [];
+    const replies = writes.flatMap((w) =>
+      w.replies.map(
+        (r) => Prisma.sql`(${r.id}, ${w.channel}::"Channel", ${w.identityId}, 'REPLY'::"OutboundKind",
+          ${REPLY_PRIORITY}, ${r.dedupeKey}, ${r.reply}::jsonb, ${new Date()}, ${r.createdAt})`,
+      ),
+    );
+    const rows = await queryRows(
+      tx,
+      chatRow,
+      Prisma.sql`
+        WITH conversation AS (
+          INSERT INTO "Conversation" (id, "identityId", version, state, flow, "updatedAt")
+          VALUES ${Prisma.join(
+            writes.map(
+              (w) => Prisma.sql`(${randomUUID()}, ${w.identityId}, ${deps.brain.stateVersion}, ${w.state}::jsonb,
+                ${w.flow}, ${w.now})`,
+            ),
+          )}
+          ON CONFLICT ("identityId") DO UPDATE SET "updatedAt" = EXCLUDED."updatedAt", version = EXCLUDED.version,
+            state = EXCLUDED.state, flow = EXCLUDED.flow, revision = "Conversation".revision + 1
+          RETURNING 1),
+        ${
+          replies.length > 0
+            ? Prisma.sql`replies AS (
+          INSERT INTO "OutboundMessage" (id, channel, "identityId", kind, priority, "dedupeKey", reply, "notBefore", "createdAt")
+          VALUES ${Prisma.join(replies)}
+          RETURNING 1),`
+            : Prisma.empty
+        }
+        answered AS (
+          UPDATE "InboundMessage" m SET "processedAt" = v.at,
+            text = CASE WHEN v.redacted THEN v.text ELSE m.text END,
+            payload = CASE WHEN v.redacted THEN v.payload ELSE m.payload END
+          FROM (VALUES ${Prisma.join(
+            writes.map(
+              (w) => Prisma.sql`(${w.inboundId}, ${w.now}::timestamp(3), ${w.redacted !== null}::boolean,
+                ${w.redacted?.text ?? null}::text, ${w.redacted?.payload ?? null}::jsonb)`,
+            ),
+          )}) AS v(id, at, redacted, text, payload)
+          WHERE m.id = v.id
+          RETURNING 1)
+        SELECT DISTINCT "identityId" FROM "InboundMessage"
+        WHERE "identityId" IN (${Prisma.join(writes.map((w) => w.identityId))}) AND "processedAt" IS NULL
+          AND id NOT IN (${Prisma.join(writes.map((w) => w.inboundId))})`,
+    );
+    return rows.map((r) => r.identityId);
+  }
+
+  /** The apology for a message that could not be processed (its own transaction). */
   async function writeReplies(tx: Tx, ctx: ChatContext, turn: Reply[], inboundId: string): Promise<void> {
     const replies = deps.layoutReplies ? deps.layoutReplies(ctx.channel, turn) : turn;
     if (replies.length === 0) return;
@@ -256,7 +452,7 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
         channel: ctx.channel,
         identityId: ctx.identityId,
         kind: "REPLY" as const,
-        priority: 100, // people waiting in a chat go before bulk sends
+        priority: REPLY_PRIORITY,
         dedupeKey: `reply:${inboundId}:${i}`,
         reply: toJsonValue(reply),
         // Same timestamp for the batch; the index keeps their order.
@@ -265,9 +461,10 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
     });
   }
 
-  async function markFailed(identityId: string, inboundId: string, cause: unknown): Promise<void> {
+  /** Returns the chat's channel, where the apology waits to be sent. */
+  async function markFailed(identityId: string, inboundId: string, cause: unknown): Promise<ChatContext["channel"]> {
     const now = deps.clock.now();
-    await deps.prisma.$transaction(async (tx) => {
+    return deps.prisma.$transaction(async (tx) => {
       const ctx = await loadChatContext(tx, identityId, now, deps.settings, null);
       await tx.inboundMessage.update({
         where: { id: inboundId },
@@ -279,6 +476,7 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
         update: { state: Prisma.DbNull, flow: null },
       });
       await writeReplies(tx, ctx, deps.brain.failureReplies(ctx), inboundId);
+      return ctx.channel;
     }, TX);
   }
 
@@ -296,10 +494,10 @@ class ProcessingError extends Error {
 
 // Once answered, a message is kept for the conversation's history, but the personal ID, phone or
 // account number someone typed (to link their chat) is not kept in full (Law 91/2025: sensitive data).
-function scrubbed(event: InboundBody): { text?: string | null; payload?: ReturnType<typeof toJsonValue> } {
-  if (event.kind !== "text") return {};
+function scrubbed(event: InboundBody): { text: string; payload: string } | null {
+  if (event.kind !== "text") return null;
   const text = redactString(event.text);
-  return text === event.text ? {} : { text, payload: toJsonValue({ ...event, text }) };
+  return text === event.text ? null : { text, payload: JSON.stringify(toJsonValue({ ...event, text })) };
 }
 
 function flowName(state: unknown): string | null {

@@ -82,14 +82,14 @@ export function chatSettings(config: Config): ChatSettings {
 export function createChatRuntime(deps: ChatRuntimeDeps): ChatRuntime {
   // The engine kicks the outbox after each answered message; the outbox needs the channels,
   // which need the engine: the kick is bound once all three exist.
-  let kick = (): void => undefined;
+  let kick = (_channel: string): void => undefined;
   const engine = createConversationEngine({
     prisma: deps.prisma,
     log: deps.log,
     clock: deps.clock,
     brain: createBrain(),
     settings: chatSettings(deps.config),
-    onReplies: () => kick(),
+    onReplies: (channel) => kick(channel),
     layoutReplies,
     // Half the pool processes chats; the other half stores new messages and sends replies.
     concurrency: Math.max(1, Math.floor(deps.config.DATABASE_POOL_SIZE / 2)),
@@ -111,7 +111,7 @@ export function createChatRuntime(deps: ChatRuntimeDeps): ChatRuntime {
     pollMs: deps.pollMs,
     owner: deps.owner,
   });
-  kick = () => outbox.kick();
+  kick = (channel) => outbox.kick(channel);
 
   let recoveryTimer: NodeJS.Timeout | null = null;
   return {

@@ -31,8 +31,14 @@ export async function queryRowsUnsafe<T extends z.ZodType>(
   return parseRows(row, await db.$queryRawUnsafe(text, ...values));
 }
 
+// A statement's row schema is made once, where the statement is written; its array schema is made
+// once too (building schemas costs more than checking a few rows with them).
+const arrays = new WeakMap<z.ZodType, z.ZodArray<z.ZodType>>();
+
 function parseRows<T extends z.ZodType>(row: T, rows: unknown): z.output<T>[] {
-  const parsed = z.array(row).safeParse(rows);
+  let array = arrays.get(row);
+  if (!array) arrays.set(row, (array = z.array(row)));
+  const parsed = array.safeParse(rows) as z.ZodSafeParseResult<z.output<T>[]>;
   // The message names columns and expected types, never the values (they may be personal data).
   if (!parsed.success) throw new Error(`Unexpected rows from SQL:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;

@@ -40,8 +40,11 @@ export interface OutboxDeps {
 
 export interface Outbox {
   readonly owner: string;
-  /** Send what is queued now (called after a conversation step commits). */
-  kick(): void;
+  /**
+   * Send what is queued now (called after a conversation step commits); `channel`: only what
+   * waits for that channel's sender is looked for.
+   */
+  kick(channel?: string): void;
   /** Sends everything due, until nothing is left; resolves when done. */
   drain(): Promise<number>;
   start(): void;
@@ -91,16 +94,21 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     stopped: isStopped,
   });
 
-  /** Sends everything due through every lane and resolves when all of them are idle. */
-  async function drain(kicked = false): Promise<number> {
+  /**
+   * Sends everything due through every lane (or `channel`'s, when it has one) and resolves when
+   * they are idle.
+   */
+  async function drain(kicked = false, channel?: string): Promise<number> {
     const failed = await housekeeping.run(kicked);
-    const counts = await Promise.all(lanes.map((l) => l.run()));
+    // After a reply to a Telegram chat, looking for web-chat messages would be a statement for nothing.
+    const own = lanes.filter((l) => l.sender.channel === channel);
+    const counts = await Promise.all((own.length > 0 ? own : lanes).map((l) => l.run()));
     return counts.reduce((a, b) => a + b, failed);
   }
 
   return {
     owner,
-    kick: () => void drain(true).catch((err: unknown) => deps.log.error({ err }, "outbox run failed")),
+    kick: (channel) => void drain(true, channel).catch((err: unknown) => deps.log.error({ err }, "outbox run failed")),
     drain: () => drain(),
     start() {
       stopped = false;

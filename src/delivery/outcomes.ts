@@ -1,5 +1,5 @@
-// How a send ended, written back: one statement for the many that were sent, one per row for the
-// rest. A notice that cannot reach the person one way is handed to the next (chat → phone by ZNS
+// How a send ended, written back: one statement for the many that were sent, one for those going
+// back to the queue, one per row for the rest. A notice that cannot reach the person one way is handed to the next (chat → phone by ZNS
 // → phone by SMS), so nobody is dropped because their chat was closed.
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { Logger } from "../lib/logger.ts";
@@ -31,18 +31,22 @@ export async function recordOutcomes(deps: OutcomeDeps, outcomes: Outcome[], now
       FROM (VALUES ${values}) AS v(id, pmid)
       WHERE m.id = v.id AND m.status = 'SENDING' AND m."claimedBy" = ${owner}`;
   }
+  const retry = outcomes.filter((o) => o.status === "RETRY");
+  if (retry.length > 0) {
+    // Back to the queue, in one statement too: on a busy machine many sends of a batch miss their
+    // slot at once. One put back without being tried keeps its attempt (and its last reason).
+    const values = Prisma.join(
+      retry.map((o) => Prisma.sql`(${o.row.id}, ${o.at}::timestamp(3), ${o.uncounted === true}::boolean, ${o.reason})`),
+    );
+    await prisma.$executeRaw`
+      UPDATE "OutboundMessage" m SET status = 'QUEUED', "notBefore" = v.at, "claimedBy" = NULL,
+        attempts = CASE WHEN v.uncounted THEN m.attempts - 1 ELSE m.attempts END,
+        "failureReason" = CASE WHEN v.uncounted THEN m."failureReason" ELSE v.reason END
+      FROM (VALUES ${values}) AS v(id, at, uncounted, reason)
+      WHERE m.id = v.id AND m.status = 'SENDING' AND m."claimedBy" = ${owner}`;
+  }
   for (const o of outcomes) {
-    if (o.status === "RETRY") {
-      await prisma.outboundMessage.updateMany({
-        where: { id: o.row.id, status: "SENDING", claimedBy: owner },
-        data: {
-          status: "QUEUED",
-          notBefore: o.at,
-          claimedBy: null,
-          ...(o.uncounted ? { attempts: { decrement: 1 } } : { failureReason: o.reason }),
-        },
-      });
-    } else if (o.status !== "SENT") {
+    if (o.status !== "SENT" && o.status !== "RETRY") {
       const finish = prisma.outboundMessage.updateMany({
         where: { id: o.row.id, status: "SENDING", claimedBy: owner },
         data: { status: o.status, failureReason: o.reason },

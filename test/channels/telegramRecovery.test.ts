@@ -1,7 +1,7 @@
 // Nothing Telegram sends is lost: an update that could not be stored is refused (Telegram sends it
 // again), and one stored just before a crash is answered by the next instance, once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "../../src/generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "../../src/generated/prisma/client.ts";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../fakes/telegramApi.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { startTelegramHarness } from "./telegramHarness.ts";
@@ -33,9 +33,14 @@ function dyingAfterStore(prisma: PrismaClient): PrismaClient {
   });
 }
 
-/** The database refuses the next write of a chat (a dropped connection, a failover) when armed. */
+/**
+ * The database refuses the next statement storing a message (a dropped connection, a failover)
+ * when armed.
+ */
 function hiccup(): { arm(): void; wrap(prisma: PrismaClient): PrismaClient } {
   let armed = false;
+  const storesMessage = (query: unknown) =>
+    query instanceof Prisma.Sql && query.sql.includes('INSERT INTO "InboundMessage"');
   return {
     arm: () => {
       armed = true;
@@ -43,12 +48,16 @@ function hiccup(): { arm(): void; wrap(prisma: PrismaClient): PrismaClient } {
     wrap: (prisma) =>
       new Proxy(prisma, {
         get(target, prop) {
-          if (prop === "chatIdentity" && armed) {
-            armed = false;
-            return { upsert: () => Promise.reject(new Error("Connection terminated unexpectedly")) };
-          }
           const value: unknown = Reflect.get(target, prop);
-          return typeof value === "function" ? value.bind(target) : value;
+          if (typeof value !== "function") return value;
+          if (prop !== "$queryRaw" && prop !== "$executeRaw") return value.bind(target);
+          return (query: unknown, ...rest: unknown[]) => {
+            if (armed && storesMessage(query)) {
+              armed = false;
+              return Promise.reject(new Error("Connection terminated unexpectedly"));
+            }
+            return Reflect.apply(value, target, [query, ...rest]);
+          };
         },
       }),
   };

@@ -171,4 +171,39 @@ describe("conversation engine", () => {
     expect(stored.text).toBe("••••••••3456");
     expect(JSON.stringify(stored.payload)).not.toContain("001140123456");
   });
+
+  it("answers the chats waiting beside a message that cannot be processed, and apologises for that one alone", async () => {
+    // An instance stored these messages and died before answering them; one of them is unreadable
+    // (a bug). The next instance answers them all in one round.
+    const store = async (platformUserId: string, payload: object) => {
+      const identity = await db.prisma.chatIdentity.create({ data: { channel: "WEB", platformUserId } });
+      await db.prisma.inboundMessage.create({
+        data: { channel: "WEB", platformMessageId: platformUserId, identityId: identity.id, kind: "text", payload },
+      });
+      return identity.id;
+    };
+    const broken = await store("broken-beside", { kind: "not-an-event" });
+    for (let i = 0; i < 5; i++) await store(`beside-${i}`, { kind: "text", text: "menu" });
+    const e = createConversationEngine({
+      prisma: db.prisma,
+      log,
+      clock: fixedClock(new Date("2026-07-15T03:00:00Z")),
+      brain: createBrain(),
+      settings: SETTINGS,
+      concurrency: 1,
+    });
+    expect(await e.recover()).toBe(6);
+    const failed = await db.prisma.inboundMessage.findFirstOrThrow({ where: { identityId: broken } });
+    expect(failed.processedAt).not.toBeNull();
+    expect(failed.error).not.toBeNull();
+    expect((await repliesFor("broken-beside")).length).toBeGreaterThan(0);
+    for (let i = 0; i < 5; i++) {
+      const replies = await repliesFor(`beside-${i}`);
+      expect(replies.length).toBeGreaterThan(0);
+      expect(new Set(replies.map((r) => r.dedupeKey?.split(":")[1])).size).toBe(1);
+      const inbound = await db.prisma.inboundMessage.findFirstOrThrow({ where: { platformMessageId: `beside-${i}` } });
+      expect(inbound.processedAt).not.toBeNull();
+      expect(inbound.error).toBeNull();
+    }
+  });
 });
