@@ -163,11 +163,11 @@ async function evaluate(deps: ImportDeps, input: ImportInput): Promise<Outcome> 
 
 /**
  * People were compared from a sheet that turned out to be the others' summary (rare: only when it
- * comes before the sheets it repeats): compare the list again from the sheets kept, and write it
- * as one transaction after the reading.
+ * comes before the sheets it repeats): read the file again, keeping its rows, compare the list from
+ * the sheets kept, and write it as one transaction after the reading.
  */
 function settle(run: Run, decided: Decided): Promise<Outcome> | Outcome {
-  return decided.redo ? decide(run, decided.redo, null, false) : decided;
+  return decided.redo ? readThenDecide(run, null, false) : decided;
 }
 
 interface Run {
@@ -178,13 +178,13 @@ interface Run {
   allowance: { remaining: number } | null;
 }
 
-/** What the reading found, and the plan compared while reading (beneficiary lists). */
+/** What the reading found, and the rows kept when they were not compared while read. */
 interface Read {
   summary: CheckSummary;
   inputs: CheckedInput[];
 }
 
-type Decided = Outcome & { redo?: Read };
+type Decided = Outcome & { redo?: true };
 
 class Undo extends Error {
   constructor(readonly outcome: Decided) {
@@ -204,12 +204,13 @@ function refused(
 /**
  * Reads and checks the file; a beneficiary list's rows are compared with the database a part at a
  * time meanwhile (each person once: a later row with the same ID is a duplicate or part of a
- * summary sheet, settled when the whole file is known), and with `tx` written at once.
+ * summary sheet, settled when the whole file is known), and with `tx` written at once. Rows
+ * compared while read are not kept: a province's list never sits in memory whole.
  */
-async function readThenDecide(run: Run, tx: Prisma.TransactionClient | null): Promise<Decided> {
+async function readThenDecide(run: Run, tx: Prisma.TransactionClient | null, stream = true): Promise<Decided> {
   const { deps, input, reference } = run;
   const inputs: CheckedInput[] = [];
-  const streamed = input.kind === "beneficiaries" ? streamingComparer(run, tx) : null;
+  const streamed = stream && input.kind === "beneficiaries" ? streamingComparer(run, tx) : null;
   const summary = await (deps.checker ?? checkFile)({
     kind: input.kind,
     fileName: input.fileName,
@@ -218,15 +219,15 @@ async function readThenDecide(run: Run, tx: Prisma.TransactionClient | null): Pr
     labels: fieldLabels(deps.i18n),
     limits: { maxPartBytes: run.settings.maxPartBytes },
     onBatch: async (batch) => {
-      inputs.push(...batch);
-      await streamed?.add(batch.filter(isBeneficiary));
+      if (streamed) await streamed.add(batch.filter(isBeneficiary));
+      else inputs.push(...batch);
     },
     onProgress: (rows) => input.onProgress?.("reading", rows),
   });
   const read: Read = { summary, inputs };
   if (!streamed || summary.problem || summary.rows === 0) return decide(run, read, null, false);
   await streamed.flush();
-  if (summary.droppedSheets.some((s) => streamed.sheets.has(s))) return { ...refused("data_changed"), redo: read };
+  if (summary.droppedSheets.some((s) => streamed.sheets.has(s))) return { ...refused("data_changed"), redo: true };
   return decide(run, read, streamed.plan(summary), tx !== null);
 }
 
