@@ -46,7 +46,12 @@ export function workerChecker(o: { memoryMb: number }): FileChecker {
         if (!m.success) return;
         if (m.data.type === "batch") {
           const inputs = m.data.inputs;
-          pending = pending.then(() => (finished ? undefined : check.onBatch(inputs))).catch(fail);
+          pending = pending
+            .then(() => (finished ? undefined : check.onBatch(inputs)))
+            .then(() => {
+              if (!finished) worker.postMessage("taken");
+            })
+            .catch(fail);
         } else if (m.data.type === "progress") check.onProgress?.(m.data.rows);
         else {
           const summary = m.data.summary;
