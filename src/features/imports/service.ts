@@ -225,8 +225,9 @@ async function readThenDecide(run: Run, tx: Prisma.TransactionClient | null, str
     onProgress: (rows) => input.onProgress?.("reading", rows),
   });
   const read: Read = { summary, inputs };
-  if (!streamed || summary.problem || summary.rows === 0) return decide(run, read, null, false);
+  if (!streamed) return decide(run, read, null, false);
   await streamed.flush();
+  if (summary.problem || summary.rows === 0) return decide(run, read, null, false);
   if (summary.droppedSheets.some((s) => streamed.sheets.has(s))) return { ...refused("data_changed"), redo: true };
   return decide(run, read, streamed.plan(summary), tx !== null);
 }
@@ -234,7 +235,10 @@ async function readThenDecide(run: Run, tx: Prisma.TransactionClient | null, str
 /** Compares (and with `tx`, writes) a beneficiary list's people a part at a time as they are read. */
 function streamingComparer(run: Run, tx: Prisma.TransactionClient | null) {
   const ref = buildReference(run.reference);
-  const comparer = beneficiaryComparer(tx ?? run.deps.prisma, ref, {
+  // Lookups go through the pool, not the import's transaction: the next part is compared on
+  // another connection while the last one is written (parts never share a person, so the people
+  // the transaction has added are never looked for).
+  const comparer = beneficiaryComparer(run.deps.prisma, ref, {
     idColumn: () => ({ header: "" }),
     dryRun: run.input.dryRun,
   });
@@ -242,15 +246,26 @@ function streamingComparer(run: Run, tx: Prisma.TransactionClient | null) {
   const sheets = new Set<string | null>();
   const later: BeneficiaryWrites = { creates: [], updates: [] };
   let part: BeneficiaryInput[] = [];
+  // One part written at a time, in order, on the transaction's connection.
+  let writing: Promise<unknown> = Promise.resolve();
+  let failed: { error: unknown } | null = null;
+  const written = async () => {
+    await writing;
+    if (failed) throw failed.error;
+  };
   const compare = async () => {
     const rows = part;
     part = [];
     const writes = await comparer.compare(rows);
-    if (tx) await writeBeneficiaries(tx, ref, writes);
-    else {
+    if (!tx) {
       later.creates.push(...writes.creates);
       later.updates.push(...writes.updates);
+      return;
     }
+    await written();
+    writing = writeBeneficiaries(tx, ref, writes).catch((error: unknown) => {
+      failed = { error };
+    });
   };
   return {
     sheets,
@@ -265,6 +280,7 @@ function streamingComparer(run: Run, tx: Prisma.TransactionClient | null) {
     },
     async flush() {
       if (part.length > 0) await compare();
+      await written();
     },
     plan(summary: CheckSummary): ImportPlan & { outside: OutsideAnswer[] } {
       const findings = comparer.findings(summary.rows);
