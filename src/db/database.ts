@@ -30,6 +30,15 @@ export interface Database {
   close(): Promise<void>;
 }
 
+// Clients of an embedded database: it has one connection, so a transaction held open stops every
+// other query of the service until it ends.
+const oneConnection = new WeakSet<object>();
+
+/** True when the client reaches its database through a single connection (PGlite). */
+export function hasOneConnection(prisma: object): boolean {
+  return oneConnection.has(prisma);
+}
+
 // Any fixed 64-bit key: all instances of the service take the same advisory lock to migrate.
 const MIGRATION_LOCK_KEY = 7_246_001;
 
@@ -93,6 +102,7 @@ export async function createDatabase(
   }
   const factory = new PrismaPGlite(db);
   const prisma = encrypting(new PrismaClient({ adapter: factory }), cipher);
+  oneConnection.add(prisma);
   // A PGlite folder belongs to one process, so an in-process queue is the whole lock.
   let migrating: Promise<unknown> = Promise.resolve();
   return {

@@ -131,4 +131,45 @@ describe("officers teach the import their own wordings", () => {
     expect(report.errors).toEqual([]);
     expect(report.created).toBe(people.length);
   });
+
+  it("imports each person from the hamlet sheets when the summary sheet comes first, with the hamlet sheets' own wording", async () => {
+    const people = [...east, ...west].map((p, i) => ({
+      ...p,
+      id: `00104600${String(200 + i).padStart(4, "0")}`,
+      birth: date("1946-01-01"),
+      sex: "M" as const,
+      category: "BTXH_OLD_80",
+      name: `Người Tổng Hợp ${i}`,
+    }));
+    const wb = new ExcelJS.Workbook();
+    // The summary sheet spells every name differently: what is stored must come from the hamlets.
+    hamletSheet(
+      wb,
+      "Tổng hợp toàn xã",
+      people.map((p) => ({ ...p, name: `${p.name} (tổng hợp)` })),
+      { letterhead: true, numbers: "plain" },
+    );
+    hamletSheet(wb, "Thôn Đông", people.slice(0, 5), { letterhead: false, numbers: "plain" });
+    hamletSheet(wb, "Thôn Tây", people.slice(5), { letterhead: false, numbers: "plain" });
+    const before = await app.prisma.beneficiary.count();
+    const report = await runImport(deps, {
+      kind: "beneficiaries",
+      fileName: "ca-xa.xlsx",
+      data: await bytes(wb),
+      dryRun: false,
+      staff: null,
+    });
+    expect(report.sheets.map((s) => [s.name, s.status, s.reason ?? null])).toEqual([
+      ["Tổng hợp toàn xã", "skipped", "summary"],
+      ["Thôn Đông", "read", null],
+      ["Thôn Tây", "read", null],
+    ]);
+    expect(report).toMatchObject({ errors: [], applied: true, created: people.length });
+    expect(await app.prisma.beneficiary.count()).toBe(before + people.length);
+    const stored = await app.prisma.beneficiary.findMany({
+      where: { personalId: { in: people.map((p) => p.id) } },
+      select: { fullName: true },
+    });
+    expect(stored.map((b) => b.fullName).sort()).toEqual(people.map((p) => p.name).sort());
+  });
 });

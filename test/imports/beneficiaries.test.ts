@@ -301,4 +301,52 @@ describe("importing a beneficiary list", () => {
     const cuong = await db.prisma.beneficiary.findFirstOrThrow({ where: { personalId: "079060000003" } });
     expect(cuong.communeId).toBe(places.binhMinh);
   });
+
+  it("writes a list of thousands of people whole or not at all: one broken row near the end keeps everyone out, and leaving it out imports the rest", async () => {
+    const before = await db.prisma.beneficiary.count();
+    // More people than the import compares (and on PostgreSQL writes) at a time, so the broken row
+    // is found after the first people were already written in the import's transaction.
+    const rows: Row[] = Array.from({ length: 6200 }, (_, i) => [
+      i + 1,
+      `Người Thứ ${i + 1}`,
+      `001045${String(500_000 + i).padStart(6, "0")}`,
+      date("1945-05-05"),
+      "Nam",
+      i === 6150 ? "12345" : "",
+      "",
+      "00001",
+      "BTXH",
+      "BTXH_OLD_80",
+      "",
+    ]);
+    const data = await xlsx(BENEFICIARY_HEADER, rows);
+    const refused = await runImport(deps, {
+      kind: "beneficiaries",
+      fileName: "ds.xlsx",
+      data,
+      dryRun: false,
+      staff: null,
+    });
+    expect(shape(refused)).toEqual([[6152, "Số điện thoại", "phone_invalid"]]);
+    expect(refused.applied).toBe(false);
+    expect(await db.prisma.beneficiary.count()).toBe(before);
+
+    const rest = await runImport(deps, {
+      kind: "beneficiaries",
+      fileName: "ds.xlsx",
+      data,
+      dryRun: false,
+      skipInvalid: true,
+      staff: null,
+    });
+    expect(rest).toMatchObject({ applied: true, created: 6199, updated: 0 });
+    expect(await db.prisma.beneficiary.count()).toBe(before + 6199);
+    const last = await db.prisma.beneficiary.findFirstOrThrow({
+      where: { personalId: "001045506199" },
+      include: { categories: true },
+    });
+    expect(last.fullName).toBe("Người Thứ 6200");
+    expect(last.categories.map((c) => c.categoryId)).toEqual([expect.any(String)]);
+    expect(await db.prisma.beneficiary.count({ where: { personalId: "001045506150" } })).toBe(0);
+  });
 });

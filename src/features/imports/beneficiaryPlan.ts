@@ -39,6 +39,96 @@ export interface OutsideAnswer {
   kind: "match" | "conflict";
 }
 
+/** What a part of the file changes: people to add, people whose fields change. */
+export interface BeneficiaryWrites {
+  creates: BeneficiaryInput[];
+  updates: { input: BeneficiaryInput; before: Existing; fields: string[] }[];
+}
+
+/**
+ * Compares a list with the database a part at a time, as its rows are read: each part's people are
+ * looked up once, and what they change comes back to be written now or later. Every part's
+ * findings add up to the whole list's plan.
+ */
+export function beneficiaryComparer(
+  db: Db,
+  ref: Reference,
+  input: { idColumn: (sheet: string | null) => { header: string; letter?: string }; dryRun: boolean },
+) {
+  const errors: RowError[] = [];
+  const changes: ImportChange[] = [];
+  const outside: OutsideAnswer[] = [];
+  let unchanged = 0;
+  let seen = 0;
+  const err = (row: BeneficiaryInput, code: string) => {
+    const col = input.idColumn(row.sheet);
+    errors.push({ sheet: row.sheet, row: row.row, column: col.header, letter: col.letter, code, params: {} });
+  };
+
+  return {
+    async compare(rows: BeneficiaryInput[]): Promise<BeneficiaryWrites> {
+      const existing = new Map(
+        (
+          await loadExisting(
+            db,
+            rows.map((r) => r.personalId),
+          )
+        ).map((b) => [b.personalId, b]),
+      );
+      const writes: BeneficiaryWrites = { creates: [], updates: [] };
+      for (const row of rows) {
+        await yieldEvery(seen++);
+        const before = existing.get(row.personalId);
+        if (before && !inArea(ref, before.communeId)) {
+          // Someone registered elsewhere: the officer learns it only when the row proves the ID, name
+          // and birth date together; otherwise the check answers as for a new person, and the import
+          // (which cannot add a second person with one ID) refuses the row.
+          if (proves(row, before)) {
+            outside.push({ beneficiaryId: before.id, sheet: row.sheet, row: row.row, kind: "match" });
+            err(row, "registered_elsewhere");
+            continue;
+          }
+          if (!input.dryRun) {
+            outside.push({ beneficiaryId: before.id, sheet: row.sheet, row: row.row, kind: "conflict" });
+            err(row, "personal_id_taken");
+            continue;
+          }
+        }
+        if (!before || !inArea(ref, before.communeId)) {
+          writes.creates.push(row);
+          changes.push({
+            row: row.row,
+            sheet: row.sheet,
+            personalIdMasked: mask(row.personalId),
+            action: "create",
+            fields: [],
+          });
+          continue;
+        }
+        const fields = changedFields(row, before);
+        if (fields.length === 0) unchanged++;
+        else {
+          writes.updates.push({ input: row, before, fields });
+          changes.push({
+            row: row.row,
+            sheet: row.sheet,
+            personalIdMasked: mask(row.personalId),
+            action: "update",
+            fields,
+          });
+        }
+      }
+      return writes;
+    },
+
+    /** The whole list's findings so far. */
+    findings(total: number): Omit<ImportPlan, "apply"> & { outside: OutsideAnswer[] } {
+      return { rows: total, errors, changes, unchanged, outside };
+    },
+  };
+}
+
+/** The whole list at once: compared, and written by `apply` (inside the import's transaction). */
 export async function beneficiaryPlan(
   db: Db,
   ref: Reference,
@@ -49,75 +139,14 @@ export async function beneficiaryPlan(
     dryRun: boolean;
   },
 ): Promise<ImportPlan & { outside: OutsideAnswer[] }> {
-  const errors: RowError[] = [];
-  const existing = new Map(
-    (
-      await loadExisting(
-        db,
-        input.rows.map((r) => r.personalId),
-      )
-    ).map((b) => [b.personalId, b]),
-  );
-  const creates: BeneficiaryInput[] = [];
-  const updates: { input: BeneficiaryInput; before: Existing; fields: string[] }[] = [];
-  const changes: ImportChange[] = [];
-  const outside: OutsideAnswer[] = [];
-  let unchanged = 0;
-  const err = (row: BeneficiaryInput, code: string) => {
-    const col = input.idColumn(row.sheet);
-    errors.push({ sheet: row.sheet, row: row.row, column: col.header, letter: col.letter, code, params: {} });
-  };
-
-  for (const [i, row] of input.rows.entries()) {
-    await yieldEvery(i);
-    const before = existing.get(row.personalId);
-    if (before && !inArea(ref, before.communeId)) {
-      // Someone registered elsewhere: the officer learns it only when the row proves the ID, name
-      // and birth date together; otherwise the check answers as for a new person, and the import
-      // (which cannot add a second person with one ID) refuses the row.
-      if (proves(row, before)) {
-        outside.push({ beneficiaryId: before.id, sheet: row.sheet, row: row.row, kind: "match" });
-        err(row, "registered_elsewhere");
-        continue;
-      }
-      if (!input.dryRun) {
-        outside.push({ beneficiaryId: before.id, sheet: row.sheet, row: row.row, kind: "conflict" });
-        err(row, "personal_id_taken");
-        continue;
-      }
-    }
-    if (!before || !inArea(ref, before.communeId)) {
-      creates.push(row);
-      changes.push({
-        row: row.row,
-        sheet: row.sheet,
-        personalIdMasked: mask(row.personalId),
-        action: "create",
-        fields: [],
-      });
-      continue;
-    }
-    const fields = changedFields(row, before);
-    if (fields.length === 0) unchanged++;
-    else {
-      updates.push({ input: row, before, fields });
-      changes.push({
-        row: row.row,
-        sheet: row.sheet,
-        personalIdMasked: mask(row.personalId),
-        action: "update",
-        fields,
-      });
-    }
+  const comparer = beneficiaryComparer(db, ref, input);
+  const all: BeneficiaryWrites = { creates: [], updates: [] };
+  for (const part of chunks(input.rows)) {
+    const writes = await comparer.compare(part);
+    all.creates.push(...writes.creates);
+    all.updates.push(...writes.updates);
   }
-  return {
-    rows: input.total,
-    errors,
-    changes,
-    unchanged,
-    outside,
-    apply: (tx) => write(tx, ref, creates, updates),
-  };
+  return { ...comparer.findings(input.total), apply: (tx) => writeBeneficiaries(tx, ref, all) };
 }
 
 /** The row names the same person: same name (any case, with or without diacritics) and birth date. */
@@ -187,11 +216,10 @@ function categoryKey(list: { categoryId: string; rate: number | null }[]): strin
     .join(";");
 }
 
-async function write(
+export async function writeBeneficiaries(
   db: Db,
   ref: Reference,
-  creates: BeneficiaryInput[],
-  updates: { input: BeneficiaryInput; before: Existing; fields: string[] }[],
+  { creates, updates }: BeneficiaryWrites,
 ): Promise<void> {
   // A chunk at a time: the rows of a province (and their sealed copies) are never all built at once.
   for (const part of chunks(creates)) await insertPeople(db, ref.now.toISOString(), part);

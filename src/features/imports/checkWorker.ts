@@ -33,6 +33,20 @@ try {
 const port = parentPort;
 if (!port) throw new Error("checkWorker runs in a worker thread");
 
+// Batches handed over and not yet taken by the main thread (it compares and writes them). The
+// reading waits when that many are waiting, so a slow database never lets checked rows pile up in
+// memory.
+const IN_FLIGHT = 4;
+let inFlight = 0;
+let taken: (() => void) | null = null;
+const onTaken = (m: unknown) => {
+  if (m !== "taken") return;
+  inFlight--;
+  taken?.();
+  taken = null;
+};
+port.on("message", onTaken);
+
 const summary = await checkFile({
   kind: job.kind,
   fileName: job.fileName,
@@ -40,7 +54,13 @@ const summary = await checkFile({
   reference: job.reference,
   labels: job.labels,
   limits: job.limits,
-  onBatch: (inputs) => port.postMessage({ type: "batch", inputs }),
+  onBatch: async (inputs) => {
+    port.postMessage({ type: "batch", inputs });
+    inFlight++;
+    if (inFlight >= IN_FLIGHT) await new Promise<void>((resolve) => (taken = resolve));
+  },
   onProgress: (rows) => port.postMessage({ type: "progress", rows }),
 });
 port.postMessage({ type: "done", summary });
+// Nothing more to wait for: the worker ends once its last messages are out.
+port.off("message", onTaken);

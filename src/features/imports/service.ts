@@ -3,7 +3,8 @@
 // file with any error is refused whole, so a list with a few broken rows never half-changes the
 // database.
 import { createHash } from "node:crypto";
-import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
+import { hasOneConnection } from "../../db/database.ts";
 import type { I18n } from "../../core/i18n.ts";
 import type { StaffContext } from "../../http/context.ts";
 import type { Clock } from "../../lib/clock.ts";
@@ -11,6 +12,13 @@ import type { Logger } from "../../lib/logger.ts";
 import { checkFile, type CheckOptions, type CheckSummary, type CheckedInput } from "./checkFile.ts";
 import { FIELD_SPECS } from "./fieldSpecs.ts";
 import { SPLIT_FIELDS } from "./headerMap.ts";
+import {
+  beneficiaryComparer,
+  writeBeneficiaries,
+  type BeneficiaryWrites,
+  type OutsideAnswer,
+} from "./beneficiaryPlan.ts";
+import type { BeneficiaryInput } from "./beneficiaryRows.ts";
 import { buildPlan } from "./importPlan.ts";
 import {
   outsideAreaAllowance,
@@ -18,7 +26,7 @@ import {
   recordOutsideRefusal,
   type OutsideAreaPolicy,
 } from "./outsideArea.ts";
-import { loadReferenceData } from "./reference.ts";
+import { buildReference, loadReferenceData, type ReferenceData } from "./reference.ts";
 import { recordRun } from "./recordRun.ts";
 import { reportLines } from "./reportLines.ts";
 import type { ImportKind, ImportPlan, ImportReport, RowError, SheetSummary } from "./types.ts";
@@ -118,18 +126,6 @@ interface Outcome {
 
 async function evaluate(deps: ImportDeps, input: ImportInput): Promise<Outcome> {
   const settings = deps.settings ?? DEFAULT_SETTINGS;
-  const refused = (
-    code: string,
-    params: Record<string, string | number> = {},
-    sheets: SheetSummary[] = [],
-    rows = 0,
-  ): Outcome => ({
-    rows,
-    sheets,
-    plan: null,
-    applied: false,
-    errors: [{ sheet: null, row: 0, column: "", code, params }],
-  });
   if (input.kind === "areas" && input.staff && input.staff.communeIds !== null) return refused("areas_admin_only");
   const staff = input.staff;
   const gated = input.kind === "beneficiaries" && staff !== null && staff.communeIds !== null;
@@ -139,31 +135,205 @@ async function evaluate(deps: ImportDeps, input: ImportInput): Promise<Outcome> 
   if (allowance && allowance.remaining === 0) {
     return refused("outside_area_closed", { until: allowance.until ? formatVietnamTime(allowance.until) : "" });
   }
-
   const reference = await loadReferenceData(deps.prisma, deps.clock, staff);
+  const run: Run = { deps, input, settings, reference, allowance };
+
+  // A beneficiary list is compared with the database while it is read. On PostgreSQL a real import
+  // also writes each part as soon as it is compared, inside the transaction that commits only once
+  // the whole file proved sound (and is rolled back otherwise): the database works while the file
+  // is still being read. The embedded database has one connection, which a transaction open that
+  // long would take from the chats: there the writes wait for the end of the file, as one short
+  // transaction.
+  const along = input.kind === "beneficiaries" && !input.dryRun && !hasOneConnection(deps.prisma);
+  if (!along) return settle(run, await readThenDecide(run, null));
+  try {
+    return await deps.prisma.$transaction(async (tx) => {
+      const outcome = await readThenDecide(run, tx);
+      if (!outcome.applied) throw new Undo(outcome);
+      return outcome;
+    }, TRANSACTION);
+  } catch (err) {
+    if (!(err instanceof Undo)) {
+      if (isUniqueViolation(err)) return refused("data_changed");
+      throw err;
+    }
+    return settle(run, err.outcome);
+  }
+}
+
+/**
+ * People were compared from a sheet that turned out to be the others' summary (rare: only when it
+ * comes before the sheets it repeats): read the file again, keeping its rows, compare the list from
+ * the sheets kept, and write it as one transaction after the reading.
+ */
+function settle(run: Run, decided: Decided): Promise<Outcome> | Outcome {
+  return decided.redo ? readThenDecide(run, null, false) : decided;
+}
+
+interface Run {
+  deps: ImportDeps;
+  input: ImportInput;
+  settings: ImportSettings;
+  reference: ReferenceData;
+  allowance: { remaining: number } | null;
+}
+
+/** What the reading found, and the rows kept when they were not compared while read. */
+interface Read {
+  summary: CheckSummary;
+  inputs: CheckedInput[];
+}
+
+type Decided = Outcome & { redo?: true };
+
+class Undo extends Error {
+  constructor(readonly outcome: Decided) {
+    super("import rolled back");
+  }
+}
+
+function refused(
+  code: string,
+  params: Record<string, string | number> = {},
+  sheets: SheetSummary[] = [],
+  rows = 0,
+): Outcome {
+  return { rows, sheets, plan: null, applied: false, errors: [{ sheet: null, row: 0, column: "", code, params }] };
+}
+
+/**
+ * Reads and checks the file; a beneficiary list's rows are compared with the database a part at a
+ * time meanwhile (each person once: a later row with the same ID is a duplicate or part of a
+ * summary sheet, settled when the whole file is known), and with `tx` written at once. Rows
+ * compared while read are not kept: a province's list never sits in memory whole.
+ */
+async function readThenDecide(run: Run, tx: Prisma.TransactionClient | null, stream = true): Promise<Decided> {
+  const { deps, input, reference } = run;
   const inputs: CheckedInput[] = [];
+  const streamed = stream && input.kind === "beneficiaries" ? streamingComparer(run, tx) : null;
   const summary = await (deps.checker ?? checkFile)({
     kind: input.kind,
     fileName: input.fileName,
     data: input.data,
     reference,
     labels: fieldLabels(deps.i18n),
-    limits: { maxPartBytes: settings.maxPartBytes },
-    onBatch: (batch) => void inputs.push(...batch),
+    limits: { maxPartBytes: run.settings.maxPartBytes },
+    onBatch: async (batch) => {
+      if (streamed) await streamed.add(batch.filter(isBeneficiary));
+      else inputs.push(...batch);
+    },
     onProgress: (rows) => input.onProgress?.("reading", rows),
   });
+  const read: Read = { summary, inputs };
+  if (!streamed) return decide(run, read, null, false);
+  await streamed.flush();
+  if (summary.problem || summary.rows === 0) return decide(run, read, null, false);
+  if (summary.droppedSheets.some((s) => streamed.sheets.has(s))) return { ...refused("data_changed"), redo: true };
+  return decide(run, read, streamed.plan(summary), tx !== null);
+}
+
+/** Compares (and with `tx`, writes) a beneficiary list's people a part at a time as they are read. */
+function streamingComparer(run: Run, tx: Prisma.TransactionClient | null) {
+  const ref = buildReference(run.reference);
+  // Lookups go through the pool, not the import's transaction: the next part is compared on
+  // another connection while the last one is written (parts never share a person, so the people
+  // the transaction has added are never looked for).
+  const comparer = beneficiaryComparer(run.deps.prisma, ref, {
+    idColumn: () => ({ header: "" }),
+    dryRun: run.input.dryRun,
+  });
+  const seen = new Set<string>();
+  const sheets = new Set<string | null>();
+  const later: BeneficiaryWrites = { creates: [], updates: [] };
+  let part: BeneficiaryInput[] = [];
+  // One part written at a time, in order, on the transaction's connection.
+  let writing: Promise<unknown> = Promise.resolve();
+  let failed: { error: unknown } | null = null;
+  const written = async () => {
+    await writing;
+    if (failed) throw failed.error;
+  };
+  const compare = async () => {
+    const rows = part;
+    part = [];
+    const writes = await comparer.compare(rows);
+    if (!tx) {
+      later.creates.push(...writes.creates);
+      later.updates.push(...writes.updates);
+      return;
+    }
+    await written();
+    writing = writeBeneficiaries(tx, ref, writes).catch((error: unknown) => {
+      failed = { error };
+    });
+  };
+  return {
+    sheets,
+    async add(rows: BeneficiaryInput[]) {
+      for (const row of rows) {
+        if (seen.has(row.personalId)) continue;
+        seen.add(row.personalId);
+        sheets.add(row.sheet);
+        part.push(row);
+      }
+      if (part.length >= PART) await compare();
+    },
+    async flush() {
+      if (part.length > 0) await compare();
+      await written();
+    },
+    plan(summary: CheckSummary): ImportPlan & { outside: OutsideAnswer[] } {
+      const findings = comparer.findings(summary.rows);
+      const errors = findings.errors.map((e) => ({ ...e, ...idColumnOf(summary, e.sheet ?? null, run.deps.i18n) }));
+      return {
+        ...findings,
+        errors,
+        // Written already when compared inside the import's transaction.
+        apply: (db) => (tx ? Promise.resolve() : writeBeneficiaries(db, ref, later)),
+      };
+    },
+  };
+}
+
+/** Rows compared with the database at a time: one bulk lookup and one bulk write each. */
+const PART = 5000;
+
+function idColumnOf(summary: CheckSummary, sheet: string | null, i18n: I18n): { column: string; letter?: string } {
+  const s = summary.sheets.find((x) => x.name === sheet && x.status === "read");
+  const col: { header: string; letter?: string } = s?.idColumn ?? {
+    header: i18n.t("vi")("imports:fields.personalId"),
+  };
+  return { column: col.header, letter: col.letter };
+}
+
+/**
+ * Settles the file once it is read: its errors in sheet order, people outside the officer's area,
+ * and whether it is written: here, unless it was `written` while read (then the caller's
+ * transaction commits it, or rolls it back when it is not applied).
+ */
+async function decide(
+  run: Run,
+  { summary, inputs }: Read,
+  compared: (ImportPlan & { outside: OutsideAnswer[] }) | null,
+  written: boolean,
+): Promise<Decided> {
+  const { deps, input, reference, allowance } = run;
+  const staff = input.staff;
   if (summary.problem) return refused(summary.problem, {}, summary.sheets);
   const read = summary.sheets.filter((s) => s.status === "read");
   if (read.length === 0) return { rows: 0, errors: summary.errors, sheets: summary.sheets, plan: null, applied: false };
   if (summary.rows === 0) return refused("no_rows", {}, summary.sheets);
 
-  // Rows with a problem found after reading (a person twice) and sheets set aside stay out.
-  const wrong = new Set(summary.errors.map((e) => `${e.sheet}|${e.row}`));
-  const kept = inputs.filter(
-    (r) => !wrong.has(`${r.sheet}|${r.row}`) && (r.sheet === null || !summary.droppedSheets.includes(r.sheet)),
-  );
-  input.onProgress?.("comparing", summary.rows);
-  const plan = await buildPlan(deps, input, reference, kept, summary);
+  let plan = compared;
+  if (!plan) {
+    // Rows with a problem found after reading (a person twice) and sheets set aside stay out.
+    const wrong = new Set(summary.errors.map((e) => `${e.sheet}|${e.row}`));
+    const kept = inputs.filter(
+      (r) => !wrong.has(`${r.sheet}|${r.row}`) && (r.sheet === null || !summary.droppedSheets.includes(r.sheet)),
+    );
+    input.onProgress?.("comparing", summary.rows);
+    plan = await buildPlan(deps, input, reference, kept, summary);
+  }
   const sheetOrder = summary.sheets.map((s) => s.name);
   const errors = [...summary.errors, ...plan.errors].sort(
     (a, b) => sheetOrder.indexOf(a.sheet ?? null) - sheetOrder.indexOf(b.sheet ?? null) || a.row - b.row,
@@ -184,14 +354,20 @@ async function evaluate(deps: ImportDeps, input: ImportInput): Promise<Outcome> 
   if (input.dryRun || (errors.length > 0 && !input.skipInvalid) || (plan.changes.length === 0 && errors.length > 0))
     return outcome;
   input.onProgress?.("writing", summary.rows);
+  if (written) return { ...outcome, applied: true };
+  const apply = plan.apply;
   try {
-    await deps.prisma.$transaction((tx) => plan.apply(tx), TRANSACTION);
+    await deps.prisma.$transaction((tx) => apply(tx), TRANSACTION);
   } catch (err) {
     // Someone else changed the same people between the check and the write.
     if (isUniqueViolation(err)) return { ...refused("data_changed", {}, summary.sheets, summary.rows), plan };
     throw err;
   }
   return { ...outcome, applied: true };
+}
+
+function isBeneficiary(r: CheckedInput): r is BeneficiaryInput {
+  return "dateOfBirth" in r;
 }
 
 /** Every field's console labels in both languages: they are always accepted as column titles. */

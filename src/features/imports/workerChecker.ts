@@ -31,6 +31,14 @@ export function workerChecker(o: { memoryMb: number }): FileChecker {
         finished = true;
         resolve(summary);
       };
+      // A batch the caller could not take (its database write failed) ends the reading: the worker
+      // is stopped and the caller's error is the answer.
+      const fail = (err: unknown) => {
+        if (finished) return;
+        finished = true;
+        void worker.terminate();
+        reject(err);
+      };
       const refused: CheckSummary = { problem: "file_too_complex", rows: 0, errors: [], sheets: [], droppedSheets: [] };
       let pending = Promise.resolve();
       worker.on("message", (raw: unknown) => {
@@ -38,7 +46,12 @@ export function workerChecker(o: { memoryMb: number }): FileChecker {
         if (!m.success) return;
         if (m.data.type === "batch") {
           const inputs = m.data.inputs;
-          pending = pending.then(() => check.onBatch(inputs));
+          pending = pending
+            .then(() => (finished ? undefined : check.onBatch(inputs)))
+            .then(() => {
+              if (!finished) worker.postMessage("taken");
+            })
+            .catch(fail);
         } else if (m.data.type === "progress") check.onProgress?.(m.data.rows);
         else {
           const summary = m.data.summary;
