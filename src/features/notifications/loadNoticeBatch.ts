@@ -29,8 +29,16 @@ export interface NoticeSubject {
   paidToOther: boolean;
 }
 
-/** One lane of a walk (see noticeCandidates.ts): a payout status in a period, or the payments of a time span. */
-export type NoticeLane = { status: PayoutStatus; periodId: string } | { paidSince: Date; paidUntil: Date };
+/**
+ * One lane of a walk (see noticeCandidates.ts): a payout status in a period, the payments of a time
+ * span, or, for reminders, the cash payouts of a period with their own day in the window or taking
+ * their day from a commune's schedule.
+ */
+export type NoticeLane =
+  | { status: PayoutStatus; periodId: string }
+  | { paidSince: Date; paidUntil: Date }
+  | { periodId: string; ownDay: { from: CalendarDate; until: CalendarDate } }
+  | { periodId: string; communeId: string };
 
 /** Where a lane's walk stands: after this key (a beneficiary id, or a payment time and payout id). */
 export interface NoticeCursor {
@@ -127,30 +135,42 @@ export async function nextPage(
   limit: number,
 ): Promise<{ ids: string[]; next: NoticeCursor | null }> {
   const { lane } = cursor;
-  const page =
-    "status" in lane
-      ? await queryRows(
-          prisma,
-          pageRow,
-          Prisma.sql`
-SELECT p.id, p."beneficiaryId" AS key, NULL::timestamp AS "paidAt" FROM "Payout" p
-WHERE p.status = ${lane.status}::"PayoutStatus" AND p."periodId" = ${lane.periodId} AND p."beneficiaryId" > ${cursor.after} AND ${noNotice(kind)}
-ORDER BY p."beneficiaryId" LIMIT ${limit}`,
-        )
-      : await queryRows(
-          prisma,
-          pageRow,
-          Prisma.sql`
-SELECT p.id, p.id AS key, p."paidAt" FROM "Payout" p
-WHERE p."paidAt" > ${lane.paidSince} AND p."paidAt" <= ${lane.paidUntil} AND p.status = 'PAID'
-  AND (p."paidAt", p.id) > (${cursor.afterPaidAt ?? lane.paidSince}, ${cursor.after}) AND ${noNotice(kind)}
-ORDER BY p."paidAt", p.id LIMIT ${limit}`,
-        );
+  const page = await queryRows(prisma, pageRow, pageSql(kind, cursor, limit));
   const last = page.at(-1);
   return {
     ids: page.map((p) => p.id),
     next: page.length < limit || !last ? null : { lane, after: last.key, afterPaidAt: last.paidAt },
   };
+}
+
+function pageSql(kind: NoticeKind, cursor: NoticeCursor, limit: number): Prisma.Sql {
+  const { lane } = cursor;
+  if ("status" in lane)
+    return Prisma.sql`
+SELECT p.id, p."beneficiaryId" AS key, NULL::timestamp AS "paidAt" FROM "Payout" p
+WHERE p.status = ${lane.status}::"PayoutStatus" AND p."periodId" = ${lane.periodId} AND p."beneficiaryId" > ${cursor.after} AND ${noNotice(kind)}
+ORDER BY p."beneficiaryId" LIMIT ${limit}`;
+  if ("paidSince" in lane)
+    return Prisma.sql`
+SELECT p.id, p.id AS key, p."paidAt" FROM "Payout" p
+WHERE p."paidAt" > ${lane.paidSince} AND p."paidAt" <= ${lane.paidUntil} AND p.status = 'PAID'
+  AND (p."paidAt", p.id) > (${cursor.afterPaidAt ?? lane.paidSince}, ${cursor.after}) AND ${noNotice(kind)}
+ORDER BY p."paidAt", p.id LIMIT ${limit}`;
+  // Reminders are for cash payouts still to be paid; the day itself is checked by loadNoticeBatch.
+  const toRemind = Prisma.sql`p.status = 'SCHEDULED' AND p.method IN ('CASH_POINT', 'CASH_HOME') AND ${noNotice(kind)}`;
+  if ("ownDay" in lane)
+    return Prisma.sql`
+SELECT p.id, p."beneficiaryId" AS key, NULL::timestamp AS "paidAt" FROM "Payout" p
+WHERE p."periodId" = ${lane.periodId} AND p."scheduledDate" BETWEEN ${lane.ownDay.from}::date AND ${lane.ownDay.until}::date
+  AND p."beneficiaryId" > ${cursor.after} AND ${toRemind}
+ORDER BY p."beneficiaryId" LIMIT ${limit}`;
+  // A payout with a day of its own is in its period's ownDay lane, whatever its commune's schedule says.
+  return Prisma.sql`
+SELECT p.id, b.id AS key, NULL::timestamp AS "paidAt" FROM "Beneficiary" b
+JOIN "Payout" p ON p."periodId" = ${lane.periodId} AND p."beneficiaryId" = b.id
+WHERE b."communeId" = ${lane.communeId} AND b.status = 'ACTIVE' AND b.id > ${cursor.after}
+  AND p."scheduledDate" IS NULL AND ${toRemind}
+ORDER BY b.id LIMIT ${limit}`;
 }
 
 /** The candidates among `ids`, with everything their notices need. */

@@ -123,16 +123,34 @@ export async function planPayoutNotices(deps: NoticeDeps, now: Date): Promise<No
   return summary;
 }
 
-/** The lanes a kind's walk takes: each status in each period chosen, or the one payment-time lane. */
+/**
+ * The lanes a kind's walk takes: each status in each period chosen, the one payment-time lane, or
+ * for reminders the lanes of the payouts whose day can be in the window (see noticeCandidates.ts).
+ */
 async function lanes(prisma: PrismaClient, candidates: Candidates): Promise<NoticeLane[]> {
   const { walk } = candidates;
-  if (!("statuses" in walk)) return [walk];
+  if ("paidSince" in walk) return [walk];
   const periods = await queryRows(
     prisma,
     z.object({ id: z.string() }),
     Prisma.sql`SELECT per.id FROM "PayoutPeriod" per WHERE ${walk.periods} ORDER BY per.month`,
   );
-  return periods.flatMap((p) => walk.statuses.map((status) => ({ status, periodId: p.id })));
+  if ("statuses" in walk) return periods.flatMap((p) => walk.statuses.map((status) => ({ status, periodId: p.id })));
+  const { from, until } = walk.reminderDays;
+  // A commune with any schedule in the window: a superset of those whose payouts take their day
+  // from a schedule in the window (loadNoticeBatch picks the very schedule).
+  const communes = await queryRows(
+    prisma,
+    z.object({ periodId: z.string(), communeId: z.string() }),
+    Prisma.sql`SELECT DISTINCT s."periodId", s."communeId" FROM "PayoutSchedule" s
+JOIN "PayoutPeriod" per ON per.id = s."periodId"
+WHERE ${walk.periods} AND s.date BETWEEN ${from}::date AND ${until}::date
+ORDER BY s."periodId", s."communeId"`,
+  );
+  return [
+    ...periods.map((p) => ({ periodId: p.id, ownDay: { from, until } })),
+    ...communes.map((c) => ({ periodId: c.periodId, communeId: c.communeId })),
+  ];
 }
 
 /** The job the scheduler runs every minute; each fire catches up on whatever is due. */

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { foldVietnamese } from "../../src/lib/text.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { plan, seedPayoutWorld, type PayoutWorld } from "./noticeWorld.ts";
+
+const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
+
+// Reminders go out 2 days before the payout day at 08:00 Vietnam time (the defaults). Xã Hòa An pays
+// August on the 5th, Xã Bình Minh on the 12th; some payouts carry a day of their own instead.
+describe("payout reminders: the day comes from the payout or from its commune's schedule", () => {
+  let db: TestDatabase;
+  let world: PayoutWorld;
+  let people: { cuc: string; dung: string; binh: string };
+
+  const reminded = async () => {
+    const rows = await db.prisma.payoutNotice.findMany({
+      where: { kind: "REMINDER" },
+      select: { payout: { select: { beneficiaryId: true } } },
+    });
+    const names = new Map([
+      [world.dao, "Đào"],
+      [people.cuc, "Cúc"],
+      [people.dung, "Dũng"],
+      [people.binh, "Bình"],
+    ]);
+    return rows.map((r) => names.get(r.payout.beneficiaryId)).sort();
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    world = await seedPayoutWorld(db.prisma);
+    const hoaAn = await db.prisma.commune.findUniqueOrThrow({ where: { id: world.communeId } });
+    const binhMinh = await db.prisma.commune.create({
+      data: { code: "91102", name: "Xã Bình Minh", provinceId: hoaAn.provinceId },
+    });
+    const august = await db.prisma.payoutPeriod.findUniqueOrThrow({ where: { month: d("2026-08-01") } });
+    const point = await db.prisma.payoutPoint.create({
+      data: { communeId: binhMinh.id, name: "Trạm y tế xã", address: "Thôn 1, xã Bình Minh" },
+    });
+    await db.prisma.payoutSchedule.create({
+      data: {
+        periodId: august.id,
+        communeId: binhMinh.id,
+        pointId: point.id,
+        date: d("2026-08-12"),
+        startTime: "07:30",
+        endTime: "11:00",
+      },
+    });
+    const person = async (fullName: string, personalId: string) =>
+      (
+        await db.prisma.beneficiary.create({
+          data: {
+            personalId,
+            personalIdLast4: personalId.slice(-4),
+            fullName,
+            fullNameAscii: foldVietnamese(fullName),
+            dateOfBirth: d("1942-02-02"),
+            sex: "FEMALE",
+            communeId: binhMinh.id,
+            programme: "BTXH",
+            phone: null,
+          },
+        })
+      ).id;
+    const cash = (beneficiaryId: string, pointId: string, scheduledDate: Date | null) =>
+      db.prisma.payout.create({
+        data: {
+          periodId: august.id,
+          beneficiaryId,
+          amount: 500_000,
+          method: "CASH_POINT",
+          pointId,
+          scheduledDate,
+          status: "SCHEDULED",
+        },
+      });
+    const hoaAnPoint = await db.prisma.payoutPoint.findFirstOrThrow({ where: { communeId: world.communeId } });
+    people = {
+      // Bình Minh's schedule gives her day: the 12th.
+      cuc: await person("Phạm Thị Cúc", "001142000111"),
+      // Paid on a day of his own, the 5th, whatever Bình Minh's schedule says.
+      dung: await person("Hoàng Văn Dũng", "001042000222"),
+      // In Hòa An (which pays on the 5th), but her payout has a day of its own: the 20th.
+      binh: world.binh,
+    };
+    await cash(people.cuc, point.id, null);
+    await cash(people.dung, point.id, d("2026-08-05"));
+    await cash(people.binh, hoaAnPoint.id, d("2026-08-20"));
+  });
+  afterAll(async () => {
+    await db?.destroy();
+  });
+
+  it("reminds those whose day is near, whether the day is their own or their commune's, and nobody else", async () => {
+    await plan(db.prisma, "2026-08-03T00:59:00Z");
+    expect(await reminded()).toEqual([]);
+    // The window of the 5th opens: Đào by Hòa An's schedule, Dũng by his own day; not Bình,
+    // although Hòa An pays that day, nor Cúc, whose commune pays later.
+    await plan(db.prisma, "2026-08-03T01:00:00Z");
+    expect(await reminded()).toEqual(["Dũng", "Đào"].sort());
+    await plan(db.prisma, "2026-08-10T00:59:00Z");
+    expect(await reminded()).toEqual(["Dũng", "Đào"].sort());
+    await plan(db.prisma, "2026-08-10T01:00:00Z");
+    expect(await reminded()).toEqual(["Cúc", "Dũng", "Đào"].sort());
+    await plan(db.prisma, "2026-08-18T01:00:00Z");
+    expect(await reminded()).toEqual(["Bình", "Cúc", "Dũng", "Đào"].sort());
+  });
+
+  it("does not remind a person whose payout day has passed without one, nor twice", async () => {
+    const before = await db.prisma.payoutNotice.count({ where: { kind: "REMINDER" } });
+    await plan(db.prisma, "2026-08-21T01:00:00Z");
+    expect(await db.prisma.payoutNotice.count({ where: { kind: "REMINDER" } })).toBe(before);
+  });
+});
