@@ -20,6 +20,7 @@ export interface NoticeSubject {
   name: string;
   phone: string | null;
   payout: PayoutView;
+  /** The notices planned for the payout so far (read for reminders only, the rule that looks at them). */
   planned: { kind: NoticeKind; plannedAt: Date }[];
   chats: (LinkedChat & { locale: string })[];
   authorisations: AuthorisationFacts[];
@@ -173,6 +174,9 @@ WHERE b."communeId" = ${lane.communeId} AND b.status = 'ACTIVE' AND b.id > ${cur
 ORDER BY b.id LIMIT ${limit}`;
 }
 
+// The notices already planned for the payout: only a reminder's rule looks at them (dueNow).
+const plannedNotices = Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('kind', n.kind, 'plannedAt', to_char(n."plannedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))), '[]') FROM "PayoutNotice" n WHERE n."payoutId" = p.id)`;
+
 /** The candidates among `ids`, with everything their notices need. */
 export async function loadNoticeBatch(
   prisma: PrismaClient,
@@ -190,7 +194,7 @@ SELECT p.*, per.month, b."fullName", b.phone, b.programme::text AS programme,
   COALESCE((SELECT SUM(l.amount) FROM "PayoutLine" l WHERE l."payoutId" = p.id AND l.kind = 'CARRIED_OVER'), 0)::int AS "carriedOver",
   s.date AS "scheduleDate", s."startTime" AS "scheduleStart", s."endTime" AS "scheduleEnd", s."pointId" AS "schedulePointId",
   spt.name AS "schedulePointName", spt.address AS "schedulePointAddress",
-  (SELECT COALESCE(json_agg(json_build_object('kind', n.kind, 'plannedAt', to_char(n."plannedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))), '[]') FROM "PayoutNotice" n WHERE n."payoutId" = p.id) AS planned,
+  ${kind === "REMINDER" ? plannedNotices : Prisma.sql`'[]'::json`} AS planned,
   (SELECT COALESCE(json_agg(json_build_object('identityId', i.id, 'channel', i.channel, 'locale', i.locale, 'role', l.role,
       'authorisationId', l."authorisationId", 'relativeId', i."relativeId", 'consentGiven', i."consentAt" IS NOT NULL AND i."consentWithdrawnAt" IS NULL,
       'reachable', i.reachable, 'notificationsOff', i."notificationsOff") ORDER BY l."linkedAt", l.id), '[]')

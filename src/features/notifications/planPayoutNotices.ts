@@ -1,6 +1,6 @@
 // The payout notices job: every minute, finds the payouts that need a notice (see noticeRules.ts)
 // and have none of that kind yet (noticeCandidates.ts), and writes, per chunk of a thousand payouts
-// in one transaction, the PayoutNotice record and the messages (one per chat or phone, see
+// in one statement, the PayoutNotice record and the messages (one per chat or phone, see
 // noticeRecipients.ts). Messages are not sent during quiet hours: they wait for the morning.
 // Running it twice, or on two instances at once, writes nothing twice: the notice record and every
 // message have unique keys, and both writes skip what already exists.
@@ -71,14 +71,12 @@ export async function planPayoutNotices(deps: NoticeDeps, now: Date): Promise<No
       return [{ subject: s, drafts: due === "send" ? drafts(kind, s, { now, notBefore, config: deps.config }) : [] }];
     });
     if (plans.length === 0) return;
-    await deps.prisma.$transaction((tx) =>
-      writeNotices(
-        tx,
-        kind,
-        now,
-        plans.map((p) => ({ payoutId: p.subject.payoutId, recipients: p.drafts.filter((d) => !d.skipped).length })),
-        plans.flatMap((p) => p.drafts),
-      ),
+    await writeNotices(
+      deps.prisma,
+      kind,
+      now,
+      plans.map((p) => ({ payoutId: p.subject.payoutId, recipients: p.drafts.filter((d) => !d.skipped).length })),
+      plans.flatMap((p) => p.drafts),
     );
     summary.notices[kind] = (summary.notices[kind] ?? 0) + plans.length;
     summary.messages += plans.reduce((n, p) => n + p.drafts.length, 0);
