@@ -85,38 +85,44 @@ export async function planPayoutNotices(deps: NoticeDeps, now: Date): Promise<No
   // The order matters: a SCHEDULED notice planned in this run covers a reminder due in this run.
   for (const kind of NOTICE_ORDER) {
     const candidates = noticeCandidates(kind, now, reminder);
-    for (const lane of await lanes(deps.prisma, candidates)) {
-      // Keyset pagination: payouts whose notice is not due yet stay candidates and must not stop the walk.
-      let cursor: NoticeCursor | null = { lane, after: "", afterPaidAt: null };
-      let turn = Promise.resolve();
-      // The walk itself is one page after the other; the pages are planned side by side.
-      const take = async (): Promise<string[] | null> => {
-        const mine = turn.then(async () => {
-          if (!cursor) return null;
+    const walk = await lanes(deps.prisma, candidates);
+    // Keyset pagination: payouts whose notice is not due yet stay candidates and must not stop the walk.
+    const start = (lane: NoticeLane | undefined): NoticeCursor | null =>
+      lane ? { lane, after: "", afterPaidAt: null } : null;
+    let next = 0;
+    let cursor = start(walk[next]);
+    let stopped = false;
+    let turn = Promise.resolve();
+    // The walk itself is one page after the other, lane after lane (a reminder's lanes are a commune
+    // each, mostly a page or less); the pages are planned side by side, across lanes.
+    const take = async (): Promise<string[] | null> => {
+      const mine = turn.then(async () => {
+        while (cursor && !stopped) {
           const page = await nextPage(deps.prisma, kind, cursor, chunk);
-          cursor = page.next;
-          return page.ids;
-        });
-        turn = mine.then(
-          () => undefined,
-          () => undefined,
-        );
-        return mine;
-      };
-      // A page that fails stops the others from taking more; the run ends once all have stopped.
-      const results = await Promise.allSettled(
-        Array.from({ length: PARALLEL }, async () => {
-          try {
-            for (let ids = await take(); ids; ids = await take()) await planPage(kind, candidates, ids);
-          } catch (err) {
-            cursor = null;
-            throw err;
-          }
-        }),
+          cursor = page.next ?? start(walk[++next]);
+          if (page.ids.length > 0) return page.ids;
+        }
+        return null;
+      });
+      turn = mine.then(
+        () => undefined,
+        () => undefined,
       );
-      const failed = results.find((r) => r.status === "rejected");
-      if (failed) throw failed.reason;
-    }
+      return mine;
+    };
+    // A page that fails stops the others from taking more; the run ends once all have stopped.
+    const results = await Promise.allSettled(
+      Array.from({ length: PARALLEL }, async () => {
+        try {
+          for (let ids = await take(); ids; ids = await take()) await planPage(kind, candidates, ids);
+        } catch (err) {
+          stopped = true;
+          throw err;
+        }
+      }),
+    );
+    const failed = results.find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
   }
   return summary;
 }
