@@ -5,7 +5,8 @@
 // 100,000, and the month's Telegram notices sent through the delivery engine against the fake Bot
 // API at its limit scaled up (nationalSteps.ts). Each figure is printed against its goal, with the
 // figure a country of 5,000,000 would give (linear in the rows touched).
-//   npm run bench -- national [--beneficiaries 1000000] [--fresh] [--send-scale 20] [--send-limit N]
+//   npm run bench -- national [--beneficiaries 1000000] [--fresh] [--send-scale 20] [--send-limit N] [--only planning]
+// --only planning measures the notice planning alone (the other steps take minutes on a big world).
 // PostgreSQL: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/test); the world is
 // kept in the database "ansinh_bench_national" on that server (BENCH_NATIONAL_DB to change it) and
 // reused by the next run when its size and month match (--fresh rebuilds it). What a run adds
@@ -40,9 +41,11 @@ export async function nationalBenchmark(args: string[]): Promise<void> {
       fresh: { type: "boolean", default: false },
       "send-scale": { type: "string", default: "20" },
       "send-limit": { type: "string" },
+      only: { type: "string" },
     },
   });
   const beneficiaries = Number(values.beneficiaries);
+  if (values.only !== undefined && values.only !== "planning") throw new Error("--only: planning");
   if (!(beneficiaries > 0 && beneficiaries <= 1_000_000))
     throw new Error("--beneficiaries: 1 to 1,000,000 (personal IDs carry a 6-digit serial)");
   const started = performance.now();
@@ -107,19 +110,21 @@ export async function nationalBenchmark(args: string[]): Promise<void> {
     const log = createLogger({ level: "warn" });
     const figures: Figure[] = [];
     figures.push(await measurePlanning(db.prisma, config, now, beneficiaries));
-    figures.push(await measureRecount(db.prisma, now));
-    figures.push(...(await measurePages({ db, config, log })));
-    figures.push(await measureFreeze(db.prisma, config, now));
-    figures.push(
-      await measureSending({
-        db,
-        raw,
-        config,
-        log,
-        scale: Number(values["send-scale"]),
-        limit: values["send-limit"] ? Number(values["send-limit"]) : null,
-      }),
-    );
+    if (values.only === undefined) {
+      figures.push(await measureRecount(db.prisma, now));
+      figures.push(...(await measurePages({ db, config, log })));
+      figures.push(await measureFreeze(db.prisma, config, now));
+      figures.push(
+        await measureSending({
+          db,
+          raw,
+          config,
+          log,
+          scale: Number(values["send-scale"]),
+          limit: values["send-limit"] ? Number(values["send-limit"]) : null,
+        }),
+      );
+    }
 
     const s = size.rows[0];
     console.log("\n");

@@ -20,6 +20,7 @@ export interface NoticeSubject {
   name: string;
   phone: string | null;
   payout: PayoutView;
+  /** The notices planned for the payout so far (read for reminders only, the rule that looks at them). */
   planned: { kind: NoticeKind; plannedAt: Date }[];
   chats: (LinkedChat & { locale: string })[];
   authorisations: AuthorisationFacts[];
@@ -29,8 +30,16 @@ export interface NoticeSubject {
   paidToOther: boolean;
 }
 
-/** One lane of a walk (see noticeCandidates.ts): a payout status in a period, or the payments of a time span. */
-export type NoticeLane = { status: PayoutStatus; periodId: string } | { paidSince: Date; paidUntil: Date };
+/**
+ * One lane of a walk (see noticeCandidates.ts): a payout status in a period, the payments of a time
+ * span, or, for reminders, the cash payouts of a period with their own day in the window or taking
+ * their day from a commune's schedule.
+ */
+export type NoticeLane =
+  | { status: PayoutStatus; periodId: string }
+  | { paidSince: Date; paidUntil: Date }
+  | { periodId: string; ownDay: { from: CalendarDate; until: CalendarDate } }
+  | { periodId: string; communeId: string };
 
 /** Where a lane's walk stands: after this key (a beneficiary id, or a payment time and payout id). */
 export interface NoticeCursor {
@@ -127,31 +136,46 @@ export async function nextPage(
   limit: number,
 ): Promise<{ ids: string[]; next: NoticeCursor | null }> {
   const { lane } = cursor;
-  const page =
-    "status" in lane
-      ? await queryRows(
-          prisma,
-          pageRow,
-          Prisma.sql`
-SELECT p.id, p."beneficiaryId" AS key, NULL::timestamp AS "paidAt" FROM "Payout" p
-WHERE p.status = ${lane.status}::"PayoutStatus" AND p."periodId" = ${lane.periodId} AND p."beneficiaryId" > ${cursor.after} AND ${noNotice(kind)}
-ORDER BY p."beneficiaryId" LIMIT ${limit}`,
-        )
-      : await queryRows(
-          prisma,
-          pageRow,
-          Prisma.sql`
-SELECT p.id, p.id AS key, p."paidAt" FROM "Payout" p
-WHERE p."paidAt" > ${lane.paidSince} AND p."paidAt" <= ${lane.paidUntil} AND p.status = 'PAID'
-  AND (p."paidAt", p.id) > (${cursor.afterPaidAt ?? lane.paidSince}, ${cursor.after}) AND ${noNotice(kind)}
-ORDER BY p."paidAt", p.id LIMIT ${limit}`,
-        );
+  const page = await queryRows(prisma, pageRow, pageSql(kind, cursor, limit));
   const last = page.at(-1);
   return {
     ids: page.map((p) => p.id),
     next: page.length < limit || !last ? null : { lane, after: last.key, afterPaidAt: last.paidAt },
   };
 }
+
+function pageSql(kind: NoticeKind, cursor: NoticeCursor, limit: number): Prisma.Sql {
+  const { lane } = cursor;
+  if ("status" in lane)
+    return Prisma.sql`
+SELECT p.id, p."beneficiaryId" AS key, NULL::timestamp AS "paidAt" FROM "Payout" p
+WHERE p.status = ${lane.status}::"PayoutStatus" AND p."periodId" = ${lane.periodId} AND p."beneficiaryId" > ${cursor.after} AND ${noNotice(kind)}
+ORDER BY p."beneficiaryId" LIMIT ${limit}`;
+  if ("paidSince" in lane)
+    return Prisma.sql`
+SELECT p.id, p.id AS key, p."paidAt" FROM "Payout" p
+WHERE p."paidAt" > ${lane.paidSince} AND p."paidAt" <= ${lane.paidUntil} AND p.status = 'PAID'
+  AND (p."paidAt", p.id) > (${cursor.afterPaidAt ?? lane.paidSince}, ${cursor.after}) AND ${noNotice(kind)}
+ORDER BY p."paidAt", p.id LIMIT ${limit}`;
+  // Reminders are for cash payouts still to be paid; the day itself is checked by loadNoticeBatch.
+  const toRemind = Prisma.sql`p.status = 'SCHEDULED' AND p.method IN ('CASH_POINT', 'CASH_HOME') AND ${noNotice(kind)}`;
+  if ("ownDay" in lane)
+    return Prisma.sql`
+SELECT p.id, p."beneficiaryId" AS key, NULL::timestamp AS "paidAt" FROM "Payout" p
+WHERE p."periodId" = ${lane.periodId} AND p."scheduledDate" BETWEEN ${lane.ownDay.from}::date AND ${lane.ownDay.until}::date
+  AND p."beneficiaryId" > ${cursor.after} AND ${toRemind}
+ORDER BY p."beneficiaryId" LIMIT ${limit}`;
+  // A payout with a day of its own is in its period's ownDay lane, whatever its commune's schedule says.
+  return Prisma.sql`
+SELECT p.id, b.id AS key, NULL::timestamp AS "paidAt" FROM "Beneficiary" b
+JOIN "Payout" p ON p."periodId" = ${lane.periodId} AND p."beneficiaryId" = b.id
+WHERE b."communeId" = ${lane.communeId} AND b.status = 'ACTIVE' AND b.id > ${cursor.after}
+  AND p."scheduledDate" IS NULL AND ${toRemind}
+ORDER BY b.id LIMIT ${limit}`;
+}
+
+// The notices already planned for the payout: only a reminder's rule looks at them (dueNow).
+const plannedNotices = Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('kind', n.kind, 'plannedAt', to_char(n."plannedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))), '[]') FROM "PayoutNotice" n WHERE n."payoutId" = p.id)`;
 
 /** The candidates among `ids`, with everything their notices need. */
 export async function loadNoticeBatch(
@@ -170,7 +194,7 @@ SELECT p.*, per.month, b."fullName", b.phone, b.programme::text AS programme,
   COALESCE((SELECT SUM(l.amount) FROM "PayoutLine" l WHERE l."payoutId" = p.id AND l.kind = 'CARRIED_OVER'), 0)::int AS "carriedOver",
   s.date AS "scheduleDate", s."startTime" AS "scheduleStart", s."endTime" AS "scheduleEnd", s."pointId" AS "schedulePointId",
   spt.name AS "schedulePointName", spt.address AS "schedulePointAddress",
-  (SELECT COALESCE(json_agg(json_build_object('kind', n.kind, 'plannedAt', to_char(n."plannedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))), '[]') FROM "PayoutNotice" n WHERE n."payoutId" = p.id) AS planned,
+  ${kind === "REMINDER" ? plannedNotices : Prisma.sql`'[]'::json`} AS planned,
   (SELECT COALESCE(json_agg(json_build_object('identityId', i.id, 'channel', i.channel, 'locale', i.locale, 'role', l.role,
       'authorisationId', l."authorisationId", 'relativeId', i."relativeId", 'consentGiven', i."consentAt" IS NOT NULL AND i."consentWithdrawnAt" IS NULL,
       'reachable', i.reachable, 'notificationsOff', i."notificationsOff") ORDER BY l."linkedAt", l.id), '[]')

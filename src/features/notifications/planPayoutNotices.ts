@@ -1,6 +1,6 @@
 // The payout notices job: every minute, finds the payouts that need a notice (see noticeRules.ts)
 // and have none of that kind yet (noticeCandidates.ts), and writes, per chunk of a thousand payouts
-// in one transaction, the PayoutNotice record and the messages (one per chat or phone, see
+// in one statement, the PayoutNotice record and the messages (one per chat or phone, see
 // noticeRecipients.ts). Messages are not sent during quiet hours: they wait for the morning.
 // Running it twice, or on two instances at once, writes nothing twice: the notice record and every
 // message have unique keys, and both writes skip what already exists.
@@ -71,14 +71,12 @@ export async function planPayoutNotices(deps: NoticeDeps, now: Date): Promise<No
       return [{ subject: s, drafts: due === "send" ? drafts(kind, s, { now, notBefore, config: deps.config }) : [] }];
     });
     if (plans.length === 0) return;
-    await deps.prisma.$transaction((tx) =>
-      writeNotices(
-        tx,
-        kind,
-        now,
-        plans.map((p) => ({ payoutId: p.subject.payoutId, recipients: p.drafts.filter((d) => !d.skipped).length })),
-        plans.flatMap((p) => p.drafts),
-      ),
+    await writeNotices(
+      deps.prisma,
+      kind,
+      now,
+      plans.map((p) => ({ payoutId: p.subject.payoutId, recipients: p.drafts.filter((d) => !d.skipped).length })),
+      plans.flatMap((p) => p.drafts),
     );
     summary.notices[kind] = (summary.notices[kind] ?? 0) + plans.length;
     summary.messages += plans.reduce((n, p) => n + p.drafts.length, 0);
@@ -87,52 +85,76 @@ export async function planPayoutNotices(deps: NoticeDeps, now: Date): Promise<No
   // The order matters: a SCHEDULED notice planned in this run covers a reminder due in this run.
   for (const kind of NOTICE_ORDER) {
     const candidates = noticeCandidates(kind, now, reminder);
-    for (const lane of await lanes(deps.prisma, candidates)) {
-      // Keyset pagination: payouts whose notice is not due yet stay candidates and must not stop the walk.
-      let cursor: NoticeCursor | null = { lane, after: "", afterPaidAt: null };
-      let turn = Promise.resolve();
-      // The walk itself is one page after the other; the pages are planned side by side.
-      const take = async (): Promise<string[] | null> => {
-        const mine = turn.then(async () => {
-          if (!cursor) return null;
+    const walk = await lanes(deps.prisma, candidates);
+    // Keyset pagination: payouts whose notice is not due yet stay candidates and must not stop the walk.
+    const start = (lane: NoticeLane | undefined): NoticeCursor | null =>
+      lane ? { lane, after: "", afterPaidAt: null } : null;
+    let next = 0;
+    let cursor = start(walk[next]);
+    let stopped = false;
+    let turn = Promise.resolve();
+    // The walk itself is one page after the other, lane after lane (a reminder's lanes are a commune
+    // each, mostly a page or less); the pages are planned side by side, across lanes.
+    const take = async (): Promise<string[] | null> => {
+      const mine = turn.then(async () => {
+        while (cursor && !stopped) {
           const page = await nextPage(deps.prisma, kind, cursor, chunk);
-          cursor = page.next;
-          return page.ids;
-        });
-        turn = mine.then(
-          () => undefined,
-          () => undefined,
-        );
-        return mine;
-      };
-      // A page that fails stops the others from taking more; the run ends once all have stopped.
-      const results = await Promise.allSettled(
-        Array.from({ length: PARALLEL }, async () => {
-          try {
-            for (let ids = await take(); ids; ids = await take()) await planPage(kind, candidates, ids);
-          } catch (err) {
-            cursor = null;
-            throw err;
-          }
-        }),
+          cursor = page.next ?? start(walk[++next]);
+          if (page.ids.length > 0) return page.ids;
+        }
+        return null;
+      });
+      turn = mine.then(
+        () => undefined,
+        () => undefined,
       );
-      const failed = results.find((r) => r.status === "rejected");
-      if (failed) throw failed.reason;
-    }
+      return mine;
+    };
+    // A page that fails stops the others from taking more; the run ends once all have stopped.
+    const results = await Promise.allSettled(
+      Array.from({ length: PARALLEL }, async () => {
+        try {
+          for (let ids = await take(); ids; ids = await take()) await planPage(kind, candidates, ids);
+        } catch (err) {
+          stopped = true;
+          throw err;
+        }
+      }),
+    );
+    const failed = results.find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
   }
   return summary;
 }
 
-/** The lanes a kind's walk takes: each status in each period chosen, or the one payment-time lane. */
+/**
+ * The lanes a kind's walk takes: each status in each period chosen, the one payment-time lane, or
+ * for reminders the lanes of the payouts whose day can be in the window (see noticeCandidates.ts).
+ */
 async function lanes(prisma: PrismaClient, candidates: Candidates): Promise<NoticeLane[]> {
   const { walk } = candidates;
-  if (!("statuses" in walk)) return [walk];
+  if ("paidSince" in walk) return [walk];
   const periods = await queryRows(
     prisma,
     z.object({ id: z.string() }),
     Prisma.sql`SELECT per.id FROM "PayoutPeriod" per WHERE ${walk.periods} ORDER BY per.month`,
   );
-  return periods.flatMap((p) => walk.statuses.map((status) => ({ status, periodId: p.id })));
+  if ("statuses" in walk) return periods.flatMap((p) => walk.statuses.map((status) => ({ status, periodId: p.id })));
+  const { from, until } = walk.reminderDays;
+  // A commune with any schedule in the window: a superset of those whose payouts take their day
+  // from a schedule in the window (loadNoticeBatch picks the very schedule).
+  const communes = await queryRows(
+    prisma,
+    z.object({ periodId: z.string(), communeId: z.string() }),
+    Prisma.sql`SELECT DISTINCT s."periodId", s."communeId" FROM "PayoutSchedule" s
+JOIN "PayoutPeriod" per ON per.id = s."periodId"
+WHERE ${walk.periods} AND s.date BETWEEN ${from}::date AND ${until}::date
+ORDER BY s."periodId", s."communeId"`,
+  );
+  return [
+    ...periods.map((p) => ({ periodId: p.id, ownDay: { from, until } })),
+    ...communes.map((c) => ({ periodId: c.periodId, communeId: c.communeId })),
+  ];
 }
 
 /** The job the scheduler runs every minute; each fire catches up on whatever is due. */

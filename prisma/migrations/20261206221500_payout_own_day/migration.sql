@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Payout_periodId_scheduledDate_idx" ON "Payout"("periodId", "scheduledDate");
