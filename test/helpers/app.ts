@@ -17,20 +17,30 @@ import { createTestDatabase, type TestDatabase } from "./database.ts";
 export interface MovableClock extends Clock {
   /** Jumps forward (or back, with a negative value). */
   advance(ms: number): void;
-  /** Jumps to a moment; time keeps running from there. */
+  /** Jumps to a moment; time keeps running from there (unless stopped). */
   set(d: Date): void;
+  /**
+   * Stops time where it is: from then on it moves only when advanced or set. For what depends on
+   * how much time passed between requests, which a busy machine would otherwise stretch.
+   */
+  stop(): void;
 }
 
 /** Real time plus an offset tests can change. */
 export function movableClock(start?: Date): MovableClock {
   let offset = start ? start.getTime() - Date.now() : 0;
+  let stoppedAt: number | null = null;
+  const real = () => stoppedAt ?? Date.now();
   return {
-    now: () => new Date(Date.now() + offset),
+    now: () => new Date(real() + offset),
     advance: (ms) => {
       offset += ms;
     },
     set: (d) => {
-      offset = d.getTime() - Date.now();
+      offset = d.getTime() - real();
+    },
+    stop: () => {
+      stoppedAt ??= Date.now();
     },
   };
 }
