@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runImport, type ImportReport } from "../../src/features/imports/service.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
-import { BENEFICIARY_HEADER, date, importDeps, officer, seedPlaces, xlsx, type Places, type Row } from "./fixtures.ts";
+import {
+  BENEFICIARY_HEADER,
+  date,
+  importDeps,
+  manyPeople,
+  officer,
+  seedPlaces,
+  xlsx,
+  type Places,
+  type Row,
+} from "./fixtures.ts";
 
 const shape = (r: ImportReport) => r.errors.map((e) => [e.row, e.column, e.code]);
 
@@ -306,19 +316,7 @@ describe("importing a beneficiary list", () => {
     const before = await db.prisma.beneficiary.count();
     // More people than the import compares (and on PostgreSQL writes) at a time, so the broken row
     // is found after the first people were already written in the import's transaction.
-    const rows: Row[] = Array.from({ length: 6200 }, (_, i) => [
-      i + 1,
-      `Người Thứ ${i + 1}`,
-      `001045${String(500_000 + i).padStart(6, "0")}`,
-      date("1945-05-05"),
-      "Nam",
-      i === 6150 ? "12345" : "",
-      "",
-      "00001",
-      "BTXH",
-      "BTXH_OLD_80",
-      "",
-    ]);
+    const rows = manyPeople(6200, 500_000, (i) => (i === 6150 ? "12345" : ""));
     const data = await xlsx(BENEFICIARY_HEADER, rows);
     const refused = await runImport(deps, {
       kind: "beneficiaries",

@@ -165,3 +165,23 @@ export const BENEFICIARY_HEADER = [
 ];
 
 export const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/**
+ * `count` men aged over 80 in commune 00001, all valid (IDs from `firstSerial` on, row numbers from
+ * 1); `phone` may give some of them a phone number.
+ */
+export function manyPeople(count: number, firstSerial: number, phone: (i: number) => string = () => ""): Row[] {
+  return Array.from({ length: count }, (_, i) => [
+    i + 1,
+    `Người Thứ ${i + 1}`,
+    `001045${String(firstSerial + i).padStart(6, "0")}`,
+    date("1945-05-05"),
+    "Nam",
+    phone(i),
+    "",
+    "00001",
+    "BTXH",
+    "BTXH_OLD_80",
+    "",
+  ]);
+}

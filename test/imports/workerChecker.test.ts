@@ -3,7 +3,7 @@ import { loadReferenceData, type ReferenceData } from "../../src/features/import
 import { workerChecker } from "../../src/features/imports/workerChecker.ts";
 import { fixedClock } from "../../src/lib/clock.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
-import { BENEFICIARY_HEADER, date, seedPlaces, xlsx, type Row } from "./fixtures.ts";
+import { BENEFICIARY_HEADER, manyPeople, seedPlaces, xlsx } from "./fixtures.ts";
 
 describe("reading a file in its worker thread", () => {
   let db: TestDatabase;
@@ -17,19 +17,7 @@ describe("reading a file in its worker thread", () => {
     await db.destroy();
   });
 
-  const rows: Row[] = Array.from({ length: 1200 }, (_, i) => [
-    i + 1,
-    `Người Thứ ${i + 1}`,
-    `001045${String(700_000 + i).padStart(6, "0")}`,
-    date("1945-05-05"),
-    "Nam",
-    "",
-    "",
-    "00001",
-    "BTXH",
-    "BTXH_OLD_80",
-    "",
-  ]);
+  const rows = manyPeople(1200, 700_000);
 
   it("stops reading when the rows cannot be taken (their write failed) and answers with that failure, then reads the next file", async () => {
     const check = workerChecker({ memoryMb: 128 });
