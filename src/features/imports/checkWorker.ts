@@ -35,8 +35,8 @@ if (!port) throw new Error("checkWorker runs in a worker thread");
 
 // Batches handed over and not yet taken by the main thread (it compares and writes them). The
 // reading waits when that many are waiting, so a slow database never lets checked rows pile up in
-// memory.
-const IN_FLIGHT = 4;
+// memory; enough for two parts of 5,000 rows, so the reading goes on while a part is compared.
+const IN_FLIGHT = 24;
 let inFlight = 0;
 let taken: (() => void) | null = null;
 const onTaken = (m: unknown) => {
