@@ -19,6 +19,7 @@ import { createI18n } from "../src/core/i18n.ts";
 import { createChatRuntime } from "../src/conversation/runtime.ts";
 import { createDatabase } from "../src/db/database.ts";
 import { scratchDatabase } from "./scratchDatabase.ts";
+import { importJobsFromConfig } from "../src/features/imports/importJobs.ts";
 import { seedShippedPolicy } from "../src/features/policy/seedPolicy.ts";
 import { createApp } from "../src/http/app.ts";
 import { systemClock } from "../src/lib/clock.ts";
@@ -93,6 +94,8 @@ async function benchOurs(fake: FakeTelegramApi, messages: number, concurrency: n
       clock: systemClock,
       isReady: () => true,
       channels: runtime.channels,
+      // No uploads here: a job runner that is never started, so nothing polls the closed database.
+      importJobs: importJobsFromConfig(config, { prisma: db.prisma, log, clock: systemClock, i18n }),
     });
     await runtime.start();
     const server = await listen(app);
