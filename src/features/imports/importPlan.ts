@@ -7,6 +7,7 @@ import type { CheckSummary, CheckedInput } from "./checkFile.ts";
 import { payoutPlan } from "./payoutPlan.ts";
 import type { PayoutInput } from "./payoutRows.ts";
 import { buildReference, type ReferenceData } from "./reference.ts";
+import type { I18n } from "../../core/i18n.ts";
 import type { ImportDeps, ImportInput } from "./service.ts";
 import type { ImportPlan } from "./types.ts";
 
@@ -19,10 +20,7 @@ export async function buildPlan(
 ): Promise<ImportPlan & { outside: OutsideAnswer[] }> {
   const t = deps.i18n.t("vi");
   const label = (field: string) => t(`imports:fields.${field}`);
-  const idColumn = (sheet: string | null) => {
-    const s = summary.sheets.find((x) => x.name === sheet && x.status === "read");
-    return s?.idColumn ?? { header: label("personalId") };
-  };
+  const idColumn = (sheet: string | null) => idColumnOf(summary, sheet, deps.i18n);
   const total = summary.rows;
   if (input.kind === "areas") {
     return { ...(await areaPlan(deps.prisma, { rows: rows.filter(isArea), total, column: label })), outside: [] };
@@ -50,7 +48,17 @@ export async function buildPlan(
   return { ...plan, outside: [] };
 }
 
-function isBeneficiary(r: CheckedInput): r is BeneficiaryInput {
+/** Where a sheet holds the personal IDs, as the officer titled the column (for reports). */
+export function idColumnOf(
+  summary: CheckSummary,
+  sheet: string | null,
+  i18n: I18n,
+): { header: string; letter?: string } {
+  const s = summary.sheets.find((x) => x.name === sheet && x.status === "read");
+  return s?.idColumn ?? { header: i18n.t("vi")("imports:fields.personalId") };
+}
+
+export function isBeneficiary(r: CheckedInput): r is BeneficiaryInput {
   return "dateOfBirth" in r;
 }
 function isPayout(r: CheckedInput): r is PayoutInput {

@@ -19,7 +19,7 @@ import {
   type OutsideAnswer,
 } from "./beneficiaryPlan.ts";
 import type { BeneficiaryInput } from "./beneficiaryRows.ts";
-import { buildPlan } from "./importPlan.ts";
+import { buildPlan, idColumnOf, isBeneficiary } from "./importPlan.ts";
 import {
   outsideAreaAllowance,
   recordOutsideAnswers,
@@ -284,7 +284,11 @@ function streamingComparer(run: Run, tx: Prisma.TransactionClient | null) {
     },
     plan(summary: CheckSummary): ImportPlan & { outside: OutsideAnswer[] } {
       const findings = comparer.findings(summary.rows);
-      const errors = findings.errors.map((e) => ({ ...e, ...idColumnOf(summary, e.sheet ?? null, run.deps.i18n) }));
+      // The ID column is known once the sheets are read; the rows were compared before that.
+      const errors = findings.errors.map((e) => {
+        const col = idColumnOf(summary, e.sheet ?? null, run.deps.i18n);
+        return { ...e, column: col.header, letter: col.letter };
+      });
       return {
         ...findings,
         errors,
@@ -297,14 +301,6 @@ function streamingComparer(run: Run, tx: Prisma.TransactionClient | null) {
 
 /** Rows compared with the database at a time: one bulk lookup and one bulk write each. */
 const PART = 5000;
-
-function idColumnOf(summary: CheckSummary, sheet: string | null, i18n: I18n): { column: string; letter?: string } {
-  const s = summary.sheets.find((x) => x.name === sheet && x.status === "read");
-  const col: { header: string; letter?: string } = s?.idColumn ?? {
-    header: i18n.t("vi")("imports:fields.personalId"),
-  };
-  return { column: col.header, letter: col.letter };
-}
 
 /**
  * Settles the file once it is read: its errors in sheet order, people outside the officer's area,
@@ -364,10 +360,6 @@ async function decide(
     throw err;
   }
   return { ...outcome, applied: true };
-}
-
-function isBeneficiary(r: CheckedInput): r is BeneficiaryInput {
-  return "dateOfBirth" in r;
 }
 
 /** Every field's console labels in both languages: they are always accepted as column titles. */
