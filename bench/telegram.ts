@@ -4,12 +4,15 @@
 // webhook callback in a plain http server, `ctx.reply(text)` to the same fake server), and our
 // figures as a ratio of the bare bot's: the price of storing every message, per-chat locking,
 // state and the durable outbox.
-//   npm run bench -- telegram [--messages 2000] [--concurrency 20] [--queries]
+//   npm run bench -- telegram [--messages 2000] [--concurrency 20] [--queries] [--profile FILE]
 // --queries also counts the statements our service sends to PostgreSQL during the timed run (each
-// a round trip), per message and by statement.
+// a round trip), per message and by statement. --profile writes a CPU profile of this process
+// during our timed run (open it in Chrome's DevTools, Performance panel, or any .cpuprofile viewer).
 // PostgreSQL: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/test) — a fresh
 // database is created beside it and dropped afterwards. Loopback only.
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
+import { Session } from "node:inspector/promises";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { Telegraf } from "telegraf";
@@ -36,6 +39,10 @@ interface RunResult {
   latency: number[];
   /** POST → HTTP answer to the webhook, ms. */
   answer: number[];
+  /** CPU time of this process (the server, the fake Bot API and the load driver) per message, ms. */
+  cpuMs: number;
+  /** CPU time of the PostgreSQL server's processes on this machine per message, ms (NaN: not readable). */
+  dbCpuMs: number;
 }
 
 export async function telegramBenchmark(args: string[]): Promise<void> {
@@ -45,6 +52,7 @@ export async function telegramBenchmark(args: string[]): Promise<void> {
       messages: { type: "string", default: "2000" },
       concurrency: { type: "string", default: "20" },
       queries: { type: "boolean", default: false },
+      profile: { type: "string" },
     },
   });
   if (values.queries) countQueries();
@@ -52,7 +60,7 @@ export async function telegramBenchmark(args: string[]): Promise<void> {
   const concurrency = positive(values.concurrency, "--concurrency");
   const fake = await startFakeTelegramApi();
   try {
-    const ours = await benchOurs(fake, messages, concurrency);
+    const ours = await benchOurs(fake, messages, concurrency, values.profile);
     const bare = await benchBare(fake, messages, concurrency);
     report(ours, bare, concurrency);
     if (values.queries) reportQueries(ours.messages);
@@ -61,7 +69,12 @@ export async function telegramBenchmark(args: string[]): Promise<void> {
   }
 }
 
-async function benchOurs(fake: FakeTelegramApi, messages: number, concurrency: number): Promise<RunResult> {
+async function benchOurs(
+  fake: FakeTelegramApi,
+  messages: number,
+  concurrency: number,
+  profile: string | undefined,
+): Promise<RunResult> {
   const scratch = await scratchDatabase("ansinh_bench_tg");
   const url = scratch.url;
   const config = loadConfig({
@@ -116,6 +129,7 @@ async function benchOurs(fake: FakeTelegramApi, messages: number, concurrency: n
         messages,
         concurrency,
         1_000_000,
+        profile,
       );
       console.log(`ours: ${result.messages} messages in ${result.seconds.toFixed(1)} s`);
       return result;
@@ -139,7 +153,7 @@ async function benchBare(fake: FakeTelegramApi, messages: number, concurrency: n
   try {
     const result = await drive(fake, `${baseUrl(server)}/webhook`, messages, concurrency, 2_000_000);
     console.log(`bare telegraf: ${result.messages} messages in ${result.seconds.toFixed(1)} s`);
-    return result;
+    return { ...result, dbCpuMs: NaN }; // no database
   } finally {
     await close(server);
   }
@@ -152,6 +166,7 @@ async function drive(
   messages: number,
   concurrency: number,
   firstChat: number,
+  profile?: string,
 ): Promise<RunResult> {
   const waiting = new Map<string, () => void>();
   const unsubscribe = fake.onCall((call) => {
@@ -184,14 +199,30 @@ async function drive(
         while (next < count) await one(from + next++, latency, answer);
       }),
     );
-    return { messages: count, seconds: (performance.now() - t0) / 1000, latency, answer };
+    return { messages: count, seconds: (performance.now() - t0) / 1000, latency, answer, cpuMs: 0, dbCpuMs: NaN };
   };
   try {
     await run(firstChat, Math.min(100, messages));
+    const profiler = profile ? new Session() : null;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post("Profiler.enable");
+      await profiler.post("Profiler.start");
+    }
     queries.counting = true;
+    const dbCpu = await postgresCpuMs();
+    const cpu = process.cpuUsage();
     const result = await run(firstChat + 100_000, messages);
+    const used = process.cpuUsage(cpu);
+    const dbUsed = (await postgresCpuMs()) - dbCpu;
     queries.counting = false;
-    return result;
+    if (profiler && profile) {
+      const { profile: taken } = await profiler.post("Profiler.stop");
+      await writeFile(profile, JSON.stringify(taken));
+      profiler.disconnect();
+      console.log(`CPU profile of the timed run: ${profile}`);
+    }
+    return { ...result, cpuMs: (used.user + used.system) / 1000 / messages, dbCpuMs: dbUsed / messages };
   } finally {
     unsubscribe();
   }
@@ -205,20 +236,45 @@ function report(ours: RunResult, bare: RunResult, concurrency: number): void {
     ["reply p99", (r) => pct(r.latency, 99), " ms"],
     ["webhook answer p50", (r) => pct(r.answer, 50), " ms"],
     ["webhook answer p99", (r) => pct(r.answer, 99), " ms"],
+    ["CPU of this process/msg", (r) => r.cpuMs, " ms"],
+    ["CPU of PostgreSQL/msg", (r) => r.dbCpuMs, " ms"],
   ];
   console.log(`\nTelegram webhook → reply, ${ours.messages} messages from as many chats, ${concurrency} in flight`);
-  console.log(["".padEnd(22), "ours".padStart(12), "bare telegraf".padStart(15), "ours/bare".padStart(11)].join(""));
+  console.log(["".padEnd(24), "ours".padStart(12), "bare telegraf".padStart(15), "ours/bare".padStart(11)].join(""));
   for (const [label, f, unit] of rows) {
     const a = f(ours);
     const b = f(bare);
     console.log(
       [
-        label.padEnd(22),
+        label.padEnd(24),
         `${a.toFixed(1)}${unit}`.padStart(12),
-        `${b.toFixed(1)}${unit}`.padStart(15),
-        `${(a / b).toFixed(2)}×`.padStart(11),
+        // The bare bot has no database: its column is empty there.
+        (Number.isNaN(b) ? "–" : `${b.toFixed(1)}${unit}`).padStart(15),
+        (Number.isNaN(b) ? "" : `${(a / b).toFixed(2)}×`).padStart(11),
       ].join(""),
     );
+  }
+}
+
+/**
+ * CPU time used so far by every PostgreSQL process on this machine (the benchmark's database is on
+ * loopback), from /proc; NaN where /proc cannot be read.
+ */
+async function postgresCpuMs(): Promise<number> {
+  try {
+    const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+    let ticks = 0;
+    for (const pid of await readdir("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+      const close = stat.lastIndexOf(")");
+      if (!stat.slice(stat.indexOf("(") + 1, close).startsWith("postgres")) continue;
+      const fields = stat.slice(close + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    }
+    return ticks / ticksPerMs;
+  } catch {
+    return NaN;
   }
 }
 

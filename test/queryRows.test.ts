@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { hotExecute, hotRows } from "../src/db/hotRows.ts";
 import { queryRows, queryRowsUnsafe, sqlDate, sqlInt, sqlNumber } from "../src/db/queryRows.ts";
 import { Prisma } from "../src/generated/prisma/client.ts";
 import { createTestDatabase, type TestDatabase } from "./helpers/database.ts";
@@ -77,5 +78,43 @@ describe("raw SQL rows", () => {
       "ba",
     );
     expect(rows).toEqual([{ n: 3, word: "ba" }]);
+  });
+});
+
+// The statements run for every chat message go to the driver directly where there is one
+// (PostgreSQL); they must read and write exactly what Prisma would, whatever the machine's clock
+// zone (a timestamp column holds UTC; the driver's own default would read it as local time).
+describe("the per-message statements run as prepared statements", () => {
+  let db: TestDatabase;
+  const zone = process.env.TZ;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    process.env.TZ = "Asia/Ho_Chi_Minh";
+  });
+  afterAll(async () => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+    await db.destroy();
+  });
+
+  it("writes and reads times, counts and JSON as Prisma does, in a time zone that is not UTC", async () => {
+    const at = new Date("2026-03-01T02:03:04.567Z");
+    const identity = await db.prisma.chatIdentity.create({ data: { channel: "WEB", platformUserId: "tz-check" } });
+    const touched = await hotExecute(
+      db.prisma,
+      Prisma.sql`UPDATE "ChatIdentity" SET "lastInboundAt" = ${at}::timestamp(3) WHERE id = ${identity.id}`,
+    );
+    expect(touched).toBe(1);
+    // Written through the driver, read by Prisma: the same instant.
+    expect((await db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: identity.id } })).lastInboundAt).toEqual(at);
+    const row = z.object({ at: sqlDate, day: sqlDate, n: sqlInt, doc: z.object({ a: z.number() }), none: z.null() });
+    const sql = Prisma.sql`SELECT "lastInboundAt" AS at, '2026-03-01'::date AS day, count(*) OVER () AS n,
+      ${JSON.stringify({ a: 1 })}::jsonb AS doc, ${null}::text AS none
+      FROM "ChatIdentity" WHERE id = ${identity.id} AND "lastInboundAt" = ${at}`;
+    const expected = [{ at, day: new Date("2026-03-01T00:00:00Z"), n: 1, doc: { a: 1 }, none: null }];
+    expect(await queryRows(db.prisma, row, sql)).toEqual(expected);
+    expect(await hotRows(db.prisma, row, sql)).toEqual(expected);
+    // Twice: the second run uses the statement prepared by the first on its connection.
+    expect(await hotRows(db.prisma, row, sql)).toEqual(expected);
   });
 });

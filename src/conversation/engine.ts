@@ -1,8 +1,11 @@
 // Receives every inbound event exactly once and answers it. Each message is stored before anything
 // else happens (once per act of the person while the platform may re-send it, see inboundStore.ts,
-// so a re-sent webhook is answered, not processed twice), then processed under a per-chat lock:
-// one event per chat at a time, whichever instance holds it. Decisions, new state and outgoing replies commit together; a crash before the
-// commit leaves the message unprocessed, and `recover` answers it after the restart.
+// so a re-sent webhook is answered, not processed twice), then answered one event per chat at a
+// time, whichever instance holds it. Decisions, new state and outgoing replies commit together; a
+// crash before the commit leaves the message unprocessed, and `recover` answers it after the restart.
+// A turn that needs nothing from the database but what was read with the message is decided
+// without a lock and written only if nobody answered the chat meanwhile (turnWrites.ts); a turn
+// with effects runs in a transaction holding the chat's lock.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { InboundEvent } from "../core/events.ts";
@@ -14,11 +17,13 @@ import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import { toJsonValue } from "../lib/json.ts";
 import type { Logger } from "../lib/logger.ts";
-import type { Brain, ChatContext, ChatSettings, Tx } from "./brain.ts";
-import { queryRows, sqlDate } from "../db/queryRows.ts";
+import type { Brain, ChatContext, ChatSettings, Decision, Tx } from "./brain.ts";
+import { writeFreeTurns, writeTurns, type FreeTurnWrite, type TurnWrite } from "./turnWrites.ts";
+import { sqlDate } from "../db/queryRows.ts";
+import { hotRows } from "../db/hotRows.ts";
 import { PRIORITY } from "../delivery/enqueue.ts";
 import { chatContext, contextColumns, contextRow, loadChatContext, type ContextRow } from "./chatContext.ts";
-import { storeOnce } from "./inboundStore.ts";
+import { createInboundStore } from "./inboundStore.ts";
 import type { Reply } from "../core/reply.ts";
 
 export interface EngineDeps<S, E, R> {
@@ -62,8 +67,6 @@ const DEFAULT_CONCURRENCY = 4;
 // Chats whose messages are answered in one transaction: under load, many chats each wait with one
 // message, and their turns share the transaction's statements instead of each paying for them.
 const BATCH = 8;
-// People waiting in a chat go before bulk sends.
-const REPLY_PRIORITY = PRIORITY.REPLY;
 
 /** What a transaction answering chats' messages did. */
 interface Turns {
@@ -73,23 +76,10 @@ interface Turns {
   more: string[];
 }
 
-/** What answering one message writes, together with the other chats' of the same transaction. */
-interface TurnWrite {
-  identityId: string;
-  inboundId: string;
-  now: Date;
-  channel: ChatContext["channel"];
-  state: string | null;
-  flow: string | null;
-  replies: { id: string; dedupeKey: string; reply: string; createdAt: Date }[];
-  /** The message's text and payload with personal numbers masked, when it had any. */
-  redacted: { text: string; payload: string } | null;
-}
-
 interface NextMessage {
   id: string;
   payload: unknown;
-  conversation: { state: unknown; version: number; updatedAt: Date } | null;
+  conversation: { state: unknown; version: number; updatedAt: Date; revision: number } | null;
   context: ContextRow;
 }
 
@@ -100,22 +90,21 @@ const nextRow = contextRow.extend({
   hasConversation: z.boolean(),
   state: z.unknown(),
   version: z.number().int().nullable(),
+  revision: z.number().int().nullable(),
   updatedAt: sqlDate.nullable(),
 });
-
-const chatRow = z.object({ identityId: z.string() });
 
 /**
  * Each chat's oldest unanswered message, with what answering it needs (the conversation, the
  * chat's context), in one statement; a chat without one is left out.
  */
-async function nextMessages(tx: Tx, identityIds: string[]): Promise<Map<string, NextMessage>> {
-  const rows = await queryRows(
+async function nextMessages(tx: Pick<Tx, "$queryRaw">, identityIds: string[]): Promise<Map<string, NextMessage>> {
+  const rows = await hotRows(
     tx,
     nextRow,
     Prisma.sql`
       SELECT i.id AS "identityId", m.id, m.payload, (c.id IS NOT NULL) AS "hasConversation", c.state, c.version,
-        c."updatedAt", ${contextColumns(Prisma.sql`i`)}
+        c.revision, c."updatedAt", ${contextColumns(Prisma.sql`i`)}
       FROM "ChatIdentity" i
       JOIN LATERAL (
         SELECT id, payload FROM "InboundMessage"
@@ -131,8 +120,8 @@ async function nextMessages(tx: Tx, identityIds: string[]): Promise<Map<string, 
       id: row.id,
       payload: row.payload,
       conversation:
-        row.hasConversation && row.version !== null && row.updatedAt !== null
-          ? { state: row.state, version: row.version, updatedAt: row.updatedAt }
+        row.hasConversation && row.version !== null && row.updatedAt !== null && row.revision !== null
+          ? { state: row.state, version: row.version, updatedAt: row.updatedAt, revision: row.revision }
           : null,
       context: row,
     });
@@ -214,21 +203,69 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
    */
   async function answer(identityIds: string[]): Promise<void> {
     for (let chats = identityIds; chats.length > 0;) {
-      const done = await turns(chats).catch(async (err: unknown) => {
-        if (chats.length === 1 || connectionLoss(err)) throw err;
-        // One chat's turn failed (or the chats' effects met in a deadlock): the transaction is
-        // rolled back, and each chat is answered in a transaction of its own.
-        const alone: Turns = { channels: new Set(), more: [] };
-        for (const identityId of chats) {
-          const one = await turns([identityId]);
-          for (const channel of one.channels) alone.channels.add(channel);
-          alone.more.push(...one.more);
-        }
-        return alone;
-      });
-      for (const channel of done.channels) deps.onReplies?.(channel);
-      chats = done.more;
+      const free = await freeTurns(chats);
+      for (const channel of free.channels) deps.onReplies?.(channel);
+      const more = free.more;
+      if (free.locked.length > 0) {
+        const done = await lockedTurns(free.locked);
+        for (const channel of done.channels) deps.onReplies?.(channel);
+        more.push(...done.more);
+      }
+      chats = [...new Set(more)];
     }
+  }
+
+  /**
+   * Most turns need nothing from the database but what is read with the message (a greeting, a
+   * menu, a step of a form): those are decided without a lock or a transaction and written in one
+   * statement that checks nobody answered the chat meanwhile. Returns, besides what was written,
+   * the chats whose turn needs the lock: effects to run, an event about the chat, a turn that
+   * failed, or a chat answered elsewhere since it was read.
+   */
+  async function freeTurns(identityIds: string[]): Promise<Turns & { locked: string[] }> {
+    const next = await nextMessages(deps.prisma, identityIds);
+    const writes: FreeTurnWrite[] = [];
+    const locked: string[] = [];
+    for (const [identityId, message] of next) {
+      let write: TurnWrite | null = null;
+      try {
+        write = decideAlone(identityId, message);
+      } catch {
+        // Answered again under the lock, where a failing turn is kept with its error and apologised for.
+      }
+      if (write) writes.push({ ...write, revision: message.conversation?.revision ?? null });
+      else locked.push(identityId);
+    }
+    if (writes.length === 0) return { channels: new Set(), more: [], locked };
+    const written = await writeFreeTurns(deps.prisma, deps.brain.stateVersion, writes).catch((err: unknown) => {
+      if (connectionLoss(err)) throw err;
+      // Someone answered one of these chats at the same moment: each is answered under its lock.
+      deps.log.info({ err, chats: writes.length }, "turns written elsewhere meanwhile; answering under the lock");
+      return [];
+    });
+    const won = new Set(written.map((w) => w.identityId));
+    for (const w of writes) if (!won.has(w.identityId)) locked.push(w.identityId);
+    return {
+      channels: new Set(writes.filter((w) => won.has(w.identityId) && w.replies.length > 0).map((w) => w.channel)),
+      more: written.filter((w) => w.more).map((w) => w.identityId),
+      locked,
+    };
+  }
+
+  /** Answers the next message of each chat under its lock, one transaction for all if it can. */
+  async function lockedTurns(chats: string[]): Promise<Turns> {
+    return turns(chats).catch(async (err: unknown) => {
+      if (chats.length === 1 || connectionLoss(err)) throw err;
+      // One chat's turn failed (or the chats' effects met in a deadlock): the transaction is
+      // rolled back, and each chat is answered in a transaction of its own.
+      const alone: Turns = { channels: new Set(), more: [] };
+      for (const identityId of chats) {
+        const one = await turns([identityId]);
+        for (const channel of one.channels) alone.channels.add(channel);
+        alone.more.push(...one.more);
+      }
+      return alone;
+    });
   }
 
   /** Answers the next message of each chat, in one transaction. */
@@ -249,7 +286,7 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
           if (write) writes.push(write);
           else more.push(identityId);
         }
-        more.push(...(await writeTurns(tx, writes)));
+        more.push(...(await writeTurns(tx, deps.brain.stateVersion, writes)));
         return { channels: new Set(writes.filter((w) => w.replies.length > 0).map((w) => w.channel)), more };
       }, TX)
       .catch(async (err: unknown): Promise<Turns> => {
@@ -261,14 +298,14 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
       });
   }
 
+  const inbound = createInboundStore(deps.prisma, deps.resendWindowMs ?? RESEND_WINDOW_MS);
+
   const engine: ConversationEngine = {
     async receive(event) {
       const now = deps.clock.now();
       const body = inboundBody.parse(event);
-      const { identityId, stored } = await storeOnce(
-        deps.prisma,
+      const { identityId, stored } = await inbound.store(
         now,
-        deps.resendWindowMs ?? RESEND_WINDOW_MS,
         {
           channel: event.chat.channel,
           platformUserId: event.chat.platformUserId,
@@ -314,31 +351,27 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
     },
   };
 
-  /**
-   * Decides the answer to the message (performing the effects it asks for); null when the message
-   * was an event about the chat, written already.
-   */
-  async function handle(tx: Tx, identityId: string, next: NextMessage): Promise<TurnWrite | null> {
-    const now = deps.clock.now();
-    const inboundId = next.id;
+  /** What a turn knows before any effect runs: the event, the chat, and the first decision. */
+  interface Opening {
+    event: Exclude<InboundBody, { kind: "unreachable" | "reachable" }>;
+    ctx: ChatContext;
+    decision: Decision<S, E>;
+    replies: Reply[];
+  }
+
+  /** The event about the chat itself (it became unreachable, or reachable again), or the opening. */
+  function open(
+    identityId: string,
+    next: NextMessage,
+    now: Date,
+  ): Opening | Extract<InboundBody, { kind: "unreachable" | "reachable" }> {
     const parsedEvent = inboundBody.safeParse(next.payload);
     if (!parsedEvent.success) throw new Error("stored inbound payload is not an event");
     const event = parsedEvent.data;
-
-    if (event.kind === "unreachable" || event.kind === "reachable") {
-      await tx.chatIdentity.update({
-        where: { id: identityId },
-        data:
-          event.kind === "unreachable"
-            ? { reachable: false, unreachableReason: event.reason }
-            : { reachable: true, unreachableReason: null },
-      });
-      await tx.inboundMessage.update({ where: { id: inboundId }, data: { processedAt: now } });
-      return null;
-    }
+    if (event.kind === "unreachable" || event.kind === "reachable") return event;
 
     const conversation = next.conversation;
-    let ctx = chatContext(next.context, identityId, now, deps.settings, conversation?.updatedAt ?? null);
+    const ctx = chatContext(next.context, identityId, now, deps.settings, conversation?.updatedAt ?? null);
     const replies: Reply[] = [];
     let state: S | null = null;
     if (conversation?.state != null) {
@@ -346,9 +379,41 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
       state = deps.brain.restore(conversation.state, conversation.version);
       if (state === null) replies.push(...deps.brain.resetReplies(ctx));
     }
-
-    let decision = deps.brain.decide(state, event, ctx);
+    const decision = deps.brain.decide(state, event, ctx);
     replies.push(...decision.replies);
+    return { event, ctx, decision, replies };
+  }
+
+  /** The turn's write when its first decision asks for no effect; null when it needs the lock. */
+  function decideAlone(identityId: string, next: NextMessage): TurnWrite | null {
+    const now = deps.clock.now();
+    const opening = open(identityId, next, now);
+    if (!("decision" in opening) || opening.decision.effects.length > 0) return null;
+    return turnWrite(identityId, next.id, now, opening);
+  }
+
+  /**
+   * Decides the answer to the message (performing the effects it asks for); null when the message
+   * was an event about the chat, written already.
+   */
+  async function handle(tx: Tx, identityId: string, next: NextMessage): Promise<TurnWrite | null> {
+    const now = deps.clock.now();
+    const inboundId = next.id;
+    const opening = open(identityId, next, now);
+    if (!("decision" in opening)) {
+      await tx.chatIdentity.update({
+        where: { id: identityId },
+        data:
+          opening.kind === "unreachable"
+            ? { reachable: false, unreachableReason: opening.reason }
+            : { reachable: true, unreachableReason: null },
+      });
+      await tx.inboundMessage.update({ where: { id: inboundId }, data: { processedAt: now } });
+      return null;
+    }
+
+    let { ctx, decision } = opening;
+    const replies = opening.replies;
     // Every result goes back to the brain, in the order the effects were asked for; the decisions
     // they cause may ask for more, a bounded number of rounds.
     let effects = decision.effects;
@@ -367,8 +432,12 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
         effects.push(...decision.effects);
       }
     }
+    return turnWrite(identityId, inboundId, now, { event: opening.event, ctx, decision, replies });
+  }
 
-    const layout = deps.layoutReplies ? deps.layoutReplies(ctx.channel, replies) : replies;
+  function turnWrite(identityId: string, inboundId: string, now: Date, turn: Opening): TurnWrite {
+    const { ctx, decision } = turn;
+    const layout = deps.layoutReplies ? deps.layoutReplies(ctx.channel, turn.replies) : turn.replies;
     return {
       identityId,
       inboundId,
@@ -383,63 +452,8 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
         // Same timestamp for the batch; the index keeps their order.
         createdAt: new Date(now.getTime() + i),
       })),
-      redacted: scrubbed(event),
+      redacted: scrubbed(turn.event),
     };
-  }
-
-  /**
-   * The chats' states, their replies and their messages marked answered, in one statement; it
-   * also returns the chats with another message waiting (read in the same snapshot, so the ones
-   * being marked, not yet marked in it, are left out by their ids).
-   */
-  async function writeTurns(tx: Tx, writes: TurnWrite[]): Promise<string[]> {
-    if (writes.length === 0) return [];
-    const replies = writes.flatMap((w) =>
-      w.replies.map(
-        (r) => Prisma.sql`(${r.id}, ${w.channel}::"Channel", ${w.identityId}, 'REPLY'::"OutboundKind",
-          ${REPLY_PRIORITY}, ${r.dedupeKey}, ${r.reply}::jsonb, ${new Date()}, ${r.createdAt})`,
-      ),
-    );
-    const rows = await queryRows(
-      tx,
-      chatRow,
-      Prisma.sql`
-        WITH conversation AS (
-          INSERT INTO "Conversation" (id, "identityId", version, state, flow, "updatedAt")
-          VALUES ${Prisma.join(
-            writes.map(
-              (w) => Prisma.sql`(${randomUUID()}, ${w.identityId}, ${deps.brain.stateVersion}, ${w.state}::jsonb,
-                ${w.flow}, ${w.now})`,
-            ),
-          )}
-          ON CONFLICT ("identityId") DO UPDATE SET "updatedAt" = EXCLUDED."updatedAt", version = EXCLUDED.version,
-            state = EXCLUDED.state, flow = EXCLUDED.flow, revision = "Conversation".revision + 1
-          RETURNING 1),
-        ${
-          replies.length > 0
-            ? Prisma.sql`replies AS (
-          INSERT INTO "OutboundMessage" (id, channel, "identityId", kind, priority, "dedupeKey", reply, "notBefore", "createdAt")
-          VALUES ${Prisma.join(replies)}
-          RETURNING 1),`
-            : Prisma.empty
-        }
-        answered AS (
-          UPDATE "InboundMessage" m SET "processedAt" = v.at,
-            text = CASE WHEN v.redacted THEN v.text ELSE m.text END,
-            payload = CASE WHEN v.redacted THEN v.payload ELSE m.payload END
-          FROM (VALUES ${Prisma.join(
-            writes.map(
-              (w) => Prisma.sql`(${w.inboundId}, ${w.now}::timestamp(3), ${w.redacted !== null}::boolean,
-                ${w.redacted?.text ?? null}::text, ${w.redacted?.payload ?? null}::jsonb)`,
-            ),
-          )}) AS v(id, at, redacted, text, payload)
-          WHERE m.id = v.id
-          RETURNING 1)
-        SELECT DISTINCT "identityId" FROM "InboundMessage"
-        WHERE "identityId" IN (${Prisma.join(writes.map((w) => w.identityId))}) AND "processedAt" IS NULL
-          AND id NOT IN (${Prisma.join(writes.map((w) => w.inboundId))})`,
-    );
-    return rows.map((r) => r.identityId);
   }
 
   /** The apology for a message that could not be processed (its own transaction). */
@@ -452,7 +466,7 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
         channel: ctx.channel,
         identityId: ctx.identityId,
         kind: "REPLY" as const,
-        priority: REPLY_PRIORITY,
+        priority: PRIORITY.REPLY,
         dedupeKey: `reply:${inboundId}:${i}`,
         reply: toJsonValue(reply),
         // Same timestamp for the batch; the index keeps their order.
@@ -473,7 +487,8 @@ export function createConversationEngine<S, E, R>(deps: EngineDeps<S, E, R>): Co
       await tx.conversation.upsert({
         where: { identityId },
         create: { identityId, version: deps.brain.stateVersion },
-        update: { state: Prisma.DbNull, flow: null },
+        // A turn decided without the lock checks the revision: this answer moves it too.
+        update: { state: Prisma.DbNull, flow: null, revision: { increment: 1 } },
       });
       await writeReplies(tx, ctx, deps.brain.failureReplies(ctx), inboundId);
       return ctx.channel;

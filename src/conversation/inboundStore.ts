@@ -8,7 +8,7 @@
 // are written by one statement, a single round trip for a message met for the first time.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { queryRows } from "../db/queryRows.ts";
+import { hotRows } from "../db/hotRows.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 
 /** Who wrote: the chat identity is created at its first message, and touched at every later one. */
@@ -31,6 +31,152 @@ export interface InboundRow {
 }
 
 const storedRow = z.object({ identityId: z.string(), stored: z.boolean() });
+const batchRow = z.object({ dedupeKey: z.string(), identityId: z.string(), stored: z.boolean() });
+
+export interface InboundStore {
+  /** Stores the message (see `storeOnce`); several arriving together share one statement. */
+  store(now: Date, sender: InboundSender, row: InboundRow): Promise<{ identityId: string; stored: boolean }>;
+}
+
+/** Statements storing messages at once; more arriving meanwhile wait and go together. */
+const IN_FLIGHT = 2;
+/** Messages written by one statement at most. */
+const MOST = 32;
+
+/**
+ * Webhooks arriving together (many people writing at the same moment) are stored by one statement
+ * instead of one each: while a store is under way, the messages that come wait for it and then go
+ * in the next one. Each webhook is still answered only once its own message is stored. When a
+ * shared statement fails, each of its messages is stored alone, so only a message that cannot be
+ * stored fails its own webhook.
+ */
+export function createInboundStore(prisma: PrismaClient, windowMs: number): InboundStore {
+  interface Waiting {
+    now: Date;
+    sender: InboundSender;
+    row: InboundRow;
+    resolve: (stored: { identityId: string; stored: boolean }) => void;
+    reject: (err: unknown) => void;
+  }
+  const queue: Waiting[] = [];
+  let running = 0;
+
+  function pump(): void {
+    while (running < IN_FLIGHT && queue.length > 0) {
+      const batch = queue.splice(0, MOST);
+      running += 1;
+      void write(batch).finally(() => {
+        running -= 1;
+        pump();
+      });
+    }
+  }
+
+  async function alone(item: Waiting): Promise<void> {
+    await storeOnce(prisma, item.now, windowMs, item.sender, item.row).then(item.resolve, item.reject);
+  }
+
+  async function write(batch: Waiting[]): Promise<void> {
+    if (batch.length === 1) return alone(batch[0]!);
+    let results: { identityId: string; stored: boolean }[];
+    try {
+      results = await storeMany(prisma, windowMs, batch);
+    } catch {
+      for (const item of batch) await alone(item);
+      return;
+    }
+    batch.forEach((item, i) => item.resolve(results[i]!));
+  }
+
+  return {
+    store(now, sender, row) {
+      return new Promise((resolve, reject) => {
+        queue.push({ now, sender, row, resolve, reject });
+        pump();
+      });
+    },
+  };
+}
+
+/** Several messages in one statement, their senders' identities created or touched once each. */
+async function storeMany(
+  prisma: PrismaClient,
+  windowMs: number,
+  items: { now: Date; sender: InboundSender; row: InboundRow }[],
+): Promise<{ identityId: string; stored: boolean }[]> {
+  const senderKey = (s: InboundSender) => `${s.channel}\u0000${s.platformUserId}`;
+  const senders = new Map<string, InboundSender & { now: Date }>();
+  for (const { sender, now } of items) {
+    const earlier = senders.get(senderKey(sender));
+    senders.set(senderKey(sender), { ...sender, displayName: sender.displayName ?? earlier?.displayName ?? null, now });
+  }
+  // The same message twice in one statement (a platform re-sending at once) is written once; the
+  // other copy is a duplicate, as it would be a moment later.
+  const firstOfKey = new Map<string, number>();
+  items.forEach(({ row }, i) => {
+    const key = dedupeKeyOf(row);
+    if (!firstOfKey.has(key)) firstOfKey.set(key, i);
+  });
+  const messages = [...firstOfKey.values()].map((i) => items[i]!);
+  const rows = await hotRows(
+    prisma,
+    batchRow,
+    Prisma.sql`
+      WITH identity AS (
+        INSERT INTO "ChatIdentity" (id, channel, "platformUserId", "displayName", locale, "lastInboundAt", "createdAt")
+        VALUES ${Prisma.join(
+          // One order everywhere: two statements touching the same people never wait on each other in a circle.
+          [...senders]
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(
+              ([, s]) => Prisma.sql`(${randomUUID()}, ${s.channel}::"Channel", ${s.platformUserId}, ${s.displayName},
+                ${s.locale}, ${s.now}, ${new Date()})`,
+            ),
+        )}
+        ON CONFLICT (channel, "platformUserId") DO UPDATE SET "lastInboundAt" = EXCLUDED."lastInboundAt",
+          "displayName" = COALESCE(EXCLUDED."displayName", "ChatIdentity"."displayName")
+        RETURNING id, channel::text AS channel, "platformUserId"),
+      m (id, channel, "platformMessageId", "platformUserId", kind, text, payload, "receivedAt", "dedupeKey", "dedupeUntil")
+        AS (VALUES ${Prisma.join(
+          messages.map(
+            ({ now, sender, row }) => Prisma.sql`(${randomUUID()}, ${row.channel}::text, ${row.platformMessageId}::text,
+              ${sender.platformUserId}::text, ${row.kind}::text, ${row.text}::text, ${JSON.stringify(row.payload)}::jsonb,
+              ${row.receivedAt}::timestamp(3), ${dedupeKeyOf(row)}::text, ${new Date(now.getTime() + windowMs)}::timestamp(3))`,
+          ),
+        )}),
+      stored AS (
+        INSERT INTO "InboundMessage" (id, channel, "platformMessageId", "identityId", kind, text, payload, "receivedAt", "dedupeKey", "dedupeUntil")
+        SELECT m.id, m.channel::"Channel", m."platformMessageId", i.id, m.kind, m.text, m.payload, m."receivedAt",
+          m."dedupeKey", m."dedupeUntil"
+        FROM m JOIN identity i ON i.channel = m.channel AND i."platformUserId" = m."platformUserId"
+        ON CONFLICT DO NOTHING
+        RETURNING "dedupeKey")
+      SELECT m."dedupeKey", i.id AS "identityId", EXISTS (SELECT 1 FROM stored s WHERE s."dedupeKey" = m."dedupeKey") AS stored
+      FROM m JOIN identity i ON i.channel = m.channel AND i."platformUserId" = m."platformUserId"`,
+  );
+  const byKey = new Map(rows.map((r) => [r.dedupeKey, r]));
+  const results: { identityId: string; stored: boolean }[] = [];
+  for (const [i, { now, row }] of items.entries()) {
+    const key = dedupeKeyOf(row);
+    const written = byKey.get(key);
+    if (!written) throw new Error("a message of the batch was not written");
+    if (firstOfKey.get(key) !== i) results.push({ identityId: written.identityId, stored: false });
+    else if (written.stored) results.push({ identityId: written.identityId, stored: true });
+    else results.push(await retake(prisma, now, windowMs, written.identityId, row));
+  }
+  return results;
+}
+
+function dedupeKeyOf(row: InboundRow): string {
+  return `${row.channel}:${row.platformMessageId}`;
+}
+
+function messageInsert(row: InboundRow, identityId: Prisma.Sql, dedupeUntil: Date): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "InboundMessage" (id, channel, "platformMessageId", "identityId", kind, text, payload, "receivedAt", "dedupeKey", "dedupeUntil")
+    VALUES (${randomUUID()}, ${row.channel}::"Channel", ${row.platformMessageId}, ${identityId}, ${row.kind}, ${row.text},
+      ${JSON.stringify(row.payload)}::jsonb, ${row.receivedAt}, ${dedupeKeyOf(row)}, ${dedupeUntil})`;
+}
 
 /**
  * Creates or touches the sender's chat identity and stores the message. `stored` is false when a
@@ -43,13 +189,8 @@ export async function storeOnce(
   sender: InboundSender,
   row: InboundRow,
 ): Promise<{ identityId: string; stored: boolean }> {
-  const dedupeKey = `${row.channel}:${row.platformMessageId}`;
   const dedupeUntil = new Date(now.getTime() + windowMs);
-  const message = (identityId: Prisma.Sql) => Prisma.sql`
-    INSERT INTO "InboundMessage" (id, channel, "platformMessageId", "identityId", kind, text, payload, "receivedAt", "dedupeKey", "dedupeUntil")
-    VALUES (${randomUUID()}, ${row.channel}::"Channel", ${row.platformMessageId}, ${identityId}, ${row.kind}, ${row.text},
-      ${JSON.stringify(row.payload)}::jsonb, ${row.receivedAt}, ${dedupeKey}, ${dedupeUntil})`;
-  const [first] = await queryRows(
+  const [first] = await hotRows(
     prisma,
     storedRow,
     Prisma.sql`
@@ -60,17 +201,28 @@ export async function storeOnce(
         ON CONFLICT (channel, "platformUserId") DO UPDATE SET "lastInboundAt" = EXCLUDED."lastInboundAt",
           "displayName" = COALESCE(EXCLUDED."displayName", "ChatIdentity"."displayName")
         RETURNING id),
-      stored AS (${message(Prisma.sql`(SELECT id FROM identity)`)} ON CONFLICT DO NOTHING RETURNING 1)
+      stored AS (${messageInsert(row, Prisma.sql`(SELECT id FROM identity)`, dedupeUntil)} ON CONFLICT DO NOTHING RETURNING 1)
       SELECT (SELECT id FROM identity) AS "identityId", EXISTS (SELECT 1 FROM stored) AS stored`,
   );
   if (!first) throw new Error("the chat identity was not written");
   if (first.stored) return first;
-  // Taken: by a copy of this message, or by an older message whose key has expired.
+  return retake(prisma, now, windowMs, first.identityId, row);
+}
+
+/** The message's key is taken: by a copy of this message, or by an older message whose key has expired. */
+async function retake(
+  prisma: PrismaClient,
+  now: Date,
+  windowMs: number,
+  identityId: string,
+  row: InboundRow,
+): Promise<{ identityId: string; stored: boolean }> {
   const released = await prisma.inboundMessage.updateMany({
-    where: { dedupeKey, dedupeUntil: { lte: now } },
+    where: { dedupeKey: dedupeKeyOf(row), dedupeUntil: { lte: now } },
     data: { dedupeKey: null },
   });
-  if (released.count === 0) return first;
-  const again = await prisma.$executeRaw`${message(Prisma.sql`${first.identityId}`)} ON CONFLICT DO NOTHING`;
-  return { identityId: first.identityId, stored: again === 1 };
+  if (released.count === 0) return { identityId, stored: false };
+  const again =
+    await prisma.$executeRaw`${messageInsert(row, Prisma.sql`${identityId}`, new Date(now.getTime() + windowMs))} ON CONFLICT DO NOTHING`;
+  return { identityId, stored: again === 1 };
 }

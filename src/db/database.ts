@@ -3,6 +3,7 @@
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { registerDriverPool } from "./hotRows.ts";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -59,6 +60,7 @@ export async function createDatabase(
     pool.on("error", (err) => log?.warn({ err: err.message }, "database connection lost"));
     const factory = new PrismaPg(pool);
     const prisma = encrypting(new PrismaClient({ adapter: factory }), cipher);
+    registerDriverPool(prisma, pool);
     return {
       kind: "postgres",
       prisma,

@@ -35,7 +35,8 @@ export async function queryRowsUnsafe<T extends z.ZodType>(
 // once too (building schemas costs more than checking a few rows with them).
 const arrays = new WeakMap<z.ZodType, z.ZodArray<z.ZodType>>();
 
-function parseRows<T extends z.ZodType>(row: T, rows: unknown): z.output<T>[] {
+/** Rows read by other means (the driver itself), checked the same way. */
+export function parseRows<T extends z.ZodType>(row: T, rows: unknown): z.output<T>[] {
   let array = arrays.get(row);
   if (!array) arrays.set(row, (array = z.array(row)));
   const parsed = array.safeParse(rows) as z.ZodSafeParseResult<z.output<T>[]>;

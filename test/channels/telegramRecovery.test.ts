@@ -20,18 +20,28 @@ afterAll(async () => {
 });
 
 /**
- * The instance's database connection dies right after the update is stored: every transaction
- * (and so all processing) fails, as when the process is killed at that moment.
+ * The instance's database connection dies right after the update is stored: every later statement
+ * and transaction (and so all processing) fails, as when the process is killed at that moment.
  */
 function dyingAfterStore(prisma: PrismaClient): PrismaClient {
+  let stored = false;
   return new Proxy(prisma, {
     get(target, prop) {
-      if (prop === "$transaction") return () => Promise.reject(new Error("instance crashed"));
       const value: unknown = Reflect.get(target, prop);
-      return typeof value === "function" ? value.bind(target) : value;
+      if (typeof value !== "function") return value;
+      if (prop !== "$transaction" && prop !== "$queryRaw" && prop !== "$executeRaw") return value.bind(target);
+      return async (query: unknown, ...rest: unknown[]) => {
+        if (stored) throw new Error("instance crashed");
+        const result: unknown = await Reflect.apply(value, target, [query, ...rest]);
+        if (storesMessage(query)) stored = true;
+        return result;
+      };
     },
   });
 }
+
+const storesMessage = (query: unknown) =>
+  query instanceof Prisma.Sql && query.sql.includes('INSERT INTO "InboundMessage"');
 
 /**
  * The database refuses the next statement storing a message (a dropped connection, a failover)
@@ -39,8 +49,6 @@ function dyingAfterStore(prisma: PrismaClient): PrismaClient {
  */
 function hiccup(): { arm(): void; wrap(prisma: PrismaClient): PrismaClient } {
   let armed = false;
-  const storesMessage = (query: unknown) =>
-    query instanceof Prisma.Sql && query.sql.includes('INSERT INTO "InboundMessage"');
   return {
     arm: () => {
       armed = true;

@@ -1,0 +1,76 @@
+// The few statements run for every chat message (storing it, reading the chat, writing the turn)
+// go to the PostgreSQL driver directly, as prepared statements, instead of through Prisma's raw
+// query: measured on this service's hardware, Prisma spends about 200 µs of CPU per raw statement
+// before the driver does (about 100 µs), and an unnamed statement is parsed and planned by
+// PostgreSQL every time, where a prepared one is planned once per connection. Same SQL, same
+// parameters, same atomicity: one statement on one pooled connection, outside any transaction.
+//
+// Only a client made by createDatabase for PostgreSQL has a pool here; anything else (PGlite, a
+// transaction, a client wrapped by a test) goes through Prisma as before, with the same results.
+import { createHash } from "node:crypto";
+import pg from "pg";
+import type { z } from "zod";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { parseRows, queryRows } from "./queryRows.ts";
+
+const pools = new WeakMap<object, pg.Pool>();
+
+/** Lets `hotRows` on this client use the pool its adapter is built on. */
+export function registerDriverPool(prisma: PrismaClient, pool: pg.Pool): void {
+  pools.set(prisma, pool);
+}
+
+// PostgreSQL type ids whose driver default differs from what Prisma hands back for raw SQL.
+const TIMESTAMP = 1114; // without time zone: stored as UTC; the driver would read it as local time
+const DATE = 1082;
+const INT8 = 20;
+
+const types = {
+  getTypeParser(oid: number, format?: "text" | "binary"): (value: string) => unknown {
+    if (oid === TIMESTAMP) return (v) => new Date(`${v.replace(" ", "T")}Z`);
+    if (oid === DATE) return (v) => new Date(`${v}T00:00:00Z`);
+    if (oid === INT8) return (v) => BigInt(v);
+    return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
+  },
+};
+
+// A statement's name is derived from its text: the same text is prepared once per connection.
+const names = new Map<string, string>();
+
+function nameOf(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    // Shapes are few (a batch's size changes the text); a bound keeps an unexpected variety in check.
+    if (names.size > 2000) names.clear();
+    name = `hot_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+function param(value: unknown): unknown {
+  // Prisma sends a Date as its UTC time; the driver would send local time.
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "bigint") return value.toString();
+  return value;
+}
+
+/** The rows of `sql`, each checked against `row`, like `queryRows`, run as a prepared statement. */
+export async function hotRows<T extends z.ZodType>(
+  db: Pick<PrismaClient, "$queryRaw">,
+  row: T,
+  sql: Prisma.Sql,
+): Promise<z.output<T>[]> {
+  const pool = pools.get(db);
+  if (!pool) return queryRows(db, row, sql);
+  const result = await pool.query({ name: nameOf(sql.text), text: sql.text, values: sql.values.map(param), types });
+  return parseRows(row, result.rows);
+}
+
+/** Like `$executeRaw`: runs `sql` as a prepared statement and returns the number of rows it touched. */
+export async function hotExecute(db: Pick<PrismaClient, "$executeRaw">, sql: Prisma.Sql): Promise<number> {
+  const pool = pools.get(db);
+  if (!pool) return db.$executeRaw(sql);
+  const result = await pool.query({ name: nameOf(sql.text), text: sql.text, values: sql.values.map(param), types });
+  return result.rowCount ?? 0;
+}
