@@ -1,6 +1,7 @@
 // Taking rows to send, and cleaning up after an instance that died while sending.
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import { hotRows } from "../db/hotRows.ts";
 import { INTERACTIVE_PRIORITY } from "./enqueue.ts";
 
 // Read back from raw SQL: parsed, so a renamed column or a changed type fails loudly here rather
@@ -49,7 +50,10 @@ export interface ClaimOptions {
  */
 export async function claimRows(prisma: PrismaClient, o: ClaimOptions): Promise<Claimed[]> {
   const minPriority = o.bulk ? -1_000_000 : INTERACTIVE_PRIORITY;
-  const raw = await prisma.$queryRaw`
+  const rows = await hotRows(
+    prisma,
+    claimedRow,
+    Prisma.sql`
     WITH picked AS (
       SELECT m.id FROM "OutboundMessage" m
       WHERE m.channel = ${o.channel}::"Channel" AND m.status = 'QUEUED' AND m."notBefore" <= ${o.now}
@@ -70,8 +74,8 @@ export async function claimRows(prisma: PrismaClient, o: ClaimOptions): Promise<
       (i."consentWithdrawnAt" IS NOT NULL) AS "consentWithdrawn",
       COALESCE(p."notificationsOff", FALSE) AS "phoneOptedOut"
     FROM taken t LEFT JOIN "ChatIdentity" i ON i.id = t."identityId"
-      LEFT JOIN "ChatIdentity" p ON t.phone IS NOT NULL AND p.channel = 'SMS' AND p."platformUserId" = t.phone`;
-  const rows = z.array(claimedRow).parse(raw);
+      LEFT JOIN "ChatIdentity" p ON t.phone IS NOT NULL AND p.channel = 'SMS' AND p."platformUserId" = t.phone`,
+  );
   // The statement does not keep the order it picked in: restore it, or a chat's replies arrive shuffled.
   return rows.sort(
     (a, b) => b.priority - a.priority || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),

@@ -2,6 +2,7 @@
 // back to the queue, one per row for the rest. A notice that cannot reach the person one way is handed to the next (chat → phone by ZNS
 // → phone by SMS), so nobody is dropped because their chat was closed.
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import { hotExecute } from "../db/hotRows.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { Claimed } from "./claim.ts";
 
@@ -26,10 +27,14 @@ export async function recordOutcomes(deps: OutcomeDeps, outcomes: Outcome[], now
   const sent = outcomes.filter((o) => o.status === "SENT");
   if (sent.length > 0) {
     const values = Prisma.join(sent.map((o) => Prisma.sql`(${o.row.id}, ${o.platformMessageId ?? null})`));
-    await prisma.$executeRaw`
-      UPDATE "OutboundMessage" m SET status = 'SENT', "sentAt" = ${now}, "platformMessageId" = v.pmid, "failureReason" = NULL
+    await hotExecute(
+      prisma,
+      Prisma.sql`
+      UPDATE "OutboundMessage" m SET status = 'SENT', "sentAt" = ${now}::timestamp(3), "platformMessageId" = v.pmid,
+        "failureReason" = NULL
       FROM (VALUES ${values}) AS v(id, pmid)
-      WHERE m.id = v.id AND m.status = 'SENDING' AND m."claimedBy" = ${owner}`;
+      WHERE m.id = v.id AND m.status = 'SENDING' AND m."claimedBy" = ${owner}`,
+    );
   }
   const retry = outcomes.filter((o) => o.status === "RETRY");
   if (retry.length > 0) {

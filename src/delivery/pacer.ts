@@ -3,9 +3,10 @@
 // on, in one statement, so two instances can never take the same slot and together never send
 // faster than the rate. A 429 moves the next slot past the platform's retry_after for everyone.
 import { z } from "zod";
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import { hotRows } from "../db/hotRows.ts";
 
-const reservedRows = z.array(z.object({ first: z.coerce.number() }));
+const reservedRow = z.object({ first: z.coerce.number() });
 
 export interface Slots {
   /** Epoch ms of the first slot; slot i is at first + i × interval. */
@@ -42,13 +43,16 @@ export function createPacer(prisma: PrismaClient): Pacer {
     async reserve(sender, count, ratePerSecond, nowMs, maxWaitMs) {
       const intervalMs = 1000 / (ratePerSecond * SLOT_SHARE);
       const span = intervalMs * count;
-      const raw = await prisma.$queryRaw`
+      const rows = await hotRows(
+        prisma,
+        reservedRow,
+        Prisma.sql`
         INSERT INTO "SenderState" (sender, "nextSlotMs", "updatedAt") VALUES (${sender}, ${nowMs + span}, now())
         ON CONFLICT (sender) DO UPDATE
           SET "nextSlotMs" = GREATEST("SenderState"."nextSlotMs", ${nowMs}::float8) + ${span}::float8, "updatedAt" = now()
           WHERE "SenderState"."nextSlotMs" <= ${nowMs + maxWaitMs}::float8
-        RETURNING "nextSlotMs" - ${span}::float8 AS first`;
-      const rows = reservedRows.parse(raw);
+        RETURNING "nextSlotMs" - ${span}::float8 AS first`,
+      );
       return rows[0] ? { firstMs: rows[0].first, intervalMs, count } : null;
     },
     async pause(sender, untilMs) {
