@@ -5,7 +5,8 @@
 // rate whose backlog cleared within a second is reported too: the bot keeps up with it). Then,
 // optionally, a soak at one rate with the service's memory sampled throughout.
 //   npm run bench -- load [--rates 25,50,100,200,400] [--step-seconds 15]
-//                         [--soak-seconds 600] [--soak-rate 50]
+//                         [--soak-seconds 600] [--soak-rate 50] [--compiled]
+// --compiled runs the service from the compiled build (`npm run build` first), as in production.
 // The fake Bot API runs in a process of its own; PostgreSQL: BENCH_DATABASE_URL (default the local
 // test server; a scratch database is created and dropped). Loopback only.
 import { fork, type ChildProcess } from "node:child_process";
@@ -44,6 +45,7 @@ export async function loadBenchmark(args: string[]): Promise<void> {
       rates: { type: "string", default: "25,50,100,200,400" },
       "step-seconds": { type: "string", default: "15" },
       "soak-seconds": { type: "string", default: "0" },
+      compiled: { type: "boolean", default: false },
       "soak-rate": { type: "string", default: "50" },
     },
   });
@@ -63,25 +65,28 @@ export async function loadBenchmark(args: string[]): Promise<void> {
     children.push(fakeProcess);
     const fake = await firstMessage<{ apiRoot: string; token: string }>(fakeProcess);
     const port = await freePort();
-    const started = await startServiceProcess({
-      NODE_ENV: "production",
-      ...TEST_DATA_KEYS_ENV,
-      // As in production: a log line per request, written to a pipe this process reads.
-      LOG_LEVEL: "info",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      DATABASE_URL: scratch.url,
-      DEMO_DATA: "never",
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      TELEGRAM_MODE: "webhook",
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      // The bot's own cost is measured, not Telegram's 30 messages a second.
-      TELEGRAM_RATE_PER_SECOND: "10000",
-      QUIET_HOURS: "off",
-      NOTICES_ENABLED: "false",
-    });
+    const started = await startServiceProcess(
+      {
+        NODE_ENV: "production",
+        ...TEST_DATA_KEYS_ENV,
+        // As in production: a log line per request, written to a pipe this process reads.
+        LOG_LEVEL: "info",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        DATABASE_URL: scratch.url,
+        DEMO_DATA: "never",
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        TELEGRAM_BOT_TOKEN: fake.token,
+        TELEGRAM_API_ROOT: fake.apiRoot,
+        TELEGRAM_MODE: "webhook",
+        TELEGRAM_WEBHOOK_SECRET: SECRET,
+        // The bot's own cost is measured, not Telegram's 30 messages a second.
+        TELEGRAM_RATE_PER_SECOND: "10000",
+        QUIET_HOURS: "off",
+        NOTICES_ENABLED: "false",
+      },
+      { compiled: values.compiled },
+    );
     children.push(started.child);
     await started.ready;
     const service = started.child;
