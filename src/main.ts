@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { createI18n } from "./core/i18n.ts";
 import { resolveDataKeys } from "./db/dataKeys.ts";
 import { createDatabase, type Database } from "./db/database.ts";
+import { warnWithoutAutovacuum } from "./db/admin.ts";
 import { sealStoredValues } from "./db/sealStoredValues.ts";
 import { ensureDemoData } from "./features/demo/service.ts";
 import { seedShippedPolicy } from "./features/policy/seedPolicy.ts";
@@ -32,6 +33,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
   );
   log.info({ database: db.kind, keyId: db.cipher.currentKeyId }, "database opened");
   if (config.MIGRATE_ON_START) await db.migrate(log);
+  if (db.kind === "postgres") await warnWithoutAutovacuum(db.prisma, log);
   // Rows stored in clear (before encryption at rest, or by an older version) are sealed now.
   await sealStoredValues(db.prisma, db.cipher, { mode: "clear", log });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { warnWithoutAutovacuum } from "../src/db/admin.ts";
 import { createTestDatabase, type TestDatabase } from "./helpers/database.ts";
 
 describe("database", () => {
@@ -14,6 +15,24 @@ describe("database", () => {
     const rows = await db.prisma.$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM _prisma_migrations`;
     expect(rows.length).toBeGreaterThan(0);
     expect(await db.migrate()).toEqual([]);
+  });
+
+  it("sets the message queues to be vacuumed early, and warns when the server does not vacuum at all", async () => {
+    const options = await db.prisma.$queryRaw<{ relname: string; reloptions: string[] | null }[]>`
+      SELECT relname, reloptions FROM pg_class WHERE relname IN ('OutboundMessage', 'InboundMessage') ORDER BY relname`;
+    expect(
+      options.map((o) => [o.relname, o.reloptions?.includes("autovacuum_vacuum_scale_factor=0.01") ?? false]),
+    ).toEqual([
+      ["InboundMessage", false],
+      ["OutboundMessage", true],
+    ]);
+    const warnings: string[] = [];
+    const log = { warn: (_: object, msg: string) => warnings.push(msg) };
+    const [setting] = await db.prisma.$queryRaw<
+      { autovacuum: string }[]
+    >`SELECT current_setting('autovacuum') AS autovacuum`;
+    await warnWithoutAutovacuum(db.prisma, log);
+    expect(warnings).toEqual(setting?.autovacuum === "off" ? [expect.stringContaining("autovacuum is off")] : []);
   });
 
   it("keeps calendar dates and integer VND exactly", async () => {
