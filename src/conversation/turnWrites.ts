@@ -37,7 +37,7 @@ export interface FreeTurnWrite extends TurnWrite {
 // People waiting in a chat go before bulk sends.
 const REPLY_PRIORITY = PRIORITY.REPLY;
 
-const chatRow = z.object({ identityId: z.string() });
+const chatRow = z.object({ identityId: z.string().nullable(), checked: z.number() });
 const freeRow = z.object({ identityId: z.string(), more: z.boolean(), checked: z.number() });
 
 /**
@@ -62,8 +62,8 @@ function writtenReplies(writes: TurnWrite[], won: Prisma.Sql | null): Prisma.Sql
 }
 
 /**
- * The CTE `answered` marking the messages answered, with the typed text and payload masked where
- * they held personal numbers; with `won`, only the chats written and messages still unanswered.
+ * The CTE `answered` marking the messages answered (those still unanswered), with the typed text
+ * and payload masked where they held personal numbers; with `won`, only the chats written.
  */
 function answered(writes: TurnWrite[], won: Prisma.Sql | null): Prisma.Sql {
   const rows = Prisma.join(
@@ -78,14 +78,16 @@ function answered(writes: TurnWrite[], won: Prisma.Sql | null): Prisma.Sql {
       payload = CASE WHEN a.redacted THEN a.payload ELSE m.payload END
     FROM (VALUES ${rows}) AS a("identityId", id, at, redacted, text, payload)
     ${won ? Prisma.sql`JOIN ${won} USING ("identityId")` : Prisma.empty}
-    WHERE m.id = a.id ${won ? Prisma.sql`AND m."processedAt" IS NULL` : Prisma.empty}
+    WHERE m.id = a.id AND m."processedAt" IS NULL
     RETURNING m.id)`;
 }
 
 /**
  * Under the chats' locks: their states, replies and messages marked answered, in one statement;
  * returns the chats with another message waiting (read in the same snapshot, so the ones being
- * marked, not yet marked in it, are left out by their ids).
+ * marked, not yet marked in it, are left out by their ids). A turn written without the lock may
+ * have answered one of these messages since it was read: then the statement fails on purpose
+ * ("turn answered elsewhere"), the transaction is rolled back, and the chats are answered again.
  */
 export async function writeTurns(db: Db, stateVersion: number, writes: TurnWrite[]): Promise<string[]> {
   if (writes.length === 0) return [];
@@ -106,11 +108,15 @@ export async function writeTurns(db: Db, stateVersion: number, writes: TurnWrite
         RETURNING 1),
       ${writtenReplies(writes, null)}
       ${answered(writes, null)}
-      SELECT DISTINCT "identityId" FROM "InboundMessage"
-      WHERE "identityId" IN (${Prisma.join(writes.map((w) => w.identityId))}) AND "processedAt" IS NULL
-        AND id NOT IN (${Prisma.join(writes.map((w) => w.inboundId))})`,
+      SELECT waiting."identityId",
+        CAST(CASE WHEN (SELECT count(*) FROM answered) = ${writes.length} THEN '0'
+          ELSE 'turn answered elsewhere' END AS int) AS checked
+      FROM (SELECT 1) AS one LEFT JOIN (
+        SELECT DISTINCT "identityId" FROM "InboundMessage"
+        WHERE "identityId" IN (${Prisma.join(writes.map((w) => w.identityId))}) AND "processedAt" IS NULL
+          AND id NOT IN (${Prisma.join(writes.map((w) => w.inboundId))})) AS waiting ON TRUE`,
   );
-  return rows.map((r) => r.identityId);
+  return rows.flatMap((r) => (r.identityId === null ? [] : [r.identityId]));
 }
 
 /**

@@ -54,7 +54,15 @@ export async function createDatabase(
 ): Promise<Database> {
   const cipher = new FieldCipher(keys);
   if (target.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.poolSize ?? 10,
+      // The per-message statements are prepared on each connection (hotRows.ts), and PostgreSQL
+      // may keep one plan for them per connection. It plans again when a table's statistics change
+      // (autovacuum's ANALYZE); renewing connections every minute also bounds how long a plan made
+      // when the tables were small can outlive that, where statistics lag.
+      maxLifetimeSeconds: 60,
+    });
     // An idle connection closed by the server (restart, failover) must not crash the process: the
     // pool drops it and opens a new one; a query in flight fails and its caller handles that.
     pool.on("error", (err) => log?.warn({ err: err.message }, "database connection lost"));

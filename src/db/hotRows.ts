@@ -1,8 +1,9 @@
-// The few statements run for every chat message (storing it, reading the chat, writing the turn)
-// go to the PostgreSQL driver directly, as prepared statements, instead of through Prisma's raw
+// The few statements run for every chat message (storing it, reading the chat, writing the turn,
+// sending the reply) go to the PostgreSQL driver directly, as prepared statements, instead of through Prisma's raw
 // query: measured on this service's hardware, Prisma spends about 200 µs of CPU per raw statement
-// before the driver does (about 100 µs), and an unnamed statement is parsed and planned by
-// PostgreSQL every time, where a prepared one is planned once per connection. Same SQL, same
+// before the driver does (about 100 µs), and an unnamed statement is parsed and analysed by
+// PostgreSQL every time, where a prepared one is parsed once per connection (and planned at every
+// with the plan PostgreSQL keeps for it, see the pool in database.ts). Same SQL, same
 // parameters, same atomicity: one statement on one pooled connection, outside any transaction.
 //
 // Only a client made by createDatabase for PostgreSQL has a pool here; anything else (PGlite, a
@@ -55,15 +56,25 @@ function param(value: unknown): unknown {
   return value;
 }
 
-/** The rows of `sql`, each checked against `row`, like `queryRows`, run as a prepared statement. */
+/**
+ * The rows of `sql`, each checked against `row`, like `queryRows`, run as a prepared statement;
+ * `planEachRun` for a statement whose best plan depends on how many rows wait right now (a queue's
+ * claim): it is sent unprepared and planned at every run.
+ */
 export async function hotRows<T extends z.ZodType>(
   db: Pick<PrismaClient, "$queryRaw">,
   row: T,
   sql: Prisma.Sql,
+  options: { planEachRun?: boolean } = {},
 ): Promise<z.output<T>[]> {
   const pool = pools.get(db);
   if (!pool) return queryRows(db, row, sql);
-  const result = await pool.query({ name: nameOf(sql.text), text: sql.text, values: sql.values.map(param), types });
+  const result = await pool.query({
+    ...(options.planEachRun ? {} : { name: nameOf(sql.text) }),
+    text: sql.text,
+    values: sql.values.map(param),
+    types,
+  });
   return parseRows(row, result.rows);
 }
 

@@ -75,6 +75,9 @@ export async function claimRows(prisma: PrismaClient, o: ClaimOptions): Promise<
       COALESCE(p."notificationsOff", FALSE) AS "phoneOptedOut"
     FROM taken t LEFT JOIN "ChatIdentity" i ON i.id = t."identityId"
       LEFT JOIN "ChatIdentity" p ON t.phone IS NOT NULL AND p.channel = 'SMS' AND p."platformUserId" = t.phone`,
+    // Planned at every run: a plan kept from when the queue was short (a nested loop over a table
+    // scan) took over a minute per claim once it had grown.
+    { planEachRun: true },
   );
   // The statement does not keep the order it picked in: restore it, or a chat's replies arrive shuffled.
   return rows.sort(

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInboundStore } from "../../src/conversation/inboundStore.ts";
-import { writeFreeTurns, type FreeTurnWrite } from "../../src/conversation/turnWrites.ts";
+import { writeFreeTurns, writeTurns, type FreeTurnWrite } from "../../src/conversation/turnWrites.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 
 const AT = new Date("2026-07-15T03:00:00Z");
@@ -99,6 +99,17 @@ describe("turns written without the chat's lock", () => {
     await expect(writeFreeTurns(db.prisma, 1, [turn(answered, 2), turn(other, 1)])).rejects.toThrow();
     expect(await chatNow(answered)).toEqual({ flow: "before", revision: 2, replies: 0, answered: true });
     expect(await chatNow(other)).toEqual({ flow: "before", revision: 1, replies: 0, answered: false });
+  });
+
+  it("under the chat's lock too, writes nothing when the message was answered meanwhile", async () => {
+    const raced = await chatWithMessage("answered-while-locked", 1);
+    await db.prisma.inboundMessage.update({ where: { id: raced.inboundId }, data: { processedAt: AT } });
+    await expect(db.prisma.$transaction((tx) => writeTurns(tx, 1, [turn(raced, 1)]))).rejects.toThrow();
+    expect(await chatNow(raced)).toEqual({ flow: "before", revision: 1, replies: 0, answered: true });
+    // And when it was not, the turn is written and the chat has nothing more waiting.
+    const calm = await chatWithMessage("answered-under-lock", 1);
+    expect(await db.prisma.$transaction((tx) => writeTurns(tx, 1, [turn(calm, 1)]))).toEqual([]);
+    expect(await chatNow(calm)).toEqual({ flow: "after", revision: 2, replies: 1, answered: true });
   });
 
   it("tells which chats have another message waiting", async () => {
