@@ -1,9 +1,9 @@
 // The few statements run for every chat message (storing it, reading the chat, writing the turn,
-// sending the reply) go to the PostgreSQL driver directly, as prepared statements, instead of through Prisma's raw
-// query: measured on this service's hardware, Prisma spends about 200 µs of CPU per raw statement
-// before the driver does (about 100 µs), and an unnamed statement is parsed and analysed by
-// PostgreSQL every time, where a prepared one is parsed once per connection (and planned at every
-// with the plan PostgreSQL keeps for it, see the pool in database.ts). Same SQL, same
+// sending the reply) go to the PostgreSQL driver directly, as prepared statements, instead of
+// through Prisma's raw query: measured on this service's hardware, Prisma spends about 200 µs of
+// CPU per raw statement before the driver does (about 100 µs), and an unnamed statement is parsed
+// and analysed by PostgreSQL every time, where a prepared one is parsed once per connection (its
+// plan is kept or made again as PostgreSQL decides; see the pool in database.ts). Same SQL, same
 // parameters, same atomicity: one statement on one pooled connection, outside any transaction.
 //
 // Only a client made by createDatabase for PostgreSQL has a pool here; anything else (PGlite, a
