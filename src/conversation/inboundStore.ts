@@ -30,7 +30,6 @@ export interface InboundRow {
   receivedAt: Date;
 }
 
-const storedRow = z.object({ identityId: z.string(), stored: z.boolean() });
 const batchRow = z.object({ dedupeKey: z.string(), identityId: z.string(), stored: z.boolean() });
 
 export interface InboundStore {
@@ -171,13 +170,6 @@ function dedupeKeyOf(row: InboundRow): string {
   return `${row.channel}:${row.platformMessageId}`;
 }
 
-function messageInsert(row: InboundRow, identityId: Prisma.Sql, dedupeUntil: Date): Prisma.Sql {
-  return Prisma.sql`
-    INSERT INTO "InboundMessage" (id, channel, "platformMessageId", "identityId", kind, text, payload, "receivedAt", "dedupeKey", "dedupeUntil")
-    VALUES (${randomUUID()}, ${row.channel}::"Channel", ${row.platformMessageId}, ${identityId}, ${row.kind}, ${row.text},
-      ${JSON.stringify(row.payload)}::jsonb, ${row.receivedAt}, ${dedupeKeyOf(row)}, ${dedupeUntil})`;
-}
-
 /**
  * Creates or touches the sender's chat identity and stores the message. `stored` is false when a
  * copy within the re-send window was already stored.
@@ -189,24 +181,9 @@ export async function storeOnce(
   sender: InboundSender,
   row: InboundRow,
 ): Promise<{ identityId: string; stored: boolean }> {
-  const dedupeUntil = new Date(now.getTime() + windowMs);
-  const [first] = await hotRows(
-    prisma,
-    storedRow,
-    Prisma.sql`
-      WITH identity AS (
-        INSERT INTO "ChatIdentity" (id, channel, "platformUserId", "displayName", locale, "lastInboundAt", "createdAt")
-        VALUES (${randomUUID()}, ${sender.channel}::"Channel", ${sender.platformUserId}, ${sender.displayName},
-          ${sender.locale}, ${now}, ${new Date()})
-        ON CONFLICT (channel, "platformUserId") DO UPDATE SET "lastInboundAt" = EXCLUDED."lastInboundAt",
-          "displayName" = COALESCE(EXCLUDED."displayName", "ChatIdentity"."displayName")
-        RETURNING id),
-      stored AS (${messageInsert(row, Prisma.sql`(SELECT id FROM identity)`, dedupeUntil)} ON CONFLICT DO NOTHING RETURNING 1)
-      SELECT (SELECT id FROM identity) AS "identityId", EXISTS (SELECT 1 FROM stored) AS stored`,
-  );
-  if (!first) throw new Error("the chat identity was not written");
-  if (first.stored) return first;
-  return retake(prisma, now, windowMs, first.identityId, row);
+  const [stored] = await storeMany(prisma, windowMs, [{ now, sender, row }]);
+  if (!stored) throw new Error("the chat identity was not written");
+  return stored;
 }
 
 /** The message's key is taken: by a copy of this message, or by an older message whose key has expired. */
@@ -222,7 +199,10 @@ async function retake(
     data: { dedupeKey: null },
   });
   if (released.count === 0) return { identityId, stored: false };
-  const again =
-    await prisma.$executeRaw`${messageInsert(row, Prisma.sql`${identityId}`, new Date(now.getTime() + windowMs))} ON CONFLICT DO NOTHING`;
+  const again = await prisma.$executeRaw`
+    INSERT INTO "InboundMessage" (id, channel, "platformMessageId", "identityId", kind, text, payload, "receivedAt", "dedupeKey", "dedupeUntil")
+    VALUES (${randomUUID()}, ${row.channel}::"Channel", ${row.platformMessageId}, ${identityId}, ${row.kind}, ${row.text},
+      ${JSON.stringify(row.payload)}::jsonb, ${row.receivedAt}, ${dedupeKeyOf(row)}, ${new Date(now.getTime() + windowMs)})
+    ON CONFLICT DO NOTHING`;
   return { identityId, stored: again === 1 };
 }

@@ -69,19 +69,22 @@ export async function hotRows<T extends z.ZodType>(
 ): Promise<z.output<T>[]> {
   const pool = pools.get(db);
   if (!pool) return queryRows(db, row, sql);
-  const result = await pool.query({
-    ...(options.planEachRun ? {} : { name: nameOf(sql.text) }),
-    text: sql.text,
-    values: sql.values.map(param),
-    types,
-  });
-  return parseRows(row, result.rows);
+  return parseRows(row, (await onDriver(pool, sql, !options.planEachRun)).rows);
 }
 
 /** Like `$executeRaw`: runs `sql` as a prepared statement and returns the number of rows it touched. */
 export async function hotExecute(db: Pick<PrismaClient, "$executeRaw">, sql: Prisma.Sql): Promise<number> {
   const pool = pools.get(db);
   if (!pool) return db.$executeRaw(sql);
-  const result = await pool.query({ name: nameOf(sql.text), text: sql.text, values: sql.values.map(param), types });
-  return result.rowCount ?? 0;
+  return (await onDriver(pool, sql, true)).rowCount ?? 0;
+}
+
+/** `sql` on one pooled connection, prepared (named by its text) or planned at this run only. */
+function onDriver(pool: pg.Pool, sql: Prisma.Sql, prepared: boolean): Promise<pg.QueryResult> {
+  return pool.query({
+    ...(prepared ? { name: nameOf(sql.text) } : {}),
+    text: sql.text,
+    values: sql.values.map(param),
+    types,
+  });
 }
