@@ -4,7 +4,7 @@
 // a row, and building a createMany of thousands of rows takes the client longer than the database
 // needs to store them; expanding one JSON document is ~15× faster, on PostgreSQL too.
 import type { Prisma } from "../generated/prisma/client.ts";
-import { cipherOf, hashColumnsFor, sealRow } from "./sensitiveFields.ts";
+import { cipherOf, hashColumnsFor, rowSealer } from "./sensitiveFields.ts";
 
 /** SQL type of a column as jsonb_to_recordset must declare it; a quoted name is an enum type. */
 export type SqlType =
@@ -19,35 +19,98 @@ type Db = Prisma.TransactionClient;
 const CHUNK = 5000;
 
 /**
+ * A bulk statement built ahead of its run: its rows sealed and serialised, one JSON document per
+ * chunk. Building is the client's work and running is the database's, so a caller writing many
+ * parts in order builds the next part while the last one is still being written.
+ */
+export interface BulkStatement {
+  readonly sql: string;
+  readonly documents: readonly string[];
+}
+
+/**
  * `columns` maps each column to its SQL type. Table and column names come from code, never from
  * data; columns left out take their database defaults.
  */
+export const bulkStatement = {
+  insert<C extends string>(
+    db: Db,
+    table: string,
+    columns: Columns<C>,
+    plainRows: Record<NoInfer<C>, JsonCell>[],
+  ): BulkStatement {
+    const { columns: all, rows } = sealed(db, columns, plainRows);
+    const list = quotedNames(all).join(", ");
+    const sql = `INSERT INTO "${table}" (${list}) SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS v(${definitions(all)})`;
+    return { sql, documents: documents(rows) };
+  },
+
+  /** Gives each row (matched by id) its own new values. */
+  updateById<C extends string>(
+    db: Db,
+    table: string,
+    columns: Columns<C>,
+    plainRows: (Record<NoInfer<C>, JsonCell> & { id: string })[],
+  ): BulkStatement {
+    return bulkStatement.updateByKey(db, table, { id: "text" }, columns, plainRows);
+  },
+
+  /** Gives each row (matched by the `key` columns) its own new values for `columns`. */
+  updateByKey<K extends string, C extends string>(
+    db: Db,
+    table: string,
+    key: Columns<K>,
+    columns: Columns<C>,
+    plainRows: Record<NoInfer<K> | NoInfer<C>, JsonCell>[],
+  ): BulkStatement {
+    const { columns: all, rows } = sealed(db, columns, plainRows);
+    const set = quotedNames(all)
+      .map((c) => `${c} = v.${c}`)
+      .join(", ");
+    const sql = `UPDATE "${table}" AS t SET ${set} FROM jsonb_to_recordset($1::jsonb) AS v(${definitions({ ...key, ...all })}) WHERE ${matching(key)}`;
+    return { sql, documents: documents(rows) };
+  },
+
+  /** Deletes the rows matched by the `key` columns. */
+  deleteByKey<K extends string>(table: string, key: Columns<K>, keys: Record<NoInfer<K>, JsonCell>[]): BulkStatement {
+    const sql = `DELETE FROM "${table}" AS t USING jsonb_to_recordset($1::jsonb) AS v(${definitions(key)}) WHERE ${matching(key)}`;
+    return { sql, documents: documents(keys) };
+  },
+};
+
+/** Where built statements run: a transaction of Prisma's, or a connection of the driver's own. */
+export interface BulkRunner {
+  run(statement: BulkStatement): Promise<void>;
+}
+
+/** Runs built statements through Prisma (a transaction client, or the client itself). */
+export function prismaRunner(db: Db): BulkRunner {
+  return { run: (statement) => runBulk(db, statement) };
+}
+
+/** Runs a built statement, a chunk after another (a transaction has one connection). */
+export async function runBulk(db: Db, statement: BulkStatement): Promise<void> {
+  for (const doc of statement.documents) await db.$executeRawUnsafe(statement.sql, doc);
+}
+
+/** Builds and runs at once. */
 export const bulkWrite = {
-  async insert<C extends string>(
+  insert<C extends string>(
     db: Db,
     table: string,
     columns: Columns<C>,
     plainRows: Record<NoInfer<C>, JsonCell>[],
   ): Promise<void> {
-    const { columns: all, rows } = sealed(db, columns, plainRows);
-    const list = quotedNames(all).join(", ");
-    const sql = `INSERT INTO "${table}" (${list}) SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS v(${definitions(all)})`;
-    await runInChunks(db, sql, rows);
+    return runBulk(db, bulkStatement.insert(db, table, columns, plainRows));
   },
 
-  /** Gives each row (matched by id) its own new values. */
-  async updateById<C extends string>(
+  updateById<C extends string>(
     db: Db,
     table: string,
     columns: Columns<C>,
     plainRows: (Record<NoInfer<C>, JsonCell> & { id: string })[],
   ): Promise<void> {
-    const { columns: all, rows } = sealed(db, columns, plainRows);
-    const set = quotedNames(all)
-      .map((c) => `${c} = v.${c}`)
-      .join(", ");
-    const sql = `UPDATE "${table}" AS t SET ${set} FROM jsonb_to_recordset($1::jsonb) AS v(id text, ${definitions(all)}) WHERE t.id = v.id`;
-    await runInChunks(db, sql, rows);
+    return runBulk(db, bulkStatement.updateById(db, table, columns, plainRows));
   },
 };
 
@@ -75,10 +138,16 @@ function sealed(
 ): { columns: Columns; rows: readonly object[] } {
   const hashColumns = hashColumnsFor(Object.keys(columns));
   if (hashColumns.length === 0 || rows.length === 0) return { columns, rows };
-  const cipher = cipherOf(db);
+  const seal = rowSealer(cipherOf(db), Object.keys(columns));
   const all: Columns = { ...columns };
   for (const c of hashColumns) all[c] = "text";
-  return { columns: all, rows: rows.map((r) => sealRow(cipher, r)) };
+  return { columns: all, rows: rows.map(seal) };
+}
+
+function matching(key: Columns): string {
+  return quotedNames(key)
+    .map((c) => `t.${c} = v.${c}`)
+    .join(" AND ");
 }
 
 function quotedNames(columns: Columns): string[] {
@@ -91,6 +160,6 @@ function definitions(columns: Columns): string {
     .join(", ");
 }
 
-async function runInChunks(db: Db, sql: string, rows: readonly object[]): Promise<void> {
-  for (const part of chunks(rows)) await db.$executeRawUnsafe(sql, JSON.stringify(part));
+function documents(rows: readonly object[]): string[] {
+  return chunks(rows).map((part) => JSON.stringify(part));
 }

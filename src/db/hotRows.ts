@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import type { z } from "zod";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { prismaRunner, type BulkRunner } from "./bulkWrite.ts";
 import { parseRows, queryRows } from "./queryRows.ts";
 
 const pools = new WeakMap<object, pg.Pool>();
@@ -87,4 +88,37 @@ function onDriver(pool: pg.Pool, sql: Prisma.Sql, prepared: boolean): Promise<pg
     values: sql.values.map(param),
     types,
   });
+}
+
+/**
+ * Runs `work` in one transaction whose bulk statements (documents of thousands of rows) go to the
+ * driver directly: Prisma's raw query serialises every parameter to JSON and parses it back, two
+ * more passes over each document of megabytes. Without a pool here (PGlite, a wrapped client) it
+ * is Prisma's interactive transaction, with the same atomicity.
+ */
+export async function bulkTransaction<T>(
+  prisma: PrismaClient,
+  work: (runner: BulkRunner) => Promise<T>,
+  options: { timeout: number; maxWait: number },
+): Promise<T> {
+  const pool = pools.get(prisma);
+  if (!pool) return prisma.$transaction((tx) => work(prismaRunner(tx)), options);
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await work({
+      async run(statement) {
+        for (const doc of statement.documents) await client.query(statement.sql, [doc]);
+      },
+    });
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    // A connection that cannot even roll back is closed, not handed to the next caller.
+    await client.query("ROLLBACK").catch((e: unknown) => (broken = e instanceof Error ? e : new Error(String(e))));
+    throw err;
+  } finally {
+    client.release(broken);
+  }
 }

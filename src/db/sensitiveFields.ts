@@ -57,13 +57,31 @@ export function cipherOf(db: object): FieldCipher {
 }
 
 /**
- * For statements written in SQL: the row with its ID or account number sealed and the hash column
- * set (a row without such a column is returned as it is).
+ * For statements written in SQL about these columns: what gives a row with its IDs and account
+ * numbers sealed and their hash columns set (a value already sealed, under any key, is sealed
+ * again under the current one). A bulk write seals 100,000 rows: only the named columns are looked at.
  */
-export function sealRow<R extends Record<string, unknown>>(cipher: FieldCipher, row: R): R & Record<string, unknown> {
-  const out: Record<string, unknown> = { ...row };
-  sealNode(cipher, out);
-  return { ...row, ...out };
+export function rowSealer(
+  cipher: FieldCipher,
+  columns: string[],
+): <R extends Record<string, unknown>>(row: R) => R & Record<string, unknown> {
+  const sealed = columns.flatMap((c) => {
+    const hashed = HASHED[c];
+    return hashed ? [{ column: c, ...hashed }] : [];
+  });
+  return (row) => {
+    const out: Record<string, unknown> = { ...row };
+    for (const { column, hashField, purpose } of sealed) {
+      const plain = row[column];
+      if (plain === null) out[hashField] = null;
+      else if (typeof plain === "string") {
+        const clear = cipher.decrypt(plain);
+        out[column] = cipher.encrypt(clear);
+        out[hashField] = cipher.hash(purpose, clear);
+      }
+    }
+    return out as typeof row & Record<string, unknown>;
+  };
 }
 
 /** The hash columns to add to a SQL statement writing these columns. */

@@ -248,6 +248,33 @@ describe("importing a beneficiary list", () => {
     expect(an.address).toBe("Thôn 1");
   });
 
+  it("changes a category's rate and drops the categories the list no longer names", async () => {
+    // The list as it was first imported, but for Bình's war-invalid rate and her second category.
+    const changed = good.map((r) => [...r]);
+    changed[1]![9] = "NCC_WAR_INVALID:61";
+    const report = await runImport(deps, {
+      kind: "beneficiaries",
+      fileName: "ds3.xlsx",
+      data: await xlsx(BENEFICIARY_HEADER, changed),
+      dryRun: false,
+      staff: null,
+    });
+    expect(report).toMatchObject({ errors: [], created: 0, applied: true });
+    expect(report.changes.map((c) => [c.row, c.fields])).toEqual([
+      [2, ["phone", "categories"]],
+      [3, ["categories"]],
+    ]);
+    const codes = async (personalId: string) =>
+      (
+        await db.prisma.beneficiary.findFirstOrThrow({
+          where: { personalId },
+          include: { categories: { include: { category: true } } },
+        })
+      ).categories.map((c) => [c.category.code, c.rate]);
+    expect(await codes("001150000002")).toEqual([["NCC_WAR_INVALID", 61]]);
+    expect(await codes("001045000001")).toEqual([["BTXH_OLD_80", null]]);
+  });
+
   it("reads a semicolon CSV with a BOM and headers without diacritics, restoring dropped zeros", async () => {
     const csv =
       "\uFEFFHo ten;So CCCD;Ngay sinh;GIOI TINH;Xa;Chuong trinh;Dien huong\n" +
@@ -338,6 +365,11 @@ describe("importing a beneficiary list", () => {
       staff: null,
     });
     expect(rest).toMatchObject({ applied: true, created: 6199, updated: 0 });
+    // The next lookups are planned for the list as it is now, without waiting for autovacuum: the
+    // tables the import wrote are analysed at once.
+    const [stats] = await db.prisma.$queryRaw<{ people: number }[]>`
+      SELECT reltuples::float8 AS people FROM pg_class WHERE relname = 'Beneficiary'`;
+    expect(stats?.people).toBeGreaterThanOrEqual(6199);
     expect(await db.prisma.beneficiary.count()).toBe(before + 6199);
     const last = await db.prisma.beneficiary.findFirstOrThrow({
       where: { personalId: "001045506199" },

@@ -219,6 +219,17 @@ describe("personal IDs and account numbers at rest", () => {
       "Trần Thị Bình",
     );
     expect((await countStaleValues(changing.prisma, changing.cipher)).beneficiaries).toBe(3);
+    // The officer's list, imported again meanwhile, finds the same people: nobody is added twice.
+    const registered = await changing.prisma.beneficiary.count();
+    const again = await runImport(await importDeps(changing.prisma), {
+      kind: "beneficiaries",
+      fileName: "ds.xlsx",
+      data: people,
+      dryRun: false,
+      staff: null,
+    });
+    expect(again).toMatchObject({ errors: [], created: 0 });
+    expect(await changing.prisma.beneficiary.count()).toBe(registered);
     await sealStoredValues(changing.prisma, changing.cipher, { mode: "all" });
     const after = await withKeys({ encryption: [NEW], hash: newHash });
     expect((await after.prisma.beneficiary.findFirstOrThrow({ where: { personalId: BINH } })).fullName).toBe(

@@ -3,8 +3,10 @@
 // file with any error is refused whole, so a list with a few broken rows never half-changes the
 // database.
 import { createHash } from "node:crypto";
-import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { BulkRunner } from "../../db/bulkWrite.ts";
 import { hasOneConnection } from "../../db/database.ts";
+import { bulkTransaction } from "../../db/hotRows.ts";
 import type { I18n } from "../../core/i18n.ts";
 import type { StaffContext } from "../../http/context.ts";
 import type { Clock } from "../../lib/clock.ts";
@@ -14,6 +16,7 @@ import { FIELD_SPECS } from "./fieldSpecs.ts";
 import { SPLIT_FIELDS } from "./headerMap.ts";
 import {
   beneficiaryComparer,
+  buildBeneficiaryWrites,
   writeBeneficiaries,
   type BeneficiaryWrites,
   type OutsideAnswer,
@@ -100,6 +103,8 @@ export async function runImport(deps: ImportDeps, input: ImportInput): Promise<I
     report,
     fileHash,
   );
+  if (report.applied && report.created + report.updated >= ANALYSE_AFTER_ROWS)
+    await analyse(deps.prisma, WRITTEN_TABLES[input.kind]);
   deps.log.info(
     {
       kind: input.kind,
@@ -114,6 +119,23 @@ export async function runImport(deps: ImportDeps, input: ImportInput): Promise<I
     "import finished",
   );
   return report;
+}
+
+// A list of thousands of new or changed rows leaves the tables' statistics far from what the
+// planner last saw, and autovacuum analyses them minutes later (or never, where it is off). Planned
+// from the old ones, looking up 1,000 people of a province just imported took 175 ms instead of
+// 16: PostgreSQL took every person for hundreds of category rows and compiled the query with JIT.
+// The written tables are analysed at once (a fraction of a second for a province).
+const ANALYSE_AFTER_ROWS = 1000;
+const WRITTEN_TABLES: Record<ImportKind, string[]> = {
+  beneficiaries: ["Beneficiary", "BeneficiaryCategory"],
+  payouts: ["Payout", "PayoutLine", "PayoutAccount"],
+  areas: [],
+};
+
+async function analyse(prisma: PrismaClient, tables: string[]): Promise<void> {
+  // Table names come from the list above, never from input.
+  if (tables.length > 0) await prisma.$executeRawUnsafe(`ANALYZE ${tables.map((t) => `"${t}"`).join(", ")}`);
 }
 
 interface Outcome {
@@ -147,11 +169,15 @@ async function evaluate(deps: ImportDeps, input: ImportInput): Promise<Outcome> 
   const along = input.kind === "beneficiaries" && !input.dryRun && !hasOneConnection(deps.prisma);
   if (!along) return settle(run, await readThenDecide(run, null));
   try {
-    return await deps.prisma.$transaction(async (tx) => {
-      const outcome = await readThenDecide(run, tx);
-      if (!outcome.applied) throw new Undo(outcome);
-      return outcome;
-    }, TRANSACTION);
+    return await bulkTransaction(
+      deps.prisma,
+      async (tx) => {
+        const outcome = await readThenDecide(run, tx);
+        if (!outcome.applied) throw new Undo(outcome);
+        return outcome;
+      },
+      TRANSACTION,
+    );
   } catch (err) {
     if (!(err instanceof Undo)) {
       if (isUniqueViolation(err)) return refused("data_changed");
@@ -207,7 +233,7 @@ function refused(
  * summary sheet, settled when the whole file is known), and with `tx` written at once. Rows
  * compared while read are not kept: a province's list never sits in memory whole.
  */
-async function readThenDecide(run: Run, tx: Prisma.TransactionClient | null, stream = true): Promise<Decided> {
+async function readThenDecide(run: Run, tx: BulkRunner | null, stream = true): Promise<Decided> {
   const { deps, input, reference } = run;
   const inputs: CheckedInput[] = [];
   const streamed = stream && input.kind === "beneficiaries" ? streamingComparer(run, tx) : null;
@@ -233,7 +259,7 @@ async function readThenDecide(run: Run, tx: Prisma.TransactionClient | null, str
 }
 
 /** Compares (and with `tx`, writes) a beneficiary list's people a part at a time as they are read. */
-function streamingComparer(run: Run, tx: Prisma.TransactionClient | null) {
+function streamingComparer(run: Run, tx: BulkRunner | null) {
   const ref = buildReference(run.reference);
   // Lookups go through the pool, not the import's transaction: the next part is compared on
   // another connection while the last one is written (parts never share a person, so the people
@@ -262,8 +288,11 @@ function streamingComparer(run: Run, tx: Prisma.TransactionClient | null) {
       later.updates.push(...writes.updates);
       return;
     }
+    // Sealed and serialised while the part before is still being written: only the database's
+    // share of the work waits its turn.
+    const write = buildBeneficiaryWrites(run.deps.prisma, ref, writes);
     await written();
-    writing = writeBeneficiaries(tx, ref, writes).catch((error: unknown) => {
+    writing = write(tx).catch((error: unknown) => {
       failed = { error };
     });
   };
