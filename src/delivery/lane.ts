@@ -247,6 +247,7 @@ export function createLane(ctx: LaneContext, sender: Sender): Lane {
       permanent: false,
       reason: err instanceof Error ? err.message : String(err),
     }));
+    pace.landed(now.getTime(), ctx.clock.now().getTime());
     if (result.ok) {
       if (result.answerUnreadable)
         ctx.log.warn(

@@ -37,6 +37,21 @@ describe("a lane's pace", () => {
     expect(pace.hold("chat-late", 0, T0 + 1000)).toBeNull();
   });
 
+  it("counts a send that was answered late until a second after its answer, as the platform may have", () => {
+    const pace = createLanePace({ ratePerSecond: 10 });
+    // Nine leave in the first 9 ms; the machine stalls after the first one left, and its answer
+    // comes back 300 ms later (the platform may have received it that late).
+    for (let i = 0; i < 9; i++) expect(pace.hold(`chat-${i}`, 0, T0 + i)).toBeNull();
+    pace.landed(T0, T0 + 300);
+    for (let i = 1; i < 9; i++) pace.landed(T0 + i, T0 + i + 2);
+    // A second after they left, room for the eight answered at once, not for the late one.
+    const next = Array.from({ length: 9 }, (_, i) => pace.hold(`chat-next-${i}`, 0, T0 + 1011 + i));
+    expect(next.filter((h) => h === null)).toHaveLength(8);
+    expect(next[8]).toEqual({ reason: "sender_window", atMs: T0 + 1019 });
+    // Once a second has passed since its answer too, it no longer counts.
+    expect(pace.hold("chat-after", 0, T0 + 1300)).toBeNull();
+  });
+
   it("lets a reply of three messages go to one chat at once and holds a fourth about a second", () => {
     const pace = createLanePace({ ratePerSecond: 30, perChatPerSecond: 1 });
     expect([1, 2, 3].map(() => pace.hold("chat-1", 0, T0))).toEqual([null, null, null]);

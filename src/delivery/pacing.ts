@@ -42,6 +42,11 @@ export interface LanePace {
   hold(chatKey: string | null, slotMs: number, nowMs: number): Hold | null;
   /** After a 429: this instance sends nothing through the sender until then. */
   pause(untilMs: number): void;
+  /**
+   * A send let go at `heldAtMs` (by `hold`) was answered at `answeredAtMs`: it counts against the
+   * sender's second until a second after that, the latest the platform can have counted it.
+   */
+  landed(heldAtMs: number, answeredAtMs: number): void;
 }
 
 export function createLanePace(sender: { ratePerSecond: number | null; perChatPerSecond?: number }): LanePace {
@@ -61,6 +66,9 @@ export function createLanePace(sender: { ratePerSecond: number | null; perChatPe
     },
     pause(untilMs) {
       pausedUntil = Math.max(pausedUntil, untilMs);
+    },
+    landed(heldAtMs, answeredAtMs) {
+      window?.landed(heldAtMs, answeredAtMs);
     },
   };
 }
