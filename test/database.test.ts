@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { warnWithoutAutovacuum } from "../src/db/admin.ts";
+import { bulkStatement } from "../src/db/bulkWrite.ts";
+import { bulkTransaction } from "../src/db/hotRows.ts";
 import { createTestDatabase, type TestDatabase } from "./helpers/database.ts";
 
 describe("database", () => {
@@ -33,6 +35,23 @@ describe("database", () => {
     >`SELECT current_setting('autovacuum') AS autovacuum`;
     await warnWithoutAutovacuum(db.prisma, log);
     expect(warnings).toEqual(setting?.autovacuum === "off" ? [expect.stringContaining("autovacuum is off")] : []);
+  });
+
+  it("writes nothing of a bulk transaction that outlives its time limit", async () => {
+    const province = { code: "T99", name: "Tỉnh Quá Giờ" };
+    const insert = bulkStatement.insert(db.prisma, "Province", { id: "text", code: "text", name: "text" }, [
+      { id: "province-late", ...province },
+    ]);
+    const late = bulkTransaction(
+      db.prisma,
+      async (tx) => {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        await tx.run(insert);
+      },
+      { timeout: 150, maxWait: 1000 },
+    );
+    await expect(late).rejects.toThrow(/expired|closed|timeout/i);
+    expect(await db.prisma.province.count({ where: { code: province.code } })).toBe(0);
   });
 
   it("keeps calendar dates and integer VND exactly", async () => {

@@ -94,7 +94,9 @@ function onDriver(pool: pg.Pool, sql: Prisma.Sql, prepared: boolean): Promise<pg
  * Runs `work` in one transaction whose bulk statements (documents of thousands of rows) go to the
  * driver directly: Prisma's raw query serialises every parameter to JSON and parses it back, two
  * more passes over each document of megabytes. Without a pool here (PGlite, a wrapped client) it
- * is Prisma's interactive transaction, with the same atomicity.
+ * is Prisma's interactive transaction, with the same atomicity and the same time limit: past
+ * `timeout` ms nothing more is written and the transaction is rolled back, and a connection left
+ * idle in it that long is closed by PostgreSQL itself.
  */
 export async function bulkTransaction<T>(
   prisma: PrismaClient,
@@ -104,14 +106,24 @@ export async function bulkTransaction<T>(
   const pool = pools.get(prisma);
   if (!pool) return prisma.$transaction((tx) => work(prismaRunner(tx)), options);
   const client = await pool.connect();
+  const started = Date.now();
+  const expired = () => {
+    if (Date.now() - started > options.timeout)
+      throw new Error(`Transaction expired: it ran longer than its ${options.timeout} ms`);
+  };
   let broken: Error | undefined;
   try {
     await client.query("BEGIN");
+    await client.query(`SET LOCAL idle_in_transaction_session_timeout = ${Math.ceil(options.timeout)}`);
     const result = await work({
       async run(statement) {
-        for (const doc of statement.documents) await client.query(statement.sql, [doc]);
+        for (const doc of statement.documents) {
+          expired();
+          await client.query(statement.sql, [doc]);
+        }
       },
     });
+    expired();
     await client.query("COMMIT");
     return result;
   } catch (err) {
