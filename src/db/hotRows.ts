@@ -112,6 +112,10 @@ export async function bulkTransaction<T>(
       throw new Error(`Transaction expired: it ran longer than its ${options.timeout} ms`);
   };
   let broken: Error | undefined;
+  // PostgreSQL ending the session (the idle limit below, a restart) is an error event on a client
+  // nobody else listens to while it is checked out: it is kept here, and the next statement fails.
+  const lost = (err: Error) => (broken = err);
+  client.on("error", lost);
   try {
     await client.query("BEGIN");
     await client.query(`SET LOCAL idle_in_transaction_session_timeout = ${Math.ceil(options.timeout)}`);
@@ -131,6 +135,7 @@ export async function bulkTransaction<T>(
     await client.query("ROLLBACK").catch((e: unknown) => (broken = e instanceof Error ? e : new Error(String(e))));
     throw err;
   } finally {
+    client.off("error", lost);
     client.release(broken);
   }
 }
