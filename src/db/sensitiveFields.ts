@@ -71,17 +71,28 @@ export function rowSealer(
   });
   return (row) => {
     const out: Record<string, unknown> = { ...row };
-    for (const { column, hashField, purpose } of sealed) {
-      const plain = row[column];
-      if (plain === null) out[hashField] = null;
-      else if (typeof plain === "string") {
-        const clear = cipher.decrypt(plain);
-        out[column] = cipher.encrypt(clear);
-        out[hashField] = cipher.hash(purpose, clear);
-      }
-    }
+    for (const { column, ...hashed } of sealed) sealInto(cipher, out, column, hashed, row[column]);
     return out as typeof row & Record<string, unknown>;
   };
+}
+
+/**
+ * Writes the sealed `plain` value into `node[column]` and its keyed hash into the hash column (a
+ * value already sealed, under any key, is sealed again under the current one); null clears the hash.
+ */
+function sealInto(
+  cipher: FieldCipher,
+  node: Record<string, unknown>,
+  column: string,
+  hashed: { hashField: string; purpose: HashPurpose },
+  plain: unknown,
+): void {
+  if (plain === null) node[hashed.hashField] = null;
+  else if (typeof plain === "string") {
+    const clear = cipher.decrypt(plain);
+    node[column] = cipher.encrypt(clear);
+    node[hashed.hashField] = cipher.hash(hashed.purpose, clear);
+  }
 }
 
 /** The hash columns to add to a SQL statement writing these columns. */
@@ -150,13 +161,7 @@ function sealNode(cipher: FieldCipher, node: unknown): void {
   for (const [key, value] of Object.entries(node)) {
     const hashed = HASHED[key];
     if (hashed) {
-      const plain = isPlainObject(value) && "set" in value ? value.set : value;
-      if (plain === null) node[hashed.hashField] = null;
-      else if (typeof plain === "string") {
-        const clear = cipher.decrypt(plain);
-        node[key] = cipher.encrypt(clear);
-        node[hashed.hashField] = cipher.hash(hashed.purpose, clear);
-      }
+      sealInto(cipher, node, key, hashed, isPlainObject(value) && "set" in value ? value.set : value);
     } else if (key !== "where") {
       sealNode(cipher, value);
     }
