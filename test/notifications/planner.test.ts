@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { payoutNoticesJob } from "../../src/features/notifications/planPayoutNotices.ts";
@@ -282,5 +283,66 @@ describe("payout notices: expired authorisations, quiet hours and the scheduler"
     });
     expect(reminder?.recipients).toBe(0);
     expect(await notices(db.prisma, { noticeKey: `notice:REMINDER:${aug}` })).toEqual([]);
+  });
+});
+
+describe("payout notices: a month of many people", () => {
+  let db: TestDatabase;
+  afterAll(async () => {
+    await db?.destroy();
+  });
+
+  it("plans every payout of the month exactly once, whatever its person's id looks like, with pages of two", async () => {
+    db = await createTestDatabase();
+    const world = await seedPayoutWorld(db.prisma);
+    const august = await db.prisma.payoutPeriod.findFirstOrThrow({ where: { status: "SCHEDULED" } });
+    // Ids as the service makes them, and ids as another system may have made them (imported records).
+    const ids = [
+      ...Array.from({ length: 30 }, () => randomUUID()),
+      "0",
+      "1",
+      "9-a",
+      "a",
+      "f",
+      "fff",
+      "g-not-hex",
+      "Z",
+      "zz",
+      "~",
+      "Đào",
+    ];
+    for (const [n, id] of ids.entries()) {
+      const personalId = `0011950${String(n).padStart(5, "0")}`;
+      await db.prisma.beneficiary.create({
+        data: {
+          id,
+          personalId,
+          personalIdLast4: personalId.slice(-4),
+          fullName: "Lê Thị Mười",
+          fullNameAscii: "le thi muoi",
+          dateOfBirth: new Date("1944-01-01T00:00:00Z"),
+          sex: "FEMALE",
+          communeId: world.communeId,
+          programme: "BTXH",
+          payouts: {
+            create: {
+              periodId: august.id,
+              amount: DAO_MONTHLY,
+              method: "CASH_POINT",
+              scheduledDate: new Date("2026-08-05T00:00:00Z"),
+            },
+          },
+        },
+      });
+    }
+    const summary = await plan(db.prisma, JULY_15, {}, 2);
+
+    const payouts = await db.prisma.payout.findMany({
+      where: { periodId: august.id, status: "SCHEDULED" },
+      select: { id: true, notices: { where: { kind: "SCHEDULED" }, select: { kind: true } } },
+    });
+    expect(payouts.length).toBeGreaterThan(ids.length);
+    expect(payouts.filter((p) => p.notices.length !== 1)).toEqual([]);
+    expect(summary.notices.SCHEDULED).toBe(payouts.length);
   });
 });

@@ -1,5 +1,5 @@
 // Which payouts may need a notice of a kind now (the rules are in noticeRules.ts), as SQL over
-// payout `p`, its period `per`, its beneficiary `b` and its schedule `s` (see loadNoticeBatch.ts),
+// payout `p`, its period `per`, its beneficiary `b` and its schedule `s` (see noticePage.ts),
 // and how the planner walks them without reading the whole payout table every minute: the job runs
 // every minute on every instance's schedule, and a country has millions of payouts.
 // - SCHEDULED, FAILED, UNCOLLECTED: lanes of one payout status in one period (the SCHEDULED
@@ -21,7 +21,10 @@ import { addDays, PAID_NOTICE_DAYS, type ReminderSettings } from "./noticeRules.
 const DAY_MS = 86_400_000;
 
 export interface Candidates {
-  /** The whole condition, on p, per, b and the schedule s (PAYOUT_DAY). */
+  /**
+   * When a payout of a page is due now, on p, per, b and the schedule s (PAYOUT_DAY): the walk has
+   * already left out the payouts with a notice of the kind.
+   */
   where: Prisma.Sql;
   /** The lanes walked: a status within the periods chosen by `periods`, or the payment-time walk. */
   walk:
@@ -40,7 +43,7 @@ export function noNotice(kind: NoticeKind): Prisma.Sql {
 
 export function noticeCandidates(kind: NoticeKind, now: Date, reminder: ReminderSettings): Candidates {
   const today = todayInVietnam(now);
-  const base = Prisma.sql`b.status = 'ACTIVE' AND ${noNotice(kind)}`;
+  const base = Prisma.sql`b.status = 'ACTIVE'`;
   const scheduledPeriods = Prisma.sql`per.status = 'SCHEDULED'`;
   const recentPeriods = Prisma.sql`per.month >= ${addMonths(firstOfMonth(today), -1)}::date`;
   switch (kind) {

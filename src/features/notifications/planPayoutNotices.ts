@@ -1,7 +1,7 @@
 // The payout notices job: every minute, finds the payouts that need a notice (see noticeRules.ts)
-// and have none of that kind yet (noticeCandidates.ts), and writes, per chunk of a thousand payouts
-// in one statement, the PayoutNotice record and the messages (one per chat or phone, see
-// noticeRecipients.ts). Messages are not sent during quiet hours: they wait for the morning.
+// and have none of that kind yet (noticeCandidates.ts), reads them a page of a thousand at a time
+// (noticePage.ts) and writes, per page in one statement, the PayoutNotice record and the messages
+// (one per chat or phone, see noticeRecipients.ts). Messages are not sent during quiet hours: they wait for the morning.
 // Running it twice, or on two instances at once, writes nothing twice: the notice record and every
 // message have unique keys, and both writes skip what already exists.
 import { z } from "zod";
@@ -14,13 +14,7 @@ import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import type { NoticeKind } from "../../generated/prisma/enums.ts";
 import type { Job } from "../../jobs/scheduler.ts";
 import { todayInVietnam } from "../../lib/calendarDate.ts";
-import {
-  loadNoticeBatch,
-  nextPage,
-  type NoticeCursor,
-  type NoticeLane,
-  type NoticeSubject,
-} from "./loadNoticeBatch.ts";
+import { loadNoticePage, type KeyRange, type NoticeCursor, type NoticeLane, type NoticeSubject } from "./noticePage.ts";
 import { noticeCandidates, type Candidates } from "./noticeCandidates.ts";
 import { noticeRecipients, type PhoneChannel } from "./noticeRecipients.ts";
 import { noticeReply } from "./noticeReply.ts";
@@ -50,7 +44,7 @@ export interface NoticeSummary {
 
 export const DEFAULT_CHUNK = 1000;
 
-// Pages planned at the same time: the database does most of the work, and it has more than one core.
+// Lanes walked at the same time: the database does most of the work, and it has more than one core.
 const PARALLEL = 3;
 
 export async function planPayoutNotices(deps: NoticeDeps, now: Date): Promise<NoticeSummary> {
@@ -63,8 +57,7 @@ export async function planPayoutNotices(deps: NoticeDeps, now: Date): Promise<No
   };
   const notBefore = nextSendableTime(now, parseQuietHours(deps.config.QUIET_HOURS));
 
-  const planPage = async (kind: NoticeKind, candidates: Candidates, ids: string[]) => {
-    const subjects = await loadNoticeBatch(deps.prisma, kind, candidates, ids);
+  const planPage = async (kind: NoticeKind, subjects: NoticeSubject[]) => {
     const plans = subjects.flatMap((s) => {
       const due = dueNow(kind, s.payout, s.planned, now, reminder);
       if (due === "wait") return [];
@@ -82,39 +75,29 @@ export async function planPayoutNotices(deps: NoticeDeps, now: Date): Promise<No
     summary.messages += plans.reduce((n, p) => n + p.drafts.length, 0);
   };
 
+  const ranges = await keyRanges(deps.prisma);
   // The order matters: a SCHEDULED notice planned in this run covers a reminder due in this run.
   for (const kind of NOTICE_ORDER) {
     const candidates = noticeCandidates(kind, now, reminder);
-    const walk = await lanes(deps.prisma, candidates);
-    // Keyset pagination: payouts whose notice is not due yet stay candidates and must not stop the walk.
-    const start = (lane: NoticeLane | undefined): NoticeCursor | null =>
-      lane ? { lane, after: "", afterPaidAt: null } : null;
-    let next = 0;
-    let cursor = start(walk[next]);
+    const waiting = await lanes(deps.prisma, candidates, ranges);
     let stopped = false;
-    let turn = Promise.resolve();
-    // The walk itself is one page after the other, lane after lane (a reminder's lanes are a commune
-    // each, mostly a page or less); the pages are planned side by side, across lanes.
-    const take = async (): Promise<string[] | null> => {
-      const mine = turn.then(async () => {
+    // Each worker walks a lane to its end, a page after the other (keyset pagination: payouts whose
+    // notice is not due yet stay candidates and must not stop the walk), then takes the next lane.
+    const walk = async () => {
+      for (let lane = waiting.shift(); lane && !stopped; lane = waiting.shift()) {
+        let cursor: NoticeCursor | null = { lane, after: "", afterPaidAt: null };
         while (cursor && !stopped) {
-          const page = await nextPage(deps.prisma, kind, cursor, chunk);
-          cursor = page.next ?? start(walk[++next]);
-          if (page.ids.length > 0) return page.ids;
+          const page = await loadNoticePage(deps.prisma, kind, candidates, cursor, chunk);
+          await planPage(kind, page.subjects);
+          cursor = page.next;
         }
-        return null;
-      });
-      turn = mine.then(
-        () => undefined,
-        () => undefined,
-      );
-      return mine;
+      }
     };
     // A page that fails stops the others from taking more; the run ends once all have stopped.
     const results = await Promise.allSettled(
       Array.from({ length: PARALLEL }, async () => {
         try {
-          for (let ids = await take(); ids; ids = await take()) await planPage(kind, candidates, ids);
+          await walk();
         } catch (err) {
           stopped = true;
           throw err;
@@ -127,11 +110,27 @@ export async function planPayoutNotices(deps: NoticeDeps, now: Date): Promise<No
   return summary;
 }
 
+// Ids are UUIDs: their first hex digit splits a lane of a whole month into 16 ranges of about the
+// same size, walked side by side. Any id belongs to exactly one range whatever it looks like, as
+// long as the ranges follow each other in the database's own order of text: it sorts the bounds.
+const FIRST_DIGITS = [..."123456789abcdef"];
+
+async function keyRanges(prisma: PrismaClient): Promise<KeyRange[]> {
+  const bounds = await queryRows(
+    prisma,
+    z.object({ bound: z.string() }),
+    Prisma.sql`SELECT b AS bound FROM unnest(${FIRST_DIGITS}::text[]) b ORDER BY b`,
+  );
+  const from = ["", ...bounds.map((b) => b.bound)];
+  return from.map((f, i) => ({ from: f, below: from[i + 1] ?? null }));
+}
+
 /**
  * The lanes a kind's walk takes: each status in each period chosen, the one payment-time lane, or
  * for reminders the lanes of the payouts whose day can be in the window (see noticeCandidates.ts).
+ * The lanes of a status or of payouts with their own day are walked by beneficiary range.
  */
-async function lanes(prisma: PrismaClient, candidates: Candidates): Promise<NoticeLane[]> {
+async function lanes(prisma: PrismaClient, candidates: Candidates, ranges: KeyRange[]): Promise<NoticeLane[]> {
   const { walk } = candidates;
   if ("paidSince" in walk) return [walk];
   const periods = await queryRows(
@@ -139,10 +138,13 @@ async function lanes(prisma: PrismaClient, candidates: Candidates): Promise<Noti
     z.object({ id: z.string() }),
     Prisma.sql`SELECT per.id FROM "PayoutPeriod" per WHERE ${walk.periods} ORDER BY per.month`,
   );
-  if ("statuses" in walk) return periods.flatMap((p) => walk.statuses.map((status) => ({ status, periodId: p.id })));
+  if ("statuses" in walk)
+    return periods.flatMap((p) =>
+      walk.statuses.flatMap((status) => ranges.map((keys) => ({ status, periodId: p.id, keys }))),
+    );
   const { from, until } = walk.reminderDays;
   // A commune with any schedule in the window: a superset of those whose payouts take their day
-  // from a schedule in the window (loadNoticeBatch picks the very schedule).
+  // from a schedule in the window (the page's statement picks the very schedule).
   const communes = await queryRows(
     prisma,
     z.object({ periodId: z.string(), communeId: z.string() }),
@@ -152,7 +154,7 @@ WHERE ${walk.periods} AND s.date BETWEEN ${from}::date AND ${until}::date
 ORDER BY s."periodId", s."communeId"`,
   );
   return [
-    ...periods.map((p) => ({ periodId: p.id, ownDay: { from, until } })),
+    ...periods.flatMap((p) => ranges.map((keys) => ({ periodId: p.id, ownDay: { from, until }, keys }))),
     ...communes.map((c) => ({ periodId: c.periodId, communeId: c.communeId })),
   ];
 }

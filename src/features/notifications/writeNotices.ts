@@ -2,6 +2,7 @@
 // statement over arrays (a chunk is a thousand payouts; the model API's createMany spent more time
 // building its statement than the database took to run it). The rows are what enqueueOutbound
 // writes, and like it a row whose key exists already is skipped, so a repeated run writes nothing twice.
+import { hotExecute } from "../../db/hotRows.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { NoticeKind } from "../../generated/prisma/enums.ts";
 import { PRIORITY, type OutboundDraft } from "../../delivery/enqueue.ts";
@@ -26,14 +27,16 @@ export async function writeNotices(
     FROM unnest(${notices.map((n) => n.payoutId)}::text[], ${notices.map((n) => n.recipients)}::int[]) AS n(payout, recipients)
     ON CONFLICT DO NOTHING`;
   if (drafts.length === 0) {
-    await db.$executeRaw(records);
+    await hotExecute(db, records);
     return;
   }
   const column = <T>(pick: (d: OutboundDraft) => T) => drafts.map(pick);
   // Times as Prisma stores them: UTC in a timestamp without time zone.
   const utc = (d: Date) => d.toISOString().slice(0, -1);
   // One statement for both (a statement is atomic): no transaction to open and close per chunk.
-  await db.$executeRaw`
+  await hotExecute(
+    db,
+    Prisma.sql`
     WITH records AS (${records})
     INSERT INTO "OutboundMessage" (id, channel, "identityId", phone, kind, priority, reply, "dedupeKey", "noticeKey", "beneficiaryId", "notBefore", status, "failureReason")
     SELECT gen_random_uuid()::text, m.channel::"Channel", m.identity, m.phone, m.kind::"OutboundKind", m.priority, m.reply::jsonb, m.dedupe, m.notice, m.beneficiary,
@@ -45,5 +48,6 @@ export async function writeNotices(
       ${column((d) => d.beneficiaryId ?? null)}::text[], ${column((d) => (d.notBefore ? utc(d.notBefore) : null))}::text[],
       ${column((d) => (d.skipped ? "SKIPPED" : null))}::text[], ${column((d) => d.skipped ?? null)}::text[]
     ) AS m(channel, identity, phone, kind, priority, reply, dedupe, notice, beneficiary, not_before, status, reason)
-    ON CONFLICT DO NOTHING`;
+    ON CONFLICT DO NOTHING`,
+  );
 }

@@ -1,10 +1,13 @@
-// Reads the payouts that may need a notice a page at a time, with everything their notices need
+// Reads the next page of a lane (see noticeCandidates.ts) with everything the page's notices need
 // (the payout as the chat shows it, the person, their chats and authorisations, the notices
-// already planned) in one statement per page: a country's month of payouts is planned in a few
-// thousand round trips. The payout's schedule is picked in SQL exactly as payoutView picks it from the
-// commune's schedules: its point's earliest, else (not for a visit at home) the commune's earliest.
+// already planned), in one statement: the walk through the lane's index picks the page, and the
+// same statement reads the rest for the payouts whose notice is due, so each payout row is read
+// once. A country's month of payouts is planned in a few thousand round trips. The payout's
+// schedule is picked in SQL exactly as payoutView picks it from the commune's schedules: its
+// point's earliest, else (not for a visit at home) the commune's earliest.
 import { z } from "zod";
-import { queryRows, sqlDate, sqlInt } from "../../db/queryRows.ts";
+import { hotRows } from "../../db/hotRows.ts";
+import { sqlDate, sqlInt } from "../../db/queryRows.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { PayoutMethod, PayoutStatus, type NoticeKind } from "../../generated/prisma/enums.ts";
 import { addMonths, calendarDate, fromDbDate, type CalendarDate } from "../../lib/calendarDate.ts";
@@ -33,13 +36,20 @@ export interface NoticeSubject {
 /**
  * One lane of a walk (see noticeCandidates.ts): a payout status in a period, the payments of a time
  * span, or, for reminders, the cash payouts of a period with their own day in the window or taking
- * their day from a commune's schedule.
+ * their day from a commune's schedule. A lane walked by beneficiary may hold only the beneficiaries
+ * of a key range, so that a lane of a whole country's month is walked by several workers at once.
  */
 export type NoticeLane =
-  | { status: PayoutStatus; periodId: string }
+  | { status: PayoutStatus; periodId: string; keys?: KeyRange }
   | { paidSince: Date; paidUntil: Date }
-  | { periodId: string; ownDay: { from: CalendarDate; until: CalendarDate } }
+  | { periodId: string; ownDay: { from: CalendarDate; until: CalendarDate }; keys?: KeyRange }
   | { periodId: string; communeId: string };
+
+/** Beneficiary ids from `from` (included) up to `below` (excluded; null: to the end). */
+export interface KeyRange {
+  from: string;
+  below: string | null;
+}
 
 /** Where a lane's walk stands: after this key (a beneficiary id, or a payment time and payout id). */
 export interface NoticeCursor {
@@ -47,8 +57,6 @@ export interface NoticeCursor {
   after: string;
   afterPaidAt: Date | null;
 }
-
-const pageRow = z.object({ id: z.string(), key: z.string(), paidAt: sqlDate.nullable() });
 
 const text = z.string().nullable();
 // `p.*`: every column of Payout, as payoutView reads it.
@@ -72,8 +80,12 @@ const payoutColumns = {
   updatedAt: sqlDate,
 } satisfies Record<keyof Omit<PayoutViewRow, "period" | "point" | "account" | "lines">, z.ZodType>;
 
-const row = z.object({
+// Every row of the page comes back, due or not: the last one is where the walk goes on.
+const pageRow = z.object({
   ...payoutColumns,
+  walkKey: z.string(),
+  walkPaidAt: sqlDate.nullable(),
+  due: z.boolean(),
   month: sqlDate,
   fullName: z.string(),
   programme: z.string(),
@@ -82,19 +94,19 @@ const row = z.object({
   pointAddress: text,
   accountProvider: text,
   accountLast4: text,
-  carriedOver: sqlInt,
   scheduleDate: sqlDate.nullable(),
   scheduleStart: text,
   scheduleEnd: text,
   schedulePointId: text,
   schedulePointName: text,
   schedulePointAddress: text,
-  // json_agg columns: checked one by one in subject().
+  // Read for due payouts only (null otherwise); json_agg columns are checked one by one in subject().
+  carriedOver: sqlInt.nullable(),
   planned: z.unknown(),
   chats: z.unknown(),
   authorisations: z.unknown(),
 });
-type Row = z.output<typeof row>;
+type Row = z.output<typeof pageRow>;
 
 const planned = z.array(
   z.object({ kind: z.enum(["SCHEDULED", "REMINDER", "PAID", "FAILED", "UNCOLLECTED"]), plannedAt: z.coerce.date() }),
@@ -124,85 +136,97 @@ const authorisations = z.array(
 );
 
 /**
- * The next page of a lane: up to `limit` ids of payouts without a notice of the kind, through an
- * index, and where the lane goes on (null at its end). loadNoticeBatch then reads those that are
- * due. (Asked in one statement, the database would gather every candidate of the month to sort out
- * each page.)
+ * The next page of a lane: up to `limit` payouts without a notice of the kind, taken through an
+ * index, with everything their notices need for those that are due now (`candidates.where`), and
+ * where the lane goes on (null at its end). (Asked without the page's limit, the database would
+ * gather every candidate of the month to sort out each page.)
  */
-export async function nextPage(
+export async function loadNoticePage(
   prisma: PrismaClient,
   kind: NoticeKind,
+  candidates: Candidates,
   cursor: NoticeCursor,
   limit: number,
-): Promise<{ ids: string[]; next: NoticeCursor | null }> {
-  const { lane } = cursor;
-  const page = await queryRows(prisma, pageRow, pageSql(kind, cursor, limit));
+): Promise<{ subjects: NoticeSubject[]; next: NoticeCursor | null }> {
+  const page = await hotRows(prisma, pageRow, pageSql(kind, candidates, cursor, limit));
   const last = page.at(-1);
+  const due = page.filter((r) => r.due);
+  const missed =
+    kind === "UNCOLLECTED" && due.length > 0 ? await missedMonths(prisma, due) : new Map<string, Set<CalendarDate>>();
   return {
-    ids: page.map((p) => p.id),
-    next: page.length < limit || !last ? null : { lane, after: last.key, afterPaidAt: last.paidAt },
+    subjects: due.map((r) => subject(r, missed.get(r.beneficiaryId))),
+    next:
+      page.length < limit || !last ? null : { lane: cursor.lane, after: last.walkKey, afterPaidAt: last.walkPaidAt },
   };
 }
 
-function pageSql(kind: NoticeKind, cursor: NoticeCursor, limit: number): Prisma.Sql {
+/** The walk's step: a lane's next `limit` payouts without a notice of the kind, in the lane's order. */
+function walkSql(kind: NoticeKind, cursor: NoticeCursor, limit: number): { sql: Prisma.Sql; order: Prisma.Sql } {
   const { lane } = cursor;
+  const byBeneficiary = Prisma.sql`p."walkKey"`;
   if ("status" in lane)
-    return Prisma.sql`
-SELECT p.id, p."beneficiaryId" AS key, NULL::timestamp AS "paidAt" FROM "Payout" p
-WHERE p.status = ${lane.status}::"PayoutStatus" AND p."periodId" = ${lane.periodId} AND p."beneficiaryId" > ${cursor.after} AND ${noNotice(kind)}
-ORDER BY p."beneficiaryId" LIMIT ${limit}`;
+    return {
+      order: byBeneficiary,
+      sql: Prisma.sql`
+SELECT p.*, p."beneficiaryId" AS "walkKey", NULL::timestamp AS "walkPaidAt" FROM "Payout" p
+WHERE p.status = ${lane.status}::"PayoutStatus" AND p."periodId" = ${lane.periodId} AND ${keys(lane.keys, cursor)} AND ${noNotice(kind)}
+ORDER BY p."beneficiaryId" LIMIT ${limit}`,
+    };
   if ("paidSince" in lane)
-    return Prisma.sql`
-SELECT p.id, p.id AS key, p."paidAt" FROM "Payout" p
+    return {
+      order: Prisma.sql`p."walkPaidAt", p.id`,
+      sql: Prisma.sql`
+SELECT p.*, p.id AS "walkKey", p."paidAt" AS "walkPaidAt" FROM "Payout" p
 WHERE p."paidAt" > ${lane.paidSince} AND p."paidAt" <= ${lane.paidUntil} AND p.status = 'PAID'
   AND (p."paidAt", p.id) > (${cursor.afterPaidAt ?? lane.paidSince}, ${cursor.after}) AND ${noNotice(kind)}
-ORDER BY p."paidAt", p.id LIMIT ${limit}`;
-  // Reminders are for cash payouts still to be paid; the day itself is checked by loadNoticeBatch.
+ORDER BY p."paidAt", p.id LIMIT ${limit}`,
+    };
+  // Reminders are for cash payouts still to be paid; the day itself is checked with the rest.
   const toRemind = Prisma.sql`p.status = 'SCHEDULED' AND p.method IN ('CASH_POINT', 'CASH_HOME') AND ${noNotice(kind)}`;
   if ("ownDay" in lane)
-    return Prisma.sql`
-SELECT p.id, p."beneficiaryId" AS key, NULL::timestamp AS "paidAt" FROM "Payout" p
+    return {
+      order: byBeneficiary,
+      sql: Prisma.sql`
+SELECT p.*, p."beneficiaryId" AS "walkKey", NULL::timestamp AS "walkPaidAt" FROM "Payout" p
 WHERE p."periodId" = ${lane.periodId} AND p."scheduledDate" BETWEEN ${lane.ownDay.from}::date AND ${lane.ownDay.until}::date
-  AND p."beneficiaryId" > ${cursor.after} AND ${toRemind}
-ORDER BY p."beneficiaryId" LIMIT ${limit}`;
+  AND ${keys(lane.keys, cursor)} AND ${toRemind}
+ORDER BY p."beneficiaryId" LIMIT ${limit}`,
+    };
   // A payout with a day of its own is in its period's ownDay lane, whatever its commune's schedule says.
-  return Prisma.sql`
-SELECT p.id, b.id AS key, NULL::timestamp AS "paidAt" FROM "Beneficiary" b
+  return {
+    order: byBeneficiary,
+    sql: Prisma.sql`
+SELECT p.*, b.id AS "walkKey", NULL::timestamp AS "walkPaidAt" FROM "Beneficiary" b
 JOIN "Payout" p ON p."periodId" = ${lane.periodId} AND p."beneficiaryId" = b.id
 WHERE b."communeId" = ${lane.communeId} AND b.status = 'ACTIVE' AND b.id > ${cursor.after}
   AND p."scheduledDate" IS NULL AND ${toRemind}
-ORDER BY b.id LIMIT ${limit}`;
+ORDER BY b.id LIMIT ${limit}`,
+  };
+}
+
+// Both lower bounds go to the index (PostgreSQL keeps the tighter one); the upper bound, when there
+// is one, ends the walk of the range in the index too.
+function keys(range: KeyRange | undefined, cursor: NoticeCursor): Prisma.Sql {
+  const after = Prisma.sql`p."beneficiaryId" > ${cursor.after}`;
+  if (!range) return after;
+  const below = range.below === null ? Prisma.empty : Prisma.sql` AND p."beneficiaryId" < ${range.below}`;
+  return Prisma.sql`p."beneficiaryId" >= ${range.from} AND ${after}${below}`;
 }
 
 // The notices already planned for the payout: only a reminder's rule looks at them (dueNow).
 const plannedNotices = Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('kind', n.kind, 'plannedAt', to_char(n."plannedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))), '[]') FROM "PayoutNotice" n WHERE n."payoutId" = p.id)`;
 
-/** The candidates among `ids`, with everything their notices need. */
-export async function loadNoticeBatch(
-  prisma: PrismaClient,
-  kind: NoticeKind,
-  candidates: Candidates,
-  ids: string[],
-): Promise<NoticeSubject[]> {
-  if (ids.length === 0) return [];
-  const rows = await queryRows(
-    prisma,
-    row,
-    Prisma.sql`
-SELECT p.*, per.month, b."fullName", b.phone, b.programme::text AS programme,
+function pageSql(kind: NoticeKind, candidates: Candidates, cursor: NoticeCursor, limit: number): Prisma.Sql {
+  const walk = walkSql(kind, cursor, limit);
+  // The page is taken first, as it stands (MATERIALIZED): the rest is read for its rows only.
+  return Prisma.sql`
+WITH page AS MATERIALIZED (${walk.sql})
+SELECT p.*, per.month, b."fullName", b.phone, b.programme::text AS programme, d.due IS NOT NULL AS due,
   pt.name AS "pointName", pt.address AS "pointAddress", acc.provider AS "accountProvider", acc."accountLast4",
-  COALESCE((SELECT SUM(l.amount) FROM "PayoutLine" l WHERE l."payoutId" = p.id AND l.kind = 'CARRIED_OVER'), 0)::int AS "carriedOver",
   s.date AS "scheduleDate", s."startTime" AS "scheduleStart", s."endTime" AS "scheduleEnd", s."pointId" AS "schedulePointId",
   spt.name AS "schedulePointName", spt.address AS "schedulePointAddress",
-  ${kind === "REMINDER" ? plannedNotices : Prisma.sql`'[]'::json`} AS planned,
-  (SELECT COALESCE(json_agg(json_build_object('identityId', i.id, 'channel', i.channel, 'locale', i.locale, 'role', l.role,
-      'authorisationId', l."authorisationId", 'relativeId', i."relativeId", 'consentGiven', i."consentAt" IS NOT NULL AND i."consentWithdrawnAt" IS NULL,
-      'reachable', i.reachable, 'notificationsOff', i."notificationsOff") ORDER BY l."linkedAt", l.id), '[]')
-    FROM "ChatLink" l JOIN "ChatIdentity" i ON i.id = l."identityId" WHERE l."beneficiaryId" = p."beneficiaryId") AS chats,
-  (SELECT COALESCE(json_agg(json_build_object('id', a.id, 'relativeId', a."relativeId", 'status', a.status, 'validFrom', a."validFrom",
-      'validUntil', a."validUntil", 'relativePhone', r.phone) ORDER BY a."validFrom", a.id), '[]')
-    FROM "Authorisation" a JOIN "Relative" r ON r.id = a."relativeId" WHERE a."beneficiaryId" = p."beneficiaryId" AND a.status = 'APPROVED') AS authorisations
-FROM "Payout" p
+  d."carriedOver", d.planned, d.chats, d.authorisations
+FROM page p
 JOIN "PayoutPeriod" per ON per.id = p."periodId"
 JOIN "Beneficiary" b ON b.id = p."beneficiaryId"
 LEFT JOIN "PayoutPoint" pt ON pt.id = p."pointId"
@@ -213,11 +237,19 @@ LEFT JOIN LATERAL (
   ORDER BY (s."pointId" IS NOT DISTINCT FROM p."pointId" AND p."pointId" IS NOT NULL) DESC, s.date, s."startTime"
   LIMIT 1) s ON TRUE
 LEFT JOIN "PayoutPoint" spt ON spt.id = s."pointId"
-WHERE p.id = ANY(${ids}::text[]) AND ${candidates.where}`,
-  );
-  const missed =
-    kind === "UNCOLLECTED" && rows.length > 0 ? await missedMonths(prisma, rows) : new Map<string, Set<CalendarDate>>();
-  return rows.map((r) => subject(r, missed.get(r.beneficiaryId)));
+LEFT JOIN LATERAL (
+  SELECT TRUE AS due,
+  COALESCE((SELECT SUM(l.amount) FROM "PayoutLine" l WHERE l."payoutId" = p.id AND l.kind = 'CARRIED_OVER'), 0)::int AS "carriedOver",
+  ${kind === "REMINDER" ? plannedNotices : Prisma.sql`'[]'::json`} AS planned,
+  (SELECT COALESCE(json_agg(json_build_object('identityId', i.id, 'channel', i.channel, 'locale', i.locale, 'role', l.role,
+      'authorisationId', l."authorisationId", 'relativeId', i."relativeId", 'consentGiven', i."consentAt" IS NOT NULL AND i."consentWithdrawnAt" IS NULL,
+      'reachable', i.reachable, 'notificationsOff', i."notificationsOff") ORDER BY l."linkedAt", l.id), '[]')
+    FROM "ChatLink" l JOIN "ChatIdentity" i ON i.id = l."identityId" WHERE l."beneficiaryId" = p."beneficiaryId") AS chats,
+  (SELECT COALESCE(json_agg(json_build_object('id', a.id, 'relativeId', a."relativeId", 'status', a.status, 'validFrom', a."validFrom",
+      'validUntil', a."validUntil", 'relativePhone', r.phone) ORDER BY a."validFrom", a.id), '[]')
+    FROM "Authorisation" a JOIN "Relative" r ON r.id = a."relativeId" WHERE a."beneficiaryId" = p."beneficiaryId" AND a.status = 'APPROVED') AS authorisations
+  WHERE ${candidates.where}) d ON TRUE
+ORDER BY ${walk.order}`;
 }
 
 function subject(r: Row, missed: Set<CalendarDate> | undefined): NoticeSubject {
@@ -234,6 +266,9 @@ function subject(r: Row, missed: Set<CalendarDate> | undefined): NoticeSubject {
     planned: p,
     chats: c,
     authorisations: a,
+    walkKey: _key,
+    walkPaidAt: _paidAt,
+    due: _due,
     ...payout
   } = r;
   const point =
@@ -246,7 +281,7 @@ function subject(r: Row, missed: Set<CalendarDate> | undefined): NoticeSubject {
       period: { id: r.periodId, month },
       point,
       account: accountProvider !== null && accountLast4 !== null ? { provider: accountProvider, accountLast4 } : null,
-      lines: [{ amount: carriedOver }],
+      lines: [{ amount: carriedOver ?? 0 }],
     },
     r.scheduleDate && r.scheduleStart !== null && r.scheduleEnd !== null
       ? [schedule(r, r.scheduleDate, r.scheduleStart, r.scheduleEnd)]
