@@ -5,8 +5,9 @@
 // rate whose backlog cleared within a second is reported too: the bot keeps up with it). Then,
 // optionally, a soak at one rate with the service's memory sampled throughout.
 //   npm run bench -- load [--rates 25,50,100,200,400] [--step-seconds 15]
-//                         [--soak-seconds 600] [--soak-rate 50] [--compiled]
-// --compiled runs the service from the compiled build (`npm run build` first), as in production.
+//                         [--soak-seconds 600] [--soak-rate 50] [--compiled] [--node-options="<flags>"]
+// --compiled runs the service from the compiled build (`npm run build` first), as in production;
+// --node-options gives the service process NODE_OPTIONS (V8's heap limits, to see their memory).
 // The fake Bot API runs in a process of its own; PostgreSQL: BENCH_DATABASE_URL (default the local
 // test server; a scratch database is created and dropped). Loopback only.
 import { fork, type ChildProcess } from "node:child_process";
@@ -47,6 +48,7 @@ export async function loadBenchmark(args: string[]): Promise<void> {
       "soak-seconds": { type: "string", default: "0" },
       compiled: { type: "boolean", default: false },
       "soak-rate": { type: "string", default: "50" },
+      "node-options": { type: "string" },
     },
   });
   const rates = (values.rates ?? "")
@@ -84,6 +86,8 @@ export async function loadBenchmark(args: string[]): Promise<void> {
         TELEGRAM_RATE_PER_SECOND: "10000",
         QUIET_HOURS: "off",
         NOTICES_ENABLED: "false",
+        // V8's heap settings for the service process only, e.g. "--max-old-space-size=128".
+        ...(values["node-options"] ? { NODE_OPTIONS: values["node-options"] } : {}),
       },
       { compiled: values.compiled },
     );

@@ -8,7 +8,7 @@ import { cipherOf, hashColumnsFor, rowSealer } from "./sensitiveFields.ts";
 
 /** SQL type of a column as jsonb_to_recordset must declare it; a quoted name is an enum type. */
 export type SqlType =
-  "text" | "integer" | "date" | "timestamp(3)" | "boolean" | "numeric(6,3)" | "jsonb" | `"${string}"`;
+  "text" | "integer" | "bigint" | "date" | "timestamp(3)" | "boolean" | "numeric(6,3)" | "jsonb" | `"${string}"`;
 /** One value: dates as "YYYY-MM-DD", instants as ISO strings in UTC (timestamp columns hold UTC). */
 export type JsonCell = string | number | boolean | null | { [key: string]: boolean };
 export type Columns<C extends string = string> = Record<C, SqlType>;
