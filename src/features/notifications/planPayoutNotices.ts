@@ -30,7 +30,7 @@ export type NoticeConfig = Pick<
 export interface NoticeDeps {
   prisma: PrismaClient;
   config: NoticeConfig;
-  /** Payouts per transaction (default 300). */
+  /** Payouts per page (default 1,000). */
   chunkSize?: number;
 }
 
