@@ -11,7 +11,7 @@ import { sqlDate, sqlInt } from "../../db/queryRows.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { PayoutMethod, PayoutStatus, type NoticeKind } from "../../generated/prisma/enums.ts";
 import { addMonths, calendarDate, fromDbDate, type CalendarDate } from "../../lib/calendarDate.ts";
-import { payoutView, type PayoutViewRow } from "../payouts/repository.ts";
+import { payoutView } from "../payouts/repository.ts";
 import { paidToSomeoneElse } from "../payouts/notReceived.ts";
 import type { PayoutView } from "../payouts/types.ts";
 import { noNotice, type Candidates } from "./noticeCandidates.ts";
@@ -59,7 +59,7 @@ export interface NoticeCursor {
 }
 
 const text = z.string().nullable();
-// `p.*`: every column of Payout, as payoutView reads it.
+// The payout's columns the page reads (PAYOUT_COLUMNS), as payoutView and the notices read them.
 const payoutColumns = {
   id: z.string(),
   periodId: z.string(),
@@ -76,9 +76,12 @@ const payoutColumns = {
   paidAt: sqlDate.nullable(),
   receivedBy: text,
   authorisationId: text,
-  createdAt: sqlDate,
-  updatedAt: sqlDate,
-} satisfies Record<keyof Omit<PayoutViewRow, "period" | "point" | "account" | "lines">, z.ZodType>;
+};
+const PAYOUT_COLUMNS = Prisma.raw(
+  Object.keys(payoutColumns)
+    .map((c) => `p."${c}"`)
+    .join(", "),
+);
 
 // Every row of the page comes back, due or not: the last one is where the walk goes on.
 const pageRow = z.object({
@@ -168,7 +171,7 @@ function walkSql(kind: NoticeKind, cursor: NoticeCursor, limit: number): { sql: 
     return {
       order: byBeneficiary,
       sql: Prisma.sql`
-SELECT p.*, p."beneficiaryId" AS "walkKey", NULL::timestamp AS "walkPaidAt" FROM "Payout" p
+SELECT ${PAYOUT_COLUMNS}, p."beneficiaryId" AS "walkKey", NULL::timestamp AS "walkPaidAt" FROM "Payout" p
 WHERE p.status = ${lane.status}::"PayoutStatus" AND p."periodId" = ${lane.periodId} AND ${keys(lane.keys, cursor)} AND ${noNotice(kind)}
 ORDER BY p."beneficiaryId" LIMIT ${limit}`,
     };
@@ -176,7 +179,7 @@ ORDER BY p."beneficiaryId" LIMIT ${limit}`,
     return {
       order: Prisma.sql`p."walkPaidAt", p.id`,
       sql: Prisma.sql`
-SELECT p.*, p.id AS "walkKey", p."paidAt" AS "walkPaidAt" FROM "Payout" p
+SELECT ${PAYOUT_COLUMNS}, p.id AS "walkKey", p."paidAt" AS "walkPaidAt" FROM "Payout" p
 WHERE p."paidAt" > ${lane.paidSince} AND p."paidAt" <= ${lane.paidUntil} AND p.status = 'PAID'
   AND (p."paidAt", p.id) > (${cursor.afterPaidAt ?? lane.paidSince}, ${cursor.after}) AND ${noNotice(kind)}
 ORDER BY p."paidAt", p.id LIMIT ${limit}`,
@@ -187,7 +190,7 @@ ORDER BY p."paidAt", p.id LIMIT ${limit}`,
     return {
       order: byBeneficiary,
       sql: Prisma.sql`
-SELECT p.*, p."beneficiaryId" AS "walkKey", NULL::timestamp AS "walkPaidAt" FROM "Payout" p
+SELECT ${PAYOUT_COLUMNS}, p."beneficiaryId" AS "walkKey", NULL::timestamp AS "walkPaidAt" FROM "Payout" p
 WHERE p."periodId" = ${lane.periodId} AND p."scheduledDate" BETWEEN ${lane.ownDay.from}::date AND ${lane.ownDay.until}::date
   AND ${keys(lane.keys, cursor)} AND ${toRemind}
 ORDER BY p."beneficiaryId" LIMIT ${limit}`,
@@ -196,7 +199,7 @@ ORDER BY p."beneficiaryId" LIMIT ${limit}`,
   return {
     order: byBeneficiary,
     sql: Prisma.sql`
-SELECT p.*, b.id AS "walkKey", NULL::timestamp AS "walkPaidAt" FROM "Beneficiary" b
+SELECT ${PAYOUT_COLUMNS}, b.id AS "walkKey", NULL::timestamp AS "walkPaidAt" FROM "Beneficiary" b
 JOIN "Payout" p ON p."periodId" = ${lane.periodId} AND p."beneficiaryId" = b.id
 WHERE b."communeId" = ${lane.communeId} AND b.status = 'ACTIVE' AND b.id > ${cursor.after}
   AND p."scheduledDate" IS NULL AND ${toRemind}
@@ -253,35 +256,29 @@ ORDER BY ${walk.order}`;
 }
 
 function subject(r: Row, missed: Set<CalendarDate> | undefined): NoticeSubject {
-  const {
-    month,
-    fullName,
-    phone,
-    programme,
-    pointName,
-    pointAddress,
-    accountProvider,
-    accountLast4,
-    carriedOver,
-    planned: p,
-    chats: c,
-    authorisations: a,
-    walkKey: _key,
-    walkPaidAt: _paidAt,
-    due: _due,
-    ...payout
-  } = r;
   const point =
-    r.pointId && pointName !== null && pointAddress !== null
-      ? { id: r.pointId, name: pointName, address: pointAddress }
+    r.pointId && r.pointName !== null && r.pointAddress !== null
+      ? { id: r.pointId, name: r.pointName, address: r.pointAddress }
       : null;
   const view = payoutView(
     {
-      ...payout,
-      period: { id: r.periodId, month },
+      amount: r.amount,
+      status: r.status,
+      method: r.method,
+      pointId: r.pointId,
+      scheduledDate: r.scheduledDate,
+      windowStart: r.windowStart,
+      windowEnd: r.windowEnd,
+      paidAt: r.paidAt,
+      receivedBy: r.receivedBy,
+      statusNote: r.statusNote,
+      period: { id: r.periodId, month: r.month },
       point,
-      account: accountProvider !== null && accountLast4 !== null ? { provider: accountProvider, accountLast4 } : null,
-      lines: [{ amount: carriedOver ?? 0 }],
+      account:
+        r.accountProvider !== null && r.accountLast4 !== null
+          ? { provider: r.accountProvider, accountLast4: r.accountLast4 }
+          : null,
+      lines: [{ amount: r.carriedOver ?? 0 }],
     },
     r.scheduleDate && r.scheduleStart !== null && r.scheduleEnd !== null
       ? [schedule(r, r.scheduleDate, r.scheduleStart, r.scheduleEnd)]
@@ -290,19 +287,19 @@ function subject(r: Row, missed: Set<CalendarDate> | undefined): NoticeSubject {
   return {
     payoutId: r.id,
     beneficiaryId: r.beneficiaryId,
-    name: fullName,
-    phone,
+    name: r.fullName,
+    phone: r.phone,
     payout: view,
-    planned: planned.parse(p),
-    chats: chats.parse(c),
-    authorisations: authorisations.parse(a),
+    planned: planned.parse(r.planned),
+    chats: chats.parse(r.chats),
+    authorisations: authorisations.parse(r.authorisations),
     // The 3-month suspension rule (Circular 02/2021 art. 2.3.a) is for social assistance only.
-    missedInARow: programme === "BTXH" ? inARow(missed, view.month) : 0,
+    missedInARow: r.programme === "BTXH" ? inARow(missed, view.month) : 0,
     paidToOther: paidToSomeoneElse({
       status: r.status,
       authorisationId: r.authorisationId,
       receivedBy: r.receivedBy,
-      beneficiaryName: fullName,
+      beneficiaryName: r.fullName,
     }),
   };
 }

@@ -68,8 +68,27 @@ export const SCHEDULE_VIEW_INCLUDE = {
 export type PayoutViewRow = Prisma.PayoutGetPayload<{ include: typeof PAYOUT_VIEW_INCLUDE }>;
 export type ScheduleViewRow = Prisma.PayoutScheduleGetPayload<{ include: typeof SCHEDULE_VIEW_INCLUDE }>;
 
+/** What payoutView reads of a payout (a PayoutViewRow has it all). */
+export type PayoutViewInput = Pick<
+  PayoutViewRow,
+  | "amount"
+  | "status"
+  | "method"
+  | "pointId"
+  | "scheduledDate"
+  | "windowStart"
+  | "windowEnd"
+  | "paidAt"
+  | "receivedBy"
+  | "statusNote"
+  | "period"
+  | "point"
+  | "account"
+  | "lines"
+>;
+
 /** One payout as plain values; `inPeriod` is its commune's schedule for the payout's period, earliest first. */
-export function payoutView(r: PayoutViewRow, inPeriod: ScheduleViewRow[]): PayoutView {
+export function payoutView(r: PayoutViewInput, inPeriod: ScheduleViewRow[]): PayoutView {
   // A cash payout follows its point's schedule; a transfer goes out on the commune's first day.
   const schedule =
     (r.pointId ? inPeriod.find((s) => s.pointId === r.pointId) : undefined) ??
