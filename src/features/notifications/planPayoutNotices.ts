@@ -1,7 +1,8 @@
 // The payout notices job: every minute, finds the payouts that need a notice (see noticeRules.ts)
 // and have none of that kind yet (noticeCandidates.ts), reads them a page of a thousand at a time
 // (noticePage.ts) and writes, per page in one statement, the PayoutNotice record and the messages
-// (one per chat or phone, see noticeRecipients.ts). Messages are not sent during quiet hours: they wait for the morning.
+// (one per chat or phone, see noticeRecipients.ts). Messages are not sent during quiet hours:
+// they wait for the morning.
 // Running it twice, or on two instances at once, writes nothing twice: the notice record and every
 // message have unique keys, and both writes skip what already exists.
 import { z } from "zod";
