@@ -3,7 +3,8 @@
 // in a worker thread), into PostgreSQL and into PGlite, each in a process of its own so that its
 // peak memory is its own. Printed against the goals: ≥ 20,000 rows/s on PostgreSQL, < 500 MB
 // peak memory on PGlite.
-//   npm run bench -- import [--count 100000] [--only postgres|pglite]
+//   npm run bench -- import [--count 100000] [--only postgres|pglite] [--compiled]
+// --compiled runs the import from the compiled build (`npm run build` first), as in production.
 // PostgreSQL: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/test) — a fresh
 // database is created beside it and dropped afterwards. PGlite: a data folder in a temp dir.
 import { execFile } from "node:child_process";
@@ -34,8 +35,13 @@ type Figures = z.infer<typeof figures>;
 export async function importBenchmark(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { count: { type: "string", default: "100000" }, only: { type: "string" } },
+    options: {
+      count: { type: "string", default: "100000" },
+      only: { type: "string" },
+      compiled: { type: "boolean", default: false },
+    },
   });
+  const build = values.compiled ? ["--compiled"] : [];
   const count = Number(values.count);
   const dir = await mkdtemp(path.join(os.tmpdir(), "ansinh-bench-"));
   try {
@@ -55,14 +61,14 @@ export async function importBenchmark(args: string[]): Promise<void> {
     if (!values.only || values.only === "postgres") {
       const scratch = await scratchDatabase("ansinh_bench_import");
       try {
-        results.postgres = await child(["--file", file, "--url", scratch.url]);
+        results.postgres = await child(["--file", file, "--url", scratch.url, ...build]);
       } finally {
         await scratch.drop();
       }
     }
     if (!values.only || values.only === "pglite")
-      results.pglite = await child(["--file", file, "--dir", path.join(dir, "pglite")]);
-    report(results);
+      results.pglite = await child(["--file", file, "--dir", path.join(dir, "pglite"), ...build]);
+    report(results, values.compiled ? "the compiled build" : "the TypeScript sources (tsx)");
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -75,9 +81,9 @@ async function child(args: string[]): Promise<Figures> {
   return figures.parse(JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}"));
 }
 
-function report(results: Record<string, Figures>): void {
+function report(results: Record<string, Figures>, build: string): void {
   console.log(
-    "\nprovince workbook import (rows per second, higher is better; peak memory of the process, lower is better)",
+    `\nprovince workbook import, run from ${build} (rows per second, higher is better; peak memory of the process, lower is better)`,
   );
   console.log(
     [

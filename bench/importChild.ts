@@ -4,18 +4,35 @@
 import path from "node:path";
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { createI18n } from "../src/core/i18n.ts";
-import { createDatabase } from "../src/db/database.ts";
-import { runImport, type ImportDeps } from "../src/features/imports/service.ts";
-import { workerChecker } from "../src/features/imports/workerChecker.ts";
-import { seedShippedPolicy } from "../src/features/policy/seedPolicy.ts";
-import { systemClock } from "../src/lib/clock.ts";
-import { createLogger } from "../src/lib/logger.ts";
+import type * as I18nModule from "../src/core/i18n.ts";
+import type * as DatabaseModule from "../src/db/database.ts";
+import type * as ServiceModule from "../src/features/imports/service.ts";
+import type { ImportDeps } from "../src/features/imports/service.ts";
+import type * as WorkerModule from "../src/features/imports/workerChecker.ts";
+import type * as PolicyModule from "../src/features/policy/seedPolicy.ts";
+import type * as ClockModule from "../src/lib/clock.ts";
+import type * as LoggerModule from "../src/lib/logger.ts";
 import { areasCsv } from "./provinceWorkbook.ts";
 
 const { values } = parseArgs({
-  options: { file: { type: "string" }, url: { type: "string" }, dir: { type: "string" } },
+  options: {
+    file: { type: "string" },
+    url: { type: "string" },
+    dir: { type: "string" },
+    compiled: { type: "boolean", default: false },
+  },
 });
+// --compiled: the service's own modules come from the compiled build, as in production (the file
+// is then read in a worker thread running compiled JavaScript too).
+const load = <T>(module: string): Promise<T> =>
+  import(values.compiled ? `../dist/src/${module}.js` : `../src/${module}.ts`) as Promise<T>;
+const { createI18n } = await load<typeof I18nModule>("core/i18n");
+const { createDatabase } = await load<typeof DatabaseModule>("db/database");
+const { runImport } = await load<typeof ServiceModule>("features/imports/service");
+const { workerChecker } = await load<typeof WorkerModule>("features/imports/workerChecker");
+const { seedShippedPolicy } = await load<typeof PolicyModule>("features/policy/seedPolicy");
+const { systemClock } = await load<typeof ClockModule>("lib/clock");
+const { createLogger } = await load<typeof LoggerModule>("lib/logger");
 let peak = 0;
 const sample = () => {
   peak = Math.max(peak, process.memoryUsage().rss);

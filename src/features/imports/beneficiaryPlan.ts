@@ -210,7 +210,7 @@ async function loadExisting(db: Db, personalIds: string[]): Promise<Map<string, 
       FROM "Beneficiary" b WHERE b."personalIdHash" = ANY(${hashes}::text[])`,
       // Planned at every run: the import itself fills the tables, and a plan kept from while they were
       // empty (scanning every category row for each person) made checking a province's list again 30× slower.
-      { planEachRun: true },
+      { planEachRun: true, probesOnly: true },
     );
     for (const row of rows) {
       const id = idOf.get(row.hash);

@@ -20,6 +20,13 @@ describe("reading cells officers type", () => {
     expect(cellParsers.month(new Date("2026-09-01T00:00:00Z"))).toEqual({ ok: true, value: "2026-09" });
     expect(cellParsers.month("13/2026")).toMatchObject({ ok: false, code: "month_invalid" });
   });
+  it("shows a date cell as a Vietnamese Excel does, day first", () => {
+    expect(cellParsers.text(new Date("1948-03-05T00:00:00Z"))).toBe("05/03/1948");
+    expect(cellParsers.text(new Date("2026-12-31T00:00:00Z"))).toBe("31/12/2026");
+    expect(cellParsers.text(new Date("0999-11-10T00:00:00Z"))).toBe("10/11/0999");
+    expect(cellParsers.text(new Date(Number.NaN))).toBe("");
+    expect(cellParsers.date(new Date("1948-03-05T00:00:00Z"))).toEqual({ ok: true, value: "1948-03-05" });
+  });
   it("reads dates, including Excel serial numbers, and refuses future ones when asked", () => {
     expect(cellParsers.date("05/03/1945")).toEqual({ ok: true, value: "1945-03-05" });
     expect(cellParsers.date(16501)).toEqual({ ok: true, value: "1945-03-05" });
