@@ -1,13 +1,12 @@
 // A broadcast's delivery report as an XLSX file: the figures, the failures by reason, and one row
 // per person (phone masked, like on screen). Downloading it is audited: it lists names.
-import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
 import type { I18n } from "../../core/i18n.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { mask } from "../../lib/redact.ts";
 import { recordAudit } from "../audit/service.ts";
 import type { ExportFile } from "../exports/payoutList.ts";
-import { sheet, workbookBuffer } from "../exports/sheet.ts";
+import { sheet, streamedWorkbook } from "../exports/sheet.ts";
 import type { BroadcastDetail } from "./list.ts";
 import { broadcastProgress, outcomeOf } from "./report.ts";
 import { asWallClockDate } from "../../lib/vietnamTime.ts";
@@ -37,7 +36,7 @@ export async function exportBroadcastReport(
   });
   const byId = new Map(people.map((p) => [p.id, p]));
   const c = (key: string) => t(`broadcasts:console.col.${key}`);
-  const workbook = new ExcelJS.Workbook();
+  const { workbook, finish } = streamedWorkbook();
 
   const summary = sheet(workbook, t("broadcasts:console.sheetSummary"), [
     { header: c("figure"), width: 34 },
@@ -62,22 +61,24 @@ export async function exportBroadcastReport(
     { header: c("reason"), width: 30 },
     { header: c("sentAt"), width: 18 },
   ]);
+  rows.getColumn(8).numFmt = "dd/mm/yyyy hh:mm";
   lines.forEach((l, i) => {
     const p = byId.get(l.beneficiaryId);
     const outcome = outcomeOf(l.status, l.reason);
-    rows.addRow([
-      i + 1,
-      p?.fullName ?? "",
-      p?.commune.name ?? "",
-      p?.phone ? mask(p.phone) : "",
-      l.channel ?? "",
-      t(`broadcasts:console.figure.${outcome}`),
-      l.reason ? reasonText(t, l.reason) : "",
-      // Excel has no time zones: the cell shows Vietnam time.
-      l.outbound?.sentAt ? asWallClockDate(l.outbound.sentAt) : null,
-    ]);
+    rows
+      .addRow([
+        i + 1,
+        p?.fullName ?? "",
+        p?.commune.name ?? "",
+        p?.phone ? mask(p.phone) : "",
+        l.channel ?? "",
+        t(`broadcasts:console.figure.${outcome}`),
+        l.reason ? reasonText(t, l.reason) : "",
+        // Excel has no time zones: the cell shows Vietnam time.
+        l.outbound?.sentAt ? asWallClockDate(l.outbound.sentAt) : null,
+      ])
+      .commit();
   });
-  rows.getColumn(8).numFmt = "dd/mm/yyyy hh:mm";
 
   await recordAudit(deps.prisma, {
     staffId: input.staff.id,
@@ -90,7 +91,7 @@ export async function exportBroadcastReport(
   });
   return {
     fileName: `tin-nhan-${b.createdAt.toISOString().slice(0, 10)}-${b.id.slice(0, 8)}.xlsx`,
-    data: await workbookBuffer(workbook),
+    data: await finish(),
   };
 }
 

@@ -8,7 +8,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { StaffContext } from "../../http/context.ts";
 import { recordAudit } from "../audit/service.ts";
 import type { ExportFile } from "../exports/payoutList.ts";
-import { sheet, workbookBuffer, type SheetColumn } from "../exports/sheet.ts";
+import { sheet, streamedWorkbook, workbookBuffer, type SheetColumn } from "../exports/sheet.ts";
 import { accountShare, FIGURE_KEYS, type FigureCounts } from "./communeFigures.ts";
 import { figureList, type ListFigure, type ListScope } from "./figureLists.ts";
 import { DEFINITIONS, listColumns } from "./listColumns.ts";
@@ -94,7 +94,7 @@ export async function exportFigureList(
   const t = deps.i18n.t(input.locale);
   const rows = await figureList(deps.prisma, input.area, input.figure, input.scope);
   const { headers, values } = listColumns(t, input.figure);
-  const workbook = new ExcelJS.Workbook();
+  const { workbook, finish } = streamedWorkbook();
   const ws = sheet(workbook, t(`dashboard:figure.${input.figure}`), [
     { header: t("dashboard:list.serial"), width: 6 },
     ...headers.map((header) => ({ header, width: 22 })),
@@ -107,6 +107,7 @@ export async function exportFigureList(
       if (typeof v === "number") row.getCell(j + 2).numFmt = "#,##0";
       if (v instanceof Date) row.getCell(j + 2).numFmt = "dd/mm/yyyy hh:mm";
     });
+    row.commit();
   });
   await recordAudit(deps.prisma, {
     staffId: input.staff.id,
@@ -116,5 +117,5 @@ export async function exportFigureList(
     ...(input.area?.length === 1 && input.area[0] ? { entityId: input.area[0] } : {}),
     detail: { figure: input.figure, month: input.month ?? null, rows: rows.length },
   });
-  return { fileName: `danh-sach-${input.figure}-${input.month ?? "nay"}.xlsx`, data: await workbookBuffer(workbook) };
+  return { fileName: `danh-sach-${input.figure}-${input.month ?? "nay"}.xlsx`, data: await finish() };
 }

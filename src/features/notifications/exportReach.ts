@@ -1,14 +1,13 @@
 // The reach report as an XLSX file for the officers: one sheet with the counts per commune and
 // the totals, one with the visit list (phones masked, like on screen). Downloading it is audited:
 // it lists names and addresses.
-import ExcelJS from "exceljs";
 import type { I18n } from "../../core/i18n.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { StaffContext } from "../../http/context.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
 import { recordAudit } from "../audit/service.ts";
 import type { ExportFile } from "../exports/payoutList.ts";
-import { sheet, workbookBuffer } from "../exports/sheet.ts";
+import { sheet, streamedWorkbook } from "../exports/sheet.ts";
 import { peopleToVisit } from "./peopleToVisit.ts";
 import { reachByCommune } from "./reachByCommune.ts";
 import { reachTotals, type ReachCounts } from "./reachTotals.ts";
@@ -24,7 +23,7 @@ export async function exportReach(
     peopleToVisit(deps.prisma, area, { today: input.today }),
   ]);
   const c = (key: string) => t(`console:reach.col.${key}`);
-  const workbook = new ExcelJS.Workbook();
+  const { workbook, finish } = streamedWorkbook();
   const summary = sheet(workbook, t("console:reach.sheetSummary"), [
     { header: c("commune"), width: 28 },
     { header: c("total"), width: 10, kind: "amount" },
@@ -37,7 +36,9 @@ export async function exportReach(
   const line = (name: string, r: ReachCounts) =>
     summary.addRow([name, r.total, r.ownChat, r.relativeChat, r.phoneOnly, r.none, r.noticesOff]);
   for (const r of communes) line(`${r.communeName} (${r.communeCode})`, r);
-  line(t("console:reach.totals"), reachTotals(communes)).font = { bold: true };
+  const totals = line(t("console:reach.totals"), reachTotals(communes));
+  totals.font = { bold: true };
+  totals.commit();
 
   const visits = sheet(workbook, t("console:reach.sheetVisits"), [
     { header: c("serial"), width: 6 },
@@ -48,7 +49,9 @@ export async function exportReach(
     { header: c("why"), width: 30 },
   ]);
   people.forEach((p, i) =>
-    visits.addRow([i + 1, p.fullName, p.address, p.maskedPhone, p.communeName, t(`console:reach.reason.${p.reach}`)]),
+    visits
+      .addRow([i + 1, p.fullName, p.address, p.maskedPhone, p.communeName, t(`console:reach.reason.${p.reach}`)])
+      .commit(),
   );
 
   await recordAudit(deps.prisma, {
@@ -59,5 +62,5 @@ export async function exportReach(
     ...(input.communeId ? { entityId: input.communeId } : {}),
     detail: { communes: communes.length, visits: people.length },
   });
-  return { fileName: `lien-lac-${input.today}.xlsx`, data: await workbookBuffer(workbook) };
+  return { fileName: `lien-lac-${input.today}.xlsx`, data: await finish() };
 }
