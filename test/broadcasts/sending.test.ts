@@ -4,7 +4,9 @@
 // half-way and a second run at the same time without sending anything twice.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportBroadcastReport } from "../../src/features/broadcasts/exportReport.ts";
 import { createBroadcast } from "../../src/features/broadcasts/lifecycle.ts";
+import { loadBroadcast } from "../../src/features/broadcasts/list.ts";
 import { broadcastProgress } from "../../src/features/broadcasts/report.ts";
 import { sendDueBroadcasts } from "../../src/features/broadcasts/send.ts";
 import { getPage, startBroadcastHarness, type BroadcastHarness } from "./harness.ts";
@@ -121,6 +123,32 @@ describe("sending a broadcast", () => {
     expect(texts).not.toContain("0912000004");
     const audit = await h.app.prisma.auditLog.findMany({ where: { entityId: b.id }, orderBy: { at: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["broadcast.create", "broadcast.export"]);
+  });
+
+  it("lists every person once, in the same order, when the report is read a few people at a time", async () => {
+    const b = await h.app.prisma.broadcast.findFirstOrThrow({ where: { title: "Nhắc lịch nhận tiền" } });
+    const staff = await h.app.prisma.staffUser.findUniqueOrThrow({ where: { username: "canbo.hoa" } });
+    const detail = await loadBroadcast(h.app.prisma, { id: staff.id, role: staff.role, communeIds: null }, b.id);
+    const peopleRows = async (pageSize?: number) => {
+      const file = await exportBroadcastReport(
+        { prisma: h.app.prisma, i18n: h.app.deps.i18n, ...(pageSize ? { pageSize } : {}) },
+        { broadcast: detail!, staff, locale: "vi" },
+      );
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(
+        file.data.buffer.slice(file.data.byteOffset, file.data.byteOffset + file.data.byteLength) as ArrayBuffer,
+      );
+      return book.worksheets[1]!.getSheetValues()
+        .slice(2)
+        .map((row) => (row as unknown[]).slice(1, 7).map(String));
+    };
+    const whole = await peopleRows();
+    expect(whole).toHaveLength(6);
+    expect(whole.map((r) => r[0])).toEqual(["1", "2", "3", "4", "5", "6"]);
+    expect(new Set(whole.map((r) => r[1])).size).toBe(6);
+    // Pages of two and of four (a last page that is not full) give the same rows.
+    expect(await peopleRows(2)).toEqual(whole);
+    expect(await peopleRows(4)).toEqual(whole);
   });
 
   const statusOf = async (id: string) => (await h.app.prisma.broadcast.findUniqueOrThrow({ where: { id } })).status;
