@@ -46,6 +46,9 @@ export function streamedWorkbook(): { workbook: ExcelJS.Workbook; finish: () => 
     stream.on("end", resolve);
     stream.on("error", reject);
   });
+  // Awaited in finish(); a workbook abandoned half-way (its rows' query failed) must not leave an
+  // unhandled rejection behind.
+  ended.catch(() => undefined);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   return {
     workbook,
