@@ -11,7 +11,7 @@ import { sqlDate, sqlInt } from "../../db/queryRows.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { PayoutMethod, PayoutStatus, type NoticeKind } from "../../generated/prisma/enums.ts";
 import { addMonths, calendarDate, fromDbDate, type CalendarDate } from "../../lib/calendarDate.ts";
-import { payoutView } from "../payouts/repository.ts";
+import { payoutView, type PayoutViewRow } from "../payouts/repository.ts";
 import { paidToSomeoneElse } from "../payouts/notReceived.ts";
 import type { PayoutView } from "../payouts/types.ts";
 import { noNotice, type Candidates } from "./noticeCandidates.ts";
@@ -59,7 +59,8 @@ export interface NoticeCursor {
 }
 
 const text = z.string().nullable();
-// The payout's columns the page reads (PAYOUT_COLUMNS), as payoutView and the notices read them.
+// The payout's columns the page reads (PAYOUT_COLUMNS), as payoutView and the notices read them;
+// each name must be a column of Payout (checked below), as it goes into the SQL as it is.
 const payoutColumns = {
   id: z.string(),
   periodId: z.string(),
@@ -76,7 +77,7 @@ const payoutColumns = {
   paidAt: sqlDate.nullable(),
   receivedBy: text,
   authorisationId: text,
-};
+} satisfies Partial<Record<keyof Omit<PayoutViewRow, "period" | "point" | "account" | "lines">, z.ZodType>>;
 const PAYOUT_COLUMNS = Prisma.raw(
   Object.keys(payoutColumns)
     .map((c) => `p."${c}"`)
