@@ -135,9 +135,7 @@ describe("sending a broadcast", () => {
         { broadcast: detail!, staff, locale: "vi" },
       );
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(
-        file.data.buffer.slice(file.data.byteOffset, file.data.byteOffset + file.data.byteLength) as ArrayBuffer,
-      );
+      await book.xlsx.load(new Uint8Array(file.data).buffer);
       return book.worksheets[1]!.getSheetValues()
         .slice(2)
         .map((row) => (row as unknown[]).slice(1, 7).map(String));

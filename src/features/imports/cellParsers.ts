@@ -8,6 +8,7 @@ export type Params = Record<string, string | number>;
 export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string; params: Params };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(code: string, params: Params = {}): Parsed<T> => ({ ok: false, code, params });
 
 /**
  * A date cell as the officer sees it in a Vietnamese Excel: "05/03/1948". Built from its parts: a
@@ -22,7 +23,6 @@ function shownDate(cell: Date): string {
   const month = cell.getUTCMonth() + 1;
   return `${day < 10 ? "0" : ""}${day}/${month < 10 ? "0" : ""}${month}/${String(year).padStart(4, "0")}`;
 }
-const fail = <T>(code: string, params: Params = {}): Parsed<T> => ({ ok: false, code, params });
 
 const TIDY = /\s\s|^\s|\s$|[\t\n\r\u00a0\u2000-\u200b\u3000]/;
 // Excel counts days from 1899-12-30 (keeping Lotus 1-2-3's leap-year bug).
