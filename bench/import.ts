@@ -17,6 +17,7 @@ import { loadPolicy } from "../src/features/policy/loadPolicy.ts";
 import { todayInVietnam } from "../src/lib/calendarDate.ts";
 import { writeProvinceWorkbook } from "./provinceWorkbook.ts";
 import { scratchDatabase } from "./scratchDatabase.ts";
+import { serverSettings } from "./serverSettings.ts";
 
 const GOAL_ROWS_PER_SECOND = 20_000;
 const GOAL_PEAK_MB = 500;
@@ -61,6 +62,7 @@ export async function importBenchmark(args: string[]): Promise<void> {
     if (!values.only || values.only === "postgres") {
       const scratch = await scratchDatabase("ansinh_bench_import");
       try {
+        console.log(`PostgreSQL: ${await serverSettings(scratch.url)}`);
         results.postgres = await child(["--file", file, "--url", scratch.url, ...build]);
       } finally {
         await scratch.drop();
