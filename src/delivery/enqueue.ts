@@ -45,22 +45,30 @@ type Db = PrismaClient | Prisma.TransactionClient;
 export async function enqueueOutbound(db: Db, drafts: OutboundDraft[]): Promise<number> {
   if (drafts.length === 0) return 0;
   const result = await db.outboundMessage.createMany({
-    data: drafts.map((d) => ({
-      channel: d.to.channel,
-      identityId: "identityId" in d.to ? d.to.identityId : null,
-      phone: "phone" in d.to ? d.to.phone : null,
-      kind: d.kind,
-      priority: PRIORITY[d.kind],
-      reply: toJsonValue(d.reply),
-      dedupeKey: d.dedupeKey ?? null,
-      noticeKey: d.noticeKey ?? null,
-      beneficiaryId: d.beneficiaryId ?? null,
-      broadcastDeliveryId: d.broadcastDeliveryId ?? null,
-      ticketMessageId: d.ticketMessageId ?? null,
-      ...(d.notBefore ? { notBefore: d.notBefore } : {}),
-      ...(d.skipped ? { status: "SKIPPED" as const, failureReason: d.skipped } : {}),
-    })),
+    data: drafts.map((d) => ({ ...outboundRow(d), reply: toJsonValue(d.reply) })),
     skipDuplicates: true,
   });
   return result.count;
+}
+
+/**
+ * The row a draft becomes, column by column. Every writer of drafts writes this (the notice planner
+ * sends it to the database as JSON, where an absent `notBefore` or `status` takes its default).
+ */
+export function outboundRow(d: OutboundDraft) {
+  return {
+    channel: d.to.channel,
+    identityId: "identityId" in d.to ? d.to.identityId : null,
+    phone: "phone" in d.to ? d.to.phone : null,
+    kind: d.kind,
+    priority: PRIORITY[d.kind],
+    reply: d.reply,
+    dedupeKey: d.dedupeKey ?? null,
+    noticeKey: d.noticeKey ?? null,
+    beneficiaryId: d.beneficiaryId ?? null,
+    broadcastDeliveryId: d.broadcastDeliveryId ?? null,
+    ticketMessageId: d.ticketMessageId ?? null,
+    ...(d.notBefore ? { notBefore: d.notBefore } : {}),
+    ...(d.skipped ? { status: "SKIPPED" as const, failureReason: d.skipped } : {}),
+  };
 }

@@ -3,14 +3,14 @@
 // statement than the database took to run it). The rows travel as JSON documents that the database
 // expands with json_to_recordset: as arrays of text, every quote of every message's wording was
 // escaped one character at a time by the driver, which with the garbage it left took a fifth of
-// the planner's CPU. The rows are what enqueueOutbound writes, and like it a row whose key exists
-// already is skipped, so a repeated run writes nothing twice. Only a message's dedupe key can exist
-// already (its id is new, and a notice belongs to no broadcast or ticket): naming it as the one key
-// to check spares a lookup in each of the other unique indexes per message.
+// the planner's CPU. The rows are those enqueueOutbound writes (outboundRow), and like it a row
+// whose key exists already is skipped, so a repeated run writes nothing twice. Only a message's
+// dedupe key can exist already (its id is new, and a notice belongs to no broadcast or ticket):
+// naming it as the one key to check spares a lookup in each of the other unique indexes per message.
 import { hotExecute } from "../../db/hotRows.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { NoticeKind } from "../../generated/prisma/enums.ts";
-import { PRIORITY, type OutboundDraft } from "../../delivery/enqueue.ts";
+import { outboundRow, type OutboundDraft } from "../../delivery/enqueue.ts";
 
 export interface PlannedNotice {
   payoutId: string;
@@ -37,34 +37,19 @@ export async function writeNotices(
     return;
   }
   // One statement for both (a statement is atomic): no transaction to open and close per chunk.
+  // A timestamp read from the document drops its "Z": the column holds UTC, as Prisma writes it.
   await hotExecute(
     db,
     Prisma.sql`
     WITH records AS (${records})
-    INSERT INTO "OutboundMessage" (id, channel, "identityId", phone, kind, priority, reply, "dedupeKey", "noticeKey", "beneficiaryId", "notBefore", status, "failureReason")
-    SELECT gen_random_uuid()::text, m.channel::"Channel", m.identity, m.phone, m.kind::"OutboundKind", m.priority, m.reply::jsonb, m.dedupe, m.notice, m.beneficiary,
-      COALESCE(m.not_before, now()), COALESCE(m.status, 'QUEUED')::"DeliveryStatus", m.reason
-    FROM json_to_recordset(${JSON.stringify(drafts.map(messageRow))}::json)
-      AS m(channel text, identity text, phone text, kind text, priority int, reply json, dedupe text, notice text, beneficiary text, not_before timestamp(3), status text, reason text)
+    INSERT INTO "OutboundMessage" (id, channel, "identityId", phone, kind, priority, reply, "dedupeKey", "noticeKey", "beneficiaryId",
+      "broadcastDeliveryId", "ticketMessageId", "notBefore", status, "failureReason")
+    SELECT gen_random_uuid()::text, m.channel::"Channel", m."identityId", m.phone, m.kind::"OutboundKind", m.priority, m.reply::jsonb,
+      m."dedupeKey", m."noticeKey", m."beneficiaryId", m."broadcastDeliveryId", m."ticketMessageId",
+      COALESCE(m."notBefore", now()), COALESCE(m.status, 'QUEUED')::"DeliveryStatus", m."failureReason"
+    FROM json_to_recordset(${JSON.stringify(drafts.map(outboundRow))}::json)
+      AS m(channel text, "identityId" text, phone text, kind text, priority int, reply json, "dedupeKey" text, "noticeKey" text,
+        "beneficiaryId" text, "broadcastDeliveryId" text, "ticketMessageId" text, "notBefore" timestamp(3), status text, "failureReason" text)
     ON CONFLICT ("dedupeKey") DO NOTHING`,
   );
-}
-
-/** A message as a row of the document; a key left out (undefined) is read as NULL. */
-function messageRow(d: OutboundDraft) {
-  return {
-    channel: d.to.channel,
-    identity: "identityId" in d.to ? d.to.identityId : undefined,
-    phone: "phone" in d.to ? d.to.phone : undefined,
-    kind: d.kind,
-    priority: PRIORITY[d.kind],
-    reply: d.reply,
-    dedupe: d.dedupeKey,
-    notice: d.noticeKey,
-    beneficiary: d.beneficiaryId,
-    // Times as Prisma stores them: UTC in a timestamp without time zone.
-    not_before: d.notBefore?.toISOString().slice(0, -1),
-    status: d.skipped ? "SKIPPED" : undefined,
-    reason: d.skipped,
-  };
 }
