@@ -106,9 +106,12 @@ export function buildReference(data: ReferenceData): Reference {
   }
 }
 
-/** "Xã Tân Phú", "XÃ TÂN PHÚ", "Tân Phú" → "tan phu": lists write the name with or without its kind. */
+/**
+ * "Xã Tân Phú", "XÃ TÂN PHÚ", "Tân Phú", "X. Tân Phú" → "tan phu": lists write the name with or
+ * without its kind, and often with the kind cut short ("P. Bình Minh", "TT. Long Hưng").
+ */
 export function bareName(text: string): string {
-  return foldKey(text).replace(/^(ubnd )?(xa|phuong|dac khu|thi tran)\s+/, "");
+  return foldKey(text).replace(/^(ubnd )?(xa|phuong|dac khu|thi tran|x|p|tt|dk)\s+/, "");
 }
 
 export function inArea(ref: Reference, communeId: string): boolean {
