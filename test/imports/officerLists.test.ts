@@ -150,34 +150,46 @@ describe("importing the lists officers keep, as they keep them", () => {
     expect(report.created).toBe(2);
   });
 
-  it("reads a list with group rows and sub-totals between the people, header words on two lines in a cell, and communes written short", async () => {
+  it("reads a list with group rows and sub-totals between the people, header words on two lines in a cell, communes written short and phones as officers note them", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Danh sách");
     ws.getCell("A1").value = "UBND TỈNH THỬ NGHIỆM";
     ws.mergeCells("A1:C1");
     ws.getCell("E1").value = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-    ws.mergeCells("E1:H1");
+    ws.mergeCells("E1:I1");
     ws.getCell("A3").value = "DANH SÁCH ĐỐI TƯỢNG BẢO TRỢ XÃ HỘI HƯỞNG TRỢ CẤP HẰNG THÁNG";
-    ws.mergeCells("A3:H3");
+    ws.mergeCells("A3:I3");
+    const header = ["STT", "Họ và\ntên", "Ngày tháng\nnăm sinh", "Giới\ntính", "Số CCCD/\nĐịnh danh", "Xã, phường"];
     const rows: ExcelJS.CellValue[][] = [
-      [
-        "STT",
-        "Họ và\ntên",
-        "Ngày tháng\nnăm sinh",
-        "Giới\ntính",
-        "Số CCCD/\nĐịnh danh",
-        "Xã, phường",
-        "Đối tượng",
-        "Điện thoại",
-      ],
+      [...header, "Thôn/Tổ dân phố", "Đối tượng", "SĐT liên hệ"],
       ["I", "NGƯỜI CAO TUỔI"],
-      [1, "Nguyễn Văn Tư", "1/5/1945", "Nam", "001045123451", "x. an phú", "NCT cô đơn", "+84 912 345 678"],
-      [2, "TRẦN THỊ NĂM", "01-05-1944", "nữ", "001144123452", "Xa An Phu", "nct co don", "84912345679"],
+      [
+        1,
+        "Nguyễn Văn Tư",
+        "1/5/1945",
+        "Nam",
+        "001045123451",
+        "x. an phú",
+        "Thôn 3",
+        "NCT cô đơn",
+        "0912 345 678 (con trai)",
+      ],
+      [2, "TRẦN THỊ NĂM", "01-05-1944", "nữ", "001144123452", "Xa An Phu", "Thôn 3", "nct co don", "Không có"],
       [null, "Cộng I"],
       ["II", "NGƯỜI KHUYẾT TẬT"],
-      [1, "Phạm Văn Bảy", "1960", "Nam", "001060123454", "P. Bình Minh", "NKT nặng"],
-      [2, "Hoàng Thị Tám", "03.03.1965", "Nữ", "001165123455", "P.Bình Minh", "NKT nặng", "0912.345.681"],
-      [3, "Lê Văn Chín", "1955", "Nam", "001055123456", "TT. Không Có", "NKT nặng"],
+      [
+        1,
+        "Phạm Văn Bảy",
+        "1960",
+        "Nam",
+        "001060123454",
+        "P. Bình Minh",
+        "TDP 1",
+        "NKT nặng",
+        "0212345678 - 0987654321",
+      ],
+      [2, "Hoàng Thị Tám", "03.03.1965", "Nữ", "001165123455", "P.Bình Minh", "TDP 1", "NKT nặng", "0912.345.681"],
+      [3, "Lê Văn Chín", "1955", "Nam", "001055123456", "TT. Không Có", "TDP 4", "NKT nặng", "0212345678"],
       [null, "Cộng II"],
       [null, "TỔNG CỘNG"],
     ];
@@ -186,13 +198,30 @@ describe("importing the lists officers keep, as they keep them", () => {
       kind: "beneficiaries",
       fileName: "ds-toan-tinh.xlsx",
       data: await bytes(wb),
-      dryRun: true,
+      dryRun: false,
+      skipInvalid: true,
       staff: null,
     });
-    expect(report.sheets.map((s) => [s.name, s.status, s.rows])).toEqual([["Danh sách", "read", 5]]);
-    // The one row whose commune exists nowhere is the only problem; group titles and sub-totals are not people.
-    expect(lines(report)).toEqual([["Danh sách", "13", "Xã, phường", "commune_unknown"]]);
-    expect(report.lines[0]!.message).toContain("TT. Không Có");
-    expect(report.changes.map((c) => c.row)).toEqual([7, 8, 11, 12]);
+    expect(report.sheets.map((s) => [s.name, s.status, s.rows, s.ignored ?? []])).toEqual([
+      ["Danh sách", "read", 5, []],
+    ]);
+    // The one row whose commune exists nowhere (and whose only phone is a landline) is the only
+    // problem; group titles and sub-totals are not people.
+    expect(lines(report)).toEqual([
+      ["Danh sách", "13", "SĐT liên hệ", "phone_invalid"],
+      ["Danh sách", "13", "Xã, phường", "commune_unknown"],
+    ]);
+    expect(report.lines[1]!.message).toContain("TT. Không Có");
+    expect(report).toMatchObject({ applied: true, created: 4 });
+    const people = await db.prisma.beneficiary.findMany({
+      where: { personalIdLast4: { in: ["3451", "3452", "3454", "3455"] } },
+      orderBy: { dateOfBirth: "asc" },
+    });
+    expect(people.map((p) => [p.fullName, p.communeId, p.address, p.phone])).toEqual([
+      ["Trần Thị Năm", places.anPhu, "Thôn 3", null],
+      ["Nguyễn Văn Tư", places.anPhu, "Thôn 3", "0912345678"],
+      ["Phạm Văn Bảy", places.binhMinh, "TDP 1", "0987654321"],
+      ["Hoàng Thị Tám", places.binhMinh, "TDP 1", "0912345681"],
+    ]);
   });
 });

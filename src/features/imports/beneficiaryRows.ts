@@ -3,7 +3,6 @@
 // told by which "Nam | Nữ" column holds the birth date, or else by the personal ID itself.
 import type { BeneficiaryStatus, Programme, Sex } from "../../generated/prisma/enums.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
-import { normalisePhone } from "../../lib/phone.ts";
 import { cellParsers } from "./cellParsers.ts";
 import type { CategoryChoice } from "./categoryWordings.ts";
 import { readPersonalId } from "./personalIdCell.ts";
@@ -62,10 +61,9 @@ export function beneficiaryChecker(ref: Reference, cols: SheetColumns, titles: T
 
     let phone = optional("phone");
     if (phone) {
-      const raw = cols.cell(r, "phone");
-      const first = typeof raw === "number" ? raw : phone.split(/\s*[,;/]\s*|\s+-\s+/)[0]!;
-      phone = normalisePhone(first);
-      if (phone === null) err("phone", "phone_invalid");
+      const read = cellParsers.phone(cols.cell(r, "phone"));
+      phone = read.ok ? read.value : null;
+      if (!read.ok) err("phone", read.code);
     }
 
     let commune: CommuneRef | null = null;

@@ -2,6 +2,25 @@ import { describe, expect, it } from "vitest";
 import { cellParsers } from "./cellParsers.ts";
 
 describe("reading cells officers type", () => {
+  it("finds the mobile number in a phone cell however it is noted, and reads a 'none' in words as no phone", () => {
+    const cases: [string | number | null, string | null][] = [
+      ["0912 345 678 (con trai)", "0912345678"],
+      ["SĐT con: 0912.345.678", "0912345678"],
+      ["0912345678 - 0987654321", "0912345678"],
+      ["0212345678 - 0987654321", "0987654321"],
+      ["0912345678 hoặc 0987654321", "0912345678"],
+      ["(+84) 912 345 678", "0912345678"],
+      [912345678, "0912345678"],
+      ["Không có", null],
+      ["-", null],
+    ];
+    for (const [cell, phone] of cases) expect(cellParsers.phone(cell)).toEqual({ ok: true, value: phone });
+  });
+  it("refuses a phone cell holding no mobile number", () => {
+    for (const cell of ["0212345678", "091234567", "0912345678-0987654321", 212345678]) {
+      expect(cellParsers.phone(cell)).toMatchObject({ ok: false, code: "phone_invalid" });
+    }
+  });
   it("accepts whole VND amounts written the Vietnamese or English way, or as numbers", () => {
     for (const cell of ["1.250.000", "1250000", "1,250,000", "1.250.000 đ", 1250000]) {
       expect(cellParsers.amount(cell)).toEqual({ ok: true, value: 1250000 });

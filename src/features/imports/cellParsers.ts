@@ -1,6 +1,7 @@
 // Turns spreadsheet cells into domain values. Each parser returns a value or an error code with
 // params, so the row validators can report every problem of a row at once.
 import { isCalendarDate, parseDateInput, type CalendarDate } from "../../lib/calendarDate.ts";
+import { normalisePhone } from "../../lib/phone.ts";
 import { cleanText } from "../../lib/text.ts";
 import type { Cell } from "./table.ts";
 
@@ -31,6 +32,27 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const MAX_AMOUNT = 2_000_000_000;
 
 export const cellParsers = {
+  /**
+   * The mobile number in a phone cell as officers fill it: "0912 345 678 (con trai)", "SĐT con:
+   * 0912345678", two numbers ("0912345678 - 0987654321", a landline then a mobile) give the first
+   * mobile number written; a cell that says there is none in words ("Không có", "-") gives null.
+   */
+  phone(cell: Cell): Parsed<string | null> {
+    if (typeof cell === "number") {
+      const phone = normalisePhone(cell);
+      return phone ? ok(phone) : fail("phone_invalid");
+    }
+    const text = cellParsers.text(cell);
+    if (!/\d/.test(text)) return ok(null);
+    const parts = text.replace(/\([^)]*\)/g, " ").split(/\s*[,;/]\s*|\s+-\s+|\s+(?:hoặc|hoac|or)\s+/i);
+    for (const part of parts) {
+      const digits = /\+?\d[\d\s.-]*\d/.exec(part);
+      const phone = digits ? normalisePhone(digits[0]) : null;
+      if (phone) return ok(phone);
+    }
+    return fail("phone_invalid");
+  },
+
   /** Text as the officer sees it, white space collapsed; "" for an empty cell. */
   text(cell: Cell): string {
     if (cell === null) return "";
