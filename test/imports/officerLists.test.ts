@@ -224,4 +224,69 @@ describe("importing the lists officers keep, as they keep them", () => {
       ["Hoàng Thị Tám", places.binhMinh, "TDP 1", "0912345681"],
     ]);
   });
+
+  it("takes a rate or a number of children from a column of its own, and a later list without that column keeps the stored rates", async () => {
+    const list = (withRates: boolean) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("NCC");
+      ws.getCell("A1").value = "UBND XÃ AN PHÚ";
+      ws.getCell("A3").value = "DANH SÁCH NGƯỜI CÓ CÔNG HƯỞNG TRỢ CẤP ƯU ĐÃI HẰNG THÁNG";
+      const people: [string, number, string, string, string, ExcelJS.CellValue, ExcelJS.CellValue][] = [
+        ["Nguyễn Văn Thương", 1950, "Nam", "001050324461", "Thương binh", 61, null],
+        ["Trần Văn Binh", 1952, "Nam", "001052324462", "Bệnh binh", "41 %", null],
+        ["Phạm Văn Độc", 1948, "Nam", "001048324464", "Người HĐKC bị nhiễm CĐHH", 0.81, null],
+        ["Lê Thị Đơn", 1990, "Nữ", "001190324465", "Đơn thân nuôi con", null, "2 con"],
+        ["Đỗ Văn Sai", 1951, "Nam", "001051324466", "Thương binh 41%", 61, null],
+        ["Vũ Văn Chữ", 1953, "Nam", "001053324467", "Thương binh", "sáu mươi", null],
+      ];
+      ws.getRow(5).values = ["STT", "Họ và tên", "Năm sinh", "Giới tính", "Số CCCD", "Đối tượng"].concat(
+        withRates ? ["Tỷ lệ TTCT (%)", "Số con"] : [],
+      );
+      people.forEach(([name, year, sex, id, category, rate, children], i) => {
+        ws.getRow(6 + i).values = [i + 1, name, year, sex, id, category, ...(withRates ? [rate, children] : [])];
+      });
+      ws.getCell("G8").numFmt = "0%";
+      return bytes(wb);
+    };
+    const first = await runImport(deps, {
+      kind: "beneficiaries",
+      fileName: "ncc.xlsx",
+      data: await list(true),
+      dryRun: false,
+      skipInvalid: true,
+      staff: null,
+    });
+    expect(lines(first)).toEqual([
+      ["NCC", "10", "Tỷ lệ TTCT (%)", "rate_conflict"],
+      ["NCC", "11", "Tỷ lệ TTCT (%)", "rate_invalid"],
+    ]);
+    expect(first.lines[0]!.message).toBe("Ô diện hưởng ghi 41, cột này ghi 61. Hãy sửa cho hai chỗ giống nhau.");
+    expect(first).toMatchObject({ applied: true, created: 4 });
+    const stored = async () =>
+      (
+        await db.prisma.beneficiary.findMany({
+          where: { personalIdLast4: { in: ["4461", "4462", "4464", "4465"] } },
+          include: { categories: { include: { category: true } } },
+          orderBy: { dateOfBirth: "asc" },
+        })
+      ).map((p) => [p.fullName, p.categories.map((c) => [c.category.code, c.rate])]);
+    const expected = [
+      ["Phạm Văn Độc", [["NCC_AGENT_ORANGE", 81]]],
+      ["Nguyễn Văn Thương", [["NCC_WAR_INVALID", 61]]],
+      ["Trần Văn Binh", [["NCC_SICK_SOLDIER", 41]]],
+      ["Lê Thị Đơn", [["BTXH_SINGLE_PARENT_POOR", 2]]],
+    ];
+    expect(await stored()).toEqual(expected);
+
+    const again = await runImport(deps, {
+      kind: "beneficiaries",
+      fileName: "ncc-khong-ty-le.xlsx",
+      data: await list(false),
+      dryRun: false,
+      skipInvalid: true,
+      staff: null,
+    });
+    expect(again).toMatchObject({ applied: true, updated: 0, unchanged: 4 });
+    expect(await stored()).toEqual(expected);
+  });
 });

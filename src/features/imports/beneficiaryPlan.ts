@@ -114,10 +114,11 @@ export function beneficiaryComparer(
           });
           continue;
         }
-        const fields = changedFields(row, before);
+        const next = keepStoredRates(row, before);
+        const fields = changedFields(next, before);
         if (fields.length === 0) unchanged++;
         else {
-          writes.updates.push({ input: row, before, fields });
+          writes.updates.push({ input: next, before, fields });
           changes.push({
             row: row.row,
             sheet: row.sheet,
@@ -218,6 +219,19 @@ async function loadExisting(db: Db, personalIds: string[]): Promise<Map<string, 
     }
   }
   return found;
+}
+
+/**
+ * A list that leaves out a rate (or a number of children) keeps the one stored: a list of names
+ * and categories without the rate column never erases a war invalid's rate.
+ */
+function keepStoredRates(row: BeneficiaryInput, b: Existing): BeneficiaryInput {
+  const rateOf = (categoryId: string) => b.categories.find((s) => s.categoryId === categoryId)?.rate ?? null;
+  if (!row.categories.some((c) => c.rate === null && rateOf(c.categoryId) !== null)) return row;
+  return {
+    ...row,
+    categories: row.categories.map((c) => (c.rate === null ? { ...c, rate: rateOf(c.categoryId) } : c)),
+  };
 }
 
 function changedFields(row: BeneficiaryInput, b: Existing): string[] {

@@ -90,6 +90,7 @@ export function beneficiaryChecker(ref: Reference, cols: SheetColumns, titles: T
       if (!c.ok) err("categories", c.code, c.params);
       else categories = c.value;
     }
+    if (categories.length > 0) categories = ratesFromColumns(categories, ref, cols, r, read);
     const programmes = new Set(categories.map((c) => ref.categories.byCode.get(c.code)!.programme));
     programme ??= programmes.size === 1 ? [...programmes][0]! : titles.programme;
     for (const c of categories) {
@@ -181,6 +182,36 @@ function birthAndSex(
   if (!parsed.ok) err(field, parsed.code, parsed.params);
   else if (!parsed.value) err(field, "required");
   return { dob: parsed.ok ? parsed.value : null, sex };
+}
+
+/**
+ * A rate or a number of children written in a column of its own ("Thương binh" | "61%", "Đơn thân
+ * nuôi con" | "2") goes to the row's category that takes one. Written in both places, the two must agree.
+ */
+function ratesFromColumns(
+  categories: CategoryChoice[],
+  ref: Reference,
+  cols: SheetColumns,
+  r: TableRow,
+  read: RowReader,
+): CategoryChoice[] {
+  return categories.map((c) => {
+    const kind = ref.categories.byCode.get(c.code)?.rateKind;
+    const field = kind === "INJURY_RATE" ? "rate" : kind === "COUNT" ? "children" : null;
+    if (!field || !cols.has(field)) return c;
+    const parsed = (field === "rate" ? cellParsers.percent : cellParsers.count)(cols.cell(r, field));
+    if (!parsed.ok) {
+      read.err(field, parsed.code, parsed.params);
+      return c;
+    }
+    if (parsed.value === null || parsed.value === c.rate) return c;
+    if (c.rate !== null) {
+      read.err(field, "rate_conflict", { written: c.rate, value: parsed.value });
+      return c;
+    }
+    // A new choice: the category reader hands out the same one for every row with the same wording.
+    return { ...c, rate: parsed.value };
+  });
 }
 
 /** Whole years from a birth date to a day. */

@@ -10,6 +10,8 @@ export interface CategoryEntry {
   programme: Programme;
   name: string;
   nameEn: string;
+  /** INJURY_RATE (war invalids and the like, by percentage) or COUNT (children raised); null otherwise. */
+  rateKind: string | null;
 }
 
 export interface VocabularyData {
@@ -21,7 +23,7 @@ export interface VocabularyData {
 export async function loadCategoryVocabulary(db: Db): Promise<VocabularyData> {
   const [categories, aliases] = await Promise.all([
     db.benefitCategory.findMany({
-      select: { id: true, code: true, programme: true, name: true, nameEn: true },
+      select: { id: true, code: true, programme: true, name: true, nameEn: true, rateKind: true },
       orderBy: { code: "asc" },
     }),
     db.importAlias.findMany({ where: { kind: "CATEGORY" }, select: { key: true, wording: true, target: true } }),

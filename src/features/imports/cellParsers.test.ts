@@ -2,6 +2,18 @@ import { describe, expect, it } from "vitest";
 import { cellParsers } from "./cellParsers.ts";
 
 describe("reading cells officers type", () => {
+  it("reads a rate column as a percentage however it is typed, a percentage-formatted cell included", () => {
+    for (const cell of [61, "61", "61%", "61 %", 0.61, "0,61"])
+      expect(cellParsers.percent(cell)).toEqual({ ok: true, value: 61 });
+    expect(cellParsers.percent(null)).toEqual({ ok: true, value: null });
+    for (const cell of ["sáu mươi", 0, 101, 61.5, "61,5%"])
+      expect(cellParsers.percent(cell)).toMatchObject({ ok: false, code: "rate_invalid" });
+  });
+  it("reads a number of children as a small whole number", () => {
+    for (const cell of [2, "2", "2 con"]) expect(cellParsers.count(cell)).toEqual({ ok: true, value: 2 });
+    for (const cell of [0, "hai", 2.5, 40])
+      expect(cellParsers.count(cell)).toMatchObject({ ok: false, code: "count_invalid" });
+  });
   it("finds the mobile number in a phone cell however it is noted, and reads a 'none' in words as no phone", () => {
     const cases: [string | number | null, string | null][] = [
       ["0912 345 678 (con trai)", "0912345678"],

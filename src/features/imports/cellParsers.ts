@@ -33,6 +33,29 @@ const MAX_AMOUNT = 2_000_000_000;
 
 export const cellParsers = {
   /**
+   * A percentage in a column of its own: 61, "61%", "61 %", or 0.61 (a cell formatted as a
+   * percentage holds the fraction). No rated category goes below 1 %, so a number under 1 is a fraction.
+   */
+  percent(cell: Cell): Parsed<number | null> {
+    const text = cellParsers.text(cell);
+    if (text === "") return ok(null);
+    const n = typeof cell === "number" ? cell : Number(text.replace(/\s*%$/, "").replace(",", "."));
+    const value = n > 0 && n < 1 ? Math.round(n * 100) : n;
+    return Number.isInteger(value) && value >= 1 && value <= 100
+      ? ok(value)
+      : fail("rate_invalid", { value: text.slice(0, 20) });
+  },
+
+  /** A number of children: 2, "2", "2 con". */
+  count(cell: Cell): Parsed<number | null> {
+    const text = cellParsers.text(cell);
+    if (text === "") return ok(null);
+    const m = /^(\d{1,2})(?:\s*con)?$/i.exec(text);
+    const value = m ? Number(m[1]) : NaN;
+    return value >= 1 && value <= 20 ? ok(value) : fail("count_invalid", { value: text.slice(0, 20) });
+  },
+
+  /**
    * The mobile number in a phone cell as officers fill it: "0912 345 678 (con trai)", "SĐT con:
    * 0912345678", two numbers ("0912345678 - 0987654321", a landline then a mobile) give the first
    * mobile number written; a cell that says there is none in words ("Không có", "-") gives null.

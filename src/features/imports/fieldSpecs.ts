@@ -166,6 +166,30 @@ const BENEFICIARY: FieldSpec[] = [
     ],
     prefixes: ["dien huong", "doi tuong huong", "ma doi tuong"],
   },
+  // The percentage of a rated category written in a column of its own ("Thương binh" | "61%").
+  {
+    field: "rate",
+    aliases: [
+      "ty le",
+      "ty le ttct",
+      "ty le tt",
+      "ty le ton thuong",
+      "ty le ton thuong co the",
+      "ty le thuong tat",
+      "ty le suy giam kha nang lao dong",
+      "ty le suy giam klđ",
+      "ty le mat suc lao dong",
+      "injury rate",
+      "rate",
+    ],
+    prefixes: ["ty le", "ti le"],
+  },
+  // The number of children of a single parent's allowance ("Đơn thân nuôi con" | "2").
+  {
+    field: "children",
+    aliases: ["so con", "so con dang nuoi", "so con nuoi", "so con duoi 16 tuoi", "number of children", "children"],
+    prefixes: ["so con"],
+  },
   { field: "status", aliases: ["trang thai", "tinh trang", "tinh trang huong", "status"] },
   {
     field: "decisionNo",
