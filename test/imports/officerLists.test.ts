@@ -289,4 +289,42 @@ describe("importing the lists officers keep, as they keep them", () => {
     expect(again).toMatchObject({ applied: true, updated: 0, unchanged: 4 });
     expect(await stored()).toEqual(expected);
   });
+
+  it("chooses a martyr relative's category by the list's column of the number of martyrs, and reports a row that contradicts it", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("TNLS");
+    ws.getCell("A1").value = "UBND XÃ AN PHÚ";
+    ws.getRow(3).values = ["STT", "Họ và tên", "Năm sinh", "Giới tính", "Số CCCD", "Đối tượng", "Số liệt sĩ"];
+    const rows: ExcelJS.CellValue[][] = [
+      ["Ngô Thị Hai", 1935, "Nữ", "001135525461", "Thân nhân liệt sĩ", 2],
+      ["Đinh Văn Bốn", 1940, "Nam", "001040525462", "TNLS", "4 liệt sĩ"],
+      ["Lý Thị Một", 1938, "Nữ", "001138525463", "Thân nhân 1 liệt sĩ", 2],
+      ["Cao Văn Trống", 1942, "Nam", "001042525464", "Thân nhân liệt sĩ", null],
+    ];
+    rows.forEach((values, i) => (ws.getRow(4 + i).values = [i + 1, ...values]));
+    const report = await runImport(deps, {
+      kind: "beneficiaries",
+      fileName: "tnls.xlsx",
+      data: await bytes(wb),
+      dryRun: false,
+      skipInvalid: true,
+      staff: null,
+    });
+    expect(lines(report)).toEqual([
+      ["TNLS", "6", "Đối tượng", "martyrs_conflict"],
+      ["TNLS", "7", "Đối tượng", "category_ambiguous"],
+    ]);
+    expect(report.lines[0]!.message).toBe(
+      'Diện hưởng "Thân nhân 1 liệt sĩ" không khớp với số liệt sĩ (2) ghi ở cột bên cạnh.',
+    );
+    const people = await db.prisma.beneficiary.findMany({
+      where: { personalIdLast4: { in: ["5461", "5462"] } },
+      include: { categories: { include: { category: true } } },
+      orderBy: { dateOfBirth: "asc" },
+    });
+    expect(people.map((p) => [p.fullName, p.categories.map((c) => c.category.code)])).toEqual([
+      ["Ngô Thị Hai", ["NCC_MARTYR_RELATIVE_2"]],
+      ["Đinh Văn Bốn", ["NCC_MARTYR_RELATIVE_3PLUS"]],
+    ]);
+  });
 });

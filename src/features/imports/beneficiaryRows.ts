@@ -86,7 +86,9 @@ export function beneficiaryChecker(ref: Reference, cols: SheetColumns, titles: T
     let categories: CategoryChoice[] = [];
     if (categoriesText === "") err("categories", "required");
     else {
-      const c = ref.categories.read(categoriesText, age);
+      const martyrs = cols.has("martyrs") ? cellParsers.count(cols.cell(r, "martyrs"), "martyrs_invalid") : null;
+      if (martyrs && !martyrs.ok) err("martyrs", martyrs.code, martyrs.params);
+      const c = ref.categories.read(categoriesText, age, martyrs?.ok ? martyrs.value : null);
       if (!c.ok) err("categories", c.code, c.params);
       else categories = c.value;
     }

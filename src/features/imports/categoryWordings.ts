@@ -17,13 +17,17 @@ export interface CategoryChoice {
 
 export interface CategoryReader {
   byCode: Map<string, CategoryEntry>;
-  /** `age` in whole years on the reference day, when the birth date is known. */
-  read(text: string, age: number | null): Parsed<CategoryChoice[]>;
+  /**
+   * `age` in whole years on the reference day, when the birth date is known; `martyrs`, the number
+   * of martyrs a relative's list gives in a column of its own.
+   */
+  read(text: string, age: number | null, martyrs?: number | null): Parsed<CategoryChoice[]>;
 }
 
 const band = z.tuple([z.number().int().nullable(), z.number().int().nullable()]);
 const wordingsSchema = z.object({
   ageBands: z.record(z.string(), z.array(band)),
+  martyrBands: z.record(z.string(), band),
   decreePoints: z.array(
     z.object({
       decree: z.string(),
@@ -42,6 +46,12 @@ const POINT = /\b(?:diem|d)\s*([a-h])\b/;
 const CLAUSE = /\b(?:khoan|k)\s*(\d{1,2})\b/;
 const ARTICLE = /\b(?:dieu|d)\s*(\d{1,2})\b/;
 const DECREE = /\b(?:nghi dinh|nd)\s*(?:so\s*)?(\d{1,4})(?:\s+(\d{4}))?/;
+
+/** What the row says besides the wording: the person's age, the number of martyrs. */
+interface Known {
+  age: number | null;
+  martyrs: number | null;
+}
 
 export function categoryReader(data: VocabularyData): CategoryReader {
   const byCode = new Map(data.categories.map((c) => [c.code, c]));
@@ -66,20 +76,22 @@ export function categoryReader(data: VocabularyData): CategoryReader {
   for (const w of builtIn.wordings) if (!words.has(wordKey(w.wording))) add(w.wording, w.codes);
   for (const a of data.aliases) add(a.wording, [a.target], true);
 
-  const fits = (code: string, age: number | null) => {
+  const within = (n: number, [from, to]: z.infer<typeof band>) =>
+    (from === null || n >= from) && (to === null || n < to);
+  const fits = (code: string, age: number | null, martyrs: number | null) => {
     const bands = builtIn.ageBands[code];
+    const count = builtIn.martyrBands[code];
     return (
-      age === null || !bands || bands.some(([from, to]) => (from === null || age >= from) && (to === null || age < to))
+      (age === null || !bands || bands.some((b) => within(age, b))) &&
+      (martyrs === null || !count || within(martyrs, count))
     );
   };
-  const choose = (
-    codes: string[],
-    age: number | null,
-    shown: string,
-    rate: number | null,
-  ): Parsed<CategoryChoice[]> => {
-    const narrowed = codes.length > 1 && age !== null ? codes.filter((c) => fits(c, age)) : codes;
+  const choose = (codes: string[], known: Known, shown: string, rate: number | null): Parsed<CategoryChoice[]> => {
+    const narrowed = codes.length > 1 ? codes.filter((c) => fits(c, known.age, known.martyrs)) : codes;
     const list = narrowed.length === 0 ? codes : narrowed;
+    // "Thân nhân 1 liệt sĩ" beside a column that says 2: the row contradicts itself.
+    if (list.length === 1 && known.martyrs !== null && !fits(list[0]!, null, known.martyrs))
+      return fail("martyrs_conflict", { value: shown, martyrs: known.martyrs });
     if (list.length > 1)
       return fail("category_ambiguous", {
         value: shown,
@@ -89,11 +101,11 @@ export function categoryReader(data: VocabularyData): CategoryReader {
     return { ok: true, value: [{ categoryId: c.id, code: c.code, rate }] };
   };
 
-  const one = (part: string, age: number | null): Parsed<CategoryChoice[]> | null => {
+  const one = (part: string, known: Known): Parsed<CategoryChoice[]> | null => {
     const shown = part.slice(0, 80);
     const code = /^([A-Za-z][A-Za-z0-9_]*)\s*(?::\s*(\d{1,3}))?$/.exec(part);
     if (code && byCode.has(code[1]!.toUpperCase()))
-      return choose([code[1]!.toUpperCase()], null, shown, code[2] ? Number(code[2]) : null);
+      return choose([code[1]!.toUpperCase()], known, shown, code[2] ? Number(code[2]) : null);
     // A rate written with the words: "Thương binh 41%", "Đơn thân nuôi 2 con".
     const percent = /(\d{1,3})\s*%/.exec(part);
     const children = /nu[oô]i\s+(\d{1,2})\s+con/i.exec(part);
@@ -102,35 +114,35 @@ export function categoryReader(data: VocabularyData): CategoryReader {
       .replace(/\(?\s*(tỷ lệ|tỉ lệ|ty le)?\s*\d{1,3}\s*%\s*\)?/i, " ")
       .replace(/nu[oô]i\s+\d{1,2}\s+con/i, "nuôi con");
     const listed = words.get(wordKey(bare)) ?? words.get(wordKey(part));
-    if (listed) return choose(listed, age, shown, rate);
+    if (listed) return choose(listed, known, shown, rate);
     const point = decreePoint(part);
-    if (point) return point.length === 0 ? null : choose(point, age, shown, rate);
+    if (point) return point.length === 0 ? null : choose(point, known, shown, rate);
     return null;
   };
 
   // A list repeats a few wordings thousands of times: each wording (and age) is read once.
   const cache = new Map<string, Parsed<CategoryChoice[]>>();
-  const readCached = (text: string, age: number | null): Parsed<CategoryChoice[]> => {
-    const key = `${age ?? ""}\u0000${text}`;
+  const readCached = (text: string, age: number | null, martyrs: number | null = null): Parsed<CategoryChoice[]> => {
+    const key = `${age ?? ""}\u0000${martyrs ?? ""}\u0000${text}`;
     let found = cache.get(key);
     if (!found) {
-      found = readText(text, age);
+      found = readText(text, { age, martyrs });
       if (cache.size < 20_000) cache.set(key, found);
     }
     return found;
   };
   return { byCode, read: readCached };
 
-  function readText(text: string, age: number | null): Parsed<CategoryChoice[]> {
-    const whole = one(text, age);
+  function readText(text: string, known: Known): Parsed<CategoryChoice[]> {
+    const whole = one(text, known);
     if (whole) return whole;
     const out: CategoryChoice[] = [];
     // "NKT nặng; Đơn thân nuôi 2 con": parts by ";" (or a new line), and by "," only when a part
     // is not itself a known wording (official names have commas in them).
     for (const part of splitParts(text, /[;\n]|\s\+\s/)) {
-      const pieces = one(part, age) ? [part] : splitParts(part, /,/);
+      const pieces = one(part, known) ? [part] : splitParts(part, /,/);
       for (const piece of pieces) {
-        const r = one(piece, age);
+        const r = one(piece, known);
         if (!r) return fail("category_unknown", { value: (pieces.length > 1 ? part : piece).slice(0, 80) });
         if (!r.ok) return r;
         for (const c of r.value) if (!out.some((o) => o.code === c.code)) out.push(c);

@@ -10,7 +10,7 @@ describe("reading cells officers type", () => {
       expect(cellParsers.percent(cell)).toMatchObject({ ok: false, code: "rate_invalid" });
   });
   it("reads a number of children as a small whole number", () => {
-    for (const cell of [2, "2", "2 con"]) expect(cellParsers.count(cell)).toEqual({ ok: true, value: 2 });
+    for (const cell of [2, "2", "2 con", "2 liệt sĩ"]) expect(cellParsers.count(cell)).toEqual({ ok: true, value: 2 });
     for (const cell of [0, "hai", 2.5, 40])
       expect(cellParsers.count(cell)).toMatchObject({ ok: false, code: "count_invalid" });
   });

@@ -46,13 +46,13 @@ export const cellParsers = {
       : fail("rate_invalid", { value: text.slice(0, 20) });
   },
 
-  /** A number of children: 2, "2", "2 con". */
-  count(cell: Cell): Parsed<number | null> {
+  /** A number of children or of martyrs: 2, "2", "2 con". */
+  count(cell: Cell, code = "count_invalid"): Parsed<number | null> {
     const text = cellParsers.text(cell);
     if (text === "") return ok(null);
-    const m = /^(\d{1,2})(?:\s*con)?$/i.exec(text);
+    const m = /^(\d{1,2})(?:\s*(?:con|liệt sĩ|liet si|ls))?$/i.exec(text);
     const value = m ? Number(m[1]) : NaN;
-    return value >= 1 && value <= 20 ? ok(value) : fail("count_invalid", { value: text.slice(0, 20) });
+    return value >= 1 && value <= 20 ? ok(value) : fail(code, { value: text.slice(0, 20) });
   },
 
   /**

@@ -190,6 +190,12 @@ const BENEFICIARY: FieldSpec[] = [
     aliases: ["so con", "so con dang nuoi", "so con nuoi", "so con duoi 16 tuoi", "number of children", "children"],
     prefixes: ["so con"],
   },
+  // The number of martyrs of a relative's list ("Thân nhân liệt sĩ" | "2"), which decides the category.
+  {
+    field: "martyrs",
+    aliases: ["so liet si", "so ls", "so luong liet si", "number of martyrs", "martyrs"],
+    prefixes: ["so liet si"],
+  },
   { field: "status", aliases: ["trang thai", "tinh trang", "tinh trang huong", "status"] },
   {
     field: "decisionNo",
