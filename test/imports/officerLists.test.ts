@@ -327,4 +327,82 @@ describe("importing the lists officers keep, as they keep them", () => {
       ["Đinh Văn Bốn", ["NCC_MARTYR_RELATIVE_3PLUS"]],
     ]);
   });
+
+  it("reads a payout list that splits the amount into the month's allowance and back pay, with the ways officers write how it is paid", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Chi trả T7");
+    ws.getCell("A1").value = "UBND XÃ AN PHÚ";
+    ws.getCell("A3").value = "DANH SÁCH CHI TRẢ TRỢ CẤP THÁNG 7 NĂM 2026";
+    ws.getRow(5).values = [
+      "STT",
+      "Họ và tên",
+      "Số CCCD",
+      "Số tiền được nhận (đồng)",
+      null,
+      null,
+      "Hình thức nhận",
+      "Số tài khoản",
+      "Ngân hàng/Ví",
+      "Ký nhận",
+    ];
+    ws.getRow(6).values = [null, null, null, "Trợ cấp tháng", "Truy lĩnh", "Tổng cộng"];
+    for (const c of [1, 2, 3, 7, 8, 9, 10]) ws.mergeCells(5, c, 6, c);
+    ws.mergeCells(5, 4, 5, 6);
+    const rows: ExcelJS.CellValue[][] = [
+      [
+        "Đỗ Văn Hùng",
+        "001040000007",
+        "3.667.000",
+        "1.000.000",
+        "4.667.000",
+        "Chuyển khoản",
+        "'0123456789012",
+        "Agribank",
+      ],
+      ["Bùi Thị Khánh", "001144000008", 9036000, "-", 9036000, "TM"],
+      ["Nguyễn Văn Thương", "001050324461", "2.000.000", "500.000", "2.000.000", "Tiền mặt"],
+      ["Trần Văn Binh", "001052324462", "1.000.000", null, "1.000.000", "CK", "0987654321", "Viettel Money"],
+    ];
+    rows.forEach((values, i) => (ws.getRow(7 + i).values = [i + 1, ...values]));
+    const report = await runImport(deps, {
+      kind: "payouts",
+      fileName: "chi-tra-t7.xlsx",
+      data: await bytes(wb),
+      dryRun: false,
+      skipInvalid: true,
+      staff: null,
+    });
+    expect(lines(report)).toEqual([["Chi trả T7", "9", "Số tiền được nhận (đồng) / Tổng cộng", "parts_mismatch"]]);
+    expect(report.lines[0]!.message).toBe(
+      "Các khoản cộng lại 2.500.000 đ, khác số tiền 2.000.000 đ. Hãy sửa cho khớp.",
+    );
+    expect(report).toMatchObject({ applied: true, created: 3 });
+    const payouts = await db.prisma.payout.findMany({
+      where: { period: { month: new Date("2026-07-01T00:00:00Z") } },
+      include: { beneficiary: true, account: true, lines: { orderBy: { position: "asc" } } },
+      orderBy: { amount: "asc" },
+    });
+    expect(
+      payouts.map((p) => [
+        p.beneficiary.fullName,
+        p.amount,
+        p.method,
+        p.account?.provider ?? null,
+        p.lines.map((l) => [l.kind, l.amount, l.label]),
+      ]),
+    ).toEqual([
+      ["Trần Văn Binh", 1_000_000, "MOBILE_MONEY", "Viettel Money", [["MONTHLY", 1_000_000, "Trợ cấp hằng tháng"]]],
+      [
+        "Đỗ Văn Hùng",
+        4_667_000,
+        "BANK",
+        "Agribank",
+        [
+          ["MONTHLY", 3_667_000, "Trợ cấp hằng tháng"],
+          ["BACK_PAY", 1_000_000, "Truy lĩnh"],
+        ],
+      ],
+      ["Bùi Thị Khánh", 9_036_000, "CASH_POINT", null, [["MONTHLY", 9_036_000, "Trợ cấp hằng tháng"]]],
+    ]);
+  });
 });

@@ -3,7 +3,7 @@
 // province file never sits in memory as one table. Runs in a worker thread or in-process.
 import { areaChecker, type AreaInput } from "./areaRows.ts";
 import { beneficiaryChecker, type BeneficiaryInput, type RowCheck } from "./beneficiaryRows.ts";
-import { REQUIRED } from "./fieldSpecs.ts";
+import { PAYOUT_PARTS, REQUIRED } from "./fieldSpecs.ts";
 import type { ColumnMap } from "./headerMap.ts";
 import { payoutChecker, type PayoutInput } from "./payoutRows.ts";
 import { readWorkbook, type ReadLimits } from "./readWorkbook.ts";
@@ -168,7 +168,10 @@ async function readSheet(
 
 function absent(kind: ImportKind, map: ColumnMap): string[] {
   const has = (f: string) =>
-    map.fields.has(f) || (f === "dateOfBirth" && ["dobMale", "dobFemale", "dobYear"].some((x) => map.fields.has(x)));
+    map.fields.has(f) ||
+    (f === "dateOfBirth" && ["dobMale", "dobFemale", "dobYear"].some((x) => map.fields.has(x))) ||
+    // A payout list that gives only the parts of the amount (the amount is their sum).
+    (f === "amount" && kind === "payouts" && Object.keys(PAYOUT_PARTS).some((x) => map.fields.has(x)));
   return REQUIRED[kind].filter((f) => !has(f));
 }
 

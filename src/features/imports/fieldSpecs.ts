@@ -233,15 +233,38 @@ const PAYOUT: FieldSpec[] = [
       "amount vnd",
     ],
     prefixes: ["so tien", "tong so tien", "thanh tien"],
-    weak: [
-      "muc tro cap",
-      "muc huong",
-      "muc tro cap hang thang",
-      "muc tro cap hang thang",
+    weak: ["muc tien", "tong cong", "tong so", "tong", "cong", "total"],
+  },
+  // The parts of the amount when a list splits it ("Số tiền" over "Trợ cấp tháng | Truy lĩnh |
+  // Tổng cộng"): each becomes a line that explains the amount to the person.
+  {
+    field: "partMonthly",
+    aliases: [
+      "tro cap thang",
+      "tro cap thang nay",
       "tro cap hang thang",
-      "muc tien",
+      "muc tro cap",
+      "muc tro cap hang thang",
+      "muc huong",
+      "so tien tro cap",
+      "tien tro cap",
+      "monthly allowance",
     ],
   },
+  { field: "partBackPay", aliases: ["truy linh", "tien truy linh", "so tien truy linh", "truy lanh", "back pay"] },
+  {
+    field: "partCarriedOver",
+    aliases: [
+      "ky truoc chua nhan",
+      "thang truoc chua nhan",
+      "ky truoc chuyen sang",
+      "chuyen tu ky truoc",
+      "carried over",
+    ],
+  },
+  { field: "partSupplement", aliases: ["phu cap", "phu cap hang thang", "tro cap nguoi phuc vu", "supplement"] },
+  { field: "partGift", aliases: ["qua", "qua tet", "tien qua", "gift"] },
+  { field: "partDeduction", aliases: ["truy thu", "khau tru", "deduction"] },
   {
     field: "method",
     aliases: ["hinh thuc", "hinh thuc chi tra", "hinh thuc nhan", "phuong thuc chi tra", "method", "payout method"],
@@ -302,6 +325,16 @@ export const FIELD_SPECS: Record<ImportKind, FieldSpec[]> = {
   payouts: PAYOUT,
   areas: AREA,
 };
+
+/** The columns that split a payout's amount, and the kind of line each one is. */
+export const PAYOUT_PARTS = {
+  partMonthly: "MONTHLY",
+  partSupplement: "SUPPLEMENT",
+  partCarriedOver: "CARRIED_OVER",
+  partBackPay: "BACK_PAY",
+  partGift: "GIFT",
+  partDeduction: "DEDUCTION",
+} as const;
 
 /** Fields a list must have a column for; the others come from a column, the title, or not at all. */
 export const REQUIRED: Record<ImportKind, string[]> = {

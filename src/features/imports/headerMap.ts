@@ -123,9 +123,10 @@ function matchColumn(kind: ImportKind, c: HeaderColumn, lookup: Lookup, siblings
     if (split) return { field: split, strength: 3, via: "combined" };
   }
   const viaCombined = plain(combined);
-  if (viaCombined) return { ...viaCombined, via: "combined" };
   const viaSub = sub ? plain(sub) : null;
-  if (viaSub) return { ...viaSub, via: "sub" };
+  // "Số tiền" over "Truy lĩnh": the sub-title names the column exactly, the group only by its start.
+  if (viaSub && viaSub.strength > (viaCombined?.strength ?? 0)) return { ...viaSub, via: "sub" };
+  if (viaCombined) return { ...viaCombined, via: "combined" };
   // A group title over sub-titles names the group, not each column — unless the cell spans both rows.
   const viaTop = sub && sub !== top ? null : plain(top);
   return viaTop ? { ...viaTop, via: "top" } : null;

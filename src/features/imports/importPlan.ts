@@ -41,7 +41,15 @@ export async function buildPlan(
     rows: rows.filter(isPayout),
     idColumn,
     total,
-    lineLabel: t("imports:monthlyLine"),
+    lineLabels: {
+      MONTHLY: t("imports:monthlyLine"),
+      SUPPLEMENT: t("imports:fields.partSupplement"),
+      CARRIED_OVER: t("imports:fields.partCarriedOver"),
+      BACK_PAY: t("imports:fields.partBackPay"),
+      GIFT: t("imports:fields.partGift"),
+      ONE_OFF: t("imports:lineOneOff"),
+      DEDUCTION: t("imports:fields.partDeduction"),
+    },
     communeHint,
     label,
   });

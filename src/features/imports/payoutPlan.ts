@@ -4,7 +4,7 @@ import { addMonths, calendarDate, fromDbDate } from "../../lib/calendarDate.ts";
 import { mask } from "../../lib/redact.ts";
 import { foldVietnamese } from "../../lib/text.ts";
 import type { PayoutInput } from "./payoutRows.ts";
-import { payoutWrite, type PayoutTarget } from "./payoutWrite.ts";
+import { linesAddUp, payoutWrite, sameLines, type LineLabels, type PayoutTarget } from "./payoutWrite.ts";
 import { inArea, type Db, type Reference } from "./reference.ts";
 import type { ImportChange, ImportPlan, RowError } from "./types.ts";
 import { yieldEvery } from "./yieldToLoop.ts";
@@ -19,7 +19,7 @@ export async function payoutPlan(
     rows: PayoutInput[];
     idColumn: (sheet: string | null) => { header: string; letter?: string };
     total: number;
-    lineLabel: string;
+    lineLabels: LineLabels;
     communeHint: string | null;
     label: (field: string) => string;
   },
@@ -62,7 +62,7 @@ export async function payoutPlan(
       : loadInChunks(beneficiaryIds, (part) =>
           db.payout.findMany({
             where: { periodId: { in: periodIds }, beneficiaryId: { in: part } },
-            include: { lines: { select: { amount: true } } },
+            include: { lines: { select: { kind: true, amount: true } } },
           }),
         ),
     loadInChunks(beneficiaryIds, (part) =>
@@ -157,7 +157,7 @@ export async function payoutPlan(
     errors,
     changes,
     unchanged,
-    apply: (tx) => payoutWrite(tx, ref, { targets, months, lineLabel: input.lineLabel }),
+    apply: (tx) => payoutWrite(tx, ref, { targets, months, lineLabels: input.lineLabels }),
   };
 }
 
@@ -182,9 +182,9 @@ function changedFields(t: PayoutTarget, e: Existing): string[] {
   if (r.status !== undefined && r.status !== e.status) fields.push("status");
   if (r.receiver !== undefined && receiverChanged(r.receiver, t.authorisationId, e)) fields.push("receiver");
   if (r.note !== undefined && r.note !== e.statusNote) fields.push("note");
-  // Lines explain the amount to the person; a payout whose lines do not add up gets one monthly line.
-  if (fields.length === 0 && (e.lines.length === 0 || e.lines.reduce((s, l) => s + l.amount, 0) !== e.amount))
-    fields.push("lines");
+  // Lines explain the amount to the person: the list's parts when it gives them, otherwise the
+  // stored lines while they add up (a payout whose lines do not gets one monthly line).
+  if (r.lines ? !sameLines(r.lines, e.lines) : fields.length === 0 && !linesAddUp(e)) fields.push("lines");
   return fields;
 }
 

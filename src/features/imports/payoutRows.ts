@@ -1,14 +1,17 @@
 // Checks one row of a monthly payout list; whether the person exists is checked against the
 // database afterwards, in bulk. The month may be in a column or in the list's title; without a
 // method column a row with an account number is a transfer and one without is cash.
-import type { PayoutMethod, PayoutStatus } from "../../generated/prisma/enums.ts";
+import type { PayoutLineKind, PayoutMethod, PayoutStatus } from "../../generated/prisma/enums.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
 import type { RowCheck } from "./beneficiaryRows.ts";
+import { PROVIDERS } from "../requests/providers.ts";
 import { cellParsers } from "./cellParsers.ts";
+import { PAYOUT_PARTS } from "./fieldSpecs.ts";
 import { readPersonalId } from "./personalIdCell.ts";
-import { rowReader, type SheetColumns } from "./rowReader.ts";
+import { rowReader, type RowReader, type SheetColumns } from "./rowReader.ts";
+import type { TableRow } from "./table.ts";
 import type { TitleFacts } from "./titleFacts.ts";
-import { vocabulary } from "./vocabulary.ts";
+import { foldKey, vocabulary } from "./vocabulary.ts";
 
 export interface PayoutInput {
   sheet: string | null;
@@ -20,6 +23,8 @@ export interface PayoutInput {
   /** "YYYY-MM" */
   month: string;
   amount: number;
+  /** The parts of the amount when the list splits it and they add up to it; undefined otherwise. */
+  lines?: { kind: PayoutLineKind; amount: number }[];
   method: PayoutMethod;
   /** For bank, e-wallet and Mobile Money payouts; a masked number names a known account. */
   account: { provider: string; number: string; masked: boolean } | null;
@@ -52,13 +57,33 @@ export function payoutChecker(cols: SheetColumns, titles: TitleFacts): RowCheck<
       month = m.ok ? m.value : null;
     } else if (!month) err("month", "month_missing");
 
-    const amount = cellParsers.amount(cols.cell(r, "amount"));
-    if (text("amount") === "") err("amount", "required");
-    else if (!amount.ok) err("amount", amount.code, amount.params);
+    const parts = amountParts(cols, r, read);
+    const sum = parts.reduce((total, p) => total + p.amount, 0);
+    let amount: number | null = null;
+    if (cols.has("amount")) {
+      const parsed = cellParsers.amount(cols.cell(r, "amount"));
+      if (text("amount") === "" && parts.length === 0) err("amount", "required");
+      else if (text("amount") === "") amount = sum;
+      else if (!parsed.ok) err("amount", parsed.code, parsed.params);
+      else amount = parsed.value;
+    } else if (parts.length === 0) err("amount", "required");
+    else amount = sum;
+    if (amount !== null && amount <= 0) {
+      err("amount", "amount_invalid");
+      amount = null;
+    }
+    // Parts that do not add up to the amount explain nothing: a list that splits the amount
+    // (back pay, deductions) must add up; a monthly column beside the amount is only a rate.
+    const partsAddUp = parts.length > 0 && sum === amount;
+    if (amount !== null && parts.length > 0 && !partsAddUp && parts.some((p) => p.kind !== "MONTHLY"))
+      err("amount", "parts_mismatch", { sum: sum.toLocaleString("vi-VN"), amount: amount.toLocaleString("vi-VN") });
 
-    const numberText = text("accountNumber").replace(/[\s.-]/g, "");
+    // A leading apostrophe is how a number is kept as text in a spreadsheet, not part of it.
+    const numberText = text("accountNumber")
+      .replace(/^'/, "")
+      .replace(/[\s.-]/g, "");
     const methodText = text("method");
-    const method: PayoutMethod | null = methodText
+    let method: PayoutMethod | null = methodText
       ? vocabulary.payoutMethod(methodText)
       : cols.has("method")
         ? null
@@ -71,6 +96,8 @@ export function payoutChecker(cols: SheetColumns, titles: TitleFacts): RowCheck<
     let account: PayoutInput["account"] = null;
     if (method && ACCOUNT_METHODS.includes(method)) {
       const provider = text("provider");
+      // "Chuyển khoản" to Viettel Money is Mobile Money: the provider says what kind of account it is.
+      if (method === "BANK") method = providerKind(provider) ?? method;
       const masked = MASKED_NUMBER.exec(numberText);
       if (provider === "" && !masked) err("provider", "provider_required");
       if (numberText === "") err("accountNumber", "account_required");
@@ -104,7 +131,8 @@ export function payoutChecker(cols: SheetColumns, titles: TitleFacts): RowCheck<
     const receiver = optional("receiver");
     const note = optional("note");
 
-    if (errors.length > 0 || !month || !amount.ok || !method || id.kind === "problem") return { input: null, errors };
+    if (errors.length > 0 || !month || amount === null || !method || id.kind === "problem")
+      return { input: null, errors };
     return {
       input: {
         sheet: cols.sheet,
@@ -112,7 +140,8 @@ export function payoutChecker(cols: SheetColumns, titles: TitleFacts): RowCheck<
         personalId: id.kind === "full" ? id.id : null,
         masked: id.kind === "masked" ? { last4: id.last4, name } : null,
         month,
-        amount: amount.value,
+        amount,
+        lines: partsAddUp ? parts : undefined,
         method,
         account,
         payoutDate,
@@ -125,4 +154,27 @@ export function payoutChecker(cols: SheetColumns, titles: TitleFacts): RowCheck<
       errors: [],
     };
   };
+}
+
+const PROVIDER_KINDS = new Map<string, PayoutMethod>(
+  (["EWALLET", "MOBILE_MONEY"] as const).flatMap((kind) => PROVIDERS[kind].map((p) => [foldKey(p), kind] as const)),
+);
+
+/** An e-wallet or Mobile Money provider by the name a list gives it; null for a bank or an unknown name. */
+function providerKind(provider: string): PayoutMethod | null {
+  return PROVIDER_KINDS.get(foldKey(provider)) ?? null;
+}
+
+/** The parts a list splits the amount into ("Trợ cấp tháng | Truy lĩnh | Tổng cộng"), as lines. */
+function amountParts(cols: SheetColumns, r: TableRow, read: RowReader): { kind: PayoutLineKind; amount: number }[] {
+  const parts: { kind: PayoutLineKind; amount: number }[] = [];
+  for (const [field, kind] of Object.entries(PAYOUT_PARTS)) {
+    if (!cols.has(field)) continue;
+    // Nothing of that part this month: an empty cell, "0" or "-".
+    if (/^[\s0.,đ-]*$/.test(read.text(field))) continue;
+    const parsed = cellParsers.amount(cols.cell(r, field));
+    if (!parsed.ok) read.err(field, parsed.code, parsed.params);
+    else parts.push({ kind, amount: kind === "DEDUCTION" ? -parsed.value : parsed.value });
+  }
+  return parts;
 }

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { bulkWrite, chunks, type Columns } from "../../db/bulkWrite.ts";
 import type { Payout, PayoutLine } from "../../generated/prisma/client.ts";
+import type { PayoutLineKind } from "../../generated/prisma/enums.ts";
 import { calendarDate, fromDbDate } from "../../lib/calendarDate.ts";
 import { ACCOUNT_METHODS, type PayoutInput } from "./payoutRows.ts";
 import type { Db, Reference } from "./reference.ts";
@@ -10,7 +11,7 @@ import type { Db, Reference } from "./reference.ts";
 export interface PayoutTarget {
   input: PayoutInput;
   beneficiary: { id: string; communeId: string; fullName: string };
-  existing?: Payout & { lines: Pick<PayoutLine, "amount">[] };
+  existing?: Payout & { lines: Pick<PayoutLine, "kind" | "amount">[] };
   accountKey: string | null;
   /** Known account id; undefined when the account is new. */
   accountId: string | undefined;
@@ -42,7 +43,7 @@ const PAYOUT_COLUMNS = {
 export async function payoutWrite(
   db: Db,
   ref: Reference,
-  plan: { targets: PayoutTarget[]; months: string[]; lineLabel: string },
+  plan: { targets: PayoutTarget[]; months: string[]; lineLabels: LineLabels },
 ): Promise<void> {
   const { targets } = plan;
   await db.payoutPeriod.createMany({
@@ -183,23 +184,56 @@ export async function payoutWrite(
     }),
   );
 
-  // Lines that no longer add up to the amount are replaced by a single monthly line.
-  const relined = updates.filter(
-    (t) => t.existing!.lines.reduce((s, l) => s + l.amount, 0) !== t.input.amount || t.existing!.lines.length === 0,
+  // The list's parts replace the stored lines; without parts, lines that no longer add up to the
+  // amount are replaced by a single monthly line.
+  const relined = updates.filter((t) =>
+    t.input.lines
+      ? !sameLines(t.input.lines, t.existing!.lines)
+      : !linesAddUp({ ...t.existing!, amount: t.input.amount }),
   );
   for (const part of chunks(
     relined.map((t) => t.existing!.id),
     5000,
   ))
     await db.payoutLine.deleteMany({ where: { payoutId: { in: part } } });
+  const linesOf = (payoutId: string, input: PayoutInput) =>
+    (input.lines ?? [{ kind: "MONTHLY" as const, amount: input.amount }]).map((l, position) => ({
+      id: randomUUID(),
+      payoutId,
+      kind: l.kind,
+      label: plan.lineLabels[l.kind],
+      amount: l.amount,
+      position,
+    }));
   const lines = [
-    ...creates.map(({ id, t }) => ({ payoutId: id, amount: t.input.amount })),
-    ...relined.map((t) => ({ payoutId: t.existing!.id, amount: t.input.amount })),
-  ].map((l) => ({ ...l, id: randomUUID(), kind: "MONTHLY", label: plan.lineLabel, position: 0 }));
+    ...creates.flatMap(({ id, t }) => linesOf(id, t.input)),
+    ...relined.flatMap((t) => linesOf(t.existing!.id, t.input)),
+  ];
   await bulkWrite.insert(
     db,
     "PayoutLine",
     { id: "text", payoutId: "text", kind: '"PayoutLineKind"', label: "text", amount: "integer", position: "integer" },
     lines,
   );
+}
+
+/** What each kind of line is called where the person reads it. */
+export type LineLabels = Record<PayoutLineKind, string>;
+
+/** The stored lines explain the amount: there are some, and they add up to it. */
+export function linesAddUp(e: { amount: number; lines: readonly { amount: number }[] }): boolean {
+  return e.lines.length > 0 && e.lines.reduce((s, l) => s + l.amount, 0) === e.amount;
+}
+
+/** The same lines, in any order. */
+export function sameLines(
+  a: readonly { kind: string; amount: number }[],
+  b: readonly { kind: string; amount: number }[],
+) {
+  const key = (lines: readonly { kind: string; amount: number }[]) =>
+    lines
+      .map((l) => `${l.kind}:${l.amount}`)
+      .sort()
+      .join(";");
+  return key(a) === key(b);
 }
