@@ -238,6 +238,7 @@ describe("importing the lists officers keep, as they keep them", () => {
         ["Lê Thị Đơn", 1990, "Nữ", "001190324465", "Đơn thân nuôi con", null, "2 con"],
         ["Đỗ Văn Sai", 1951, "Nam", "001051324466", "Thương binh 41%", 61, null],
         ["Vũ Văn Chữ", 1953, "Nam", "001053324467", "Thương binh", "sáu mươi", null],
+        ["Hồ Văn Trống", 1954, "Nam", "001054324468", "Thương binh", null, null],
       ];
       ws.getRow(5).values = ["STT", "Họ và tên", "Năm sinh", "Giới tính", "Số CCCD", "Đối tượng"].concat(
         withRates ? ["Tỷ lệ TTCT (%)", "Số con"] : [],
@@ -259,6 +260,8 @@ describe("importing the lists officers keep, as they keep them", () => {
     expect(lines(first)).toEqual([
       ["NCC", "10", "Tỷ lệ TTCT (%)", "rate_conflict"],
       ["NCC", "11", "Tỷ lệ TTCT (%)", "rate_invalid"],
+      // A new war invalid with no rate anywhere is not added: nobody could compute the amount.
+      ["NCC", "12", "Đối tượng", "rate_required"],
     ]);
     expect(first.lines[0]!.message).toBe("Ô diện hưởng ghi 41, cột này ghi 61. Hãy sửa cho hai chỗ giống nhau.");
     expect(first).toMatchObject({ applied: true, created: 4 });
@@ -286,7 +289,12 @@ describe("importing the lists officers keep, as they keep them", () => {
       skipInvalid: true,
       staff: null,
     });
-    expect(again).toMatchObject({ applied: true, updated: 0, unchanged: 4 });
+    expect(again).toMatchObject({ applied: true, created: 1, updated: 0, unchanged: 4 });
+    expect(lines(again)).toEqual([
+      ["NCC", "11", "Đối tượng", "rate_required"],
+      ["NCC", "12", "Đối tượng", "rate_required"],
+    ]);
+    expect(again.lines[0]!.message).toContain("cần tỷ lệ");
     expect(await stored()).toEqual(expected);
   });
 

@@ -104,6 +104,20 @@ export function beneficiaryComparer(
           }
         }
         if (!before || !inArea(ref, before.communeId)) {
+          // A new war invalid without a rate has no amount anyone could compute: never added so.
+          if (row.rateMissing) {
+            const { column, letter, value, category } = row.rateMissing;
+            errors.push({
+              sheet: row.sheet,
+              row: row.row,
+              column,
+              letter,
+              value,
+              code: `${category}_required`,
+              params: {},
+            });
+            continue;
+          }
           writes.creates.push(row);
           changes.push({
             row: row.row,

@@ -25,6 +25,11 @@ export interface BeneficiaryInput {
   communeId: string;
   programme: Programme;
   categories: CategoryChoice[];
+  /**
+   * A category that takes a rate (or a number of children) and got none from the list: a person
+   * already registered keeps the stored one, a new person cannot be added without it.
+   */
+  rateMissing?: { column: string; letter?: string; value: string; category: string };
   /** undefined: the file has no such column, keep what is stored. */
   phone?: string | null;
   address?: string | null;
@@ -131,6 +136,7 @@ export function beneficiaryChecker(ref: Reference, cols: SheetColumns, titles: T
         communeId: commune.id,
         programme,
         categories,
+        rateMissing: rateMissing(categories, ref, cols, text("categories")),
         phone,
         address,
         status,
@@ -214,6 +220,23 @@ function ratesFromColumns(
     // A new choice: the category reader hands out the same one for every row with the same wording.
     return { ...c, rate: parsed.value };
   });
+}
+
+function rateMissing(
+  categories: CategoryChoice[],
+  ref: Reference,
+  cols: SheetColumns,
+  value: string,
+): BeneficiaryInput["rateMissing"] {
+  const open = categories.find((c) => c.rate === null && ref.categories.byCode.get(c.code)?.rateKind);
+  if (!open) return undefined;
+  const category = ref.categories.byCode.get(open.code)!;
+  return {
+    column: cols.name("categories"),
+    letter: cols.letter("categories"),
+    value: value.slice(0, 80),
+    category: category.rateKind === "COUNT" ? "count" : "rate",
+  };
 }
 
 /** Whole years from a birth date to a day. */

@@ -315,6 +315,7 @@ function streamingComparer(run: Run, tx: BulkRunner | null) {
       const findings = comparer.findings(summary.rows);
       // The ID column is known once the sheets are read; the rows were compared before that.
       const errors = findings.errors.map((e) => {
+        if (e.column !== "") return e;
         const col = idColumnOf(summary, e.sheet ?? null, run.deps.i18n);
         return { ...e, column: col.header, letter: col.letter };
       });
