@@ -370,6 +370,8 @@ describe("importing the lists officers keep, as they keep them", () => {
       ["Bùi Thị Khánh", "001144000008", 9036000, "-", 9036000, "TM"],
       ["Nguyễn Văn Thương", "001050324461", "2.000.000", "500.000", "2.000.000", "Tiền mặt"],
       ["Trần Văn Binh", "001052324462", "1.000.000", null, "1.000.000", "CK", "0987654321", "Viettel Money"],
+      // Only the back pay is written beside the total: the rest of the total is the month's allowance.
+      ["Lê Thị Đơn", "001190324465", null, "300.000", "1.300.000", "Tiền mặt"],
     ];
     rows.forEach((values, i) => (ws.getRow(7 + i).values = [i + 1, ...values]));
     const report = await runImport(deps, {
@@ -384,7 +386,7 @@ describe("importing the lists officers keep, as they keep them", () => {
     expect(report.lines[0]!.message).toBe(
       "Các khoản cộng lại 2.500.000 đ, khác số tiền 2.000.000 đ. Hãy sửa cho khớp.",
     );
-    expect(report).toMatchObject({ applied: true, created: 3 });
+    expect(report).toMatchObject({ applied: true, created: 4 });
     const payouts = await db.prisma.payout.findMany({
       where: { period: { month: new Date("2026-07-01T00:00:00Z") } },
       include: { beneficiary: true, account: true, lines: { orderBy: { position: "asc" } } },
@@ -400,6 +402,16 @@ describe("importing the lists officers keep, as they keep them", () => {
       ]),
     ).toEqual([
       ["Trần Văn Binh", 1_000_000, "MOBILE_MONEY", "Viettel Money", [["MONTHLY", 1_000_000, "Trợ cấp hằng tháng"]]],
+      [
+        "Lê Thị Đơn",
+        1_300_000,
+        "CASH_POINT",
+        null,
+        [
+          ["MONTHLY", 1_000_000, "Trợ cấp hằng tháng"],
+          ["BACK_PAY", 300_000, "Truy lĩnh"],
+        ],
+      ],
       [
         "Đỗ Văn Hùng",
         4_667_000,

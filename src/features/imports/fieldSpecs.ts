@@ -240,6 +240,7 @@ const PAYOUT: FieldSpec[] = [
   {
     field: "partMonthly",
     aliases: [
+      "tro cap",
       "tro cap thang",
       "tro cap thang nay",
       "tro cap hang thang",

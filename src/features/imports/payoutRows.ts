@@ -72,11 +72,9 @@ export function payoutChecker(cols: SheetColumns, titles: TitleFacts): RowCheck<
       err("amount", "amount_invalid");
       amount = null;
     }
-    // Parts that do not add up to the amount explain nothing: a list that splits the amount
-    // (back pay, deductions) must add up; a monthly column beside the amount is only a rate.
-    const partsAddUp = parts.length > 0 && sum === amount;
-    if (amount !== null && parts.length > 0 && !partsAddUp && parts.some((p) => p.kind !== "MONTHLY"))
-      err("amount", "parts_mismatch", { sum: sum.toLocaleString("vi-VN"), amount: amount.toLocaleString("vi-VN") });
+    const lines = amount === null ? undefined : linesOf(parts, amount);
+    if (lines === null)
+      err("amount", "parts_mismatch", { sum: sum.toLocaleString("vi-VN"), amount: amount!.toLocaleString("vi-VN") });
 
     // A leading apostrophe is how a number is kept as text in a spreadsheet, not part of it.
     const numberText = text("accountNumber")
@@ -141,7 +139,7 @@ export function payoutChecker(cols: SheetColumns, titles: TitleFacts): RowCheck<
         masked: id.kind === "masked" ? { last4: id.last4, name } : null,
         month,
         amount,
-        lines: partsAddUp ? parts : undefined,
+        lines: lines ?? undefined,
         method,
         account,
         payoutDate,
@@ -177,4 +175,22 @@ function amountParts(cols: SheetColumns, r: TableRow, read: RowReader): { kind: 
     else parts.push({ kind, amount: kind === "DEDUCTION" ? -parsed.value : parsed.value });
   }
   return parts;
+}
+
+/**
+ * The lines that explain an amount from the parts a list gives. Without a monthly column, what the
+ * other parts leave of the total is the month's allowance ("Tổng số tiền | Truy lĩnh"). A monthly
+ * column beside an amount it does not add up to is only the rate (undefined: no lines from the
+ * list); other parts that do not add up are a contradiction (null).
+ */
+function linesOf(
+  parts: { kind: PayoutLineKind; amount: number }[],
+  amount: number,
+): { kind: PayoutLineKind; amount: number }[] | undefined | null {
+  if (parts.length === 0) return undefined;
+  const sum = parts.reduce((total, p) => total + p.amount, 0);
+  if (sum === amount) return parts;
+  const hasMonthly = parts.some((p) => p.kind === "MONTHLY");
+  if (!hasMonthly && amount > sum) return [{ kind: "MONTHLY", amount: amount - sum }, ...parts];
+  return hasMonthly && parts.length === 1 ? undefined : null;
 }
