@@ -26,4 +26,13 @@ describe("reading a personal ID cell", () => {
       problems: [{ code: "personal_id_sex", params: {} }],
     });
   });
+
+  it("says a CSV lost the digits when Excel saved the ID in scientific form", () => {
+    for (const cell of ["1.15001E+11", "1,15001E+11", "1.15E11"]) {
+      expect(readPersonalId(cell, facts), cell).toEqual({
+        kind: "problem",
+        problems: [{ code: "personal_id_scientific", params: {} }],
+      });
+    }
+  });
 });

@@ -29,6 +29,9 @@ export function readPersonalId(cell: Cell, facts: PersonalIdFacts): IdReading {
     if (personalIdProblems(padded, facts).length === 0) return { kind: "full", id: padded };
     return problem("personal_id_length", { digits: digits.length });
   }
+  // "1,15001E+11": a CSV saved from a number column Excel showed in scientific form. The digits
+  // past the sixth are gone; only the officer's workbook still has them.
+  if (/^\d[.,]\d*E\+?\d{1,2}$/i.test(String(cell).trim())) return problem("personal_id_scientific");
   const text = String(cell).replace(/[\s\u00a0\u200b'’.-]/g, "");
   const masked = MASK.exec(text);
   if (masked) return { kind: "masked", last4: masked[1]! };
