@@ -8,6 +8,7 @@ import { createI18n } from "../core/i18n.ts";
 import { runImport } from "../features/imports/service.ts";
 import { IMPORT_KINDS } from "../features/imports/types.ts";
 import { systemClock } from "../lib/clock.ts";
+import { reportLineText } from "./importLines.ts";
 import { openDatabase, runCommand } from "./openDatabase.ts";
 
 const argsSchema = z.object({
@@ -65,23 +66,7 @@ async function main(): Promise<number> {
     if (report.errors.length === 0 || report.applied)
       console.log(dryRun ? t("imports:cli.dryRun") : t("imports:cli.applied"));
     console.log(t("imports:report.summary", { ...report }));
-    for (const l of report.lines) {
-      const where = [
-        l.sheet,
-        l.rows.length > 1 ? t("imports:report.rowsCount", { count: l.rows.length }) + ` (${l.rowsText})` : l.rowsText,
-      ]
-        .filter(Boolean)
-        .join(", ");
-      console.log(
-        l.rows[0] === 0 || l.column === ""
-          ? t("imports:cli.fileError", { message: l.message })
-          : t("imports:cli.errorLine", {
-              row: where,
-              column: l.column,
-              message: l.value ? `${l.message} [${l.value}]` : l.message,
-            }),
-      );
-    }
+    for (const l of report.lines) console.log(reportLineText(l, t));
     if (report.errors.length > 0 && !report.applied) {
       console.log(t("imports:cli.refused", { count: report.errors.length }));
       return 1;

@@ -46,7 +46,10 @@ export function parseDateInput(raw: string | Date): CalendarDate | null {
   }
   const s = raw.trim();
   if (isCalendarDate(s)) return s;
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  // "05/03/1948", "5-3-1948", "05.03.1948", or in words: "ngày 5 tháng 3 năm 1948".
+  const m =
+    /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s) ??
+    /^(?:ng[àa]y\s+)?(\d{1,2})\s+th[áa]ng\s+(\d{1,2})\s*,?\s+n[ăa]m\s+(\d{4})$/i.exec(s.normalize("NFC"));
   if (!m) return null;
   const iso = `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
   return isCalendarDate(iso) ? iso : null;

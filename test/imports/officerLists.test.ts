@@ -188,7 +188,17 @@ describe("importing the lists officers keep, as they keep them", () => {
         "NKT nặng",
         "0212345678 - 0987654321",
       ],
-      [2, "Hoàng Thị Tám", "03.03.1965", "Nữ", "001165123455", "P.Bình Minh", "TDP 1", "NKT nặng", "0912.345.681"],
+      [
+        2,
+        "Hoàng Thị Tám",
+        "ngày 3 tháng 3 năm 1965",
+        "Bà",
+        "001165123455",
+        "P.Bình Minh",
+        "TDP 1",
+        "NKT nặng",
+        "0912.345.681",
+      ],
       [3, "Lê Văn Chín", "1955", "Nam", "001055123456", "TT. Không Có", "TDP 4", "NKT nặng", "0212345678"],
       [null, "Cộng II"],
       [null, "TỔNG CỘNG"],
@@ -217,11 +227,13 @@ describe("importing the lists officers keep, as they keep them", () => {
       where: { personalIdLast4: { in: ["3451", "3452", "3454", "3455"] } },
       orderBy: { dateOfBirth: "asc" },
     });
-    expect(people.map((p) => [p.fullName, p.communeId, p.address, p.phone])).toEqual([
-      ["Trần Thị Năm", places.anPhu, "Thôn 3", null],
-      ["Nguyễn Văn Tư", places.anPhu, "Thôn 3", "0912345678"],
-      ["Phạm Văn Bảy", places.binhMinh, "TDP 1", "0987654321"],
-      ["Hoàng Thị Tám", places.binhMinh, "TDP 1", "0912345681"],
+    expect(
+      people.map((p) => [p.fullName, p.dateOfBirth.toISOString().slice(0, 10), p.sex, p.communeId, p.address, p.phone]),
+    ).toEqual([
+      ["Trần Thị Năm", "1944-05-01", "FEMALE", places.anPhu, "Thôn 3", null],
+      ["Nguyễn Văn Tư", "1945-05-01", "MALE", places.anPhu, "Thôn 3", "0912345678"],
+      ["Phạm Văn Bảy", "1960-01-01", "MALE", places.binhMinh, "TDP 1", "0987654321"],
+      ["Hoàng Thị Tám", "1965-03-03", "FEMALE", places.binhMinh, "TDP 1", "0912345681"],
     ]);
   });
 

@@ -2,6 +2,13 @@ import { describe, expect, it } from "vitest";
 import { cellParsers } from "./cellParsers.ts";
 
 describe("reading cells officers type", () => {
+  it("reads a birth date written in words, with or without its accents", () => {
+    for (const cell of ["ngày 3 tháng 3 năm 1965", "3 tháng 3 năm 1965", "ngay 03 thang 03 nam 1965"])
+      expect(cellParsers.birthDate(cell, "2026-12-07"), cell).toEqual({
+        ok: true,
+        value: { date: "1965-03-03", yearOnly: false },
+      });
+  });
   it("reads a rate column as a percentage however it is typed, a percentage-formatted cell included", () => {
     for (const cell of [61, "61", "61%", "61 %", 0.61, "0,61"])
       expect(cellParsers.percent(cell)).toEqual({ ok: true, value: 61 });

@@ -91,7 +91,7 @@ export function buildReference(data: ReferenceData): Reference {
 
   function findCommune(text: string): Parsed<CommuneRef> {
     const fail = (code: string, params: Params): Parsed<CommuneRef> => ({ ok: false, code, params });
-    const code = byCode.get(text.trim());
+    const code = byCode.get(text.trim()) ?? byCode.get(text.trim().toUpperCase());
     if (code) return { ok: true, value: code };
     const found = byName.get(bareName(text)) ?? [];
     // Two communes of one name in the country: the one in the officer's own area is meant.

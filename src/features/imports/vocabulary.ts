@@ -12,8 +12,9 @@ import { foldVietnamese } from "../../lib/text.ts";
 
 export const vocabulary = {
   sex: choices<Sex>([
-    ["MALE", ["nam", "male", "m", "trai"]],
-    ["FEMALE", ["nu", "female", "f", "gai"]],
+    // "Ông", "Bà": how a list of older people often says it.
+    ["MALE", ["nam", "male", "m", "trai", "ong", "cu ong"]],
+    ["FEMALE", ["nu", "female", "f", "gai", "ba", "cu ba"]],
   ]),
   programme: choices<Programme>([
     ["BTXH", ["btxh", "bao tro xa hoi", "tro giup xa hoi", "tgxh", "social assistance"]],
