@@ -106,16 +106,7 @@ export function beneficiaryComparer(
         if (!before || !inArea(ref, before.communeId)) {
           // A new war invalid without a rate has no amount anyone could compute: never added so.
           if (row.rateMissing) {
-            const { column, letter, value, category } = row.rateMissing;
-            errors.push({
-              sheet: row.sheet,
-              row: row.row,
-              column,
-              letter,
-              value,
-              code: `${category}_required`,
-              params: {},
-            });
+            errors.push({ sheet: row.sheet, row: row.row, ...row.rateMissing, params: {} });
             continue;
           }
           writes.creates.push(row);

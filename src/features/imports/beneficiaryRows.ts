@@ -29,7 +29,7 @@ export interface BeneficiaryInput {
    * A category that takes a rate (or a number of children) and got none from the list: a person
    * already registered keeps the stored one, a new person cannot be added without it.
    */
-  rateMissing?: { column: string; letter?: string; value: string; category: string };
+  rateMissing?: { column: string; letter?: string; value: string; code: "rate_required" | "count_required" };
   /** undefined: the file has no such column, keep what is stored. */
   phone?: string | null;
   address?: string | null;
@@ -97,7 +97,7 @@ export function beneficiaryChecker(ref: Reference, cols: SheetColumns, titles: T
       if (!c.ok) err("categories", c.code, c.params);
       else categories = c.value;
     }
-    if (categories.length > 0) categories = ratesFromColumns(categories, ref, cols, r, read);
+    categories = ratesFromColumns(categories, ref, cols, r, read);
     const programmes = new Set(categories.map((c) => ref.categories.byCode.get(c.code)!.programme));
     programme ??= programmes.size === 1 ? [...programmes][0]! : titles.programme;
     for (const c of categories) {
@@ -235,7 +235,7 @@ function rateMissing(
     column: cols.name("categories"),
     letter: cols.letter("categories"),
     value: value.slice(0, 80),
-    category: category.rateKind === "COUNT" ? "count" : "rate",
+    code: category.rateKind === "COUNT" ? "count_required" : "rate_required",
   };
 }
 

@@ -4,7 +4,7 @@ import { addMonths, calendarDate, fromDbDate } from "../../lib/calendarDate.ts";
 import { mask } from "../../lib/redact.ts";
 import { foldVietnamese } from "../../lib/text.ts";
 import type { PayoutInput } from "./payoutRows.ts";
-import { linesAddUp, payoutWrite, sameLines, type LineLabels, type PayoutTarget } from "./payoutWrite.ts";
+import { needsNewLines, payoutWrite, type LineLabels, type PayoutTarget } from "./payoutWrite.ts";
 import { inArea, type Db, type Reference } from "./reference.ts";
 import type { ImportChange, ImportPlan, RowError } from "./types.ts";
 import { yieldEvery } from "./yieldToLoop.ts";
@@ -182,9 +182,9 @@ function changedFields(t: PayoutTarget, e: Existing): string[] {
   if (r.status !== undefined && r.status !== e.status) fields.push("status");
   if (r.receiver !== undefined && receiverChanged(r.receiver, t.authorisationId, e)) fields.push("receiver");
   if (r.note !== undefined && r.note !== e.statusNote) fields.push("note");
-  // Lines explain the amount to the person: the list's parts when it gives them, otherwise the
-  // stored lines while they add up (a payout whose lines do not gets one monthly line).
-  if (r.lines ? !sameLines(r.lines, e.lines) : fields.length === 0 && !linesAddUp(e)) fields.push("lines");
+  // Lines explain the amount to the person: new ones are a change of their own when the list's
+  // parts differ, or when nothing else changes and the stored ones do not add up.
+  if ((r.lines || fields.length === 0) && needsNewLines(r, e.lines)) fields.push("lines");
   return fields;
 }
 

@@ -24,7 +24,7 @@ export interface PayoutInput {
   month: string;
   amount: number;
   /** The parts of the amount when the list splits it and they add up to it; undefined otherwise. */
-  lines?: { kind: PayoutLineKind; amount: number }[];
+  lines?: PayoutPart[];
   method: PayoutMethod;
   /** For bank, e-wallet and Mobile Money payouts; a masked number names a known account. */
   account: { provider: string; number: string; masked: boolean } | null;
@@ -35,6 +35,12 @@ export interface PayoutInput {
   status?: PayoutStatus;
   receiver?: string | null;
   note?: string | null;
+}
+
+/** One part of a payout's amount, as the line that explains it. */
+export interface PayoutPart {
+  kind: PayoutLineKind;
+  amount: number;
 }
 
 export const ACCOUNT_METHODS: readonly PayoutMethod[] = ["BANK", "EWALLET", "MOBILE_MONEY"];
@@ -164,8 +170,8 @@ function providerKind(provider: string): PayoutMethod | null {
 }
 
 /** The parts a list splits the amount into ("Trợ cấp tháng | Truy lĩnh | Tổng cộng"), as lines. */
-function amountParts(cols: SheetColumns, r: TableRow, read: RowReader): { kind: PayoutLineKind; amount: number }[] {
-  const parts: { kind: PayoutLineKind; amount: number }[] = [];
+function amountParts(cols: SheetColumns, r: TableRow, read: RowReader): PayoutPart[] {
+  const parts: PayoutPart[] = [];
   for (const [field, kind] of Object.entries(PAYOUT_PARTS)) {
     if (!cols.has(field)) continue;
     // Nothing of that part this month: an empty cell, "0" or "-".
@@ -183,10 +189,7 @@ function amountParts(cols: SheetColumns, r: TableRow, read: RowReader): { kind: 
  * column beside an amount it does not add up to is only the rate (undefined: no lines from the
  * list); other parts that do not add up are a contradiction (null).
  */
-function linesOf(
-  parts: { kind: PayoutLineKind; amount: number }[],
-  amount: number,
-): { kind: PayoutLineKind; amount: number }[] | undefined | null {
+function linesOf(parts: PayoutPart[], amount: number): PayoutPart[] | undefined | null {
   if (parts.length === 0) return undefined;
   const sum = parts.reduce((total, p) => total + p.amount, 0);
   if (sum === amount) return parts;

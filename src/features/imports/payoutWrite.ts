@@ -184,13 +184,7 @@ export async function payoutWrite(
     }),
   );
 
-  // The list's parts replace the stored lines; without parts, lines that no longer add up to the
-  // amount are replaced by a single monthly line.
-  const relined = updates.filter((t) =>
-    t.input.lines
-      ? !sameLines(t.input.lines, t.existing!.lines)
-      : !linesAddUp({ ...t.existing!, amount: t.input.amount }),
-  );
+  const relined = updates.filter((t) => needsNewLines(t.input, t.existing!.lines));
   for (const part of chunks(
     relined.map((t) => t.existing!.id),
     5000,
@@ -220,20 +214,19 @@ export async function payoutWrite(
 /** What each kind of line is called where the person reads it. */
 export type LineLabels = Record<PayoutLineKind, string>;
 
-/** The stored lines explain the amount: there are some, and they add up to it. */
-export function linesAddUp(e: { amount: number; lines: readonly { amount: number }[] }): boolean {
-  return e.lines.length > 0 && e.lines.reduce((s, l) => s + l.amount, 0) === e.amount;
+/**
+ * The stored lines are written again: the list's parts replace them when they differ; without
+ * parts, lines that do not add up to the amount are replaced by a single monthly line.
+ */
+export function needsNewLines(input: PayoutInput, stored: readonly { kind: string; amount: number }[]): boolean {
+  if (input.lines) return key(input.lines) !== key(stored);
+  return stored.length === 0 || stored.reduce((s, l) => s + l.amount, 0) !== input.amount;
 }
 
-/** The same lines, in any order. */
-export function sameLines(
-  a: readonly { kind: string; amount: number }[],
-  b: readonly { kind: string; amount: number }[],
-) {
-  const key = (lines: readonly { kind: string; amount: number }[]) =>
-    lines
-      .map((l) => `${l.kind}:${l.amount}`)
-      .sort()
-      .join(";");
-  return key(a) === key(b);
+/** Lines compared in any order. */
+function key(lines: readonly { kind: string; amount: number }[]): string {
+  return lines
+    .map((l) => `${l.kind}:${l.amount}`)
+    .sort()
+    .join(";");
 }

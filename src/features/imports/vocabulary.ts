@@ -9,6 +9,7 @@ import type {
   Sex,
 } from "../../generated/prisma/enums.ts";
 import { foldVietnamese } from "../../lib/text.ts";
+import { PROVIDERS } from "../requests/providers.ts";
 
 export const vocabulary = {
   sex: choices<Sex>([
@@ -61,8 +62,9 @@ export const vocabulary = {
         "bank transfer",
       ],
     ],
-    ["EWALLET", ["vi dien tu", "vi", "e wallet", "ewallet", "momo", "zalopay", "shopeepay", "vnpay"]],
-    ["MOBILE_MONEY", ["mobile money", "mobilemoney", "mm", "viettel money", "vnpt money", "mobifone money"]],
+    // A provider's name in the method column says the kind of account too ("MoMo", "Viettel Money").
+    ["EWALLET", ["vi dien tu", "vi", "e wallet", "ewallet", ...PROVIDERS.EWALLET]],
+    ["MOBILE_MONEY", ["mobile money", "mobilemoney", "mm", ...PROVIDERS.MOBILE_MONEY]],
   ]),
   payoutStatus: choices<PayoutStatus>([
     ["SCHEDULED", ["chua nhan", "cho chi tra", "chua chi", "chua chi tra", "scheduled", "not collected yet"]],
