@@ -190,7 +190,7 @@ async function soak(
     for (let minute = 1; minute * 60 <= seconds; minute++) {
       const f = await step(rate, 60);
       console.log(
-        `${pad(minute, 6)}  ${pad(f.sent, 6)}  ${pad(f.ok, 6)}  ${pad(f.p99.toFixed(1), 6)}  ${pad(f.backlog, 7)}  ${(await rssMb(service.pid ?? 0)).toFixed(0)}`,
+        `${pad(minute, 6)}  ${pad(f.sent, 6)}  ${pad(f.ok, 6)}  ${pad(f.p99.toFixed(1), 6)}  ${pad(f.backlog, 7)}  ${(await rssMb(service.pid ?? 0)).toFixed(0)}${f.sent > f.ok ? `  errors ${JSON.stringify(f.errors)}` : ""}`,
       );
     }
   } finally {

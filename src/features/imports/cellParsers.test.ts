@@ -9,6 +9,15 @@ describe("reading cells officers type", () => {
         value: { date: "1965-03-03", yearOnly: false },
       });
   });
+  it("keeps the year of a birth date written with its month only, the way papers without a day give it", () => {
+    for (const cell of ["3/1945", "03/1945", "tháng 3/1945", "Tháng 03-1945", "tháng 3 năm 1945", "thang 3 nam 1945"])
+      expect(cellParsers.birthDate(cell, "2026-12-07"), cell).toEqual({
+        ok: true,
+        value: { date: "1945-01-01", yearOnly: true },
+      });
+    for (const cell of ["13/1945", "tháng 3"])
+      expect(cellParsers.birthDate(cell, "2026-12-07"), cell).toMatchObject({ ok: false });
+  });
   it("reads a rate column as a percentage however it is typed, a percentage-formatted cell included", () => {
     for (const cell of [61, "61", "61%", "61 %", 0.61, "0,61"])
       expect(cellParsers.percent(cell)).toEqual({ ok: true, value: 61 });
@@ -28,6 +37,9 @@ describe("reading cells officers type", () => {
       ["0912345678 - 0987654321", "0912345678"],
       ["0212345678 - 0987654321", "0987654321"],
       ["0912345678 hoặc 0987654321", "0912345678"],
+      ["0912345678-0987654321", "0912345678"],
+      ["0912345678 0987654321", "0912345678"],
+      ["0212345678-0987654321", "0987654321"],
       ["(+84) 912 345 678", "0912345678"],
       [912345678, "0912345678"],
       ["Không có", null],
@@ -36,7 +48,7 @@ describe("reading cells officers type", () => {
     for (const [cell, phone] of cases) expect(cellParsers.phone(cell)).toEqual({ ok: true, value: phone });
   });
   it("refuses a phone cell holding no mobile number", () => {
-    for (const cell of ["0212345678", "091234567", "0912345678-0987654321", 212345678]) {
+    for (const cell of ["0212345678", "091234567", "0212 345 678", "0212345678-0212345679", 212345678]) {
       expect(cellParsers.phone(cell)).toMatchObject({ ok: false, code: "phone_invalid" });
     }
   });

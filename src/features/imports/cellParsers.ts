@@ -31,6 +31,22 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 // Payouts are int4 in the database; no monthly allowance comes near this.
 const MAX_AMOUNT = 2_000_000_000;
 
+/**
+ * Two numbers written without room between them ("0912345678-0987654321", "0912345678 0987654321"):
+ * the first mobile number when each side is a number of its own. "0912-345-678" is one number and
+ * never gets here.
+ */
+function firstOfJoined(run: string): string | null {
+  const pieces = run.split(/\s*-\s*|\s+/).filter((p) => p !== "");
+  if (pieces.length >= 2 && pieces.every((p) => p.replace(/\D/g, "").length >= 9)) {
+    for (const piece of pieces) {
+      const phone = normalisePhone(piece);
+      if (phone) return phone;
+    }
+  }
+  return null;
+}
+
 export const cellParsers = {
   /**
    * A percentage in a column of its own: 61, "61%", "61 %", or 0.61 (a cell formatted as a
@@ -58,7 +74,7 @@ export const cellParsers = {
   /**
    * The mobile number in a phone cell as officers fill it: "0912 345 678 (con trai)", "SĐT con:
    * 0912345678", two numbers ("0912345678 - 0987654321", a landline then a mobile) give the first
-   * mobile number written; a cell that says there is none in words ("Không có", "-") gives null.
+   * mobile number written, also when two are joined by a dash without spaces; a cell that says there is none in words ("Không có", "-") gives null.
    */
   phone(cell: Cell): Parsed<string | null> {
     if (typeof cell === "number") {
@@ -70,7 +86,7 @@ export const cellParsers = {
     const parts = text.replace(/\([^)]*\)/g, " ").split(/\s*[,;/]\s*|\s+-\s+|\s+(?:hoặc|hoac|or)\s+/i);
     for (const part of parts) {
       const digits = /\+?\d[\d\s.-]*\d/.exec(part);
-      const phone = digits ? normalisePhone(digits[0]) : null;
+      const phone = digits ? (normalisePhone(digits[0]) ?? firstOfJoined(digits[0])) : null;
       if (phone) return ok(phone);
     }
     return fail("phone_invalid");
@@ -104,7 +120,8 @@ export const cellParsers = {
 
   /**
    * A birth date, or only the birth year: many older people's papers carry no day and month, and
-   * lists write "1948", "00/00/1948" or "…/…/1948". A year alone is kept as 1 January of that year
+   * lists write "1948", "00/00/1948" or "…/…/1948", some the month too ("3/1948", "tháng 3 năm 1948").
+   * A year alone (or with its month) is kept as 1 January of that year
    * (the usual rule when the day and month are not known), flagged so that comparisons use the
    * year only. 1948 typed as a number is a year, never the Excel day 1948 (1 May 1905).
    */
@@ -121,8 +138,8 @@ export const cellParsers = {
       if (cell.getUTCFullYear() <= 1905 && serial >= 1850 && serial <= thisYear + 1) return asYear(serial);
     }
     const year =
-      /^(?:(?:0{1,2}|[.…_x]+)?\s*[/.-]\s*(?:0{1,2}|[.…_x]+)?\s*[/.-]\s*|(?:0?[1-9]|1[0-2])\s*[/.-]\s*|năm\s+)?(\d{4})$/i.exec(
-        shown,
+      /^(?:(?:0{1,2}|[.…_x]+)?\s*[/.-]\s*(?:0{1,2}|[.…_x]+)?\s*[/.-]\s*|(?:th[áa]ng\s*)?(?:0?[1-9]|1[0-2])\s*(?:[/.-]|,?\s+n[ăa]m)\s*|n[ăa]m\s+)?(\d{4})$/i.exec(
+        shown.normalize("NFC"),
       );
     if (year) return asYear(Number(year[1]));
     const d = cellParsers.date(cell, today);
