@@ -57,16 +57,17 @@ describe("importing the lists officers keep, as they keep them", () => {
       ["Thôn Đông", "14", "Diện hưởng", "category_ambiguous"],
       ["Thôn Đông", "15", "Số định danh cá nhân", "personal_id_length"],
       ["Thôn Đông", "16", "Số định danh cá nhân", "required"],
+      // Without a birth date the age cannot choose between the two "NCT cô đơn" categories: the
+      // date's line is the one to act on, and the category is decided once it is fixed.
       ["Thôn Tây", "6", "Ngày sinh / Nam", "date_invalid"],
-      // Without a birth date the age cannot choose between the two "NCT cô đơn" categories.
-      ["Thôn Tây", "6", "Diện hưởng", "category_ambiguous"],
       ["Thôn Tây", "8", "Số định danh cá nhân", "duplicate_row_sheet"],
     ]);
     const byCode = new Map(report.lines.map((l) => [l.code, l]));
     expect(byCode.get("personal_id_length")!.message).toBe("Số định danh phải có đúng 12 chữ số; ô này có 11 chữ số.");
-    // "Khoản 5 Điều 5" without its point: Dung is 76, so points a (60-80), b (75-80) and d remain.
+    // "Khoản 5 Điều 5" without its point: Dung is 76, so points a (60-80) and d remain; point b
+    // (75-80 in a hard area) was repealed in 2025 and is no candidate.
     expect(report.lines[0]!.message).toContain("BTXH_OLD_60_80_POOR");
-    expect(report.lines[0]!.message).toContain("BTXH_OLD_75_80_HARD_AREA");
+    expect(report.lines[0]!.message).not.toContain("BTXH_OLD_75_80_HARD_AREA");
     expect(report.lines[0]!.message).toContain("BTXH_OLD_TAKEN_IN");
     expect(report.lines[0]!.message).not.toContain("BTXH_OLD_80_NO_PENSION");
     expect(byCode.get("duplicate_row_sheet")!.message).toBe("Trùng với dòng 11 ở sheet “Thôn Đông”.");
@@ -104,7 +105,7 @@ describe("importing the lists officers keep, as they keep them", () => {
       ["Bùi Thị Khánh", "001144000008", "1944-01-01", "FEMALE", null, "NCC", [["NCC_HEROIC_MOTHER", null]]],
       ["Đỗ Văn Hùng", "001040000007", "1940-01-15", "MALE", null, "NCC", [["NCC_WAR_INVALID", 41]]],
       ["Dương Văn Minh", "001042000010", "1942-02-02", "MALE", "0987654321", "BTXH", [["BTXH_OLD_80", null]]],
-      ["Lê Văn Cường", "001048000003", "1948-01-01", "MALE", null, "BTXH", [["BTXH_OLD_80_NO_PENSION", null]]],
+      ["Lê Văn Cường", "001048000003", "1948-01-01", "MALE", null, "BTXH", [["BTXH_OLD_60_80_POOR", null]]],
       ["Nguyễn Văn An", "001045000001", "1945-03-01", "MALE", "0912345678", "BTXH", [["BTXH_OLD_80", null]]],
       [
         "Trần Thị Bình",
@@ -436,5 +437,164 @@ describe("importing the lists officers keep, as they keep them", () => {
       ],
       ["Bùi Thị Khánh", 9_036_000, "CASH_POINT", null, [["MONTHLY", 9_036_000, "Trợ cấp hằng tháng"]]],
     ]);
+  });
+
+  // A real run (not a check) by the command line's operator, as the console's jobs run it.
+  const importList = async (
+    kind: "beneficiaries" | "payouts",
+    fileName: string,
+    wb: ExcelJS.Workbook,
+    o: { skipInvalid: boolean },
+  ) =>
+    runImport(deps, { kind, fileName, data: await bytes(wb), dryRun: false, skipInvalid: o.skipInvalid, staff: null });
+
+  it("reads a birth date in three columns with or without a title over them, section rows merged across the table, names written with a title and statuses with their date", async () => {
+    const wb = new ExcelJS.Workbook();
+    const one = wb.addWorksheet("Thôn 1");
+    one.getCell("A1").value = "UBND XÃ AN PHÚ";
+    one.getCell("A3").value = "DANH SÁCH ĐỐI TƯỢNG HƯỞNG TRỢ CẤP XÃ HỘI HÀNG THÁNG";
+    one.mergeCells("A3:I3");
+    // Each title merged down two rows, and no "Ngày sinh" over Ngày | Tháng | Năm.
+    one.getRow(5).values = [
+      "STT",
+      "Họ và tên",
+      "Ngày",
+      "Tháng",
+      "Năm",
+      "Giới tính",
+      "Số CCCD",
+      "Diện hưởng",
+      "Tình trạng",
+    ];
+    for (let c = 1; c <= 9; c++) one.mergeCells(5, c, 6, c);
+    one.getCell("A7").value = "I. Người cao tuổi";
+    one.mergeCells("A7:I7");
+    one.getRow(8).values = [1, "Bà Lê Thị Cúc", 3, 3, 1942, "Nữ", "001142500001", "NCT cô đơn", "Đang hưởng"];
+    one.getRow(9).values = [
+      2,
+      "Cụ Phạm Văn Dũng",
+      null,
+      null,
+      1940,
+      "Nam",
+      "001040500002",
+      "NCT cô đơn",
+      "Đã chết (T5/2026)",
+    ];
+    // Point b of clause 5 was repealed on 1 July 2025: named alone, it is reported with its successor.
+    one.getRow(10).values = [3, "Trịnh Văn Lộc", 1, 1, 1949, "Nam", "001049500006", "Điểm b khoản 5 Điều 5 NĐ 20/2021"];
+    one.getCell("A11").value = "II. Người khuyết tật";
+    one.mergeCells("A11:I11");
+    one.getRow(12).values = [1, "Ông Văn Tùng", 15, 8, 1970, "Nam", "001070500003", "NKT nặng", "Cắt từ tháng 3/2026"];
+    // "Ngày sinh" over Ngày | Tháng | Năm beside Nam | Nữ merged down, a mark telling the sex.
+    const two = wb.addWorksheet("Thôn 2");
+    two.getRow(5).values = ["STT", "Họ và tên", "Ngày sinh", null, null, "Nam", "Nữ", "Số định danh", "Diện hưởng"];
+    two.getRow(6).values = [null, null, "Ngày", "Tháng", "Năm"];
+    for (const c of [1, 2, 6, 7, 8, 9]) two.mergeCells(5, c, 6, c);
+    two.mergeCells(5, 3, 5, 5);
+    two.getRow(7).values = [1, "Hồ Thị Mai", 1, 12, 1966, null, "x", "001166500004", "NKT nặng"];
+    two.getRow(8).values = [2, "Đinh Văn Sơn", 31, 2, 1964, "x", null, "001064500005", "NKT nặng"];
+    const report = await importList("beneficiaries", "ds-thon.xlsx", wb, { skipInvalid: true });
+    expect(report.sheets.map((s) => [s.name, s.status, s.rows])).toEqual([
+      ["Thôn 1", "read", 4],
+      ["Thôn 2", "read", 2],
+    ]);
+    // The section rows are not people; the repealed category and the impossible 31/2 are reported.
+    expect(lines(report).map(([sheet, row, , code]) => [sheet, row, code])).toEqual([
+      ["Thôn 1", "10", "category_repealed"],
+      ["Thôn 2", "8", "date_invalid"],
+    ]);
+    expect(report.lines[0]!.message).toContain("Nghị định 176/2025/NĐ-CP");
+    expect(report.lines[0]!.message).toContain("SOCIAL_PENSION");
+    expect(report).toMatchObject({ applied: true, created: 4 });
+    const people = await db.prisma.beneficiary.findMany({
+      where: { fullName: { in: ["Lê Thị Cúc", "Phạm Văn Dũng", "Ông Văn Tùng", "Hồ Thị Mai"] } },
+      orderBy: { dateOfBirth: "asc" },
+    });
+    expect(people.map((p) => [p.fullName, p.dateOfBirth.toISOString().slice(0, 10), p.sex, p.status])).toEqual([
+      ["Phạm Văn Dũng", "1940-01-01", "MALE", "DECEASED"],
+      ["Lê Thị Cúc", "1942-03-03", "FEMALE", "ACTIVE"],
+      ["Hồ Thị Mai", "1966-12-01", "FEMALE", "ACTIVE"],
+      ["Ông Văn Tùng", "1970-08-15", "MALE", "ENDED"],
+    ]);
+  });
+
+  it("reads a payout list kept in thousands of đồng under a dated line of another month, its month merged right above the header, and keeps what the list does not say", async () => {
+    const stated = new ExcelJS.Workbook();
+    const ws1 = stated.addWorksheet("T8");
+    ws1.getCell("A1").value = "UBND XÃ AN PHÚ";
+    ws1.getCell("A3").value = "DANH SÁCH CHI TRẢ TRỢ CẤP THÁNG 8 NĂM 2026";
+    ws1.getRow(5).values = [
+      "STT",
+      "Họ và tên",
+      "Số CCCD",
+      "Số tiền",
+      "Hình thức",
+      "Số tài khoản",
+      "Ngân hàng",
+      "Ghi chú",
+    ];
+    ws1.getRow(6).values = [
+      1,
+      "Đỗ Văn Hùng",
+      "001040000007",
+      "3.667.000",
+      "CK",
+      "0123456789012",
+      "Agribank",
+      "Con trai nhận",
+    ];
+    ws1.getRow(7).values = [2, "Bùi Thị Khánh", "001144000008", "9.036.000", "TM"];
+    const first = await importList("payouts", "chi-tra-t8.xlsx", stated, { skipInvalid: false });
+    expect(first).toMatchObject({ applied: true, created: 2 });
+
+    // The post office's copy: amounts in thousands, no way of payment, an empty note column of
+    // its own, a signature column titled "Ký", and a section total.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Bảng kê");
+    ws.getCell("A1").value = "UBND XÃ AN PHÚ";
+    ws.getCell("D1").value = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+    ws.mergeCells("D1:F1");
+    ws.getCell("D2").value = "An Phú, ngày 25 tháng 7 năm 2026";
+    ws.mergeCells("D2:F2");
+    ws.getCell("A4").value = "DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI";
+    ws.mergeCells("A4:F4");
+    ws.getCell("A5").value = "Đơn vị tính: 1.000 đồng";
+    ws.mergeCells("A5:F5");
+    ws.getCell("A6").value = "Kỳ chi trả: Tháng 8 năm 2026";
+    ws.mergeCells("A6:F6");
+    ws.getRow(7).values = ["STT", "Họ và tên", "Số CCCD", "Số tiền", "Ghi chú", "Ký"];
+    ws.getRow(8).values = [1, "Đỗ Văn Hùng", "001040000007", 4667, null, "đã ký"];
+    ws.getRow(9).values = [2, "Bùi Thị Khánh", "001144000008", "9.036,00", null, "đã ký"];
+    ws.getRow(10).values = [null, "Cộng I", null, 13703];
+    const report = await importList("payouts", "bang-ke-t8.xlsx", wb, { skipInvalid: false });
+    expect(lines(report)).toEqual([]);
+    expect(report.sheets[0]!.ignored?.map((c) => c.header)).toContain("Ký");
+    expect(report).toMatchObject({ applied: true, created: 0, updated: 1 });
+    const payouts = await db.prisma.payout.findMany({
+      where: { period: { month: new Date("2026-08-01T00:00:00Z") } },
+      include: { beneficiary: true, account: true },
+      orderBy: { amount: "asc" },
+    });
+    expect(
+      payouts.map((p) => [p.beneficiary.fullName, p.amount, p.method, p.account?.provider ?? null, p.statusNote]),
+    ).toEqual([
+      ["Đỗ Văn Hùng", 4_667_000, "BANK", "Agribank", "Con trai nhận"],
+      ["Bùi Thị Khánh", 9_036_000, "CASH_POINT", null, null],
+    ]);
+
+    // A list for two months at once is never read as one of them; amounts too small for an
+    // allowance are a list in thousands that does not say so.
+    const both = new ExcelJS.Workbook();
+    const ws3 = both.addWorksheet("T8-9");
+    ws3.getCell("A1").value = "DANH SÁCH CHI TRẢ TRỢ CẤP THÁNG 8 VÀ THÁNG 9 NĂM 2026";
+    ws3.getRow(3).values = ["STT", "Họ và tên", "Số CCCD", "Số tiền"];
+    ws3.getRow(4).values = [1, "Đỗ Văn Hùng", "001040000007", 9334];
+    const refused = await importList("payouts", "chi-tra-t8-t9.xlsx", both, { skipInvalid: false });
+    expect(lines(refused).map(([, row, , code]) => [row, code])).toEqual([
+      ["4", "month_missing"],
+      ["4", "amount_too_small"],
+    ]);
+    expect(refused).toMatchObject({ applied: false });
   });
 });

@@ -210,7 +210,7 @@ export const east: Person[] = [
     sex: "M",
     birth: 1948,
     id: idAs.text("001048000003"),
-    category: "Điểm c khoản 5 Điều 5 Nghị định 20/2021/NĐ-CP",
+    category: "Điểm a khoản 5 Điều 5 Nghị định 20/2021/NĐ-CP",
   },
   { name: "Phạm Thị Dung", sex: "F", birth: "1950", id: "001150000004", category: "Khoản 5 Điều 5" },
   { name: "Hoàng Văn Em", sex: "M", birth: 16000, id: "00104500005", category: "NCT cô đơn" },

@@ -11,7 +11,7 @@ import { rowReader, type RowReader, type SheetColumns } from "./rowReader.ts";
 import type { TableRow } from "./table.ts";
 import type { TitleFacts } from "./titleFacts.ts";
 import type { RowError } from "./types.ts";
-import { vocabulary } from "./vocabulary.ts";
+import { beneficiaryStatusOf, vocabulary } from "./vocabulary.ts";
 
 export interface BeneficiaryInput {
   sheet: string | null;
@@ -94,8 +94,10 @@ export function beneficiaryChecker(ref: Reference, cols: SheetColumns, titles: T
       const martyrs = cols.has("martyrs") ? cellParsers.count(cols.cell(r, "martyrs"), "martyrs_invalid") : null;
       if (martyrs && !martyrs.ok) err("martyrs", martyrs.code, martyrs.params);
       const c = ref.categories.read(categoriesText, age, martyrs?.ok ? martyrs.value : null);
-      if (!c.ok) err("categories", c.code, c.params);
-      else categories = c.value;
+      // Without a readable birth date the age cannot narrow the wording: the date's own line says
+      // what to fix, and the category is decided (or reported) once it is.
+      if (c.ok) categories = c.value;
+      else if (!(c.code === "category_ambiguous" && !dob)) err("categories", c.code, c.params);
     }
     categories = ratesFromColumns(categories, ref, cols, r, read);
     const programmes = new Set(categories.map((c) => ref.categories.byCode.get(c.code)!.programme));
@@ -109,7 +111,7 @@ export function beneficiaryChecker(ref: Reference, cols: SheetColumns, titles: T
     let status: BeneficiaryStatus | undefined;
     const statusText = text("status");
     if (statusText !== "") {
-      status = vocabulary.beneficiaryStatus(statusText) ?? undefined;
+      status = beneficiaryStatusOf(statusText) ?? undefined;
       if (!status) err("status", "status_invalid", { value: statusText.slice(0, 40) });
     }
     let decidedOn: CalendarDate | null | undefined;

@@ -12,6 +12,10 @@ export interface CategoryEntry {
   nameEn: string;
   /** INJURY_RATE (war invalids and the like, by percentage) or COUNT (children raised); null otherwise. */
   rateKind: string | null;
+  /** The last day the category exists in law (a repealed one), the law that ended it and its successor. */
+  effectiveTo: Date | null;
+  repealedBy: string | null;
+  replacedByCode: string | null;
 }
 
 export interface VocabularyData {
@@ -23,7 +27,17 @@ export interface VocabularyData {
 export async function loadCategoryVocabulary(db: Db): Promise<VocabularyData> {
   const [categories, aliases] = await Promise.all([
     db.benefitCategory.findMany({
-      select: { id: true, code: true, programme: true, name: true, nameEn: true, rateKind: true },
+      select: {
+        id: true,
+        code: true,
+        programme: true,
+        name: true,
+        nameEn: true,
+        rateKind: true,
+        effectiveTo: true,
+        repealedBy: true,
+        replacedByCode: true,
+      },
       orderBy: { code: "asc" },
     }),
     db.importAlias.findMany({ where: { kind: "CATEGORY" }, select: { key: true, wording: true, target: true } }),

@@ -1,10 +1,12 @@
 // Reads the category cell of a list: codes ("BTXH_OLD_80", "NCC_WAR_INVALID:41"), the policy's own
 // names, the usual short forms ("NKT nặng", "Bà mẹ VNAH"), a decree point ("Điểm c khoản 5 Điều 5
 // Nghị định 20/2021/NĐ-CP") and officers' own wordings. A wording that fits several categories is
-// narrowed by the person's age where the decree sets age bands; otherwise it is reported with its
-// candidates, never guessed.
+// narrowed by the categories in force and by the person's age where the decree sets age bands;
+// otherwise it is reported with its candidates, never guessed. A category the law has ended is
+// reported with the law that ended it and the category that replaced it.
 import { z } from "zod";
 import wordingsFile from "./data/categoryWordings.json" with { type: "json" };
+import type { CalendarDate } from "../../lib/calendarDate.ts";
 import type { Params, Parsed } from "./cellParsers.ts";
 import type { CategoryEntry, VocabularyData } from "./categoryVocabulary.ts";
 import { foldKey } from "./vocabulary.ts";
@@ -53,8 +55,13 @@ interface Known {
   martyrs: number | null;
 }
 
-export function categoryReader(data: VocabularyData): CategoryReader {
+export function categoryReader(data: VocabularyData, today: CalendarDate): CategoryReader {
   const byCode = new Map(data.categories.map((c) => [c.code, c]));
+  // A category the law has ended is no candidate for a wording, and no category to give anyone.
+  const inForce = (code: string) => {
+    const end = byCode.get(code)!.effectiveTo;
+    return !end || end.toISOString().slice(0, 10) >= today;
+  };
   const known = (codes: string[]) => codes.filter((c) => byCode.has(c));
   const words = new Map<string, string[]>();
   const add = (wording: string, codes: string[], override = false) => {
@@ -87,8 +94,22 @@ export function categoryReader(data: VocabularyData): CategoryReader {
     );
   };
   const choose = (codes: string[], known: Known, shown: string, rate: number | null): Parsed<CategoryChoice[]> => {
-    const narrowed = codes.length > 1 ? codes.filter((c) => fits(c, known.age, known.martyrs)) : codes;
-    const list = narrowed.length === 0 ? codes : narrowed;
+    const current = codes.length > 1 && codes.some(inForce) ? codes.filter(inForce) : codes;
+    const narrowed = current.length > 1 ? current.filter((c) => fits(c, known.age, known.martyrs)) : current;
+    const list = narrowed.length === 0 ? current : narrowed;
+    if (list.length === 1 && !inForce(list[0]!)) {
+      const ended = byCode.get(list[0]!)!;
+      const next = ended.replacedByCode ? byCode.get(ended.replacedByCode) : undefined;
+      const facts = {
+        value: shown,
+        code: ended.code,
+        until: ended.effectiveTo!.toISOString().slice(0, 10).split("-").reverse().join("/"),
+        basis: ended.repealedBy ?? "",
+      };
+      return next
+        ? fail("category_repealed", { ...facts, replacement: `${next.code} (${next.name})` })
+        : fail("category_repealed_plain", facts);
+    }
     // "Thân nhân 1 liệt sĩ" beside a column that says 2: the row contradicts itself.
     if (list.length === 1 && known.martyrs !== null && !fits(list[0]!, null, known.martyrs))
       return fail("martyrs_conflict", { value: shown, martyrs: known.martyrs });

@@ -18,6 +18,17 @@ describe("reading cells officers type", () => {
     for (const cell of ["13/1945", "tháng 3"])
       expect(cellParsers.birthDate(cell, "2026-12-07"), cell).toMatchObject({ ok: false });
   });
+  it("leaves out the title an older person's name is written with, but keeps Ông as a family name", () => {
+    const cases: [string, string][] = [
+      ["Bà Lê Thị Cúc", "Lê Thị Cúc"],
+      ["Cụ Phạm Văn Dũng", "Phạm Văn Dũng"],
+      ["Cụ bà Đặng Thị Hoa", "Đặng Thị Hoa"],
+      ["ÔNG HOÀNG VĂN EM", "Hoàng Văn Em"],
+      ["Ông Văn Tùng", "Ông Văn Tùng"],
+      ["Bà", "Bà"],
+    ];
+    for (const [cell, name] of cases) expect(cellParsers.personName(cell), cell).toBe(name);
+  });
   it("reads a rate column as a percentage however it is typed, a percentage-formatted cell included", () => {
     for (const cell of [61, "61", "61%", "61 %", 0.61, "0,61"])
       expect(cellParsers.percent(cell)).toEqual({ ok: true, value: 61 });

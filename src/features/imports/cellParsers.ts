@@ -2,7 +2,7 @@
 // params, so the row validators can report every problem of a row at once.
 import { isCalendarDate, parseDateInput, type CalendarDate } from "../../lib/calendarDate.ts";
 import { normalisePhone } from "../../lib/phone.ts";
-import { cleanText } from "../../lib/text.ts";
+import { cleanText, foldVietnamese } from "../../lib/text.ts";
 import type { Cell } from "./table.ts";
 
 export type Params = Record<string, string | number>;
@@ -45,6 +45,27 @@ function firstOfJoined(run: string): string | null {
     }
   }
   return null;
+}
+
+// How lists of older people often write a name: "Bà Lê Thị Cúc", "Cụ Phạm Văn Dũng", "Cụ bà …".
+// "Ông" is also a family name (Ông Văn Tùng), so "Ông"/"Bà" go only before a common family name,
+// and "Cụ" only with its accent ("Cù" is a family name, and "Cu" could be either).
+const TITLE_ALWAYS = /^cụ(?:\s+(?:ông|ong|bà|ba))?\s+/iu;
+const TITLE_BEFORE_SURNAME = /^(?:ông|ong|bà|ba)\s+(?=\S)/iu;
+const COMMON_SURNAMES = new Set(
+  "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh dao trinh mai truong lam luong ha cao tang kieu thai ta chu quach doan la".split(
+    " ",
+  ),
+);
+
+function withoutTitle(name: string): string {
+  const always = TITLE_ALWAYS.exec(name);
+  if (always && name.length > always[0].length) return name.slice(always[0].length);
+  const title = TITLE_BEFORE_SURNAME.exec(name);
+  if (!title) return name;
+  const rest = name.slice(title[0].length);
+  const surname = foldVietnamese(rest.split(" ")[0] ?? "");
+  return COMMON_SURNAMES.has(surname) && rest.split(" ").length >= 2 ? rest : name;
 }
 
 export const cellParsers = {
@@ -151,7 +172,7 @@ export const cellParsers = {
    * "NGUYỄN VĂN AN" → "Nguyễn Văn An".
    */
   personName(cell: Cell): string {
-    const text = cellParsers.text(cell);
+    const text = withoutTitle(cellParsers.text(cell));
     // Vietnamese has no locale-specific case rules, so the plain mappings are right (and fast).
     const upper = text.toUpperCase();
     const lower = text.toLowerCase();
@@ -178,17 +199,23 @@ export const cellParsers = {
 
   /**
    * A positive whole amount of VND. Vietnamese files group thousands with "." ("1.250.000"),
-   * English ones with ","; anything with a fractional part is refused, there are no xu.
+   * English ones with ","; anything with a fractional part is refused, there are no xu. `unit` is
+   * 1,000 for a list kept in thousands of đồng ("Đơn vị tính: 1.000 đồng").
    */
-  amount(cell: Cell): Parsed<number> {
+  amount(cell: Cell, unit = 1): Parsed<number> {
     const shown = cellParsers.text(cell);
     let value: number | null = null;
     // A formula's result may carry floating-point dust (750000.0000000001).
-    if (typeof cell === "number") value = Math.abs(cell - Math.round(cell)) < 1e-6 ? Math.round(cell) : cell;
-    else {
-      const s = shown.replace(/\s+/g, "").replace(/(vnđ|vnd|đồng|đ|d)$/i, "");
+    if (typeof cell === "number") {
+      const scaled = cell * unit;
+      value = Math.abs(scaled - Math.round(scaled)) < 1e-6 ? Math.round(scaled) : scaled;
+    } else {
+      let s = shown.replace(/\s+/g, "").replace(/(vnđ|vnd|đồng|đ|d)$/i, "");
+      // Banks' files and Excel's number format add zero cents: "1878000.00", "1.350.000,00".
+      const cents = /^(.+)([.,])00$/.exec(s);
+      if (cents && !cents[1]!.includes(cents[2]!)) s = cents[1]!;
       if (/^\d+$/.test(s) || /^\d{1,3}(\.\d{3})+$/.test(s) || /^\d{1,3}(,\d{3})+$/.test(s)) {
-        value = Number(s.replace(/[.,]/g, ""));
+        value = Number(s.replace(/[.,]/g, "")) * unit;
       }
     }
     if (value === null || !Number.isSafeInteger(value) || value <= 0 || value > MAX_AMOUNT) {

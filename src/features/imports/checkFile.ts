@@ -81,6 +81,7 @@ export async function checkFile(o: CheckOptions): Promise<CheckSummary> {
         commune: own.commune ?? firstTitles.commune,
         month: own.month ?? firstTitles.month,
         programme: own.programme ?? firstTitles.programme,
+        thousands: own.thousands || firstTitles.thousands,
       };
       const read = await readSheet(o, table, checker(o.kind, ref, table, titles, label), dups, summary);
       summary.sheets.push({

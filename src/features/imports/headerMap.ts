@@ -54,6 +54,7 @@ export function mapHeader(kind: ImportKind, columns: HeaderColumn[], labels: (fi
   const matches = columns.map((c) =>
     c.continued && !c.sub ? null : matchColumn(kind, c, lookup, groups.get(clean(c.top)) ?? []),
   );
+  if (kind === "beneficiaries") birthDateParts(columns, matches);
 
   const best = new Map<string, { c: HeaderColumn; m: Match }>();
   columns.forEach((c, i) => {
@@ -106,6 +107,8 @@ function buildLookup(specs: FieldSpec[], labels: (field: string) => string[]): L
 function matchColumn(kind: ImportKind, c: HeaderColumn, lookup: Lookup, siblings: string[]): Match | null {
   const top = clean(c.top);
   const sub = clean(c.sub);
+  // "Ký" (sign here) and "Kỳ" (the period) differ only by their accent.
+  if (isSignature(c.top) || isSignature(c.sub)) return null;
   const combined = sub && sub !== top ? `${top} ${sub}` : top;
   const plain = (text: string): { field: string; strength: number } | null => {
     if (!text) return null;
@@ -132,6 +135,28 @@ function matchColumn(kind: ImportKind, c: HeaderColumn, lookup: Lookup, siblings
   return viaTop ? { ...viaTop, via: "top" } : null;
 }
 
+/**
+ * "Ngày | Tháng | Năm" side by side with no "Ngày sinh" over them (each merged down, or a one-row
+ * header) is the birth date in three columns: on a list of people no other date is kept that way.
+ * Read together, so that "Năm" there is the year and not "Nam" (male).
+ */
+function birthDateParts(columns: HeaderColumn[], matches: (Match | null)[]): void {
+  const own = (c: HeaderColumn | undefined): string | null => {
+    if (!c) return null;
+    const top = clean(c.top);
+    const sub = clean(c.sub);
+    return !sub || sub === top ? top : top === "" ? sub : null;
+  };
+  for (let i = 0; i + 2 < columns.length; i++) {
+    const [d, m, y] = [columns[i], columns[i + 1], columns[i + 2]];
+    if (own(d) !== "ngay" || own(m) !== "thang" || own(y) !== "nam") continue;
+    if (d!.col + 1 !== m!.col || m!.col + 1 !== y!.col) continue;
+    matches[i] = { field: "dobDay", strength: 3, via: "combined" };
+    matches[i + 1] = { field: "dobMonth", strength: 3, via: "combined" };
+    matches[i + 2] = { field: "dobYear", strength: 3, via: "combined" };
+  }
+}
+
 function splitField(
   top: string,
   sub: string,
@@ -142,7 +167,8 @@ function splitField(
   // One-row variants: "Ngày sinh Nam", "Năm sinh (Nữ)".
   const one = /^(.*) (nam|nu)$/.exec(sub ? "" : top);
   if (one && isDob(one[1]!)) return one[2] === "nam" ? "dobMale" : "dobFemale";
-  if (!sub && (top === "nam" || top === "nu")) return top === "nam" ? "sexMale" : "sexFemale";
+  // "Nam" and "Nữ" alone, or each merged down beside a two-row group ("Ngày sinh" over "Ngày | Tháng | Năm").
+  if ((!sub || sub === top) && (top === "nam" || top === "nu")) return top === "nam" ? "sexMale" : "sexFemale";
   if (!sub || sub === top) return null;
   if (isDob(top)) {
     if (siblings.includes("thang"))
@@ -154,6 +180,10 @@ function splitField(
   if ((sub === "nam" || sub === "nu") && (plain(top)?.field === "sex" || plain(top) === null))
     return sub === "nam" ? "sexMale" : "sexFemale";
   return null;
+}
+
+function isSignature(title: string): boolean {
+  return title.normalize("NFC").trim().toLowerCase() === "ký";
 }
 
 /** Folded title without hints in brackets ("Ngày sinh (dd/mm/yyyy)") or required-field stars. */

@@ -167,9 +167,11 @@ function changedFields(t: PayoutTarget, e: Existing): string[] {
   const r = t.input;
   const fields: string[] = [];
   if (r.amount !== e.amount) fields.push("amount");
-  if (r.method !== e.method) fields.push("method");
-  const accountDiffers = t.accountKey ? t.accountId !== e.accountId || t.providerChanged : e.accountId !== null;
-  if (accountDiffers) fields.push("accountNumber");
+  if (r.methodStated) {
+    if (r.method !== e.method) fields.push("method");
+    const accountDiffers = t.accountKey ? t.accountId !== e.accountId || t.providerChanged : e.accountId !== null;
+    if (accountDiffers) fields.push("accountNumber");
+  }
   if (t.pointKey !== undefined && (t.pointId === undefined || t.pointId !== e.pointId)) fields.push("point");
   if (r.payoutDate !== undefined && r.payoutDate !== (e.scheduledDate ? fromDbDate(e.scheduledDate) : null))
     fields.push("payoutDate");

@@ -10,7 +10,7 @@ import { PAYOUT_PARTS } from "./fieldSpecs.ts";
 import { readPersonalId } from "./personalIdCell.ts";
 import { rowReader, type RowReader, type SheetColumns } from "./rowReader.ts";
 import type { TableRow } from "./table.ts";
-import type { TitleFacts } from "./titleFacts.ts";
+import { THOUSANDS_OF_DONG, type TitleFacts } from "./titleFacts.ts";
 import { foldKey, vocabulary } from "./vocabulary.ts";
 
 export interface PayoutInput {
@@ -26,6 +26,11 @@ export interface PayoutInput {
   /** The parts of the amount when the list splits it and they add up to it; undefined otherwise. */
   lines?: PayoutPart[];
   method: PayoutMethod;
+  /**
+   * False when the list says nothing of how the person is paid (no method column, no account
+   * number): a payout already stored keeps its method and account; a new one is paid in cash.
+   */
+  methodStated: boolean;
   /** For bank, e-wallet and Mobile Money payouts; a masked number names a known account. */
   account: { provider: string; number: string; masked: boolean } | null;
   /** undefined: the file has no such column, keep what is stored. */
@@ -47,7 +52,14 @@ export const ACCOUNT_METHODS: readonly PayoutMethod[] = ["BANK", "EWALLET", "MOB
 const MAX_TEXT = 300;
 const MASKED_NUMBER = /^[•●*xX.]{3,}(\d{4})$/;
 
+// No allowance, part or deduction is under ten thousand đồng: a smaller amount is a list kept in
+// thousands that does not say so, and storing it would tell the person they get 810 đ.
+const MIN_AMOUNT = 10_000;
+
 export function payoutChecker(cols: SheetColumns, titles: TitleFacts): RowCheck<PayoutInput> {
+  // "Số tiền (nghìn đồng)" or "Đơn vị tính: 1.000 đồng" under the title.
+  const amountColumns = ["amount", ...Object.keys(PAYOUT_PARTS)].filter((f) => cols.has(f));
+  const unit = titles.thousands || amountColumns.some((f) => THOUSANDS_OF_DONG.test(foldKey(cols.name(f)))) ? 1_000 : 1;
   return (r) => {
     const read = rowReader(cols, r, MAX_TEXT);
     const { errors, err, text, optional } = read;
@@ -63,11 +75,11 @@ export function payoutChecker(cols: SheetColumns, titles: TitleFacts): RowCheck<
       month = m.ok ? m.value : null;
     } else if (!month) err("month", "month_missing");
 
-    const parts = amountParts(cols, r, read);
+    const parts = amountParts(cols, r, read, unit);
     const sum = parts.reduce((total, p) => total + p.amount, 0);
     let amount: number | null = null;
     if (cols.has("amount")) {
-      const parsed = cellParsers.amount(cols.cell(r, "amount"));
+      const parsed = cellParsers.amount(cols.cell(r, "amount"), unit);
       if (text("amount") === "" && parts.length === 0) err("amount", "required");
       else if (text("amount") === "") amount = sum;
       else if (!parsed.ok) err("amount", parsed.code, parsed.params);
@@ -76,6 +88,9 @@ export function payoutChecker(cols: SheetColumns, titles: TitleFacts): RowCheck<
     else amount = sum;
     if (amount !== null && amount <= 0) {
       err("amount", "amount_invalid");
+      amount = null;
+    } else if (amount !== null && amount < MIN_AMOUNT) {
+      err("amount", "amount_too_small", { value: text("amount") || String(amount) });
       amount = null;
     }
     const lines = amount === null ? undefined : linesOf(parts, amount);
@@ -133,7 +148,9 @@ export function payoutChecker(cols: SheetColumns, titles: TitleFacts): RowCheck<
       if (!status) err("status", "payout_status_invalid", { value: statusText.slice(0, 40) });
     }
     const receiver = optional("receiver");
-    const note = optional("note");
+    // An empty note keeps the stored one: the printed list does not show the notes, so an officer
+    // who adds a "Ghi chú" column of their own cannot know what an empty cell would erase.
+    const note = optional("note") ?? undefined;
 
     if (errors.length > 0 || !month || amount === null || !method || id.kind === "problem")
       return { input: null, errors };
@@ -147,6 +164,7 @@ export function payoutChecker(cols: SheetColumns, titles: TitleFacts): RowCheck<
         amount,
         lines: lines ?? undefined,
         method,
+        methodStated: cols.has("method") || numberText !== "",
         account,
         payoutDate,
         window,
@@ -170,14 +188,15 @@ function providerKind(provider: string): PayoutMethod | null {
 }
 
 /** The parts a list splits the amount into ("Trợ cấp tháng | Truy lĩnh | Tổng cộng"), as lines. */
-function amountParts(cols: SheetColumns, r: TableRow, read: RowReader): PayoutPart[] {
+function amountParts(cols: SheetColumns, r: TableRow, read: RowReader, unit: number): PayoutPart[] {
   const parts: PayoutPart[] = [];
   for (const [field, kind] of Object.entries(PAYOUT_PARTS)) {
     if (!cols.has(field)) continue;
     // Nothing of that part this month: an empty cell, "0" or "-".
     if (/^[\s0.,đ-]*$/.test(read.text(field))) continue;
-    const parsed = cellParsers.amount(cols.cell(r, field));
+    const parsed = cellParsers.amount(cols.cell(r, field), unit);
     if (!parsed.ok) read.err(field, parsed.code, parsed.params);
+    else if (parsed.value < MIN_AMOUNT) read.err(field, "amount_too_small", { value: read.text(field) });
     else parts.push({ kind, amount: kind === "DEDUCTION" ? -parsed.value : parsed.value });
   }
   return parts;

@@ -135,8 +135,9 @@ export async function payoutWrite(
       status !== "PAID" ? (e?.paidAt ?? null) : (e?.paidAt ?? (scheduledDate ? calendarDate(scheduledDate) : ref.now));
     return {
       amount: r.amount,
-      method: r.method,
-      accountId: t.accountKey ? (accountIds.get(t.accountKey) ?? null) : null,
+      // A list that does not say how the person is paid leaves a stored payout's way as it is.
+      method: !r.methodStated && e ? e.method : r.method,
+      accountId: !r.methodStated && e ? e.accountId : t.accountKey ? (accountIds.get(t.accountKey) ?? null) : null,
       pointId:
         typeof t.pointKey === "string"
           ? (pointIds.get(t.pointKey) ?? null)

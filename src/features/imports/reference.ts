@@ -77,7 +77,7 @@ export function buildReference(data: ReferenceData): Reference {
     today: data.today,
     now: new Date(data.nowIso),
     area,
-    categories: categoryReader(data.vocabulary),
+    categories: categoryReader(data.vocabulary, data.today),
     communesById: new Map(data.communes.map((c) => [c.id, c])),
     commune(text): Parsed<CommuneRef> {
       // A province list names a few hundred communes a hundred thousand times.

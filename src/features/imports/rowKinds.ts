@@ -11,7 +11,8 @@ export type RowKind = "data" | "numbers" | "section" | "footer" | "header";
 const NUMBER_TOKEN = /^\(?(\d{1,2}|[a-z])\)?(\s*[=x*+/-]\s*\(?(\d{1,2}|[a-z])\)?)*$/i;
 const FOOTER = [
   // "Tổng cộng", "Cộng thôn 1" — but not a person named "Tống Văn Cộng".
-  /^(tong cong|tong so|tong|cong|luy ke)( (thon|to|xa|phuong|ap|ban|khu|xom|toan|danh sach|trang|so|tien)\b.*)?$/,
+  // "Cộng I", "Tổng cộng (I+II)", "Cộng (3 người)" as well.
+  /^(tong cong|tong so|tong|cong|luy ke)(( [ivx]+| \d+)*( nguoi| doi tuong)?| (thon|to|xa|phuong|ap|ban|khu|xom|toan|danh sach|trang|so|tien)\b.*)?$/,
   /\bbang chu\b/,
   /\bngay \d{1,2} thang \d{1,2} nam \d{4}\b/,
   /^(nguoi lap|lap bieu|ke toan|chu tich|pho chu tich|thu truong|giam doc|truong (ban|phong|thon)|thu quy|can bo|cong chuc|xac nhan|nguoi chi|nguoi nhan tien|tm\b|kt\b|ubnd)/,
@@ -39,7 +40,9 @@ export function rowKind(row: TableRow, ctx: RowContext): RowKind {
   if (sameAsHeader >= 2) return "header";
   if (texts.slice(0, 3).some((t) => FOOTER.some((re) => re.test(t)))) return "footer";
   const distinct = new Set(texts);
-  const idFilled = ctx.idCol !== null && !isBlank(row.cells[ctx.idCol] ?? null);
+  // A section title merged across the table ("Thôn Nam: 4 người") fills every column, the ID's too:
+  // only a value typed in the ID column itself makes the row a person's.
+  const idFilled = ctx.idCol !== null && !isBlank(row.cells[ctx.idCol] ?? null) && !row.continued?.has(ctx.idCol);
   if (
     !idFilled &&
     (distinct.size === 1 || (distinct.size <= 2 && !startsWithSerial(filled[0]![0], filled[0]![1], ctx)))

@@ -86,7 +86,8 @@ export async function findTable(
 function headerColumns(sheet: SheetSource, rows: TableRow[], at: number, depth: number): HeaderColumn[] | null {
   const first = rows[at]!;
   const second = depth === 2 ? rows[at + 1] : undefined;
-  if (depth === 2 && (!second || second.row !== first.row + 1 || looksLikeData(second))) return null;
+  if (depth === 2 && (!second || second.row !== first.row + 1 || looksLikeData(second) || isOneTitle(first)))
+    return null;
   const width = Math.max(first.cells.length, second?.cells.length ?? 0);
   const text = (r: TableRow | undefined, c: number) => (r ? cellParsers.text(r.cells[c] ?? null) : "");
   const out: HeaderColumn[] = [];
@@ -102,6 +103,18 @@ function headerColumns(sheet: SheetSource, rows: TableRow[], at: number, depth: 
     out.push({ col: c, top: topText, sub, hidden: sheet.hiddenColumns.has(c), continued });
   }
   return out;
+}
+
+/** A line merged across the table ("Kỳ chi trả: Tháng 12 năm 2026") is a title, not a group of columns. */
+function isOneTitle(row: TableRow): boolean {
+  const texts = new Set<string>();
+  let filled = 0;
+  for (const c of row.cells) {
+    if (isBlank(c)) continue;
+    filled++;
+    texts.add(cellParsers.text(c));
+  }
+  return texts.size === 1 && filled >= 3;
 }
 
 function looksLikeData(row: TableRow): boolean {

@@ -11,18 +11,27 @@ export interface TitleFacts {
   /** "YYYY-MM" */
   month: string | null;
   programme: Programme | null;
+  /** True when the list says its amounts are in thousands of đồng ("Đơn vị tính: 1.000 đồng"). */
+  thousands: boolean;
 }
 
+/** "nghìn đồng", "ngàn đ", "1.000 đồng", "1000 VNĐ" (folded): amounts written in thousands. */
+export const THOUSANDS_OF_DONG = /\b(?:nghin|ngan) (?:dong|d|vnd)\b|\b1 ?000 (?:dong|d|vnd)\b/;
+
 export function readTitles(lines: string[], ref: Reference): TitleFacts {
-  const facts: TitleFacts = { commune: null, month: null, programme: null };
+  const facts: TitleFacts = { commune: null, month: null, programme: null, thousands: false };
+  const months = new Set<string>();
   for (const line of lines) {
     for (const part of line.split(" | ")) {
       const text = foldKey(part);
       facts.commune ??= communeIn(text, ref);
-      facts.month ??= monthIn(text);
+      for (const month of monthsIn(text)) months.add(month);
       facts.programme ??= programmeIn(text);
+      if (THOUSANDS_OF_DONG.test(text)) facts.thousands = true;
     }
   }
+  // A title naming two months ("THÁNG 11 VÀ THÁNG 12 NĂM 2026") is a list of both: never one of them.
+  facts.month = months.size === 1 ? [...months][0]! : null;
   return facts;
 }
 
@@ -39,11 +48,28 @@ function communeIn(text: string, ref: Reference): CommuneRef | null {
   return null;
 }
 
-export function monthIn(text: string): string | null {
-  const m = /\b(?:thang|ky)\s*(\d{1,2})\s*(?:nam|\s)\s*(\d{4})\b/.exec(text.replace(/[/.-]/g, " "));
-  if (!m) return null;
-  const month = Number(m[1]);
-  return month >= 1 && month <= 12 ? `${m[2]}-${String(month).padStart(2, "0")}` : null;
+/**
+ * The payout months a title line names ("THÁNG 7 NĂM 2026", "Kỳ 07/2026"; "THÁNG 11 VÀ THÁNG 12 NĂM
+ * 2026" names two). Not a month: a day's date (the place and date under the motto, "(Kèm theo Quyết
+ * định số … ngày 20 tháng 11 năm 2026)") or a span of back pay ("TỪ THÁNG 01/2026 ĐẾN THÁNG 06/2026").
+ */
+export function monthsIn(text: string): string[] {
+  const plain = text
+    .replace(/[/.-]/g, " ")
+    .replace(/\bngay\s*\d{1,2}\s+thang\s*\d{1,2}\s*(?:nam\s*)?\d{4}\b/g, " ")
+    .replace(
+      /\btu\s+(?:thang|ky)\s*\d{1,2}\s*(?:nam\s*)?(?:\d{4}\s*)?den\s+(?:thang|ky)?\s*\d{1,2}\s*(?:nam\s*)?\d{4}\b/g,
+      " ",
+    );
+  const found: string[] = [];
+  // "tháng 11 và tháng 12 năm 2026", "tháng 11, 12 năm 2026": each month takes the year written after it.
+  const re =
+    /\b(?:thang|ky(?:\s+chi\s+tra)?(?:\s+thang)?)\s*(\d{1,2})((?:\s*(?:va|\s)\s*(?:thang\s*)?\d{1,2})*)\s*(?:nam|\s)\s*(\d{4})\b/g;
+  for (let m = re.exec(plain); m; m = re.exec(plain)) {
+    const numbers = [m[1]!, ...(m[2]!.match(/\d{1,2}/g) ?? [])].map(Number);
+    for (const month of numbers) if (month >= 1 && month <= 12) found.push(`${m[3]}-${String(month).padStart(2, "0")}`);
+  }
+  return found;
 }
 
 function programmeIn(text: string): Programme | null {

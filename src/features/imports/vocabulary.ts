@@ -24,8 +24,41 @@ export const vocabulary = {
   beneficiaryStatus: choices<BeneficiaryStatus>([
     ["ACTIVE", ["dang huong", "huong", "active", "con huong"]],
     ["SUSPENDED", ["tam dung", "tam dinh chi", "suspended"]],
-    ["ENDED", ["thoi huong", "cat", "da cat", "ket thuc", "dung huong", "ended"]],
-    ["DECEASED", ["da mat", "tu vong", "chet", "deceased", "qua doi", "da qua doi"]],
+    [
+      "ENDED",
+      [
+        "thoi huong",
+        "cat",
+        "da cat",
+        "cat huong",
+        "cat giam",
+        "ket thuc",
+        "dung huong",
+        "chuyen di",
+        "chuyen di noi khac",
+        "chuyen dia ban",
+        "chuyen khau",
+        "ended",
+        "moved away",
+      ],
+    ],
+    [
+      "DECEASED",
+      [
+        "da mat",
+        "mat",
+        "tu vong",
+        "da tu vong",
+        "chet",
+        "da chet",
+        "tu tran",
+        "da tu tran",
+        "qua doi",
+        "da qua doi",
+        "deceased",
+        "died",
+      ],
+    ],
   ]),
   payoutMethod: choices<PayoutMethod>([
     [
@@ -81,6 +114,23 @@ export const vocabulary = {
 };
 
 export type Choice<T> = (text: string) => T | null;
+
+// What may follow a status word in its cell: when it took effect or why ("Cắt từ tháng 3/2025",
+// "Đã chết (T5/2025)", "Chuyển đi theo QĐ 12/QĐ-UBND").
+const STATUS_TAIL = /^(tu|ke tu|ngay|thang|nam|t\d+|\d+|do|vi|theo|qd|quyet)\b/;
+
+/** A status cell, with or without a note of when or why after the word ("Cắt từ tháng 3/2025"). */
+export function beneficiaryStatusOf(text: string): BeneficiaryStatus | null {
+  const exact = vocabulary.beneficiaryStatus(text);
+  if (exact) return exact;
+  const words = foldKey(text).split(" ");
+  for (let n = Math.min(words.length - 1, 4); n >= 1; n--) {
+    if (!STATUS_TAIL.test(words.slice(n).join(" "))) continue;
+    const status = vocabulary.beneficiaryStatus(words.slice(0, n).join(" "));
+    if (status) return status;
+  }
+  return null;
+}
 
 function choices<T extends string>(words: [T, string[]][]): Choice<T> {
   const map = new Map<string, T>();
