@@ -64,9 +64,10 @@ describe("importing the lists officers keep, as they keep them", () => {
     ]);
     const byCode = new Map(report.lines.map((l) => [l.code, l]));
     expect(byCode.get("personal_id_length")!.message).toBe("Số định danh phải có đúng 12 chữ số; ô này có 11 chữ số.");
-    // "Khoản 5 Điều 5" without its point: Dung is 76, so points a (60-80) and d remain; point b
-    // (75-80 in a hard area) was repealed in 2025 and is no candidate.
+    // "Khoản 5 Điều 5" without its point: Dung is 76, so points a (60-80) and d remain; points b
+    // and c were repealed in 2025, and the social pension that replaced them stands in their place.
     expect(report.lines[0]!.message).toContain("BTXH_OLD_60_80_POOR");
+    expect(report.lines[0]!.message).toContain("SOCIAL_PENSION");
     expect(report.lines[0]!.message).not.toContain("BTXH_OLD_75_80_HARD_AREA");
     expect(report.lines[0]!.message).toContain("BTXH_OLD_TAKEN_IN");
     expect(report.lines[0]!.message).not.toContain("BTXH_OLD_80_NO_PENSION");

@@ -94,17 +94,33 @@ export function categoryReader(data: VocabularyData, today: CalendarDate): Categ
     );
   };
   const choose = (codes: string[], known: Known, shown: string, rate: number | null): Parsed<CategoryChoice[]> => {
-    const current = codes.length > 1 && codes.some(inForce) ? codes.filter(inForce) : codes;
+    // Among several, a repealed category stands for the one that replaced it: a wording that fits
+    // both "80 or over, poor, no carer" and the repealed "80 or over, no pension" is still two
+    // categories in force today, never one of them by elimination.
+    const successor = (c: string) => {
+      const next = byCode.get(c)!.replacedByCode;
+      return inForce(c) || !next || !byCode.has(next) ? c : next;
+    };
+    const current = codes.length > 1 ? [...new Set(codes.map(successor))] : codes;
     const narrowed = current.length > 1 ? current.filter((c) => fits(c, known.age, known.martyrs)) : current;
     const list = narrowed.length === 0 ? current : narrowed;
-    if (list.length === 1 && !inForce(list[0]!)) {
-      const ended = byCode.get(list[0]!)!;
-      const next = ended.replacedByCode ? byCode.get(ended.replacedByCode) : undefined;
+    const only = list.length === 1 ? list[0]! : null;
+    const ended =
+      only === null
+        ? null
+        : !inForce(only)
+          ? only
+          : codes.includes(only)
+            ? null
+            : codes.find((c) => successor(c) === only)!;
+    if (ended !== null) {
+      const e = byCode.get(ended)!;
+      const next = e.replacedByCode ? byCode.get(e.replacedByCode) : undefined;
       const facts = {
         value: shown,
-        code: ended.code,
-        until: ended.effectiveTo!.toISOString().slice(0, 10).split("-").reverse().join("/"),
-        basis: ended.repealedBy ?? "",
+        code: e.code,
+        until: e.effectiveTo!.toISOString().slice(0, 10).split("-").reverse().join("/"),
+        basis: e.repealedBy ?? "",
       };
       return next
         ? fail("category_repealed", { ...facts, replacement: `${next.code} (${next.name})` })
@@ -161,7 +177,8 @@ export function categoryReader(data: VocabularyData, today: CalendarDate): Categ
     // "NKT nặng; Đơn thân nuôi 2 con": parts by ";" (or a new line), and by "," only when a part
     // is not itself a known wording (official names have commas in them).
     for (const part of splitParts(text, /[;\n]|\s\+\s/)) {
-      const pieces = one(part, known) ? [part] : splitParts(part, /,/);
+      // "NCT cô đơn, NKT nặng", "NCT cô đơn và NKT nặng" — unless the whole is one name ("… và miền núi").
+      const pieces = one(part, known) ? [part] : splitParts(part, /,|\s+(?:và|va)\s+/i);
       for (const piece of pieces) {
         const r = one(piece, known);
         if (!r) return fail("category_unknown", { value: (pieces.length > 1 ? part : piece).slice(0, 80) });

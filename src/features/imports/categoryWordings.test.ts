@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import type { CategoryEntry } from "./categoryVocabulary.ts";
+import { categoryReader } from "./categoryWordings.ts";
+
+const entry = (code: string, name: string, repealed?: { by: string; next: string }): CategoryEntry => ({
+  id: code,
+  code,
+  programme: "BTXH",
+  name,
+  nameEn: code,
+  rateKind: null,
+  effectiveTo: repealed ? new Date("2025-06-30T00:00:00Z") : null,
+  repealedBy: repealed?.by ?? null,
+  replacedByCode: repealed?.next ?? null,
+});
+const REPEAL = { by: "Nghị định 176/2025/NĐ-CP", next: "SOCIAL_PENSION" };
+const reader = categoryReader(
+  {
+    categories: [
+      entry("BTXH_OLD_80", "Người cao tuổi thuộc hộ nghèo không có người phụng dưỡng, từ đủ 80 tuổi trở lên"),
+      entry("BTXH_OLD_80_NO_PENSION", "Người từ đủ 80 tuổi trở lên không có lương hưu", REPEAL),
+      entry("BTXH_OLD_75_80_HARD_AREA", "Người từ đủ 75 đến dưới 80 tuổi ở địa bàn đặc biệt khó khăn", REPEAL),
+      entry("SOCIAL_PENSION", "Trợ cấp hưu trí xã hội"),
+      entry("NCC_MARTYR_RELATIVE_1", "Thân nhân của 01 liệt sĩ"),
+      entry("NCC_MARTYR_RELATIVE_2", "Thân nhân của 02 liệt sĩ"),
+      entry("NCC_MARTYR_RELATIVE_3PLUS", "Thân nhân của 03 liệt sĩ trở lên"),
+      entry("NCC_WAR_INVALID", "Thương binh"),
+      entry("NCC_AGENT_ORANGE", "Người hoạt động kháng chiến bị nhiễm chất độc hóa học"),
+    ],
+    aliases: [],
+  },
+  "2026-12-07",
+);
+
+describe("reading a category cell against the law in force", () => {
+  it("reports a category the law has ended with the law that ended it and its successor, never stores it", () => {
+    const read = reader.read("NCT 75-80 vùng ĐBKK", 77);
+    expect(read).toMatchObject({ ok: false, code: "category_repealed" });
+    expect(!read.ok && read.params).toMatchObject({
+      code: "BTXH_OLD_75_80_HARD_AREA",
+      until: "30/06/2025",
+      basis: "Nghị định 176/2025/NĐ-CP",
+    });
+  });
+  it("counts a repealed candidate as its successor, so that a wording of two categories is never one by elimination", () => {
+    const read = reader.read("NCT trên 80 tuổi", 85);
+    expect(read).toMatchObject({ ok: false, code: "category_ambiguous" });
+    expect(!read.ok && String(read.params.candidates)).toMatch(/^BTXH_OLD_80 .*; SOCIAL_PENSION /);
+  });
+  it("takes a category in force as it is", () => {
+    expect(reader.read("BTXH_OLD_80", 85)).toMatchObject({ ok: true, value: [{ code: "BTXH_OLD_80" }] });
+  });
+  it("reads the usual ways of naming a martyr's relative, an old invalid class and two categories joined by 'và'", () => {
+    expect(reader.read("Vợ liệt sĩ", 80, 2)).toMatchObject({ ok: true, value: [{ code: "NCC_MARTYR_RELATIVE_2" }] });
+    expect(reader.read("Cha đẻ liệt sĩ", 95, 1)).toMatchObject({
+      ok: true,
+      value: [{ code: "NCC_MARTYR_RELATIVE_1" }],
+    });
+    expect(reader.read("TB 4/4", 75)).toMatchObject({ ok: true, value: [{ code: "NCC_WAR_INVALID" }] });
+    expect(reader.read("Thương binh 41% và chất độc hóa học", 75)).toMatchObject({
+      ok: true,
+      value: [
+        { code: "NCC_WAR_INVALID", rate: 41 },
+        { code: "NCC_AGENT_ORANGE", rate: null },
+      ],
+    });
+  });
+});
