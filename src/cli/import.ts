@@ -8,7 +8,7 @@ import { createI18n } from "../core/i18n.ts";
 import { runImport } from "../features/imports/service.ts";
 import { IMPORT_KINDS } from "../features/imports/types.ts";
 import { systemClock } from "../lib/clock.ts";
-import { reportLineText } from "./importLines.ts";
+import { changeTally, reportLineText } from "./importLines.ts";
 import { openDatabase, runCommand } from "./openDatabase.ts";
 
 const argsSchema = z.object({
@@ -66,6 +66,8 @@ async function main(): Promise<number> {
     if (report.errors.length === 0 || report.applied)
       console.log(dryRun ? t("imports:cli.dryRun") : t("imports:cli.applied"));
     console.log(t("imports:report.summary", { ...report }));
+    const tally = changeTally(report.changes, t);
+    if (tally) console.log(tally);
     for (const l of report.lines) console.log(reportLineText(l, t));
     if (report.errors.length > 0 && !report.applied) {
       console.log(t("imports:cli.refused", { count: report.errors.length }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../core/i18n.ts";
 import type { ReportLine } from "../features/imports/types.ts";
-import { reportLineText } from "./importLines.ts";
+import { changeTally, reportLineText } from "./importLines.ts";
 
 const line = (o: Partial<ReportLine>): ReportLine => ({
   sheet: null,
@@ -37,5 +37,16 @@ describe("the import command's report lines", () => {
     expect(reportLineText(line({ rows: [0], rowsText: "", column: "", message: "Tệp trống." }), t)).toBe(
       "Tệp: Tệp trống.",
     );
+  });
+  it("tallies what the updated rows change, field by field, most first", async () => {
+    const t = (await createI18n()).t("vi");
+    const update = (fields: string[]) => ({ row: 8, personalIdMasked: "••••1234", action: "update" as const, fields });
+    expect(
+      changeTally(
+        [update(["note"]), update(["amount", "note"]), update(["note"]), { ...update(["amount"]), action: "create" }],
+        t,
+      ),
+    ).toBe(`Những gì thay đổi ở 3 dòng cập nhật: ${t("imports:fields.note")} (3), ${t("imports:fields.amount")} (1)`);
+    expect(changeTally([{ ...update([]), action: "create" }], t)).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportBeneficiaryList } from "../../src/features/exports/beneficiaryList.ts";
 import { exportPayoutList } from "../../src/features/exports/payoutList.ts";
@@ -105,6 +106,7 @@ describe("exporting lists", () => {
           "",
           "",
         ],
+        ["079060000003", "07/2026", 1500000, "Tiền mặt", "", "", date("2026-07-06"), "", ""],
       ],
     );
     expect(
@@ -221,5 +223,29 @@ describe("exporting lists", () => {
       expect(report).toMatchObject({ errors: [], rows: 2, created: 0, updated: 0, unchanged: 2 });
       expect(report.sheets[0]).toMatchObject({ titleMonth: "2026-07", titleCommune: "Xã An Phú" });
     }
+  });
+
+  it("reads back two communes' payout lists pasted into one workbook, each sheet's masked IDs in the commune of its own letterhead", async () => {
+    const combined = new ExcelJS.Workbook();
+    for (const communeId of [places.catTien, places.anPhu]) {
+      const file = await exportPayoutList(deps, { communeId, month: "2026-07", staff: null });
+      const from = await readSheet(file.data);
+      // What an officer's copy and paste keeps: the values and the merged cells.
+      const to = combined.addWorksheet(communeId === places.anPhu ? "An Phú" : "Cát Tiên");
+      from.eachRow((row, r) => row.eachCell((cell, c) => (to.getCell(r, c).value = cell.value)));
+      for (const range of from.model.merges) to.mergeCells(range);
+    }
+    const report = await runImport(deps, {
+      kind: "payouts",
+      fileName: "hai-xa.xlsx",
+      data: Buffer.from(await combined.xlsx.writeBuffer()),
+      dryRun: true,
+      staff: null,
+    });
+    expect(report.sheets.map((s) => [s.name, s.titleCommune, s.rows])).toEqual([
+      ["Cát Tiên", "Xã Cát Tiên", 1],
+      ["An Phú", "Xã An Phú", 2],
+    ]);
+    expect(report).toMatchObject({ errors: [], rows: 3, created: 0, updated: 0, unchanged: 3 });
   });
 });

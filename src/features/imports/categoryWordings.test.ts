@@ -25,6 +25,10 @@ const reader = categoryReader(
       entry("NCC_MARTYR_RELATIVE_2", "Thân nhân của 02 liệt sĩ"),
       entry("NCC_MARTYR_RELATIVE_3PLUS", "Thân nhân của 03 liệt sĩ trở lên"),
       entry("NCC_WAR_INVALID", "Thương binh"),
+      entry("BTXH_SEVERE_DISABILITY_ADULT", "Người khuyết tật nặng"),
+      entry("BTXH_SEVERE_DISABILITY_CHILD_OR_OLD", "Trẻ em khuyết tật nặng, người cao tuổi khuyết tật nặng"),
+      entry("BTXH_ESPECIALLY_SEVERE_DISABILITY_ADULT", "Người khuyết tật đặc biệt nặng"),
+      entry("BTXH_ESPECIALLY_SEVERE_DISABILITY_CHILD_OR_OLD", "Trẻ em, người cao tuổi khuyết tật đặc biệt nặng"),
       entry("NCC_AGENT_ORANGE", "Người hoạt động kháng chiến bị nhiễm chất độc hóa học"),
     ],
     aliases: [],
@@ -63,6 +67,21 @@ describe("reading a category cell against the law in force", () => {
         { code: "NCC_WAR_INVALID", rate: 41 },
         { code: "NCC_AGENT_ORANGE", rate: null },
       ],
+    });
+  });
+  it("chooses a disability category by the list's level column and the age, and reports a level that contradicts the wording", () => {
+    expect(reader.read("NKT", 45, null, "ESPECIALLY_SEVERE")).toMatchObject({
+      ok: true,
+      value: [{ code: "BTXH_ESPECIALLY_SEVERE_DISABILITY_ADULT" }],
+    });
+    expect(reader.read("Người khuyết tật", 70, null, "SEVERE")).toMatchObject({
+      ok: true,
+      value: [{ code: "BTXH_SEVERE_DISABILITY_CHILD_OR_OLD" }],
+    });
+    expect(reader.read("NKT", 45)).toMatchObject({ ok: false, code: "category_ambiguous" });
+    expect(reader.read("NKT nặng", 45, null, "ESPECIALLY_SEVERE")).toMatchObject({
+      ok: false,
+      code: "disability_level_conflict",
     });
   });
 });

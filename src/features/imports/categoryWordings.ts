@@ -21,15 +21,24 @@ export interface CategoryReader {
   byCode: Map<string, CategoryEntry>;
   /**
    * `age` in whole years on the reference day, when the birth date is known; `martyrs`, the number
-   * of martyrs a relative's list gives in a column of its own.
+   * of martyrs a relative's list gives in a column of its own; `level`, the disability level a
+   * list of people with disabilities gives in a column of its own (*Mức độ khuyết tật*).
    */
-  read(text: string, age: number | null, martyrs?: number | null): Parsed<CategoryChoice[]>;
+  read(
+    text: string,
+    age: number | null,
+    martyrs?: number | null,
+    level?: DisabilityLevel | null,
+  ): Parsed<CategoryChoice[]>;
 }
+
+export type DisabilityLevel = "SEVERE" | "ESPECIALLY_SEVERE";
 
 const band = z.tuple([z.number().int().nullable(), z.number().int().nullable()]);
 const wordingsSchema = z.object({
   ageBands: z.record(z.string(), z.array(band)),
   martyrBands: z.record(z.string(), band),
+  disabilityLevels: z.record(z.string(), z.enum(["SEVERE", "ESPECIALLY_SEVERE"])),
   decreePoints: z.array(
     z.object({
       decree: z.string(),
@@ -49,10 +58,11 @@ const CLAUSE = /\b(?:khoan|k)\s*(\d{1,2})\b/;
 const ARTICLE = /\b(?:dieu|d)\s*(\d{1,2})\b/;
 const DECREE = /\b(?:nghi dinh|nd)\s*(?:so\s*)?(\d{1,4})(?:\s+(\d{4}))?/;
 
-/** What the row says besides the wording: the person's age, the number of martyrs. */
+/** What the row says besides the wording: the person's age, the number of martyrs, the disability level. */
 interface Known {
   age: number | null;
   martyrs: number | null;
+  level: DisabilityLevel | null;
 }
 
 export function categoryReader(data: VocabularyData, today: CalendarDate): CategoryReader {
@@ -85,12 +95,14 @@ export function categoryReader(data: VocabularyData, today: CalendarDate): Categ
 
   const within = (n: number, [from, to]: z.infer<typeof band>) =>
     (from === null || n >= from) && (to === null || n < to);
-  const fits = (code: string, age: number | null, martyrs: number | null) => {
+  const fits = (code: string, known: Known) => {
     const bands = builtIn.ageBands[code];
     const count = builtIn.martyrBands[code];
+    const level = builtIn.disabilityLevels[code];
     return (
-      (age === null || !bands || bands.some((b) => within(age, b))) &&
-      (martyrs === null || !count || within(martyrs, count))
+      (known.age === null || !bands || bands.some((b) => within(known.age!, b))) &&
+      (known.martyrs === null || !count || within(known.martyrs, count)) &&
+      (known.level === null || !level || level === known.level)
     );
   };
   const choose = (codes: string[], known: Known, shown: string, rate: number | null): Parsed<CategoryChoice[]> => {
@@ -102,7 +114,11 @@ export function categoryReader(data: VocabularyData, today: CalendarDate): Categ
       return inForce(c) || !next || !byCode.has(next) ? c : next;
     };
     const current = codes.length > 1 ? [...new Set(codes.map(successor))] : codes;
-    const narrowed = current.length > 1 ? current.filter((c) => fits(c, known.age, known.martyrs)) : current;
+    // "NKT nặng" beside a level column that says "Đặc biệt nặng": the row contradicts itself.
+    const levelOf = (c: string) => builtIn.disabilityLevels[c];
+    if (known.level !== null && current.every((c) => levelOf(c) !== undefined && levelOf(c) !== known.level))
+      return fail("disability_level_conflict", { value: shown });
+    const narrowed = current.length > 1 ? current.filter((c) => fits(c, known)) : current;
     const list = narrowed.length === 0 ? current : narrowed;
     const only = list.length === 1 ? list[0]! : null;
     const ended =
@@ -127,7 +143,11 @@ export function categoryReader(data: VocabularyData, today: CalendarDate): Categ
         : fail("category_repealed_plain", facts);
     }
     // "Thân nhân 1 liệt sĩ" beside a column that says 2: the row contradicts itself.
-    if (list.length === 1 && known.martyrs !== null && !fits(list[0]!, null, known.martyrs))
+    if (
+      list.length === 1 &&
+      known.martyrs !== null &&
+      !fits(list[0]!, { age: null, martyrs: known.martyrs, level: null })
+    )
       return fail("martyrs_conflict", { value: shown, martyrs: known.martyrs });
     if (list.length > 1)
       return fail("category_ambiguous", {
@@ -159,11 +179,16 @@ export function categoryReader(data: VocabularyData, today: CalendarDate): Categ
 
   // A list repeats a few wordings thousands of times: each wording (and age) is read once.
   const cache = new Map<string, Parsed<CategoryChoice[]>>();
-  const readCached = (text: string, age: number | null, martyrs: number | null = null): Parsed<CategoryChoice[]> => {
-    const key = `${age ?? ""}\u0000${martyrs ?? ""}\u0000${text}`;
+  const readCached = (
+    text: string,
+    age: number | null,
+    martyrs: number | null = null,
+    level: DisabilityLevel | null = null,
+  ): Parsed<CategoryChoice[]> => {
+    const key = `${age ?? ""}\u0000${martyrs ?? ""}\u0000${level ?? ""}\u0000${text}`;
     let found = cache.get(key);
     if (!found) {
-      found = readText(text, { age, martyrs });
+      found = readText(text, { age, martyrs, level });
       if (cache.size < 20_000) cache.set(key, found);
     }
     return found;

@@ -101,4 +101,9 @@ describe("reading cells officers type", () => {
     expect(cellParsers.timeWindow("13:30 đến 16:00")).toEqual({ ok: true, value: { start: "13:30", end: "16:00" } });
     expect(cellParsers.timeWindow("11:00-07:30")).toMatchObject({ ok: false, code: "time_window_invalid" });
   });
+  it("reads a payout month in a column however it is shortened", () => {
+    for (const cell of ["12/2026", "T12/2026", "t12-2026", "Tháng 12/2026", "2026-12"])
+      expect(cellParsers.month(cell), cell).toEqual({ ok: true, value: "2026-12" });
+    expect(cellParsers.month("T12")).toMatchObject({ ok: false, code: "month_invalid" });
+  });
 });

@@ -187,7 +187,7 @@ export const cellParsers = {
       const d = parseDateInput(cell);
       if (d) return ok(d.slice(0, 7));
     }
-    const s = shown.replace(/^(tháng|thang|month)\s*/i, "");
+    const s = shown.replace(/^(tháng|thang|month|t(?=\d))\s*/i, "");
     let m = /^(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(s);
     if (m) return validMonth(`${m[2]}-${m[1]!.padStart(2, "0")}`, shown);
     m = /^(\d{4})\s*[/.-]\s*(\d{1,2})$/.exec(s);

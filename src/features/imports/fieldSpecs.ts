@@ -196,6 +196,12 @@ const BENEFICIARY: FieldSpec[] = [
     aliases: ["so liet si", "so ls", "so luong liet si", "number of martyrs", "martyrs"],
     prefixes: ["so liet si"],
   },
+  // The disability level of a list of people with disabilities ("NKT" | "Đặc biệt nặng"), which decides the category.
+  {
+    field: "disabilityLevel",
+    aliases: ["muc do khuyet tat", "muc do kt", "muc do", "dang tat muc do", "disability level", "level"],
+    prefixes: ["muc do khuyet tat"],
+  },
   { field: "status", aliases: ["trang thai", "tinh trang", "tinh trang huong", "status"] },
   {
     field: "decisionNo",

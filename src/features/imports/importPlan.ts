@@ -34,9 +34,12 @@ export async function buildPlan(
       dryRun: input.dryRun,
     });
   }
-  // A masked ID is looked for in the commune the list's title names, when it names one.
-  const titleCommune = summary.sheets.find((s) => s.titleCommune)?.titleCommune;
-  const communeHint = titleCommune ? (reference.communes.find((c) => c.name === titleCommune)?.id ?? null) : null;
+  // A masked ID is looked for in the commune its sheet's title names (or the first sheet's), when one does.
+  const communeHints = new Map<string | null, string>();
+  for (const s of summary.sheets) {
+    const id = s.titleCommune ? reference.communes.find((c) => c.name === s.titleCommune)?.id : undefined;
+    if (id) communeHints.set(s.name, id);
+  }
   const plan = await payoutPlan(deps.prisma, ref, {
     rows: rows.filter(isPayout),
     idColumn,
@@ -50,7 +53,7 @@ export async function buildPlan(
       ONE_OFF: t("imports:lineOneOff"),
       DEDUCTION: t("imports:fields.partDeduction"),
     },
-    communeHint,
+    communeHints,
     label,
   });
   return { ...plan, outside: [] };

@@ -20,17 +20,18 @@ export async function payoutPlan(
     idColumn: (sheet: string | null) => { header: string; letter?: string };
     total: number;
     lineLabels: LineLabels;
-    communeHint: string | null;
+    /** Each sheet's commune, from its own title or the first sheet's: where a masked ID is looked for. */
+    communeHints: Map<string | null, string>;
     label: (field: string) => string;
   },
 ): Promise<ImportPlan> {
   const errors: RowError[] = [];
-  const people = await findPeople(db, ref, input.rows, input.communeHint);
+  const people = await findPeople(db, ref, input.rows, input.communeHints);
   // Someone outside the officer's area reads exactly like someone unknown.
   const rows: PayoutInput[] = [];
   const personOf = new Map<PayoutInput, Person>();
   for (const r of input.rows) {
-    const found = people.get(personKey(r));
+    const found = people.get(personKey(r, input.communeHints));
     if (found && found !== "ambiguous" && inArea(ref, found.communeId)) {
       rows.push(r);
       personOf.set(r, found);
@@ -234,16 +235,25 @@ function matchAuthorisation(
   return found?.id ?? null;
 }
 
-function personKey(r: PayoutInput): string {
-  return r.personalId ? `id:${r.personalId}` : `m:${r.masked?.last4}:${foldVietnamese(r.masked?.name ?? "")}`;
+function personKey(r: PayoutInput, hints: Map<string | null, string>): string {
+  if (r.personalId) return `id:${r.personalId}`;
+  return maskedKey(r.masked!.last4, r.masked!.name, hints.get(r.sheet ?? null) ?? "*");
 }
 
-/** People by full ID, and by masked ID (its last four digits) and name within the area. */
+function maskedKey(last4: string, name: string, communeId: string): string {
+  return `m:${last4}:${foldVietnamese(name)}:${communeId}`;
+}
+
+/**
+ * People by full ID, and by masked ID (its last four digits) and name: within the commune the row's
+ * sheet names (two communes' printed lists pasted into one workbook, each under its letterhead), or
+ * within the area when a sheet names none.
+ */
 async function findPeople(
   db: Db,
   ref: Reference,
   rows: PayoutInput[],
-  communeHint: string | null,
+  hints: Map<string | null, string>,
 ): Promise<Map<string, Person | "ambiguous">> {
   const select = { id: true, personalId: true, communeId: true, fullName: true } as const;
   const out = new Map<string, Person | "ambiguous">();
@@ -254,7 +264,9 @@ async function findPeople(
     out.set(`id:${b.personalId}`, b);
   const last4 = [...new Set(rows.flatMap((r) => (r.masked ? [r.masked.last4] : [])))];
   if (last4.length === 0) return out;
-  const communes = communeHint ? [communeHint] : ref.area ? [...ref.area] : null;
+  const masked = rows.filter((r) => r.masked);
+  const everyHinted = masked.every((r) => hints.has(r.sheet ?? null));
+  const communes = everyHinted ? [...new Set(hints.values())] : ref.area ? [...ref.area] : null;
   const candidates = await loadInChunks(last4, (part) =>
     db.beneficiary.findMany({
       where: { personalIdLast4: { in: part }, ...(communes ? { communeId: { in: communes } } : {}) },
@@ -262,8 +274,11 @@ async function findPeople(
     }),
   );
   for (const b of candidates) {
-    const key = `m:${b.personalIdLast4}:${foldVietnamese(b.fullName)}`;
-    out.set(key, out.has(key) ? "ambiguous" : b);
+    for (const key of [
+      maskedKey(b.personalIdLast4, b.fullName, b.communeId),
+      maskedKey(b.personalIdLast4, b.fullName, "*"),
+    ])
+      out.set(key, out.has(key) ? "ambiguous" : b);
   }
   return out;
 }
