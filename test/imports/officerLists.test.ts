@@ -449,7 +449,7 @@ describe("importing the lists officers keep, as they keep them", () => {
   ) =>
     runImport(deps, { kind, fileName, data: await bytes(wb), dryRun: false, skipInvalid: o.skipInvalid, staff: null });
 
-  it("reads a birth date in three columns with or without a title over them, section rows merged across the table, names written with a title and statuses with their date", async () => {
+  it("reads a birth date in three columns with or without a title over them, section rows merged across the table, names written with a title, statuses with their date, the house number beside the hamlet and a decision with its date in one cell", async () => {
     const wb = new ExcelJS.Workbook();
     const one = wb.addWorksheet("Thôn 1");
     one.getCell("A1").value = "UBND XÃ AN PHÚ";
@@ -489,11 +489,37 @@ describe("importing the lists officers keep, as they keep them", () => {
     one.getRow(12).values = [1, "Ông Văn Tùng", 15, 8, 1970, "Nam", "001070500003", "NKT nặng", "Cắt từ tháng 3/2026"];
     // "Ngày sinh" over Ngày | Tháng | Năm beside Nam | Nữ merged down, a mark telling the sex.
     const two = wb.addWorksheet("Thôn 2");
-    two.getRow(5).values = ["STT", "Họ và tên", "Ngày sinh", null, null, "Nam", "Nữ", "Số định danh", "Diện hưởng"];
+    two.getRow(5).values = [
+      "STT",
+      "Họ và tên",
+      "Ngày sinh",
+      null,
+      null,
+      "Nam",
+      "Nữ",
+      "Số định danh",
+      "Diện hưởng",
+      "Số nhà",
+      "Thôn/Ấp",
+      "Quyết định số / ngày",
+    ];
     two.getRow(6).values = [null, null, "Ngày", "Tháng", "Năm"];
-    for (const c of [1, 2, 6, 7, 8, 9]) two.mergeCells(5, c, 6, c);
+    for (const c of [1, 2, 6, 7, 8, 9, 10, 11, 12]) two.mergeCells(5, c, 6, c);
     two.mergeCells(5, 3, 5, 5);
-    two.getRow(7).values = [1, "Hồ Thị Mai", 1, 12, 1966, null, "x", "001166500004", "NKT nặng"];
+    two.getRow(7).values = [
+      1,
+      "Hồ Thị Mai",
+      1,
+      12,
+      1966,
+      null,
+      "x",
+      "001166500004",
+      "NKT nặng",
+      "12",
+      "Ấp Bắc",
+      "125/QĐ-UBND ngày 15/01/2025",
+    ];
     two.getRow(8).values = [2, "Đinh Văn Sơn", 31, 2, 1964, "x", null, "001064500005", "NKT nặng"];
     const report = await importList("beneficiaries", "ds-thon.xlsx", wb, { skipInvalid: true });
     expect(report.sheets.map((s) => [s.name, s.status, s.rows])).toEqual([
@@ -512,6 +538,12 @@ describe("importing the lists officers keep, as they keep them", () => {
       where: { fullName: { in: ["Lê Thị Cúc", "Phạm Văn Dũng", "Ông Văn Tùng", "Hồ Thị Mai"] } },
       orderBy: { dateOfBirth: "asc" },
     });
+    const mai = people.find((p) => p.fullName === "Hồ Thị Mai")!;
+    expect([mai.address, mai.decisionNo, mai.decidedOn?.toISOString().slice(0, 10)]).toEqual([
+      "12, Ấp Bắc",
+      "125/QĐ-UBND",
+      "2025-01-15",
+    ]);
     expect(people.map((p) => [p.fullName, p.dateOfBirth.toISOString().slice(0, 10), p.sex, p.status])).toEqual([
       ["Phạm Văn Dũng", "1940-01-01", "MALE", "DECEASED"],
       ["Lê Thị Cúc", "1942-03-03", "FEMALE", "ACTIVE"],

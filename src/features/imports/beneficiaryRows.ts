@@ -13,6 +13,9 @@ import type { TitleFacts } from "./titleFacts.ts";
 import type { RowError } from "./types.ts";
 import { beneficiaryStatusOf, foldKey, vocabulary } from "./vocabulary.ts";
 
+const DECISION_WITH_DATE =
+  /^(.*?\S)(?:[\s,;]+(?:ngày|ngay|ng\.)\s*|\s*[,;]\s*|\s+-\s+)(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*$/i;
+
 export interface BeneficiaryInput {
   sheet: string | null;
   row: number;
@@ -122,8 +125,21 @@ export function beneficiaryChecker(ref: Reference, cols: SheetColumns, titles: T
       if (!d.ok) err("decidedOn", d.code, d.params);
       else decidedOn = d.value;
     }
-    const decisionNo = optional("decisionNo");
-    const address = optional("address");
+    let decisionNo = optional("decisionNo");
+    // "125/QĐ-UBND ngày 15/01/2025", "126/QĐ-UBND, 15/01/2025" in one cell: the number, and the
+    // date when no column gives it.
+    const dated = decisionNo ? DECISION_WITH_DATE.exec(decisionNo) : null;
+    if (dated) {
+      decisionNo = dated[1]!;
+      if (!cols.has("decidedOn")) {
+        const d = cellParsers.date(dated[2]!, ref.today);
+        if (!d.ok) err("decisionNo", d.code, d.params);
+        else decidedOn = d.value;
+      }
+    }
+    const house = optional("houseNumber");
+    const hamlet = optional("address");
+    const address = house ? [house, hamlet].filter(Boolean).join(", ") : hamlet;
     const note = optional("note");
 
     if (read.errors.length > 0 || !dob || !sex || !programme || !commune || !personalId)

@@ -205,8 +205,23 @@ const BENEFICIARY: FieldSpec[] = [
   { field: "status", aliases: ["trang thai", "tinh trang", "tinh trang huong", "status"] },
   {
     field: "decisionNo",
-    aliases: ["so quyet dinh", "so qd", "quyet dinh", "quyet dinh so", "qd so", "decision no", "decision number"],
+    aliases: [
+      "so quyet dinh",
+      "so qd",
+      "quyet dinh",
+      "quyet dinh so",
+      "qd so",
+      // "Quyết định số / ngày": "125/QĐ-UBND ngày 15/01/2025" gives the date too.
+      "quyet dinh so ngay",
+      "so ngay quyet dinh",
+      "so va ngay quyet dinh",
+      "qd so ngay",
+      "decision no",
+      "decision number",
+    ],
   },
+  // The house number in a column of its own, before the hamlet: "12" | "Thôn Đông" → "12, Thôn Đông".
+  { field: "houseNumber", aliases: ["so nha", "so nha duong", "so nha duong pho", "so nha ngo", "house number"] },
   { field: "decidedOn", aliases: ["ngay quyet dinh", "ngay qd", "ngay ky quyet dinh", "decision date"] },
   { field: "note", aliases: ["ghi chu", "note", "notes"] },
 ];
