@@ -630,4 +630,38 @@ describe("importing the lists officers keep, as they keep them", () => {
     ]);
     expect(refused).toMatchObject({ applied: false });
   });
+
+  it("reads back pay under a title naming the months it covers, over 'Số tháng | Số tiền', as a line of the amount", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("T9");
+    ws.getCell("A1").value = "UBND XÃ AN PHÚ";
+    ws.getCell("A3").value = "DANH SÁCH CHI TRẢ TRỢ CẤP THÁNG 9 NĂM 2026";
+    ws.getRow(5).values = [
+      "STT",
+      "Họ và tên",
+      "Số CCCD",
+      "Trợ cấp tháng 9",
+      "Truy lĩnh từ 01/2026 đến 06/2026",
+      null,
+      "Tổng cộng",
+    ];
+    ws.getRow(6).values = [null, null, null, null, "Số tháng", "Số tiền"];
+    for (const c of [1, 2, 3, 4, 7]) ws.mergeCells(5, c, 6, c);
+    ws.mergeCells(5, 5, 5, 6);
+    ws.getRow(7).values = [1, "Đỗ Văn Hùng", "001040000007", 3_667_000, 6, 1_200_000, 4_867_000];
+    const report = await importList("payouts", "chi-tra-t9.xlsx", wb, { skipInvalid: false });
+    expect(lines(report)).toEqual([]);
+    expect(report.sheets[0]!.ignored?.map((c) => c.header)).toEqual(["Truy lĩnh từ 01/2026 đến 06/2026 / Số tháng"]);
+    const payout = await db.prisma.payout.findFirstOrThrow({
+      where: { period: { month: new Date("2026-09-01T00:00:00Z") } },
+      include: { lines: { orderBy: { position: "asc" } } },
+    });
+    expect([payout.amount, payout.lines.map((l) => [l.kind, l.amount])]).toEqual([
+      4_867_000,
+      [
+        ["MONTHLY", 3_667_000],
+        ["BACK_PAY", 1_200_000],
+      ],
+    ]);
+  });
 });

@@ -272,8 +272,14 @@ const PAYOUT: FieldSpec[] = [
       "tien tro cap",
       "monthly allowance",
     ],
+    // "Trợ cấp tháng 12", "Truy lĩnh từ 01/2026 đến 06/2026": the title goes on with the months.
+    prefixes: ["tro cap thang", "tro cap hang thang"],
   },
-  { field: "partBackPay", aliases: ["truy linh", "tien truy linh", "so tien truy linh", "truy lanh", "back pay"] },
+  {
+    field: "partBackPay",
+    aliases: ["truy linh", "tien truy linh", "so tien truy linh", "truy lanh", "back pay"],
+    prefixes: ["truy linh"],
+  },
   {
     field: "partCarriedOver",
     aliases: [

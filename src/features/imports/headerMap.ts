@@ -125,6 +125,14 @@ function matchColumn(kind: ImportKind, c: HeaderColumn, lookup: Lookup, siblings
     const split = splitField(top, sub, siblings, plain);
     if (split) return { field: split, strength: 3, via: "combined" };
   }
+  if (sub && sub !== top) {
+    // "Truy lĩnh từ 01/2026 đến 06/2026" over "Số tháng | Số tiền": the months are a count, and the
+    // money under a part's title is that part.
+    if (/^so thang\b/.test(sub)) return null;
+    const group = plain(top);
+    if (group?.field.startsWith("part") && /^(so tien|thanh tien|tien)( dong)?$/.test(sub))
+      return { field: group.field, strength: 3, via: "combined" };
+  }
   const viaCombined = plain(combined);
   const viaSub = sub ? plain(sub) : null;
   // "Số tiền" over "Truy lĩnh": the sub-title names the column exactly, the group only by its start.

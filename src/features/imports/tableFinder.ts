@@ -49,7 +49,11 @@ export async function findTable(
       const columns = headerColumns(sheet, top, at, depth);
       if (!columns) continue;
       const map = mapHeader(kind, columns, labels);
-      if (!best || map.score > best.map.score) best = { at, depth, map };
+      // A group title merged over sub-titles ("Truy lĩnh …" over "Số tháng | Số tiền") is a two-row
+      // header even when its one-row reading names as many fields.
+      const grouped = depth === 2 && columns.some((c) => c.continued && c.sub !== "");
+      if (!best || map.score > best.map.score || (map.score === best.map.score && grouped && best.at === at))
+        best = { at, depth, map };
     }
   }
   if (!best || best.map.score < MIN_SCORE || best.map.fields.size < 2) {
