@@ -4,14 +4,14 @@
 import type { BeneficiaryStatus, Programme, Sex } from "../../generated/prisma/enums.ts";
 import type { CalendarDate } from "../../lib/calendarDate.ts";
 import { cellParsers } from "./cellParsers.ts";
-import type { CategoryChoice, DisabilityLevel } from "./categoryWordings.ts";
+import type { CategoryChoice } from "./categoryWordings.ts";
 import { readPersonalId } from "./personalIdCell.ts";
 import { inArea, type CommuneRef, type Reference } from "./reference.ts";
 import { rowReader, type RowReader, type SheetColumns } from "./rowReader.ts";
 import type { TableRow } from "./table.ts";
 import type { TitleFacts } from "./titleFacts.ts";
 import type { RowError } from "./types.ts";
-import { beneficiaryStatusOf, foldKey, vocabulary } from "./vocabulary.ts";
+import { beneficiaryStatusOf, vocabulary } from "./vocabulary.ts";
 
 const DECISION_WITH_DATE =
   /^(.*?\S)(?:[\s,;]+(?:ngày|ngay|ng\.)\s*|\s*[,;]\s*|\s+-\s+)(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*$/i;
@@ -96,9 +96,10 @@ export function beneficiaryChecker(ref: Reference, cols: SheetColumns, titles: T
     else {
       const martyrs = cols.has("martyrs") ? cellParsers.count(cols.cell(r, "martyrs"), "martyrs_invalid") : null;
       if (martyrs && !martyrs.ok) err("martyrs", martyrs.code, martyrs.params);
-      const level = cols.has("disabilityLevel") ? disabilityLevel(text("disabilityLevel")) : null;
-      if (level === undefined) err("disabilityLevel", "disability_level_invalid", { value: text("disabilityLevel") });
-      const c = ref.categories.read(categoriesText, age, martyrs?.ok ? martyrs.value : null, level ?? null);
+      const levelText = text("disabilityLevel");
+      const level = levelText === "" ? null : vocabulary.disabilityLevel(levelText);
+      if (levelText !== "" && !level) err("disabilityLevel", "disability_level_invalid", { value: levelText });
+      const c = ref.categories.read(categoriesText, age, martyrs?.ok ? martyrs.value : null, level);
       // Without a readable birth date the age cannot narrow the wording: the date's own line says
       // what to fix, and the category is decided (or reported) once it is.
       if (c.ok) categories = c.value;
@@ -263,16 +264,4 @@ function rateMissing(
 export function ageOn(birth: CalendarDate, day: CalendarDate): number {
   const years = Number(day.slice(0, 4)) - Number(birth.slice(0, 4));
   return day.slice(5) < birth.slice(5) ? years - 1 : years;
-}
-
-/**
- * A disability level cell: "Nặng", "Đặc biệt nặng", "ĐBN"; null when empty, undefined when it
- * names no level an allowance is for ("Nhẹ" is none: people with a mild disability get none).
- */
-function disabilityLevel(cell: string): DisabilityLevel | null | undefined {
-  const key = foldKey(cell);
-  if (key === "") return null;
-  if (/^(muc do )?(dac biet nang|dbn|db nang)$/.test(key)) return "ESPECIALLY_SEVERE";
-  if (/^(muc do )?(nang|n)$/.test(key)) return "SEVERE";
-  return undefined;
 }

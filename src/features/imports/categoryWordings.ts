@@ -6,7 +6,8 @@
 // reported with the law that ended it and the category that replaced it.
 import { z } from "zod";
 import wordingsFile from "./data/categoryWordings.json" with { type: "json" };
-import type { CalendarDate } from "../../lib/calendarDate.ts";
+import { fromDbDate, type CalendarDate } from "../../lib/calendarDate.ts";
+import { formatDate } from "../../lib/format.ts";
 import type { Params, Parsed } from "./cellParsers.ts";
 import type { CategoryEntry, VocabularyData } from "./categoryVocabulary.ts";
 import { foldKey } from "./vocabulary.ts";
@@ -70,7 +71,7 @@ export function categoryReader(data: VocabularyData, today: CalendarDate): Categ
   // A category the law has ended is no candidate for a wording, and no category to give anyone.
   const inForce = (code: string) => {
     const end = byCode.get(code)!.effectiveTo;
-    return !end || end.toISOString().slice(0, 10) >= today;
+    return !end || fromDbDate(end) >= today;
   };
   const known = (codes: string[]) => codes.filter((c) => byCode.has(c));
   const words = new Map<string, string[]>();
@@ -115,27 +116,23 @@ export function categoryReader(data: VocabularyData, today: CalendarDate): Categ
     };
     const current = codes.length > 1 ? [...new Set(codes.map(successor))] : codes;
     // "NKT nặng" beside a level column that says "Đặc biệt nặng": the row contradicts itself.
-    const levelOf = (c: string) => builtIn.disabilityLevels[c];
-    if (known.level !== null && current.every((c) => levelOf(c) !== undefined && levelOf(c) !== known.level))
+    if (known.level !== null && current.every((c) => !fits(c, { age: null, martyrs: null, level: known.level })))
       return fail("disability_level_conflict", { value: shown });
     const narrowed = current.length > 1 ? current.filter((c) => fits(c, known)) : current;
     const list = narrowed.length === 0 ? current : narrowed;
     const only = list.length === 1 ? list[0]! : null;
+    // The one left is a repealed category, or stands for one the wording named (its successor).
     const ended =
-      only === null
-        ? null
-        : !inForce(only)
-          ? only
-          : codes.includes(only)
-            ? null
-            : codes.find((c) => successor(c) === only)!;
+      only !== null && (!inForce(only) || !codes.includes(only))
+        ? (codes.find((c) => c !== only && successor(c) === only) ?? only)
+        : null;
     if (ended !== null) {
       const e = byCode.get(ended)!;
       const next = e.replacedByCode ? byCode.get(e.replacedByCode) : undefined;
       const facts = {
         value: shown,
         code: e.code,
-        until: e.effectiveTo!.toISOString().slice(0, 10).split("-").reverse().join("/"),
+        until: formatDate(fromDbDate(e.effectiveTo!)),
         basis: e.repealedBy ?? "",
       };
       return next

@@ -10,6 +10,7 @@ import type {
 } from "../../generated/prisma/enums.ts";
 import { foldVietnamese } from "../../lib/text.ts";
 import { PROVIDERS } from "../requests/providers.ts";
+import type { DisabilityLevel } from "./categoryWordings.ts";
 
 export const vocabulary = {
   sex: choices<Sex>([
@@ -59,6 +60,12 @@ export const vocabulary = {
         "died",
       ],
     ],
+  ]),
+  // A list of people with disabilities says the level in a column of its own; "Nhẹ" (mild) brings
+  // no allowance and is no level here.
+  disabilityLevel: choices<DisabilityLevel>([
+    ["ESPECIALLY_SEVERE", ["dac biet nang", "dbn", "db nang", "muc do dac biet nang", "muc do dbn", "muc do db nang"]],
+    ["SEVERE", ["nang", "n", "muc do nang", "muc do n"]],
   ]),
   payoutMethod: choices<PayoutMethod>([
     [
