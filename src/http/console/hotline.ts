@@ -46,11 +46,13 @@ export function createHotlineRouter(deps: AppDeps): express.Router {
     const staff = getStaff(res);
     const t = translator(deps, res);
     const filter = parseFilter(req.query);
-    const [rows, communes, alerts, fp] = await Promise.all([
+    // Taken before the queue is read, never alongside: a change landing while the page is built then
+    // still differs from the page's fingerprint, and the live view fetches it.
+    const fp = await queueFingerprint(deps.prisma, staff);
+    const [rows, communes, alerts] = await Promise.all([
       listTickets(deps.prisma, staff, filter),
       listAreaCommunes(deps.prisma, staff.communeIds),
       unseenAlerts(deps.prisma, staff.id),
-      queueFingerprint(deps.prisma, staff),
     ]);
     const query = new URLSearchParams(
       Object.entries(req.query).flatMap(([k, v]) => (typeof v === "string" && k !== "lang" ? [[k, v]] : [])),
@@ -86,6 +88,7 @@ export function createHotlineRouter(deps: AppDeps): express.Router {
 
   router.get("/:number", async (req, res) => {
     const staff = getStaff(res);
+    const fp = await fingerprintBefore(deps, staff, req.params.number);
     const ticket = await load(deps, staff, req.params.number);
     await recordAudit(deps.prisma, {
       staffId: staff.id,
@@ -96,7 +99,7 @@ export function createHotlineRouter(deps: AppDeps): express.Router {
       ip: clientIp(req),
     });
     await markAlertsSeen(deps.prisma, staff.id, ticket.id, deps.clock.now());
-    await show(deps, req, res, staff, ticket, null);
+    await show(deps, req, res, staff, ticket, fp, null);
   });
 
   router.post("/:number", async (req, res) => {
@@ -114,12 +117,14 @@ export function createHotlineRouter(deps: AppDeps): express.Router {
       clientIp(req),
     );
     if (!outcome.ok && outcome.problem === "notFound") throw new AppError("not_found", "No such ticket");
+    // The reply's delivery can finish while the page is being built: the fingerprint comes first.
+    const fp = await fingerprintBefore(deps, staff, req.params.number);
     deps.kickOutbox?.();
     const fresh = await load(deps, staff, req.params.number);
     const flash = outcome.ok
       ? { kind: "ok" as const, text: t(`hotline:console.flash.${form.data.action}`) }
       : { kind: "error" as const, text: t(`hotline:console.flash.${outcome.problem}`) };
-    await show(deps, req, res, staff, fresh, flash, outcome.ok ? 200 : 422);
+    await show(deps, req, res, staff, fresh, fp, flash, outcome.ok ? 200 : 422);
   });
 
   return router;
@@ -159,22 +164,32 @@ async function load(deps: AppDeps, staff: StaffContext, raw: string | undefined)
   return ticket;
 }
 
+/**
+ * The ticket's fingerprint for the page about to be built, read before the ticket itself: a change
+ * (a delivery finishing, a person's answer) made while the page is built then differs from it and
+ * the live view fetches it, instead of the page showing the old state under the new fingerprint.
+ */
+async function fingerprintBefore(deps: AppDeps, staff: StaffContext, raw: string | undefined): Promise<string> {
+  const number = raw && /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+  return number === null ? "" : ((await ticketFingerprint(deps.prisma, staff, number)) ?? "");
+}
+
 async function show(
   deps: AppDeps,
   req: express.Request,
   res: express.Response,
   staff: StaffContext,
   ticket: TicketDetail,
+  fp: string,
   flash: { kind: "ok" | "error"; text: string } | null,
   status = 200,
 ): Promise<void> {
   const t = translator(deps, res);
-  const [person, assignees, fp] = await Promise.all([
+  const [person, assignees] = await Promise.all([
     ticket.beneficiaryId
       ? getBeneficiaryDetail(deps.prisma, null, ticket.beneficiaryId, todayInVietnam(deps.clock.now()))
       : null,
     possibleAssignees(deps.prisma, ticket.communeId, staff.id),
-    ticketFingerprint(deps.prisma, staff, ticket.number),
   ]);
   renderPage(deps, req, res, {
     title: t("hotline:console.ticketTitle", { number: ticket.number }),
@@ -182,7 +197,7 @@ async function show(
     body: hotlineTicketView(t, {
       ticket,
       person,
-      fp: fp ?? "",
+      fp,
       assignees: assignees.map((a) => ({ id: a.id, label: `${a.fullName} · ${t(`console:roles.${a.role}`)}` })),
       csrfToken: staff.csrfToken,
       staffId: staff.id,
