@@ -84,4 +84,14 @@ describe("reading a category cell against the law in force", () => {
       code: "disability_level_conflict",
     });
   });
+  it("reads a decree point written the long way and in a register's compact forms alike", () => {
+    for (const cell of ["Điểm a khoản 5 Điều 5 NĐ 20/2021/NĐ-CP", "Đ5K5a", "K5a Đ5", "k.5a đ.5", "đ 5 k 5 điểm a"])
+      expect(reader.read(cell, 85), cell).toMatchObject({ ok: true, value: [{ code: "BTXH_OLD_80" }] });
+    // Clause 6 of article 5 without a point: the disability categories, narrowed by the level column.
+    expect(reader.read("K6 Đ5", 45, null, "SEVERE")).toMatchObject({
+      ok: true,
+      value: [{ code: "BTXH_SEVERE_DISABILITY_ADULT" }],
+    });
+    expect(reader.read("Đ5K5b", 77)).toMatchObject({ ok: false, code: "category_repealed" });
+  });
 });

@@ -53,9 +53,11 @@ const wordingsSchema = z.object({
 });
 const builtIn = wordingsSchema.parse(wordingsFile);
 
-// "Điểm c khoản 5 Điều 5 Nghị định 20/2021/NĐ-CP", "đ5 k5 điểm c", "Khoản 5, Điều 5 NĐ 20".
+// "Điểm c khoản 5 Điều 5 Nghị định 20/2021/NĐ-CP", "đ5 k5 điểm c", "Khoản 5, Điều 5 NĐ 20", and the
+// compact forms of a register's column ("Đ5K5a", "K5a Đ5", "k.5a đ.5"): a letter right after the
+// clause's number is its point, unless a number follows it ("K5 Đ5" is clause 5 of article 5).
 const POINT = /\b(?:diem|d)\s*([a-h])\b/;
-const CLAUSE = /\b(?:khoan|k)\s*(\d{1,2})\b/;
+const CLAUSE = /\b(?:khoan|k)\s*(\d{1,2})(?:\s*([a-h])\b(?!\s*\d))?/;
 const ARTICLE = /\b(?:dieu|d)\s*(\d{1,2})\b/;
 const DECREE = /\b(?:nghi dinh|nd)\s*(?:so\s*)?(\d{1,4})(?:\s+(\d{4}))?/;
 
@@ -212,11 +214,14 @@ export function categoryReader(data: VocabularyData, today: CalendarDate): Categ
   }
 
   function decreePoint(text: string): string[] | null {
-    const key = foldKey(text).replace(/(\d+) (\d{4}) nd cp/, "$1 $2");
+    const key = foldKey(text)
+      .replace(/(\d+) (\d{4}) nd cp/, "$1 $2")
+      // "d5k5a" → "d 5 k 5 a": letters and numbers written together are separate words.
+      .replace(/(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/g, " ");
     const clause = CLAUSE.exec(key);
     const article = ARTICLE.exec(key.replace(CLAUSE, " ").replace(POINT, " "));
     if (!clause || !article) return null;
-    const point = POINT.exec(key.replace(CLAUSE, " "))?.[1] ?? null;
+    const point = clause[2] ?? POINT.exec(key.replace(CLAUSE, " "))?.[1] ?? null;
     const decree = DECREE.exec(key);
     const entries = builtIn.decreePoints.filter(
       (e) =>
