@@ -629,6 +629,22 @@ describe("importing the lists officers keep, as they keep them", () => {
       ["4", "amount_too_small"],
     ]);
     expect(refused).toMatchObject({ applied: false });
+
+    // The same list with a month column that gives the month alone: the title's year completes it.
+    ws3.getRow(3).values = ["STT", "Họ và tên", "Số CCCD", "Tháng", "Số tiền"];
+    ws3.getRow(4).values = [1, "Đỗ Văn Hùng", "001040000007", "T8", 4_667_000];
+    ws3.getRow(5).values = [2, "Đỗ Văn Hùng", "001040000007", 9, 4_700_000];
+    const split = await importList("payouts", "chi-tra-t8-t9.xlsx", both, { skipInvalid: false });
+    expect(lines(split)).toEqual([]);
+    const hung = await db.prisma.payout.findMany({
+      where: { beneficiary: { fullName: "Đỗ Văn Hùng" }, period: { month: { gte: new Date("2026-08-01T00:00:00Z") } } },
+      include: { period: true },
+      orderBy: { period: { month: "asc" } },
+    });
+    expect(hung.map((p) => [p.period.month.toISOString().slice(0, 7), p.amount])).toEqual([
+      ["2026-08", 4_667_000],
+      ["2026-09", 4_700_000],
+    ]);
   });
 
   it("reads back pay under a title naming the months it covers, over 'Số tháng | Số tiền', as a line of the amount", async () => {

@@ -104,6 +104,10 @@ describe("reading cells officers type", () => {
   it("reads a payout month in a column however it is shortened", () => {
     for (const cell of ["12/2026", "T12/2026", "t12-2026", "Tháng 12/2026", "2026-12"])
       expect(cellParsers.month(cell), cell).toEqual({ ok: true, value: "2026-12" });
-    expect(cellParsers.month("T12")).toMatchObject({ ok: false, code: "month_invalid" });
+    for (const cell of ["T12", "Tháng 12", "thang 12", 12])
+      expect(cellParsers.month(cell, 2026), String(cell)).toEqual({ ok: true, value: "2026-12" });
+    // The month alone, and no year in the title: never a guessed year.
+    expect(cellParsers.month("T12")).toMatchObject({ ok: false, code: "month_without_year" });
+    expect(cellParsers.month("13", 2026)).toMatchObject({ ok: false, code: "month_invalid" });
   });
 });

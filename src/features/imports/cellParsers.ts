@@ -180,8 +180,12 @@ export const cellParsers = {
     return lower.replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
   },
 
-  /** A payout month as "YYYY-MM": "12/2026", "2026-12", "Tháng 12/2026", or a date cell. */
-  month(cell: Cell): Parsed<string> {
+  /**
+   * A payout month as "YYYY-MM": "12/2026", "2026-12", "Tháng 12/2026", or a date cell. A month alone
+   * ("T12", "Tháng 12", 12) takes `year`, the one the list's title names; without it the row says
+   * the year is missing rather than guess one.
+   */
+  month(cell: Cell, year: number | null = null): Parsed<string> {
     const shown = cellParsers.text(cell);
     if (cell instanceof Date) {
       const d = parseDateInput(cell);
@@ -192,6 +196,11 @@ export const cellParsers = {
     if (m) return validMonth(`${m[2]}-${m[1]!.padStart(2, "0")}`, shown);
     m = /^(\d{4})\s*[/.-]\s*(\d{1,2})$/.exec(s);
     if (m) return validMonth(`${m[1]}-${m[2]!.padStart(2, "0")}`, shown);
+    m = /^(\d{1,2})$/.exec(s);
+    if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) {
+      if (year === null) return fail("month_without_year", { value: shown.slice(0, 40) });
+      return ok(`${year}-${m[1]!.padStart(2, "0")}`);
+    }
     const d = parseDateInput(s);
     if (d) return ok(d.slice(0, 7));
     return fail("month_invalid", { value: shown.slice(0, 40) });

@@ -82,6 +82,7 @@ export async function checkFile(o: CheckOptions): Promise<CheckSummary> {
         month: own.month ?? firstTitles.month,
         programme: own.programme ?? firstTitles.programme,
         thousands: own.thousands || firstTitles.thousands,
+        year: own.year ?? firstTitles.year,
       };
       const read = await readSheet(o, table, checker(o.kind, ref, table, titles, label), dups, summary);
       summary.sheets.push({

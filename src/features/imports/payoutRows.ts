@@ -70,7 +70,7 @@ export function payoutChecker(cols: SheetColumns, titles: TitleFacts): RowCheck<
 
     let month: string | null = titles.month;
     if (cols.has("month") && text("month") !== "") {
-      const m = cellParsers.month(cols.cell(r, "month"));
+      const m = cellParsers.month(cols.cell(r, "month"), titles.year);
       if (!m.ok) err("month", m.code, m.params);
       month = m.ok ? m.value : null;
     } else if (!month) err("month", "month_missing");

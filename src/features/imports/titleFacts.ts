@@ -13,25 +13,33 @@ export interface TitleFacts {
   programme: Programme | null;
   /** True when the list says its amounts are in thousands of đồng ("Đơn vị tính: 1.000 đồng"). */
   thousands: boolean;
+  /**
+   * The one year the title's months or its "NĂM 2026" name: the year of a month column that gives
+   * the month only ("T12", "12"). Null when the title names none, or two.
+   */
+  year: number | null;
 }
 
 /** "nghìn đồng", "ngàn đ", "1.000 đồng", "1000 VNĐ" (folded): amounts written in thousands. */
 export const THOUSANDS_OF_DONG = /\b(?:nghin|ngan) (?:dong|d|vnd)\b|\b1 ?000 (?:dong|d|vnd)\b/;
 
 export function readTitles(lines: string[], ref: Reference): TitleFacts {
-  const facts: TitleFacts = { commune: null, month: null, programme: null, thousands: false };
+  const facts: TitleFacts = { commune: null, month: null, programme: null, thousands: false, year: null };
   const months = new Set<string>();
+  const years = new Set<number>();
   for (const line of lines) {
     for (const part of line.split(" | ")) {
       const text = foldKey(part);
       facts.commune ??= communeIn(text, ref);
       for (const month of monthsIn(text)) months.add(month);
+      for (const year of yearsIn(text)) years.add(year);
       facts.programme ??= programmeIn(text);
       if (THOUSANDS_OF_DONG.test(text)) facts.thousands = true;
     }
   }
   // A title naming two months ("THÁNG 11 VÀ THÁNG 12 NĂM 2026") is a list of both: never one of them.
   facts.month = months.size === 1 ? [...months][0]! : null;
+  facts.year = years.size === 1 ? [...years][0]! : null;
   return facts;
 }
 
@@ -54,13 +62,7 @@ function communeIn(text: string, ref: Reference): CommuneRef | null {
  * định số … ngày 20 tháng 11 năm 2026)") or a span of back pay ("TỪ THÁNG 01/2026 ĐẾN THÁNG 06/2026").
  */
 export function monthsIn(text: string): string[] {
-  const plain = text
-    .replace(/[/.-]/g, " ")
-    .replace(/\bngay\s*\d{1,2}\s+thang\s*\d{1,2}\s*(?:nam\s*)?\d{4}\b/g, " ")
-    .replace(
-      /\btu\s+(?:thang|ky)\s*\d{1,2}\s*(?:nam\s*)?(?:\d{4}\s*)?den\s+(?:thang|ky)?\s*\d{1,2}\s*(?:nam\s*)?\d{4}\b/g,
-      " ",
-    );
+  const plain = withoutDatesAndSpans(text);
   const found: string[] = [];
   // "tháng 11 và tháng 12 năm 2026", "tháng 11, 12 năm 2026": each month takes the year written after it.
   const re =
@@ -70,6 +72,26 @@ export function monthsIn(text: string): string[] {
     for (const month of numbers) if (month >= 1 && month <= 12) found.push(`${m[3]}-${String(month).padStart(2, "0")}`);
   }
   return found;
+}
+
+/**
+ * The years a title line names as the list's own: those of its months, and "NĂM 2026" on its own
+ * ("DANH SÁCH CHI TRẢ NĂM 2026"); never the year of a day's date or of a span of back pay.
+ */
+export function yearsIn(text: string): number[] {
+  const fromMonths = monthsIn(text).map((m) => Number(m.slice(0, 4)));
+  const alone = [...withoutDatesAndSpans(text).matchAll(/\bnam\s*(\d{4})\b/g)].map((m) => Number(m[1]));
+  return [...new Set([...fromMonths, ...alone])].filter((y) => y >= 2000 && y <= 2100);
+}
+
+function withoutDatesAndSpans(text: string): string {
+  return text
+    .replace(/[/.-]/g, " ")
+    .replace(/\bngay\s*\d{1,2}\s+(?:thang\s*)?\d{1,2}\s*(?:nam\s*)?\d{4}\b/g, " ")
+    .replace(
+      /\btu\s+(?:thang|ky)\s*\d{1,2}\s*(?:nam\s*)?(?:\d{4}\s*)?den\s+(?:thang|ky)?\s*\d{1,2}\s*(?:nam\s*)?\d{4}\b/g,
+      " ",
+    );
 }
 
 function programmeIn(text: string): Programme | null {
