@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { createI18n } from "../core/i18n.ts";
+import { unpaidLine } from "../features/imports/reportLines.ts";
 import { runImport } from "../features/imports/service.ts";
 import { IMPORT_KINDS } from "../features/imports/types.ts";
 import { systemClock } from "../lib/clock.ts";
@@ -60,6 +61,7 @@ async function main(): Promise<number> {
         console.log(
           `    ${t("imports:sheets.ignored")} ${s.ignored.map((c) => `${c.header} (${c.letter})`).join(", ")}`,
         );
+      if (s.unpaidRows?.length) console.log(`    ${unpaidLine(t, s.unpaidRows)}`);
       if (s.hidden?.length)
         console.log(`    ${t("imports:sheets.hidden")} ${s.hidden.map((c) => `${c.header} (${c.letter})`).join(", ")}`);
     }

@@ -74,6 +74,19 @@ describe("the console's import and export pages, signed in for real", () => {
     expect(await (await get("/console/imports")).text()).toContain("Đã nhập");
     // The checked file is not kept once it has been imported: a second import of it is refused.
     expect((await applyChecked(app.url, officer, ok.jobId)).status).toBe(400);
+
+    // A payout list naming him with nothing this month: no problem, and the page says why he is left out.
+    const payouts = await xlsx(
+      ["STT", "Họ và tên", "Số CCCD", "Kỳ", "Số tiền"],
+      [[1, "Nguyễn Văn An", "001045000001", "12/2026", "0"]],
+    );
+    const unpaid = await finishedJob(
+      app.url,
+      officer,
+      await uploadForCheck(app.url, officer, { data: payouts, name: "chi-tra.xlsx", kind: "payouts" }),
+    );
+    expect(unpaid.html).toContain("Không chi tháng này (số tiền 0), không nhập: 1 người, dòng 2.");
+    expect(unpaid.html).not.toContain("không hợp lệ");
   });
 
   it("refuses rows of a commune outside the officer's area", async () => {

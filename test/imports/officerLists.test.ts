@@ -634,8 +634,17 @@ describe("importing the lists officers keep, as they keep them", () => {
     ws3.getRow(3).values = ["STT", "Họ và tên", "Số CCCD", "Tháng", "Số tiền"];
     ws3.getRow(4).values = [1, "Đỗ Văn Hùng", "001040000007", "T8", 4_667_000];
     ws3.getRow(5).values = [2, "Đỗ Văn Hùng", "001040000007", 9, 4_700_000];
+    // Kept on the list with nothing this month (suspended, moved away): left out, said so, no problem.
+    ws3.getRow(6).values = [3, "Bùi Thị Khánh", "001144000008", "T9", 0];
+    ws3.getRow(7).values = [4, "Bùi Thị Khánh", "001144000008", "T8", "-"];
     const split = await importList("payouts", "chi-tra-t8-t9.xlsx", both, { skipInvalid: false });
     expect(lines(split)).toEqual([]);
+    expect(split.sheets[0]!.unpaidRows).toEqual([6, 7]);
+    expect(
+      await db.prisma.payout.count({
+        where: { beneficiary: { fullName: "Bùi Thị Khánh" }, period: { month: new Date("2026-09-01T00:00:00Z") } },
+      }),
+    ).toBe(0);
     const hung = await db.prisma.payout.findMany({
       where: { beneficiary: { fullName: "Đỗ Văn Hùng" }, period: { month: { gte: new Date("2026-08-01T00:00:00Z") } } },
       include: { period: true },

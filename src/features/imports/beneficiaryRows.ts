@@ -42,7 +42,12 @@ export interface BeneficiaryInput {
   note?: string | null;
 }
 
-export type RowCheck<T> = (r: TableRow) => { input: T | null; errors: RowError[] };
+/**
+ * One row checked: what to import, or the problems; `unpaid` when a payout list's row names a person
+ * with nothing paid this month (an amount of 0 or "-": suspended, moved away), neither imported nor
+ * a problem.
+ */
+export type RowCheck<T> = (r: TableRow) => { input: T | null; errors: RowError[]; unpaid?: true };
 
 const MAX_TEXT = 500;
 

@@ -93,6 +93,7 @@ export async function checkFile(o: CheckOptions): Promise<CheckSummary> {
         firstRow: read.first,
         lastRow: read.last,
         skippedRows: table.skipped,
+        unpaidRows: read.unpaid.length > 0 ? read.unpaid : undefined,
         ignored: table.columns.ignored.map((c) => ({ header: c.header, letter: c.letter, reason: c.reason })),
         hidden: table.columns.hidden.map((c) => ({ header: c.header, letter: c.letter })),
         idColumn: table.columns.fields.get("personalId"),
@@ -143,13 +144,15 @@ async function readSheet(
   let first: number | undefined;
   let last: number | undefined;
   let batch: CheckedInput[] = [];
+  const unpaid: number[] = [];
   const idColumn = table.columns.fields.get("personalId");
   for await (const row of table.rows) {
     rows++;
     first ??= row.row;
     last = row.row;
-    const { input, errors } = check(row);
+    const { input, errors, unpaid: nothing } = check(row);
     summary.errors.push(...errors);
+    if (nothing) unpaid.push(row.row);
     if (input) {
       const key = duplicateKey(o.kind, input);
       if (key)
@@ -165,7 +168,7 @@ async function readSheet(
   if (batch.length > 0) await o.onBatch(batch);
   summary.rows += rows;
   o.onProgress?.(summary.rows);
-  return { rows, first, last };
+  return { rows, first, last, unpaid };
 }
 
 function absent(kind: ImportKind, map: ColumnMap): string[] {

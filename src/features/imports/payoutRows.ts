@@ -63,6 +63,8 @@ export function payoutChecker(cols: SheetColumns, titles: TitleFacts): RowCheck<
   return (r) => {
     const read = rowReader(cols, r, MAX_TEXT);
     const { errors, err, text, optional } = read;
+    // A person kept on the list with nothing this month ("0", "-"): nothing to import, nothing wrong.
+    if (nothingPaid(amountColumns.map(text))) return { input: null, errors: [], unpaid: true };
     const id = readPersonalId(cols.cell(r, "personalId"), {});
     if (id.kind === "problem") for (const p of id.problems) err("personalId", p.code, p.params);
     const name = cellParsers.personName(cols.cell(r, "fullName"));
@@ -185,6 +187,14 @@ const PROVIDER_KINDS = new Map<string, PayoutMethod>(
 /** An e-wallet or Mobile Money provider by the name a list gives it; null for a bank or an unknown name. */
 function providerKind(provider: string): PayoutMethod | null {
   return PROVIDER_KINDS.get(foldKey(provider)) ?? null;
+}
+
+/** An amount written as nothing ("0", "-", "0 đ"), unlike an empty cell, which may be forgotten. */
+const ZERO = /^(?=.*[0–—-])[\s0.,đ–—-]+$/;
+
+/** Every amount cell of the row is empty or zero, and at least one says zero. */
+function nothingPaid(cells: string[]): boolean {
+  return cells.some((c) => ZERO.test(c)) && cells.every((c) => c === "" || ZERO.test(c));
 }
 
 /** The parts a list splits the amount into ("Trợ cấp tháng | Truy lĩnh | Tổng cộng"), as lines. */

@@ -1,6 +1,7 @@
 // Turns the problems of a file into lines an officer can act on: one per problem, and one for many
 // rows sharing a cause ("32 dòng: Số định danh — ô này không được để trống"), with the sheet, the
 // Excel rows, the column as written, the value and the reason.
+import type { TFunction } from "i18next";
 import type { ImportError, ReportLine } from "./types.ts";
 
 /** From this many rows with one cause on, they are told as one line. */
@@ -42,4 +43,9 @@ export function rowRanges(rows: number[]): string {
     i = j + 1;
   }
   return parts.join(", ");
+}
+
+/** The people a payout list names with nothing paid this month, so that none seems lost. */
+export function unpaidLine(t: TFunction, rows: number[]): string {
+  return t("imports:sheets.unpaid", { count: rows.length, rows: rowRanges(rows) });
 }

@@ -43,6 +43,7 @@ const sheet = z.object({
   skippedRows: z
     .object({ numbers: z.number(), section: z.number(), footer: z.number(), header: z.number() })
     .optional(),
+  unpaidRows: z.array(z.number()).optional(),
   ignored: z.array(column.extend({ reason: z.enum(["unknown", "duplicate"]) })).optional(),
   hidden: z.array(column).optional(),
   titleCommune: z.string().optional(),

@@ -51,6 +51,8 @@ export interface SheetSummary {
   firstRow?: number;
   lastRow?: number;
   skippedRows?: { numbers: number; section: number; footer: number; header: number };
+  /** Excel rows of a payout list naming a person with nothing paid this month (0 or "-"): left out. */
+  unpaidRows?: number[];
   /** Visible titled columns not imported (unknown titles, or a second column of one meaning). */
   ignored?: { header: string; letter: string; reason: "unknown" | "duplicate" }[];
   /** Hidden columns, never read. */

@@ -3,6 +3,7 @@
 // (unknown or hidden) and which sheets were skipped, and why.
 import type { TFunction } from "i18next";
 import type { SheetSummary } from "../../../features/imports/types.ts";
+import { unpaidLine } from "../../../features/imports/reportLines.ts";
 import { html, type SafeHtml } from "../../../lib/html.ts";
 
 export function sheetsSummary(t: TFunction, sheets: SheetSummary[]): SafeHtml {
@@ -39,6 +40,7 @@ function sheetLine(t: TFunction, s: SheetSummary): SafeHtml {
     ${t("imports:sheets.rows", { count: s.rows, from: s.firstRow ?? "", to: s.lastRow ?? "", header })}
     ${facts.length > 0 ? html`<br /><span class="small">${facts.join(" · ")}</span>` : ""}
     ${skipped > 0 ? html`<br /><span class="small muted">${t("imports:sheets.otherRows", { count: skipped })}</span>` : ""}
+    ${s.unpaidRows?.length ? html`<br /><span class="small">${unpaidLine(t, s.unpaidRows)}</span>` : ""}
     ${s.ignored && s.ignored.length > 0 ? html`<br /><span class="small">${t("imports:sheets.ignored")} ${s.ignored.map((c) => `${c.header} (${c.letter})`).join(", ")}</span>` : ""}
     ${s.hidden && s.hidden.length > 0 ? html`<br /><span class="small">${t("imports:sheets.hidden")} ${s.hidden.map((c) => `${c.header} (${c.letter})`).join(", ")}</span>` : ""}`;
 }
