@@ -59,7 +59,7 @@ describe("importing the lists officers keep, as they keep them", () => {
       ["Thôn Đông", "16", "Số định danh cá nhân", "required"],
       // Without a birth date the age cannot choose between the two "NCT cô đơn" categories: the
       // date's line is the one to act on, and the category is decided once it is fixed.
-      ["Thôn Tây", "6", "Ngày sinh / Nam", "date_invalid"],
+      ["Thôn Tây", "6", "Ngày sinh / Nam", "birth_date_invalid"],
       ["Thôn Tây", "8", "Số định danh cá nhân", "duplicate_row_sheet"],
     ]);
     const byCode = new Map(report.lines.map((l) => [l.code, l]));
@@ -529,7 +529,7 @@ describe("importing the lists officers keep, as they keep them", () => {
     // The section rows are not people; the repealed category and the impossible 31/2 are reported.
     expect(lines(report).map(([sheet, row, , code]) => [sheet, row, code])).toEqual([
       ["Thôn 1", "10", "category_repealed"],
-      ["Thôn 2", "8", "date_invalid"],
+      ["Thôn 2", "8", "birth_date_invalid"],
     ]);
     expect(report.lines[0]!.message).toContain("Nghị định 176/2025/NĐ-CP");
     expect(report.lines[0]!.message).toContain("SOCIAL_PENSION");

@@ -18,6 +18,10 @@ describe("reading cells officers type", () => {
     for (const cell of ["13/1945", "tháng 3"])
       expect(cellParsers.birthDate(cell, "2026-12-07"), cell).toMatchObject({ ok: false });
   });
+  it("answers an approximate birth date with the way to write a year alone, never a guessed year", () => {
+    for (const cell of ["khoảng 1940", "1940?", "đầu năm 1940"])
+      expect(cellParsers.birthDate(cell, "2026-12-07"), cell).toMatchObject({ ok: false, code: "birth_date_invalid" });
+  });
   it("leaves out the title an older person's name is written with, but keeps Ông as a family name", () => {
     const cases: [string, string][] = [
       ["Bà Lê Thị Cúc", "Lê Thị Cúc"],

@@ -164,7 +164,9 @@ export const cellParsers = {
       );
     if (year) return asYear(Number(year[1]));
     const d = cellParsers.date(cell, today);
-    return d.ok ? ok(d.value === null ? null : { date: d.value, yearOnly: false }) : d;
+    if (d.ok) return ok(d.value === null ? null : { date: d.value, yearOnly: false });
+    // "khoảng 1940", "1940?": the officer should know a year alone is accepted.
+    return d.code === "date_invalid" ? fail("birth_date_invalid", d.params) : d;
   },
 
   /**
