@@ -4,7 +4,7 @@ import { seedShippedPolicy } from "../../src/features/policy/seedPolicy.ts";
 import { runImport, type ImportReport } from "../../src/features/imports/service.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { importDeps, officer, seedPlaces, type Places } from "./fixtures.ts";
-import { bytes, hamletWorkbook, payoutSheet } from "./officerLists.ts";
+import { bytes, hamletWorkbook, payoutSheet, typedInTcvn3 } from "./officerLists.ts";
 
 const lines = (r: ImportReport) => r.lines.map((l) => [l.sheet, l.rowsText, l.column, l.code]);
 
@@ -448,6 +448,49 @@ describe("importing the lists officers keep, as they keep them", () => {
     o: { skipInvalid: boolean },
   ) =>
     runImport(deps, { kind, fileName, data: await bytes(wb), dryRun: false, skipInvalid: o.skipInvalid, staff: null });
+
+  it("reads a list typed years ago in the TCVN3 code of the .VnTime fonts as the Vietnamese it shows", async () => {
+    const tcvn = typedInTcvn3;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("DS");
+    ws.getCell("A1").value = tcvn("UBND XÃ AN PHÚ");
+    ws.getCell("A3").value = tcvn("DANH SÁCH ĐỐI TƯỢNG HƯỞNG TRỢ CẤP XÃ HỘI HÀNG THÁNG");
+    ws.getRow(5).values = ["STT", "Họ và tên", "Năm sinh", "Giới tính", "Số CCCD", "Diện hưởng"].map(tcvn);
+    ws.getRow(6).values = [1, tcvn("Nguyễn Thị Hường"), 1945, tcvn("Nữ"), "001145500011", tcvn("NCT cô đơn")];
+    // Typed in capitals with the .VnTimeH font.
+    ws.getRow(7).values = [2, tcvn("TRƯƠNG VĂN ĐỨC"), 1948, "Nam", "001048500012", tcvn("NCT cô đơn")];
+    ws.getCell("B9").value = tcvn("Người lập biểu");
+    expect(ws.getCell("B6").value).toBe("NguyÔn ThÞ H\u00adêng");
+    const report = await importList("beneficiaries", "ds-vntime.xlsx", wb, { skipInvalid: false });
+    expect(lines(report)).toEqual([]);
+    expect(report).toMatchObject({ applied: true, created: 2 });
+    const people = await db.prisma.beneficiary.findMany({
+      where: { fullName: { in: ["Nguyễn Thị Hường", "Trương Văn Đức"] } },
+      include: { commune: true },
+      orderBy: { fullName: "asc" },
+    });
+    expect(people.map((p) => [p.fullName, p.sex, p.commune.name])).toEqual([
+      ["Nguyễn Thị Hường", "FEMALE", "Xã An Phú"],
+      ["Trương Văn Đức", "MALE", "Xã An Phú"],
+    ]);
+
+    // The same list saved as CSV: the TCVN3 bytes, in no Unicode at all.
+    const csv = [
+      "STT;Họ và tên;Năm sinh;Giới tính;Số CCCD;Diện hưởng;Xã",
+      "1;Lê Thị Thu Hằng;1944;Nữ;001144500013;NCT cô đơn;An Phú",
+    ]
+      .map(tcvn)
+      .join("\r\n");
+    const fromCsv = await runImport(deps, {
+      kind: "beneficiaries",
+      fileName: "ds-vntime.csv",
+      data: Buffer.from(csv, "latin1"),
+      dryRun: false,
+      staff: null,
+    });
+    expect(lines(fromCsv)).toEqual([]);
+    expect(await db.prisma.beneficiary.count({ where: { fullName: "Lê Thị Thu Hằng" } })).toBe(1);
+  });
 
   it("reads a birth date in three columns with or without a title over them, section rows merged across the table, names written with a title, statuses with their date, the house number beside the hamlet and a decision with its date in one cell", async () => {
     const wb = new ExcelJS.Workbook();

@@ -245,3 +245,23 @@ export async function hamletWorkbook(): Promise<Buffer> {
   summarySheet(wb);
   return bytes(wb);
 }
+
+const UNICODE = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ";
+const TCVN3 = "µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâä«åèæçé¬êíëìîïóñòô\u00adõøö÷ùúýûüþ";
+const CAPITALS: Record<string, string> = { Ă: "¡", Â: "¢", Đ: "§", Ê: "£", Ô: "¤", Ơ: "¥", Ư: "¦" };
+
+/**
+ * A text as an officer types it in the TCVN3 code with a ".VnTime" font (TCVN 5712:1993): capitals
+ * with a tone mark do not exist in the code and are typed as the small letter, which the ".VnTimeH"
+ * font draws as a capital.
+ */
+export function typedInTcvn3(text: string): string {
+  return [...text.normalize("NFC")]
+    .map((ch) => {
+      if (CAPITALS[ch]) return CAPITALS[ch];
+      const small = ch.toLowerCase();
+      const i = [...UNICODE].indexOf(small);
+      return i < 0 ? ch : [...TCVN3][i]!;
+    })
+    .join("");
+}

@@ -3,6 +3,7 @@
 import { parse } from "csv-parse";
 import { z } from "zod";
 import { withoutNul } from "../../lib/text.ts";
+import { looksTcvn3Bytes, textReader } from "./legacyText.ts";
 import type { FileProblem, SheetSource, TableRow } from "./table.ts";
 import { sheetLayout, sheetRows } from "./xlsx/sheetRows.ts";
 import { dateStyles, readSharedStrings, workbookSheets } from "./xlsx/workbookParts.ts";
@@ -32,7 +33,10 @@ async function openXlsx(data: Buffer, limits: ReadLimits): Promise<Workbook> {
     if (!zip.has("xl/workbook.xml") && !zip.has("_rels/.rels")) return { ok: false, code: "file_not_spreadsheet" };
     const sheets = workbookSheets(zip);
     const date1904 = /date1904\s*=\s*["'](1|true)["']/.test(zip.read("xl/workbook.xml") ?? "");
-    const ctx = { shared: await readSharedStrings(zip), dateStyles: dateStyles(zip), date1904 };
+    const raw = await readSharedStrings(zip);
+    // Old lists typed in the TCVN3 code (".VnTime" fonts) are read as the Vietnamese they show.
+    const text = textReader(raw);
+    const ctx = { shared: raw.map(text), text, dateStyles: dateStyles(zip), date1904 };
     return {
       ok: true,
       async *sheets() {
@@ -57,12 +61,13 @@ async function* csvSheet(data: Buffer): AsyncGenerator<SheetSource> {
   const firstLine = text.slice(0, 4096).split(/\r?\n/, 1)[0] ?? "";
   const count = (ch: string) => firstLine.split(ch).length - 1;
   const delimiter = [";", "\t", ","].reduce((best, ch) => (count(ch) > count(best) ? ch : best), ",");
-  yield { name: null, hidden: false, hiddenColumns: new Set(), merges: [], rows: csvRows(text, delimiter) };
+  const read = textReader(text.slice(0, 256 * 1024).split(/[\r\n;,\t]+/));
+  yield { name: null, hidden: false, hiddenColumns: new Set(), merges: [], rows: csvRows(text, delimiter, read) };
 }
 
 const record = z.array(z.string());
 
-async function* csvRows(text: string, delimiter: string): AsyncGenerator<TableRow> {
+async function* csvRows(text: string, delimiter: string, read: (raw: string) => string): AsyncGenerator<TableRow> {
   const parser = parse({
     delimiter,
     relax_column_count: true,
@@ -82,7 +87,7 @@ async function* csvRows(text: string, delimiter: string): AsyncGenerator<TableRo
   try {
     for await (const item of parser) {
       const parsed = z.object({ record, info: z.object({ lines: z.number() }) }).parse(item);
-      const cells = parsed.record.map((c) => (c.trim() === "" ? null : c));
+      const cells = parsed.record.map((c) => (c.trim() === "" ? null : read(c)));
       if (cells.some((c) => c !== null)) yield { row: parsed.info.lines, cells };
     }
   } catch (err) {
@@ -96,7 +101,10 @@ async function* csvRows(text: string, delimiter: string): AsyncGenerator<TableRo
 /**
  * CSV bytes as text. Excel's "Unicode text" export is UTF-16 (little-endian, with a byte-order
  * mark); Excel on a Vietnamese Windows saves "CSV" in the ANSI code page, Windows-1258; anything
- * that is valid UTF-8 is read as UTF-8. NUL characters never belong in a cell and are dropped.
+ * that is valid UTF-8 is read as UTF-8. A list typed in TCVN3 (".VnTime" fonts) and saved as CSV
+ * holds that code's bytes, which Windows-1258 would turn into other letters: such bytes are kept as
+ * Windows-1252 gives them, for the cells to be converted from TCVN3. NUL characters never belong in
+ * a cell and are dropped.
  */
 export function decodeText(data: Buffer): string {
   let text: string;
@@ -107,7 +115,7 @@ export function decodeText(data: Buffer): string {
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(data);
     } catch {
-      text = new TextDecoder("windows-1258").decode(data);
+      text = new TextDecoder(looksTcvn3Bytes(data) ? "windows-1252" : "windows-1258").decode(data);
     }
   }
   return withoutNul(text.replace(/^\uFEFF/, "")).normalize("NFC");

@@ -31,6 +31,8 @@ export const MAX_CELL_CHARS = 32_767;
 
 export interface CellContext {
   shared: string[];
+  /** A text as Unicode (NFC), legacy-coded text converted. */
+  text: (raw: string) => string;
   dateStyles: boolean[];
   date1904: boolean;
 }
@@ -154,12 +156,12 @@ const CELL_ATTR = /(?:^|\s)(r|s|t)\s*=\s*"([^"]*)"/g;
 function cellValue(a: Map<string, string>, inner: string, ctx: CellContext): Cell {
   const type = a.get("t") ?? "n";
   let value: Cell;
-  if (type === "inlineStr") value = stringItemText(INLINE.exec(inner)?.[1] ?? "").normalize("NFC");
+  if (type === "inlineStr") value = ctx.text(stringItemText(INLINE.exec(inner)?.[1] ?? ""));
   else {
     const raw = VALUE.exec(inner)?.[1];
     if (raw === undefined) return null;
     if (type === "s") value = ctx.shared[Number(raw)] ?? null;
-    else if (type === "str") value = decodeXml(raw).normalize("NFC");
+    else if (type === "str") value = ctx.text(decodeXml(raw));
     else if (type === "b") value = raw.trim() === "1";
     else if (type === "e")
       value = null; // #N/A, #REF! …

@@ -39,7 +39,7 @@ export function sharedStringsPath(zip: ZipArchive): string | null {
   return null;
 }
 
-/** All shared strings, in order, read as the part inflates. */
+/** All shared strings, in order, read as the part inflates, as written (see `textReader`). */
 export async function readSharedStrings(zip: ZipArchive): Promise<string[]> {
   const path = sharedStringsPath(zip);
   if (!path) return [];
@@ -51,7 +51,7 @@ export async function readSharedStrings(zip: ZipArchive): Promise<string[]> {
     item.lastIndex = 0;
     let consumed = 0;
     for (let m = item.exec(pending); m; m = item.exec(pending)) {
-      out.push(stringItemText(m[1] ?? "").normalize("NFC"));
+      out.push(stringItemText(m[1] ?? ""));
       consumed = item.lastIndex;
     }
     pending = pending.slice(consumed);
