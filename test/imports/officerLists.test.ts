@@ -449,7 +449,7 @@ describe("importing the lists officers keep, as they keep them", () => {
   ) =>
     runImport(deps, { kind, fileName, data: await bytes(wb), dryRun: false, skipInvalid: o.skipInvalid, staff: null });
 
-  it("reads a list typed years ago in the TCVN3 code of the .VnTime fonts as the Vietnamese it shows", async () => {
+  it("reads a list typed years ago in the TCVN3 code of the .VnTime fonts, or in VNI, as the Vietnamese it shows", async () => {
     const tcvn = typedInTcvn3;
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("DS");
@@ -490,6 +490,17 @@ describe("importing the lists officers keep, as they keep them", () => {
     });
     expect(lines(fromCsv)).toEqual([]);
     expect(await db.prisma.beneficiary.count({ where: { fullName: "Lê Thị Thu Hằng" } })).toBe(1);
+
+    // A list from the south, typed in the VNI code of the VNI-Times fonts, as its cells hold it.
+    const vni = new ExcelJS.Workbook();
+    const south = vni.addWorksheet("DS");
+    south.getCell("A1").value = "UÛY BAN NHAÂN DAÂN XAÕ AN PHUÙ";
+    south.getCell("A3").value = "DANH SAÙCH ÑOÁI TÖÔÏNG HÖÔÛNG TRÔÏ CAÁP XAÕ HOÄI";
+    south.getRow(5).values = ["STT", "Hoï vaø teân", "Naêm sinh", "Giôùi tính", "Soá CCCD", "Dieän höôûng"];
+    south.getRow(6).values = [1, "Phaïm Thò Löôïng", 1943, "Nöõ", "001143500014", "NCT coâ ñôn"];
+    const fromVni = await importList("beneficiaries", "ds-vni.xlsx", vni, { skipInvalid: false });
+    expect(lines(fromVni)).toEqual([]);
+    expect(await db.prisma.beneficiary.count({ where: { fullName: "Phạm Thị Lượng" } })).toBe(1);
   });
 
   it("reads a birth date in three columns with or without a title over them, section rows merged across the table, names written with a title, statuses with their date, the house number beside the hamlet and a decision with its date in one cell", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { looksTcvn3Bytes, textReader, unicodeText } from "./legacyText.ts";
+import { legacyCodedBytes, textReader, unicodeText } from "./legacyText.ts";
 
 describe("reading lists typed in the TCVN3 code of the .VnTime fonts", () => {
   it("reads names, headers, titles and capitals typed with the .VnTimeH font as the Vietnamese the font shows", () => {
@@ -25,12 +25,26 @@ describe("reading lists typed in the TCVN3 code of the .VnTime fonts", () => {
     expect(read("Nguyễn Thị Bình")).toBe("Nguyễn Thị Bình");
     expect(textReader(["Họ và tên", "Số CCCD", "Ngày sinh"])("Sè CCCD")).toBe("Sè CCCD");
   });
-  it("tells TCVN3 bytes from Windows-1258 ones in a CSV file", () => {
+  it("reads a file typed in the VNI code of the VNI-Times fonts, where a toned letter is two characters", () => {
+    const typed: [string, string][] = [
+      ["Hoï vaø teân", "Họ và tên"],
+      ["Soá CCCD", "Số CCCD"],
+      ["Nguyeãn Vaên An", "Nguyễn Văn An"],
+      ["Tröông Thò Lyù", "Trương Thị Lý"],
+      ["NGUYEÃN THÒ HÖÔØNG", "NGUYỄN THỊ HƯỜNG"],
+      ["UÛY BAN NHAÂN DAÂN XAÕ AN PHUÙ", "ỦY BAN NHÂN DÂN XÃ AN PHÚ"],
+      ["Ñòa chæ", "Địa chỉ"],
+    ];
+    const read = textReader(typed.map(([text]) => text));
+    expect(typed.map(([text]) => read(text))).toEqual(typed.map(([, shown]) => shown));
+  });
+  it("tells TCVN3 and VNI bytes from Windows-1258 ones in a CSV file", () => {
+    expect(legacyCodedBytes(Buffer.from("Hoï vaø teân;Ngaøy sinh\nNguyeãn Vaên An;1945", "latin1"))).toBe(true);
     const latin = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
-    expect(looksTcvn3Bytes(latin("Hä vµ tªn;Ngµy sinh;DiÖn h\u00adëng\nNguyÔn V¨n An;1945;NCT"))).toBe(true);
+    expect(legacyCodedBytes(latin("Hä vµ tªn;Ngµy sinh;DiÖn h\u00adëng\nNguyÔn V¨n An;1945;NCT"))).toBe(true);
     // "Đỗ Thị Ngã" in Windows-1258: Đ 0xD0, ô + tilde 0xDE, ị as i + dot 0xF2, ã 0xE3.
     expect(
-      looksTcvn3Bytes(Uint8Array.from([0xd0, 0xf4, 0xde, 0x20, 0x54, 0x68, 0x69, 0xf2, 0x20, 0x4e, 0x67, 0xe3])),
+      legacyCodedBytes(Uint8Array.from([0xd0, 0xf4, 0xde, 0x20, 0x54, 0x68, 0x69, 0xf2, 0x20, 0x4e, 0x67, 0xe3])),
     ).toBe(false);
   });
 });

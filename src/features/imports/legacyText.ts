@@ -3,7 +3,9 @@
 // Opened without the font, and read by a program, they are gibberish; officers still keep such
 // files. A text is read as TCVN3 when it holds characters that code uses and Vietnamese written in
 // Unicode never does, and nothing beyond Latin-1 (a Unicode Vietnamese text always has some).
-// Table: TCVN 5712:1993 (VN3), the code of the ".Vn" fonts.
+// Table: TCVN 5712:1993 (VN3), the code of the ".Vn" fonts. Lists from the south are often typed
+// in the VNI code of the "VNI-Times" fonts instead, where a toned letter is two characters ("Hoï
+// vaø teân", "Nguyeãn Vaên An"); a file whose texts show that code is read as VNI throughout.
 
 const UNICODE = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĂÂĐÊÔƠƯ";
 const TCVN3 = "µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâä«åèæçé¬êíëìîïóñòô\u00adõøö÷ùúýûüþ¡¢§£¤¥¦";
@@ -20,6 +22,69 @@ export function isTcvn3(text: string): boolean {
   return MARKER.test(text) && !BEYOND_LATIN1.test(text);
 }
 
+// TCVN3 alone uses 0xA1–0xBE (ă â đ ê ô ơ ư and the tones of a); VNI never does.
+const TCVN3_ONLY = /[\u00a1-\u00ae\u00b5-\u00be]/;
+// VNI alone puts a hat after a, e, o ("aâ" â, "eâ" ê, "oâ" ô, "aê" ă) or a grave or dot mark (ø, ï)
+// after a vowel; neither Unicode Vietnamese nor TCVN3 writes these pairs.
+const VNI_ONLY = /[aeoAEO][âÂ]|[aA][êÊ]|[aeiouyôöAEIOUYÔÖ][øïØÏ]/;
+
+// VNI (VNI-Windows, the "VNI-Times" fonts): each vowel and its marks, sắc huyền hỏi ngã nặng.
+const VNI_VOWELS: [string, string, string][] = [
+  // [Unicode letters: plain then the five tones, VNI base, VNI marks in the same order]
+  ["aáàảãạ", "a", "ùøûõï"],
+  ["âấầẩẫậ", "a", "âáàåãä"],
+  ["ăắằẳẵặ", "a", "êéèúüë"],
+  ["eéèẻẽẹ", "e", "ùøûõï"],
+  ["êếềểễệ", "e", "âáàåãä"],
+  ["oóòỏõọ", "o", "ùøûõï"],
+  ["ôốồổỗộ", "o", "âáàåãä"],
+  ["ơớờởỡợ", "ô", "ùøûõï"],
+  ["uúùủũụ", "u", "ùøûõï"],
+  ["ưứừửữự", "ö", "ùøûõï"],
+  ["yýỳỷỹ", "y", "ùøûõ"],
+];
+// Letters VNI writes as one character: ơ ư as ô ö (above), i with its tones, ỵ, đ.
+const VNI_SINGLE: [string, string][] = [
+  ["í", "í"],
+  ["ì", "ì"],
+  ["ỉ", "æ"],
+  ["ĩ", "ó"],
+  ["ị", "ò"],
+  ["ỵ", "î"],
+  ["đ", "ñ"],
+  ["ơ", "ô"],
+  ["ư", "ö"],
+];
+const FROM_VNI = (() => {
+  const map = new Map<string, string>();
+  const add = (vni: string, letter: string) => {
+    map.set(vni, letter);
+    map.set(vni.toUpperCase(), letter.toUpperCase());
+  };
+  for (const [letters, base, marks] of VNI_VOWELS) {
+    const all = [...letters];
+    const plainMarks = [...marks];
+    // A hat or a breve alone ("aâ", "aê") is the first of the marks' row minus the tone.
+    if (plainMarks.length === 6) add(base + plainMarks[0], all[0]!);
+    const tones = plainMarks.length === 6 ? plainMarks.slice(1) : plainMarks;
+    tones.forEach((mark, i) => add(base + mark, all[i + 1]!));
+  }
+  for (const [letter, vni] of VNI_SINGLE) add(vni, letter);
+  return map;
+})();
+
+function fromVni(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const pair = FROM_VNI.get(text.slice(i, i + 2));
+    if (pair) {
+      out += pair;
+      i++;
+    } else out += FROM_VNI.get(text[i]!) ?? text[i];
+  }
+  return out.normalize("NFC");
+}
+
 /**
  * How to read the texts of one file, decided from its texts: a file most of whose Vietnamese texts
  * are TCVN3 is read as TCVN3 throughout (a short "Sè CCCD" has no telltale character of its own),
@@ -27,11 +92,16 @@ export function isTcvn3(text: string): boolean {
  */
 export function textReader(samples: Iterable<string>): (text: string) => string {
   let legacy = 0;
+  let vni = 0;
   let unicode = 0;
   for (const s of samples) {
-    if (isTcvn3(s)) legacy++;
-    else if (BEYOND_LATIN1.test(s)) unicode++;
+    if (BEYOND_LATIN1.test(s)) unicode++;
+    else if (TCVN3_ONLY.test(s)) legacy++;
+    else if (VNI_ONLY.test(s)) vni++;
+    else if (MARKER.test(s)) legacy++;
   }
+  if (vni > legacy && vni > unicode)
+    return (text) => (BEYOND_LATIN1.test(text) ? text.normalize("NFC") : fromVni(text));
   const throughout = legacy > unicode;
   return (text) => (throughout && !BEYOND_LATIN1.test(text) ? fromTcvn3(text) : unicodeText(text));
 }
@@ -62,12 +132,22 @@ function typedInCapitals(text: string): boolean {
 }
 
 /**
- * Bytes of a file that is not UTF-8: TCVN3, or Windows-1258 (the ANSI code of a Vietnamese
- * Windows)? TCVN3 writes ă â đ ê ô ơ ư and the tones of a in 0xA1–0xBE, where Windows-1258 has
+ * Bytes of a file that is not UTF-8: TCVN3 or VNI, to be read as the Windows-1252 characters their
+ * fonts draw, or Windows-1258 (the ANSI code of a Vietnamese Windows)? VNI shows by its pairs,
+ * which Windows-1258 text never has (see `VNI_ONLY`).
+ */
+export function legacyCodedBytes(data: Uint8Array): boolean {
+  if (looksTcvn3Bytes(data)) return true;
+  const head = new TextDecoder("windows-1252").decode(data.subarray(0, 256 * 1024));
+  return VNI_ONLY.test(head);
+}
+
+/**
+ * TCVN3 writes ă â đ ê ô ơ ư and the tones of a in 0xA1–0xBE, where Windows-1258 has
  * symbols (µ ¶ · ¸ ® …) no list uses; Windows-1258 writes most tones as separate marks elsewhere.
  * At least a fifth of the high bytes there is TCVN3.
  */
-export function looksTcvn3Bytes(data: Uint8Array): boolean {
+function looksTcvn3Bytes(data: Uint8Array): boolean {
   let high = 0;
   let legacy = 0;
   const end = Math.min(data.length, 256 * 1024);

@@ -3,7 +3,7 @@
 import { parse } from "csv-parse";
 import { z } from "zod";
 import { withoutNul } from "../../lib/text.ts";
-import { looksTcvn3Bytes, textReader } from "./legacyText.ts";
+import { legacyCodedBytes, textReader } from "./legacyText.ts";
 import type { FileProblem, SheetSource, TableRow } from "./table.ts";
 import { sheetLayout, sheetRows } from "./xlsx/sheetRows.ts";
 import { dateStyles, readSharedStrings, workbookSheets } from "./xlsx/workbookParts.ts";
@@ -101,10 +101,10 @@ async function* csvRows(text: string, delimiter: string, read: (raw: string) => 
 /**
  * CSV bytes as text. Excel's "Unicode text" export is UTF-16 (little-endian, with a byte-order
  * mark); Excel on a Vietnamese Windows saves "CSV" in the ANSI code page, Windows-1258; anything
- * that is valid UTF-8 is read as UTF-8. A list typed in TCVN3 (".VnTime" fonts) and saved as CSV
- * holds that code's bytes, which Windows-1258 would turn into other letters: such bytes are kept as
- * Windows-1252 gives them, for the cells to be converted from TCVN3. NUL characters never belong in
- * a cell and are dropped.
+ * that is valid UTF-8 is read as UTF-8. A list typed in TCVN3 (".VnTime" fonts) or VNI
+ * ("VNI-Times") and saved as CSV holds that code's bytes, which Windows-1258 would turn into other
+ * letters: such bytes are kept as Windows-1252 gives them, for the cells to be converted. NUL
+ * characters never belong in a cell and are dropped.
  */
 export function decodeText(data: Buffer): string {
   let text: string;
@@ -115,7 +115,7 @@ export function decodeText(data: Buffer): string {
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(data);
     } catch {
-      text = new TextDecoder(looksTcvn3Bytes(data) ? "windows-1252" : "windows-1258").decode(data);
+      text = new TextDecoder(legacyCodedBytes(data) ? "windows-1252" : "windows-1258").decode(data);
     }
   }
   return withoutNul(text.replace(/^\uFEFF/, "")).normalize("NFC");
