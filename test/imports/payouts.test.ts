@@ -211,7 +211,7 @@ describe("importing a monthly payout list", () => {
 
   it("updates an amount and replaces the line that no longer adds up", async () => {
     const changed = good.map((r) => [...r]);
-    changed[1]![4] = "3.700.000";
+    changed[2]![4] = "1.100.000";
     const report = await runImport(deps, {
       kind: "payouts",
       fileName: "chi-tra-2.xlsx",
@@ -220,11 +220,30 @@ describe("importing a monthly payout list", () => {
       staff: null,
     });
     expect(report).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
-    expect(report.changes[0]).toMatchObject({ row: 3, action: "update", fields: ["amount"] });
+    expect(report.changes[0]).toMatchObject({ row: 4, action: "update", fields: ["amount"] });
     const lines = await db.prisma.payoutLine.findMany({
-      where: { payout: { beneficiary: { personalId: "001150000002" } } },
+      where: { payout: { beneficiary: { personalId: "001045000001" }, period: { month: new Date("2026-08-01") } } },
     });
-    expect(lines.map((l) => l.amount)).toEqual([3700000]);
+    expect(lines.map((l) => l.amount)).toEqual([1_100_000]);
+  });
+
+  it("never rewrites what a paid payout says was paid: last month's list brought back unchanged is caught", async () => {
+    const reused = good.map((r) => [...r]);
+    reused[1]![4] = "3.700.000";
+    const report = await runImport(deps, {
+      kind: "payouts",
+      fileName: "chi-tra-thang-moi.xlsx",
+      data: await xlsx(HEADER, reused),
+      dryRun: false,
+      staff: null,
+    });
+    expect(shape(report)).toEqual([[3, "Số tiền", "payout_already_paid"]]);
+    expect(report.errors[0]!.message).toContain("Kỳ 07/2026 của người này đã ghi là đã chi trả");
+    expect(report.applied).toBe(false);
+    const paid = await db.prisma.payout.findFirstOrThrow({
+      where: { beneficiary: { personalId: "001150000002" }, period: { month: new Date("2026-07-01") } },
+    });
+    expect([paid.amount, paid.status]).toEqual([3_667_000, "PAID"]);
   });
 
   it("treats a person outside a commune officer's area like an unknown person", async () => {

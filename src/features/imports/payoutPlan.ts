@@ -143,6 +143,19 @@ export async function payoutPlan(
         unchanged++;
         continue;
       }
+      // What was paid is a record, not a plan: a list that changes it is most often last month's
+      // list brought back for the new month with its month column unchanged.
+      const rewritten = existing.status === "PAID" ? target.fields.filter((f) => PAID_RECORD.includes(f)) : [];
+      if (rewritten.length > 0) {
+        errors.push({
+          sheet: row.sheet,
+          row: row.row,
+          column: input.label(rewritten[0]!),
+          code: "payout_already_paid",
+          params: { month: `${row.month.slice(5)}/${row.month.slice(0, 4)}` },
+        });
+        continue;
+      }
     }
     targets.push(target);
     changes.push({
@@ -163,6 +176,9 @@ export async function payoutPlan(
 }
 
 type Existing = NonNullable<PayoutTarget["existing"]>;
+
+/** What a paid payout's record says was paid, and how: never rewritten by a list. */
+const PAID_RECORD = ["amount", "method", "accountNumber", "lines"];
 
 function changedFields(t: PayoutTarget, e: Existing): string[] {
   const r = t.input;
