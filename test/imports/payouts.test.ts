@@ -47,6 +47,9 @@ describe("importing a monthly payout list", () => {
     await db.destroy();
   });
 
+  const importPayouts = async (fileName: string, data: Buffer) =>
+    runImport(deps, { kind: "payouts", fileName, data, dryRun: false, staff: null });
+
   const good: Row[] = [
     [
       1,
@@ -137,13 +140,7 @@ describe("importing a monthly payout list", () => {
       ],
     ];
     const data = await xlsx(HEADER, broken);
-    const report = await runImport(deps, {
-      kind: "payouts",
-      fileName: "chi-tra.xlsx",
-      data,
-      dryRun: false,
-      staff: null,
-    });
+    const report = await importPayouts("chi-tra.xlsx", data);
     expect(shape(report)).toEqual([
       [5, "Số định danh", "beneficiary_not_found"],
       [6, "Kỳ", "month_invalid"],
@@ -163,13 +160,7 @@ describe("importing a monthly payout list", () => {
 
   it("imports the fixed list with periods, lines, accounts and payout points, and is idempotent", async () => {
     const data = await xlsx(HEADER, good);
-    const first = await runImport(deps, {
-      kind: "payouts",
-      fileName: "chi-tra.xlsx",
-      data,
-      dryRun: false,
-      staff: null,
-    });
+    const first = await importPayouts("chi-tra.xlsx", data);
     expect(first).toMatchObject({ errors: [], created: 3, updated: 0, applied: true });
     expect(
       (await db.prisma.payoutPeriod.findMany({ orderBy: { month: "asc" } })).map((p) =>
@@ -198,13 +189,7 @@ describe("importing a monthly payout list", () => {
     ]);
     expect(await db.prisma.payoutPoint.count()).toBe(1);
 
-    const again = await runImport(deps, {
-      kind: "payouts",
-      fileName: "chi-tra.xlsx",
-      data,
-      dryRun: false,
-      staff: null,
-    });
+    const again = await importPayouts("chi-tra.xlsx", data);
     expect(again).toMatchObject({ errors: [], created: 0, updated: 0, unchanged: 3 });
     expect(await db.prisma.payoutLine.count()).toBe(3);
   });
