@@ -23,7 +23,8 @@ export const vocabulary = {
     ["NCC", ["ncc", "nguoi co cong", "co cong", "nguoi co cong voi cach mang", "meritorious services"]],
   ]),
   beneficiaryStatus: choices<BeneficiaryStatus>([
-    ["ACTIVE", ["dang huong", "huong", "active", "con huong"]],
+    // "Mới", "Tăng mới": added to the list this period, and so receiving.
+    ["ACTIVE", ["dang huong", "huong", "active", "con huong", "moi", "huong moi", "tang moi", "tang", "new"]],
     ["SUSPENDED", ["tam dung", "tam dinh chi", "suspended"]],
     [
       "ENDED",
@@ -33,6 +34,7 @@ export const vocabulary = {
         "da cat",
         "cat huong",
         "cat giam",
+        "giam",
         "ket thuc",
         "dung huong",
         "chuyen di",
@@ -77,12 +79,35 @@ export const vocabulary = {
         "diem chi tra",
         "nhan truc tiep",
         "truc tiep",
+        // The post office pays cash at its points ("Bưu điện", "Qua bưu điện", "VNPost").
+        "buu dien",
+        "qua buu dien",
+        "chi tra qua buu dien",
+        "chi qua buu dien",
+        "buu dien xa",
+        "vnpost",
+        "vn post",
+        "tai ubnd xa",
+        "tai xa",
         "tm",
         "cash",
         "cash at payout point",
       ],
     ],
-    ["CASH_HOME", ["chi tra tai nha", "tai nha", "tien mat tai nha", "cash at home", "home delivery"]],
+    [
+      "CASH_HOME",
+      [
+        "chi tra tai nha",
+        "chi tai nha",
+        "nhan tai nha",
+        "tai nha",
+        "tien mat tai nha",
+        "buu dien tai nha",
+        "buu dien chi tai nha",
+        "cash at home",
+        "home delivery",
+      ],
+    ],
     [
       "BANK",
       [
@@ -90,6 +115,9 @@ export const vocabulary = {
         "ngan hang",
         "chuyen khoan",
         "chuyen khoan ngan hang",
+        "chuyen khoan nh",
+        "ck ngan hang",
+        "tk ngan hang",
         "qua tai khoan",
         "qua ngan hang",
         "tai khoan",
@@ -103,14 +131,37 @@ export const vocabulary = {
       ],
     ],
     // A provider's name in the method column says the kind of account too ("MoMo", "Viettel Money").
-    ["EWALLET", ["vi dien tu", "vi", "e wallet", "ewallet", ...PROVIDERS.EWALLET]],
-    ["MOBILE_MONEY", ["mobile money", "mobilemoney", "mm", ...PROVIDERS.MOBILE_MONEY]],
+    ["EWALLET", ["vi dien tu", "vi", "e wallet", "ewallet", ...withWallet(PROVIDERS.EWALLET)]],
+    ["MOBILE_MONEY", ["mobile money", "mobilemoney", "mm", ...withWallet(PROVIDERS.MOBILE_MONEY)]],
   ]),
   payoutStatus: choices<PayoutStatus>([
-    ["SCHEDULED", ["chua nhan", "cho chi tra", "chua chi", "chua chi tra", "scheduled", "not collected yet"]],
-    ["PAID", ["da nhan", "da chi tra", "da chi", "da linh", "paid", "received"]],
-    ["FAILED", ["khong thanh cong", "that bai", "loi", "failed"]],
-    ["UNCOLLECTED", ["khong nhan", "khong den nhan", "qua han chua nhan", "uncollected"]],
+    [
+      "SCHEDULED",
+      ["chua nhan", "chua linh", "cho chi tra", "chua chi", "chua chi tra", "scheduled", "not collected yet"],
+    ],
+    [
+      "PAID",
+      [
+        "da nhan",
+        "da chi tra",
+        "da chi",
+        "da linh",
+        "da ky nhan",
+        "da chuyen khoan",
+        "da ck",
+        // Collected by an authorised relative: paid.
+        "nhan thay",
+        "linh thay",
+        "da nhan thay",
+        "paid",
+        "received",
+      ],
+    ],
+    ["FAILED", ["khong thanh cong", "that bai", "loi", "chuyen khoan loi", "ck loi", "tra ve", "failed"]],
+    [
+      "UNCOLLECTED",
+      ["khong nhan", "khong den nhan", "qua han chua nhan", "vang", "di vang", "vang mat", "uncollected"],
+    ],
     ["CARRIED_OVER", ["chuyen ky sau", "chuyen thang sau", "cong don", "carried over"]],
   ]),
   communeKind: choices<CommuneKind>([
@@ -121,6 +172,11 @@ export const vocabulary = {
 };
 
 export type Choice<T> = (text: string) => T | null;
+
+/** "MoMo" and "Ví MoMo": a provider's name, alone or after the word for a wallet. */
+function withWallet(providers: readonly string[]): string[] {
+  return providers.flatMap((p) => [p, `vi ${p}`]);
+}
 
 // What may follow a status word in its cell: when it took effect or why ("Cắt từ tháng 3/2025",
 // "Đã chết (T5/2025)", "Chuyển đi theo QĐ 12/QĐ-UBND").
