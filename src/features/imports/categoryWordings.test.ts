@@ -30,6 +30,12 @@ const reader = categoryReader(
       entry("BTXH_ESPECIALLY_SEVERE_DISABILITY_ADULT", "Người khuyết tật đặc biệt nặng"),
       entry("BTXH_ESPECIALLY_SEVERE_DISABILITY_CHILD_OR_OLD", "Trẻ em, người cao tuổi khuyết tật đặc biệt nặng"),
       entry("NCC_AGENT_ORANGE", "Người hoạt động kháng chiến bị nhiễm chất độc hóa học"),
+      entry("BTXH_HIV_POOR", "Người nhiễm HIV thuộc hộ nghèo không có nguồn thu nhập ổn định"),
+      entry("BTXH_CHILD_HIV_POOR_UNDER4", "Trẻ em nhiễm HIV thuộc hộ nghèo, dưới 4 tuổi"),
+      entry("BTXH_CHILD_HIV_POOR_4_16", "Trẻ em nhiễm HIV thuộc hộ nghèo, từ đủ 4 tuổi đến dưới 16 tuổi"),
+      entry("BTXH_CHILD_NO_CARER_UNDER4", "Trẻ em dưới 16 tuổi không có nguồn nuôi dưỡng, dưới 4 tuổi"),
+      entry("BTXH_CHILD_NO_CARER_4PLUS", "Trẻ em dưới 16 tuổi không có nguồn nuôi dưỡng, từ đủ 4 tuổi"),
+      entry("NCC_SURVIVOR_CARE", "Trợ cấp tuất nuôi dưỡng"),
     ],
     aliases: [],
   },
@@ -93,5 +99,17 @@ describe("reading a category cell against the law in force", () => {
       value: [{ code: "BTXH_SEVERE_DISABILITY_ADULT" }],
     });
     expect(reader.read("Đ5K5b", 77)).toMatchObject({ ok: false, code: "category_repealed" });
+  });
+  it("reads the short names of the HIV, orphan and survivor categories, the age choosing between adult and child", () => {
+    const cells: [string, number, string][] = [
+      ["HIV", 40, "BTXH_HIV_POOR"],
+      ["HIV", 10, "BTXH_CHILD_HIV_POOR_4_16"],
+      ["Trẻ em mồ côi cả cha và mẹ", 10, "BTXH_CHILD_NO_CARER_4PLUS"],
+      ["Mồ côi", 3, "BTXH_CHILD_NO_CARER_UNDER4"],
+      ["Tuất nuôi dưỡng", 85, "NCC_SURVIVOR_CARE"],
+    ];
+    expect(cells.map(([cell, age]) => reader.read(cell, age))).toEqual(
+      cells.map(([, , code]) => ({ ok: true, value: [{ categoryId: code, code, rate: null }] })),
+    );
   });
 });
