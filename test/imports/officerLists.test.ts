@@ -710,6 +710,23 @@ describe("importing the lists officers keep, as they keep them", () => {
     ]);
   });
 
+  it("tells an officer who lists a person twice in one month where the second amount goes", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("T10");
+    ws.getCell("A1").value = "DANH SÁCH CHI TRẢ TRỢ CẤP THÁNG 10 NĂM 2026";
+    ws.getRow(3).values = ["STT", "Họ và tên", "Số CCCD", "Số tiền"];
+    ws.getCell("A4").value = "I. Trợ cấp hằng tháng";
+    ws.mergeCells("A4:D4");
+    ws.getRow(5).values = [1, "Đỗ Văn Hùng", "001040000007", 3_667_000];
+    ws.getCell("A6").value = "II. Truy lĩnh";
+    ws.mergeCells("A6:D6");
+    ws.getRow(7).values = [1, "Đỗ Văn Hùng", "001040000007", 1_200_000];
+    const report = await importList("payouts", "chi-tra-t10.xlsx", wb, { skipInvalid: false });
+    expect(lines(report)).toEqual([["T10", "7", "Số CCCD", "duplicate_payout"]]);
+    expect(report.lines[0]!.message).toContain("ghi vào cột riêng trên cùng dòng (cột Truy lĩnh, Phụ cấp)");
+    expect(report.applied).toBe(false);
+  });
+
   it("reads back pay under a title naming the months it covers, over 'Số tháng | Số tiền', as a line of the amount", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("T9");

@@ -49,7 +49,7 @@ export async function checkFile(o: CheckOptions): Promise<CheckSummary> {
   if (!workbook.ok) return { ...summary, problem: workbook.code };
   const ref = buildReference(o.reference);
   const label = (field: string) => o.labels[field] ?? [field];
-  const dups = new SheetDuplicates();
+  const dups = new SheetDuplicates(o.kind);
   let firstTitles: TitleFacts | null = null;
   const missing: { sheet: string | null; row: number; map: ColumnMap; fields: string[] }[] = [];
   try {

@@ -33,6 +33,12 @@ export function duplicateKey(kind: ImportKind, input: BeneficiaryInput | PayoutI
 export class SheetDuplicates {
   private readonly seen = new Map<string, Position[]>();
 
+  /**
+   * A payout list names a person once a month: twice is most often back pay or a supplement put on
+   * a line of its own, and the officer is told where such amounts go instead.
+   */
+  constructor(private readonly kind: ImportKind) {}
+
   see(key: string, at: Position): void {
     const list = this.seen.get(key);
     if (list) list.push(at);
@@ -56,7 +62,7 @@ export class SheetDuplicates {
           row: p.row,
           column: p.column,
           letter: p.letter,
-          code: first.sheet !== p.sheet ? "duplicate_row_sheet" : "duplicate_row",
+          code: `${this.kind === "payouts" ? "duplicate_payout" : "duplicate_row"}${first.sheet !== p.sheet ? "_sheet" : ""}`,
           params,
         });
       }
