@@ -176,9 +176,15 @@ describe("an officer imports and exports lists in the console", () => {
         "",
       ],
     ];
+    // Kept on the list with nothing this month: left out, and the page says so.
+    const unpaid: Row = [3, "001144000008", "Bùi Thị Khánh", `${month}/${year}`, 0, "Tiền mặt"];
     await nav("Nhập dữ liệu");
-    await checkFile("Danh sách chi trả hằng tháng", "chi-tra.xlsx", await xlsx(PAYOUT_HEADER, payouts));
+    await checkFile("Danh sách chi trả hằng tháng", "chi-tra.xlsx", await xlsx(PAYOUT_HEADER, [...payouts, unpaid]));
     expect(await mainText()).toContain("2 khoản chi trả sẽ được thêm");
+    expect(await page.locator("section.sheets").textContent()).toContain(
+      "Không chi tháng này (số tiền 0), không nhập: 1 người, dòng 4.",
+    );
+    await screenshots("imports-payouts");
     await applyButton().click();
     await page.locator("#report-title").waitFor();
     expect(await page.getByRole("status").textContent()).toBe("Đã nhập xong tệp chi-tra.xlsx.");
