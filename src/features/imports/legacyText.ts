@@ -18,7 +18,7 @@ const MARKER =
   /[\u00a1-\u00ae\u00b5-\u00b9\u00bb-\u00be\u00c6\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe]/;
 const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 
-export function isTcvn3(text: string): boolean {
+function isTcvn3(text: string): boolean {
   return MARKER.test(text) && !BEYOND_LATIN1.test(text);
 }
 
@@ -87,8 +87,9 @@ function fromVni(text: string): string {
 
 /**
  * How to read the texts of one file, decided from its texts: a file most of whose Vietnamese texts
- * are TCVN3 is read as TCVN3 throughout (a short "Sè CCCD" has no telltale character of its own),
- * except for the texts that can only be Unicode; otherwise only the texts that show it are.
+ * show VNI's pairs is read as VNI throughout; one most of whose texts are TCVN3 is read as TCVN3
+ * throughout (a short "Sè CCCD" has no telltale character of its own); in both, texts that can only
+ * be Unicode stay as they are. Otherwise only the texts that show TCVN3 are converted.
  */
 export function textReader(samples: Iterable<string>): (text: string) => string {
   let legacy = 0;
