@@ -16,7 +16,7 @@ import { todayInVietnam } from "../../lib/calendarDate.ts";
 import { getStaff, type StaffContext } from "../context.ts";
 import type { AppDeps } from "../deps.ts";
 import { clientIp } from "./auth.ts";
-import { hotlineEvents } from "./hotlineEvents.ts";
+import { hotlineEvents, ticketNumber } from "./hotlineEvents.ts";
 import { hotlineQueueView, queueTable } from "./views/hotlineQueueView.ts";
 import { hotlineTicketView, ticketMessages } from "./views/hotlineTicketView.ts";
 import { translator } from "./locale.ts";
@@ -159,7 +159,8 @@ function toAction(f: z.infer<typeof actionForm>): TicketAction {
 }
 
 async function load(deps: AppDeps, staff: StaffContext, raw: string | undefined): Promise<TicketDetail> {
-  const ticket = raw && /^\d{1,9}$/.test(raw) ? await loadTicket(deps.prisma, staff, Number(raw)) : null;
+  const number = ticketNumber(raw);
+  const ticket = number === null ? null : await loadTicket(deps.prisma, staff, number);
   if (!ticket) throw new AppError("not_found", "No such ticket");
   return ticket;
 }
@@ -170,7 +171,7 @@ async function load(deps: AppDeps, staff: StaffContext, raw: string | undefined)
  * the live view fetches it, instead of the page showing the old state under the new fingerprint.
  */
 async function fingerprintBefore(deps: AppDeps, staff: StaffContext, raw: string | undefined): Promise<string> {
-  const number = raw && /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+  const number = ticketNumber(raw);
   return number === null ? "" : ((await ticketFingerprint(deps.prisma, staff, number)) ?? "");
 }
 

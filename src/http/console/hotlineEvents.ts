@@ -9,11 +9,15 @@ import { openPolledEventStream } from "../eventStream.ts";
 
 const POLL_MS = 1000;
 
+/** A ticket number as a path or query gives it; null for anything else. */
+export function ticketNumber(raw: unknown): number | null {
+  return typeof raw === "string" && /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+}
+
 export function hotlineEvents(deps: AppDeps): RequestHandler {
   return (req, res) => {
     const staff = getStaff(res);
-    const raw = typeof req.query.ticket === "string" ? req.query.ticket : "";
-    const number = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+    const number = ticketNumber(req.query.ticket);
     // The fingerprint the page was rendered with: a change made before this stream opened still counts.
     let last: string | null = typeof req.query.fp === "string" ? req.query.fp.slice(0, 200) : null;
     openPolledEventStream(res, {
