@@ -31,8 +31,9 @@ export function readTitles(lines: string[], ref: Reference): TitleFacts {
     for (const part of line.split(" | ")) {
       const text = foldKey(part);
       facts.commune ??= communeIn(text, ref);
-      for (const month of monthsIn(text)) months.add(month);
-      for (const year of yearsIn(text)) years.add(year);
+      const named = monthsIn(text);
+      for (const month of named) months.add(month);
+      for (const year of yearsIn(text, named)) years.add(year);
       facts.programme ??= programmeIn(text);
       if (THOUSANDS_OF_DONG.test(text)) facts.thousands = true;
     }
@@ -76,10 +77,11 @@ export function monthsIn(text: string): string[] {
 
 /**
  * The years a title line names as the list's own: those of its months, and "NĂM 2026" on its own
- * ("DANH SÁCH CHI TRẢ NĂM 2026"); never the year of a day's date or of a span of back pay.
+ * ("DANH SÁCH CHI TRẢ NĂM 2026"); never the year of a day's date or of a span of back pay. `months`:
+ * the line's months when the caller has read them already.
  */
-export function yearsIn(text: string): number[] {
-  const fromMonths = monthsIn(text).map((m) => Number(m.slice(0, 4)));
+export function yearsIn(text: string, months: string[] = monthsIn(text)): number[] {
+  const fromMonths = months.map((m) => Number(m.slice(0, 4)));
   const alone = [...withoutDatesAndSpans(text).matchAll(/\bnam\s*(\d{4})\b/g)].map((m) => Number(m[1]));
   return [...new Set([...fromMonths, ...alone])].filter((y) => y >= 2000 && y <= 2100);
 }
