@@ -33,13 +33,14 @@ export interface CategoryReader {
   ): Parsed<CategoryChoice[]>;
 }
 
-export type DisabilityLevel = "SEVERE" | "ESPECIALLY_SEVERE";
+const DISABILITY_LEVELS = ["SEVERE", "ESPECIALLY_SEVERE"] as const;
+export type DisabilityLevel = (typeof DISABILITY_LEVELS)[number];
 
 const band = z.tuple([z.number().int().nullable(), z.number().int().nullable()]);
 const wordingsSchema = z.object({
   ageBands: z.record(z.string(), z.array(band)),
   martyrBands: z.record(z.string(), band),
-  disabilityLevels: z.record(z.string(), z.enum(["SEVERE", "ESPECIALLY_SEVERE"])),
+  disabilityLevels: z.record(z.string(), z.enum(DISABILITY_LEVELS)),
   decreePoints: z.array(
     z.object({
       decree: z.string(),
